@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { distinct, industryCode, regionCode } from '../reference/codes.js';
+import { pageQuery, listParam } from '../platform/http/pagination.js';
+import { email, isoDate, mu, phone, requiredText, text, yuan } from '../platform/validation/common.js';
+import { certificationKinds, enterpriseSizes, LANGUAGES, notificationFrequencies } from './enterprise.vocabulary.js';
+import { usccProblem } from './uscc.js';
+
+const USCC_MESSAGES = {
+  length: '统一社会信用代码应为 18 位',
+  characters: '统一社会信用代码含有不允许的字符（不使用 I、O、S、V、Z）',
+  check_digit: '统一社会信用代码校验位错误',
+} as const;
+
+export const usccSchema = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .superRefine((s, ctx) => {
+    const p = usccProblem(s);
+    if (p) ctx.addIssue({ code: 'custom', message: USCC_MESSAGES[p], params: { rule: `uscc_${p}` } });
+  });
+
+export const contactSchema = z.strictObject({
+  name: requiredText(50),
+  title: text(50).optional(),
+  phone: phone.optional(),
+  email: email.optional(),
+});
+
+export const certificationClaimSchema = z.strictObject({
+  kind: z.enum(certificationKinds),
+  certificateNo: text(100).optional(),
+  validUntil: isoDate.optional(),
+});
+
+const profileFields = {
+  name: requiredText(200),
+  industryCodes: distinct(industryCode, 10, 1),
+  homeRegionCode: regionCode,
+  targetRegionCodes: distinct(regionCode, 20),
+  investmentMinYuan: yuan.nullable(),
+  investmentMaxYuan: yuan.nullable(),
+  size: z.enum(enterpriseSizes).nullable(),
+  certifications: z
+    .array(certificationClaimSchema)
+    .max(certificationKinds.length)
+    .refine((cs) => new Set(cs.map((c) => c.kind)).size === cs.length, '同一认定不能重复填写'),
+  needLandMu: mu.nullable(),
+  needWorkforce: z.number().int().min(0).max(1_000_000).nullable(),
+  needNotes: text(2000),
+  description: text(5000),
+  contacts: z.array(contactSchema).min(1).max(10),
+  notificationFrequency: z.enum(notificationFrequencies),
+  notificationLanguage: z.enum(LANGUAGES),
+};
+
+const rangeCheck = (v: { investmentMinYuan?: number | null; investmentMaxYuan?: number | null }, ctx: z.RefinementCtx) => {
+  if (v.investmentMinYuan != null && v.investmentMaxYuan != null && v.investmentMinYuan > v.investmentMaxYuan) {
+    ctx.addIssue({ code: 'custom', path: ['investmentMaxYuan'], message: '最高投资额不能小于最低投资额' });
+  }
+};
+
+/** 企业入驻: what an enterprise says about itself. Certification status cannot be set here. */
+export const registerEnterpriseSchema = z
+  .strictObject({
+    uscc: usccSchema,
+    ...profileFields,
+    targetRegionCodes: profileFields.targetRegionCodes.default([]),
+    investmentMinYuan: profileFields.investmentMinYuan.default(null),
+    investmentMaxYuan: profileFields.investmentMaxYuan.default(null),
+    size: profileFields.size.default(null),
+    certifications: profileFields.certifications.default([]),
+    needLandMu: profileFields.needLandMu.default(null),
+    needWorkforce: profileFields.needWorkforce.default(null),
+    needNotes: profileFields.needNotes.default(''),
+    description: profileFields.description.default(''),
+    notificationFrequency: profileFields.notificationFrequency.default('daily'),
+    notificationLanguage: profileFields.notificationLanguage.default('zh-CN'),
+  })
+  .superRefine(rangeCheck);
+export type RegisterEnterpriseInput = z.output<typeof registerEnterpriseSchema>;
+
+/** Profile changes (any subset); the USCC is the enterprise's identity and cannot change. */
+export const updateEnterpriseSchema = z.strictObject(profileFields).partial().superRefine(rangeCheck);
+export type UpdateEnterpriseInput = z.output<typeof updateEnterpriseSchema>;
+
+export const reviewCertificationSchema = z.strictObject({ note: text(500).optional() });
+
+export const listEnterprisesQuery = z.strictObject({
+  ...pageQuery,
+  /** Registered in this region's subtree. */
+  region: regionCode.optional(),
+  /** Wants to invest in this region (a target region inside it, or covering it). */
+  targetRegion: regionCode.optional(),
+  industry: listParam(industryCode),
+  certification: listParam(z.enum(certificationKinds)),
+  size: listParam(z.enum(enterpriseSizes)),
+  q: text(100).optional(),
+});
+export type ListEnterprisesQuery = z.output<typeof listEnterprisesQuery>;

@@ -1,0 +1,27 @@
+import { Enterprise } from './enterprises/enterprise.entity.js';
+import { EnterpriseCertification } from './enterprises/enterprise-certification.entity.js';
+import { Match } from './matching/match.entity.js';
+import { OutboxMessage } from './platform/outbox/outbox-message.entity.js';
+import { Incentive } from './policies/incentive.entity.js';
+import { Policy } from './policies/policy.entity.js';
+import { Project } from './projects/project.entity.js';
+import { ProjectStageChange } from './projects/project-stage-change.entity.js';
+import { Industry } from './reference/industry.entity.js';
+import { Region } from './reference/region.entity.js';
+
+/**
+ * Every entity, listed once: the app, the migration CLI and the schema check all use this list,
+ * so an entity cannot be known to one and missing from another.
+ */
+export const allEntities = [
+  Region,
+  Industry,
+  OutboxMessage,
+  Enterprise,
+  EnterpriseCertification,
+  Project,
+  ProjectStageChange,
+  Policy,
+  Incentive,
+  Match,
+];

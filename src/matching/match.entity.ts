@@ -1,0 +1,77 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
+import { Enterprise } from '../enterprises/enterprise.entity.js';
+import { BigIdColumn } from '../platform/database/big-id.js';
+import { Project } from '../projects/project.entity.js';
+import type { MatchStatus } from './match.vocabulary.js';
+
+export interface ScoreFactor {
+  factor: string;
+  /** 0–1 fit of this factor. */
+  fit: number;
+  weight: number;
+  /** fit × weight, the factor's share of the 0–100 score. */
+  points: number;
+  reason: string;
+}
+
+/** One enterprise × project pair above the score threshold, with its explanation. */
+@Entity('match')
+@Index('match_pair_key', ['enterpriseId', 'projectId'], { unique: true })
+@Index('match_project_score_idx', ['projectId', 'score'])
+@Index('match_enterprise_score_idx', ['enterpriseId', 'score'])
+export class Match {
+  @BigIdColumn()
+  id: number;
+
+  @ManyToOne(() => Enterprise, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'match_enterprise_fk' })
+  enterprise?: Enterprise;
+
+  @Column({ type: 'int' })
+  enterpriseId: number;
+
+  @ManyToOne(() => Project, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'project_id', foreignKeyConstraintName: 'match_project_fk' })
+  project?: Project;
+
+  @Column({ type: 'int' })
+  projectId: number;
+
+  @Column({ type: 'smallint' })
+  score: number;
+
+  @Column({ type: 'jsonb' })
+  breakdown: ScoreFactor[];
+
+  @Column({ type: 'jsonb' })
+  reasons: string[];
+
+  @Column({ type: 'int', array: true, default: () => "'{}'" })
+  eligibleIncentiveIds: number[];
+
+  @Column({ type: 'int', array: true, default: () => "'{}'" })
+  needsInfoIncentiveIds: number[];
+
+  @Column({ type: 'varchar', length: 12, default: 'new' })
+  status: MatchStatus;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  statusChangedAt: Date;
+
+  /** The score when the enterprise was last told about this match (for "materially better"). */
+  @Column({ type: 'smallint', nullable: true })
+  notifiedScore: number | null;
+
+  /** The score when it was dismissed; it resurfaces only if the score rises materially. */
+  @Column({ type: 'smallint', nullable: true })
+  dismissedScore: number | null;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  computedAt: Date;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/**
+ * All configuration comes from environment variables, parsed once at start into a typed object.
+ * A missing or malformed variable stops the process with one line naming it (see ConfigError).
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'])
+  .transform((v) => ['true', '1', 'on', 'yes'].includes(v));
+
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol.replace(/:$/, ''));
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL with scheme ${protocols.join(' or ')}` },
+  );
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const DEV_SECRET = 'dev-only-secret-change-me-dev-only-secret';
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: port.default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PUBLIC_BASE_URL: url(['http', 'https']).optional(),
+    DATABASE_URL: url(['postgres', 'postgresql']).default('postgres://postgres@127.0.0.1:5432/investmatch'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    REDIS_URL: url(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9_-]{1,40}$/, 'must be 1-40 letters, digits, _ or -')
+      .default('im'),
+    WORKERS: bool.default(true),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    SMTP_URL: url(['smtp', 'smtps']).default('smtp://127.0.0.1:1025'),
+    MAIL_FROM: z.string().min(3).default('InvestMatch 招商撮合 <noreply@investmatch.example.com>'),
+    SECRET_KEY: z.string().min(32, 'must be at least 32 characters').default(DEV_SECRET),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_PRETTY: bool.default(false),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV === 'production' && c.SECRET_KEY === DEV_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'must be set in production' });
+    }
+  });
+
+export type AppConfig = Readonly<
+  Omit<z.infer<typeof schema>, 'PUBLIC_BASE_URL'> & {
+    /** Base URL for links in e-mails and pages; defaults to http://localhost:PORT. */
+    PUBLIC_BASE_URL: string;
+  }
+>;
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
+    super(`Configuration error: ${variable} ${problem}`);
+  }
+}
+
+/** Parses the environment; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const input = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => k in schema.shape && v !== undefined && v !== ''),
+  );
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue.path[0] ?? 'environment');
+    const got = env[variable];
+    const shown = got === undefined ? 'unset' : variable.includes('SECRET') ? 'hidden' : JSON.stringify(got);
+    throw new ConfigError(variable, `${issue.message} (got ${shown})`);
+  }
+  const c = parsed.data;
+  return Object.freeze({ ...c, PUBLIC_BASE_URL: (c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '') });
+}
+
+/** Nest injection token for the AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,166 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import type { JobRequest } from '../queue/job-definition.js';
+import { QueueService } from '../queue/queue.service.js';
+
+const BATCH = 500;
+const POLL_MS = 1000;
+const MAX_BACKOFF_MS = 10_000;
+const KEEP_DISPATCHED = '3 days';
+
+interface Row {
+  id: string;
+  queue: string;
+  job_name: string;
+  job_id: string | null;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Copies committed outbox rows to BullMQ. Woken by NOTIFY on insert and by a 1 s poll; rows are
+ * claimed with FOR UPDATE SKIP LOCKED, so any number of relays (one per worker process) can run.
+ * While Redis is down the rows stay and the relay backs off; nothing is lost or sent twice
+ * (job ids are deterministic).
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('OutboxRelay');
+  private listener?: pg.Client;
+  private timer?: NodeJS.Timeout;
+  private stopped = true;
+  private running?: Promise<void>;
+  private again = false;
+  private failures = 0;
+  private lastCleanup = 0;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly queues: QueueService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.WORKERS) this.start();
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    void this.listen();
+    this.kick();
+  }
+
+  /** Runs a pass now (coalescing concurrent requests). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.running = this.loop().finally(() => {
+      this.running = undefined;
+      if (this.stopped) return;
+      if (this.again) {
+        this.again = false;
+        this.kick();
+      } else {
+        const wait = this.failures ? Math.min(MAX_BACKOFF_MS, POLL_MS * 2 ** this.failures) : POLL_MS;
+        this.timer = setTimeout(() => this.kick(), wait);
+      }
+    });
+  }
+
+  /** Dispatches everything due; returns how many rows went to Redis. For tests and scripts. */
+  async drainOnce(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.dispatchBatch();
+      total += n;
+      if (n < BATCH) return total;
+    }
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      await this.drainOnce();
+      if (this.failures) this.log.log('Redis reachable again; outbox dispatch resumed');
+      this.failures = 0;
+      await this.cleanup();
+    } catch (err) {
+      this.failures++;
+      if (this.failures === 1 || this.failures % 30 === 0) {
+        this.log.warn({ err: (err as Error).message }, 'outbox dispatch failed; rows kept, retrying with backoff');
+      }
+    }
+  }
+
+  private async dispatchBatch(): Promise<number> {
+    return this.dataSource.transaction(async (m) => {
+      const rows: Row[] = await m.query(
+        `SELECT id, queue, job_name, job_id, payload FROM outbox
+         WHERE dispatched_at IS NULL AND available_at <= now()
+         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [BATCH],
+      );
+      if (!rows.length) return 0;
+      const requests: JobRequest[] = rows.map((r) => ({
+        name: r.job_name,
+        queue: r.queue,
+        payload: r.payload,
+        jobId: r.job_id ?? `outbox-${r.id}`,
+      }));
+      try {
+        await this.queues.addBulk(requests);
+      } catch (err) {
+        await this.dataSource
+          .query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [
+            rows.map((r) => r.id),
+            String((err as Error).message).slice(0, 500),
+          ])
+          .catch(() => undefined);
+        throw err;
+      }
+      await m.query(`UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+
+  private async cleanup(): Promise<void> {
+    if (Date.now() - this.lastCleanup < 10 * 60_000) return;
+    this.lastCleanup = Date.now();
+    await this.dataSource.query(
+      `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE dispatched_at < now() - interval '${KEEP_DISPATCHED}' LIMIT 10000)`,
+    );
+  }
+
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const client = new pg.Client({ connectionString: this.config.DATABASE_URL, application_name: 'investmatch-outbox-listener' });
+    client.on('notification', () => this.kick());
+    client.on('error', () => {
+      if (this.listener !== client) return; // failures while connecting are handled below
+      this.listener = undefined;
+      if (!this.stopped) setTimeout(() => void this.listen(), 2000);
+    });
+    try {
+      await client.connect();
+      await client.query('LISTEN outbox');
+      this.listener = client;
+    } catch {
+      await client.end().catch(() => undefined);
+      if (!this.stopped) setTimeout(() => void this.listen(), 2000);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+    const l = this.listener;
+    this.listener = undefined;
+    await l?.end().catch(() => undefined);
+  }
+}

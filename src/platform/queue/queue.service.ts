@@ -1,0 +1,76 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { FlowProducer, Queue, type JobsOptions } from 'bullmq';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { redisConnectionOptions } from '../redis/redis-options.js';
+import { DEFAULT_JOB_OPTIONS, jobDefinition, type JobRequest } from './job-definition.js';
+
+/**
+ * Producer side of BullMQ. Connections do not queue commands while Redis is down: adding fails
+ * at once, so callers (the outbox relay) can keep the job and try again later.
+ */
+@Injectable()
+export class QueueService implements OnApplicationShutdown {
+  private readonly queues = new Map<string, Queue>();
+  private flows?: FlowProducer;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  get prefix(): string {
+    return this.config.QUEUE_PREFIX;
+  }
+
+  connection() {
+    return { ...redisConnectionOptions(this.config.REDIS_URL), enableOfflineQueue: false };
+  }
+
+  queue(name: string): Queue {
+    let q = this.queues.get(name);
+    if (!q) {
+      q = new Queue(name, { connection: this.connection(), prefix: this.prefix });
+      q.on('error', () => undefined); // surfaced to callers as rejected adds
+      this.queues.set(name, q);
+    }
+    return q;
+  }
+
+  flowProducer(): FlowProducer {
+    if (!this.flows) {
+      this.flows = new FlowProducer({ connection: this.connection(), prefix: this.prefix });
+      this.flows.on('error', () => undefined);
+    }
+    return this.flows;
+  }
+
+  /** BullMQ options for a request: the job type's defaults, its deterministic id, a delay. */
+  optionsFor(req: JobRequest): JobsOptions {
+    const def = jobDefinition(req.name);
+    if (!def) throw new Error(`Unknown job "${req.name}"`);
+    return {
+      ...DEFAULT_JOB_OPTIONS,
+      ...def.options,
+      ...(req.jobId ? { jobId: req.jobId } : {}),
+      ...(req.delayMs ? { delay: req.delayMs } : {}),
+    };
+  }
+
+  async add(req: JobRequest): Promise<string> {
+    const job = await this.queue(req.queue).add(req.name, req.payload, this.optionsFor(req));
+    return job.id!;
+  }
+
+  /** Adds many jobs, one round trip per queue. Jobs whose id already exists are left as they are. */
+  async addBulk(reqs: JobRequest[]): Promise<void> {
+    const byQueue = new Map<string, JobRequest[]>();
+    for (const r of reqs) byQueue.set(r.queue, [...(byQueue.get(r.queue) ?? []), r]);
+    await Promise.all(
+      [...byQueue].map(([queue, rs]) =>
+        this.queue(queue).addBulk(rs.map((r) => ({ name: r.name, data: r.payload, opts: this.optionsFor(r) }))),
+      ),
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
+    await this.flows?.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,52 @@
+import { Body, Param, type PipeTransform, Query } from '@nestjs/common';
+import { ApiBody, ApiParam, ApiQuery } from '@nestjs/swagger';
+import { z } from 'zod';
+import { parseOrThrow } from './zod-validation.js';
+
+export class ZodPipe<S extends z.ZodType> implements PipeTransform {
+  constructor(
+    private readonly schema: S,
+    private readonly prefix = '',
+  ) {}
+  transform(value: unknown): z.output<S> {
+    return parseOrThrow(this.schema, value, this.prefix);
+  }
+}
+
+/** JSON Schema (OpenAPI 3.0 flavour) of a zod schema, for /docs. */
+export function openApiSchema(schema: z.ZodType): Record<string, unknown> {
+  return z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}
+
+function methodDescriptor(target: object, key: string | symbol | undefined): PropertyDescriptor {
+  return Object.getOwnPropertyDescriptor(target, key!)!;
+}
+
+/** Request body validated by a zod schema (unknown fields rejected when the schema is strict) and documented. */
+export const ZodBody =
+  (schema: z.ZodType): ParameterDecorator =>
+  (target, key, index) => {
+    Body(new ZodPipe(schema))(target, key, index);
+    ApiBody({ schema: openApiSchema(schema) as never })(target, key!, methodDescriptor(target, key));
+  };
+
+/** Query string validated by a zod object schema; each property documented as a query parameter. */
+export const ZodQuery =
+  (schema: z.ZodObject): ParameterDecorator =>
+  (target, key, index) => {
+    Query(new ZodPipe(schema, ''))(target, key, index);
+    const json = openApiSchema(schema) as { properties?: Record<string, object>; required?: string[] };
+    for (const [name, s] of Object.entries(json.properties ?? {})) {
+      ApiQuery({ name, required: json.required?.includes(name) ?? false, schema: s as never })(target, key!, methodDescriptor(target, key));
+    }
+  };
+
+const positiveId = z.coerce.number().int().min(1).max(2 ** 53 - 1);
+
+/** A numeric id path parameter (`:id` by default); a non-numeric id is a 400 naming the parameter. */
+export const IdParam =
+  (name = 'id'): ParameterDecorator =>
+  (target, key, index) => {
+    Param(name, new ZodPipe(positiveId, name))(target, key, index);
+    ApiParam({ name, schema: { type: 'integer', minimum: 1 } })(target, key!, methodDescriptor(target, key));
+  };
