@@ -226,10 +226,26 @@ export class Foundation1764090000000 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX match_pair_key ON match (enterprise_id, project_id)`);
     await q.query(`CREATE INDEX match_project_score_idx ON match (project_id, score)`);
     await q.query(`CREATE INDEX match_enterprise_score_idx ON match (enterprise_id, score)`);
+
+    await q.query(`
+      CREATE TABLE notification_event (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        type character varying(40) NOT NULL,
+        enterprise_id integer NOT NULL,
+        project_id integer,
+        match_id bigint,
+        incentive_id integer,
+        score smallint,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        processed_at timestamptz
+      )`);
+    await q.query(`CREATE INDEX notification_event_pending_idx ON notification_event (id) WHERE processed_at IS NULL`);
+    await q.query(`CREATE INDEX notification_event_enterprise_idx ON notification_event (enterprise_id, id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     for (const t of [
+      'notification_event',
       'match',
       'project_incentive',
       'project_stage_change',

@@ -1,6 +1,7 @@
 import { Enterprise } from './enterprises/enterprise.entity.js';
 import { EnterpriseCertification } from './enterprises/enterprise-certification.entity.js';
 import { Match } from './matching/match.entity.js';
+import { NotificationEvent } from './notifications/notification-event.entity.js';
 import { OutboxMessage } from './platform/outbox/outbox-message.entity.js';
 import { Incentive } from './policies/incentive.entity.js';
 import { Policy } from './policies/policy.entity.js';
@@ -24,4 +25,5 @@ export const allEntities = [
   Policy,
   Incentive,
   Match,
+  NotificationEvent,
 ];

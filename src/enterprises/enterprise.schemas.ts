@@ -84,7 +84,7 @@ export type RegisterEnterpriseInput = z.output<typeof registerEnterpriseSchema>;
 export const updateEnterpriseSchema = z.strictObject(profileFields).partial().superRefine(rangeCheck);
 export type UpdateEnterpriseInput = z.output<typeof updateEnterpriseSchema>;
 
-export const reviewCertificationSchema = z.strictObject({ note: text(500).optional() });
+export const reviewCertificationSchema = z.strictObject({ note: text(500).optional() }).default({});
 
 export const listEnterprisesQuery = z.strictObject({
   ...pageQuery,

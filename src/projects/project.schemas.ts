@@ -32,6 +32,8 @@ export const createProjectSchema = z.strictObject({
   contactInfo: projectFields.contactInfo.default(''),
   incentiveIds: projectFields.incentiveIds.default([]),
   stage: z.enum(['planning', 'open']).default('open'),
+  /** Since when the project has been in that stage, if not today. */
+  stageSince: isoDate.optional(),
 });
 export type CreateProjectInput = z.output<typeof createProjectSchema>;
 

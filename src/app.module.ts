@@ -1,0 +1,42 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EnterprisesModule } from './enterprises/enterprises.module.js';
+import { Clock } from './platform/clock/clock.js';
+import type { AppConfig } from './platform/config/config.js';
+import { ConfigModule } from './platform/config/config.module.js';
+import { dataSourceOptions } from './platform/database/data-source.js';
+import { HealthModule } from './platform/health/health.module.js';
+import { loggingModule } from './platform/logging/logging.module.js';
+import { OutboxModule } from './platform/outbox/outbox.module.js';
+import { QueueModule } from './platform/queue/queue.module.js';
+import { RedisModule } from './platform/redis/redis.module.js';
+import { PoliciesModule } from './policies/policies.module.js';
+import { ProjectsModule } from './projects/projects.module.js';
+import { ReferenceModule } from './reference/reference.module.js';
+
+@Module({ providers: [Clock], exports: [Clock] })
+class ClockModule {}
+
+/** The whole application; the API process and the worker process both start it (see main.ts, worker.ts). */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, processName = 'api'): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        loggingModule(config),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config, `investmatch-${processName}`), autoLoadEntities: false }),
+        { module: ClockModule, global: true },
+        RedisModule,
+        QueueModule,
+        OutboxModule,
+        HealthModule,
+        ReferenceModule,
+        EnterprisesModule,
+        ProjectsModule,
+        PoliciesModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { RedisClient } from '../redis/redis.module.js';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly db: TypeOrmHealthIndicator,
+    private readonly indicator: HealthIndicatorService,
+    private readonly redis: RedisClient,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  @ApiOperation({ summary: 'Database and Redis reachability (503 when either is down)' })
+  check() {
+    return this.health.check([
+      () => this.db.pingCheck('database', { timeout: 2000 }),
+      async () => {
+        const r = this.indicator.check('redis');
+        let timer: NodeJS.Timeout | undefined;
+        try {
+          const pong = await Promise.race([
+            this.redis.ping(),
+            new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 2000))),
+          ]);
+          return pong === 'PONG' ? r.up() : r.down({ message: String(pong) });
+        } catch (err) {
+          return r.down({ message: (err as Error).message });
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+    ]);
+  }
+}

@@ -1,0 +1,46 @@
+import pg from 'pg';
+import { Redis } from 'ioredis';
+import { allMigrations } from '../../migrations/index.js';
+import type { AppConfig } from './config/config.js';
+import { redisConnectionOptions, redisTarget } from './redis/redis-options.js';
+
+/**
+ * Before the app starts: PostgreSQL and Redis must answer, and the schema must be migrated.
+ * Otherwise the process stops with one message saying what is missing and how to start it.
+ */
+export async function checkDependencies(config: AppConfig, opts: { requireSchema?: boolean } = {}): Promise<string | null> {
+  const db = new URL(config.DATABASE_URL);
+  const dbWhere = `${db.hostname}:${db.port || 5432}${db.pathname}`;
+  const client = new pg.Client({ connectionString: config.DATABASE_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    if (opts.requireSchema !== false) {
+      const has = await client.query(`SELECT to_regclass('public.migrations') AS t`);
+      const done = has.rows[0].t ? (await client.query('SELECT name FROM migrations')).rows.map((r: { name: string }) => r.name) : [];
+      const pending = allMigrations.map((m) => m.name).filter((n) => !done.includes(n));
+      if (pending.length) {
+        return `Database ${dbWhere} is not migrated (${pending.length} pending). Run "npm run migration:run" (the demo command does it for you).`;
+      }
+    }
+  } catch (err) {
+    const e = err as { code?: string; message: string };
+    if (e.code === '3D000') {
+      return `Database ${dbWhere} does not exist. Create it with "createdb -h ${db.hostname} -U ${decodeURIComponent(db.username) || 'postgres'} ${db.pathname.slice(1)}" (the demo command does it for you).`;
+    }
+    return `Cannot reach PostgreSQL at ${dbWhere} (${e.code ?? e.message}). Start it with "docker compose up -d postgres", or the local service (e.g. "pg_ctlcluster 15 main start"), or set DATABASE_URL.`;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+
+  const redis = new Redis({ ...redisConnectionOptions(config.REDIS_URL), lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3000 });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (err) {
+    return `Cannot reach Redis at ${redisTarget(config.REDIS_URL)} (${(err as Error).message}). Start it with "docker compose up -d redis", or the local service (e.g. "redis-server --daemonize yes"), or set REDIS_URL.`;
+  } finally {
+    redis.disconnect();
+  }
+  return null;
+}

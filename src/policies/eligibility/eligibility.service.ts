@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { Enterprise } from '../../enterprises/enterprise.entity.js';
+import { enterpriseView } from '../../enterprises/enterprise.view.js';
+import { Clock } from '../../platform/clock/clock.js';
+import { shanghaiDate } from '../../platform/format/units.js';
+import { offsetOf, toPage } from '../../platform/http/pagination.js';
+import { notFound } from '../../platform/http/problem.js';
+import { industries } from '../../reference/industries.js';
+import { regions } from '../../reference/regions.js';
+import { Incentive } from '../incentive.entity.js';
+import type { EligibleEnterprisesQuery } from '../policy.schemas.js';
+import { incentiveView } from '../policy.view.js';
+import { eligibilitySql } from './eligibility-sql.js';
+import { evaluateEligibility, missingInformation, type EligibilityStatus } from './evaluate.js';
+
+const ORDER: Record<EligibilityStatus, number> = { eligible: 0, needs_info: 1, not_eligible: 2 };
+
+@Injectable()
+export class EligibilityService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  today(): string {
+    return shanghaiDate(this.clock.now());
+  }
+
+  /** 政策计算器: every published incentive whose policy covers a region the enterprise is in or targets. */
+  async forEnterprise(enterpriseId: number, q: { page: number; pageSize: number; status?: EligibilityStatus }) {
+    const e = await this.dataSource.manager.findOne(Enterprise, { where: { id: enterpriseId } });
+    if (!e) throw notFound('企业');
+    const r = regions();
+    const around = r.closure([e.homeRegionCode, ...e.targetRegionCodes]);
+    const incentives = await this.dataSource.manager
+      .createQueryBuilder(Incentive, 'i')
+      .innerJoinAndSelect('i.policy', 'p')
+      .where(`p.status = 'published'`)
+      .andWhere('(p.region_code = ANY(CAST(:around AS char(6)[])) OR p.region_path && CAST(:targets AS char(6)[]))', {
+        around,
+        targets: e.targetRegionCodes,
+      })
+      .getMany();
+    const ctx = { regions: r, industries: industries(), today: this.today() };
+    const evaluated = incentives
+      .map((i) => ({ incentive: i, result: evaluateEligibility(e, i as Incentive & { policy: NonNullable<Incentive['policy']> }, ctx) }))
+      .filter((x) => !q.status || x.result.status === q.status)
+      .sort((a, b) => ORDER[a.result.status] - ORDER[b.result.status] || a.incentive.id - b.incentive.id);
+    const counts = { eligible: 0, needs_info: 0, not_eligible: 0 };
+    for (const x of evaluated) counts[x.result.status]++;
+    const items = evaluated.slice(offsetOf(q), offsetOf(q) + q.pageSize).map(({ incentive, result }) => ({
+      incentive: incentiveView(incentive),
+      status: result.status,
+      checks: result.checks,
+      missing: missingInformation(result),
+    }));
+    return { ...toPage(items, evaluated.length, q), counts, today: ctx.today };
+  }
+
+  /** 政策找企业: enterprises eligible for (or possibly eligible for) an incentive, selected in SQL. */
+  async eligibleEnterprises(incentiveId: number, q: EligibleEnterprisesQuery) {
+    const incentive = await this.dataSource.manager.findOne(Incentive, { where: { id: incentiveId }, relations: { policy: true } });
+    if (!incentive?.policy) throw notFound('扶持措施');
+    const policy = incentive.policy;
+    const today = this.today();
+    const inForce = policy.validFrom <= today && (!policy.validTo || policy.validTo >= today);
+    if (!inForce) return { ...toPage([], 0, q), policyInForce: false, today };
+    const sql = eligibilitySql(incentive.conditions, policy.regionCode, regions());
+    const where = q.status === 'eligible' ? sql.eligible : q.status === 'needs_info' ? `(${sql.possible}) AND NOT (${sql.eligible})` : sql.possible;
+    const total = await this.dataSource.manager.createQueryBuilder(Enterprise, 'e').where(where, sql.params).getCount();
+    const ids: Array<{ id: number }> = await this.dataSource.manager
+      .createQueryBuilder(Enterprise, 'e')
+      .select('e.id', 'id')
+      .where(where, sql.params)
+      .orderBy('e.id', 'ASC')
+      .offset(offsetOf(q))
+      .limit(q.pageSize)
+      .getRawMany();
+    const rows = ids.length
+      ? await this.dataSource.manager.find(Enterprise, { where: { id: In(ids.map((r) => r.id)) }, relations: { certifications: true }, order: { id: 'ASC' } })
+      : [];
+    const ctx = { regions: regions(), industries: industries(), today };
+    const items = rows.map((e) => {
+      const result = evaluateEligibility(e, incentive as Incentive & { policy: NonNullable<Incentive['policy']> }, ctx);
+      return { enterprise: enterpriseView(e, { contacts: false }), status: result.status, checks: result.checks, missing: missingInformation(result) };
+    });
+    return { ...toPage(items, total, q), policyInForce: true, today };
+  }
+}

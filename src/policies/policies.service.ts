@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '../platform/clock/clock.js';
+import { matchesSearch, searchRank, tsQuery } from '../platform/database/search.js';
+import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
+import { conflict, notFound } from '../platform/http/problem.js';
+import { searchText } from '../platform/text/segmenter.js';
+import { regions } from '../reference/regions.js';
+import { Incentive } from './incentive.entity.js';
+import { Policy } from './policy.entity.js';
+import type { CreatePolicyInput, IncentiveInput, ListPoliciesQuery, UpdateIncentiveInput, UpdatePolicyInput } from './policy.schemas.js';
+
+function policyDerived(p: Pick<Policy, 'regionCode' | 'title' | 'issuer' | 'sourceText' | 'documentNumber'>, incentives: Array<Pick<Incentive, 'title' | 'description'>>) {
+  return {
+    regionPath: [...regions().path(p.regionCode)],
+    searchText: searchText(p.title, p.issuer, p.documentNumber, regions().fullName(p.regionCode), p.sourceText, ...incentives.flatMap((i) => [i.title, i.description])),
+  };
+}
+
+@Injectable()
+export class PoliciesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(input: CreatePolicyInput, manager?: EntityManager): Promise<Policy> {
+    const run = async (m: EntityManager) => {
+      const { incentives, ...fields } = input;
+      const p = m.create(Policy, { ...fields, ...policyDerived(fields, incentives), status: 'draft' });
+      await m.insert(Policy, p);
+      if (incentives.length) await m.insert(Incentive, incentives.map((i) => ({ ...i, policyId: p.id })));
+      return p.id;
+    };
+    const id = manager ? await run(manager) : await this.dataSource.transaction(run);
+    return this.get(id, manager);
+  }
+
+  async get(id: number, manager: EntityManager = this.dataSource.manager): Promise<Policy> {
+    const p = await manager.findOne(Policy, { where: { id }, relations: { incentives: true } });
+    if (!p) throw notFound('政策');
+    return p;
+  }
+
+  async update(id: number, input: UpdatePolicyInput, manager?: EntityManager): Promise<Policy> {
+    const run = async (m: EntityManager) => {
+      const p = await m.findOne(Policy, { where: { id }, relations: { incentives: true }, lock: { mode: 'pessimistic_write', tables: ['policy'] } });
+      if (!p) throw notFound('政策');
+      Object.assign(p, input);
+      if (p.validTo && p.validTo < p.validFrom) throw conflict('invalid-validity', '失效日期不能早于生效日期', [{ field: 'validTo', code: 'range', message: '失效日期不能早于生效日期' }]);
+      const incentives = p.incentives ?? [];
+      delete p.incentives;
+      Object.assign(p, policyDerived(p, incentives));
+      await m.save(Policy, p);
+    };
+    await (manager ? run(manager) : this.dataSource.transaction(run));
+    return this.get(id, manager);
+  }
+
+  async setPublished(id: number, published: boolean, manager?: EntityManager): Promise<Policy> {
+    const run = async (m: EntityManager) => {
+      const p = await m.findOne(Policy, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!p) throw notFound('政策');
+      p.status = published ? 'published' : 'draft';
+      p.publishedAt = published ? (p.publishedAt ?? this.clock.now()) : null;
+      await m.save(Policy, p);
+    };
+    await (manager ? run(manager) : this.dataSource.transaction(run));
+    return this.get(id, manager);
+  }
+
+  async remove(id: number): Promise<void> {
+    const r = await this.dataSource.manager.delete(Policy, { id });
+    if (!r.affected) throw notFound('政策');
+  }
+
+  async list(q: ListPoliciesQuery): Promise<Page<Policy>> {
+    const qb = this.dataSource.manager.createQueryBuilder(Policy, 'p');
+    if (!q.includeDrafts) qb.andWhere(`p.status = 'published'`);
+    if (q.region) qb.andWhere('p.region_path @> CAST(:region AS char(6)[])', { region: [q.region] });
+    if (q.appliesTo) qb.andWhere('p.region_code = ANY(CAST(:appliesTo AS char(6)[]))', { appliesTo: regions().path(q.appliesTo) });
+    if (q.validOn) qb.andWhere('p.valid_from <= :validOn AND (p.valid_to IS NULL OR p.valid_to >= :validOn)', { validOn: q.validOn });
+    if (q.incentiveKind || q.grantedWithoutApplication !== undefined) {
+      const conds = ['i.policy_id = p.id'];
+      if (q.incentiveKind) conds.push('i.kind = ANY(CAST(:kinds AS varchar[]))');
+      if (q.grantedWithoutApplication !== undefined) conds.push('i.granted_without_application = :gwa');
+      qb.andWhere(`EXISTS (SELECT 1 FROM incentive i WHERE ${conds.join(' AND ')})`, { kinds: q.incentiveKind, gwa: q.grantedWithoutApplication });
+    }
+    const tsq = tsQuery(q.q);
+    if (q.q && !tsq) return toPage([], 0, q);
+    if (tsq) qb.andWhere(matchesSearch('p'), { tsq }).orderBy(searchRank('p'), 'DESC');
+    qb.addOrderBy('p.valid_from', 'DESC').addOrderBy('p.id', 'DESC').offset(offsetOf(q)).limit(q.pageSize);
+    const [items, total] = await qb.getManyAndCount();
+    if (items.length) {
+      const incentives = await this.dataSource.manager
+        .createQueryBuilder(Incentive, 'i')
+        .where('i.policy_id IN (:...ids)', { ids: items.map((p) => p.id) })
+        .getMany();
+      for (const p of items) p.incentives = incentives.filter((i) => i.policyId === p.id);
+    }
+    return toPage(items, total, q);
+  }
+
+  async addIncentive(policyId: number, input: IncentiveInput, manager?: EntityManager): Promise<Incentive> {
+    const run = async (m: EntityManager) => {
+      const policy = await m.findOne(Policy, { where: { id: policyId }, lock: { mode: 'pessimistic_write' } });
+      if (!policy) throw notFound('政策');
+      const i = m.create(Incentive, { ...input, policyId });
+      await m.insert(Incentive, i);
+      await this.refreshSearch(m, policyId);
+      return i.id;
+    };
+    const id = manager ? await run(manager) : await this.dataSource.transaction(run);
+    return this.getIncentive(id, manager);
+  }
+
+  async getIncentive(id: number, manager: EntityManager = this.dataSource.manager): Promise<Incentive> {
+    const i = await manager.findOne(Incentive, { where: { id }, relations: { policy: true } });
+    if (!i) throw notFound('扶持措施');
+    return i;
+  }
+
+  async updateIncentive(id: number, input: UpdateIncentiveInput, manager?: EntityManager): Promise<Incentive> {
+    const run = async (m: EntityManager) => {
+      const i = await m.findOne(Incentive, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!i) throw notFound('扶持措施');
+      Object.assign(i, input);
+      await m.save(Incentive, i);
+      await this.refreshSearch(m, i.policyId);
+    };
+    await (manager ? run(manager) : this.dataSource.transaction(run));
+    return this.getIncentive(id, manager);
+  }
+
+  async removeIncentive(id: number): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const i = await m.findOne(Incentive, { where: { id } });
+      if (!i) throw notFound('扶持措施');
+      await m.delete(Incentive, { id });
+      await this.refreshSearch(m, i.policyId);
+    });
+  }
+
+  private async refreshSearch(m: EntityManager, policyId: number): Promise<void> {
+    const p = await m.findOne(Policy, { where: { id: policyId }, relations: { incentives: true } });
+    if (!p) return;
+    await m.update(Policy, { id: policyId }, { searchText: policyDerived(p, p.incentives ?? []).searchText });
+  }
+}

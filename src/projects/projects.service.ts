@@ -1,0 +1,179 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { Clock } from '../platform/clock/clock.js';
+import { matchesSearch, searchRank, tsQuery } from '../platform/database/search.js';
+import { isUniqueViolation } from '../platform/database/pg-errors.js';
+import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
+import { conflict, notFound, ProblemException, validationFailed } from '../platform/http/problem.js';
+import { searchText } from '../platform/text/segmenter.js';
+import { Incentive } from '../policies/incentive.entity.js';
+import { industries } from '../reference/industries.js';
+import { regions } from '../reference/regions.js';
+import { ProjectStageChange } from './project-stage-change.entity.js';
+import { Project } from './project.entity.js';
+import type { ChangeStageInput, CreateProjectInput, ListProjectsQuery, UpdateProjectInput } from './project.schemas.js';
+import { stageChangeProblem } from './project.vocabulary.js';
+
+function derived(p: Pick<Project, 'regionCode' | 'industryCodes' | 'title' | 'description'>) {
+  const t = industries();
+  return {
+    regionPath: [...regions().path(p.regionCode)],
+    industryPath: t.closure(p.industryCodes),
+    searchText: searchText(p.title, p.description, regions().fullName(p.regionCode), ...p.industryCodes.map((c) => t.get(c)?.name)),
+  };
+}
+
+@Injectable()
+export class ProjectsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(input: CreateProjectInput, actorId: number | null = null, manager?: EntityManager): Promise<Project> {
+    const run = async (m: EntityManager) => {
+      const { incentiveIds, stage, stageSince, ...fields } = input;
+      const incentives = await this.incentivesById(m, incentiveIds);
+      const now = stageSince ? this.reachedAt(stageSince, 'stageSince') : this.clock.now();
+      const p = m.create(Project, { ...fields, ...derived(fields), stage, stageChangedAt: now, status: 'draft' });
+      try {
+        await m.insert(Project, p);
+      } catch (err) {
+        if (isUniqueViolation(err, 'project_code_key')) {
+          throw conflict('duplicate-project-code', '项目编号已存在', [{ field: 'code', code: 'duplicate', message: '项目编号已存在' }]);
+        }
+        throw err;
+      }
+      await m.insert(ProjectStageChange, { projectId: p.id, fromStage: null, toStage: stage, changedAt: now, changedBy: actorId });
+      if (incentives.length) await m.createQueryBuilder().relation(Project, 'incentives').of(p.id).add(incentives.map((i) => i.id));
+      return p.id;
+    };
+    const id = manager ? await run(manager) : await this.dataSource.transaction(run);
+    return this.get(id, manager);
+  }
+
+  async get(id: number, manager: EntityManager = this.dataSource.manager): Promise<Project> {
+    const p = await manager.findOne(Project, { where: { id }, relations: { stageChanges: true, incentives: true } });
+    if (!p) throw notFound('项目');
+    return p;
+  }
+
+  async update(id: number, input: UpdateProjectInput, manager?: EntityManager): Promise<Project> {
+    const run = async (m: EntityManager) => {
+      const p = await m.findOne(Project, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!p) throw notFound('项目');
+      const { incentiveIds, ...fields } = input;
+      Object.assign(p, fields);
+      Object.assign(p, derived(p));
+      await m.save(Project, p);
+      if (incentiveIds) {
+        const incentives = await this.incentivesById(m, incentiveIds);
+        await m.query('DELETE FROM project_incentive WHERE project_id = $1', [id]);
+        if (incentives.length) await m.createQueryBuilder().relation(Project, 'incentives').of(id).add(incentives.map((i) => i.id));
+      }
+    };
+    await (manager ? run(manager) : this.dataSource.transaction(run));
+    return this.get(id, manager);
+  }
+
+  async setPublished(id: number, published: boolean, manager?: EntityManager): Promise<Project> {
+    const run = async (m: EntityManager) => {
+      const p = await m.findOne(Project, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!p) throw notFound('项目');
+      if (published && p.stage === 'closed') throw conflict('project-closed', '已关闭的项目不能发布');
+      p.status = published ? 'published' : 'draft';
+      p.publishedAt = published ? (p.publishedAt ?? this.clock.now()) : null;
+      await m.save(Project, p);
+    };
+    await (manager ? run(manager) : this.dataSource.transaction(run));
+    return this.get(id, manager);
+  }
+
+  /** Moves the project to a later stage (or closes it), recording when it was reached and by whom. */
+  async changeStage(id: number, input: ChangeStageInput, actorId: number | null = null, manager?: EntityManager): Promise<Project> {
+    const run = async (m: EntityManager) => {
+      const p = await m.findOne(Project, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!p) throw notFound('项目');
+      const problem = stageChangeProblem(p.stage, input.stage);
+      if (problem) {
+        throw new ProblemException(HttpStatus.CONFLICT, 'invalid-stage-transition', problem, [
+          { field: 'stage', code: 'invalid_transition', message: problem },
+        ]);
+      }
+      const at = input.at ? this.reachedAt(input.at) : this.clock.now();
+      if (at.getTime() < p.stageChangedAt.getTime() - 24 * 3600_000) {
+        throw validationFailed([{ field: 'at', code: 'before_previous', message: '日期不能早于上一阶段的日期' }]);
+      }
+      await m.insert(ProjectStageChange, { projectId: id, fromStage: p.stage, toStage: input.stage, changedAt: at, changedBy: actorId, note: input.note });
+      p.stage = input.stage;
+      p.stageChangedAt = at;
+      await m.save(Project, p);
+    };
+    await (manager ? run(manager) : this.dataSource.transaction(run));
+    return this.get(id, manager);
+  }
+
+  /** A stage date (Asia/Shanghai midnight); never in the future. */
+  private reachedAt(date: string, field = 'at'): Date {
+    const at = new Date(`${date}T00:00:00+08:00`);
+    if (at.getTime() > this.clock.now().getTime()) throw validationFailed([{ field, code: 'future', message: '日期不能晚于今天' }]);
+    return at;
+  }
+
+  async remove(id: number): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const p = await m.findOne(Project, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!p) throw notFound('项目');
+      if (p.status === 'published') throw conflict('project-published', '已发布的项目不能删除，请改为关闭');
+      await m.delete(Project, { id });
+    });
+  }
+
+  async list(q: ListProjectsQuery): Promise<Page<Project>> {
+    const qb = this.dataSource.manager.createQueryBuilder(Project, 'p');
+    if (!q.includeDrafts) qb.andWhere(`p.status = 'published'`);
+    if (q.region) qb.andWhere('p.region_path @> CAST(:region AS char(6)[])', { region: [q.region] });
+    if (q.industry) qb.andWhere('p.industry_path && CAST(:industry AS varchar[])', { industry: q.industry });
+    if (q.stage) qb.andWhere('p.stage = ANY(CAST(:stages AS varchar[]))', { stages: q.stage });
+    if (q.minInvestmentYuan != null) qb.andWhere('p.total_investment_yuan >= :minInv', { minInv: q.minInvestmentYuan });
+    if (q.maxInvestmentYuan != null) qb.andWhere('p.total_investment_yuan <= :maxInv', { maxInv: q.maxInvestmentYuan });
+    if (q.incentiveKind) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM project_incentive pi JOIN incentive i ON i.id = pi.incentive_id
+                 WHERE pi.project_id = p.id AND i.kind = ANY(CAST(:kinds AS varchar[])))`,
+        { kinds: q.incentiveKind },
+      );
+    }
+    const tsq = tsQuery(q.q);
+    if (q.q && !tsq) return toPage([], 0, q);
+    if (tsq) qb.andWhere(matchesSearch('p'), { tsq }).orderBy(searchRank('p'), 'DESC');
+    if (q.sort === 'investment') qb.addOrderBy('p.total_investment_yuan', 'DESC');
+    qb.addOrderBy('p.published_at', 'DESC', 'NULLS LAST').addOrderBy('p.id', 'DESC').offset(offsetOf(q)).limit(q.pageSize);
+    const [items, total] = await qb.getManyAndCount();
+    await this.attachIncentives(items);
+    return toPage(items, total, q);
+  }
+
+  private async attachIncentives(items: Project[]): Promise<void> {
+    if (!items.length) return;
+    const rows: Array<{ project_id: number; incentive_id: number }> = await this.dataSource.query(
+      'SELECT project_id, incentive_id FROM project_incentive WHERE project_id = ANY($1::int[])',
+      [items.map((p) => p.id)],
+    );
+    const incentives = rows.length ? await this.dataSource.manager.findBy(Incentive, { id: In([...new Set(rows.map((r) => r.incentive_id))]) }) : [];
+    const byId = new Map(incentives.map((i) => [i.id, i]));
+    for (const p of items) p.incentives = rows.filter((r) => r.project_id === p.id).map((r) => byId.get(r.incentive_id)!);
+  }
+
+  private async incentivesById(m: EntityManager, ids: number[]): Promise<Incentive[]> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return [];
+    const found = await m.findBy(Incentive, { id: In(unique) });
+    const known = new Set(found.map((i) => i.id));
+    const missing = ids.map((id, i) => ({ id, i })).filter(({ id }) => !known.has(id));
+    if (missing.length) {
+      throw validationFailed(missing.map(({ id, i }) => ({ field: `incentiveIds[${i}]`, code: 'unknown_incentive', message: `扶持措施 ${id} 不存在` })));
+    }
+    return found;
+  }
+}

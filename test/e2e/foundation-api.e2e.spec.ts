@@ -1,0 +1,224 @@
+import { enterpriseBody, nextUscc, policyBody, projectBody } from '../support/factories.js';
+import { http, startTestApp, type TestApp } from '../support/app.js';
+
+describe('foundation API over HTTP', () => {
+  let t: TestApp;
+  const call = <T = any>(method: string, path: string, body?: unknown) => http<T>(t.url, method, path, body);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  describe('health and docs', () => {
+    it('reports database and Redis up', async () => {
+      const r = await call('GET', '/health');
+      expect(r.status).toBe(200);
+      expect(r.body.info).toMatchObject({ database: { status: 'up' }, redis: { status: 'up' } });
+    });
+
+    it('documents every route in OpenAPI', async () => {
+      const r = await call('GET', '/docs/openapi.json');
+      expect(r.status).toBe(200);
+      const paths = Object.keys(r.body.paths);
+      for (const p of ['/enterprises', '/enterprises/{id}', '/enterprises/{id}/incentives', '/projects', '/projects/{id}/stage', '/policies', '/incentives/{id}/eligible-enterprises', '/regions', '/industries/{code}', '/health']) {
+        expect(paths).toContain(p);
+      }
+      expect(r.body.paths['/enterprises'].post.requestBody.content['application/json'].schema.properties.uscc).toBeDefined();
+    });
+  });
+
+  describe('reference trees', () => {
+    it('lists a region with its ancestors and children', async () => {
+      const r = await call('GET', '/regions/410223');
+      expect(r.body.fullName).toBe('河南省开封市尉氏县');
+      expect(r.body.ancestors.map((a: { code: string }) => a.code)).toEqual(['410000', '410200']);
+      const kids = await call('GET', '/regions?parent=410200');
+      expect(kids.body.items.map((k: { code: string }) => k.code)).toContain('410223');
+    });
+    it('lists industry groups under a division', async () => {
+      const r = await call('GET', '/industries?parent=C13');
+      expect(r.body.items.map((k: { code: string }) => k.code)).toEqual(['C131', 'C132', 'C133', 'C134', 'C135', 'C136', 'C137', 'C139']);
+    });
+    it('answers 404 for an unknown code', async () => {
+      expect((await call('GET', '/regions/999999')).status).toBe(404);
+    });
+  });
+
+  describe('enterprise registration (企业入驻)', () => {
+    it('registers, with certifications only claimed', async () => {
+      const r = await call('POST', '/enterprises', enterpriseBody());
+      expect(r.status).toBe(201);
+      expect(r.body.homeRegion).toEqual({ code: '410223', name: '河南省开封市尉氏县' });
+      expect(r.body.certifications).toEqual([expect.objectContaining({ kind: 'industry_education_integration', status: 'claimed', label: '产教融合型企业' })]);
+      expect(r.body.investmentMinYuan).toBe(50_000_000);
+    });
+
+    it('refuses a duplicate USCC with 409 and writes nothing', async () => {
+      const body = enterpriseBody();
+      expect((await call('POST', '/enterprises', body)).status).toBe(201);
+      const again = await call('POST', '/enterprises', { ...body, name: '另一家公司' });
+      expect(again.status).toBe(409);
+      expect(again.body.errors).toEqual([expect.objectContaining({ field: 'uscc', code: 'duplicate' })]);
+      const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM enterprise WHERE uscc = $1', [body.uscc]);
+      expect(n).toBe(1);
+    });
+
+    it.each([
+      ['an invalid check digit', { uscc: '91110108551385082A' }, 'uscc', /校验位/],
+      ['a forbidden letter', { uscc: '9111010855138508IO' }, 'uscc', /不允许的字符/],
+      ['an unknown region', { homeRegionCode: '419999' }, 'homeRegionCode', /未知的行政区划/],
+      ['an unknown industry', { industryCodes: ['C9999'] }, 'industryCodes[0]', /未知的行业代码/],
+      ['a negative amount', { investmentMinYuan: -1 }, 'investmentMinYuan', /不能小于 0/],
+      ['an absurd amount', { investmentMaxYuan: 10 ** 15 }, 'investmentMaxYuan', /1 万亿元/],
+      ['a fractional amount', { investmentMinYuan: 1.5 }, 'investmentMinYuan', /整数/],
+      ['a wrong type', { investmentMinYuan: '100' }, 'investmentMinYuan', /应为数字/],
+      ['an overlong name', { name: '企'.repeat(201) }, 'name', /200/],
+      ['a reversed range', { investmentMinYuan: 9e8, investmentMaxYuan: 1e8 }, 'investmentMaxYuan', /不能小于最低/],
+      ['an unknown field', { rating: 5 }, 'rating', /不允许的字段/],
+      ['self-verification (mass assignment)', { certifications: [{ kind: 'high_tech', status: 'verified' }] }, 'certifications[0].status', /不允许的字段/],
+      ['a bad e-mail', { contacts: [{ name: '李', email: 'not-an-email' }] }, 'contacts[0].email', /电子邮箱/],
+      ['no contact', { contacts: [] }, 'contacts', /至少 1 项/],
+    ])('answers 400 for %s, naming the field', async (_what, patch, field, message) => {
+      const r = await call('POST', '/enterprises', enterpriseBody(patch));
+      expect(r.status).toBe(400);
+      expect(r.headers.get('content-type')).toContain('application/problem+json');
+      expect(r.body).toMatchObject({ status: 400, type: 'urn:investmatch:problem:validation-failed' });
+      const err = r.body.errors.find((e: { field: string }) => e.field === field);
+      expect(err).toBeDefined();
+      expect(err.message).toMatch(message);
+    });
+
+    it('answers 400 for malformed JSON and for a missing body', async () => {
+      const bad = await http(t.url, 'POST', '/enterprises', '{"uscc": ', { 'content-type': 'application/json' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.detail).toMatch(/JSON/);
+      const missing = await call('POST', '/enterprises');
+      expect(missing.status).toBe(400);
+    });
+
+    it('lists all errors at once', async () => {
+      const r = await call('POST', '/enterprises', { uscc: 'x' });
+      expect(r.status).toBe(400);
+      const fields = r.body.errors.map((e: { field: string }) => e.field);
+      expect(fields).toEqual(expect.arrayContaining(['uscc', 'name', 'industryCodes', 'homeRegionCode', 'contacts']));
+    });
+
+    it('keeps the USCC immutable and edits the profile', async () => {
+      const created = (await call('POST', '/enterprises', enterpriseBody())).body;
+      expect((await call('PATCH', `/enterprises/${created.id}`, { uscc: nextUscc() })).status).toBe(400);
+      const r = await call('PATCH', `/enterprises/${created.id}`, { targetRegionCodes: ['410100'], size: 'large' });
+      expect(r.status).toBe(200);
+      expect(r.body.targetRegions).toEqual([{ code: '410100', name: '河南省郑州市' }]);
+      expect(r.body.name).toBe(created.name);
+    });
+
+    it('answers 400 for a non-numeric id and 404 for a missing one', async () => {
+      const bad = await call('GET', '/enterprises/abc');
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors[0].field).toBe('id');
+      expect((await call('GET', '/enterprises/987654')).status).toBe(404);
+    });
+
+    it('filters by region and industry subtree, certification and text', async () => {
+      const a = (await call('POST', '/enterprises', enterpriseBody({ name: '尉氏县食用菌合作社', industryCodes: ['A0142'], description: '香菇食用菌种植' }))).body;
+      await call('POST', `/enterprises/${a.id}/certifications/industry_education_integration/verify`, {});
+      const inKaifeng = await call('GET', '/enterprises?region=410200&industry=A01&pageSize=100');
+      expect(inKaifeng.body.items.map((e: { id: number }) => e.id)).toContain(a.id);
+      const elsewhere = await call('GET', '/enterprises?region=410300&pageSize=100');
+      expect(elsewhere.body.items.map((e: { id: number }) => e.id)).not.toContain(a.id);
+      const certified = await call('GET', '/enterprises?certification=industry_education_integration&pageSize=100');
+      expect(certified.body.items.map((e: { id: number }) => e.id)).toContain(a.id);
+      const text = await call('GET', `/enterprises?q=${encodeURIComponent('食用菌')}`);
+      expect(text.body.items.map((e: { id: number }) => e.id)).toEqual([a.id]);
+    });
+  });
+
+  describe('projects', () => {
+    it('lists 尉氏县 projects under 开封市 (410200) and not under 洛阳市', async () => {
+      const p = (await call('POST', '/projects', projectBody())).body;
+      expect((await call('POST', `/projects/${p.id}/publish`)).status).toBe(200);
+      const kaifeng = await call('GET', '/projects?region=410200');
+      expect(kaifeng.body.items.map((x: { id: number }) => x.id)).toContain(p.id);
+      const luoyang = await call('GET', '/projects?region=410300');
+      expect(luoyang.body.items.map((x: { id: number }) => x.id)).not.toContain(p.id);
+      const byIndustry = await call('GET', '/projects?industry=C13');
+      expect(byIndustry.body.items.map((x: { id: number }) => x.id)).toContain(p.id);
+      const search = await call('GET', `/projects?q=${encodeURIComponent('尉氏 生猪')}`);
+      expect(search.body.items.map((x: { id: number }) => x.id)).toContain(p.id);
+    });
+
+    it('hides drafts from the public list', async () => {
+      const p = (await call('POST', '/projects', projectBody())).body;
+      expect(p.status).toBe('draft');
+      const list = await call('GET', '/projects?pageSize=100');
+      expect(list.body.items.map((x: { id: number }) => x.id)).not.toContain(p.id);
+    });
+
+    it('moves stages forward only, records each, and never reopens a closed project', async () => {
+      const p = (await call('POST', '/projects', projectBody({ stageSince: '2025-01-10' }))).body;
+      const early = await call('POST', `/projects/${p.id}/stage`, { stage: 'signed', at: '2024-12-01' });
+      expect(early.status).toBe(400);
+      expect(early.body.errors[0].field).toBe('at');
+      expect((await call('POST', `/projects/${p.id}/stage`, { stage: 'signed', at: '2025-03-01' })).status).toBe(200);
+      const back = await call('POST', `/projects/${p.id}/stage`, { stage: 'open' });
+      expect(back.status).toBe(409);
+      expect(back.body.errors[0]).toMatchObject({ field: 'stage', code: 'invalid_transition' });
+      const started = await call('POST', `/projects/${p.id}/stage`, { stage: 'started', note: '开工' });
+      expect(started.body.stageHistory.map((h: { to: string }) => h.to)).toEqual(['open', 'signed', 'started']);
+      expect((await call('POST', `/projects/${p.id}/stage`, { stage: 'closed' })).status).toBe(200);
+      expect((await call('POST', `/projects/${p.id}/stage`, { stage: 'producing' })).status).toBe(409);
+      expect((await call('POST', `/projects/${p.id}/stage`, { stage: 'nonsense' })).status).toBe(400);
+    });
+
+    it('refuses unknown incentives, duplicate codes and bad amounts', async () => {
+      const unknown = await call('POST', '/projects', projectBody({ incentiveIds: [999999] }));
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.errors[0].field).toBe('incentiveIds[0]');
+      const body = projectBody();
+      await call('POST', '/projects', body);
+      expect((await call('POST', '/projects', body)).status).toBe(409);
+      expect((await call('POST', '/projects', projectBody({ totalInvestmentYuan: 0 }))).status).toBe(400);
+      expect((await call('POST', '/projects', projectBody({ landAreaMu: 1.234 }))).status).toBe(400);
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM project WHERE code = $1`, [body.code]);
+      expect(n).toBe(1);
+    });
+  });
+
+  describe('policies, incentives and eligibility', () => {
+    it('validates eligibility conditions when saved', async () => {
+      const r = await call('POST', '/policies', policyBody({ incentives: [{ kind: 'subsidy', title: 'x', conditions: [{ type: 'certification', anyOf: ['made_up'] }] }] }));
+      expect(r.status).toBe(400);
+      expect(r.body.errors[0].field).toBe('incentives[0].conditions[0].anyOf[0]');
+      const unknownType = await call('POST', '/policies', policyBody({ incentives: [{ kind: 'subsidy', title: 'x', conditions: [{ type: 'astrology' }] }] }));
+      expect(unknownType.status).toBe(400);
+      const badDates = await call('POST', '/policies', policyBody({ validFrom: '2024-01-01', validTo: '2023-01-01' }));
+      expect(badDates.status).toBe(400);
+      expect(badDates.body.errors[0].field).toBe('validTo');
+    });
+
+    it('calculates an enterprise\'s incentives and finds eligible enterprises', async () => {
+      const policy = (await call('POST', '/policies', policyBody())).body;
+      await call('POST', `/policies/${policy.id}/publish`);
+      const incentiveId = policy.incentives[0].id;
+      const e = (await call('POST', '/enterprises', enterpriseBody())).body;
+
+      const before = await call('GET', `/enterprises/${e.id}/incentives`);
+      const item = before.body.items.find((x: { incentive: { id: number } }) => x.incentive.id === incentiveId);
+      expect(item.status).toBe('needs_info');
+      expect(item.missing.join()).toMatch(/待主管部门核验/);
+      const pending = await call('GET', `/incentives/${incentiveId}/eligible-enterprises?status=needs_info&pageSize=100`);
+      expect(pending.body.items.map((x: { enterprise: { id: number } }) => x.enterprise.id)).toContain(e.id);
+
+      await call('POST', `/enterprises/${e.id}/certifications/industry_education_integration/verify`, { note: '已核对入库名单' });
+      const after = await call('GET', `/enterprises/${e.id}/incentives?status=eligible`);
+      expect(after.body.items.map((x: { incentive: { id: number } }) => x.incentive.id)).toContain(incentiveId);
+      const eligible = await call('GET', `/incentives/${incentiveId}/eligible-enterprises?pageSize=100`);
+      const row = eligible.body.items.find((x: { enterprise: { id: number } }) => x.enterprise.id === e.id);
+      expect(row.status).toBe('eligible');
+      expect(row.checks.map((c: { reason: string }) => c.reason).join()).toMatch(/已核验为产教融合型企业/);
+    });
+  });
+});
