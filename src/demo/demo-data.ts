@@ -490,6 +490,7 @@ export const demoProjects: DemoProject[] = [
   // 尉氏县 (410223, 开封市)
   {
     code: 'WS-2021-001',
+    stageSince: '2021-03-01',
     title: '尉氏县循环经济科创园（一期）有色金属及铸造企业提升入园项目',
     description:
       '加快推进循环经济科创园建设，完善道路、供排水管网等基础设施，推动洧川、朱曲等乡镇有色金属、翻砂铸造企业提升入园。一期规划建设标准化铸造厂房、集中熔炼与除尘治理设施和废旧金属分拣加工中心，面向有色金属铸造、黑色金属铸造及金属废料综合利用企业招商，入园企业统一执行重金属减排和清洁生产要求。',
@@ -505,6 +506,7 @@ export const demoProjects: DemoProject[] = [
   },
   {
     code: 'WS-2021-002',
+    stageSince: '2021-03-01',
     title: '尉氏县生猪现代农业产业园项目',
     description:
       '启动建设生猪现代农业产业园，规划建设标准化生猪养殖基地、饲料加工、生猪屠宰及肉制品精深加工和畜禽粪污资源化利用设施，推行“企业+合作社+基地+农户”利益联结模式，构建“农头工尾”全产业链。尉氏县畜牧业总产值34.7亿元、肉类总产11.2万吨，毗邻郑州航空港经济综合实验区，冷链物流便捷。欢迎产教融合型企业与职业院校共建畜牧兽医实训基地。',
@@ -520,6 +522,7 @@ export const demoProjects: DemoProject[] = [
   },
   {
     code: 'WS-2021-003',
+    stageSince: '2021-03-01',
     title: '尉氏县优质小麦市级现代农业产业园面粉及面制品精深加工项目',
     description:
       '加快推进优质小麦市级现代农业产业园建设。全县优质小麦种植面积17万亩，“尉氏小麦”为国家地理标志农产品。项目面向优质强筋小麦订单收储、小麦加工（专用粉）、挂面及米面制品生产企业招商，构建“粮头食尾”产业布局。',
@@ -535,6 +538,7 @@ export const demoProjects: DemoProject[] = [
   },
   {
     code: 'WS-2021-004',
+    stageSince: '2021-03-01',
     title: '尉氏县食用菌市级现代农业产业园菌棒工厂化生产及精深加工项目',
     description:
       '加快推进食用菌市级现代农业产业园建设。河南食用菌生产规模和产量稳居全国首位，项目规划建设菌种研发中心、工厂化菌棒生产线、出菇大棚和香菇、平菇等食用菌干制与精深加工车间，通过“企业+合作社+基地+农户”带动农户增收。',
@@ -550,6 +554,7 @@ export const demoProjects: DemoProject[] = [
   },
   {
     code: 'WS-2021-005',
+    stageSince: '2021-03-01',
     title: '尉氏县产业集聚区“标准地”及标准化厂房招商项目',
     description:
       '推进工业用地“标准地”出让，实现拿地即开工；加大标准化厂房建设力度，让企业“拎包办公、拎包入住”。产业集聚区荣获河南省“5A级营商环境集聚区”称号，毗邻郑州航空港经济综合实验区，位于开港许高端制造业产业带。重点引进通用设备、专用设备、电气机械等高端智能制造项目。',
@@ -565,6 +570,7 @@ export const demoProjects: DemoProject[] = [
   },
   {
     code: 'WS-2021-006',
+    stageSince: '2021-03-01',
     title: '尉氏县产教融合实训基地项目',
     description:
       '谋划建设1所高等职业院校，推进产教融合实训基地项目，推动职业教育高质量发展。项目拟与产教融合型企业、职业技能培训机构合作，共建智能制造、现代农业、食品加工实训基地，实现“入学即入岗、学习即实践”，开展全民技能提升和农民工教育培训。',
@@ -580,6 +586,7 @@ export const demoProjects: DemoProject[] = [
   },
   {
     code: 'WS-2021-007',
+    stageSince: '2021-03-01',
     title: '尉氏县农产品精深加工速冻米面食品项目',
     description:
       '以龙头企业为引领，大力发展农产品精深加工，建设速冻米面食品、中央厨房生产线，就地转化优质小麦，推动一二三产融合发展。项目已签约、开工并建成投产。',
@@ -599,6 +606,7 @@ export const demoProjects: DemoProject[] = [
   },
   {
     code: 'WS-2021-008',
+    stageSince: '2021-10-15',
     title: '尉氏县现代综合物流产业园项目（谋划中）',
     description:
       '围绕打造现代综合物流产业中心，依托毗邻郑州航空港经济综合实验区的区位优势，谋划建设多式联运、城市配送和冷链仓储设施。项目正在包装论证，暂未对外发布。',
@@ -616,6 +624,7 @@ export const demoProjects: DemoProject[] = [
   // 开封市 (410200)
   {
     code: 'KF-2021-001',
+    stageSince: '2021-02-20',
     title: '开封市祥符区汽车零部件智能工厂项目',
     description:
       '聚焦制造业高质量发展，加大先进制造业投资力度。项目按市重点项目管理，实行“开工报告书”容缺办理、并联审批，配备项目服务专员全流程代办，建设汽车零部件智能化生产线。',
@@ -634,6 +643,7 @@ export const demoProjects: DemoProject[] = [
   },
   {
     code: 'KF-2021-002',
+    stageSince: '2021-08-01',
     title: '开封市通许县农产品冷链物流中心项目（草稿）',
     description: '加快物流仓储、电子商务等领域项目建设，拟建设农产品冷链仓储和冷藏配送中心。项目信息待完善。',
     regionCode: '410222',
@@ -650,6 +660,7 @@ export const demoProjects: DemoProject[] = [
   // 郑州航空港经济综合实验区 (410173)
   {
     code: 'HKG-2022-001',
+    stageSince: '2022-03-01',
     title: '郑州航空港跨境电商保税进口智能仓储分拨中心项目',
     description:
       '郑州航空港区2021年完成保税进口业务超过八千万单，占郑州跨境电商综试区80%以上份额，在全国跨境电商进口口岸中排名第二。项目面向跨境电商平台、进口商和供应链企业招商，建设保税仓、智能分拣和分拨中心，完善仓储、物流、销售完整链条。',
@@ -664,7 +675,8 @@ export const demoProjects: DemoProject[] = [
     source: ART.cbec,
   },
   {
-    code: 'HKG-2022-002',
+    code: 'HKG-2021-002',
+    stageSince: '2021-01-10',
     title: '新郑综保区跨境医药零售进口（非处方药）专用仓项目',
     description:
       '引进河南首个跨境医药零售电商项目，在新郑综保区设立全国首个非处方药跨境电商进口专用仓，实现政策突破，拓展医疗健康品类。项目已落地运营。',
@@ -684,6 +696,7 @@ export const demoProjects: DemoProject[] = [
   },
   {
     code: 'HKG-2022-003',
+    stageSince: '2022-03-01',
     title: '郑州航空港跨境电商出口航空物流分拨中心项目',
     description: '依托郑州机场航空货运网络，建设跨境电商出口集货、航空物流分拨和货运代理中心，服务跨境电商企业“买全球、卖全球”。',
     regionCode: '410173',
@@ -700,6 +713,7 @@ export const demoProjects: DemoProject[] = [
   // 洛阳市 (410300)
   {
     code: 'LY-2021-001',
+    stageSince: '2021-02-20',
     title: '洛阳航空航天智创产业园航空航天零部件配套项目',
     description:
       '航空航天智创产业园已开工建设。园区面向航空相关设备、航天相关设备及精密零部件企业招商，配套建设精密加工、特种工艺和检测中心，依托洛阳自创区和“专精特新”“小巨人”企业培育政策。',
@@ -715,6 +729,7 @@ export const demoProjects: DemoProject[] = [
   },
   {
     code: 'LY-2021-002',
+    stageSince: '2021-02-20',
     title: '洛阳轨道交通产业园轨道交通装备及关键零部件项目',
     description: '轨道交通产业园加快建设，重点引进城市轨道交通设备、铁路机车车辆配件和铁路专用设备企业，服务洛阳地铁及全国轨道交通市场。',
     regionCode: '410300',
@@ -729,6 +744,7 @@ export const demoProjects: DemoProject[] = [
   },
   {
     code: 'LY-2021-003',
+    stageSince: '2021-02-20',
     title: '洛阳大数据产业园数据中心及数据服务项目',
     description: '大数据产业园汇聚企业超千家，入选国家新型工业化产业示范基地。项目面向数据中心运营、互联网数据服务和信息系统集成企业招商，服务“1+6”工业互联网平台和企业上云。',
     regionCode: '410300',
@@ -743,6 +759,7 @@ export const demoProjects: DemoProject[] = [
   },
   {
     code: 'LY-2020-004',
+    stageSince: '2020-07-01',
     title: '洛阳瀍河科技创新谷研发及中试平台项目',
     description: '瀍河科技创新谷落地开工，建设工程技术研究与试验发展、科技中介服务和中试基地。',
     regionCode: '410304',
@@ -760,6 +777,7 @@ export const demoProjects: DemoProject[] = [
   },
   {
     code: 'LY-2020-005',
+    stageSince: '2020-04-01',
     title: '洛阳高端铝精深加工项目',
     description: '传统产业加快升级，推进高端铝精深加工项目，生产交通运输和航空航天用铝合金板带材。',
     regionCode: '410300',
@@ -777,6 +795,7 @@ export const demoProjects: DemoProject[] = [
   },
   {
     code: 'LY-2021-006',
+    stageSince: '2020-12-01',
     title: '洛阳智能农机装备（5G+氢燃料电动拖拉机）产业化项目',
     description: '依托国家农机装备创新中心推出的国内首台5G+氢燃料电动拖拉机，建设智能农机整机和关键零部件产业化基地。',
     regionCode: '410305',
@@ -793,6 +812,7 @@ export const demoProjects: DemoProject[] = [
   // 南阳市 (411300)
   {
     code: 'NY-2021-001',
+    stageSince: '2021-10-20',
     title: '南阳智能制造产业园智能制造系统解决方案及智能装备项目',
     description:
       '南阳市将智能制造作为招商引资重点方向，围绕装备制造、电子信息、汽车零部件等优势产业，精准引进智能制造系统解决方案供应商、工业软件企业和智能化装备生产企业，建设智能制造产业园，集聚上下游企业。入园企业可享受智能化改造资金奖补和审批“绿色通道”，并与高校、科研院所合作培养智能制造专业人才。',
@@ -808,6 +828,7 @@ export const demoProjects: DemoProject[] = [
   },
   {
     code: 'NY-2021-002',
+    stageSince: '2021-04-01',
     title: '南阳宛城区汽车零部件智能化改造项目',
     description: '实施生产流程智能化再造、关键工序数控化升级，“一项目一方案”推进，争创智能制造示范工厂。',
     regionCode: '411302',
@@ -825,6 +846,7 @@ export const demoProjects: DemoProject[] = [
   },
   {
     code: 'NY-2021-003',
+    stageSince: '2021-06-01',
     title: '南阳内乡县生猪屠宰及肉制品精深加工项目',
     description: '肉制品产业（以漯河、南阳等地为代表）被列为全国农业全产业链重点链。项目建设生猪屠宰、分割冷链和肉制品精深加工生产线。',
     regionCode: '411325',
@@ -839,6 +861,7 @@ export const demoProjects: DemoProject[] = [
   },
   {
     code: 'NY-2021-004',
+    stageSince: '2021-06-01',
     title: '南阳西峡县伏牛山香菇精深加工项目',
     description: '伏牛山香菇（以三门峡、南阳市为主）跻身国家优势特色产业集群。项目建设香菇分级、干制、即食食品精深加工和冷链仓储设施。',
     regionCode: '411323',
@@ -855,6 +878,7 @@ export const demoProjects: DemoProject[] = [
   // 漯河市 (411100)
   {
     code: 'LH-2021-001',
+    stageSince: '2023-07-01',
     title: '漯河经济技术开发区休闲食品产业园项目',
     description:
       '漯河食品产业基础雄厚，龙头企业入选河南省第二批产教融合型企业入库培育单位。项目面向休闲食品、调味品和焙烤食品企业招商，配套建设与职业院校共建的食品加工实训基地。',
@@ -1662,7 +1686,7 @@ export const demoExpectations: DemoExpectation[] = [
   },
   {
     enterpriseUscc: U.maixiang,
-    projectCode: 'HKG-2022-002',
+    projectCode: 'HKG-2021-002',
     expected: 'not_top3',
     why: '面粉企业与跨境医药专用仓行业无关，航空港不在其意向地区',
   },
