@@ -1,4 +1,5 @@
 import { Foundation1764090000000 } from './1764090000000-Foundation.js';
+import { Accounts1764100000000 } from './1764100000000-Accounts.js';
 
 /** Every migration, in order. A test checks this list against the files in this folder. */
-export const allMigrations = [Foundation1764090000000];
+export const allMigrations = [Foundation1764090000000, Accounts1764100000000];

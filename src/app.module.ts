@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from './auth/auth.module.js';
 import { EnterprisesModule } from './enterprises/enterprises.module.js';
 import { Clock } from './platform/clock/clock.js';
 import type { AppConfig } from './platform/config/config.js';
@@ -32,6 +33,7 @@ export class AppModule {
         QueueModule,
         OutboxModule,
         HealthModule,
+        AuthModule,
         ReferenceModule,
         EnterprisesModule,
         ProjectsModule,

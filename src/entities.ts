@@ -1,3 +1,6 @@
+import { Bureau } from './auth/bureau.entity.js';
+import { Session } from './auth/session.entity.js';
+import { User } from './auth/user.entity.js';
 import { Enterprise } from './enterprises/enterprise.entity.js';
 import { EnterpriseCertification } from './enterprises/enterprise-certification.entity.js';
 import { Match } from './matching/match.entity.js';
@@ -26,4 +29,7 @@ export const allEntities = [
   Incentive,
   Match,
   NotificationEvent,
+  Bureau,
+  User,
+  Session,
 ];

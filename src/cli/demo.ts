@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { DEMO_PASSWORD } from '../demo/demo-accounts.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { startApi } from '../main.js';
 import { ConfigError, loadConfig } from '../platform/config/config.js';
@@ -69,6 +70,8 @@ async function main(): Promise<void> {
       `  projects   ${base}/projects?region=410200   (开封市, incl. 尉氏县)`,
       ...(mailUi ? [`  mail       ${mailUi}   (every e-mail the app sends lands here)`] : []),
       `  demo data  ${report.projects.created + report.projects.existing} projects, ${report.policies.created + report.policies.existing} policies, ${report.enterprises.created + report.enterprises.existing} enterprises`,
+      `  log in as  admin@example.com, lead.weishi@example.com, officer.weishi@example.com, officer.luoyang@example.com,`,
+      `             wang.jianguo@example.com (an enterprise) … — password ${DEMO_PASSWORD}`,
       'Stop with Ctrl+C.',
       '',
     ].join('\n'),

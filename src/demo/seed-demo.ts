@@ -9,12 +9,17 @@ import { PoliciesService } from '../policies/policies.service.js';
 import { Project } from '../projects/project.entity.js';
 import { createProjectSchema } from '../projects/project.schemas.js';
 import { ProjectsService } from '../projects/projects.service.js';
+import { Bureau } from '../auth/bureau.entity.js';
+import { User } from '../auth/user.entity.js';
+import { UsersService } from '../auth/users.service.js';
+import { DEMO_PASSWORD, demoBureaus, demoUsers } from './demo-accounts.js';
 import { demoEnterprises, demoPolicies, demoProjects } from './demo-data.js';
 
 export interface SeedReport {
   policies: { created: number; existing: number };
   projects: { created: number; existing: number };
   enterprises: { created: number; existing: number };
+  users: { created: number; existing: number };
 }
 
 /**
@@ -31,6 +36,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
     policies: { created: 0, existing: 0 },
     projects: { created: 0, existing: 0 },
     enterprises: { created: 0, existing: 0 },
+    users: { created: 0, existing: 0 },
   };
 
   const incentiveIds = new Map<string, number>();
@@ -85,6 +91,33 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
       for (const kind of verified) await enterprises.reviewCertification(e.id, kind, 'verified', { note: '演示数据：已核对认定名单' }, m);
     });
     report.enterprises.created++;
+  }
+
+  const users = app.get(UsersService);
+  const bureauIds = new Map<string, number>();
+  for (const b of demoBureaus) {
+    const found = await ds.manager.findOne(Bureau, { where: { name: b.name, regionCode: b.regionCode } });
+    bureauIds.set(b.key, found?.id ?? (await users.createBureau({ name: b.name, regionCode: b.regionCode, idleLimitDays: 14 })).id);
+  }
+  for (const u of demoUsers) {
+    if (await ds.manager.exists(User, { where: { email: u.email } })) {
+      report.users.existing++;
+      continue;
+    }
+    const enterprise = u.enterpriseUscc ? await enterprises.findByUscc(u.enterpriseUscc) : null;
+    await users.createUser(
+      {
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        password: DEMO_PASSWORD,
+        bureauId: u.bureau ? bureauIds.get(u.bureau)! : null,
+        enterpriseId: enterprise?.id ?? null,
+      },
+      undefined,
+      { emailVerified: true },
+    );
+    report.users.created++;
   }
   return report;
 }

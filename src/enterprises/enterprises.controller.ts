@@ -1,6 +1,9 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { isStaff, ownsEnterprise, type Actor } from '../auth/actor.js';
+import { CurrentActor, Public, Roles, StaffOnly } from '../auth/decorators.js';
+import { notFound } from '../platform/http/problem.js';
 import { toPage } from '../platform/http/pagination.js';
 import { IdParam, ZodBody, ZodPipe, ZodQuery } from '../platform/validation/zod-http.js';
 import {
@@ -18,18 +21,25 @@ import { EnterprisesService } from './enterprises.service.js';
 
 const kindParam = new ZodPipe(z.enum(certificationKinds), 'kind');
 
+/** An enterprise user only ever sees its own enterprise (others answer 404); staff rules are applied by region. */
+export function ensureMayRead(actor: Actor, enterpriseId: number): void {
+  if (!ownsEnterprise(actor, enterpriseId) && !isStaff(actor)) throw notFound('企业');
+}
+
 @ApiTags('enterprises 企业')
 @Controller('enterprises')
 export class EnterprisesController {
   constructor(private readonly enterprises: EnterprisesService) {}
 
   @Post()
+  @Public()
   @ApiOperation({ summary: '企业入驻 (register an enterprise)' })
   async register(@ZodBody(registerEnterpriseSchema) body: RegisterEnterpriseInput) {
     return enterpriseView(await this.enterprises.register(body), { contacts: true });
   }
 
   @Get()
+  @StaffOnly()
   @ApiOperation({ summary: 'List enterprises (region/industry subtree, certification, size, text)' })
   async list(@ZodQuery(listEnterprisesQuery) q: ListEnterprisesQuery) {
     const page = await this.enterprises.list(q);
@@ -37,23 +47,27 @@ export class EnterprisesController {
   }
 
   @Get(':id')
-  async get(@IdParam() id: number) {
+  async get(@IdParam() id: number, @CurrentActor() actor: Actor) {
+    ensureMayRead(actor, id);
     return enterpriseView(await this.enterprises.get(id), { contacts: true });
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Edit the profile (the USCC cannot change; certification claims restart as 待核验)' })
-  async update(@IdParam() id: number, @ZodBody(updateEnterpriseSchema) body: UpdateEnterpriseInput) {
+  async update(@IdParam() id: number, @ZodBody(updateEnterpriseSchema) body: UpdateEnterpriseInput, @CurrentActor() actor: Actor) {
+    ensureMayRead(actor, id);
     return enterpriseView(await this.enterprises.update(id, body), { contacts: true });
   }
 
   @Delete(':id')
+  @Roles('admin')
   @HttpCode(204)
   async remove(@IdParam() id: number): Promise<void> {
     await this.enterprises.remove(id);
   }
 
   @Post(':id/certifications/:kind/verify')
+  @StaffOnly()
   @HttpCode(200)
   @ApiOperation({ summary: 'Officer: verify a claimed certification (only verified ones count for eligibility)' })
   async verify(
@@ -65,6 +79,7 @@ export class EnterprisesController {
   }
 
   @Post(':id/certifications/:kind/reject')
+  @StaffOnly()
   @HttpCode(200)
   @ApiOperation({ summary: 'Officer: reject a claimed certification' })
   async reject(

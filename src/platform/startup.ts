@@ -11,7 +11,10 @@ import { redisConnectionOptions, redisTarget } from './redis/redis-options.js';
 export async function checkDependencies(config: AppConfig, opts: { requireSchema?: boolean } = {}): Promise<string | null> {
   const db = new URL(config.DATABASE_URL);
   const dbWhere = `${db.hostname}:${db.port || 5432}${db.pathname}`;
-  const client = new pg.Client({ connectionString: config.DATABASE_URL, connectionTimeoutMillis: 3000 });
+  // without the schema requirement (the demo creates the database), only the server must answer
+  const probe = new URL(config.DATABASE_URL);
+  if (opts.requireSchema === false) probe.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: probe.toString(), connectionTimeoutMillis: 3000 });
   try {
     await client.connect();
     if (opts.requireSchema !== false) {

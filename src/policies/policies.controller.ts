@@ -1,6 +1,10 @@
 import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { isStaff, type Actor } from '../auth/actor.js';
+import { CurrentActor, Public, StaffOnly } from '../auth/decorators.js';
+import { ensureMayRead } from '../enterprises/enterprises.controller.js';
+import { notFound } from '../platform/http/problem.js';
 import { pageQuery, toPage } from '../platform/http/pagination.js';
 import { IdParam, ZodBody, ZodQuery } from '../platform/validation/zod-http.js';
 import { EligibilityService } from './eligibility/eligibility.service.js';
@@ -22,6 +26,7 @@ import {
 import { incentiveView, policyView } from './policy.view.js';
 
 @ApiTags('policies 惠企政策')
+@StaffOnly()
 @Controller('policies')
 export class PoliciesController {
   constructor(private readonly policies: PoliciesService) {}
@@ -33,15 +38,19 @@ export class PoliciesController {
   }
 
   @Get()
+  @Public()
   @ApiOperation({ summary: 'Policy library: by region subtree or applicable region, incentive kind, 免申即享, validity, text' })
-  async list(@ZodQuery(listPoliciesQuery) q: ListPoliciesQuery) {
-    const page = await this.policies.list(q);
+  async list(@ZodQuery(listPoliciesQuery) q: ListPoliciesQuery, @CurrentActor() actor: Actor | null) {
+    const page = await this.policies.list({ ...q, includeDrafts: isStaff(actor) && !!q.includeDrafts });
     return toPage(page.items.map(policyView), page.total, page);
   }
 
   @Get(':id')
-  async get(@IdParam() id: number) {
-    return policyView(await this.policies.get(id));
+  @Public()
+  async get(@IdParam() id: number, @CurrentActor() actor: Actor | null) {
+    const p = await this.policies.get(id);
+    if (p.status !== 'published' && !isStaff(actor)) throw notFound('政策');
+    return policyView(p);
   }
 
   @Patch(':id')
@@ -75,6 +84,7 @@ export class PoliciesController {
 }
 
 @ApiTags('policies 惠企政策')
+@StaffOnly()
 @Controller('incentives')
 export class IncentivesController {
   constructor(
@@ -83,8 +93,11 @@ export class IncentivesController {
   ) {}
 
   @Get(':id')
-  async get(@IdParam() id: number) {
-    return incentiveView(await this.policies.getIncentive(id));
+  @Public()
+  async get(@IdParam() id: number, @CurrentActor() actor: Actor | null) {
+    const i = await this.policies.getIncentive(id);
+    if (i.policy?.status !== 'published' && !isStaff(actor)) throw notFound('扶持措施');
+    return incentiveView(i);
   }
 
   @Patch(':id')
@@ -114,7 +127,8 @@ export class EnterpriseIncentivesController {
 
   @Get(':id/incentives')
   @ApiOperation({ summary: '政策计算器: which incentives the enterprise gets, which need more information (and what), which not and why' })
-  async incentives(@IdParam() id: number, @ZodQuery(calculatorQuery) q: z.output<typeof calculatorQuery>) {
+  async incentives(@IdParam() id: number, @ZodQuery(calculatorQuery) q: z.output<typeof calculatorQuery>, @CurrentActor() actor: Actor) {
+    ensureMayRead(actor, id);
     return this.eligibility.forEnterprise(id, q);
   }
 }

@@ -1,5 +1,8 @@
 import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { isStaff, type Actor } from '../auth/actor.js';
+import { CurrentActor, Public, StaffOnly } from '../auth/decorators.js';
+import { notFound } from '../platform/http/problem.js';
 import { toPage } from '../platform/http/pagination.js';
 import { IdParam, ZodBody, ZodQuery } from '../platform/validation/zod-http.js';
 import {
@@ -16,6 +19,7 @@ import { projectView } from './project.view.js';
 import { ProjectsService } from './projects.service.js';
 
 @ApiTags('projects 招商项目')
+@StaffOnly()
 @Controller('projects')
 export class ProjectsController {
   constructor(private readonly projects: ProjectsService) {}
@@ -27,15 +31,19 @@ export class ProjectsController {
   }
 
   @Get()
+  @Public()
   @ApiOperation({ summary: '项目库: published projects by region/industry subtree, stage, incentive kind, investment, text' })
-  async list(@ZodQuery(listProjectsQuery) q: ListProjectsQuery) {
-    const page = await this.projects.list(q);
+  async list(@ZodQuery(listProjectsQuery) q: ListProjectsQuery, @CurrentActor() actor: Actor | null) {
+    const page = await this.projects.list({ ...q, includeDrafts: isStaff(actor) && !!q.includeDrafts });
     return toPage(page.items.map(projectView), page.total, page);
   }
 
   @Get(':id')
-  async get(@IdParam() id: number) {
-    return projectView(await this.projects.get(id));
+  @Public()
+  async get(@IdParam() id: number, @CurrentActor() actor: Actor | null) {
+    const p = await this.projects.get(id);
+    if (p.status !== 'published' && !isStaff(actor)) throw notFound('项目');
+    return projectView(p);
   }
 
   @Patch(':id')

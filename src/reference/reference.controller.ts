@@ -1,6 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { Public } from '../auth/decorators.js';
 import { notFound } from '../platform/http/problem.js';
 import { ZodQuery } from '../platform/validation/zod-http.js';
 import { industries, INDUSTRY_LEVELS } from './industries.js';
@@ -47,6 +48,7 @@ function detail(tree: CodeTree, code: string, levels: Record<number, string>, fu
 }
 
 @ApiTags('reference 参考数据')
+@Public()
 @Controller()
 export class ReferenceController {
   @Get('regions')

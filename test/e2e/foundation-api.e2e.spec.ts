@@ -1,12 +1,18 @@
 import { enterpriseBody, nextUscc, policyBody, projectBody } from '../support/factories.js';
 import { http, startTestApp, type TestApp } from '../support/app.js';
+import { actor, type TestActor } from '../support/auth.js';
 
 describe('foundation API over HTTP', () => {
   let t: TestApp;
-  const call = <T = any>(method: string, path: string, body?: unknown) => http<T>(t.url, method, path, body);
+  let admin: TestActor;
+  /** as a platform admin */
+  const call = <T = any>(method: string, path: string, body?: unknown) => admin.call<T>(method, path, body);
+  /** anonymously */
+  const anon = <T = any>(method: string, path: string, body?: unknown) => http<T>(t.url, method, path, body);
 
   beforeAll(async () => {
     t = await startTestApp();
+    admin = await actor(t, 'admin');
   });
   afterAll(async () => {
     await t?.close();
@@ -14,13 +20,13 @@ describe('foundation API over HTTP', () => {
 
   describe('health and docs', () => {
     it('reports database and Redis up', async () => {
-      const r = await call('GET', '/health');
+      const r = await anon('GET', '/health');
       expect(r.status).toBe(200);
       expect(r.body.info).toMatchObject({ database: { status: 'up' }, redis: { status: 'up' } });
     });
 
     it('documents every route in OpenAPI', async () => {
-      const r = await call('GET', '/docs/openapi.json');
+      const r = await anon('GET', '/docs/openapi.json');
       expect(r.status).toBe(200);
       const paths = Object.keys(r.body.paths);
       for (const p of ['/enterprises', '/enterprises/{id}', '/enterprises/{id}/incentives', '/projects', '/projects/{id}/stage', '/policies', '/incentives/{id}/eligible-enterprises', '/regions', '/industries/{code}', '/health']) {
@@ -48,8 +54,8 @@ describe('foundation API over HTTP', () => {
   });
 
   describe('enterprise registration (企业入驻)', () => {
-    it('registers, with certifications only claimed', async () => {
-      const r = await call('POST', '/enterprises', enterpriseBody());
+    it('registers anonymously, with certifications only claimed', async () => {
+      const r = await anon('POST', '/enterprises', enterpriseBody());
       expect(r.status).toBe(201);
       expect(r.body.homeRegion).toEqual({ code: '410223', name: '河南省开封市尉氏县' });
       expect(r.body.certifications).toEqual([expect.objectContaining({ kind: 'industry_education_integration', status: 'claimed', label: '产教融合型企业' })]);
@@ -140,7 +146,7 @@ describe('foundation API over HTTP', () => {
     it('lists 尉氏县 projects under 开封市 (410200) and not under 洛阳市', async () => {
       const p = (await call('POST', '/projects', projectBody())).body;
       expect((await call('POST', `/projects/${p.id}/publish`)).status).toBe(200);
-      const kaifeng = await call('GET', '/projects?region=410200');
+      const kaifeng = await anon('GET', '/projects?region=410200');
       expect(kaifeng.body.items.map((x: { id: number }) => x.id)).toContain(p.id);
       const luoyang = await call('GET', '/projects?region=410300');
       expect(luoyang.body.items.map((x: { id: number }) => x.id)).not.toContain(p.id);
@@ -153,8 +159,11 @@ describe('foundation API over HTTP', () => {
     it('hides drafts from the public list', async () => {
       const p = (await call('POST', '/projects', projectBody())).body;
       expect(p.status).toBe('draft');
-      const list = await call('GET', '/projects?pageSize=100');
+      const list = await anon('GET', '/projects?pageSize=100&includeDrafts=true');
       expect(list.body.items.map((x: { id: number }) => x.id)).not.toContain(p.id);
+      expect((await anon('GET', `/projects/${p.id}`)).status).toBe(404);
+      const staff = await call('GET', '/projects?pageSize=100&includeDrafts=true');
+      expect(staff.body.items.map((x: { id: number }) => x.id)).toContain(p.id);
     });
 
     it('moves stages forward only, records each, and never reopens a closed project', async () => {

@@ -9,6 +9,11 @@ export class ZodPipe<S extends z.ZodType> implements PipeTransform {
     private readonly prefix = '',
   ) {}
   transform(value: unknown): z.output<S> {
+    // the CSRF field of browser forms is transport, not data
+    if (value && typeof value === 'object' && !Array.isArray(value) && '_csrf' in value) {
+      const { _csrf: _, ...rest } = value as Record<string, unknown>;
+      value = rest;
+    }
     return parseOrThrow(this.schema, value, this.prefix);
   }
 }

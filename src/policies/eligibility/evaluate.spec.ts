@@ -18,7 +18,7 @@ const pigFarm: EnterpriseFacts = {
   needLandMu: 200,
 };
 
-const henan = { regionCode: '410000', validFrom: '2023-01-01', validTo: null };
+const henan: { regionCode: string; validFrom: string; validTo: string | null } = { regionCode: '410000', validFrom: '2023-01-01', validTo: null };
 const incentive = (conditions: Condition[], policy = henan) => ({ conditions, policy });
 
 describe('eligibility evaluator (政策计算器)', () => {

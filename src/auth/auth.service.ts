@@ -1,0 +1,66 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '../platform/clock/clock.js';
+import { ProblemException } from '../platform/http/problem.js';
+import type { LoginInput } from './auth.schemas.js';
+import { decoyHash, verifyPassword } from './passwords.js';
+import { RateLimits } from './rate-limits.js';
+import { SessionsService } from './sessions.service.js';
+import { User } from './user.entity.js';
+import { UsersService } from './users.service.js';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 15;
+
+const invalid = () => new ProblemException(HttpStatus.UNAUTHORIZED, 'invalid-credentials', '邮箱或密码错误');
+
+export interface LoginMeta {
+  ip: string;
+  userAgent: string;
+}
+
+/** Login and logout; one mechanism (sessions) for browsers (cookie) and API clients (bearer token). */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly sessions: SessionsService,
+    private readonly limits: RateLimits,
+    private readonly clock: Clock,
+  ) {}
+
+  async login(input: LoginInput, kind: 'browser' | 'api', meta: LoginMeta): Promise<{ token: string; expiresAt: Date; user: User }> {
+    await this.limits.consume('login-ip', meta.ip);
+    await this.limits.consume('login-account', input.email);
+    const user = await this.users.findForLogin(input.email);
+    if (!user) {
+      await verifyPassword(await decoyHash(), input.password); // same work as a real check
+      throw invalid();
+    }
+    const now = this.clock.now();
+    if (user.lockedUntil && user.lockedUntil > now) {
+      const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
+      throw new ProblemException(HttpStatus.LOCKED, 'account-locked', `连续登录失败次数过多，账户已临时锁定，请 ${minutes} 分钟后再试`);
+    }
+    if (!(await verifyPassword(user.passwordHash, input.password))) {
+      const failed = user.failedLogins + 1;
+      const lock = failed >= MAX_FAILED_LOGINS;
+      await this.dataSource.manager.update(User, { id: user.id }, {
+        failedLogins: lock ? 0 : failed,
+        lockedUntil: lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : user.lockedUntil,
+      });
+      if (lock) throw new ProblemException(HttpStatus.LOCKED, 'account-locked', `连续登录失败 ${MAX_FAILED_LOGINS} 次，账户已锁定 ${LOCKOUT_MINUTES} 分钟`);
+      throw invalid();
+    }
+    if (!user.active) throw new ProblemException(HttpStatus.FORBIDDEN, 'account-disabled', '账户已停用');
+    await this.dataSource.manager.update(User, { id: user.id }, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
+    await this.limits.reset('login-account', input.email);
+    const session = await this.sessions.create(user.id, kind, meta);
+    return { ...session, user };
+  }
+
+  logout(token: string): Promise<void> {
+    return this.sessions.revoke(token);
+  }
+}

@@ -1,0 +1,66 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
+import { ProblemException } from '../platform/http/problem.js';
+import { RedisClient } from '../platform/redis/redis.module.js';
+
+interface Limit {
+  points: number;
+  duration: number;
+}
+
+/** Login 20/min per IP and 10 per 15 min per account; sign-up 10/hour per IP. */
+const LIMITS: Record<string, Limit> = {
+  'login-ip': { points: 20, duration: 60 },
+  'login-account': { points: 10, duration: 15 * 60 },
+  'signup-ip': { points: 10, duration: 3600 },
+  'reset-ip': { points: 10, duration: 3600 },
+};
+
+/**
+ * Rate limits kept in Redis, so they hold across every API process. If Redis is unreachable, an
+ * in-memory limiter with the same budget takes over in each process (degraded, never open).
+ */
+@Injectable()
+export class RateLimits {
+  private readonly limiters = new Map<string, RateLimiterRedis>();
+
+  constructor(
+    private readonly redis: RedisClient,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private limiter(name: string): RateLimiterRedis {
+    let l = this.limiters.get(name);
+    if (!l) {
+      const { points, duration } = LIMITS[name];
+      l = new RateLimiterRedis({
+        storeClient: this.redis,
+        useRedisPackage: false,
+        keyPrefix: `${this.config.QUEUE_PREFIX}:rl:${name}`,
+        points,
+        duration,
+        insuranceLimiter: new RateLimiterMemory({ points, duration }),
+      });
+      this.limiters.set(name, l);
+    }
+    return l;
+  }
+
+  /** Spends one point; a 429 problem (with retry-after seconds) when the budget is gone. */
+  async consume(name: keyof typeof LIMITS, key: string): Promise<void> {
+    try {
+      await this.limiter(name).consume(key);
+    } catch (rej) {
+      if (rej instanceof RateLimiterRes) {
+        const retryAfter = Math.ceil(rej.msBeforeNext / 1000);
+        throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, 'rate-limited', `尝试次数过多，请 ${retryAfter} 秒后再试`, undefined, { retryAfter });
+      }
+      throw rej;
+    }
+  }
+
+  async reset(name: keyof typeof LIMITS, key: string): Promise<void> {
+    await this.limiter(name).delete(key).catch(() => undefined);
+  }
+}
