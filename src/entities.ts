@@ -3,6 +3,10 @@ import { Session } from './auth/session.entity.js';
 import { User } from './auth/user.entity.js';
 import { Enterprise } from './enterprises/enterprise.entity.js';
 import { EnterpriseCertification } from './enterprises/enterprise-certification.entity.js';
+import { ImportJob } from './imports/import-job.entity.js';
+import { LeadAssignmentCursor, LeadAssignmentRule } from './leads/assignment-rule.entity.js';
+import { LeadActivity } from './leads/lead-activity.entity.js';
+import { Lead } from './leads/lead.entity.js';
 import { Match } from './matching/match.entity.js';
 import { NotificationEvent } from './notifications/notification-event.entity.js';
 import { OutboxMessage } from './platform/outbox/outbox-message.entity.js';
@@ -32,4 +36,9 @@ export const allEntities = [
   Bureau,
   User,
   Session,
+  Lead,
+  LeadActivity,
+  LeadAssignmentRule,
+  LeadAssignmentCursor,
+  ImportJob,
 ];

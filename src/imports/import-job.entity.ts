@@ -1,0 +1,109 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { Role } from '../auth/actor.js';
+
+export const IMPORT_KINDS = { enterprises: '企业', projects: '招商项目', leads: '线索' } as const;
+export type ImportKind = keyof typeof IMPORT_KINDS;
+export const importKinds = Object.keys(IMPORT_KINDS) as [ImportKind, ...ImportKind[]];
+
+export const IMPORT_STATUSES = {
+  queued: '排队中',
+  running: '处理中',
+  completed: '已完成',
+  rejected: '未导入（文件有错误）',
+  failed: '失败',
+} as const;
+export type ImportStatus = keyof typeof IMPORT_STATUSES;
+
+export interface ImportRowError {
+  /** Line (CSV) or row (XLSX) number in the file, header = 1. */
+  line: number;
+  /** The API field, e.g. `contacts[0].email`, or `(row)`. */
+  field: string;
+  /** The file's column header for that field, when there is one. */
+  column: string | null;
+  code: string;
+  message: string;
+}
+
+/** Who uploaded, as it was at upload time (the job checks region scope with it). */
+export interface ImportActor {
+  userId: number;
+  role: Role;
+  bureauId: number | null;
+  regionScope: string | null;
+}
+
+/** One uploaded file and what became of it; large files are processed by a job that updates the progress here. */
+@Entity('import_job')
+@Index('import_job_creator_idx', ['createdBy', 'id'])
+export class ImportJob {
+  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' })
+  id: number;
+
+  @Column({ type: 'varchar', length: 12 })
+  kind: ImportKind;
+
+  @Column({ type: 'varchar', length: 4 })
+  format: 'csv' | 'xlsx';
+
+  @Column({ type: 'varchar', length: 200, default: '' })
+  fileName: string;
+
+  /** Import good rows even when others are bad. */
+  @Column({ type: 'boolean', default: false })
+  validOnly: boolean;
+
+  @Column({ type: 'varchar', length: 10, default: 'queued' })
+  status: ImportStatus;
+
+  /** validating › importing, while running. */
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  phase: 'validating' | 'importing' | null;
+
+  @Column({ type: 'int', default: 0 })
+  totalRows: number;
+
+  @Column({ type: 'int', default: 0 })
+  processedRows: number;
+
+  @Column({ type: 'int', default: 0 })
+  createdCount: number;
+
+  /** Rows whose record already existed (USCC, project code, lead key): left as they are. */
+  @Column({ type: 'int', default: 0 })
+  existingCount: number;
+
+  /** Rows with at least one error. */
+  @Column({ type: 'int', default: 0 })
+  invalidCount: number;
+
+  /** Field errors in total (the list below keeps the first 1,000). */
+  @Column({ type: 'int', default: 0 })
+  errorCount: number;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  errors: ImportRowError[];
+
+  /** Why the whole import failed (unreadable file, missing columns …). */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  failure: string | null;
+
+  /** The uploaded bytes, until processed. */
+  @Column({ type: 'bytea', nullable: true, select: false })
+  file: Buffer | null;
+
+  @Column({ type: 'jsonb' })
+  actor: ImportActor;
+
+  @Column({ type: 'int', nullable: true })
+  createdBy: number | null;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  startedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  finishedAt: Date | null;
+}
