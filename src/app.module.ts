@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { EnterprisesModule } from './enterprises/enterprises.module.js';
 import { Clock } from './platform/clock/clock.js';
@@ -33,6 +34,7 @@ export class AppModule {
         QueueModule,
         OutboxModule,
         HealthModule,
+        AuditModule,
         AuthModule,
         ReferenceModule,
         EnterprisesModule,

@@ -1,3 +1,5 @@
+import { AuditEntry } from './audit/audit-entry.entity.js';
+import { AccountToken } from './auth/account-token.entity.js';
 import { Bureau } from './auth/bureau.entity.js';
 import { Session } from './auth/session.entity.js';
 import { User } from './auth/user.entity.js';
@@ -36,6 +38,8 @@ export const allEntities = [
   Bureau,
   User,
   Session,
+  AccountToken,
+  AuditEntry,
   Lead,
   LeadActivity,
   LeadAssignmentRule,

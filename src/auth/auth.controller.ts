@@ -76,7 +76,7 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ summary: 'End this session (token or cookie)' })
   async logout(@Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response): Promise<void> {
-    if (req.sessionToken) await this.auth.logout(req.sessionToken);
+    if (req.sessionToken) await this.auth.logout(req.sessionToken, req.actor);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 

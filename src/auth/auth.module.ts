@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AccessPolicy } from './access.js';
 import { AdminController, AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
@@ -10,7 +11,7 @@ import { UsersService } from './users.service.js';
 @Global()
 @Module({
   controllers: [AuthController, AdminController],
-  providers: [AuthService, SessionsService, UsersService, RateLimits, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
-  exports: [AuthService, SessionsService, UsersService, RateLimits, AuthGuard],
+  providers: [AccessPolicy, AuthService, SessionsService, UsersService, RateLimits, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
+  exports: [AccessPolicy, AuthService, SessionsService, UsersService, RateLimits, AuthGuard],
 })
 export class AuthModule {}

@@ -21,20 +21,70 @@ export const createBureauSchema = z.strictObject({
 });
 export type CreateBureauInput = z.output<typeof createBureauSchema>;
 
+const roles = ['admin', 'bureau_lead', 'officer', 'enterprise'] as const;
+
+/** A role's required links: staff belong to a bureau, enterprise users to an enterprise, nobody to both. */
+export function roleShapeProblems(u: { role: (typeof roles)[number]; bureauId: number | null; enterpriseId: number | null }) {
+  const problems: Array<{ field: string; message: string }> = [];
+  const staff = u.role === 'officer' || u.role === 'bureau_lead';
+  if (staff && !u.bureauId) problems.push({ field: 'bureauId', message: '招商专员和局负责人必须属于一个招商局' });
+  if (!staff && u.bureauId) problems.push({ field: 'bureauId', message: '只有招商专员和局负责人属于招商局' });
+  if (u.role === 'enterprise' && !u.enterpriseId) problems.push({ field: 'enterpriseId', message: '企业用户必须关联一家企业' });
+  if (u.role !== 'enterprise' && u.enterpriseId) problems.push({ field: 'enterpriseId', message: '只有企业用户关联企业' });
+  return problems;
+}
+
 export const createUserSchema = z
   .strictObject({
     email,
     name: requiredText(50),
-    role: z.enum(['admin', 'bureau_lead', 'officer', 'enterprise']),
+    role: z.enum(roles),
+    /** Absent: the user is invited by e-mail and sets a password through the link. */
     password: password.optional(),
     bureauId: z.number().int().min(1).nullable().default(null),
     enterpriseId: z.number().int().min(1).nullable().default(null),
   })
   .superRefine((u, ctx) => {
-    const staff = u.role === 'officer' || u.role === 'bureau_lead';
-    if (staff && !u.bureauId) ctx.addIssue({ code: 'custom', path: ['bureauId'], message: '招商专员和局负责人必须属于一个招商局' });
-    if (!staff && u.bureauId) ctx.addIssue({ code: 'custom', path: ['bureauId'], message: '只有招商专员和局负责人属于招商局' });
-    if (u.role === 'enterprise' && !u.enterpriseId) ctx.addIssue({ code: 'custom', path: ['enterpriseId'], message: '企业用户必须关联一家企业' });
-    if (u.role !== 'enterprise' && u.enterpriseId) ctx.addIssue({ code: 'custom', path: ['enterpriseId'], message: '只有企业用户关联企业' });
+    for (const p of roleShapeProblems(u)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
   });
 export type CreateUserInput = z.output<typeof createUserSchema>;
+
+/** Admin: change a user's name, role (with its bureau/enterprise link) or activation. */
+export const updateUserSchema = z
+  .strictObject({
+    name: requiredText(50),
+    role: z.enum(roles),
+    bureauId: z.number().int().min(1).nullable(),
+    enterpriseId: z.number().int().min(1).nullable(),
+    active: z.boolean(),
+  })
+  .partial()
+  .refine((u) => Object.keys(u).length > 0, '请至少修改一项');
+export type UpdateUserInput = z.output<typeof updateUserSchema>;
+
+export const listUsersQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+  role: z.enum(roles).optional(),
+  bureauId: z.coerce.number().int().min(1).optional(),
+  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** Part of the e-mail or name. */
+  q: z.string().trim().min(1).max(100).optional(),
+});
+export type ListUsersQuery = z.output<typeof listUsersQuery>;
+
+export const updateBureauSchema = z
+  .strictObject({ name: requiredText(100), regionCode, idleLimitDays: z.number().int().min(1).max(365) })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, '请至少修改一项');
+export type UpdateBureauInput = z.output<typeof updateBureauSchema>;
+
+/** Bureau lead: invite an officer into the lead's own bureau (the role and bureau are not choosable). */
+export const inviteOfficerSchema = z.strictObject({ email, name: requiredText(50) });
+export type InviteOfficerInput = z.output<typeof inviteOfficerSchema>;
+
+/** Bureau lead: the bureau's own settings (its region is the admin's to change). */
+export const updateOwnBureauSchema = z.strictObject({ idleLimitDays: z.number().int().min(1).max(365) });
+
+export const changePasswordSchema = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: password });
+export type ChangePasswordInput = z.output<typeof changePasswordSchema>;

@@ -1,8 +1,10 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { AuditService } from '../audit/audit.service.js';
+import { AccessPolicy, outsideRegion } from '../auth/access.js';
 import { isStaff, ownsEnterprise, type Actor } from '../auth/actor.js';
-import { CurrentActor, Public, Roles, StaffOnly } from '../auth/decorators.js';
+import { CurrentActor, Roles, StaffOnly } from '../auth/decorators.js';
 import { notFound } from '../platform/http/problem.js';
 import { toPage } from '../platform/http/pagination.js';
 import { IdParam, ZodBody, ZodPipe, ZodQuery } from '../platform/validation/zod-http.js';
@@ -21,7 +23,10 @@ import { EnterprisesService } from './enterprises.service.js';
 
 const kindParam = new ZodPipe(z.enum(certificationKinds), 'kind');
 
-/** An enterprise user only ever sees its own enterprise (others answer 404); staff rules are applied by region. */
+/**
+ * An enterprise user only ever sees its own enterprise (others answer 404). Role-level only:
+ * region rules for staff are in AccessPolicy.enterprise(), which the routes use.
+ */
 export function ensureMayRead(actor: Actor, enterpriseId: number): void {
   if (!ownsEnterprise(actor, enterpriseId) && !isStaff(actor)) throw notFound('企业');
 }
@@ -29,41 +34,52 @@ export function ensureMayRead(actor: Actor, enterpriseId: number): void {
 @ApiTags('enterprises 企业')
 @Controller('enterprises')
 export class EnterprisesController {
-  constructor(private readonly enterprises: EnterprisesService) {}
+  constructor(
+    private readonly enterprises: EnterprisesService,
+    private readonly access: AccessPolicy,
+    private readonly audit: AuditService,
+  ) {}
 
   @Post()
-  @Public()
-  @ApiOperation({ summary: '企业入驻 (register an enterprise)' })
-  async register(@ZodBody(registerEnterpriseSchema) body: RegisterEnterpriseInput) {
-    return enterpriseView(await this.enterprises.register(body), { contacts: true });
+  @StaffOnly()
+  @ApiOperation({ summary: 'Staff: record an enterprise registered in (or investing into) their region. Enterprises register themselves with POST /auth/signup.' })
+  async register(@ZodBody(registerEnterpriseSchema) body: RegisterEnterpriseInput, @CurrentActor() actor: Actor) {
+    if (!this.access.mayRecordEnterprise(actor, body.homeRegionCode, body.targetRegionCodes)) throw outsideRegion('homeRegionCode');
+    const e = await this.audit.within(async (m) => {
+      const created = await this.enterprises.register(body, m);
+      return { result: created, audit: { actor, action: 'enterprise.created', target: { type: 'enterprise', id: created.id, region: created.homeRegionCode } } };
+    });
+    return enterpriseView(e, { contacts: true });
   }
 
   @Get()
   @StaffOnly()
   @ApiOperation({ summary: 'List enterprises (region/industry subtree, certification, size, text)' })
-  async list(@ZodQuery(listEnterprisesQuery) q: ListEnterprisesQuery) {
-    const page = await this.enterprises.list(q);
+  async list(@ZodQuery(listEnterprisesQuery) q: ListEnterprisesQuery, @CurrentActor() actor: Actor) {
+    const page = await this.enterprises.list(q, this.access.enterpriseListScope(actor));
     return toPage(page.items.map((e) => enterpriseView(e, { contacts: false })), page.total, page);
   }
 
   @Get(':id')
   async get(@IdParam() id: number, @CurrentActor() actor: Actor) {
-    ensureMayRead(actor, id);
-    return enterpriseView(await this.enterprises.get(id), { contacts: true });
+    const { contacts } = await this.access.enterprise(actor, id, 'read');
+    return enterpriseView(await this.enterprises.get(id), { contacts });
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Edit the profile (the USCC cannot change; certification claims restart as 待核验)' })
   async update(@IdParam() id: number, @ZodBody(updateEnterpriseSchema) body: UpdateEnterpriseInput, @CurrentActor() actor: Actor) {
-    ensureMayRead(actor, id);
+    await this.access.enterprise(actor, id, 'write');
     return enterpriseView(await this.enterprises.update(id, body), { contacts: true });
   }
 
   @Delete(':id')
   @Roles('admin')
   @HttpCode(204)
-  async remove(@IdParam() id: number): Promise<void> {
+  async remove(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<void> {
+    const e = await this.enterprises.get(id);
     await this.enterprises.remove(id);
+    await this.audit.record(null, { actor, action: 'enterprise.deleted', target: { type: 'enterprise', id, region: e.homeRegionCode }, detail: { uscc: e.uscc, name: e.name } });
   }
 
   @Post(':id/certifications/:kind/verify')
@@ -74,8 +90,9 @@ export class EnterprisesController {
     @IdParam() id: number,
     @Param('kind', kindParam) kind: CertificationKind,
     @ZodBody(reviewCertificationSchema) body: { note?: string },
+    @CurrentActor() actor: Actor,
   ) {
-    return enterpriseView(await this.enterprises.reviewCertification(id, kind, 'verified', body), { contacts: true });
+    return this.review(actor, id, kind, 'verified', body);
   }
 
   @Post(':id/certifications/:kind/reject')
@@ -86,7 +103,19 @@ export class EnterprisesController {
     @IdParam() id: number,
     @Param('kind', kindParam) kind: CertificationKind,
     @ZodBody(reviewCertificationSchema) body: { note?: string },
+    @CurrentActor() actor: Actor,
   ) {
-    return enterpriseView(await this.enterprises.reviewCertification(id, kind, 'rejected', body), { contacts: true });
+    return this.review(actor, id, kind, 'rejected', body);
+  }
+
+  /** Only staff covering the enterprise's home region review its certifications; audited with the change. */
+  private async review(actor: Actor, id: number, kind: CertificationKind, decision: 'verified' | 'rejected', body: { note?: string }) {
+    const { contacts } = await this.access.enterprise(actor, id, 'write');
+    const e = await this.audit.within(async (m) => {
+      const reviewed = await this.enterprises.reviewCertification(id, kind, decision, { ...body, reviewerId: actor.userId }, m);
+      const target = { type: 'enterprise', id, region: reviewed.homeRegionCode };
+      return { result: reviewed, audit: { actor, action: `certification.${decision}`, target, detail: { kind, note: body.note ?? null } } };
+    });
+    return enterpriseView(e, { contacts });
   }
 }

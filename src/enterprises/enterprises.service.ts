@@ -152,8 +152,10 @@ export class EnterprisesService {
     );
   }
 
-  async list(q: ListEnterprisesQuery): Promise<Page<Enterprise>> {
+  /** `scope`: the caller's visibility (AccessPolicy.enterpriseListScope), null for none. */
+  async list(q: ListEnterprisesQuery, scope: { where: string; params: Record<string, unknown> } | null = null): Promise<Page<Enterprise>> {
     const qb = this.dataSource.manager.createQueryBuilder(Enterprise, 'e');
+    if (scope) qb.andWhere(scope.where, scope.params);
     if (q.region) qb.andWhere('e.home_region_path @> CAST(:region AS char(6)[])', { region: [q.region] });
     if (q.targetRegion) {
       qb.andWhere('(e.target_region_path @> CAST(:tr AS char(6)[]) OR e.target_region_codes && CAST(:trPath AS char(6)[]))', {

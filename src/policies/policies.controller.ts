@@ -1,10 +1,10 @@
 import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { isStaff, type Actor } from '../auth/actor.js';
+import { AuditService } from '../audit/audit.service.js';
+import { AccessPolicy } from '../auth/access.js';
+import { type Actor } from '../auth/actor.js';
 import { CurrentActor, Public, StaffOnly } from '../auth/decorators.js';
-import { ensureMayRead } from '../enterprises/enterprises.controller.js';
-import { notFound } from '../platform/http/problem.js';
 import { pageQuery, toPage } from '../platform/http/pagination.js';
 import { IdParam, ZodBody, ZodQuery } from '../platform/validation/zod-http.js';
 import { EligibilityService } from './eligibility/eligibility.service.js';
@@ -29,11 +29,16 @@ import { incentiveView, policyView } from './policy.view.js';
 @StaffOnly()
 @Controller('policies')
 export class PoliciesController {
-  constructor(private readonly policies: PoliciesService) {}
+  constructor(
+    private readonly policies: PoliciesService,
+    private readonly access: AccessPolicy,
+    private readonly audit: AuditService,
+  ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a policy with its incentives (eligibility conditions validated)' })
-  async create(@ZodBody(createPolicySchema) body: CreatePolicyInput) {
+  @ApiOperation({ summary: 'Create a policy for one\'s own region, with its incentives (eligibility conditions validated)' })
+  async create(@ZodBody(createPolicySchema) body: CreatePolicyInput, @CurrentActor() actor: Actor) {
+    this.access.assertRegionWritable(actor, body.regionCode);
     return policyView(await this.policies.create(body));
   }
 
@@ -41,44 +46,56 @@ export class PoliciesController {
   @Public()
   @ApiOperation({ summary: 'Policy library: by region subtree or applicable region, incentive kind, 免申即享, validity, text' })
   async list(@ZodQuery(listPoliciesQuery) q: ListPoliciesQuery, @CurrentActor() actor: Actor | null) {
-    const page = await this.policies.list({ ...q, includeDrafts: isStaff(actor) && !!q.includeDrafts });
+    const page = await this.policies.list({ ...q, ...this.access.draftsWithin(actor, q.includeDrafts) });
     return toPage(page.items.map(policyView), page.total, page);
   }
 
   @Get(':id')
   @Public()
   async get(@IdParam() id: number, @CurrentActor() actor: Actor | null) {
-    const p = await this.policies.get(id);
-    if (p.status !== 'published' && !isStaff(actor)) throw notFound('政策');
-    return policyView(p);
+    await this.access.policy(actor, id, 'read');
+    return policyView(await this.policies.get(id));
   }
 
   @Patch(':id')
-  async update(@IdParam() id: number, @ZodBody(updatePolicySchema) body: UpdatePolicyInput) {
+  async update(@IdParam() id: number, @ZodBody(updatePolicySchema) body: UpdatePolicyInput, @CurrentActor() actor: Actor) {
+    await this.access.policy(actor, id, 'write');
+    if (body.regionCode) this.access.assertRegionWritable(actor, body.regionCode);
     return policyView(await this.policies.update(id, body));
   }
 
   @Delete(':id')
   @HttpCode(204)
-  async remove(@IdParam() id: number): Promise<void> {
+  async remove(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<void> {
+    const { regionCode } = await this.access.policy(actor, id, 'write');
     await this.policies.remove(id);
+    await this.audit.record(null, { actor, action: 'policy.deleted', target: { type: 'policy', id, region: regionCode } });
   }
 
   @Post(':id/publish')
   @HttpCode(200)
-  async publish(@IdParam() id: number) {
-    return policyView(await this.policies.setPublished(id, true));
+  async publish(@IdParam() id: number, @CurrentActor() actor: Actor) {
+    return policyView(await this.setPublished(actor, id, true));
   }
 
   @Post(':id/unpublish')
   @HttpCode(200)
-  async unpublish(@IdParam() id: number) {
-    return policyView(await this.policies.setPublished(id, false));
+  async unpublish(@IdParam() id: number, @CurrentActor() actor: Actor) {
+    return policyView(await this.setPublished(actor, id, false));
+  }
+
+  private async setPublished(actor: Actor, id: number, published: boolean) {
+    await this.access.policy(actor, id, 'write');
+    return this.audit.within(async (m) => {
+      const p = await this.policies.setPublished(id, published, m);
+      return { result: p, audit: { actor, action: published ? 'policy.published' : 'policy.unpublished', target: { type: 'policy', id, region: p.regionCode } } };
+    });
   }
 
   @Post(':id/incentives')
   @ApiOperation({ summary: 'Add an incentive to a policy' })
-  async addIncentive(@IdParam() id: number, @ZodBody(incentiveSchema) body: IncentiveInput) {
+  async addIncentive(@IdParam() id: number, @ZodBody(incentiveSchema) body: IncentiveInput, @CurrentActor() actor: Actor) {
+    await this.access.policy(actor, id, 'write');
     return incentiveView(await this.policies.addIncentive(id, body));
   }
 }
@@ -90,31 +107,34 @@ export class IncentivesController {
   constructor(
     private readonly policies: PoliciesService,
     private readonly eligibility: EligibilityService,
+    private readonly access: AccessPolicy,
   ) {}
 
   @Get(':id')
   @Public()
   async get(@IdParam() id: number, @CurrentActor() actor: Actor | null) {
-    const i = await this.policies.getIncentive(id);
-    if (i.policy?.status !== 'published' && !isStaff(actor)) throw notFound('扶持措施');
-    return incentiveView(i);
+    await this.access.incentive(actor, id, 'read');
+    return incentiveView(await this.policies.getIncentive(id));
   }
 
   @Patch(':id')
-  async update(@IdParam() id: number, @ZodBody(updateIncentiveSchema) body: UpdateIncentiveInput) {
+  async update(@IdParam() id: number, @ZodBody(updateIncentiveSchema) body: UpdateIncentiveInput, @CurrentActor() actor: Actor) {
+    await this.access.incentive(actor, id, 'write');
     return incentiveView(await this.policies.updateIncentive(id, body));
   }
 
   @Delete(':id')
   @HttpCode(204)
-  async remove(@IdParam() id: number): Promise<void> {
+  async remove(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<void> {
+    await this.access.incentive(actor, id, 'write');
     await this.policies.removeIncentive(id);
   }
 
   @Get(':id/eligible-enterprises')
-  @ApiOperation({ summary: '政策找企业: enterprises eligible (or needing more information) for an incentive' })
-  async eligibleEnterprises(@IdParam() id: number, @ZodQuery(eligibleEnterprisesQuery) q: EligibleEnterprisesQuery) {
-    return this.eligibility.eligibleEnterprises(id, q);
+  @ApiOperation({ summary: '政策找企业: enterprises eligible (or needing more information) for an incentive — those the caller\'s bureau may see' })
+  async eligibleEnterprises(@IdParam() id: number, @ZodQuery(eligibleEnterprisesQuery) q: EligibleEnterprisesQuery, @CurrentActor() actor: Actor) {
+    await this.access.incentive(actor, id, 'read');
+    return this.eligibility.eligibleEnterprises(id, q, this.access.enterpriseListScope(actor));
   }
 }
 
@@ -123,12 +143,15 @@ const calculatorQuery = z.strictObject({ ...pageQuery, status: z.enum(['eligible
 @ApiTags('enterprises 企业')
 @Controller('enterprises')
 export class EnterpriseIncentivesController {
-  constructor(private readonly eligibility: EligibilityService) {}
+  constructor(
+    private readonly eligibility: EligibilityService,
+    private readonly access: AccessPolicy,
+  ) {}
 
   @Get(':id/incentives')
   @ApiOperation({ summary: '政策计算器: which incentives the enterprise gets, which need more information (and what), which not and why' })
   async incentives(@IdParam() id: number, @ZodQuery(calculatorQuery) q: z.output<typeof calculatorQuery>, @CurrentActor() actor: Actor) {
-    ensureMayRead(actor, id);
+    await this.access.enterprise(actor, id, 'read');
     return this.eligibility.forEnterprise(id, q);
   }
 }

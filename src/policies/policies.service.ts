@@ -74,9 +74,11 @@ export class PoliciesService {
     if (!r.affected) throw notFound('政策');
   }
 
-  async list(q: ListPoliciesQuery): Promise<Page<Policy>> {
+  /** `draftsWithin`: with includeDrafts, only drafts in this region's subtree (the caller's scope; null/absent: all). */
+  async list(q: ListPoliciesQuery & { draftsWithin?: string | null }): Promise<Page<Policy>> {
     const qb = this.dataSource.manager.createQueryBuilder(Policy, 'p');
     if (!q.includeDrafts) qb.andWhere(`p.status = 'published'`);
+    else if (q.draftsWithin) qb.andWhere(`(p.status = 'published' OR p.region_path @> CAST(:draftsWithin AS char(6)[]))`, { draftsWithin: [q.draftsWithin] });
     if (q.region) qb.andWhere('p.region_path @> CAST(:region AS char(6)[])', { region: [q.region] });
     if (q.appliesTo) qb.andWhere('p.region_code = ANY(CAST(:appliesTo AS char(6)[]))', { appliesTo: regions().path(q.appliesTo) });
     if (q.validOn) qb.andWhere('p.valid_from <= :validOn AND (p.valid_to IS NULL OR p.valid_to >= :validOn)', { validOn: q.validOn });

@@ -1,8 +1,9 @@
 import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { isStaff, type Actor } from '../auth/actor.js';
+import { AuditService } from '../audit/audit.service.js';
+import { AccessPolicy } from '../auth/access.js';
+import { type Actor } from '../auth/actor.js';
 import { CurrentActor, Public, StaffOnly } from '../auth/decorators.js';
-import { notFound } from '../platform/http/problem.js';
 import { toPage } from '../platform/http/pagination.js';
 import { IdParam, ZodBody, ZodQuery } from '../platform/validation/zod-http.js';
 import {
@@ -22,58 +23,83 @@ import { ProjectsService } from './projects.service.js';
 @StaffOnly()
 @Controller('projects')
 export class ProjectsController {
-  constructor(private readonly projects: ProjectsService) {}
+  constructor(
+    private readonly projects: ProjectsService,
+    private readonly access: AccessPolicy,
+    private readonly audit: AuditService,
+  ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a project (a draft until published)' })
-  async create(@ZodBody(createProjectSchema) body: CreateProjectInput) {
-    return projectView(await this.projects.create(body));
+  @ApiOperation({ summary: 'Create a project in one\'s own region (a draft until published)' })
+  async create(@ZodBody(createProjectSchema) body: CreateProjectInput, @CurrentActor() actor: Actor) {
+    this.access.assertRegionWritable(actor, body.regionCode);
+    await this.access.assertIncentivesReadable(actor, body.incentiveIds);
+    return projectView(await this.projects.create(body, actor.userId));
   }
 
   @Get()
   @Public()
   @ApiOperation({ summary: '项目库: published projects by region/industry subtree, stage, incentive kind, investment, text' })
   async list(@ZodQuery(listProjectsQuery) q: ListProjectsQuery, @CurrentActor() actor: Actor | null) {
-    const page = await this.projects.list({ ...q, includeDrafts: isStaff(actor) && !!q.includeDrafts });
+    const page = await this.projects.list({ ...q, ...this.access.draftsWithin(actor, q.includeDrafts) });
     return toPage(page.items.map(projectView), page.total, page);
   }
 
   @Get(':id')
   @Public()
   async get(@IdParam() id: number, @CurrentActor() actor: Actor | null) {
-    const p = await this.projects.get(id);
-    if (p.status !== 'published' && !isStaff(actor)) throw notFound('项目');
-    return projectView(p);
+    await this.access.project(actor, id, 'read');
+    return projectView(await this.projects.get(id));
   }
 
   @Patch(':id')
-  async update(@IdParam() id: number, @ZodBody(updateProjectSchema) body: UpdateProjectInput) {
+  async update(@IdParam() id: number, @ZodBody(updateProjectSchema) body: UpdateProjectInput, @CurrentActor() actor: Actor) {
+    await this.access.project(actor, id, 'write');
+    if (body.regionCode) this.access.assertRegionWritable(actor, body.regionCode);
+    await this.access.assertIncentivesReadable(actor, body.incentiveIds);
     return projectView(await this.projects.update(id, body));
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a draft (published projects are closed instead)' })
-  async remove(@IdParam() id: number): Promise<void> {
+  async remove(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<void> {
+    const { regionCode } = await this.access.project(actor, id, 'write');
     await this.projects.remove(id);
+    await this.audit.record(null, { actor, action: 'project.deleted', target: { type: 'project', id, region: regionCode } });
   }
 
   @Post(':id/publish')
   @HttpCode(200)
-  async publish(@IdParam() id: number) {
-    return projectView(await this.projects.setPublished(id, true));
+  async publish(@IdParam() id: number, @CurrentActor() actor: Actor) {
+    return projectView(await this.setPublished(actor, id, true));
   }
 
   @Post(':id/unpublish')
   @HttpCode(200)
-  async unpublish(@IdParam() id: number) {
-    return projectView(await this.projects.setPublished(id, false));
+  async unpublish(@IdParam() id: number, @CurrentActor() actor: Actor) {
+    return projectView(await this.setPublished(actor, id, false));
+  }
+
+  private async setPublished(actor: Actor, id: number, published: boolean) {
+    await this.access.project(actor, id, 'write');
+    return this.audit.within(async (m) => {
+      const p = await this.projects.setPublished(id, published, m);
+      return { result: p, audit: { actor, action: published ? 'project.published' : 'project.unpublished', target: { type: 'project', id, region: p.regionCode } } };
+    });
   }
 
   @Post(':id/stage')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move to a later stage (签约/开工/投产) or close; recorded with its date' })
-  async changeStage(@IdParam() id: number, @ZodBody(changeStageSchema) body: ChangeStageInput) {
-    return projectView(await this.projects.changeStage(id, body));
+  async changeStage(@IdParam() id: number, @ZodBody(changeStageSchema) body: ChangeStageInput, @CurrentActor() actor: Actor) {
+    await this.access.project(actor, id, 'write');
+    const p = await this.audit.within(async (m) => {
+      const before = await this.projects.get(id, m);
+      const after = await this.projects.changeStage(id, body, actor.userId, m);
+      const detail = { from: before.stage, to: after.stage, at: body.at ?? null, note: body.note };
+      return { result: after, audit: { actor, action: 'project.stage_changed', target: { type: 'project', id, region: after.regionCode }, detail } };
+    });
+    return projectView(p);
   }
 }

@@ -129,9 +129,11 @@ export class ProjectsService {
     });
   }
 
-  async list(q: ListProjectsQuery): Promise<Page<Project>> {
+  /** `draftsWithin`: with includeDrafts, only drafts in this region's subtree (the caller's scope; null/absent: all). */
+  async list(q: ListProjectsQuery & { draftsWithin?: string | null }): Promise<Page<Project>> {
     const qb = this.dataSource.manager.createQueryBuilder(Project, 'p');
     if (!q.includeDrafts) qb.andWhere(`p.status = 'published'`);
+    else if (q.draftsWithin) qb.andWhere(`(p.status = 'published' OR p.region_path @> CAST(:draftsWithin AS char(6)[]))`, { draftsWithin: [q.draftsWithin] });
     if (q.region) qb.andWhere('p.region_path @> CAST(:region AS char(6)[])', { region: [q.region] });
     if (q.industry) qb.andWhere('p.industry_path && CAST(:industry AS varchar[])', { industry: q.industry });
     if (q.stage) qb.andWhere('p.stage = ANY(CAST(:stages AS varchar[]))', { stages: q.stage });

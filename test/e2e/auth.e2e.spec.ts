@@ -26,12 +26,14 @@ describe('authentication: sessions, bearer tokens, cookies + CSRF, lockout, rate
   it('closes every non-public route to anonymous callers (401) and wrong roles (403)', async () => {
     expect((await http(t.url, 'GET', '/enterprises')).status).toBe(401);
     expect((await http(t.url, 'POST', '/projects', projectBody())).status).toBe(401);
-    const company = (await http(t.url, 'POST', '/enterprises', enterpriseBody())).body;
+    expect((await http(t.url, 'POST', '/enterprises', enterpriseBody())).status).toBe(401); // enterprises sign up with an account instead
+    const admin = await actor(t, 'admin');
+    const company = (await admin.call('POST', '/enterprises', enterpriseBody())).body;
     const user = await actor(t, 'enterprise', { enterpriseId: company.id });
     expect((await user.call('GET', '/enterprises')).status).toBe(403);
     expect((await user.call('POST', '/admin/bureaus', { name: 'x', regionCode: '410200' })).status).toBe(403);
     expect((await user.call('GET', `/enterprises/${company.id}`)).status).toBe(200);
-    const other = (await http(t.url, 'POST', '/enterprises', enterpriseBody())).body;
+    const other = (await admin.call('POST', '/enterprises', enterpriseBody())).body;
     expect((await user.call('GET', `/enterprises/${other.id}`)).status).toBe(404);
   });
 

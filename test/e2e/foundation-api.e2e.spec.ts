@@ -54,8 +54,8 @@ describe('foundation API over HTTP', () => {
   });
 
   describe('enterprise registration (企业入驻)', () => {
-    it('registers anonymously, with certifications only claimed', async () => {
-      const r = await anon('POST', '/enterprises', enterpriseBody());
+    it('registers (recorded by staff; enterprises sign up through POST /auth/signup), with certifications only claimed', async () => {
+      const r = await call('POST', '/enterprises', enterpriseBody());
       expect(r.status).toBe(201);
       expect(r.body.homeRegion).toEqual({ code: '410223', name: '河南省开封市尉氏县' });
       expect(r.body.certifications).toEqual([expect.objectContaining({ kind: 'industry_education_integration', status: 'claimed', label: '产教融合型企业' })]);

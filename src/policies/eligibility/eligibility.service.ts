@@ -59,7 +59,8 @@ export class EligibilityService {
   }
 
   /** 政策找企业: enterprises eligible for (or possibly eligible for) an incentive, selected in SQL. */
-  async eligibleEnterprises(incentiveId: number, q: EligibleEnterprisesQuery) {
+  /** `scope`: the enterprises the caller may see (AccessPolicy.enterpriseListScope), null for all. */
+  async eligibleEnterprises(incentiveId: number, q: EligibleEnterprisesQuery, scope: { where: string; params: Record<string, unknown> } | null = null) {
     const incentive = await this.dataSource.manager.findOne(Incentive, { where: { id: incentiveId }, relations: { policy: true } });
     if (!incentive?.policy) throw notFound('扶持措施');
     const policy = incentive.policy;
@@ -67,12 +68,14 @@ export class EligibilityService {
     const inForce = policy.validFrom <= today && (!policy.validTo || policy.validTo >= today);
     if (!inForce) return { ...toPage([], 0, q), policyInForce: false, today };
     const sql = eligibilitySql(incentive.conditions, policy.regionCode, regions());
-    const where = q.status === 'eligible' ? sql.eligible : q.status === 'needs_info' ? `(${sql.possible}) AND NOT (${sql.eligible})` : sql.possible;
-    const total = await this.dataSource.manager.createQueryBuilder(Enterprise, 'e').where(where, sql.params).getCount();
+    const matching = q.status === 'eligible' ? sql.eligible : q.status === 'needs_info' ? `(${sql.possible}) AND NOT (${sql.eligible})` : sql.possible;
+    const where = scope ? `(${matching}) AND ${scope.where}` : matching;
+    const params = scope ? { ...sql.params, ...scope.params } : sql.params;
+    const total = await this.dataSource.manager.createQueryBuilder(Enterprise, 'e').where(where, params).getCount();
     const ids: Array<{ id: number }> = await this.dataSource.manager
       .createQueryBuilder(Enterprise, 'e')
       .select('e.id', 'id')
-      .where(where, sql.params)
+      .where(where, params)
       .orderBy('e.id', 'ASC')
       .offset(offsetOf(q))
       .limit(q.pageSize)
