@@ -12,6 +12,7 @@ import { loggingModule } from './platform/logging/logging.module.js';
 import { OutboxModule } from './platform/outbox/outbox.module.js';
 import { QueueModule } from './platform/queue/queue.module.js';
 import { RedisModule } from './platform/redis/redis.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { PoliciesModule } from './policies/policies.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         EnterprisesModule,
         ProjectsModule,
         PoliciesModule,
+        NotificationsModule,
       ],
     };
   }

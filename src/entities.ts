@@ -11,6 +11,10 @@ import { LeadActivity } from './leads/lead-activity.entity.js';
 import { Lead } from './leads/lead.entity.js';
 import { Match } from './matching/match.entity.js';
 import { NotificationEvent } from './notifications/notification-event.entity.js';
+import { Notification } from './notifications/notification.entity.js';
+import { NotificationItem } from './notifications/notification-item.entity.js';
+import { NotificationPreference } from './notifications/notification-preference.entity.js';
+import { NotificationSuppression } from './notifications/notification-suppression.entity.js';
 import { OutboxMessage } from './platform/outbox/outbox-message.entity.js';
 import { Incentive } from './policies/incentive.entity.js';
 import { Policy } from './policies/policy.entity.js';
@@ -35,6 +39,10 @@ export const allEntities = [
   Incentive,
   Match,
   NotificationEvent,
+  Notification,
+  NotificationItem,
+  NotificationPreference,
+  NotificationSuppression,
   Bureau,
   User,
   Session,
