@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'auth.password_reset_requested': '申请重置密码',
   'auth.password_reset': '重置密码',
   'auth.password_set': '受邀设置密码',
+  'auth.password_changed': '修改密码',
   'user.created': '创建用户',
   'user.invited': '邀请用户',
   'user.updated': '修改用户',

@@ -37,7 +37,8 @@ export class AccountTokensService {
   async consume(m: EntityManager, token: string, purposes: AccountTokenPurpose[]): Promise<{ userId: number; purpose: AccountTokenPurpose } | null> {
     if (!token || token.length > 100) return null;
     const now = this.clock.now();
-    const rows: Array<{ user_id: number; purpose: AccountTokenPurpose }> = await m.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, count]
+    const [rows]: [Array<{ user_id: number; purpose: AccountTokenPurpose }>, number] = await m.query(
       `UPDATE account_token SET used_at = $3
        WHERE token_hash = $1 AND purpose = ANY($2::varchar[]) AND used_at IS NULL AND expires_at > $3
        RETURNING user_id, purpose`,

@@ -1,17 +1,38 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { EnterprisesModule } from '../enterprises/enterprises.module.js';
 import { AccessPolicy } from './access.js';
+import { AccountTokensService } from './account-tokens.service.js';
+import { AccountsController } from './accounts.controller.js';
+import { AccountsService } from './accounts.service.js';
 import { AdminController, AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { BureauController } from './bureau.controller.js';
 import { RateLimits } from './rate-limits.js';
 import { SessionsService } from './sessions.service.js';
 import { UsersService } from './users.service.js';
 
+/**
+ * Accounts and the security boundary: the global guard (401/403 by role), AccessPolicy (object
+ * level, by region and enterprise), sessions, sign-up, verification, password reset, invitations,
+ * admin and bureau-lead user management.
+ */
 @Global()
 @Module({
-  controllers: [AuthController, AdminController],
-  providers: [AccessPolicy, AuthService, SessionsService, UsersService, RateLimits, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
-  exports: [AccessPolicy, AuthService, SessionsService, UsersService, RateLimits, AuthGuard],
+  imports: [EnterprisesModule],
+  controllers: [AuthController, AccountsController, AdminController, BureauController],
+  providers: [
+    AccessPolicy,
+    AuthService,
+    AccountsService,
+    AccountTokensService,
+    SessionsService,
+    UsersService,
+    RateLimits,
+    AuthGuard,
+    { provide: APP_GUARD, useExisting: AuthGuard },
+  ],
+  exports: [AccessPolicy, AuthService, AccountsService, SessionsService, UsersService, RateLimits, AuthGuard],
 })
 export class AuthModule {}

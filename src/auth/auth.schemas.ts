@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { email, requiredText } from '../platform/validation/common.js';
+import { registerEnterpriseSchema } from '../enterprises/enterprise.schemas.js';
 import { regionCode } from '../reference/codes.js';
 import { passwordProblem } from './passwords.js';
 
@@ -88,3 +89,18 @@ export const updateOwnBureauSchema = z.strictObject({ idleLimitDays: z.number().
 
 export const changePasswordSchema = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: password });
 export type ChangePasswordInput = z.output<typeof changePasswordSchema>;
+
+/** 企业入驻 with an account: the registration and the first user of the enterprise, in one request. */
+export const signupSchema = z.strictObject({
+  email,
+  password,
+  /** The account holder's name. */
+  name: requiredText(50),
+  enterprise: registerEnterpriseSchema,
+});
+export type SignupInput = z.output<typeof signupSchema>;
+
+export const tokenSchema = z.strictObject({ token: z.string().trim().min(10).max(100) });
+export const emailOnlySchema = z.strictObject({ email: z.string().trim().toLowerCase().min(3).max(254) });
+export const resetPasswordSchema = z.strictObject({ token: z.string().trim().min(10).max(100), password });
+export type ResetPasswordInput = z.output<typeof resetPasswordSchema>;

@@ -9,13 +9,20 @@ interface Limit {
   duration: number;
 }
 
-/** Login 20/min per IP and 10 per 15 min per account; sign-up 10/hour per IP. */
-const LIMITS: Record<string, Limit> = {
+/**
+ * Login 20/min per IP and 10 per 15 min per account; sign-up 10/hour per IP; e-mails on request
+ * (password reset, verification again) 10/hour per IP and 3/hour per address (no mail bombing);
+ * using e-mailed tokens 30/hour per IP.
+ */
+const LIMITS = {
   'login-ip': { points: 20, duration: 60 },
   'login-account': { points: 10, duration: 15 * 60 },
   'signup-ip': { points: 10, duration: 3600 },
   'reset-ip': { points: 10, duration: 3600 },
-};
+  'mail-account': { points: 3, duration: 3600 },
+  'token-ip': { points: 30, duration: 3600 },
+} satisfies Record<string, Limit>;
+export type LimitName = keyof typeof LIMITS;
 
 /**
  * Rate limits kept in Redis, so they hold across every API process. If Redis is unreachable, an
@@ -30,7 +37,7 @@ export class RateLimits {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private limiter(name: string): RateLimiterRedis {
+  private limiter(name: LimitName): RateLimiterRedis {
     let l = this.limiters.get(name);
     if (!l) {
       const { points, duration } = LIMITS[name];
@@ -48,7 +55,7 @@ export class RateLimits {
   }
 
   /** Spends one point; a 429 problem (with retry-after seconds) when the budget is gone. */
-  async consume(name: keyof typeof LIMITS, key: string): Promise<void> {
+  async consume(name: LimitName, key: string): Promise<void> {
     try {
       await this.limiter(name).consume(key);
     } catch (rej) {
@@ -60,7 +67,7 @@ export class RateLimits {
     }
   }
 
-  async reset(name: keyof typeof LIMITS, key: string): Promise<void> {
+  async reset(name: LimitName, key: string): Promise<void> {
     await this.limiter(name).delete(key).catch(() => undefined);
   }
 }

@@ -1,0 +1,329 @@
+import { User } from '../../src/auth/user.entity.js';
+import { FakeClock } from '../../src/platform/clock/clock.js';
+import { SmtpSink, type ReceivedMail } from '../integration/notifications/smtp-sink.js';
+import { http, startTestApp, type TestApp } from '../support/app.js';
+import { actor, TEST_PASSWORD, type TestActor } from '../support/auth.js';
+import { enterpriseBody } from '../support/factories.js';
+
+/**
+ * Accounts end to end: enterprise sign-up with e-mail verification, password reset, invitations,
+ * bureau leads managing their officers, admin role changes — with real mail through SMTP.
+ */
+describe('accounts: sign-up, verification, password reset, invitations, user management', () => {
+  let t: TestApp;
+  let sink: SmtpSink;
+  let admin: TestActor;
+  const clock = new FakeClock(new Date());
+  let ipSeq = 0;
+  /** A fresh client address per call, so the per-IP limits only bite where a test wants them to. */
+  const from = () => ({ 'x-forwarded-for': `192.0.2.${(++ipSeq % 250) + 1}` });
+  const post = (path: string, body: unknown, headers: Record<string, string> = from()) => http(t.url, 'POST', path, body, headers);
+  const login = (email: string, password = TEST_PASSWORD) => post('/auth/login', { email, password });
+
+  const mailTo = async (address: string, subject: RegExp): Promise<ReceivedMail> => {
+    await sink.waitFor((r) => r.some((m) => m.to.includes(address) && subject.test(m.subject)), 30_000, `${subject} to ${address}`);
+    return sink.received.filter((m) => m.to.includes(address) && subject.test(m.subject)).at(-1)!;
+  };
+  /** The link in a mail's text part, as a path on this server. */
+  const linkIn = (mail: ReceivedMail) => {
+    const m = /https?:\/\/[^\s]+\/auth\/(verify-email|reset-password)\?token=([A-Za-z0-9_-]+)/.exec(mail.text);
+    if (!m) throw new Error(`no account link in: ${mail.text}`);
+    return { path: `/auth/${m[1]}?token=${m[2]}`, token: m[2] };
+  };
+
+  const signupBody = (email: string, overrides: Record<string, unknown> = {}) => ({
+    email,
+    password: 'Kaifeng-Invest-2026',
+    name: '王建国',
+    enterprise: enterpriseBody(),
+    ...overrides,
+  });
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    t = await startTestApp({ clock, env: { WORKERS: 'true', SMTP_URL: sink.url, MAIL_RATE_PER_SECOND: '1000' } });
+    admin = await actor(t, 'admin');
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.close();
+  });
+
+  describe('enterprise sign-up (企业入驻 with an account)', () => {
+    it('creates the enterprise and its user, e-mails a verification link, and allows login only once verified', async () => {
+      const r = await post('/auth/signup', signupBody('founder@example.com'));
+      expect(r.status).toBe(201);
+      expect(r.body.user).toMatchObject({ email: 'founder@example.com', role: 'enterprise', emailVerified: false, enterpriseId: r.body.enterprise.id });
+      expect(r.body.enterprise.certifications[0].status).toBe('claimed');
+
+      const refused = await login('founder@example.com', 'Kaifeng-Invest-2026');
+      expect(refused.status).toBe(403);
+      expect(refused.body.type).toContain('email-unverified');
+
+      const mail = await mailTo('founder@example.com', /验证您的邮箱/);
+      expect(mail.html).toContain('验证邮箱');
+      const { path, token } = linkIn(mail);
+      // only a hash of the token is stored
+      const stored = await t.dataSource.query(`SELECT token_hash FROM account_token WHERE token_hash = encode(sha256($1::bytea), 'hex')`, [token]);
+      expect(stored).toHaveLength(1);
+      expect(JSON.stringify(await t.dataSource.query('SELECT * FROM account_token'))).not.toContain(token);
+
+      const page = await http(t.url, 'GET', path);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(page.body).toContain('邮箱已验证');
+
+      const ok = await login('founder@example.com', 'Kaifeng-Invest-2026');
+      expect(ok.status).toBe(200);
+      const me = await http(t.url, 'GET', `/enterprises/${r.body.enterprise.id}`, undefined, { authorization: `Bearer ${ok.body.token}` });
+      expect(me.status).toBe(200);
+      expect(me.body.contacts).toHaveLength(1);
+
+      // the link works once
+      const again = await post('/auth/verify-email', { token });
+      expect(again.status).toBe(400);
+      expect(again.body.errors[0]).toMatchObject({ field: 'token', code: 'invalid_or_expired' });
+
+      const audit = await t.dataSource.query(`SELECT action FROM audit_log WHERE actor_user_id = $1 ORDER BY id`, [r.body.user.id]);
+      expect(audit.map((a: { action: string }) => a.action)).toEqual(['auth.signup', 'auth.login_failed', 'auth.email_verified', 'auth.login']);
+    });
+
+    it.each([
+      ['a role', { role: 'admin' }, 'role'],
+      ['a verified flag', { emailVerified: true }, 'emailVerified'],
+      ['a self-verified certification', { enterprise: enterpriseBody({ certifications: [{ kind: 'high_tech', status: 'verified' }] }) }, 'enterprise.certifications[0].status'],
+      ['a bureau', { bureauId: 1 }, 'bureauId'],
+    ])('refuses mass assignment of %s (400 naming the field) and writes nothing', async (_what, extra, field) => {
+      const body = signupBody(`mass-${ipSeq}@example.com`, extra);
+      const r = await post('/auth/signup', body);
+      expect(r.status).toBe(400);
+      expect(r.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(await t.dataSource.manager.countBy(User, { email: body.email })).toBe(0);
+    });
+
+    it('refuses a weak password and a duplicate e-mail without leaving an enterprise behind', async () => {
+      const weak = await post('/auth/signup', signupBody('weak@example.com', { password: 'short' }));
+      expect(weak.status).toBe(400);
+      expect(weak.body.errors[0].field).toBe('password');
+      const body = signupBody('founder@example.com'); // taken above
+      const dup = await post('/auth/signup', body);
+      expect(dup.status).toBe(409);
+      const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM enterprise WHERE uscc = $1', [body.enterprise.uscc]);
+      expect(n).toBe(0);
+    });
+
+    it('rate-limits sign-ups per client address (Redis), other addresses unaffected', async () => {
+      const same = { 'x-forwarded-for': '198.51.100.77' };
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i++) statuses.push((await post('/auth/signup', signupBody(`burst${i}@example.com`), same)).status);
+      expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
+      expect(statuses[10]).toBe(429);
+      expect(await t.dataSource.manager.countBy(User, { email: 'burst10@example.com' })).toBe(0);
+      expect((await post('/auth/signup', signupBody('elsewhere@example.com'))).status).toBe(201);
+    });
+
+    it('expires verification links after 48 hours, and sends a new one on request', async () => {
+      const r = await post('/auth/signup', signupBody('late@example.com'));
+      expect(r.status).toBe(201);
+      const { token } = linkIn(await mailTo('late@example.com', /验证您的邮箱/));
+      clock.advance(49 * 3600_000);
+      try {
+        const expired = await post('/auth/verify-email', { token });
+        expect(expired.status).toBe(400);
+        const page = await http(t.url, 'GET', `/auth/verify-email?token=${token}`);
+        expect(page.status).toBe(400);
+        expect(page.body).toContain('链接无效');
+        expect((await post('/auth/verify-email/resend', { email: 'late@example.com' })).status).toBe(202);
+        expect((await post('/auth/verify-email/resend', { email: 'nobody-here@example.com' })).status).toBe(202);
+        await sink.waitFor((rs) => rs.filter((m) => m.to.includes('late@example.com')).length === 2);
+        const fresh = linkIn(await mailTo('late@example.com', /验证您的邮箱/));
+        expect(fresh.token).not.toBe(token);
+        expect((await post('/auth/verify-email', { token: fresh.token })).status).toBe(200);
+      } finally {
+        clock.advance(-49 * 3600_000);
+      }
+    });
+  });
+
+  describe('password reset by e-mailed single-use link', () => {
+    let officer: TestActor;
+    beforeAll(async () => {
+      officer = await actor(t, 'officer', { region: '410223' });
+    });
+
+    it('answers the same for unknown addresses and sends nothing to them', async () => {
+      const known = await post('/auth/password/forgot', { email: officer.email });
+      const unknown = await post('/auth/password/forgot', { email: 'ghost@example.com' });
+      expect(known.status).toBe(202);
+      expect(unknown.status).toBe(202);
+      expect(unknown.body).toEqual(known.body);
+      await mailTo(officer.email, /重置密码/);
+      expect(sink.received.some((m) => m.to.includes('ghost@example.com'))).toBe(false);
+    });
+
+    it('sets a new password once, ends every session, clears a lockout; older and used links are dead', async () => {
+      const older = linkIn(await mailTo(officer.email, /重置密码/));
+      expect((await post('/auth/password/forgot', { email: officer.email })).status).toBe(202);
+      await sink.waitFor((rs) => rs.filter((m) => m.to.includes(officer.email) && /重置密码/.test(m.subject)).length === 2);
+      const newer = linkIn(await mailTo(officer.email, /重置密码/));
+      expect(newer.token).not.toBe(older.token);
+      // lock the account
+      for (let i = 0; i < 5; i++) await login(officer.email, 'Wrong-password-1');
+      expect((await login(officer.email)).status).toBe(423);
+
+      expect((await post('/auth/reset-password', { token: older.token, password: 'Brand-new-pass-1' })).status).toBe(400);
+      const form = await http(t.url, 'GET', newer.path);
+      expect(form.status).toBe(200);
+      expect(form.body).toContain('name="password"');
+      const weak = await post('/auth/reset-password', { token: newer.token, password: 'weak' });
+      expect(weak.status).toBe(400);
+      expect(weak.body.errors[0].field).toBe('password');
+
+      const r = await post('/auth/reset-password', { token: newer.token, password: 'Brand-new-pass-1' });
+      expect(r.status).toBe(200);
+      expect((await officer.call('GET', '/auth/me')).status).toBe(401); // the old session ended
+      expect((await login(officer.email)).status).toBe(401);
+      expect((await login(officer.email, 'Brand-new-pass-1')).status).toBe(200);
+      expect((await post('/auth/reset-password', { token: newer.token, password: 'Another-pass-22' })).status).toBe(400);
+      const actions = (await t.dataSource.query(`SELECT action FROM audit_log WHERE target_type = 'user' AND target_id = $1 ORDER BY id`, [String(officer.userId)])).map(
+        (a: { action: string }) => a.action,
+      );
+      expect(actions).toEqual(expect.arrayContaining(['auth.password_reset_requested', 'auth.locked', 'auth.password_reset', 'auth.login']));
+    });
+
+    it('expires reset links after one hour; the form post of a browser gets the form back with the reason', async () => {
+      const o = await actor(t, 'officer', { region: '410223' });
+      await post('/auth/password/forgot', { email: o.email });
+      const { token } = linkIn(await mailTo(o.email, /重置密码/));
+      const weak = await http(t.url, 'POST', '/auth/reset-password', `token=${token}&password=weak`, { 'content-type': 'application/x-www-form-urlencoded', ...from() });
+      expect(weak.status).toBe(400);
+      expect(weak.body).toContain('密码至少 10 个字符');
+      clock.advance(61 * 60_000);
+      try {
+        expect((await http(t.url, 'GET', `/auth/reset-password?token=${token}`)).status).toBe(400);
+        expect((await post('/auth/reset-password', { token, password: 'Brand-new-pass-1' })).status).toBe(400);
+      } finally {
+        clock.advance(-61 * 60_000);
+      }
+    });
+
+    it('limits reset mails per address (3 an hour) so nobody can be mail-bombed', async () => {
+      const o = await actor(t, 'officer', { region: '410223' });
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await post('/auth/password/forgot', { email: o.email })).status);
+      expect(statuses).toEqual([202, 202, 202, 429]);
+    });
+
+    it('lets a signed-in user change the password with the current one; other sessions end', async () => {
+      const o = await actor(t, 'officer', { region: '410223' });
+      const second = (await login(o.email)).body.token;
+      const wrong = await o.call('POST', '/auth/password', { currentPassword: 'Not-the-one-1', newPassword: 'Changed-pass-99' });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.errors[0].field).toBe('currentPassword');
+      expect((await o.call('POST', '/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Changed-pass-99' })).status).toBe(204);
+      expect((await o.call('GET', '/auth/me')).status).toBe(200);
+      expect((await http(t.url, 'GET', '/auth/me', undefined, { authorization: `Bearer ${second}` })).status).toBe(401);
+      expect((await login(o.email, 'Changed-pass-99')).status).toBe(200);
+    });
+  });
+
+  describe('bureau leads manage their own officers; admins manage everyone', () => {
+    let lead: TestActor;
+    let otherLead: TestActor;
+    beforeAll(async () => {
+      lead = await actor(t, 'bureau_lead', { region: '410223' });
+      otherLead = await actor(t, 'bureau_lead', { region: '410300' });
+    });
+
+    it('invites an officer into the lead\'s bureau; the invitation link sets the password', async () => {
+      const r = await lead.call('POST', '/bureau/users', { email: 'new.officer@example.com', name: '新专员' });
+      expect(r.status).toBe(201);
+      expect(r.body).toMatchObject({ role: 'officer', bureauId: lead.bureauId, emailVerified: false });
+      const mail = await mailTo('new.officer@example.com', /邀请您加入/);
+      expect(mail.text).toContain('招商专员');
+      const { token } = linkIn(mail);
+      expect((await login('new.officer@example.com')).status).toBe(401); // no password yet
+      expect((await post('/auth/reset-password', { token, password: 'Officer-pass-2026' })).status).toBe(200);
+      const s = await login('new.officer@example.com', 'Officer-pass-2026');
+      expect(s.status).toBe(200);
+      expect(s.body.user.emailVerified).toBe(true);
+      const listed = await lead.call('GET', '/bureau/users');
+      expect(listed.body.items.map((u: { email: string }) => u.email)).toContain('new.officer@example.com');
+      expect(listed.body.items.every((u: { bureauId: number }) => u.bureauId === lead.bureauId)).toBe(true);
+    });
+
+    it('cannot choose the role or bureau of an invitee (400), nor reach /admin (403)', async () => {
+      for (const extra of [{ role: 'admin' }, { role: 'bureau_lead' }, { bureauId: otherLead.bureauId }]) {
+        const r = await lead.call('POST', '/bureau/users', { email: `x${ipSeq++}@example.com`, name: '某人', ...extra });
+        expect(r.status).toBe(400);
+        expect(r.body.errors[0].field).toBe(Object.keys(extra)[0]);
+      }
+      expect((await lead.call('POST', '/admin/users', { email: 'y@example.com', name: '某人', role: 'admin', password: TEST_PASSWORD })).status).toBe(403);
+      expect((await lead.call('PATCH', `/admin/users/${lead.userId}`, { role: 'admin' })).status).toBe(403);
+    });
+
+    it('deactivates and reactivates its officers only: other bureaus\' users are 404, leads 403; sessions end at once', async () => {
+      const mine = await actor(t, 'officer', { bureauId: lead.bureauId! });
+      const theirs = await actor(t, 'officer', { bureauId: otherLead.bureauId! });
+      const coLead = await actor(t, 'bureau_lead', { bureauId: lead.bureauId! });
+      expect((await lead.call('POST', `/bureau/users/${theirs.userId}/deactivate`)).status).toBe(404);
+      expect((await lead.call('POST', `/bureau/users/${coLead.userId}/deactivate`)).status).toBe(403);
+      expect((await lead.call('POST', `/bureau/users/${lead.userId}/deactivate`)).status).toBe(403);
+      expect((await theirs.call('GET', '/auth/me')).status).toBe(200);
+
+      const off = await lead.call('POST', `/bureau/users/${mine.userId}/deactivate`);
+      expect(off.status).toBe(200);
+      expect(off.body.active).toBe(false);
+      expect((await mine.call('GET', '/auth/me')).status).toBe(401);
+      expect((await login(mine.email)).status).toBe(403);
+      expect((await lead.call('POST', `/bureau/users/${mine.userId}/activate`)).body.active).toBe(true);
+      expect((await login(mine.email)).status).toBe(200);
+      const actions = (await t.dataSource.query(`SELECT action, actor_user_id FROM audit_log WHERE target_type = 'user' AND target_id = $1 ORDER BY id`, [String(mine.userId)]))
+        .filter((a: { action: string }) => a.action.startsWith('user.'));
+      expect(actions).toEqual([
+        { action: 'user.deactivated', actor_user_id: lead.userId },
+        { action: 'user.activated', actor_user_id: lead.userId },
+      ]);
+    });
+
+    it('lets an admin change roles (audited, sessions end) but not demote or disable themselves', async () => {
+      const o = await actor(t, 'officer', { bureauId: lead.bureauId! });
+      const r = await admin.call('PATCH', `/admin/users/${o.userId}`, { role: 'bureau_lead' });
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({ role: 'bureau_lead', bureauId: lead.bureauId });
+      expect((await o.call('GET', '/auth/me')).status).toBe(401);
+      const toEnterprise = await admin.call('PATCH', `/admin/users/${o.userId}`, { role: 'enterprise' });
+      expect(toEnterprise.status).toBe(400);
+      expect(toEnterprise.body.errors[0].field).toBe('enterpriseId');
+      expect((await admin.call('PATCH', `/admin/users/${admin.userId}`, { active: false })).status).toBe(409);
+      expect((await admin.call('PATCH', `/admin/users/${admin.userId}`, { role: 'officer', bureauId: lead.bureauId })).status).toBe(409);
+      const [entry] = await t.dataSource.query(`SELECT actor_user_id, detail, region_code FROM audit_log WHERE action = 'user.role_changed' AND target_id = $1`, [String(o.userId)]);
+      expect(entry).toMatchObject({ actor_user_id: admin.userId, region_code: '410223', detail: { changed: { role: ['officer', 'bureau_lead'] } } });
+      const listed = await admin.call('GET', `/admin/users?role=bureau_lead&bureauId=${lead.bureauId}`);
+      expect(listed.body.items.map((u: { id: number }) => u.id)).toEqual(expect.arrayContaining([lead.userId, o.userId]));
+    });
+
+    it('creates users without a password as invitations', async () => {
+      const r = await admin.call('POST', '/admin/users', { email: 'invited.admin@example.com', name: '新管理员', role: 'admin' });
+      expect(r.status).toBe(201);
+      const mail = await mailTo('invited.admin@example.com', /邀请您加入/);
+      expect(mail.text).toContain('平台管理员');
+    });
+  });
+
+  it('sends the security headers (helmet) on API and page answers', async () => {
+    for (const path of ['/health', '/auth/me', '/auth/reset-password?token=nothing-valid-here']) {
+      const r = await http(t.url, 'GET', path);
+      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(r.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(r.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(r.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(r.headers.get('x-powered-by')).toBeNull();
+      const csp = r.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("frame-ancestors 'self'");
+      expect(csp).toContain("object-src 'none'");
+    }
+  });
+});
