@@ -1,9 +1,12 @@
 import { Global, Inject, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
 import { defineQueue } from '../platform/queue/job-definition.js';
+import { DigestBuilder } from './digest-builder.js';
+import { DigestScheduler } from './digest-scheduler.js';
 import { NotificationLinks } from './links.js';
 import { MailTransport } from './mail-transport.js';
 import { MAIL_QUEUE } from './notification.jobs.js';
+import { NotificationEventProcessor } from './notification-events.processor.js';
 import { NotificationRescuer } from './notification-rescuer.js';
 import { NotificationSender } from './notification-sender.js';
 import { NotificationsService } from './notifications.service.js';
@@ -15,7 +18,16 @@ import './templates/notice.js';
  */
 @Global()
 @Module({
-  providers: [NotificationsService, NotificationLinks, MailTransport, NotificationSender, NotificationRescuer],
+  providers: [
+    NotificationsService,
+    NotificationLinks,
+    MailTransport,
+    NotificationSender,
+    NotificationRescuer,
+    DigestBuilder,
+    DigestScheduler,
+    NotificationEventProcessor,
+  ],
   exports: [NotificationsService, NotificationLinks],
 })
 export class NotificationsModule {

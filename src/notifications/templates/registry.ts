@@ -21,6 +21,8 @@ export interface TemplateDefinition<D = Record<string, unknown>> {
   readonly text: { 'zh-CN': string } & Partial<Record<MessageLanguage, string>>;
   /** Optional check of the data at enqueue time (throw to refuse). */
   validate?(data: D): void;
+  /** Functions the bodies may call as `it.<name>(…)` (labels, formatting); they get the language as last argument. */
+  readonly helpers?: Record<string, (...args: any[]) => unknown>;
 }
 
 /** What a template sees as `it`: its data plus the context of this one message. */
@@ -69,7 +71,8 @@ export function renderMessage(name: string, data: Record<string, unknown>, ctx: 
   const def = templates.get(name);
   if (!def) throw new Error(`未知的邮件模板 "${name}"`);
   const lang: MessageLanguage = def.html[ctx.lang] && def.text[ctx.lang] ? ctx.lang : 'zh-CN';
-  const it = { ...data, data, lang, fmt, baseUrl: ctx.baseUrl, recipientName: ctx.recipientName ?? null, unsubscribeUrl: ctx.unsubscribeUrl ?? null, preferencesUrl: ctx.preferencesUrl ?? null };
+  const helpers = Object.fromEntries(Object.entries(def.helpers ?? {}).map(([k, f]) => [k, (...a: unknown[]) => f(...a, lang)]));
+  const it = { ...data, ...helpers, data, lang, fmt, baseUrl: ctx.baseUrl, recipientName: ctx.recipientName ?? null, unsubscribeUrl: ctx.unsubscribeUrl ?? null, preferencesUrl: ctx.preferencesUrl ?? null };
   const subject = oneLine(def.subject(data as never, lang));
   const htmlBody = htmlEta.render(`@${name}:${lang}`, it);
   const html = htmlEta.render('@layout', { ...it, subject, body: htmlBody });

@@ -13,6 +13,13 @@ export interface ReceivedMail {
   raw: string;
 }
 
+/** A header as it was sent (unfolded), from the raw message; mailparser restructures List-* headers. */
+export function rawHeader(mail: ReceivedMail, name: string): string | undefined {
+  const head = mail.raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
+  const line = head.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+  return line?.slice(name.length + 1).trim();
+}
+
 type Rejection = { code: number; message: string } | null;
 
 /**

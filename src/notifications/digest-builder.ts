@@ -1,0 +1,228 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '../platform/clock/clock.js';
+import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
+import type { IncentiveKind } from '../policies/policy.vocabulary.js';
+import { regions } from '../reference/regions.js';
+import type { DigestIncentive, DigestPeriod, MatchDigestData, OfficerDigestData } from './digest-data.js';
+import { isDue } from './digest-schedule.js';
+import type { MatchFrequency } from './notification.vocabulary.js';
+import { NotificationsService } from './notifications.service.js';
+import { matchDigestTemplate } from './templates/match-digest.js';
+import { officerDigestTemplate } from './templates/officer-digest.js';
+import type { TemplateDefinition } from './templates/registry.js';
+
+interface ItemRow {
+  id: string;
+  kind: 'match' | 'incentive' | 'officer_match' | 'officer_interest';
+  match_id: string | null;
+  incentive_id: number | null;
+  event_type: string;
+}
+
+interface MatchRow {
+  id: string;
+  score: number;
+  reasons: string[];
+  eligible_incentive_ids: number[];
+  status: string;
+  notified_score: number | null;
+  project_title: string;
+  region_code: string;
+  total_investment_yuan: string;
+  land_area_mu: string | null;
+  enterprise_name: string;
+}
+
+const CONCURRENCY = 4;
+const MAX_PER_DIGEST = 50;
+
+/**
+ * Builds match mail from pending items: for each recipient whose frequency is due (instant; the
+ * daily or weekly slot at DIGEST_HOUR Asia/Shanghai), one message with everything pending — each
+ * match once — enqueued in the same transaction that assigns the items to it. Items are locked
+ * while a digest is built, so concurrent builders (several worker processes, an instant build
+ * racing the scheduled one) never put an item in two messages; a recipient with nothing left to
+ * say gets no message (never empty).
+ */
+@Injectable()
+export class DigestBuilder {
+  private readonly log = new Logger('DigestBuilder');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  /** Builds every digest that is due now (optionally only for some recipients); returns how many messages were enqueued. */
+  async buildDue(opts: { recipientKeys?: string[] } = {}): Promise<number> {
+    const pending: Array<{ recipient_key: string; oldest: Date; frequency: MatchFrequency }> = await this.dataSource.query(
+      `SELECT i.recipient_key, min(i.created_at) AS oldest,
+              coalesce(p.match_frequency,
+                       CASE WHEN u.role = 'enterprise' THEN ue.notification_frequency WHEN u.id IS NOT NULL THEN 'instant' END,
+                       e.notification_frequency, 'daily') AS frequency
+       FROM notification_item i
+       LEFT JOIN app_user u ON u.id = i.recipient_user_id
+       LEFT JOIN notification_preference p ON p.user_id = i.recipient_user_id
+       LEFT JOIN enterprise ue ON ue.id = u.enterprise_id
+       LEFT JOIN enterprise e ON e.id = i.recipient_enterprise_id
+       WHERE i.notification_id IS NULL AND ($1::varchar[] IS NULL OR i.recipient_key = ANY ($1::varchar[]))
+       GROUP BY 1, 3`,
+      [opts.recipientKeys ?? null],
+    );
+    const now = this.clock.now();
+    const off = pending.filter((p) => p.frequency === 'off').map((p) => p.recipient_key);
+    if (off.length) {
+      // opted out: what piled up is dropped, not sent later
+      await this.dataSource.query(`DELETE FROM notification_item WHERE notification_id IS NULL AND recipient_key = ANY ($1::varchar[])`, [off]);
+    }
+    const due = pending.filter((p) => isDue(p.frequency, new Date(p.oldest), now, this.config.DIGEST_HOUR, this.config.DIGEST_WEEKDAY));
+    let sent = 0;
+    let next = 0;
+    const worker = async () => {
+      while (next < due.length) {
+        const p = due[next++];
+        try {
+          if (await this.buildFor(p.recipient_key, p.frequency as DigestPeriod)) sent++;
+        } catch (err) {
+          this.log.warn({ recipient: p.recipient_key, err: (err as Error).message }, 'building a digest failed; it is retried on the next pass');
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, due.length) }, worker));
+    return sent;
+  }
+
+  /** Builds one recipient's message from its pending items now; returns the notification id, or null when there was nothing to say. */
+  async buildFor(recipientKey: string, period: DigestPeriod): Promise<number | null> {
+    return this.dataSource.transaction(async (m) => {
+      const items: ItemRow[] = await m.query(
+        `SELECT id, kind, match_id, incentive_id, event_type FROM notification_item
+         WHERE recipient_key = $1 AND notification_id IS NULL ORDER BY id LIMIT $2 FOR UPDATE`,
+        [recipientKey, MAX_PER_DIGEST * 4],
+      );
+      if (!items.length) return null;
+      const officer = items.some((i) => i.kind === 'officer_match' || i.kind === 'officer_interest');
+      const built = officer ? await this.officerData(m, recipientKey, items, period) : await this.enterpriseData(m, items, period);
+      const used = items.filter((i) => built.used.has(i.id)).map((i) => i.id);
+      // items about nothing left to announce (a dismissed or deleted match) are dropped; items over
+      // the size cap stay pending for the next message
+      if (built.dropped.size) await m.query(`DELETE FROM notification_item WHERE id = ANY ($1::bigint[])`, [[...built.dropped]]);
+      if (!used.length) return null;
+      const [kind, id] = [recipientKey.slice(0, 1), Number(recipientKey.slice(2))];
+      const { id: notificationId } = await this.notifications.enqueue(m, {
+        template: (officer ? officerDigestTemplate : matchDigestTemplate) as TemplateDefinition<unknown>,
+        recipient: kind === 'u' ? { userId: id } : { enterpriseId: id },
+        data: built.data as unknown,
+        dedupeKey: `digest:${recipientKey}:${used[0]}`,
+        category: 'match',
+      });
+      await m.query(`UPDATE notification_item SET notification_id = $2 WHERE id = ANY ($1::bigint[])`, [used, notificationId]);
+      return notificationId;
+    });
+  }
+
+  private async loadMatches(m: EntityManager, ids: string[]): Promise<Map<string, MatchRow>> {
+    if (!ids.length) return new Map();
+    const rows: MatchRow[] = await m.query(
+      `SELECT mt.id, mt.score, mt.reasons, mt.eligible_incentive_ids, mt.status, mt.notified_score,
+              p.title AS project_title, p.region_code, p.total_investment_yuan, p.land_area_mu, e.name AS enterprise_name
+       FROM match mt JOIN project p ON p.id = mt.project_id JOIN enterprise e ON e.id = mt.enterprise_id
+       WHERE mt.id = ANY ($1::bigint[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [String(r.id), r]));
+  }
+
+  private async loadIncentives(m: EntityManager, ids: number[]): Promise<Map<number, DigestIncentive>> {
+    if (!ids.length) return new Map();
+    const rows: Array<{ id: number; title: string; kind: IncentiveKind; granted_without_application: boolean; policy_title: string; document_number: string }> =
+      await m.query(
+        `SELECT i.id, i.title, i.kind, i.granted_without_application, pol.title AS policy_title, pol.document_number
+         FROM incentive i JOIN policy pol ON pol.id = i.policy_id WHERE i.id = ANY ($1::int[])`,
+        [[...new Set(ids)]],
+      );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { id: r.id, title: r.title, kind: r.kind, policyTitle: r.policy_title, documentNumber: r.document_number, grantedWithoutApplication: r.granted_without_application },
+      ]),
+    );
+  }
+
+  private async enterpriseData(m: EntityManager, items: ItemRow[], period: DigestPeriod): Promise<{ data: MatchDigestData; used: Set<string>; dropped: Set<string> }> {
+    const matchItems = items.filter((i) => i.kind === 'match' && i.match_id);
+    const matches = await this.loadMatches(m, matchItems.map((i) => String(i.match_id)));
+    const incentiveIds = [...items.filter((i) => i.kind === 'incentive').map((i) => i.incentive_id!), ...[...matches.values()].flatMap((x) => x.eligible_incentive_ids ?? [])];
+    const incentives = await this.loadIncentives(m, incentiveIds);
+    const used = new Set<string>();
+    const dropped = new Set<string>(items.filter((i) => (i.kind === 'match' && !i.match_id) || (i.kind !== 'match' && i.kind !== 'incentive')).map((i) => i.id));
+    const data: MatchDigestData = { period, enterpriseName: '', matches: [], incentives: [] };
+    for (const i of matchItems) {
+      const x = matches.get(String(i.match_id));
+      // a match the enterprise dismissed (or that is gone) is not announced
+      if (!x || x.status === 'dismissed') {
+        dropped.add(i.id);
+        continue;
+      }
+      if (data.matches.length >= MAX_PER_DIGEST) continue;
+      used.add(i.id);
+      data.enterpriseName = x.enterprise_name;
+      data.matches.push({
+        id: Number(x.id),
+        score: x.score,
+        improved: i.event_type === 'match.improved' && x.notified_score !== null,
+        projectTitle: x.project_title,
+        region: regions().fullName(x.region_code),
+        investmentYuan: Number(x.total_investment_yuan),
+        landMu: x.land_area_mu === null ? null : Number(x.land_area_mu),
+        reasons: (x.reasons ?? []).slice(0, 4),
+        incentives: (x.eligible_incentive_ids ?? []).map((id) => incentives.get(id)).filter((v): v is DigestIncentive => !!v),
+      });
+    }
+    for (const i of items.filter((i) => i.kind === 'incentive')) {
+      const inc = incentives.get(i.incentive_id!);
+      if (!inc) {
+        dropped.add(i.id);
+        continue;
+      }
+      used.add(i.id);
+      data.incentives.push(inc);
+    }
+    if (!data.enterpriseName && used.size) {
+      const [e] = await m.query(`SELECT e.name FROM notification_item i JOIN enterprise e ON e.id = i.enterprise_id WHERE i.id = $1`, [[...used][0]]);
+      data.enterpriseName = e?.name ?? '';
+    }
+    data.matches.sort((a, b) => b.score - a.score || a.id - b.id);
+    return { data, used, dropped };
+  }
+
+  private async officerData(m: EntityManager, recipientKey: string, items: ItemRow[], period: DigestPeriod): Promise<{ data: OfficerDigestData; used: Set<string>; dropped: Set<string> }> {
+    const officerItems = items.filter((i) => (i.kind === 'officer_match' || i.kind === 'officer_interest') && i.match_id);
+    const matches = await this.loadMatches(m, officerItems.map((i) => String(i.match_id)));
+    const [scope] = await m.query(`SELECT b.region_code FROM app_user u JOIN bureau b ON b.id = u.bureau_id WHERE u.id = $1`, [Number(recipientKey.slice(2))]);
+    const used = new Set<string>();
+    const dropped = new Set<string>(items.filter((i) => !officerItems.includes(i)).map((i) => i.id));
+    const data: OfficerDigestData = { period, regionName: scope ? regions().fullName(scope.region_code) : '', matches: [], interests: [] };
+    for (const i of officerItems) {
+      const x = matches.get(String(i.match_id));
+      if (!x) {
+        dropped.add(i.id);
+        continue;
+      }
+      const base = { id: Number(x.id), score: x.score, projectTitle: x.project_title, region: regions().fullName(x.region_code), enterpriseName: x.enterprise_name };
+      if (i.kind === 'officer_interest') {
+        if (data.interests.length >= MAX_PER_DIGEST) continue;
+        data.interests.push(base);
+      } else {
+        if (data.matches.length >= MAX_PER_DIGEST) continue;
+        data.matches.push({ ...base, reasons: (x.reasons ?? []).slice(0, 3) });
+      }
+      used.add(i.id);
+    }
+    data.matches.sort((a, b) => b.score - a.score || a.id - b.id);
+    return { data, used, dropped };
+  }
+}

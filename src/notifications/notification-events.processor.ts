@@ -1,0 +1,170 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { Clock } from '../platform/clock/clock.js';
+import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
+import { DigestBuilder } from './digest-builder.js';
+
+const BATCH = 500;
+const POLL_MS = 2000;
+
+/**
+ * Turns notification_event rows (written by the matching engine in the transaction of the match)
+ * into digest items, one per recipient and subject:
+ *  - match.new / match.improved / incentive.granted → the enterprise: each of its active accounts,
+ *    or the enterprise itself (its contact address) when it has none;
+ *  - match.new / match.improved with score ≥ OFFICER_ALERT_MIN_SCORE, and match.interested → every
+ *    active officer and bureau lead whose bureau's region covers the project's region.
+ * Events are claimed with FOR UPDATE SKIP LOCKED (any number of processes), items are upserted on
+ * the pending (recipient, subject) key (a match is pending once per recipient however many events
+ * name it), and the events are marked processed in the same transaction. Woken by NOTIFY on insert
+ * and by a poll; instant recipients get their message right after.
+ */
+@Injectable()
+export class NotificationEventProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('NotificationEvents');
+  private listener?: pg.Client;
+  private timer?: NodeJS.Timeout;
+  private stopped = true;
+  private running?: Promise<unknown>;
+  private again = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly digests: DigestBuilder,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.WORKERS) return;
+    this.stopped = false;
+    void this.listen();
+    this.kick();
+  }
+
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.running = this.drain()
+      .catch((err) => this.log.warn({ err: (err as Error).message }, 'processing notification events failed; retrying'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.stopped) return;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        } else {
+          this.timer = setTimeout(() => this.kick(), POLL_MS);
+        }
+      });
+  }
+
+  /** Processes every pending event, then sends what instant recipients are due. For tests and scripts too. */
+  async drain(): Promise<number> {
+    let total = 0;
+    const recipients = new Set<string>();
+    for (;;) {
+      const { events, recipientKeys } = await this.processBatch();
+      total += events;
+      recipientKeys.forEach((k) => recipients.add(k));
+      if (events < BATCH) break;
+    }
+    if (recipients.size) await this.digests.buildDue({ recipientKeys: [...recipients] });
+    return total;
+  }
+
+  /** One batch in one transaction: claim events, upsert items, mark the events processed. */
+  async processBatch(): Promise<{ events: number; recipientKeys: string[] }> {
+    return this.dataSource.transaction(async (m) => {
+      const claimed: Array<{ id: string }> = await m.query(
+        `SELECT id FROM notification_event WHERE processed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [BATCH],
+      );
+      if (!claimed.length) return { events: 0, recipientKeys: [] };
+      const ids = claimed.map((r) => r.id);
+      const items: Array<{ recipient_key: string }> = await m.query(
+        `WITH ev AS (
+           SELECT * FROM notification_event WHERE id = ANY($1::bigint[])
+         ), targets AS (
+           -- the enterprise: its active accounts …
+           SELECT ev.*, 'u:' || u.id AS recipient_key, u.id AS recipient_user_id, NULL::int AS recipient_enterprise_id,
+                  CASE WHEN ev.type = 'incentive.granted' THEN 'incentive' ELSE 'match' END AS kind
+           FROM ev JOIN app_user u ON u.enterprise_id = ev.enterprise_id AND u.active AND u.role = 'enterprise'
+           WHERE ev.type IN ('match.new', 'match.improved', 'incentive.granted')
+           UNION ALL
+           -- … or, without accounts, the enterprise itself (its contact address)
+           SELECT ev.*, 'e:' || ev.enterprise_id, NULL::int, ev.enterprise_id,
+                  CASE WHEN ev.type = 'incentive.granted' THEN 'incentive' ELSE 'match' END
+           FROM ev JOIN enterprise e ON e.id = ev.enterprise_id
+           WHERE ev.type IN ('match.new', 'match.improved', 'incentive.granted')
+             AND NOT EXISTS (SELECT 1 FROM app_user u WHERE u.enterprise_id = ev.enterprise_id AND u.active AND u.role = 'enterprise')
+           UNION ALL
+           -- officers and bureau leads whose bureau covers the project's region
+           SELECT ev.*, 'u:' || u.id, u.id, NULL::int,
+                  CASE WHEN ev.type = 'match.interested' THEN 'officer_interest' ELSE 'officer_match' END
+           FROM ev
+           JOIN project p ON p.id = ev.project_id
+           JOIN bureau b ON b.region_code = ANY (p.region_path)
+           JOIN app_user u ON u.bureau_id = b.id AND u.active AND u.role IN ('officer', 'bureau_lead')
+           WHERE ev.type = 'match.interested'
+              OR (ev.type IN ('match.new', 'match.improved') AND ev.score >= $2)
+         ), keyed AS (
+           SELECT DISTINCT ON (recipient_key, subject_key) *
+           FROM (SELECT t.*, CASE t.kind WHEN 'incentive' THEN 'i:' || t.incentive_id
+                                         WHEN 'officer_interest' THEN 'x:' || t.match_id
+                                         ELSE 'm:' || t.match_id END AS subject_key
+                 FROM targets t
+                 WHERE (t.kind = 'incentive' AND t.incentive_id IS NOT NULL)
+                    OR (t.kind <> 'incentive' AND EXISTS (SELECT 1 FROM match mt WHERE mt.id = t.match_id))) s
+           ORDER BY recipient_key, subject_key, id DESC
+         )
+         INSERT INTO notification_item (recipient_key, recipient_user_id, recipient_enterprise_id, kind, subject_key, match_id,
+           project_id, enterprise_id, incentive_id, event_type, score, event_id, created_at)
+         SELECT k.recipient_key, k.recipient_user_id, k.recipient_enterprise_id, k.kind, k.subject_key,
+                CASE WHEN k.kind = 'incentive' THEN NULL ELSE k.match_id END, k.project_id, k.enterprise_id, k.incentive_id,
+                k.type, k.score, k.id, $3
+         FROM keyed k
+         ON CONFLICT (recipient_key, subject_key) WHERE notification_id IS NULL
+         DO UPDATE SET score = EXCLUDED.score, event_id = EXCLUDED.event_id, created_at = notification_item.created_at,
+           event_type = CASE WHEN notification_item.event_type = 'match.new' THEN 'match.new' ELSE EXCLUDED.event_type END
+         RETURNING recipient_key`,
+        [ids, this.config.OFFICER_ALERT_MIN_SCORE, this.clock.now()],
+      );
+      await m.query(`UPDATE notification_event SET processed_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+      return { events: ids.length, recipientKeys: [...new Set(items.map((i) => i.recipient_key))] };
+    });
+  }
+
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const client = new pg.Client({ connectionString: this.config.DATABASE_URL, application_name: 'investmatch-notification-events' });
+    client.on('notification', () => this.kick());
+    client.on('error', () => {
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      if (!this.stopped) setTimeout(() => void this.listen(), 2000);
+    });
+    try {
+      await client.connect();
+      await client.query('LISTEN notification_event');
+      this.listener = client;
+    } catch {
+      await client.end().catch(() => undefined);
+      if (!this.stopped) setTimeout(() => void this.listen(), 2000);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+    const l = this.listener;
+    this.listener = undefined;
+    await l?.end().catch(() => undefined);
+  }
+}
