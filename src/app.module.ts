@@ -9,6 +9,7 @@ import { ConfigModule } from './platform/config/config.module.js';
 import { dataSourceOptions } from './platform/database/data-source.js';
 import { HealthModule } from './platform/health/health.module.js';
 import { loggingModule } from './platform/logging/logging.module.js';
+import { MatchingModule } from './matching/matching.module.js';
 import { OutboxModule } from './platform/outbox/outbox.module.js';
 import { QueueModule } from './platform/queue/queue.module.js';
 import { RedisModule } from './platform/redis/redis.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         ProjectsModule,
         PoliciesModule,
         NotificationsModule,
+        MatchingModule,
       ],
     };
   }

@@ -9,7 +9,9 @@ import { ImportJob } from './imports/import-job.entity.js';
 import { LeadAssignmentCursor, LeadAssignmentRule } from './leads/assignment-rule.entity.js';
 import { LeadActivity } from './leads/lead-activity.entity.js';
 import { Lead } from './leads/lead.entity.js';
+import { EnterpriseIncentive } from './matching/enterprise-incentive.entity.js';
 import { Match } from './matching/match.entity.js';
+import { MatchingRun, MatchingRunChunk } from './matching/matching-run.entity.js';
 import { NotificationEvent } from './notifications/notification-event.entity.js';
 import { Notification } from './notifications/notification.entity.js';
 import { NotificationItem } from './notifications/notification-item.entity.js';
@@ -38,6 +40,9 @@ export const allEntities = [
   Policy,
   Incentive,
   Match,
+  EnterpriseIncentive,
+  MatchingRun,
+  MatchingRunChunk,
   NotificationEvent,
   Notification,
   NotificationItem,

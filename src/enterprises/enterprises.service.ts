@@ -6,6 +6,8 @@ import { isUniqueViolation } from '../platform/database/pg-errors.js';
 import { matchesSearch, searchRank, tsQuery } from '../platform/database/search.js';
 import { searchText } from '../platform/text/segmenter.js';
 import { Clock } from '../platform/clock/clock.js';
+import { OutboxService } from '../platform/outbox/outbox.service.js';
+import { triggerEnterpriseMatching } from '../matching/matching.jobs.js';
 import { industries } from '../reference/industries.js';
 import { regions } from '../reference/regions.js';
 import { EnterpriseCertification } from './enterprise-certification.entity.js';
@@ -28,6 +30,7 @@ export class EnterprisesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** 企业入驻. Certifications arrive as claims; only an officer can verify them. */
@@ -56,6 +59,7 @@ export class EnterprisesService {
           certifications.map((c) => ({ enterpriseId: e.id, kind: c.kind, certificateNo: c.certificateNo ?? null, validUntil: c.validUntil ?? null })),
         );
       }
+      await triggerEnterpriseMatching(this.outbox, m, e.id);
       return e.id;
     };
     const id = manager ? await run(manager) : await this.dataSource.transaction(run);
@@ -104,6 +108,7 @@ export class EnterprisesService {
         }
         await this.syncCertifications(m, id);
       }
+      await triggerEnterpriseMatching(this.outbox, m, id);
       return id;
     };
     await (manager ? run(manager) : this.dataSource.transaction(run));
@@ -135,6 +140,7 @@ export class EnterprisesService {
       cert.reviewNote = review.note ?? null;
       await m.save(cert);
       await this.syncCertifications(m, id);
+      await triggerEnterpriseMatching(this.outbox, m, id);
     };
     await (manager ? run(manager) : this.dataSource.transaction(run));
     return this.get(id, manager);

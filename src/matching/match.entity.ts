@@ -69,6 +69,25 @@ export class Match {
   @Column({ type: 'timestamptz', default: () => 'now()' })
   computedAt: Date;
 
+  /** Hash of everything the match shows (score, breakdown, reasons, incentives): a re-run with an equal fingerprint writes nothing. */
+  @Column({ type: 'int', default: 0 })
+  fingerprint: number;
+
+  /** When the inputs it was computed from were read; an older computation never overwrites a newer one. */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  basisAt: Date;
+
+  /** Set when the pair no longer matches (project closed or unpublished, profile changed); kept so a dismissal is remembered. */
+  @Column({ type: 'timestamptz', nullable: true })
+  withdrawnAt: Date | null;
+
+  /** The score of the last match.new / match.improved event ("materially better" is measured from here). */
+  @Column({ type: 'smallint', nullable: true })
+  announcedScore: number | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  announcedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../platform/clock/clock.js';
+import { OutboxService } from '../platform/outbox/outbox.service.js';
+import { triggerIncentiveChanged, triggerPolicyChanged, triggerProjectsOfIncentives } from '../matching/matching.jobs.js';
 import { matchesSearch, searchRank, tsQuery } from '../platform/database/search.js';
 import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
 import { conflict, notFound } from '../platform/http/problem.js';
@@ -22,6 +24,7 @@ export class PoliciesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly outbox: OutboxService,
   ) {}
 
   async create(input: CreatePolicyInput, manager?: EntityManager): Promise<Policy> {
@@ -30,6 +33,7 @@ export class PoliciesService {
       const p = m.create(Policy, { ...fields, ...policyDerived(fields, incentives), status: 'draft' });
       await m.insert(Policy, p);
       if (incentives.length) await m.insert(Incentive, incentives.map((i) => ({ ...i, policyId: p.id })));
+      await triggerPolicyChanged(this.outbox, m, p.id);
       return p.id;
     };
     const id = manager ? await run(manager) : await this.dataSource.transaction(run);
@@ -52,6 +56,7 @@ export class PoliciesService {
       delete p.incentives;
       Object.assign(p, policyDerived(p, incentives));
       await m.save(Policy, p);
+      await triggerPolicyChanged(this.outbox, m, id);
     };
     await (manager ? run(manager) : this.dataSource.transaction(run));
     return this.get(id, manager);
@@ -64,14 +69,18 @@ export class PoliciesService {
       p.status = published ? 'published' : 'draft';
       p.publishedAt = published ? (p.publishedAt ?? this.clock.now()) : null;
       await m.save(Policy, p);
+      await triggerPolicyChanged(this.outbox, m, id);
     };
     await (manager ? run(manager) : this.dataSource.transaction(run));
     return this.get(id, manager);
   }
 
   async remove(id: number): Promise<void> {
-    const r = await this.dataSource.manager.delete(Policy, { id });
-    if (!r.affected) throw notFound('政策');
+    await this.dataSource.transaction(async (m) => {
+      await triggerProjectsOfIncentives(this.outbox, m, { policyId: id });
+      const r = await m.delete(Policy, { id });
+      if (!r.affected) throw notFound('政策');
+    });
   }
 
   /** `draftsWithin`: with includeDrafts, only drafts in this region's subtree (the caller's scope; null/absent: all). */
@@ -110,6 +119,7 @@ export class PoliciesService {
       const i = m.create(Incentive, { ...input, policyId });
       await m.insert(Incentive, i);
       await this.refreshSearch(m, policyId);
+      await triggerIncentiveChanged(this.outbox, m, i.id);
       return i.id;
     };
     const id = manager ? await run(manager) : await this.dataSource.transaction(run);
@@ -129,6 +139,7 @@ export class PoliciesService {
       Object.assign(i, input);
       await m.save(Incentive, i);
       await this.refreshSearch(m, i.policyId);
+      await triggerIncentiveChanged(this.outbox, m, id);
     };
     await (manager ? run(manager) : this.dataSource.transaction(run));
     return this.getIncentive(id, manager);
@@ -138,6 +149,7 @@ export class PoliciesService {
     await this.dataSource.transaction(async (m) => {
       const i = await m.findOne(Incentive, { where: { id } });
       if (!i) throw notFound('扶持措施');
+      await triggerProjectsOfIncentives(this.outbox, m, { incentiveIds: [id] });
       await m.delete(Incentive, { id });
       await this.refreshSearch(m, i.policyId);
     });

@@ -39,6 +39,21 @@ const schema = z
       .default('im'),
     WORKERS: bool.default(true),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    /** Matching (src/matching): factor weights "industry=30,region=20,…", the score a stored match needs, what a material rise is. */
+    MATCH_WEIGHTS: z
+      .string()
+      .regex(/^\s*[a-z]+\s*=\s*\d+(\.\d+)?\s*(,\s*[a-z]+\s*=\s*\d+(\.\d+)?\s*)*$/, 'must look like industry=30,region=20,investment=15')
+      .optional(),
+    MATCH_THRESHOLD: z.coerce.number().int().min(0).max(100).default(50),
+    MATCH_MATERIAL_DELTA: z.coerce.number().int().min(1).max(100).default(10),
+    /** Incremental matching jobs per process; full re-match chunks per process; enterprises per chunk. */
+    MATCHING_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    MATCHING_FULL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+    MATCHING_CHUNK_SIZE: z.coerce.number().int().min(1).max(100_000).default(2000),
+    /** The nightly full re-match (cron with seconds, Asia/Shanghai), or "off". */
+    MATCHING_SCHEDULE: z.string().min(1).default('0 30 2 * * *'),
+    /** How long a matching job may go silent before another worker takes it over (ms). */
+    MATCHING_LOCK_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
     SMTP_URL: url(['smtp', 'smtps']).default('smtp://127.0.0.1:1025'),
     MAIL_FROM: z.string().min(3).default('InvestMatch 招商撮合 <noreply@investmatch.example.com>'),
     /** Notifications (src/notifications): SMTP pool, global send rate, timeouts, retries, digests. */

@@ -1,0 +1,93 @@
+import type { EntityManager } from 'typeorm';
+import type { MatchResult } from './scoring/score.js';
+
+/**
+ * Writes computed matches: one statement per batch inserts new pairs and updates changed ones
+ * (never an unchanged one: the fingerprint decides), and in the same statement — so in the same
+ * transaction — writes the notification events: `match.new` for a new pair, `match.improved` when
+ * the score rose materially over what was last announced (a dismissed match resurfaces only
+ * then). A computation never overwrites one made from newer data (`basis_at`).
+ */
+export interface MatchRow {
+  enterpriseId: number;
+  projectId: number;
+  result: MatchResult;
+  fingerprint: number;
+}
+
+export interface WriteStats {
+  written: number;
+  events: number;
+}
+
+const ANNOUNCE = `(
+  (m.status = 'dismissed' AND EXCLUDED.score >= coalesce(m.dismissed_score, m.score) + $3)
+  OR (m.status IN ('new', 'notified', 'viewed') AND EXCLUDED.score >= greatest(coalesce(m.announced_score, m.score), coalesce(m.notified_score, 0)) + $3)
+)`;
+const RESURFACE = `(m.status = 'dismissed' AND EXCLUDED.score >= coalesce(m.dismissed_score, m.score) + $3)`;
+
+const UPSERT = `
+WITH input AS (
+  SELECT * FROM json_to_recordset($1::json) AS x(e int, p int, s smallint, b jsonb, r jsonb, el int[], ni int[], f int)
+), up AS (
+  INSERT INTO match AS m (enterprise_id, project_id, score, breakdown, reasons, eligible_incentive_ids, needs_info_incentive_ids,
+                          fingerprint, basis_at, computed_at, announced_score, announced_at)
+  SELECT e, p, s, b, r, el, ni, f, $2::timestamptz, now(), s, now() FROM input
+  ON CONFLICT (enterprise_id, project_id) DO UPDATE SET
+    score = EXCLUDED.score,
+    breakdown = EXCLUDED.breakdown,
+    reasons = EXCLUDED.reasons,
+    eligible_incentive_ids = EXCLUDED.eligible_incentive_ids,
+    needs_info_incentive_ids = EXCLUDED.needs_info_incentive_ids,
+    fingerprint = EXCLUDED.fingerprint,
+    basis_at = EXCLUDED.basis_at,
+    computed_at = now(),
+    updated_at = now(),
+    withdrawn_at = NULL,
+    status = CASE WHEN ${RESURFACE} THEN 'new' ELSE m.status END,
+    status_changed_at = CASE WHEN ${RESURFACE} THEN now() ELSE m.status_changed_at END,
+    dismissed_score = CASE WHEN ${RESURFACE} THEN NULL ELSE m.dismissed_score END,
+    announced_score = CASE WHEN ${ANNOUNCE} THEN EXCLUDED.score ELSE m.announced_score END,
+    announced_at = CASE WHEN ${ANNOUNCE} THEN now() ELSE m.announced_at END
+  WHERE (m.fingerprint <> EXCLUDED.fingerprint OR m.withdrawn_at IS NOT NULL) AND m.basis_at <= EXCLUDED.basis_at
+  RETURNING m.id, m.enterprise_id, m.project_id, m.score, m.created_at = now() AS created, m.announced_at = now() AS announced
+), ev AS (
+  INSERT INTO notification_event (type, enterprise_id, project_id, match_id, score)
+  SELECT CASE WHEN created THEN 'match.new' ELSE 'match.improved' END, enterprise_id, project_id, id, score
+  FROM up WHERE created OR announced
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM up)::int AS written, (SELECT count(*) FROM ev)::int AS events`;
+
+/** Upserts one batch (the caller's transaction). */
+export async function upsertMatches(m: EntityManager, rows: readonly MatchRow[], basis: string, materialDelta: number): Promise<WriteStats> {
+  if (!rows.length) return { written: 0, events: 0 };
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      e: r.enterpriseId,
+      p: r.projectId,
+      s: r.result.score,
+      b: r.result.breakdown,
+      r: r.result.reasons,
+      el: r.result.eligibleIncentiveIds,
+      ni: r.result.needsInfoIncentiveIds,
+      f: r.fingerprint,
+    })),
+  );
+  const [stats] = await m.query(UPSERT, [json, basis, materialDelta]);
+  return stats as WriteStats;
+}
+
+/** Marks pairs that no longer match as withdrawn (unless a newer computation has touched them). */
+export async function withdrawMatches(m: EntityManager, pairs: ReadonlyArray<readonly [number, number]>, basis: string): Promise<number> {
+  if (!pairs.length) return 0;
+  const res: Array<{ n: number }> = await m.query(
+    `WITH w AS (
+       UPDATE match SET withdrawn_at = now(), updated_at = now(), basis_at = $3::timestamptz
+       WHERE (enterprise_id, project_id) IN (SELECT * FROM unnest($1::int[], $2::int[])) AND withdrawn_at IS NULL AND basis_at < $3::timestamptz
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM w`,
+    [pairs.map((p) => p[0]), pairs.map((p) => p[1]), basis],
+  );
+  return res[0].n;
+}

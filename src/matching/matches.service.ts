@@ -1,0 +1,260 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { coversRegion, isAdmin, isStaff, ownsEnterprise, type Actor } from '../auth/actor.js';
+import { industryRef, regionRef } from '../enterprises/enterprise.view.js';
+import { CERTIFICATION_KINDS, ENTERPRISE_SIZES, type CertificationKind, type EnterpriseSize } from '../enterprises/enterprise.vocabulary.js';
+import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
+import { notFound, ProblemException } from '../platform/http/problem.js';
+import { Incentive } from '../policies/incentive.entity.js';
+import { INCENTIVE_KINDS } from '../policies/policy.vocabulary.js';
+import { PROJECT_STAGES, type ProjectStage } from '../projects/project.vocabulary.js';
+import type { ScoreFactor } from './match.entity.js';
+import { MATCH_STATUSES, type MatchStatus } from './match.vocabulary.js';
+import { FACTOR_LABELS, type Factor } from './scoring/config.js';
+
+export interface MatchListQuery {
+  page: number;
+  pageSize: number;
+  status?: MatchStatus[];
+  minScore?: number;
+  /** Also list matches that no longer hold (project closed or unpublished, profile changed). */
+  includeWithdrawn?: boolean;
+}
+
+interface MatchRecord {
+  id: string;
+  enterprise_id: number;
+  project_id: number;
+  score: number;
+  breakdown: ScoreFactor[];
+  reasons: string[];
+  eligible_incentive_ids: number[];
+  needs_info_incentive_ids: number[];
+  status: MatchStatus;
+  status_changed_at: Date;
+  computed_at: Date;
+  withdrawn_at: Date | null;
+  created_at: Date;
+}
+
+const MATCH_COLUMNS = `m.id, m.enterprise_id, m.project_id, m.score, m.breakdown, m.reasons, m.eligible_incentive_ids, m.needs_info_incentive_ids,
+  m.status, m.status_changed_at, m.computed_at, m.withdrawn_at, m.created_at`;
+
+const conflict = (type: string, detail: string) => new ProblemException(HttpStatus.CONFLICT, type, detail);
+
+/**
+ * Matches as people see them: an enterprise its own (never another's), staff the matches of
+ * projects in their region (admins: all); and the enterprise's answers — interested (the leads
+ * module turns that into a lead; a `match.interested` event is written with it) or dismissed
+ * (remembered with its score: it resurfaces only if the score rises materially).
+ */
+@Injectable()
+export class MatchesService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** GET /enterprises/:id/matches — best first. Officers see the matches with projects in their region. */
+  async forEnterprise(actor: Actor, enterpriseId: number, q: MatchListQuery): Promise<Page<ReturnType<MatchesService['enterpriseItem']>> & { counts: Record<string, number> }> {
+    if (!ownsEnterprise(actor, enterpriseId) && !isStaff(actor)) throw notFound('企业');
+    const exists = await this.dataSource.query(`SELECT 1 FROM enterprise WHERE id = $1`, [enterpriseId]);
+    if (!exists.length) throw notFound('企业');
+    const where = ['m.enterprise_id = $1'];
+    const params: unknown[] = [enterpriseId];
+    if (actor.role === 'officer' || actor.role === 'bureau_lead') {
+      params.push([actor.regionScope ?? '------']);
+      where.push(`p.region_path @> $${params.length}::char(6)[]`);
+    }
+    const { items, total, counts } = await this.list(where, params, q);
+    const projects: Array<{ id: number; code: string; title: string; region_code: string; industry_codes: string[]; total_investment_yuan: string; stage: ProjectStage; status: string }> =
+      items.length ? await this.dataSource.query(`SELECT id, code, title, region_code, industry_codes, total_investment_yuan, stage, status FROM project WHERE id = ANY($1::int[])`, [items.map((m) => m.project_id)]) : [];
+    const byId = new Map(projects.map((p) => [p.id, p]));
+    const incentives = await this.incentives(items);
+    return {
+      ...toPage(
+        items.map((m) => this.enterpriseItem(m, byId.get(m.project_id)!, incentives)),
+        total,
+        q,
+      ),
+      counts,
+    };
+  }
+
+  private enterpriseItem(m: MatchRecord, p: { id: number; code: string; title: string; region_code: string; industry_codes: string[]; total_investment_yuan: string; stage: ProjectStage }, incentives: Map<number, Incentive>) {
+    return {
+      ...this.view(m, incentives),
+      project: {
+        id: p.id,
+        code: p.code,
+        title: p.title,
+        region: regionRef(p.region_code),
+        industries: p.industry_codes.map(industryRef),
+        totalInvestmentYuan: Number(p.total_investment_yuan),
+        stage: p.stage,
+        stageLabel: PROJECT_STAGES[p.stage],
+      },
+    };
+  }
+
+  /** GET /projects/:id/matches — staff whose region covers the project (admins: any). */
+  async forProject(actor: Actor, projectId: number, q: MatchListQuery) {
+    const [project] = await this.dataSource.query(`SELECT id, region_code FROM project WHERE id = $1`, [projectId]);
+    if (!project) throw notFound('项目');
+    if (!coversRegion(actor, project.region_code)) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', '该项目不在您的辖区内');
+    const { items, total, counts } = await this.list(['m.project_id = $1'], [projectId], q);
+    const enterprises: Array<{ id: number; name: string; industry_codes: string[]; home_region_code: string; size: EnterpriseSize | null; verified_certifications: CertificationKind[]; investment_min_yuan: string | null; investment_max_yuan: string | null }> =
+      items.length
+        ? await this.dataSource.query(
+            `SELECT id, name, industry_codes, home_region_code, size, verified_certifications, investment_min_yuan, investment_max_yuan FROM enterprise WHERE id = ANY($1::int[])`,
+            [items.map((m) => m.enterprise_id)],
+          )
+        : [];
+    const byId = new Map(enterprises.map((e) => [e.id, e]));
+    const incentives = await this.incentives(items);
+    return {
+      ...toPage(
+        items.map((m) => {
+          const e = byId.get(m.enterprise_id)!;
+          return {
+            ...this.view(m, incentives),
+            enterprise: {
+              id: e.id,
+              name: e.name,
+              industries: e.industry_codes.map(industryRef),
+              homeRegion: regionRef(e.home_region_code),
+              size: e.size,
+              sizeLabel: e.size ? ENTERPRISE_SIZES[e.size] : null,
+              certifications: e.verified_certifications.map((k) => ({ kind: k, label: CERTIFICATION_KINDS[k] ?? k })),
+              investmentMinYuan: e.investment_min_yuan === null ? null : Number(e.investment_min_yuan),
+              investmentMaxYuan: e.investment_max_yuan === null ? null : Number(e.investment_max_yuan),
+            },
+          };
+        }),
+        total,
+        q,
+      ),
+      counts,
+    };
+  }
+
+  private async list(where: string[], params: unknown[], q: MatchListQuery) {
+    const w = [...where];
+    const p = [...params];
+    if (!q.includeWithdrawn) w.push('m.withdrawn_at IS NULL');
+    const countsRows: Array<{ status: MatchStatus; n: number }> = await this.dataSource.query(
+      `SELECT m.status, count(*)::int AS n FROM match m JOIN project p ON p.id = m.project_id WHERE ${w.join(' AND ')} GROUP BY m.status`,
+      p,
+    );
+    const counts = Object.fromEntries(Object.keys(MATCH_STATUSES).map((s) => [s, countsRows.find((r) => r.status === s)?.n ?? 0]));
+    // dismissed matches stay out of the list unless asked for
+    const statuses = q.status ?? (Object.keys(MATCH_STATUSES).filter((s) => s !== 'dismissed') as MatchStatus[]);
+    p.push(statuses);
+    w.push(`m.status = ANY($${p.length}::varchar[])`);
+    if (q.minScore != null) {
+      p.push(q.minScore);
+      w.push(`m.score >= $${p.length}`);
+    }
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM match m JOIN project p ON p.id = m.project_id WHERE ${w.join(' AND ')}`, p);
+    p.push(q.pageSize, offsetOf(q));
+    const items: MatchRecord[] = await this.dataSource.query(
+      `SELECT ${MATCH_COLUMNS} FROM match m JOIN project p ON p.id = m.project_id WHERE ${w.join(' AND ')}
+       ORDER BY m.score DESC, m.id DESC LIMIT $${p.length - 1} OFFSET $${p.length}`,
+      p,
+    );
+    return { items, total: total as number, counts };
+  }
+
+  private async incentives(items: MatchRecord[]): Promise<Map<number, Incentive>> {
+    const ids = [...new Set(items.flatMap((m) => [...m.eligible_incentive_ids, ...m.needs_info_incentive_ids]))];
+    if (!ids.length) return new Map();
+    const rows = await this.dataSource.manager.findBy(Incentive, { id: In(ids) });
+    return new Map(rows.map((i) => [i.id, i]));
+  }
+
+  private view(m: MatchRecord, incentives: Map<number, Incentive>) {
+    const ref = (id: number) => {
+      const i = incentives.get(id);
+      return i ? { id, title: i.title, kind: i.kind, kindLabel: INCENTIVE_KINDS[i.kind], grantedWithoutApplication: i.grantedWithoutApplication } : { id };
+    };
+    return {
+      id: Number(m.id),
+      enterpriseId: m.enterprise_id,
+      projectId: m.project_id,
+      score: m.score,
+      status: m.status,
+      statusLabel: MATCH_STATUSES[m.status],
+      statusChangedAt: m.status_changed_at,
+      reasons: m.reasons,
+      breakdown: m.breakdown.map((b) => ({ ...b, label: FACTOR_LABELS[b.factor as Factor] ?? b.factor })),
+      eligibleIncentives: m.eligible_incentive_ids.map(ref),
+      needsInfoIncentives: m.needs_info_incentive_ids.map(ref),
+      withdrawn: m.withdrawn_at !== null,
+      withdrawnAt: m.withdrawn_at,
+      computedAt: m.computed_at,
+      createdAt: m.created_at,
+    };
+  }
+
+  /** GET /matches/:id — the enterprise's own (and it counts as viewed), or staff in the project's region. */
+  async get(actor: Actor, matchId: number) {
+    return this.dataSource.transaction(async (m) => {
+      const rec = await this.readable(m, actor, matchId, false);
+      if (ownsEnterprise(actor, rec.enterprise_id) && (rec.status === 'new' || rec.status === 'notified')) {
+        await m.query(`UPDATE match SET status = 'viewed', status_changed_at = now(), updated_at = now() WHERE id = $1`, [matchId]);
+        rec.status = 'viewed';
+      }
+      return this.detail(m, rec);
+    });
+  }
+
+  /** POST /matches/:id/interest — the enterprise wants to talk; written with a match.interested event. */
+  async interest(actor: Actor, matchId: number) {
+    return this.dataSource.transaction(async (m) => {
+      const rec = await this.ownedForUpdate(m, actor, matchId);
+      if (rec.status === 'converted') throw conflict('match-converted', '该匹配已转为招商线索');
+      if (rec.withdrawn_at) throw conflict('match-withdrawn', '该项目已不再与贵企业匹配（项目可能已关闭或下线）');
+      if (rec.status !== 'interested') {
+        await m.query(`UPDATE match SET status = 'interested', status_changed_at = now(), dismissed_score = NULL, updated_at = now() WHERE id = $1`, [matchId]);
+        await m.query(
+          `INSERT INTO notification_event (type, enterprise_id, project_id, match_id, score) VALUES ('match.interested', $1, $2, $3, $4)`,
+          [rec.enterprise_id, rec.project_id, matchId, rec.score],
+        );
+        rec.status = 'interested';
+      }
+      return this.detail(m, rec);
+    });
+  }
+
+  /** POST /matches/:id/dismiss — not interested; stays dismissed unless the score rises materially. */
+  async dismiss(actor: Actor, matchId: number) {
+    return this.dataSource.transaction(async (m) => {
+      const rec = await this.ownedForUpdate(m, actor, matchId);
+      if (rec.status === 'converted') throw conflict('match-converted', '该匹配已转为招商线索，不能标记为不感兴趣');
+      if (rec.status !== 'dismissed') {
+        await m.query(`UPDATE match SET status = 'dismissed', status_changed_at = now(), dismissed_score = score, updated_at = now() WHERE id = $1`, [matchId]);
+        rec.status = 'dismissed';
+      }
+      return this.detail(m, rec);
+    });
+  }
+
+  private async ownedForUpdate(m: EntityManager, actor: Actor, matchId: number): Promise<MatchRecord> {
+    return this.readable(m, actor, matchId, true);
+  }
+
+  /** The match if the actor may see it (for answers: only the enterprise itself); others get 404. */
+  private async readable(m: EntityManager, actor: Actor, matchId: number, answering: boolean): Promise<MatchRecord> {
+    const [rec]: Array<MatchRecord & { region_code: string }> = await m.query(
+      `SELECT ${MATCH_COLUMNS}, p.region_code FROM match m JOIN project p ON p.id = m.project_id WHERE m.id = $1 ${answering ? 'FOR UPDATE OF m' : ''}`,
+      [matchId],
+    );
+    if (!rec) throw notFound('匹配');
+    const own = ownsEnterprise(actor, rec.enterprise_id);
+    if (answering ? !own : !own && !coversRegion(actor, rec.region_code) && !isAdmin(actor)) throw notFound('匹配');
+    return rec;
+  }
+
+  private async detail(m: EntityManager, rec: MatchRecord) {
+    const incentives = await this.incentives([rec]);
+    const [p] = await m.query(`SELECT id, code, title, region_code, industry_codes, total_investment_yuan, stage FROM project WHERE id = $1`, [rec.project_id]);
+    return this.enterpriseItem(rec, p, incentives);
+  }
+}

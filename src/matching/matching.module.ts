@@ -1,0 +1,25 @@
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
+import { defineQueue } from '../platform/queue/job-definition.js';
+import { FullRematchService } from './full-rematch.service.js';
+import { MatchesService } from './matches.service.js';
+import { MatchingController } from './matching.controller.js';
+import { MatchingEngine } from './matching.engine.js';
+import { MATCHING_FULL_QUEUE, MATCHING_QUEUE } from './matching.jobs.js';
+import { MatchingProcessor } from './matching.processor.js';
+
+/** The matching engine: jobs, the full re-match, matches API. Triggers are written by the other modules' services (matching.jobs.ts). */
+@Module({
+  controllers: [MatchingController],
+  providers: [MatchingEngine, MatchingProcessor, FullRematchService, MatchesService],
+  exports: [MatchingEngine, MatchesService, FullRematchService],
+})
+export class MatchingModule implements OnModuleInit {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  onModuleInit(): void {
+    // before the WorkerHost starts the workers (application bootstrap)
+    defineQueue(MATCHING_QUEUE, { concurrency: this.config.MATCHING_CONCURRENCY, lockDuration: this.config.MATCHING_LOCK_MS });
+    defineQueue(MATCHING_FULL_QUEUE, { concurrency: this.config.MATCHING_FULL_CONCURRENCY, lockDuration: this.config.MATCHING_LOCK_MS });
+  }
+}

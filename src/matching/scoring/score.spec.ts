@@ -1,0 +1,210 @@
+import { industries } from '../../reference/industries.js';
+import { regions } from '../../reference/regions.js';
+import { searchText } from '../../platform/text/segmenter.js';
+import { DEFAULT_SCORING, FACTORS, normalisedWeights, parseWeights, type ScoringConfig } from './config.js';
+import { fingerprint, industryFit, investmentFit, isMatch, ProjectProfile, regionFit, scoreMatch, type MatchEnterprise, type MatchIncentive, type MatchProject } from './score.js';
+import { isContentTerm, termTable, textFit } from './text.js';
+
+const t = industries();
+const r = regions();
+const ctx = (config: ScoringConfig = DEFAULT_SCORING) => ({ regions: r, industries: t, today: '2026-06-01', config });
+
+const pigFarm: MatchEnterprise = {
+  id: 1,
+  industryCodes: ['A0313', 'C1351'],
+  homeRegionCode: '410221', // 杞县
+  targetRegionCodes: ['410223'], // 尉氏县
+  investmentMinYuan: 300_000_000,
+  investmentMaxYuan: 1_000_000_000,
+  size: 'large',
+  verifiedCertifications: ['industry_education_integration'],
+  pendingCertifications: ['high_tech'],
+  needLandMu: 1500,
+  tokens: searchText('河南牧丰农牧科技有限公司', '生猪养殖、饲料加工、生猪屠宰一体化，与职业院校共建畜牧兽医实训基地', '需设施农用地').split(' '),
+};
+
+const cjrh: MatchIncentive = {
+  id: 11,
+  title: '产教融合型企业项目审批“绿色通道”',
+  conditions: [{ type: 'certification', anyOf: ['industry_education_integration'] }],
+  policy: { regionCode: '410000', validFrom: '2023-06-01', validTo: '2027-12-31' },
+};
+const highTech: MatchIncentive = {
+  id: 12,
+  title: '高新技术企业研发费用补贴',
+  conditions: [{ type: 'certification', anyOf: ['high_tech'] }],
+  policy: { regionCode: '410200', validFrom: '2023-01-01', validTo: null },
+};
+const littleGiant: MatchIncentive = {
+  id: 13,
+  title: '专精特新“小巨人”奖励',
+  conditions: [{ type: 'certification', anyOf: ['little_giant'] }],
+  policy: { regionCode: '410000', validFrom: '2023-01-01', validTo: null },
+};
+
+const pigPark: MatchProject = {
+  id: 7,
+  title: '尉氏县生猪现代农业产业园项目',
+  description: '规划建设标准化生猪养殖基地、饲料加工、生猪屠宰及肉制品精深加工设施，欢迎与职业院校共建畜牧兽医实训基地。',
+  regionCode: '410223',
+  industryCodes: ['A0313', 'C1353'],
+  totalInvestmentYuan: 800_000_000,
+  stage: 'open',
+  status: 'published',
+  incentives: [cjrh, highTech, littleGiant],
+};
+
+describe('industry fit (GB/T 4754)', () => {
+  it('ranks same class > inside the project field > same group > covering division, and stops there', () => {
+    expect(industryFit(['C1351'], ['C1351'], t)).toEqual({ fit: 1, reason: '同为「C1351 牲畜屠宰」' });
+    expect(industryFit(['C3491'], ['C34'], t)).toMatchObject({ fit: 1, reason: '企业行业「C3491 工业机器人制造」属于项目招商行业「C34 通用设备制造业」' });
+    expect(industryFit(['C1351'], ['C1353'], t)).toMatchObject({ fit: 0.75, reason: expect.stringContaining('同属「C135 屠宰及肉类加工」') });
+    expect(industryFit(['C13'], ['C1353'], t)).toMatchObject({ fit: 0.6, reason: expect.stringContaining('涵盖') });
+    expect(industryFit(['C1312'], ['C1372'], t)).toMatchObject({ fit: 0.35, reason: expect.stringContaining('仅同属大类「C13 农副食品加工业」') });
+    expect(industryFit(['C1312'], ['C3491'], t)).toMatchObject({ fit: 0.1, reason: expect.stringContaining('仅同属门类') });
+    expect(industryFit(['F5292'], ['C3491'], t)).toMatchObject({ fit: 0, reason: expect.stringContaining('行业不相关') });
+  });
+
+  it('takes the best pair over all of the enterprise industries', () => {
+    expect(industryFit(['F5292', 'C1312', 'A0313'], ['A0313', 'C3491'], t).fit).toBe(1);
+  });
+
+  it('gives a whole-section project field only partial credit', () => {
+    expect(industryFit(['C3491'], ['C'], t).fit).toBe(0.6);
+  });
+});
+
+describe('region fit (GB/T 2260)', () => {
+  const e = (targetRegionCodes: string[], homeRegionCode = '440305') => ({ targetRegionCodes, homeRegionCode });
+  it('scores a target county > city > province', () => {
+    expect(regionFit(e(['410223']), '410223', r)).toEqual({ fit: 1, reason: '项目位于意向投资地「河南省开封市尉氏县」' });
+    expect(regionFit(e(['410200']), '410223', r)).toEqual({ fit: 0.9, reason: '项目所在地「河南省开封市尉氏县」在意向投资地「河南省开封市」内' });
+    expect(regionFit(e(['410000']), '410223', r).fit).toBe(0.7);
+    expect(regionFit(e(['410000', '410223']), '410223', r).fit).toBe(1);
+  });
+  it('falls back to the home county and home city', () => {
+    expect(regionFit(e([], '410223'), '410223', r)).toEqual({ fit: 0.6, reason: '项目位于企业注册地「河南省开封市尉氏县」' });
+    expect(regionFit(e(['320500'], '410221'), '410223', r)).toMatchObject({ fit: 0.45, reason: expect.stringContaining('与企业注册地同属「河南省开封市」') });
+  });
+  it('is zero elsewhere, saying where the enterprise wants to go', () => {
+    expect(regionFit(e(['411300']), '410223', r)).toEqual({ fit: 0, reason: '项目所在地「河南省开封市尉氏县」不在意向投资地区（河南省南阳市）内' });
+  });
+});
+
+describe('investment fit', () => {
+  it('is full inside the range and falls off outside it (zero at half the minimum / twice the maximum)', () => {
+    expect(investmentFit(800_000_000, 300_000_000, 1_000_000_000)).toEqual({ fit: 1, reason: '项目总投资 8 亿元，在计划投资 3–10 亿元之内' });
+    expect(investmentFit(1_500_000_000, 300_000_000, 1_000_000_000)).toMatchObject({ fit: 0.42, reason: '项目总投资 15 亿元，高于计划投资 3–10 亿元（接近上限）' });
+    expect(investmentFit(2_000_000_000, 300_000_000, 1_000_000_000).fit).toBe(0);
+    expect(investmentFit(200_000_000, 300_000_000, 1_000_000_000)).toMatchObject({ fit: 0.42, reason: expect.stringContaining('低于') });
+    expect(investmentFit(100_000_000, 300_000_000, 1_000_000_000)).toEqual({ fit: 0, reason: '项目总投资 1 亿元，低于计划投资 3–10 亿元' });
+  });
+  it('handles open ranges and a missing range', () => {
+    expect(investmentFit(800_000_000, 300_000_000, null).fit).toBe(1);
+    expect(investmentFit(800_000_000, null, 500_000_000).fit).toBeCloseTo(0.32, 2);
+    expect(investmentFit(800_000_000, null, null)).toEqual({ fit: 0.5, reason: '企业未填写计划投资额（项目总投资 8 亿元）' });
+  });
+});
+
+describe('text relevance', () => {
+  it('keeps place names whole and does not count them, nor boilerplate', () => {
+    expect(isContentTerm('尉氏县', r)).toBe(false);
+    expect(isContentTerm('尉氏', r)).toBe(false);
+    expect(isContentTerm('建设', r)).toBe(false);
+    expect(isContentTerm('生猪', r)).toBe(true);
+    const table = termTable(searchText('尉氏县生猪产业园建设项目').split(' '), r);
+    expect([...table.weights.keys()]).toEqual(['生猪']);
+  });
+  it('names the shared words, longest first, without repeating words inside them', () => {
+    const table = termTable(searchText('生猪屠宰及肉制品精深加工，共建畜牧兽医实训基地').split(' '), r);
+    const fit = textFit(searchText('生猪屠宰、肉制品加工企业，与职业院校共建实训基地').split(' '), table);
+    expect(fit.fit).toBe(1);
+    expect(fit.shared).toContain('肉制品');
+    expect(fit.shared).not.toContain('制品');
+    expect(textFit(searchText('跨境电商保税仓').split(' '), table)).toEqual({ fit: 0, shared: [] });
+  });
+});
+
+describe('the match score', () => {
+  it('explains every factor, in points that add up to the score', () => {
+    const m = scoreMatch(pigFarm, pigPark, ctx());
+    expect(m.excluded).toBeNull();
+    expect(m.breakdown.map((b) => b.factor)).toEqual([...FACTORS]);
+    const sum = m.breakdown.reduce((s, b) => s + b.fit * b.weight, 0);
+    expect(m.score).toBe(Math.round(sum));
+    expect(m.breakdown.find((b) => b.factor === 'industry')).toMatchObject({ fit: 1, weight: 30, points: 30, reason: '同为「A0313 猪的饲养」' });
+    expect(m.breakdown.find((b) => b.factor === 'region')?.reason).toBe('项目位于意向投资地「河南省开封市尉氏县」');
+    expect(m.reasons[0]).toBe('行业：同为「A0313 猪的饲养」');
+    expect(isMatch(m, DEFAULT_SCORING)).toBe(true);
+  });
+
+  it('keeps eligible incentives apart from those needing more information; ineligible ones are neither', () => {
+    const m = scoreMatch(pigFarm, pigPark, ctx());
+    expect(m.eligibleIncentiveIds).toEqual([11]);
+    expect(m.needsInfoIncentiveIds).toEqual([12]);
+    const inc = m.breakdown.find((b) => b.factor === 'incentives')!;
+    expect(inc.reason).toBe('可享受 1 项扶持：「产教融合型企业项目审批“绿色通道”」；另有 1 项需补充信息（已申报高新技术企业，待主管部门核验）');
+    expect(inc.fit).toBeCloseTo(1 - 0.5 ** 1.5, 2);
+    const none = scoreMatch({ ...pigFarm, verifiedCertifications: [], pendingCertifications: [] }, pigPark, ctx());
+    expect(none.eligibleIncentiveIds).toEqual([]);
+    expect(none.breakdown.find((b) => b.factor === 'incentives')).toMatchObject({ fit: 0, reason: expect.stringContaining('暂不符合条件（需取得产教融合型企业认定）') });
+  });
+
+  it('ranks open projects over planned and signed ones, and never matches closed or unpublished ones', () => {
+    const at = (stage: MatchProject['stage'], status: MatchProject['status'] = 'published') => scoreMatch(pigFarm, { ...pigPark, stage, status }, ctx());
+    expect(at('open').score).toBeGreaterThan(at('planning').score);
+    expect(at('planning').score).toBeGreaterThan(at('signed').score);
+    expect(at('closed').excluded).toEqual({ factor: 'stage', reason: '项目已关闭' });
+    expect(at('open', 'draft').excluded).toEqual({ factor: 'status', reason: '项目未发布' });
+  });
+
+  it('excludes a project outside every region the enterprise cares about, or in an unrelated industry', () => {
+    const far = scoreMatch(pigFarm, { ...pigPark, regionCode: '320506' }, ctx());
+    expect(far.excluded?.factor).toBe('region');
+    const unrelated = scoreMatch(pigFarm, { ...pigPark, industryCodes: ['C1312'] }, ctx()); // same division C13 only
+    expect(unrelated.excluded).toMatchObject({ factor: 'industry', reason: expect.stringContaining('仅同属大类') });
+  });
+
+  it('takes its weights and threshold from the configuration', () => {
+    const textHeavy = { ...DEFAULT_SCORING, weights: parseWeights('text=100,industry=0,region=0,investment=0,incentives=0,stage=0') };
+    const m = scoreMatch({ ...pigFarm, tokens: ['跨境'] }, pigPark, ctx(textHeavy));
+    expect(m.score).toBe(0);
+    expect(isMatch(scoreMatch(pigFarm, pigPark, ctx({ ...DEFAULT_SCORING, threshold: 101 })), DEFAULT_SCORING)).toBe(true);
+    expect(isMatch(scoreMatch(pigFarm, pigPark, ctx()), { ...DEFAULT_SCORING, threshold: 101 })).toBe(false);
+  });
+
+  it('reuses a compiled project across enterprises with the same answers as a fresh one', () => {
+    const profile = new ProjectProfile(pigPark, ctx());
+    const others: MatchEnterprise[] = [
+      pigFarm,
+      { ...pigFarm, id: 2, targetRegionCodes: ['410000'], investmentMinYuan: null, investmentMaxYuan: null },
+      { ...pigFarm, id: 3, industryCodes: ['C1353'], verifiedCertifications: [] },
+      pigFarm,
+    ];
+    for (const e of others) expect(profile.score(e)).toEqual(scoreMatch(e, pigPark, ctx()));
+  });
+});
+
+describe('weights configuration', () => {
+  it('parses a subset and normalises to 100 points', () => {
+    const w = parseWeights('industry=60');
+    expect(w.industry).toBe(60);
+    expect(w.region).toBe(20);
+    const n = normalisedWeights(w);
+    expect(Object.values(n).reduce((a, b) => a + b, 0)).toBeCloseTo(100, 6);
+  });
+  it('refuses unknown factors and malformed parts', () => {
+    expect(() => parseWeights('luck=5')).toThrow(/unknown factor "luck"/);
+    expect(() => parseWeights('industry')).toThrow(/not factor=weight/);
+    expect(() => parseWeights('industry=0,region=0,investment=0,incentives=0,text=0,stage=0')).toThrow(/zero/);
+  });
+});
+
+describe('fingerprint', () => {
+  it('is equal for equal results and changes with anything shown', () => {
+    const a = scoreMatch(pigFarm, pigPark, ctx());
+    expect(fingerprint(a)).toBe(fingerprint(scoreMatch(pigFarm, pigPark, ctx())));
+    expect(fingerprint(a)).not.toBe(fingerprint(scoreMatch(pigFarm, { ...pigPark, totalInvestmentYuan: 900_000_000 }, ctx())));
+    expect(fingerprint(a)).not.toBe(fingerprint(scoreMatch({ ...pigFarm, pendingCertifications: [] }, pigPark, ctx())));
+  });
+});
