@@ -22,6 +22,7 @@ interface Claimed {
   recipient_name: string | null;
   data: Record<string, unknown>;
   attempts: number;
+  attempt_base: number;
   message_id: string;
   address: string | null;
   display_name: string | null;
@@ -125,7 +126,7 @@ export class NotificationSender {
          WHERE id = $1 AND ((status = 'pending' AND next_attempt_at <= now() + interval '5 seconds')
                             OR (status = 'sending' AND lease_until < now()))
          RETURNING id, category, template, language, recipient_user_id, recipient_enterprise_id, recipient_email,
-                   recipient_name, data, attempts, message_id
+                   recipient_name, data, attempts, attempt_base, message_id
        ), r AS (
          SELECT c.*, u.active AS user_active, p.match_frequency AS p_freq, p.reminders AS p_reminders,
            coalesce(c.recipient_email, u.email, (
@@ -161,7 +162,7 @@ export class NotificationSender {
   private async failed(row: Claimed, err: SmtpError): Promise<SendOutcome> {
     const reason = describeSmtpError(err);
     if (isPermanent(err)) return this.finish(row, 'failed', reason);
-    if (row.attempts >= this.config.MAIL_MAX_ATTEMPTS) return this.finish(row, 'failed', `已重试 ${row.attempts} 次仍未成功：${reason}`);
+    if (row.attempts - row.attempt_base >= this.config.MAIL_MAX_ATTEMPTS) return this.finish(row, 'failed', `已重试 ${row.attempts - row.attempt_base} 次仍未成功：${reason}`);
     const delay = retryDelay(row.attempts, this.config.MAIL_RETRY_BASE_MS, this.config.MAIL_RETRY_MAX_MS);
     await this.dataSource.query(
       `UPDATE notification SET status = 'pending', lease_until = NULL, last_error = $2, updated_at = now(),

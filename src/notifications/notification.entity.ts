@@ -16,6 +16,7 @@ import type { MessageLanguage, NotificationCategory, NotificationStatus } from '
 @Index('notification_recipient_user_idx', ['recipientUserId'])
 @Index('notification_recipient_enterprise_idx', ['recipientEnterpriseId'])
 @Index('notification_region_path_gin', { synchronize: false })
+@Index('notification_created_idx', ['createdAt'])
 export class Notification {
   @BigIdColumn()
   id: number;
@@ -87,6 +88,20 @@ export class Notification {
   /** What the SMTP server called the message when it accepted it (its queue id or reply). */
   @Column({ type: 'varchar', length: 200, nullable: true })
   providerMessageId: string | null;
+
+  /** Attempts made before the latest admin resend (the retry budget counts from here). */
+  @Column({ type: 'smallint', default: 0 })
+  attemptBase: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  resentAt: Date | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'resent_by', foreignKeyConstraintName: 'notification_resent_by_fk' })
+  resentByUser?: User | null;
+
+  @Column({ type: 'int', nullable: true })
+  resentBy: number | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

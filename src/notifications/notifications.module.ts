@@ -9,6 +9,9 @@ import { MAIL_QUEUE } from './notification.jobs.js';
 import { NotificationEventProcessor } from './notification-events.processor.js';
 import { NotificationRescuer } from './notification-rescuer.js';
 import { NotificationSender } from './notification-sender.js';
+import { NotificationsAdminService } from './notifications-admin.service.js';
+import { NotificationsController } from './notifications.controller.js';
+import { NotificationPreferencesService } from './notification-preferences.service.js';
 import { NotificationsService } from './notifications.service.js';
 import './templates/notice.js';
 
@@ -18,7 +21,10 @@ import './templates/notice.js';
  */
 @Global()
 @Module({
+  controllers: [NotificationsController],
   providers: [
+    NotificationsAdminService,
+    NotificationPreferencesService,
     NotificationsService,
     NotificationLinks,
     MailTransport,
@@ -28,7 +34,7 @@ import './templates/notice.js';
     DigestScheduler,
     NotificationEventProcessor,
   ],
-  exports: [NotificationsService, NotificationLinks],
+  exports: [NotificationsService, NotificationLinks, NotificationPreferencesService],
 })
 export class NotificationsModule {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
