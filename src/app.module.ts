@@ -17,6 +17,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { PoliciesModule } from './policies/policies.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
+import { WebModule } from './web/web.module.js';
 
 @Module({ providers: [Clock], exports: [Clock] })
 class ClockModule {}
@@ -44,6 +45,7 @@ export class AppModule {
         PoliciesModule,
         NotificationsModule,
         MatchingModule,
+        WebModule,
       ],
     };
   }

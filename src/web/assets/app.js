@@ -1,0 +1,103 @@
+/* InvestMatch 招商撮合 — progressive enhancement only: every form works without this file. */
+(function () {
+  'use strict';
+  document.documentElement.classList.add('js');
+
+  function levelsOf(picker) {
+    return Array.prototype.slice.call(picker.querySelectorAll('select[data-level]'));
+  }
+
+  function optionLabel(tree, item) {
+    return tree === 'industries' ? item.code + ' ' + item.name : item.name;
+  }
+
+  function resetSelect(select) {
+    while (select.options.length > 1) select.remove(1);
+    select.value = '';
+    select.disabled = true;
+  }
+
+  /* Cascading selects: choosing a level loads the next one from /regions or /industries. */
+  function onLevelChange(picker, select) {
+    var tree = picker.getAttribute('data-tree');
+    var levels = levelsOf(picker);
+    var index = levels.indexOf(select);
+    for (var i = index + 1; i < levels.length; i++) resetSelect(levels[i]);
+    var next = levels[index + 1];
+    if (!select.value || !next) return;
+    fetch('/' + tree + '?parent=' + encodeURIComponent(select.value), { headers: { accept: 'application/json' }, credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.json() : { items: [] }; })
+      .then(function (data) {
+        if (select.value === '' || levels[index + 1] !== next) return;
+        (data.items || []).forEach(function (item) {
+          var o = document.createElement('option');
+          o.value = item.code;
+          o.textContent = optionLabel(tree, item);
+          next.appendChild(o);
+        });
+        next.disabled = next.options.length <= 1;
+      })
+      .catch(function () { /* the no-JS button still works */ });
+  }
+
+  function deepest(picker) {
+    var chosen = null;
+    levelsOf(picker).forEach(function (s) {
+      if (s.value) chosen = { code: s.value, name: s.options[s.selectedIndex].textContent };
+    });
+    return chosen;
+  }
+
+  /* "添加" next to a code list: add a chip here instead of posting the whole form. */
+  function onAdd(button, event) {
+    var listName = button.getAttribute('data-add-to');
+    var fieldset = button.closest('[data-list]');
+    var picker = fieldset && fieldset.querySelector('.picker');
+    if (!picker) return;
+    event.preventDefault();
+    var chosen = deepest(picker);
+    if (!chosen) { levelsOf(picker)[0].focus(); return; }
+    var chips = fieldset.querySelector('.chips');
+    var existing = chips.querySelector('input[value="' + chosen.code.replace(/"/g, '') + '"]');
+    if (existing) { existing.checked = true; existing.focus(); return; }
+    var empty = chips.querySelector('.chip-empty');
+    if (empty) empty.remove();
+    var li = document.createElement('li');
+    li.className = 'chip';
+    var label = document.createElement('label');
+    var box = document.createElement('input');
+    box.type = 'checkbox';
+    box.name = listName;
+    box.value = chosen.code;
+    box.checked = true;
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(' ' + chosen.name));
+    li.appendChild(label);
+    chips.appendChild(li);
+    box.focus();
+  }
+
+  document.addEventListener('change', function (e) {
+    var t = e.target;
+    if (t && t.matches && t.matches('.picker select[data-level]')) onLevelChange(t.closest('.picker'), t);
+  });
+
+  document.addEventListener('click', function (e) {
+    var b = e.target && e.target.closest ? e.target.closest('button[data-add-to]') : null;
+    if (b) onAdd(b, e);
+  });
+
+  /* Forms that change something important ask first. */
+  document.addEventListener('submit', function (e) {
+    var f = e.target;
+    var msg = f && f.getAttribute && f.getAttribute('data-confirm');
+    if (msg && !window.confirm(msg)) e.preventDefault();
+  });
+
+  /* Import progress: reload the page while a job is running (no-JS users press the refresh link). */
+  var progress = document.querySelector('[data-refresh-seconds]');
+  if (progress) {
+    var seconds = Number(progress.getAttribute('data-refresh-seconds')) || 2;
+    setTimeout(function () { window.location.reload(); }, seconds * 1000);
+  }
+})();

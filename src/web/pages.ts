@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Inject, Injectable } from '@nestjs/common';
+import { Eta } from 'eta';
+import type { Response } from 'express';
+import { isAdmin, isStaff, ROLES, type Actor } from '../auth/actor.js';
+import type { AuthedRequest } from '../auth/auth.guard.js';
+import { SessionsService } from '../auth/sessions.service.js';
+import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
+import type { ErrorMap } from './forms/form-input.js';
+import { helpers } from './view/format.js';
+
+export const VIEWS_DIR = fileURLToPath(new URL('./views/', import.meta.url));
+export const ASSETS_DIR = fileURLToPath(new URL('./assets/', import.meta.url));
+
+export interface NavItem {
+  href: string;
+  label: string;
+  current: boolean;
+}
+
+/** One-word notices after a POST/redirect (`?done=saved`); never user text, so nothing to inject. */
+export const NOTICES: Record<string, string> = {
+  saved: '已保存',
+  created: '已创建',
+  published: '已发布',
+  unpublished: '已撤回发布',
+  stage: '阶段已更新',
+  interested: '已告知招商部门您感兴趣，专员会尽快与您联系',
+  dismissed: '已标记为不感兴趣，该项目不会再推荐给您（除非匹配度明显提高）',
+  verified: '认定已核验',
+  rejected: '认定已驳回',
+  assigned: '线索已分配',
+  activity: '跟进记录已添加',
+  loggedOut: '您已退出登录',
+  signedUp: '注册成功，请查收验证邮件',
+  verifiedEmail: '邮箱已验证，请登录',
+  passwordReset: '密码已重置，请用新密码登录',
+  resent: '已重新发送',
+  imported: '导入已完成',
+  deleted: '已删除',
+};
+
+export interface RenderOptions {
+  status?: number;
+  title: string;
+  /** Field errors to show next to inputs (and summarised at the top of the form). */
+  errors?: ErrorMap;
+}
+
+/**
+ * Renders server-side pages: eta templates (auto-escaped) under src/web/views, inside a layout
+ * with the navigation of the caller's role, the CSRF token of the browser session, and versioned
+ * asset URLs. Every page is an ordinary route: the global AuthGuard has run before.
+ */
+@Injectable()
+export class Pages {
+  private readonly eta = new Eta({ views: VIEWS_DIR, cache: true, autoEscape: true, autoTrim: [false, 'nl'] });
+  private readonly assetVersions = new Map<string, string>();
+
+  constructor(
+    private readonly sessions: SessionsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    for (const file of readdirSync(ASSETS_DIR)) {
+      this.assetVersions.set(file, createHash('sha256').update(readFileSync(ASSETS_DIR + file)).digest('hex').slice(0, 10));
+    }
+  }
+
+  /** /assets/app.css?v=<content hash>: cached for a year, a new deploy changes the URL. */
+  asset(file: string): string {
+    const v = this.assetVersions.get(file);
+    return v ? `/assets/${file}?v=${v}` : `/assets/${file}`;
+  }
+
+  assetVersion(file: string): string | undefined {
+    return this.assetVersions.get(file);
+  }
+
+  csrfToken(req: AuthedRequest): string {
+    return req.sessionKind === 'browser' && req.sessionToken ? this.sessions.csrfToken(req.sessionToken) : '';
+  }
+
+  nav(actor: Actor | null | undefined, path: string): NavItem[] {
+    const items: Array<[string, string]> = [];
+    if (actor?.role === 'enterprise') {
+      items.push(['/portal/matches', '我的匹配'], ['/portal/incentives', '我的政策'], ['/portal/leads', '我的线索'], ['/portal/profile', '企业资料'], ['/portal/notifications', '通知设置']);
+      items.push(['/library/projects', '项目库'], ['/library/policies', '政策库']);
+    } else if (isStaff(actor)) {
+      items.push(['/console', '工作台'], ['/console/leads', '线索'], ['/console/projects', '项目'], ['/console/policies', '政策'], ['/console/enterprises', '企业']);
+      items.push(['/console/import', '导入'], ['/console/notifications', '通知']);
+      if (isAdmin(actor)) items.push(['/console/admin/users', '用户'], ['/console/admin/bureaus', '招商局'], ['/console/queues', '队列']);
+    } else {
+      items.push(['/', '首页'], ['/library/projects', '项目库'], ['/library/policies', '政策库'], ['/join', '企业入驻']);
+    }
+    // the longest matching prefix is the current section
+    const best = items.filter(([href]) => path === href || (href !== '/' && path.startsWith(`${href}/`))).sort((a, b) => b[0].length - a[0].length)[0];
+    return items.map(([href, label]) => ({ href, label, current: best?.[0] === href }));
+  }
+
+  html(req: AuthedRequest, view: string, data: Record<string, unknown>, opts: RenderOptions): string {
+    const actor = req.actor ?? null;
+    const path = req.path;
+    const notice = typeof req.query?.done === 'string' ? NOTICES[req.query.done] : undefined;
+    return this.eta.render(view, {
+      ...data,
+      h: helpers,
+      page: {
+        title: opts.title,
+        path,
+        nav: this.nav(actor, path),
+        area: path.startsWith('/console') ? 'console' : path.startsWith('/portal') ? 'portal' : 'public',
+        actor,
+        roleLabel: actor ? ROLES[actor.role] : '',
+        csrf: this.csrfToken(req),
+        css: this.asset('app.css'),
+        icon: this.asset('favicon.svg'),
+        js: this.asset('app.js'),
+        notice,
+        errors: opts.errors ?? {},
+        errorCount: Object.values(opts.errors ?? {}).reduce((n, xs) => n + xs.length, 0),
+        baseUrl: this.config.PUBLIC_BASE_URL,
+      },
+    });
+  }
+
+  /** Sends a page. Pages with a signed-in user are never cached by browsers or proxies. */
+  send(req: AuthedRequest, res: Response, view: string, data: Record<string, unknown>, opts: RenderOptions): void {
+    const body = this.html(req, view, data, opts);
+    res.status(opts.status ?? (opts.errors && Object.keys(opts.errors).length ? 400 : 200));
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Cache-Control', req.actor ? 'no-store' : 'no-cache');
+    res.setHeader('Vary', 'Cookie');
+    res.send(body);
+  }
+
+  /** POST → redirect → GET, with an optional notice key (see NOTICES). */
+  redirect(res: Response, to: string, done?: keyof typeof NOTICES): void {
+    const target = done ? `${to}${to.includes('?') ? '&' : '?'}done=${done}` : to;
+    res.redirect(303, target);
+  }
+}

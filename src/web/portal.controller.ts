@@ -1,0 +1,181 @@
+import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DataSource, In } from 'typeorm';
+import type { Actor } from '../auth/actor.js';
+import type { AuthedRequest } from '../auth/auth.guard.js';
+import { Roles } from '../auth/decorators.js';
+import { Enterprise } from '../enterprises/enterprise.entity.js';
+import { updateEnterpriseSchema } from '../enterprises/enterprise.schemas.js';
+import { ENTERPRISE_SIZES, NOTIFICATION_FREQUENCIES } from '../enterprises/enterprise.vocabulary.js';
+import { EnterprisesController } from '../enterprises/enterprises.controller.js';
+import { EnterprisesService } from '../enterprises/enterprises.service.js';
+import { MatchesService } from '../matching/matches.service.js';
+import { MatchingController } from '../matching/matching.controller.js';
+import { Clock } from '../platform/clock/clock.js';
+import { shanghaiDate } from '../platform/format/units.js';
+import { ProblemException } from '../platform/http/problem.js';
+import { parseSafe } from '../platform/validation/zod-validation.js';
+import { EligibilityService } from '../policies/eligibility/eligibility.service.js';
+import { evaluateEligibility, missingInformation } from '../policies/eligibility/evaluate.js';
+import { Incentive } from '../policies/incentive.entity.js';
+import { ProjectsService } from '../projects/projects.service.js';
+import { industries } from '../reference/industries.js';
+import { regions } from '../reference/regions.js';
+import { ApiControllers } from './api-controllers.js';
+import { enterpriseFieldFor, enterpriseFormValues, enterpriseFormView, readEnterpriseForm, type EnterpriseFormValues } from './forms/enterprise-form.js';
+import { errorMap, field, mergeErrors, withRequiredMessages, type ErrorMap, type FormBody } from './forms/form-input.js';
+import { Pages } from './pages.js';
+import { idOf, pageNo } from './public.controller.js';
+import { ELIGIBILITY_BADGE, ELIGIBILITY_LABELS } from './view/conditions.js';
+import { WebExceptionFilter } from './web-exception.filter.js';
+
+export const ENTERPRISE_REQUIRED: Record<string, string> = {
+  uscc: '请填写统一社会信用代码',
+  name: '请填写企业名称',
+  home: '请选择注册地',
+  industryCodes: '请至少选择一个所属行业',
+  contacts: '请至少填写一位联系人',
+  contact0_name: '请填写联系人姓名',
+  accountName: '请填写您的姓名',
+  email: '请填写邮箱',
+  password: '请设置密码',
+};
+
+const MATCH_TABS = {
+  active: { label: '推荐中', statuses: undefined as string[] | undefined },
+  interested: { label: '感兴趣', statuses: ['interested', 'converted'] },
+  dismissed: { label: '不感兴趣', statuses: ['dismissed'] },
+} as const;
+
+/** The enterprise portal: its matches (with the 感兴趣 / 不感兴趣 answers), 政策计算器, profile, notifications, leads. */
+@ApiExcludeController()
+@Controller('portal')
+@Roles('enterprise')
+@UseFilters(WebExceptionFilter)
+export class PortalController {
+  constructor(
+    private readonly pages: Pages,
+    private readonly api: ApiControllers,
+    private readonly enterprises: EnterprisesService,
+    private readonly projects: ProjectsService,
+    private readonly matches: MatchesService,
+    private readonly eligibility: EligibilityService,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  private enterpriseId(req: AuthedRequest): number {
+    return req.actor!.enterpriseId!;
+  }
+
+  @Get()
+  index(@Res() res: Response) {
+    res.redirect(303, '/portal/matches');
+  }
+
+  // ——— 我的匹配 ———
+
+  @Get('matches')
+  async matchList(@Req() req: AuthedRequest, @Res() res: Response) {
+    const q = req.query as FormBody;
+    const tab = (Object.keys(MATCH_TABS).includes(field(q, 'tab')) ? field(q, 'tab') : 'active') as keyof typeof MATCH_TABS;
+    const page = await this.matches.forEnterprise(req.actor!, this.enterpriseId(req), {
+      page: pageNo(q),
+      pageSize: 10,
+      status: MATCH_TABS[tab].statuses as never,
+    });
+    const enterprise = await this.enterprises.get(this.enterpriseId(req));
+    this.pages.send(req, res, 'portal/matches', { result: page, tab, tabs: Object.entries(MATCH_TABS), enterprise }, { title: '我的匹配' });
+  }
+
+  @Get('matches/:id')
+  async match(@Req() req: AuthedRequest, @Res() res: Response) {
+    const id = idOf(req.params.id as string, '匹配');
+    const m = await this.matches.get(req.actor!, id);
+    const project = await this.projects.get(m.projectId);
+    const enterprise = await this.enterprises.get(this.enterpriseId(req));
+    // each incentive of the project, evaluated for this enterprise investing here
+    const ids = (project.incentives ?? []).map((i) => i.id);
+    const incentives = ids.length ? await this.dataSource.manager.find(Incentive, { where: { id: In(ids) }, relations: { policy: true }, order: { id: 'ASC' } }) : [];
+    const ctx = { regions: regions(), industries: industries(), today: shanghaiDate(this.clock.now()), project: { regionCode: project.regionCode, totalInvestmentYuan: project.totalInvestmentYuan } };
+    const evaluated = incentives.map((i) => {
+      const r = evaluateEligibility(enterprise, i as Incentive & { policy: NonNullable<Incentive['policy']> }, ctx);
+      return { incentive: i, status: r.status, label: ELIGIBILITY_LABELS[r.status], badge: ELIGIBILITY_BADGE[r.status], checks: r.checks, missing: missingInformation(r) };
+    });
+    this.pages.send(req, res, 'portal/match', { m, project, evaluated }, { title: `匹配：${project.title}` });
+  }
+
+  @Post('matches/:id/interest')
+  async interest(@Req() req: AuthedRequest, @Res() res: Response) {
+    const id = idOf(req.params.id as string, '匹配');
+    await this.api.get(MatchingController).interest(id, req.actor!);
+    this.pages.redirect(res, `/portal/matches/${id}`, 'interested');
+  }
+
+  @Post('matches/:id/dismiss')
+  async dismiss(@Req() req: AuthedRequest, @Res() res: Response) {
+    const id = idOf(req.params.id as string, '匹配');
+    await this.api.get(MatchingController).dismiss(id, req.actor!);
+    this.pages.redirect(res, '/portal/matches', 'dismissed');
+  }
+
+  // ——— 我的政策（政策计算器） ———
+
+  @Get('incentives')
+  async incentives(@Req() req: AuthedRequest, @Res() res: Response) {
+    const q = req.query as FormBody;
+    const status = ['eligible', 'needs_info', 'not_eligible'].includes(field(q, 'status')) ? (field(q, 'status') as 'eligible') : undefined;
+    const result = await this.eligibility.forEnterprise(this.enterpriseId(req), { page: pageNo(q), pageSize: 20, status });
+    this.pages.send(req, res, 'portal/incentives', { result, status: status ?? '', labels: ELIGIBILITY_LABELS, badges: ELIGIBILITY_BADGE }, { title: '我的政策' });
+  }
+
+  // ——— 企业资料 ———
+
+  @Get('profile')
+  async profile(@Req() req: AuthedRequest, @Res() res: Response) {
+    const e = await this.enterprises.get(this.enterpriseId(req));
+    this.renderProfile(req, res, enterpriseFormValues(e), {});
+  }
+
+  @Post('profile')
+  async saveProfile(@Req() req: AuthedRequest, @Res() res: Response) {
+    const body = req.body as FormBody;
+    const action = field(body, '_action') || 'save';
+    const saved = await this.enterprises.get(this.enterpriseId(req));
+    const form = readEnterpriseForm(body, { action, saved });
+    form.values.uscc = saved.uscc;
+    if (action !== 'save') return this.renderProfile(req, res, form.values, {}, 200);
+    const parsed = parseSafe(updateEnterpriseSchema, form.input);
+    const errors = mergeErrors(form.errors, parsed.ok ? {} : errorMap(parsed.errors, (f) => enterpriseFieldFor(f, form.values)));
+    if (!parsed.ok || Object.keys(errors).length) return this.renderProfile(req, res, form.values, errors);
+    try {
+      await this.api.get(EnterprisesController).update(saved.id, parsed.value, req.actor!);
+    } catch (err) {
+      if (err instanceof ProblemException && err.status < 500 && err.errors?.length) {
+        return this.renderProfile(req, res, form.values, errorMap(err.errors, (f) => enterpriseFieldFor(f, form.values)), err.status);
+      }
+      throw err;
+    }
+    this.pages.redirect(res, '/portal/profile', 'saved');
+  }
+
+  private renderProfile(req: AuthedRequest, res: Response, values: EnterpriseFormValues, errors: ErrorMap, status?: number) {
+    this.pages.send(
+      req,
+      res,
+      'portal/profile',
+      { form: enterpriseFormView(values, ENTERPRISE_SIZES, NOTIFICATION_FREQUENCIES) },
+      { title: '企业资料', errors: withRequiredMessages(errors, ENTERPRISE_REQUIRED), status },
+    );
+  }
+
+  // ——— 我的线索 ———
+
+  @Get('leads')
+  async leads(@Req() req: AuthedRequest, @Res() res: Response) {
+    const interested = await this.matches.forEnterprise(req.actor!, this.enterpriseId(req), { page: 1, pageSize: 50, status: ['interested', 'converted'] });
+    this.pages.send(req, res, 'portal/leads', { interested, leads: [] as unknown[] }, { title: '我的线索' });
+  }
+}
+

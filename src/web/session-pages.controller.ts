@@ -1,0 +1,81 @@
+import { Controller, Get, HttpStatus, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { isStaff, type Actor } from '../auth/actor.js';
+import { AuthController } from '../auth/auth.controller.js';
+import type { AuthedRequest } from '../auth/auth.guard.js';
+import { loginSchema } from '../auth/auth.schemas.js';
+import { Public } from '../auth/decorators.js';
+import { ProblemException } from '../platform/http/problem.js';
+import { parseSafe } from '../platform/validation/zod-validation.js';
+import { ApiControllers } from './api-controllers.js';
+import { errorMap, field, safeNext, type FormBody } from './forms/form-input.js';
+import { Pages } from './pages.js';
+import { WebExceptionFilter } from './web-exception.filter.js';
+
+/** Where a signed-in user starts. */
+export const homeOf = (actor: Pick<Actor, 'role'> | null | undefined) =>
+  actor?.role === 'enterprise' ? '/portal/matches' : isStaff(actor as Actor | null) ? '/console' : '/';
+
+/**
+ * Anonymous form posts (login, sign-up, password reset) carry no session CSRF token; a browser
+ * posting them from another site is refused by its Origin (or Referer) header instead, so a
+ * foreign page cannot log a visitor into an attacker's account.
+ */
+export function assertSameOrigin(req: AuthedRequest): void {
+  const source = req.get('origin') ?? req.get('referer');
+  if (!source) return; // non-browser clients; rate limits still apply
+  let host: string | null = null;
+  try {
+    host = new URL(source).host;
+  } catch {
+    host = null;
+  }
+  if (host !== req.get('host')) throw new ProblemException(HttpStatus.FORBIDDEN, 'csrf', '请求来源无效，请从本站页面提交');
+}
+
+/** Login and logout for browsers (the session cookie `im_session` + its CSRF token). */
+@ApiExcludeController()
+@Controller()
+@Public()
+@UseFilters(WebExceptionFilter)
+export class SessionPagesController {
+  constructor(
+    private readonly pages: Pages,
+    private readonly api: ApiControllers,
+  ) {}
+
+  @Get('login')
+  loginForm(@Req() req: AuthedRequest, @Res() res: Response) {
+    const next = safeNext(field(req.query as FormBody, 'next'), '');
+    if (req.actor) return res.redirect(303, next || homeOf(req.actor));
+    this.pages.send(req, res, 'public/login', { email: '', next, message: null }, { title: '登录' });
+  }
+
+  @Post('login')
+  async login(@Req() req: AuthedRequest, @Res() res: Response) {
+    assertSameOrigin(req);
+    const body = req.body as FormBody;
+    const email = field(body, 'email');
+    const next = safeNext(field(body, 'next'), '');
+    const parsed = parseSafe(loginSchema, { email, password: typeof body.password === 'string' ? body.password : '' });
+    if (!parsed.ok) {
+      return this.pages.send(req, res, 'public/login', { email, next, message: null }, { title: '登录', errors: errorMap(parsed.errors) });
+    }
+    try {
+      const { user } = await this.api.get(AuthController).login(parsed.value, { mode: 'cookie' }, req, res);
+      res.redirect(303, next || homeOf(user));
+    } catch (err) {
+      if (!(err instanceof ProblemException) || err.status >= 500) throw err;
+      // wrong password, locked, rate-limited, disabled: the form again, with the reason
+      this.pages.send(req, res, 'public/login', { email, next, message: err.message, unverified: err.type === 'email-unverified' }, { title: '登录', status: err.status });
+    }
+  }
+
+  @Post('logout')
+  async logout(@Req() req: AuthedRequest, @Res() res: Response) {
+    if (req.actor) await this.api.get(AuthController).logout(req, res);
+    else res.clearCookie('im_session', { path: '/' });
+    this.pages.redirect(res, '/', 'loggedOut');
+  }
+}

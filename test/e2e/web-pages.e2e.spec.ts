@@ -1,0 +1,308 @@
+import { EnterprisesService } from '../../src/enterprises/enterprises.service.js';
+import { UsersService } from '../../src/auth/users.service.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { actor, TEST_PASSWORD } from '../support/auth.js';
+import { enterpriseBody, nextUscc, policyBody, projectBody } from '../support/factories.js';
+
+/** A tiny browser without JavaScript: keeps cookies, posts forms, follows nothing by itself. */
+class NoJsBrowser {
+  private cookies = new Map<string, string>();
+  constructor(private readonly base: string) {}
+
+  private cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private keep(res: Response) {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const i = pair.indexOf('=');
+      const name = pair.slice(0, i);
+      const value = pair.slice(i + 1);
+      if (!value || /expires=Thu, 01 Jan 1970/i.test(c)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  async get(path: string) {
+    const res = await fetch(this.base + path, { headers: { cookie: this.cookieHeader() }, redirect: 'manual' });
+    this.keep(res);
+    return { status: res.status, location: res.headers.get('location'), headers: res.headers, html: await res.text() };
+  }
+
+  /** A form post as a browser sends it (same-origin Origin header, urlencoded, repeated names for lists). */
+  async post(path: string, form: Record<string, string | string[]>, headers: Record<string, string> = {}) {
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
+    const res = await fetch(this.base + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader(), origin: this.base, ...headers },
+      body,
+      redirect: 'manual',
+    });
+    this.keep(res);
+    return { status: res.status, location: res.headers.get('location'), html: await res.text() };
+  }
+
+  hasSession() {
+    return this.cookies.has('im_session');
+  }
+}
+
+/** The value of a hidden/input field in a page. */
+const inputValue = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? null;
+const csrfOf = (html: string) => inputValue(html, '_csrf');
+/** The messages shown next to a field. */
+const fieldErrors = (html: string, name: string) => {
+  const m = new RegExp(`<span class="field-error" id="e-${name}">(.*?)</span></span>`).exec(html) ?? new RegExp(`<span class="field-error" id="e-${name}">(.*?)</span>\\s*$`, 'm').exec(html);
+  return m ? [...m[1].matchAll(/<span>(.*?)(?=<\/span>|$)/g)].map((x) => x[1]) : [];
+};
+
+/** Server-rendered pages over plain HTTP (no browser): rendering, escaping, access, forms without JavaScript. */
+describe('web pages (HTTP, no JavaScript)', () => {
+  let t: TestApp;
+  let projectId: number;
+  let enterpriseId: number;
+  let enterpriseEmail: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const officer = await actor(t, 'officer', { region: '410200' });
+    const policy = (await officer.call('POST', '/policies', policyBody({ regionCode: '410200' }))).body;
+    await officer.call('POST', `/policies/${policy.id}/publish`);
+    const p = (await officer.call('POST', '/projects', projectBody({ incentiveIds: [policy.incentives[0].id] }))).body;
+    await officer.call('POST', `/projects/${p.id}/publish`);
+    projectId = p.id;
+    const draft = (await officer.call('POST', '/projects', projectBody({ title: '尚未发布的草稿项目' }))).body;
+    expect(draft.status).toBe('draft');
+    const e = await t.get(EnterprisesService).register(
+      (await import('../../src/enterprises/enterprise.schemas.js')).registerEnterpriseSchema.parse(enterpriseBody({ name: '<script>alert(1)</script>牧丰' })),
+    );
+    enterpriseId = e.id;
+    const user = await actor(t, 'enterprise', { enterpriseId });
+    enterpriseEmail = user.email;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const login = async (email: string, password = TEST_PASSWORD) => {
+    const b = new NoJsBrowser(t.url);
+    const r = await b.post('/login', { email, password });
+    expect(r.status).toBe(303);
+    expect(b.hasSession()).toBe(true);
+    return b;
+  };
+
+  it('renders the home page in Chinese with the latest projects', async () => {
+    const r = await new NoJsBrowser(t.url).get('/');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toMatch(/text\/html; charset=utf-8/);
+    expect(r.html).toContain('<html lang="zh-CN">');
+    expect(r.html).toContain('尉氏县生猪现代农业产业园');
+    expect(r.html).toContain('5 亿元');
+    expect(r.html).not.toContain('尚未发布的草稿项目');
+    expect(r.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(r.html).not.toMatch(/<script>(?!\s*<\/script>)/); // no inline scripts: the CSP would block them
+  });
+
+  it('filters the project library by region subtree, text and stage (GET forms, shareable URLs)', async () => {
+    const b = new NoJsBrowser(t.url);
+    expect((await b.get('/library/projects?region=410200')).html).toContain('尉氏县生猪现代农业产业园');
+    expect((await b.get('/library/projects?region1=410000&region2=410200&region3=')).html).toContain('尉氏县生猪现代农业产业园');
+    expect((await b.get('/library/projects?region=410300')).html).not.toContain('尉氏县生猪现代农业产业园');
+    expect((await b.get(`/library/projects?q=${encodeURIComponent('生猪')}`)).html).toContain('尉氏县生猪现代农业产业园');
+    expect((await b.get('/library/projects?stage=signed')).html).not.toContain('尉氏县生猪现代农业产业园');
+    // a stale lower level (a city of another province) is ignored, not an error
+    expect((await b.get('/library/projects?region1=410000&region2=110100')).status).toBe(200);
+    // the no-JS cascade: choosing a province lists its cities in the next select
+    const cascade = await b.get('/library/projects?region1=410000');
+    expect(cascade.html).toMatch(/<option value="410200"[^>]*>开封市<\/option>/);
+    const tooLong = await b.get(`/library/projects?q=${'很'.repeat(101)}`);
+    expect(tooLong.status).toBe(200);
+    expect(fieldErrors(tooLong.html, 'q')).toEqual(['长度不能超过 100 个字符']);
+  });
+
+  it('shows published projects and policies, and answers 404 pages for drafts and unknown ids', async () => {
+    const b = new NoJsBrowser(t.url);
+    const p = await b.get(`/library/projects/${projectId}`);
+    expect(p.status).toBe(200);
+    expect(p.html).toContain('300 亩');
+    expect(p.html).toContain('项目审批绿色通道');
+    const missing = await b.get('/library/projects/999999');
+    expect(missing.status).toBe(404);
+    expect(missing.html).toContain('页面不存在');
+    expect((await b.get('/library/projects/abc')).status).toBe(404);
+    const policies = await b.get('/library/policies');
+    const id = /href="\/library\/policies\/(\d+)"/.exec(policies.html)![1];
+    const policy = await b.get(`/library/policies/${id}`);
+    expect(policy.html).toContain('经认定为产教融合型企业');
+  });
+
+  it('logs in with a form, redirects by role, and logs out by POST with the CSRF token', async () => {
+    const anon = new NoJsBrowser(t.url);
+    const closed = await anon.get('/portal/profile');
+    expect(closed.status).toBe(303);
+    expect(closed.location).toBe('/login?next=%2Fportal%2Fprofile');
+    const wrong = await anon.post('/login', { email: enterpriseEmail, password: 'Wrong-password-1' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.html).toContain('邮箱或密码错误');
+    expect(inputValue(wrong.html, 'email')).toBe(enterpriseEmail);
+    const ok = await anon.post('/login', { email: enterpriseEmail, password: TEST_PASSWORD, next: '/portal/profile' });
+    expect(ok.status).toBe(303);
+    expect(ok.location).toBe('/portal/profile');
+    // an open redirect is not possible through `next`
+    const b = new NoJsBrowser(t.url);
+    expect((await b.post('/login', { email: enterpriseEmail, password: TEST_PASSWORD, next: '//evil.example.com/' })).location).toBe('/portal/matches');
+    const page = await anon.get('/portal/profile');
+    const csrf = csrfOf(page.html)!;
+    expect(csrf).toBeTruthy();
+    expect((await anon.post('/logout', {})).status).toBe(403); // no token
+    const out = await anon.post('/logout', { _csrf: csrf });
+    expect(out.status).toBe(303);
+    expect((await anon.get('/portal/profile')).status).toBe(303);
+  });
+
+  it('refuses a login form posted from another site (login CSRF)', async () => {
+    const b = new NoJsBrowser(t.url);
+    const r = await b.post('/login', { email: enterpriseEmail, password: TEST_PASSWORD }, { origin: 'https://evil.example.com' });
+    expect(r.status).toBe(403);
+    expect(b.hasSession()).toBe(false);
+  });
+
+  it('escapes user values: an enterprise named <script> shows as text', async () => {
+    const b = await login(enterpriseEmail);
+    const r = await b.get('/portal/profile');
+    expect(r.status).toBe(200);
+    expect(r.html).toContain('value="&lt;script&gt;alert(1)&lt;/script&gt;牧丰"');
+    expect(r.html).not.toContain('<script>alert(1)</script>');
+  });
+
+  it('re-renders the profile form with Chinese errors next to the fields, and saves nothing', async () => {
+    const b = await login(enterpriseEmail);
+    const page = await b.get('/portal/profile');
+    const csrf = csrfOf(page.html)!;
+    const before = await t.get(EnterprisesService).get(enterpriseId);
+    const r = await b.post('/portal/profile', {
+      _csrf: csrf,
+      name: '',
+      home1: '410000',
+      home2: '410200',
+      home3: '410223',
+      industryCodes: ['A0313'],
+      investmentMinWan: '30000',
+      investmentMaxWan: '5000',
+      needLandMu: '十亩',
+      contact0_name: '王经理',
+      contact0_email: 'not-an-email',
+    });
+    expect(r.status).toBe(400);
+    expect(fieldErrors(r.html, 'name')).toEqual(['请填写企业名称']);
+    expect(fieldErrors(r.html, 'investmentMaxWan')).toEqual(['最高投资额不能小于最低投资额']);
+    expect(fieldErrors(r.html, 'needLandMu')).toEqual(['请输入数字']);
+    expect(fieldErrors(r.html, 'contact0_email')).toEqual(['不是有效的电子邮箱地址']);
+    expect(r.html).toContain('role="alert"');
+    expect(r.html).toContain('aria-invalid="true"');
+    // what was typed is kept
+    expect(inputValue(r.html, 'investmentMinWan')).toBe('30000');
+    expect(inputValue(r.html, 'contact0_email')).toBe('not-an-email');
+    const after = await t.get(EnterprisesService).get(enterpriseId);
+    expect(after.name).toBe(before.name);
+    expect(after.updatedAt.getTime()).toBe(before.updatedAt.getTime());
+  });
+
+  it('refuses a form without the session CSRF token (403 page) and changes nothing', async () => {
+    const b = await login(enterpriseEmail);
+    const r = await b.post('/portal/profile', { name: '被篡改的名称', home1: '410000', industryCodes: ['A0313'], contact0_name: '王' });
+    expect(r.status).toBe(403);
+    expect(r.html).toContain('页面已过期');
+    const bad = await b.post('/portal/profile', { _csrf: 'x'.repeat(43), name: '被篡改的名称' });
+    expect(bad.status).toBe(403);
+    expect((await t.get(EnterprisesService).get(enterpriseId)).name).not.toBe('被篡改的名称');
+  });
+
+  it('adds an industry and a target region without JavaScript (picker round trip), converts 万元 exactly, and saves', async () => {
+    const b = await login(enterpriseEmail);
+    const page = await b.get('/portal/profile');
+    const csrf = csrfOf(page.html)!;
+    const base = {
+      _csrf: csrf,
+      name: '河南牧丰农牧科技有限公司',
+      size: 'medium',
+      home1: '410000',
+      home2: '410200',
+      home3: '410223',
+      industryCodes: ['A0313'],
+      targetRegionCodes: ['410200'],
+      investmentMinWan: '5000.5',
+      investmentMaxWan: '30000',
+      needLandMu: '120.5',
+      contact0_name: '王经理',
+      contact0_phone: '13800138000',
+      cert_industry_education_integration: '1',
+      notificationFrequency: 'instant',
+    };
+    // 1) choose a section, load its divisions (no JS: the "load next level" button)
+    const step1 = await b.post('/portal/profile', { ...base, ind1: 'C', _action: 'refresh' });
+    expect(step1.status).toBe(200);
+    expect(step1.html).toMatch(/<option value="C13"[^>]*>C13 农副食品加工业<\/option>/);
+    // 2) pick C13 and add it: a chip appears, nothing saved yet
+    const step2 = await b.post('/portal/profile', { ...base, ind1: 'C', ind2: 'C13', _action: 'add-industry' });
+    expect(step2.html).toMatch(/name="industryCodes" value="C13" checked/);
+    expect((await t.get(EnterprisesService).get(enterpriseId)).industryCodes).toEqual(['A0313']);
+    // 3) add 尉氏县 as a target region and save
+    const saved = await b.post('/portal/profile', { ...base, industryCodes: ['A0313', 'C13'], tgt1: '410000', tgt2: '410200', tgt3: '410223', _action: 'save' });
+    expect(saved.status).toBe(303);
+    expect(saved.location).toBe('/portal/profile?done=saved');
+    const e = await t.get(EnterprisesService).get(enterpriseId);
+    expect(e.industryCodes).toEqual(['A0313', 'C13']);
+    expect(e.targetRegionCodes).toEqual(['410200', '410223']);
+    expect(e.investmentMinYuan).toBe(50_005_000);
+    expect(e.investmentMaxYuan).toBe(300_000_000);
+    expect(e.needLandMu).toBe(120.5);
+    expect(e.notificationFrequency).toBe('instant');
+    const shown = await b.get('/portal/profile?done=saved');
+    expect(shown.html).toContain('已保存');
+    expect(inputValue(shown.html, 'investmentMinWan')).toBe('5000.5');
+    expect(shown.html).toContain('待核验'); // the claimed certification awaits an officer
+  });
+
+  it('signs an enterprise up through 企业入驻 (errors first, then the account awaiting e-mail verification)', async () => {
+    const b = new NoJsBrowser(t.url);
+    const form = await b.get('/join');
+    expect(form.status).toBe(200);
+    const uscc = nextUscc();
+    const fields = {
+      uscc,
+      name: '开封新能源装备有限公司',
+      home1: '410000',
+      home2: '410200',
+      industryCodes: ['C38'],
+      contact0_name: '李总',
+      accountName: '李总',
+      email: `li-${uscc.slice(-6).toLowerCase()}@example.com`,
+      password: 'short',
+    };
+    const bad = await b.post('/join', { ...fields, uscc: uscc.slice(0, 17) + (uscc.endsWith('0') ? '1' : '0') });
+    expect(bad.status).toBe(400);
+    expect(fieldErrors(bad.html, 'uscc')).toEqual(['统一社会信用代码校验位错误']);
+    expect(fieldErrors(bad.html, 'password')).toEqual(['密码至少 10 个字符']);
+    expect(await t.get(EnterprisesService).findByUscc(uscc)).toBeNull();
+    const ok = await b.post('/join', { ...fields, password: 'Kaifeng-2026-ok' });
+    expect(ok.status).toBe(303);
+    expect(ok.location).toBe('/join/done');
+    expect(await t.get(EnterprisesService).findByUscc(uscc)).not.toBeNull();
+    const user = await t.get(UsersService).findForLogin(fields.email);
+    expect(user?.emailVerifiedAt).toBeNull();
+    // until the e-mail is verified, login explains and offers to resend
+    const login = await b.post('/login', { email: fields.email, password: 'Kaifeng-2026-ok' });
+    expect(login.status).toBe(403);
+    expect(login.html).toContain('邮箱尚未验证');
+    expect(login.html).toContain('/verify-email/resend?email=');
+    // the honeypot: a bot filling the hidden field gets the same answer and creates nothing
+    const botUscc = nextUscc();
+    const bot = await b.post('/join', { ...fields, uscc: botUscc, email: 'bot@example.com', password: 'Kaifeng-2026-ok', website: 'http://spam.example.com' });
+    expect(bot.status).toBe(303);
+    expect(await t.get(EnterprisesService).findByUscc(botUscc)).toBeNull();
+  });
+});
