@@ -41,26 +41,30 @@ export function staffScope(actor: Actor | null | undefined): string | null {
 }
 
 /**
- * SQL deciding which enterprises a bureau with region `:<param>` (a char(6)[] holding the scope
- * code) may see, and which contacts. `alias` is the enterprise table's alias.
- *  - contacts: registered (home region) in the scope, or matched with a project in the scope
- *    (a match row exists — this includes the enterprise's "interested" answer);
- *  - visible (profile without contacts): the above, or it wants to invest in the scope (a
- *    target region inside the scope, or a target region containing it).
- * Index-driven: GIN on the path arrays; in a list the match subquery runs once (an InitPlan).
+ * SQL deciding which enterprises the bureau with region `scope` may see, and whose contacts.
+ * `alias` is the enterprise table's alias; `param` names the query parameters.
+ *  - contacts: registered (home region) in the scope; or matched with a project in the scope (a
+ *    match row exists — this includes the enterprise's "interested" answer); or a lead of the
+ *    enterprise lies in the scope (interest in the region, an officer's entry, an import);
+ *  - visible (profile without contacts): the above, or it wants to invest in the scope (a target
+ *    region inside the scope, or a target region containing it).
+ * Index-driven: GIN on the path arrays, the lead level columns, the match project index. For one
+ * enterprise the match/lead tests are EXISTS probes; for a list they run once (InitPlan arrays).
  */
-export function enterpriseScopeSql(alias: string, param = 'scope', one = false) {
+export function enterpriseScopeSql(alias: string, scope: string, param = 'scope', one = false) {
+  const level = regions().get(scope)?.level;
+  const leadColumn = level === 1 ? 'province_code' : level === 2 ? 'city_code' : 'region_code';
   const homeIn = `${alias}.home_region_path @> CAST(:${param} AS char(6)[])`;
   const matchInScope = `FROM match m JOIN project p ON p.id = m.project_id WHERE p.region_path @> CAST(:${param} AS char(6)[])`;
-  // one enterprise: probe its matches; a list: collect the scope's matched ids once
-  const matched = one
-    ? `EXISTS (SELECT 1 ${matchInScope} AND m.enterprise_id = ${alias}.id)`
-    : `${alias}.id = ANY(ARRAY(SELECT m.enterprise_id ${matchInScope}))`;
-  const targets = `(${alias}.target_region_path @> CAST(:${param} AS char(6)[]) OR ${alias}.target_region_codes && CAST(:${param}Path AS char(6)[]))`;
+  const leadInScope = `FROM lead l WHERE l.${leadColumn} = :${param}Code`;
+  const related = one
+    ? `EXISTS (SELECT 1 ${matchInScope} AND m.enterprise_id = ${alias}.id) OR EXISTS (SELECT 1 ${leadInScope} AND l.enterprise_id = ${alias}.id)`
+    : `${alias}.id = ANY(ARRAY(SELECT m.enterprise_id ${matchInScope} UNION SELECT l.enterprise_id ${leadInScope}))`;
+  const targets = `${alias}.target_region_path @> CAST(:${param} AS char(6)[]) OR ${alias}.target_region_codes && CAST(:${param}Path AS char(6)[])`;
   return {
-    contacts: `(${homeIn} OR ${matched})`,
-    visible: `(${homeIn} OR ${targets} OR ${matched})`,
-    params: (scope: string) => ({ [param]: [scope], [`${param}Path`]: [...regions().path(scope)] }),
+    contacts: `(${homeIn} OR ${related})`,
+    visible: `(${homeIn} OR ${targets} OR ${related})`,
+    params: { [param]: [scope], [`${param}Code`]: scope, [`${param}Path`]: [...regions().path(scope)] } as Record<string, unknown>,
   };
 }
 
@@ -153,13 +157,13 @@ export class AccessPolicy {
       if (!exists.length) throw notFound('企业');
       return { contacts: true, write: true };
     }
-    const sql = enterpriseScopeSql('e', 'scope', true);
+    const sql = enterpriseScopeSql('e', scope, 'scope', true);
     const row = await m
       .createQueryBuilder(Enterprise, 'e')
       .select(sql.visible, 'visible')
       .addSelect(sql.contacts, 'contacts')
       .addSelect('e.home_region_path @> CAST(:scope AS char(6)[])', 'home')
-      .where('e.id = :id', { id, ...sql.params(scope) })
+      .where('e.id = :id', { id, ...sql.params })
       .getRawOne<{ visible: boolean; contacts: boolean; home: boolean }>();
     if (!row?.visible) throw notFound('企业');
     const access = { contacts: row.contacts, write: row.home };
@@ -173,8 +177,8 @@ export class AccessPolicy {
     const scope = staffScope(actor);
     if (actor.role === 'enterprise') return { where: `${alias}.id = :ownEnterprise`, params: { ownEnterprise: actor.enterpriseId ?? 0 } };
     if (scope === null) return null;
-    const sql = enterpriseScopeSql(alias, 'visibleScope');
-    return { where: sql.visible, params: sql.params(scope) };
+    const sql = enterpriseScopeSql(alias, scope, 'visibleScope');
+    return { where: sql.visible, params: sql.params };
   }
 
   /** Which published-or-draft filter a list of projects/policies gets: drafts only inside the caller's scope. */

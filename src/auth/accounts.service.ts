@@ -24,6 +24,13 @@ export const ACCOUNT_LINKS = {
   resetPassword: (token: string) => `/auth/reset-password?token=${encodeURIComponent(token)}`,
 };
 
+/**
+ * Account mail goes to the bare address, not `{ userId }`: the message row then belongs to no
+ * region (region_path '{}'), so no officer listing their region's notifications can read a
+ * colleague's or an enterprise's reset link; only admins see such rows.
+ */
+const mailbox = (u: User) => ({ email: u.email, name: u.name });
+
 const asAuditActor = (u: User) => ({ userId: u.id, email: u.email, role: u.role });
 
 const invalidToken = () =>
@@ -79,7 +86,7 @@ export class AccountsService {
     const t = await this.tokens.issue(m, user.id, 'verify_email');
     await this.notifications.enqueue(m, {
       template: verifyEmailTemplate,
-      recipient: { userId: user.id },
+      recipient: mailbox(user),
       data: { path: ACCOUNT_LINKS.verifyEmail(t.token), validFor: hours('verify_email') },
       dedupeKey: `account-token:${t.id}`,
       category: 'transactional',
@@ -124,7 +131,7 @@ export class AccountsService {
       const t = await this.tokens.issue(m, user.id, 'reset_password');
       await this.notifications.enqueue(m, {
         template: passwordResetTemplate,
-        recipient: { userId: user.id },
+        recipient: mailbox(user),
         data: { path: ACCOUNT_LINKS.resetPassword(t.token), validFor: hours('reset_password') },
         dedupeKey: `account-token:${t.id}`,
         category: 'transactional',
@@ -185,7 +192,7 @@ export class AccountsService {
     const t = await this.tokens.issue(m, user.id, 'invite');
     await this.notifications.enqueue(m, {
       template: inviteTemplate,
-      recipient: { userId: user.id },
+      recipient: mailbox(user),
       data: {
         path: ACCOUNT_LINKS.resetPassword(t.token),
         validFor: hours('invite'),

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { AccessPolicy } from '../auth/access.js';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Roles, StaffOnly } from '../auth/decorators.js';
 import { boolParam, listParam, pageQuery } from '../platform/http/pagination.js';
@@ -48,18 +49,21 @@ export class MatchingController {
   constructor(
     private readonly matches: MatchesService,
     private readonly runs: FullRematchService,
+    private readonly access: AccessPolicy,
   ) {}
 
   @Get('enterprises/:id/matches')
   @ApiOperation({ summary: "An enterprise's matched projects, best first, with the score breakdown and reasons (the enterprise itself, or staff)" })
-  forEnterprise(@IdParam() id: number, @ZodQuery(matchListQuery) q: MatchListQuery, @CurrentActor() actor: Actor) {
+  async forEnterprise(@IdParam() id: number, @ZodQuery(matchListQuery) q: MatchListQuery, @CurrentActor() actor: Actor) {
+    await this.access.enterprise(actor, id, 'read'); // 404 unless the enterprise is the caller's business
     return this.matches.forEnterprise(actor, id, q);
   }
 
   @Get('projects/:id/matches')
   @StaffOnly()
   @ApiOperation({ summary: "A project's matched enterprises, best first (staff whose region covers the project)" })
-  forProject(@IdParam() id: number, @ZodQuery(matchListQuery) q: MatchListQuery, @CurrentActor() actor: Actor) {
+  async forProject(@IdParam() id: number, @ZodQuery(matchListQuery) q: MatchListQuery, @CurrentActor() actor: Actor) {
+    await this.access.project(actor, id, 'write'); // staff covering it; a draft elsewhere is 404, a published project 403
     return this.matches.forProject(actor, id, q);
   }
 

@@ -159,6 +159,11 @@ describe('accounts: sign-up, verification, password reset, invitations, user man
       expect(unknown.body).toEqual(known.body);
       await mailTo(officer.email, /重置密码/);
       expect(sink.received.some((m) => m.to.includes('ghost@example.com'))).toBe(false);
+      // the message row (which holds the link) belongs to no region: officers listing their
+      // region's notifications cannot read a colleague's reset link
+      const rows = await t.dataSource.query(`SELECT region_path FROM notification WHERE template LIKE 'account.%'`);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r: { region_path: string[] }) => r.region_path.length === 0)).toBe(true);
     });
 
     it('sets a new password once, ends every session, clears a lockout; older and used links are dead', async () => {

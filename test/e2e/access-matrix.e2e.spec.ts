@@ -1,0 +1,519 @@
+import { randomBytes } from 'node:crypto';
+import { SessionsService } from '../../src/auth/sessions.service.js';
+import { http, startTestApp, type TestApp } from '../support/app.js';
+import { actor, TEST_PASSWORD, type TestActor } from '../support/auth.js';
+import { enterpriseBody, nextUscc, policyBody, projectBody } from '../support/factories.js';
+
+/**
+ * The generated access matrix: every route the application serves (read from Express's router,
+ * and cross-checked against the OpenAPI document) × every kind of outsider — anonymous, the user of
+ * another enterprise, an officer and a bureau lead of another region — against objects of 尉氏县
+ * (410223) and of one enterprise there. Each route is classified in ROUTES below, keyed by
+ * `METHOD /express/path`; the test fails when the app has a route the table lacks (or the table a
+ * route the app lacks), so a new route cannot escape. For every call:
+ *  - the status is what the table says (denials: 401 anonymous, 403 role or action refused, 404
+ *    object hidden — see README "Access control");
+ *  - no answer to an outsider contains any of the world's secrets (names, contacts, e-mails, draft
+ *    titles), whatever its status — lists must filter, pages must not render them;
+ *  - a body route is called again with extra fields (mass assignment): 400 for callers the route
+ *    otherwise accepts, never 2xx for anyone.
+ * The admin column is the positive control: it proves each request is well-formed, so the
+ * outsiders' refusals are refusals, not broken requests.
+ *
+ * Adding a route: add one line to ROUTES (pages: `'GET /portal/x': page.enterprise()` etc.).
+ */
+
+type Caller = 'anonymous' | 'otherEnterprise' | 'otherOfficer' | 'otherLead' | 'admin';
+const OUTSIDERS: Caller[] = ['anonymous', 'otherEnterprise', 'otherOfficer', 'otherLead'];
+/** An exact status, one of several, any 2xx ('ok'), any 3xx ('redirect'), or anything but 5xx ('any'). */
+type Want = number | number[] | 'ok' | 'redirect' | 'any';
+
+interface World {
+  enterprise: { id: number; name: string };
+  enterpriseUser: TestActor;
+  draftProject: number;
+  publishedProject: number;
+  deletableProject: number;
+  draftPolicy: number;
+  publishedPolicy: number;
+  draftIncentive: number;
+  publishedIncentive: number;
+  deletablePolicy: number;
+  deletableIncentive: number;
+  deletableEnterprise: number;
+  match: number;
+  bureauId: number;
+  bureauOfficer: number;
+  run: number;
+  /** A message of the world (an invitation to the bureau's officer, holding its link). */
+  notification: number;
+  /** Strings no outsider may ever receive. */
+  secrets: string[];
+  /** Unique per call. */
+  seq: () => number;
+}
+
+interface Case {
+  /** What the call is about (shown in failures). */
+  about?: string;
+  path: (w: World) => string;
+  body?: (w: World) => unknown;
+  /** Send the body as a browser form (application/x-www-form-urlencoded). */
+  form?: boolean;
+  want: Record<Caller, Want>;
+  /** Extra fields for the mass-assignment call (default: an id and a timestamp); false: no such call. */
+  massAssign?: Record<string, unknown> | false;
+  /** Call with a session of its own (logout ends it). */
+  freshSession?: boolean;
+  /** A further check of an answer: a message when it fails. */
+  check?: (caller: Caller, body: unknown, w: World) => string | null;
+}
+
+// ---- expectation presets -------------------------------------------------------------------
+const all = (want: Want = 'ok'): Record<Caller, Want> => ({ anonymous: want, otherEnterprise: want, otherOfficer: want, otherLead: want, admin: want });
+/** Anonymous 401; the others as given; admin succeeds. */
+const deny = (enterprise: Want, officer: Want, lead: Want = officer, admin: Want = 'ok'): Record<Caller, Want> => ({
+  anonymous: 401,
+  otherEnterprise: enterprise,
+  otherOfficer: officer,
+  otherLead: lead,
+  admin,
+});
+const adminOnly = (admin: Want = 'ok') => deny(403, 403, 403, admin);
+/** Staff-only routes on a hidden object (a draft, an enterprise that is none of their business): 404 for other staff. */
+const staffHidden = deny(403, 404);
+/** Staff-only actions on a public object of another region: 403. */
+const staffVisible = deny(403, 403);
+/** Objects that exist only for staff in scope or their owner: 404 to any outsider. */
+const hidden = deny(404, 404);
+/** Pages (HTML): anonymous callers may be redirected to the login page instead of a 401. */
+const LOGIN = [302, 303, 401];
+const page = {
+  public: (): Case => ({ path: () => '', want: all('ok') }),
+  enterprise: (path: (w: World) => string): Case => ({ path, want: { anonymous: LOGIN, otherEnterprise: [403, 404], otherOfficer: [403, 404], otherLead: [403, 404], admin: 'any' } }),
+  staff: (path: (w: World) => string): Case => ({ path, want: { anonymous: LOGIN, otherEnterprise: [403, 404], otherOfficer: 'ok', otherLead: 'ok', admin: 'ok' } }),
+};
+/** The enterprise portal: an enterprise user's own pages (their own data is fine); staff and admins are refused. */
+const portal = (own: Want): Record<Caller, Want> => ({ anonymous: LOGIN, otherEnterprise: own, otherOfficer: 403, otherLead: 403, admin: 403 });
+const at = (path: string, c: Partial<Case> & { want: Record<Caller, Want> }): Case => ({ path: () => path, ...c });
+
+/** No audit entry an outsider sees may concern a region outside 洛阳市 (410300). */
+const auditInScope = (caller: Caller, body: unknown) => {
+  if (caller !== 'otherLead') return null;
+  const items = (body as { items?: Array<{ region: { code: string } | null }> }).items ?? [];
+  const bad = items.filter((i) => !i.region || !i.region.code.startsWith('4103'));
+  return bad.length ? `audit entries outside the lead's region: ${JSON.stringify(bad.slice(0, 2))}` : null;
+};
+const sameBureauOnly = (caller: Caller, body: unknown, w: World) => {
+  if (caller !== 'otherLead') return null;
+  const items = (body as { items?: Array<{ bureauId: number }> }).items ?? [];
+  return items.some((u) => u.bureauId === w.bureauId) ? 'another bureau\'s users listed' : null;
+};
+
+// ---- the table -----------------------------------------------------------------------------
+const project = (w: World, over: Record<string, unknown> = {}) => projectBody({ code: `MX-${w.seq()}`, regionCode: '410223', ...over });
+const enterprise = (w: World) => enterpriseBody({ uscc: nextUscc('410223'), homeRegionCode: '410223', targetRegionCodes: ['410223'] });
+
+const ROUTES: Record<string, Case | Case[]> = {
+  // platform
+  'GET /health': at('/health', { want: all('ok') }),
+  'GET /docs': at('/docs', { want: all('any') }),
+  'GET /docs/': at('/docs/', { want: all('any') }),
+  'GET /docs/index.html': at('/docs/index.html', { want: all('any') }),
+  'GET /docs/LICENSE': at('/docs/LICENSE', { want: all('any') }),
+  'GET /docs/swagger-ui-init.js': at('/docs/swagger-ui-init.js', { want: all('any') }),
+  'GET /docs/docs/swagger-ui-init.js': at('/docs/docs/swagger-ui-init.js', { want: all('any') }),
+  'GET /docs/openapi.json': at('/docs/openapi.json', { want: all('ok') }),
+  'GET /docs-yaml': at('/docs-yaml', { want: all('ok') }),
+  'GET /regions': at('/regions?parent=410200', { want: all('ok') }),
+  'GET /regions/:code': at('/regions/410223', { want: all('ok') }),
+  'GET /industries': at('/industries', { want: all('ok') }),
+  'GET /industries/:code': at('/industries/C13', { want: all('ok') }),
+
+  // auth and accounts
+  'POST /auth/login': at('/auth/login', { body: () => ({ email: 'nobody-at-all@example.com', password: 'Wrong-password-1' }), want: all(401) }),
+  'POST /auth/logout': { path: () => '/auth/logout', want: { ...all(204), anonymous: 401 }, freshSession: true },
+  'GET /auth/me': at('/auth/me', { want: { ...all('ok'), anonymous: 401 } }),
+  'POST /auth/signup': {
+    path: () => '/auth/signup',
+    body: (w) => ({ email: `signup-${w.seq()}@example.com`, password: 'Signup-pass-2026', name: '张三', enterprise: enterprise(w) }),
+    want: all(201),
+    massAssign: { role: 'admin', emailVerified: true },
+  },
+  'POST /auth/verify-email': at('/auth/verify-email', { body: () => ({ token: 'not-a-real-token-at-all' }), want: all(400) }),
+  'GET /auth/verify-email': at('/auth/verify-email?token=not-a-real-token-at-all', { want: all(400) }),
+  'POST /auth/verify-email/resend': { path: () => '/auth/verify-email/resend', body: (w) => ({ email: `unverified-${w.seq()}@example.com` }), want: all(202) },
+  'POST /auth/password/forgot': { path: () => '/auth/password/forgot', body: (w) => ({ email: `nobody-${w.seq()}@example.com` }), want: all(202) },
+  'GET /auth/reset-password': at('/auth/reset-password?token=not-a-real-token-at-all', { want: all(400) }),
+  'POST /auth/reset-password': at('/auth/reset-password', { body: () => ({ token: 'not-a-real-token-at-all', password: 'Another-pass-2026' }), want: all(400) }),
+  'POST /auth/password': at('/auth/password', { body: () => ({ currentPassword: 'Not-my-password-1', newPassword: 'Another-pass-2026' }), want: { ...all(400), anonymous: 401 } }),
+
+  // platform administration
+  'POST /admin/bureaus': at('/admin/bureaus', { body: () => ({ name: '矩阵测试招商局', regionCode: '410223' }), want: adminOnly(201) }),
+  'GET /admin/bureaus': at('/admin/bureaus', { want: adminOnly() }),
+  'PATCH /admin/bureaus/:id': { path: (w) => `/admin/bureaus/${w.bureauId}`, body: () => ({ idleLimitDays: 21 }), want: adminOnly() },
+  'POST /admin/users': {
+    path: () => '/admin/users',
+    body: (w) => ({ email: `matrix-${w.seq()}@example.com`, name: '矩阵', role: 'officer', bureauId: w.bureauId, password: TEST_PASSWORD }),
+    want: adminOnly(201),
+    massAssign: { active: false, failedLogins: 0 },
+  },
+  'GET /admin/users': at('/admin/users', { want: adminOnly() }),
+  'GET /admin/users/:id': { path: (w) => `/admin/users/${w.bureauOfficer}`, want: adminOnly() },
+  'PATCH /admin/users/:id': { path: (w) => `/admin/users/${w.bureauOfficer}`, body: () => ({ name: '改名' }), want: adminOnly(), massAssign: { email: 'x@example.com' } },
+  'POST /admin/users/:id/invite': { path: (w) => `/admin/users/${w.bureauOfficer}/invite`, want: adminOnly(202) },
+
+  // a bureau lead's own bureau
+  'GET /bureau': at('/bureau', { want: { ...deny(403, 403, 'ok'), admin: 403 } }),
+  'PATCH /bureau': at('/bureau', { body: () => ({ idleLimitDays: 10 }), want: { ...deny(403, 403, 'ok'), admin: 403 }, massAssign: { regionCode: '410223' } }),
+  'GET /bureau/users': at('/bureau/users', { want: { ...deny(403, 403, 'ok'), admin: 403 }, check: sameBureauOnly }),
+  'POST /bureau/users': {
+    path: () => '/bureau/users',
+    body: (w) => ({ email: `invitee-${w.seq()}@example.com`, name: '受邀人' }),
+    want: { ...deny(403, 403, 201), admin: 403 },
+    massAssign: { role: 'bureau_lead' },
+  },
+  'POST /bureau/users/:id/deactivate': { path: (w) => `/bureau/users/${w.bureauOfficer}/deactivate`, want: { ...deny(403, 403, 404), admin: 403 } },
+  'POST /bureau/users/:id/activate': { path: (w) => `/bureau/users/${w.bureauOfficer}/activate`, want: { ...deny(403, 403, 404), admin: 403 } },
+  'POST /bureau/users/:id/invite': { path: (w) => `/bureau/users/${w.bureauOfficer}/invite`, want: { ...deny(403, 403, 404), admin: 403 } },
+
+  // audit log
+  'GET /audit': at('/audit?pageSize=100', { want: deny(403, 403, 'ok'), check: auditInScope }),
+
+  // enterprises
+  'POST /enterprises': { path: () => '/enterprises', body: enterprise, want: deny(403, 403, 403, 201), massAssign: { verifiedCertifications: ['high_tech'] } },
+  'GET /enterprises': [at('/enterprises?pageSize=100', { want: deny(403, 'ok') }), at('/enterprises?region=410223', { want: deny(403, 'ok') })],
+  'GET /enterprises/:id': { path: (w) => `/enterprises/${w.enterprise.id}`, want: hidden },
+  'PATCH /enterprises/:id': {
+    path: (w) => `/enterprises/${w.enterprise.id}`,
+    body: () => ({ description: '矩阵测试修改' }),
+    want: hidden,
+    massAssign: { certifications: [{ kind: 'high_tech', status: 'verified' }] },
+  },
+  'DELETE /enterprises/:id': { path: (w) => `/enterprises/${w.deletableEnterprise}`, want: adminOnly(204) },
+  'POST /enterprises/:id/certifications/:kind/verify': { path: (w) => `/enterprises/${w.enterprise.id}/certifications/high_tech/verify`, body: () => ({ note: '核验' }), want: staffHidden },
+  'POST /enterprises/:id/certifications/:kind/reject': { path: (w) => `/enterprises/${w.enterprise.id}/certifications/specialized_sme/reject`, body: () => ({ note: '驳回' }), want: staffHidden },
+  'GET /enterprises/:id/incentives': { path: (w) => `/enterprises/${w.enterprise.id}/incentives`, want: hidden },
+  'GET /enterprises/:id/matches': { path: (w) => `/enterprises/${w.enterprise.id}/matches`, want: hidden },
+
+  // projects
+  'POST /projects': { path: () => '/projects', body: (w) => project(w), want: deny(403, 403, 403, 201), massAssign: { status: 'published' } },
+  'GET /projects': [at('/projects?pageSize=100', { want: all('ok') }), at('/projects?pageSize=100&includeDrafts=true', { want: all('ok') })],
+  'GET /projects/:id': [
+    { about: 'a draft', path: (w) => `/projects/${w.draftProject}`, want: { ...all(404), admin: 'ok' } },
+    { about: 'a published project', path: (w) => `/projects/${w.publishedProject}`, want: all('ok') },
+  ],
+  'PATCH /projects/:id': [
+    { about: 'a draft', path: (w) => `/projects/${w.draftProject}`, body: () => ({ description: '改' }), want: staffHidden, massAssign: { stage: 'signed' } },
+    { about: 'a published project', path: (w) => `/projects/${w.publishedProject}`, body: () => ({ description: '改' }), want: staffVisible, massAssign: { status: 'draft' } },
+  ],
+  'DELETE /projects/:id': { path: (w) => `/projects/${w.deletableProject}`, want: deny(403, 404, 404, 204) },
+  'POST /projects/:id/publish': { path: (w) => `/projects/${w.draftProject}`.concat('/publish'), want: staffHidden },
+  'POST /projects/:id/unpublish': { path: (w) => `/projects/${w.publishedProject}/unpublish`, want: staffVisible },
+  'POST /projects/:id/stage': { path: (w) => `/projects/${w.publishedProject}/stage`, body: () => ({ stage: 'signed' }), want: staffVisible },
+  'GET /projects/:id/matches': [
+    { about: 'a published project', path: (w) => `/projects/${w.publishedProject}/matches`, want: staffVisible },
+    { about: 'a draft', path: (w) => `/projects/${w.draftProject}/matches`, want: staffHidden },
+  ],
+
+  // policies and incentives
+  'POST /policies': { path: () => '/policies', body: () => policyBody({ regionCode: '410223' }), want: deny(403, 403, 403, 201), massAssign: { status: 'published' } },
+  'GET /policies': [at('/policies?pageSize=100', { want: all('ok') }), at('/policies?pageSize=100&includeDrafts=true', { want: all('ok') })],
+  'GET /policies/:id': [
+    { about: 'a draft', path: (w) => `/policies/${w.draftPolicy}`, want: { ...all(404), admin: 'ok' } },
+    { about: 'a published policy', path: (w) => `/policies/${w.publishedPolicy}`, want: all('ok') },
+  ],
+  'PATCH /policies/:id': [
+    { about: 'a draft', path: (w) => `/policies/${w.draftPolicy}`, body: () => ({ issuer: '尉氏县人民政府' }), want: staffHidden },
+    { about: 'a published policy', path: (w) => `/policies/${w.publishedPolicy}`, body: () => ({ issuer: '尉氏县人民政府' }), want: staffVisible },
+  ],
+  'DELETE /policies/:id': { path: (w) => `/policies/${w.deletablePolicy}`, want: deny(403, 404, 404, 204) },
+  'POST /policies/:id/publish': { path: (w) => `/policies/${w.draftPolicy}/publish`, want: staffHidden },
+  'POST /policies/:id/unpublish': { path: (w) => `/policies/${w.publishedPolicy}/unpublish`, want: staffVisible },
+  'POST /policies/:id/incentives': {
+    path: (w) => `/policies/${w.draftPolicy}/incentives`,
+    body: () => ({ kind: 'subsidy', title: '矩阵补贴', conditions: [] }),
+    want: deny(403, 404, 404, 201),
+    massAssign: { policyId: 1 },
+  },
+  'GET /incentives/:id': [
+    { about: 'an incentive of a draft policy', path: (w) => `/incentives/${w.draftIncentive}`, want: { ...all(404), admin: 'ok' } },
+    { about: 'a published incentive', path: (w) => `/incentives/${w.publishedIncentive}`, want: all('ok') },
+  ],
+  'PATCH /incentives/:id': [
+    { about: 'an incentive of a draft policy', path: (w) => `/incentives/${w.draftIncentive}`, body: () => ({ description: '改' }), want: staffHidden },
+    { about: 'a published incentive', path: (w) => `/incentives/${w.publishedIncentive}`, body: () => ({ description: '改' }), want: staffVisible },
+  ],
+  'DELETE /incentives/:id': { path: (w) => `/incentives/${w.deletableIncentive}`, want: deny(403, 404, 404, 204) },
+  'GET /incentives/:id/eligible-enterprises': [
+    { about: 'an incentive of a draft policy', path: (w) => `/incentives/${w.draftIncentive}/eligible-enterprises?status=eligible_or_needs_info`, want: staffHidden },
+    // published: any officer may ask, but only enterprises of their own business come back (the secrets check)
+    { about: 'a published incentive', path: (w) => `/incentives/${w.publishedIncentive}/eligible-enterprises?status=eligible_or_needs_info`, want: deny(403, 'ok') },
+  ],
+
+  // matching
+  'GET /matches/:id': { path: (w) => `/matches/${w.match}`, want: hidden },
+  'POST /matches/:id/interest': { path: (w) => `/matches/${w.match}/interest`, want: deny(404, 403, 403, 403) },
+  'POST /matches/:id/dismiss': { path: (w) => `/matches/${w.match}/dismiss`, want: deny(404, 403, 403, 403) },
+  'POST /matching/rematch': at('/matching/rematch', { want: adminOnly(202) }),
+  'GET /matching/runs': at('/matching/runs', { want: adminOnly() }),
+  'GET /matching/runs/:id': { path: (w) => `/matching/runs/${w.run}`, want: adminOnly() },
+
+  // notifications (src/notifications)
+  'GET /notifications/preferences': at('/notifications/preferences', { want: { ...all('ok'), anonymous: 401 } }),
+  'PATCH /notifications/preferences': at('/notifications/preferences', { body: () => ({ language: 'zh-CN' }), want: { ...all('ok'), anonymous: 401 }, massAssign: { userId: 1 } }),
+  'GET /notifications/unsubscribe': at('/notifications/unsubscribe?token=forged.token', { want: all(400) }),
+  'POST /notifications/unsubscribe': at('/notifications/unsubscribe?token=forged.token', { want: all(400) }),
+  'GET /notifications/settings': at('/notifications/settings?token=forged.token', { want: all(400) }),
+  'POST /notifications/settings': at('/notifications/settings?token=forged.token', { form: true, body: () => ({ matchFrequency: 'daily' }), want: all(400), massAssign: false }),
+  'GET /notifications': at('/notifications?pageSize=100', { want: deny(403, 'ok') }),
+  'GET /notifications/:id': { path: (w) => `/notifications/${w.notification}`, want: staffHidden },
+  'POST /notifications/:id/resend': { path: (w) => `/notifications/${w.notification}/resend`, want: adminOnly([200, 409]) },
+
+  // pages (src/web)
+  'GET /': { ...page.public(), path: () => '/' },
+  'GET /library/projects': { ...page.public(), path: () => '/library/projects?region=410223' },
+  'GET /library/projects/:id': [
+    { about: 'a draft', path: (w) => `/library/projects/${w.draftProject}`, want: all(404) },
+    { ...page.public(), about: 'a published project', path: (w) => `/library/projects/${w.publishedProject}` },
+  ],
+  'GET /library/policies': { ...page.public(), path: () => '/library/policies?region=410223' },
+  'GET /library/policies/:id': [
+    { about: 'a draft', path: (w) => `/library/policies/${w.draftPolicy}`, want: all(404) },
+    { ...page.public(), about: 'a published policy', path: (w) => `/library/policies/${w.publishedPolicy}` },
+  ],
+  'GET /login': at('/login', { want: { ...all('redirect'), anonymous: 'ok' } }), // signed in: on to one's home page
+  'POST /login': at('/login', { form: true, body: () => ({ email: 'nobody-at-all@example.com', password: 'Wrong-password-1' }), want: all(401), massAssign: false }),
+  'GET /join': at('/join', { want: { ...all('redirect'), anonymous: 'ok' } }),
+  'POST /join': at('/join', { form: true, body: () => ({ accountName: '张三', email: 'join@example.com' }), want: all('any'), massAssign: false }),
+  'GET /join/done': at('/join/done', { want: all('ok') }),
+  'GET /verify-email/resend': at('/verify-email/resend', { want: all('ok') }),
+  'POST /verify-email/resend': { path: () => '/verify-email/resend', form: true, body: (w) => ({ email: `page-resend-${w.seq()}@example.com` }), want: all('ok'), massAssign: false },
+  'GET /password/forgot': at('/password/forgot', { want: all('ok') }),
+  'POST /password/forgot': { path: () => '/password/forgot', form: true, body: (w) => ({ email: `page-forgot-${w.seq()}@example.com` }), want: all('ok'), massAssign: false },
+  'GET /portal': at('/portal', { want: portal('redirect') }),
+  'GET /portal/matches': at('/portal/matches', { want: portal('ok') }),
+  'GET /portal/matches/:id': { path: (w) => `/portal/matches/${w.match}`, want: portal(404) },
+  'POST /portal/matches/:id/interest': { path: (w) => `/portal/matches/${w.match}/interest`, form: true, want: { ...portal(404), anonymous: 401 } },
+  'POST /portal/matches/:id/dismiss': { path: (w) => `/portal/matches/${w.match}/dismiss`, form: true, want: { ...portal(404), anonymous: 401 } },
+  'GET /portal/incentives': at('/portal/incentives', { want: portal('ok') }),
+  'GET /portal/profile': at('/portal/profile', { want: portal('ok') }),
+  'POST /portal/profile': at('/portal/profile', { form: true, body: () => ({ _action: 'preview' }), want: { ...portal('ok'), anonymous: 401 }, massAssign: false }),
+  'GET /portal/leads': at('/portal/leads', { want: portal('ok') }),
+  'POST /logout': { path: () => '/logout', form: true, want: all('redirect'), freshSession: true, massAssign: false },
+};
+
+// ---- the run -------------------------------------------------------------------------------
+const isMiddleware = (methods: string[]) => methods.length > 20; // `app.use`/`forRoutes` layers answer every method
+
+/** Every route Express serves, as `METHOD /path`. */
+function appRoutes(t: TestApp): string[] {
+  const express = t.app.getHttpAdapter().getInstance() as { router?: { stack: unknown[] }; _router?: { stack: unknown[] } };
+  const stack = (express.router ?? express._router)!.stack as Array<{ route?: { path: string; methods: Record<string, boolean> } }>;
+  const out = new Set<string>();
+  for (const layer of stack) {
+    if (!layer.route) continue;
+    const methods = Object.keys(layer.route.methods).filter((m) => m !== '_all');
+    if (isMiddleware(methods)) continue;
+    for (const m of methods) out.add(`${m.toUpperCase()} ${layer.route.path}`);
+  }
+  return [...out].sort();
+}
+
+function matches(want: Want, status: number): boolean {
+  if (want === 'ok') return status >= 200 && status < 300;
+  if (want === 'redirect') return status >= 300 && status < 400;
+  if (want === 'any') return status < 500;
+  return Array.isArray(want) ? want.includes(status) : want === status;
+}
+
+describe('access matrix: every route × every outsider × objects of another region or enterprise', () => {
+  let t: TestApp;
+  let w: World;
+  const callers = {} as Record<Exclude<Caller, 'anonymous'>, TestActor>;
+  let seq = 0;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const tag = randomBytes(3).toString('hex');
+    const secret = (s: string) => `${s}${tag}`;
+    const admin = await actor(t, 'admin');
+    callers.admin = admin;
+    callers.otherOfficer = await actor(t, 'officer', { region: '410300' }); // 洛阳市
+    callers.otherLead = await actor(t, 'bureau_lead', { bureauId: callers.otherOfficer.bureauId! });
+    const ok = async <T = any>(method: string, path: string, body?: unknown): Promise<T> => {
+      const r = await admin.call(method, path, body);
+      if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+      return r.body as T;
+    };
+    // the other enterprise (洛阳市) and its user
+    const other = await ok('POST', '/enterprises', enterpriseBody({ uscc: nextUscc('410300'), homeRegionCode: '410300', targetRegionCodes: ['410300'] }));
+    callers.otherEnterprise = await actor(t, 'enterprise', { enterpriseId: other.id });
+
+    // the world of 尉氏县
+    const contactPhone = `139${String(Date.now()).slice(-8)}`;
+    const contactEmail = secret('contact-') + '@example.com';
+    const e = await ok('POST', '/enterprises', {
+      ...enterpriseBody({ uscc: nextUscc('410223'), homeRegionCode: '410223', targetRegionCodes: ['410223'] }),
+      name: secret('机密企业'),
+      certifications: [{ kind: 'high_tech' }, { kind: 'specialized_sme' }, { kind: 'industry_education_integration' }],
+      contacts: [{ name: '机密联系人', phone: contactPhone, email: contactEmail }],
+    });
+    const enterpriseUser = await actor(t, 'enterprise', { enterpriseId: e.id, email: secret('owner-') + '@example.com' });
+    const deletableEnterprise = await ok('POST', '/enterprises', { ...enterpriseBody({ uscc: nextUscc('410223') }), name: secret('待删企业') });
+
+    const draftProject = await ok('POST', '/projects', projectBody({ code: secret('SECRET-D-'), title: secret('机密草稿项目'), regionCode: '410223' }));
+    const publishedProject = await ok('POST', '/projects', projectBody({ code: `PUB-${tag}`, title: '尉氏县公开项目', regionCode: '410223' }));
+    await ok('POST', `/projects/${publishedProject.id}/publish`);
+    const deletableProject = await ok('POST', '/projects', projectBody({ code: secret('DEL-'), title: secret('待删草稿'), regionCode: '410223' }));
+
+    const incentive = (title: string) => ({ kind: 'subsidy', title, conditions: [{ type: 'homeRegion', anyOf: ['410223'] }] });
+    const draftPolicy = await ok('POST', '/policies', policyBody({ title: secret('机密草稿政策'), regionCode: '410223', incentives: [incentive(secret('机密草稿措施')), incentive(secret('待删措施'))] }));
+    const publishedPolicy = await ok('POST', '/policies', policyBody({ title: '尉氏县公开政策', regionCode: '410223', incentives: [incentive('尉氏县公开措施')] }));
+    await ok('POST', `/policies/${publishedPolicy.id}/publish`);
+    const deletablePolicy = await ok('POST', '/policies', policyBody({ title: secret('待删政策'), regionCode: '410223', incentives: [] }));
+
+    // a match of the enterprise with the published project (what the matching engine would write)
+    const [{ id: matchId }] = await t.dataSource.query(
+      `INSERT INTO match (enterprise_id, project_id, score, breakdown, reasons) VALUES ($1, $2, 80, '[]', '["测试"]') RETURNING id`,
+      [e.id, publishedProject.id],
+    );
+    // a bureau of 尉氏县 with an officer (created by the admin: the audit log then names them)
+    const bureau = await ok('POST', '/admin/bureaus', { name: '尉氏县招商局', regionCode: '410223' });
+    const officer = await ok('POST', '/admin/users', { email: secret('weishi-officer-') + '@example.com', name: '尉氏专员', role: 'officer', bureauId: bureau.id, password: TEST_PASSWORD });
+    const run = await ok('POST', '/matching/rematch');
+    await ok('POST', `/admin/users/${officer.id}/invite`);
+    const [{ id: notification }] = await t.dataSource.query(`SELECT id FROM notification WHERE recipient_email = $1`, [officer.email]);
+
+    w = {
+      enterprise: { id: e.id, name: e.name },
+      enterpriseUser,
+      draftProject: draftProject.id,
+      publishedProject: publishedProject.id,
+      deletableProject: deletableProject.id,
+      draftPolicy: draftPolicy.id,
+      publishedPolicy: publishedPolicy.id,
+      draftIncentive: draftPolicy.incentives[0].id,
+      publishedIncentive: publishedPolicy.incentives[0].id,
+      deletablePolicy: deletablePolicy.id,
+      deletableIncentive: draftPolicy.incentives[1].id,
+      deletableEnterprise: deletableEnterprise.id,
+      match: Number(matchId),
+      bureauId: bureau.id,
+      bureauOfficer: officer.id,
+      run: run.id,
+      notification: Number(notification),
+      secrets: [
+        e.name,
+        e.uscc,
+        contactPhone,
+        contactEmail,
+        enterpriseUser.email,
+        deletableEnterprise.name,
+        draftProject.title,
+        draftProject.code,
+        deletableProject.title,
+        draftPolicy.title,
+        draftPolicy.incentives[0].title,
+        draftPolicy.incentives[1].title,
+        deletablePolicy.title,
+        officer.email,
+      ],
+      seq: () => ++seq,
+    };
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const cases = (key: string): Case[] => {
+    const c = ROUTES[key];
+    return Array.isArray(c) ? c : [c];
+  };
+
+  async function call(caller: Caller, c: Case, body: unknown): Promise<{ status: number; text: string; json: unknown }> {
+    const path = c.path(w);
+    const headers: Record<string, string> = { 'x-forwarded-for': `10.${w.seq() % 250}.${w.seq() % 250}.1` };
+    if (caller !== 'anonymous') {
+      const token = c.freshSession ? (await t.get(SessionsService).create(callers[caller].userId, 'api')).token : callers[caller].token;
+      headers.authorization = `Bearer ${token}`;
+    }
+    const [method] = keyOf.get(c)!.split(' ');
+    let payload: string | undefined;
+    if (body !== undefined) {
+      if (c.form) {
+        headers['content-type'] = 'application/x-www-form-urlencoded';
+        payload = new URLSearchParams(body as Record<string, string>).toString();
+      } else {
+        headers['content-type'] = 'application/json';
+        payload = JSON.stringify(body);
+      }
+    }
+    const res = await fetch(t.url + path, { method, headers, body: payload, redirect: 'manual' });
+    const text = await res.text();
+    let json: unknown = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      /* a page */
+    }
+    return { status: res.status, text, json };
+  }
+  const keyOf = new Map<Case, string>();
+  for (const [key, c] of Object.entries(ROUTES)) for (const one of Array.isArray(c) ? c : [c]) keyOf.set(one, key);
+
+  it('classifies exactly the routes the application serves (a new route must get a line in ROUTES)', async () => {
+    const served = appRoutes(t);
+    expect(served.length).toBeGreaterThan(60);
+    const missing = served.filter((r) => !(r in ROUTES));
+    const stale = Object.keys(ROUTES).filter((r) => !served.includes(r));
+    expect({ missing, stale }).toEqual({ missing: [], stale: [] });
+  });
+
+  it('covers every operation of the OpenAPI document too', async () => {
+    const doc = (await http(t.url, 'GET', '/docs/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+    const ops = Object.entries(doc.paths).flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`));
+    expect(ops.length).toBeGreaterThan(50);
+    expect(ops.filter((o) => !(o in ROUTES))).toEqual([]);
+  });
+
+  /** Reads first, then the writes (the admin's writes change the shared objects: publish, unpublish, delete). */
+  const order = () => Object.keys(ROUTES).sort((a, b) => Number(!a.startsWith('GET ')) - Number(!b.startsWith('GET ')));
+
+  const run = async (who: Caller[]) => {
+    const failures: string[] = [];
+    for (const key of order()) {
+      for (const c of cases(key)) {
+        for (const caller of who) {
+          const label = `${key}${c.about ? ` (${c.about})` : ''} as ${caller}`;
+          const body = c.body?.(w);
+          const r = await call(caller, c, body);
+          if (!matches(c.want[caller], r.status)) failures.push(`${label}: ${r.status}, wanted ${JSON.stringify(c.want[caller])} — ${r.text.slice(0, 200)}`);
+          if (caller !== 'admin') {
+            const leaked = w.secrets.filter((s) => r.text.includes(s));
+            if (leaked.length) failures.push(`${label}: answer (${r.status}) contains ${leaked.join(', ')}`);
+          }
+          const extra = c.check?.(caller, r.json, w);
+          if (extra) failures.push(`${label}: ${extra}`);
+          if (body !== undefined && c.massAssign !== false) {
+            const extraFields = c.massAssign ?? { id: 424242, createdAt: '2000-01-01T00:00:00Z' };
+            const m = await call(caller, c, { ...(body as object), ...extraFields });
+            const accepted = r.status >= 200 && r.status < 300;
+            if (accepted ? m.status !== 400 : ![400, 401, 403, 404].includes(m.status)) {
+              failures.push(`${label} with ${Object.keys(extraFields).join(', ')} (mass assignment): ${m.status} — ${m.text.slice(0, 200)}`);
+            }
+          }
+        }
+      }
+    }
+    return failures;
+  };
+
+  it('refuses outsiders (401/403/404 as classified) and never answers them with data they may not see', async () => {
+    expect(await run(OUTSIDERS)).toEqual([]);
+  });
+
+  it('serves the admin on every route (the positive control: the requests are well-formed)', async () => {
+    expect(await run(['admin'])).toEqual([]);
+  });
+});
