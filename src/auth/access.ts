@@ -21,6 +21,7 @@ import { coversRegion, isStaff, type Actor } from './actor.js';
  * certification reviews), and are visible to a bureau that has business with them (see
  * `enterpriseScopeSql`).
  */
+/** `write`: change it — or read what only staff covering it may read (a project's matches). */
 export type Action = 'read' | 'write';
 
 export interface EnterpriseAccess {

@@ -3,9 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy, outsideRegion } from '../auth/access.js';
-import { isStaff, ownsEnterprise, type Actor } from '../auth/actor.js';
+import { type Actor } from '../auth/actor.js';
 import { CurrentActor, Roles, StaffOnly } from '../auth/decorators.js';
-import { notFound } from '../platform/http/problem.js';
 import { toPage } from '../platform/http/pagination.js';
 import { IdParam, ZodBody, ZodPipe, ZodQuery } from '../platform/validation/zod-http.js';
 import {
@@ -22,14 +21,6 @@ import { certificationKinds, type CertificationKind } from './enterprise.vocabul
 import { EnterprisesService } from './enterprises.service.js';
 
 const kindParam = new ZodPipe(z.enum(certificationKinds), 'kind');
-
-/**
- * An enterprise user only ever sees its own enterprise (others answer 404). Role-level only:
- * region rules for staff are in AccessPolicy.enterprise(), which the routes use.
- */
-export function ensureMayRead(actor: Actor, enterpriseId: number): void {
-  if (!ownsEnterprise(actor, enterpriseId) && !isStaff(actor)) throw notFound('企业');
-}
 
 @ApiTags('enterprises 企业')
 @Controller('enterprises')
