@@ -70,7 +70,8 @@ function view(r: Row, withData = false): NotificationView {
     nextAttemptAt: r.status === 'pending' ? iso(r.next_attempt_at) : null,
     sentAt: iso(r.sent_at),
     resentAt: iso(r.resent_at),
-    ...(withData ? { data: r.data } : {}),
+    // account mail (verification, reset, invitation) carries single-use login links: never shown, not even to admins
+    ...(withData ? { data: r.category === 'transactional' ? { redacted: '账户邮件含一次性链接，不予显示' } : r.data } : {}),
   };
 }
 

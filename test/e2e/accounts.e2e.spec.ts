@@ -164,6 +164,12 @@ describe('accounts: sign-up, verification, password reset, invitations, user man
       const rows = await t.dataSource.query(`SELECT region_path FROM notification WHERE template LIKE 'account.%'`);
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.every((r: { region_path: string[] }) => r.region_path.length === 0)).toBe(true);
+      // and even an admin reading the message sees no link
+      const [{ id }] = await t.dataSource.query(`SELECT id FROM notification WHERE template = 'account.password-reset' AND recipient_email = $1`, [officer.email]);
+      const { token } = linkIn(await mailTo(officer.email, /重置密码/));
+      const shown = await admin.call('GET', `/notifications/${id}`);
+      expect(shown.status).toBe(200);
+      expect(JSON.stringify(shown.body)).not.toContain(token);
     });
 
     it('sets a new password once, ends every session, clears a lockout; older and used links are dead', async () => {
