@@ -2,16 +2,18 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
 import { QueueService } from '../platform/queue/queue.service.js';
-import { sendJobId, sendNotificationJob } from './notification.jobs.js';
+import { MAIL_QUEUE, sendJobId, sendNotificationJob } from './notification.jobs.js';
 
 const BATCH = 500;
 
 /**
  * The safety net under the queue: re-enqueues messages whose job is gone — a worker killed while
  * sending (its lease expired), a retry that could not be scheduled while Redis was down, jobs lost
- * with a Redis that restarted empty. The job id is the row's `notification-<id>-a<attempts>`, so
- * while the regular job still exists the re-enqueue is a no-op, and the row claim makes sure a
- * message is never sent by two jobs at once. Runs in every worker process (WORKERS=true).
+ * with a Redis that restarted empty, a job taken by a worker that died before claiming its row.
+ * A lost job is added again under its own id (`notification-<id>-a<attempts>`); a job that is
+ * stuck or finished without sending gets a second one (`…-r<period>`). Queued jobs are left alone,
+ * and the row claim makes sure a message is never sent by two jobs at once. Runs in every worker
+ * process (WORKERS=true).
  */
 @Injectable()
 export class NotificationRescuer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -55,8 +57,28 @@ export class NotificationRescuer implements OnApplicationBootstrap, OnApplicatio
       [this.config.MAIL_RESCUE_AFTER_MS, BATCH],
     );
     if (!rows.length) return 0;
-    await this.queues.addBulk(rows.map((r) => sendNotificationJob.request({ id: Number(r.id) }, { jobId: sendJobId(Number(r.id), r.attempts) })));
-    return rows.length;
+    const queue = this.queues.queue(MAIL_QUEUE);
+    const now = Date.now();
+    const bucket = Math.floor(now / this.config.MAIL_RESCUE_AFTER_MS);
+    const requests = [];
+    for (const r of rows) {
+      const id = Number(r.id);
+      const regular = sendJobId(id, r.attempts);
+      const job = await queue.getJob(regular);
+      if (!job) {
+        // lost (a Redis that came back empty, a retry that could not be scheduled): add it again
+        requests.push(sendNotificationJob.request({ id }, { jobId: regular }));
+        continue;
+      }
+      const state = await job.getState();
+      if (state === 'waiting' || state === 'delayed' || state === 'prioritized' || state === 'waiting-children') continue; // queued, will run
+      if (state === 'active' && (job.processedOn ?? now) > now - this.config.MAIL_RESCUE_AFTER_MS) continue; // running right now
+      // taken by a worker that died before claiming the row, or finished without sending it: a
+      // second job (one per rescue period); the row claim keeps the two from both sending
+      requests.push(sendNotificationJob.request({ id }, { jobId: `${regular}-r${bucket}` }));
+    }
+    if (requests.length) await this.queues.addBulk(requests);
+    return requests.length;
   }
 
   async onApplicationShutdown(): Promise<void> {

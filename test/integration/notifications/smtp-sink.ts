@@ -71,8 +71,16 @@ export class SmtpSink {
           let aborted = false;
           stream.on('data', (c: Buffer) => chunks.push(c));
           stream.on('error', () => (aborted = true));
+          let ended = false;
+          stream.once('end', () => (ended = true));
           await this.onDataStart(session);
-          await new Promise<void>((resolve) => stream.once('end', () => resolve()));
+          if (!ended && !aborted) {
+            await new Promise<void>((resolve) => {
+              stream.once('end', () => resolve());
+              stream.once('error', () => resolve());
+              stream.once('close', () => resolve());
+            });
+          }
           if (aborted || (stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) return cb(new Error('aborted'));
           const raw = Buffer.concat(chunks).toString('utf8');
           const parsed = await simpleParser(raw);
