@@ -98,14 +98,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async dispatchBatch(): Promise<number> {
-    return this.dataSource.transaction(async (m) => {
+    const outcome = await this.dataSource.transaction(async (m) => {
       const rows: Row[] = await m.query(
         `SELECT id, queue, job_name, job_id, payload FROM outbox
          WHERE dispatched_at IS NULL AND available_at <= now()
          ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [BATCH],
       );
-      if (!rows.length) return 0;
+      if (!rows.length) return { dispatched: 0 };
+      const ids = rows.map((r) => r.id);
       const requests: JobRequest[] = rows.map((r) => ({
         name: r.job_name,
         queue: r.queue,
@@ -114,18 +115,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       }));
       try {
         await this.queues.addBulk(requests);
-      } catch (err) {
-        await this.dataSource
-          .query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [
-            rows.map((r) => r.id),
-            String((err as Error).message).slice(0, 500),
-          ])
-          .catch(() => undefined);
-        throw err;
+      } catch (error) {
+        // recorded in this transaction (the rows are locked by it); they stay pending for the next pass
+        await m.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [
+          ids,
+          String((error as Error).message).slice(0, 500),
+        ]);
+        return { dispatched: 0, error };
       }
-      await m.query(`UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
-      return rows.length;
+      await m.query(`UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+      return { dispatched: rows.length };
     });
+    if ('error' in outcome) throw outcome.error;
+    return outcome.dispatched;
   }
 
   private async cleanup(): Promise<void> {

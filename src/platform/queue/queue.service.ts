@@ -4,6 +4,22 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { redisConnectionOptions } from '../redis/redis-options.js';
 import { DEFAULT_JOB_OPTIONS, jobDefinition, type JobRequest } from './job-definition.js';
 
+const ADD_TIMEOUT_MS = 5000;
+
+/**
+ * While Redis is down BullMQ waits for its connection instead of failing; callers (the outbox relay
+ * holding row locks) need a definite answer. A late completion after the timeout is harmless:
+ * job ids are deterministic, so the retry adds nothing twice.
+ */
+function withTimeout<T>(p: Promise<T>, ms = ADD_TIMEOUT_MS): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not accept the jobs within ${ms} ms`)), ms);
+  });
+  p.catch(() => undefined); // a late failure of the abandoned attempt is not unhandled
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Producer side of BullMQ. Connections do not queue commands while Redis is down: adding fails
  * at once, so callers (the outbox relay) can keep the job and try again later.
@@ -54,7 +70,7 @@ export class QueueService implements OnApplicationShutdown {
   }
 
   async add(req: JobRequest): Promise<string> {
-    const job = await this.queue(req.queue).add(req.name, req.payload, this.optionsFor(req));
+    const job = await withTimeout(this.queue(req.queue).add(req.name, req.payload, this.optionsFor(req)));
     return job.id!;
   }
 
@@ -62,9 +78,11 @@ export class QueueService implements OnApplicationShutdown {
   async addBulk(reqs: JobRequest[]): Promise<void> {
     const byQueue = new Map<string, JobRequest[]>();
     for (const r of reqs) byQueue.set(r.queue, [...(byQueue.get(r.queue) ?? []), r]);
-    await Promise.all(
-      [...byQueue].map(([queue, rs]) =>
-        this.queue(queue).addBulk(rs.map((r) => ({ name: r.name, data: r.payload, opts: this.optionsFor(r) }))),
+    await withTimeout(
+      Promise.all(
+        [...byQueue].map(([queue, rs]) =>
+          this.queue(queue).addBulk(rs.map((r) => ({ name: r.name, data: r.payload, opts: this.optionsFor(r) }))),
+        ),
       ),
     );
   }
