@@ -8,6 +8,8 @@ import type { AppConfig } from './platform/config/config.js';
 import { ConfigModule } from './platform/config/config.module.js';
 import { dataSourceOptions } from './platform/database/data-source.js';
 import { HealthModule } from './platform/health/health.module.js';
+import { ImportsModule } from './imports/imports.module.js';
+import { LeadsModule } from './leads/leads.module.js';
 import { loggingModule } from './platform/logging/logging.module.js';
 import { MatchingModule } from './matching/matching.module.js';
 import { OutboxModule } from './platform/outbox/outbox.module.js';
@@ -43,8 +45,10 @@ export class AppModule {
         EnterprisesModule,
         ProjectsModule,
         PoliciesModule,
-        NotificationsModule,
         MatchingModule,
+        LeadsModule,
+        ImportsModule,
+        NotificationsModule,
         WebModule,
       ],
     };

@@ -16,7 +16,7 @@ import type { ListEnterprisesQuery, RegisterEnterpriseInput, UpdateEnterpriseInp
 import type { CertificationKind } from './enterprise.vocabulary.js';
 
 /** Derived columns (closures over the national trees, search tokens) from the profile. */
-function derived(e: Pick<Enterprise, 'industryCodes' | 'homeRegionCode' | 'targetRegionCodes' | 'name' | 'description' | 'needNotes'>) {
+export function derived(e: Pick<Enterprise, 'industryCodes' | 'homeRegionCode' | 'targetRegionCodes' | 'name' | 'description' | 'needNotes'>) {
   return {
     industryPath: industries().closure(e.industryCodes),
     homeRegionPath: [...regions().path(e.homeRegionCode)],

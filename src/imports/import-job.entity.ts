@@ -28,6 +28,8 @@ export interface ImportRowError {
 /** Who uploaded, as it was at upload time (the job checks region scope with it). */
 export interface ImportActor {
   userId: number;
+  email: string;
+  name: string;
   role: Role;
   bureauId: number | null;
   regionScope: string | null;

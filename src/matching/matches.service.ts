@@ -6,6 +6,7 @@ import { CERTIFICATION_KINDS, ENTERPRISE_SIZES, type CertificationKind, type Ent
 import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
 import { notFound, ProblemException } from '../platform/http/problem.js';
 import { Incentive } from '../policies/incentive.entity.js';
+import { LeadsService } from '../leads/leads.service.js';
 import { INCENTIVE_KINDS } from '../policies/policy.vocabulary.js';
 import { PROJECT_STAGES, type ProjectStage } from '../projects/project.vocabulary.js';
 import type { ScoreFactor } from './match.entity.js';
@@ -50,7 +51,10 @@ const conflict = (type: string, detail: string) => new ProblemException(HttpStat
  */
 @Injectable()
 export class MatchesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly leads: LeadsService,
+  ) {}
 
   /** GET /enterprises/:id/matches — best first. Officers see the matches with projects in their region. */
   async forEnterprise(actor: Actor, enterpriseId: number, q: MatchListQuery): Promise<Page<ReturnType<MatchesService['enterpriseItem']>> & { counts: Record<string, number> }> {
@@ -219,6 +223,8 @@ export class MatchesService {
         );
         rec.status = 'interested';
       }
+      // the interest is a lead for the bureau, created once per match in this same transaction
+      await this.leads.fromInterest(m, matchId, actor);
       return this.detail(m, rec);
     });
   }

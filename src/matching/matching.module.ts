@@ -1,4 +1,5 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { LeadsModule } from '../leads/leads.module.js';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
 import { defineQueue } from '../platform/queue/job-definition.js';
 import { FullRematchService } from './full-rematch.service.js';
@@ -10,6 +11,7 @@ import { MatchingProcessor } from './matching.processor.js';
 
 /** The matching engine: jobs, the full re-match, matches API. Triggers are written by the other modules' services (matching.jobs.ts). */
 @Module({
+  imports: [LeadsModule],
   controllers: [MatchingController],
   providers: [MatchingEngine, MatchingProcessor, FullRematchService, MatchesService],
   exports: [MatchingEngine, MatchesService, FullRematchService],

@@ -69,6 +69,10 @@ const schema = z
     DIGEST_WEEKDAY: z.coerce.number().int().min(1).max(7).default(1),
     OFFICER_ALERT_MIN_SCORE: z.coerce.number().int().min(0).max(100).default(80),
     NOTIFICATION_LINK_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    /** Leads and imports (src/leads, src/imports): the hour officers' reminders go out (Asia/Shanghai); upload limit; above this size an import runs as a job. */
+    LEAD_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+    IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(64 * 1024 * 1024),
+    IMPORT_SYNC_MAX_BYTES: z.coerce.number().int().min(0).max(1024 * 1024 * 1024).default(256 * 1024),
     SECRET_KEY: z.string().min(32, 'must be at least 32 characters').default(DEV_SECRET),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_PRETTY: bool.default(false),

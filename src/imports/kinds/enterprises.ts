@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AccessPolicy } from '../../auth/access.js';
+import { registerEnterpriseSchema, type RegisterEnterpriseInput } from '../../enterprises/enterprise.schemas.js';
+import { derived } from '../../enterprises/enterprises.service.js';
+import { CERTIFICATION_KINDS, ENTERPRISE_SIZES, NOTIFICATION_FREQUENCIES } from '../../enterprises/enterprise.vocabulary.js';
+import { matchEnterpriseJob } from '../../matching/matching.jobs.js';
+import { OutboxService } from '../../platform/outbox/outbox.service.js';
+import { parseSafe } from '../../platform/validation/zod-validation.js';
+import type { ImportKindSpec } from '../columns.js';
+import { addError, type ImportContext, type ImportKind, type ParsedRow, type WriteResult } from './kind.js';
+import type { FieldError } from '../../platform/http/problem.js';
+
+export const ENTERPRISE_COLUMNS: ImportKindSpec = {
+  requiredFields: ['uscc', 'name', 'industryCodes', 'homeRegionCode', 'contacts[0].name'],
+  columns: [
+    { field: 'uscc', header: '统一社会信用代码', aliases: ['uscc', '信用代码', '社会信用代码'], col: { type: 'text' }, required: true, example: '91410223MA9XXXXXXX', note: '18 位，末位为校验码' },
+    { field: 'name', header: '企业名称', aliases: ['name', '名称'], col: { type: 'text' }, required: true, example: '河南牧丰农牧科技有限公司' },
+    { field: 'industryCodes', header: '行业代码', aliases: ['industryCodes', 'industries', '所属行业代码'], col: { type: 'list' }, required: true, example: 'A0313、C1351', note: 'GB/T 4754-2017 代码，多个用顿号、逗号或空格分隔' },
+    { field: 'homeRegionCode', header: '注册地区划代码', aliases: ['homeRegionCode', '注册地代码', '所在地区划代码'], col: { type: 'text' }, required: true, example: '410223', note: 'GB/T 2260 六位代码' },
+    { field: 'targetRegionCodes', header: '意向投资地区代码', aliases: ['targetRegionCodes', '意向地区代码'], col: { type: 'list' }, example: '410200' },
+    { field: 'investmentMinYuan', header: '最低投资额（万元）', aliases: ['investmentMinWanYuan'], col: { type: 'wanyuan' }, example: '5000' },
+    { field: 'investmentMinYuan', header: '最低投资额（元）', aliases: ['investmentMinYuan'], col: { type: 'yuan' }, example: '50000000' },
+    { field: 'investmentMaxYuan', header: '最高投资额（万元）', aliases: ['investmentMaxWanYuan'], col: { type: 'wanyuan' }, example: '30000' },
+    { field: 'investmentMaxYuan', header: '最高投资额（元）', aliases: ['investmentMaxYuan'], col: { type: 'yuan' }, example: '300000000' },
+    { field: 'size', header: '企业规模', aliases: ['size'], col: { type: 'enum', labels: ENTERPRISE_SIZES }, example: '中型', note: Object.values(ENTERPRISE_SIZES).join('、') },
+    { field: 'certifications', header: '资质认定', aliases: ['certifications'], col: { type: 'enumList', labels: CERTIFICATION_KINDS }, example: '产教融合型企业', note: `申报（待核验）：${Object.values(CERTIFICATION_KINDS).join('、')}` },
+    { field: 'needLandMu', header: '用地需求（亩）', aliases: ['needLandMu'], col: { type: 'decimal' }, example: '120' },
+    { field: 'needWorkforce', header: '用工需求（人）', aliases: ['needWorkforce'], col: { type: 'int' }, example: '300' },
+    { field: 'needNotes', header: '其他需求', aliases: ['needNotes'], col: { type: 'text' }, example: '冷链物流' },
+    { field: 'description', header: '企业简介', aliases: ['description'], col: { type: 'text' }, example: '生猪养殖与屠宰加工一体化企业' },
+    { field: 'contacts[0].name', header: '联系人', aliases: ['contactName'], col: { type: 'text' }, required: true, example: '王经理' },
+    { field: 'contacts[0].title', header: '联系人职务', aliases: ['contactTitle'], col: { type: 'text' }, example: '投资部经理' },
+    { field: 'contacts[0].phone', header: '联系电话', aliases: ['contactPhone'], col: { type: 'text' }, example: '13800138000' },
+    { field: 'contacts[0].email', header: '联系邮箱', aliases: ['contactEmail'], col: { type: 'text' }, example: 'wang@example.com' },
+    { field: 'notificationFrequency', header: '匹配通知频率', aliases: ['notificationFrequency'], col: { type: 'enum', labels: NOTIFICATION_FREQUENCIES }, example: '每日汇总', note: Object.values(NOTIFICATION_FREQUENCIES).join('、') },
+  ],
+};
+
+const CHUNK = 2000;
+
+/**
+ * Enterprises (企业入驻 by officers, from their 台账): every row validated with the API's
+ * registerEnterpriseSchema and the same region rule as POST /enterprises; written in bulk
+ * (INSERT … SELECT FROM jsonb_to_recordset … ON CONFLICT (uscc) DO NOTHING), with their
+ * certification claims and the matching trigger the service writes for a single registration.
+ * An existing USCC is left as it is (re-importing a file changes nothing).
+ */
+@Injectable()
+export class EnterpriseImport implements ImportKind<RegisterEnterpriseInput> {
+  readonly spec = ENTERPRISE_COLUMNS;
+
+  constructor(
+    private readonly access: AccessPolicy,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  parse(input: Record<string, unknown>) {
+    const r = parseSafe(registerEnterpriseSchema, input);
+    return r.ok ? { ok: true as const, value: r.value } : { ok: false as const, errors: r.errors };
+  }
+
+  key(v: RegisterEnterpriseInput): string {
+    return v.uscc;
+  }
+
+  keyField(): string {
+    return 'uscc';
+  }
+
+  async check(rows: ParsedRow<RegisterEnterpriseInput>[], ctx: ImportContext, m: EntityManager) {
+    const errors = new Map<number, FieldError[]>();
+    for (const r of rows) {
+      if (!this.access.mayRecordEnterprise(ctx.actor, r.value.homeRegionCode, r.value.targetRegionCodes)) {
+        addError(errors, r.line, { field: 'homeRegionCode', code: 'outside_region', message: '企业的注册地和意向投资地区都不在本辖区' });
+      }
+    }
+    const existing = new Set<string>();
+    for (let i = 0; i < rows.length; i += 10_000) {
+      const found: Array<{ uscc: string }> = await m.query(`SELECT uscc FROM enterprise WHERE uscc = ANY($1::char(18)[])`, [rows.slice(i, i + 10_000).map((r) => r.key)]);
+      for (const f of found) existing.add(f.uscc);
+    }
+    return { errors, existing };
+  }
+
+  async write(rows: ParsedRow<RegisterEnterpriseInput>[], ctx: ImportContext, m: EntityManager): Promise<WriteResult> {
+    let created = 0;
+    const [{ tx }] = await m.query('SELECT pg_current_xact_id()::text AS tx');
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK);
+      const records = chunk.map(({ value: v }) => {
+        const d = derived(v);
+        return {
+          uscc: v.uscc,
+          name: v.name,
+          industry_codes: v.industryCodes,
+          industry_path: d.industryPath,
+          home_region_code: v.homeRegionCode,
+          home_region_path: d.homeRegionPath,
+          target_region_codes: v.targetRegionCodes,
+          target_region_path: d.targetRegionPath,
+          investment_min_yuan: v.investmentMinYuan,
+          investment_max_yuan: v.investmentMaxYuan,
+          size: v.size,
+          pending_certifications: v.certifications.map((c) => c.kind),
+          need_land_mu: v.needLandMu,
+          need_workforce: v.needWorkforce,
+          need_notes: v.needNotes,
+          description: v.description,
+          contacts: v.contacts,
+          notification_frequency: v.notificationFrequency,
+          notification_language: v.notificationLanguage,
+          search_text: d.searchText,
+        };
+      });
+      const inserted: Array<{ id: number; uscc: string }> = await m.query(
+        `INSERT INTO enterprise (uscc, name, industry_codes, industry_path, home_region_code, home_region_path, target_region_codes,
+           target_region_path, investment_min_yuan, investment_max_yuan, size, verified_certifications, pending_certifications,
+           need_land_mu, need_workforce, need_notes, description, contacts, notification_frequency, notification_language, search_text)
+         SELECT uscc, name, industry_codes, industry_path, home_region_code, home_region_path, target_region_codes, target_region_path,
+           investment_min_yuan, investment_max_yuan, size, '{}', pending_certifications, need_land_mu, need_workforce, need_notes,
+           description, contacts, notification_frequency, notification_language, search_text
+         FROM jsonb_to_recordset($1::jsonb) AS r(uscc char(18), name varchar, industry_codes varchar(5)[], industry_path varchar(5)[],
+           home_region_code char(6), home_region_path char(6)[], target_region_codes char(6)[], target_region_path char(6)[],
+           investment_min_yuan bigint, investment_max_yuan bigint, size varchar, pending_certifications varchar(40)[],
+           need_land_mu numeric, need_workforce int, need_notes text, description text, contacts jsonb,
+           notification_frequency varchar, notification_language varchar, search_text text)
+         ON CONFLICT (uscc) DO NOTHING
+         RETURNING id, uscc`,
+        [JSON.stringify(records)],
+      );
+      created += inserted.length;
+      const idByUscc = new Map(inserted.map((r) => [r.uscc, r.id]));
+      const certs = chunk.flatMap(({ value: v }) =>
+        idByUscc.has(v.uscc) ? v.certifications.map((c) => ({ enterprise_id: idByUscc.get(v.uscc), kind: c.kind, certificate_no: c.certificateNo ?? null, valid_until: c.validUntil ?? null })) : [],
+      );
+      if (certs.length) {
+        await m.query(
+          `INSERT INTO enterprise_certification (enterprise_id, kind, certificate_no, valid_until)
+           SELECT enterprise_id, kind, certificate_no, valid_until FROM jsonb_to_recordset($1::jsonb) AS r(enterprise_id int, kind varchar, certificate_no varchar, valid_until date)`,
+          [JSON.stringify(certs)],
+        );
+      }
+      // what EnterprisesService.register writes for one enterprise: a matching job through the outbox
+      const ids = inserted.map((r) => r.id);
+      for (let j = 0; j < ids.length; j += 1000) {
+        await this.outbox.enqueue(m, ...ids.slice(j, j + 1000).map((enterpriseId) => matchEnterpriseJob.request({ enterpriseId }, { jobId: `match-enterprise-${enterpriseId}-tx${tx}` })));
+      }
+      await ctx.progress(Math.min(i + CHUNK, rows.length));
+    }
+    return { created, existing: rows.length - created, errors: [] };
+  }
+}

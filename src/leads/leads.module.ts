@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AssignmentService } from './assignment.service.js';
+import { FiguresService } from './figures.service.js';
+import { LeadExportService } from './lead-export.service.js';
+import { AssignmentRulesController, LeadsController } from './leads.controller.js';
+import { LeadsService } from './leads.service.js';
+import { LeadRemindersService } from './reminders.service.js';
+
+/** 线索: the pipeline, assignment, reminders, 三个一批 figures and exports. */
+@Module({
+  controllers: [LeadsController, AssignmentRulesController],
+  providers: [LeadsService, AssignmentService, FiguresService, LeadExportService, LeadRemindersService],
+  exports: [LeadsService, AssignmentService, FiguresService, LeadRemindersService],
+})
+export class LeadsModule {}
