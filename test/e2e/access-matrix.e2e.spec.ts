@@ -47,6 +47,11 @@ interface World {
   run: number;
   /** A message of the world (an invitation to the bureau's officer, holding its link). */
   notification: number;
+  /** Leads of the enterprise in 尉氏县 (an open one, a lost one), an assignment rule, an import. */
+  lead: number;
+  lostLead: number;
+  rule: number;
+  importJob: number;
   /** Strings no outsider may ever receive. */
   secrets: string[];
   /** Unique per call. */
@@ -259,6 +264,27 @@ const ROUTES: Record<string, Case | Case[]> = {
   'GET /matching/runs': at('/matching/runs', { want: adminOnly() }),
   'GET /matching/runs/:id': { path: (w) => `/matching/runs/${w.run}`, want: adminOnly() },
 
+  // leads (src/leads) and imports (src/imports)
+  'GET /leads': [at('/leads?pageSize=100', { want: deny('ok', 'ok') }), at('/leads?region=410223', { want: deny('ok', 403) })],
+  'POST /leads': { path: () => '/leads', body: (w) => ({ enterpriseId: w.enterprise.id, regionCode: '410223' }), want: deny(403, 403, 403, 'ok'), massAssign: { stage: 'signed', signingKind: 'new' } },
+  'GET /leads/export': at('/leads/export?format=csv', { want: deny(403, 'ok') }),
+  'GET /leads/figures': at('/leads/figures?groupBy=owner', { want: deny(403, 'ok') }),
+  'GET /leads/figures/export': at('/leads/figures/export?format=csv&groupBy=owner', { want: deny(403, 'ok') }),
+  'GET /leads/:id': { path: (w) => `/leads/${w.lead}`, want: hidden },
+  'PATCH /leads/:id': { path: (w) => `/leads/${w.lead}`, body: () => ({ expectedInvestmentYuan: 100_000_000 }), want: staffHidden },
+  'POST /leads/:id/stage': { path: (w) => `/leads/${w.lead}/stage`, body: () => ({ stage: 'contacted' }), want: staffHidden, massAssign: { signingKind: 'new' } },
+  'POST /leads/:id/reopen': { path: (w) => `/leads/${w.lostLead}/reopen`, body: () => ({ reason: '企业重新表达意向' }), want: staffHidden },
+  'POST /leads/:id/activities': { path: (w) => `/leads/${w.lead}/activities`, body: () => ({ kind: 'call', summary: '电话沟通' }), want: staffHidden },
+  'POST /leads/:id/assign': { path: (w) => `/leads/${w.lead}/assign`, body: (w) => ({ ownerId: w.bureauOfficer }), want: deny(403, 403, 404) },
+  'GET /lead-assignment-rules': { path: (w) => `/lead-assignment-rules?bureauId=${w.bureauId}`, want: deny(403, 403, 404) },
+  'POST /lead-assignment-rules': { path: () => '/lead-assignment-rules', body: (w) => ({ bureauId: w.bureauId, userId: w.bureauOfficer, industryCode: 'C13' }), want: deny(403, 403, 404) },
+  'DELETE /lead-assignment-rules/:id': { path: (w) => `/lead-assignment-rules/${w.rule}`, want: deny(403, 403, 404, 204) },
+  // no multipart body here: staff get past the roles to the missing file (400); the import tests upload real files
+  'POST /imports/:kind': at('/imports/enterprises', { want: deny(403, 400, 400, 400) }),
+  'GET /imports': at('/imports', { want: deny(403, 'ok') }),
+  'GET /imports/:id': { path: (w) => `/imports/${w.importJob}`, want: staffHidden },
+  'GET /imports/templates/:kind': at('/imports/templates/leads?format=csv', { want: deny(403, 'ok') }),
+
   // notifications (src/notifications)
   'GET /notifications/preferences': at('/notifications/preferences', { want: { ...all('ok'), anonymous: 401 } }),
   'PATCH /notifications/preferences': at('/notifications/preferences', { body: () => ({ language: 'zh-CN' }), want: { ...all('ok'), anonymous: 401 }, massAssign: { userId: 1 } }),
@@ -378,12 +404,23 @@ describe('access matrix: every route × every outsider × objects of another reg
       `INSERT INTO match (enterprise_id, project_id, score, breakdown, reasons) VALUES ($1, $2, 80, '[]', '["测试"]') RETURNING id`,
       [e.id, publishedProject.id],
     );
+    // leads of the enterprise (before the bureau exists: unassigned, so the admin can assign one), one of them lost
+    const lead = await ok('POST', '/leads', { enterpriseId: e.id, projectId: publishedProject.id });
+    const lostLead = await ok('POST', '/leads', { enterpriseId: e.id, projectId: draftProject.id });
+    await ok('POST', `/leads/${lostLead.id}/stage`, { stage: 'lost', lostReason: secret('机密流失原因') });
+    // an import of the admin's (a file with a bad row: rejected, nothing written)
+    const form = new FormData();
+    form.set('file', new Blob(['统一社会信用代码,企业名称\n123,' + secret('机密导入企业') + '\n'], { type: 'text/csv' }), 'enterprises.csv');
+    const upload = await fetch(`${t.url}/imports/enterprises`, { method: 'POST', headers: { authorization: `Bearer ${admin.token}` }, body: form });
+    if (upload.status !== 201) throw new Error(`import: ${upload.status} ${await upload.text()}`);
+    const importJob = (await upload.json()) as { id: number };
     // a bureau of 尉氏县 with an officer (created by the admin: the audit log then names them)
     const bureau = await ok('POST', '/admin/bureaus', { name: '尉氏县招商局', regionCode: '410223' });
     const officer = await ok('POST', '/admin/users', { email: secret('weishi-officer-') + '@example.com', name: '尉氏专员', role: 'officer', bureauId: bureau.id, password: TEST_PASSWORD });
     const run = await ok('POST', '/matching/rematch');
     await ok('POST', `/admin/users/${officer.id}/invite`);
     const [{ id: notification }] = await t.dataSource.query(`SELECT id FROM notification WHERE recipient_email = $1`, [officer.email]);
+    const rule = await ok('POST', '/lead-assignment-rules', { bureauId: bureau.id, userId: officer.id, regionCode: '410223' });
 
     w = {
       enterprise: { id: e.id, name: e.name },
@@ -403,7 +440,13 @@ describe('access matrix: every route × every outsider × objects of another reg
       bureauOfficer: officer.id,
       run: run.id,
       notification: Number(notification),
+      lead: lead.id,
+      lostLead: lostLead.id,
+      rule: rule.id,
+      importJob: importJob.id,
       secrets: [
+        secret('机密流失原因'),
+        secret('机密导入企业'),
         e.name,
         e.uscc,
         contactPhone,
