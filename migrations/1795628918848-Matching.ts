@@ -1,7 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The matching engine's state: what a stored match was computed from (fingerprint, basis), whether
+ * The matching engine's state: breakdown/reasons as json (written in bulk, never queried inside);
+ * what a stored match was computed from (fingerprint, basis), whether
  * it still holds (withdrawn_at) and what was last announced; enterprise × incentive eligibility
  * (政策找企业, kept current by the matching jobs); full re-match runs and their chunks.
  */
@@ -9,8 +10,11 @@ export class Matching1795628918848 implements MigrationInterface {
   name = 'Matching1795628918848';
 
   async up(q: QueryRunner): Promise<void> {
+    // breakdown and reasons are only ever read whole: json (validated text) is far cheaper to write than jsonb
     await q.query(`
       ALTER TABLE match
+        ALTER COLUMN breakdown TYPE json,
+        ALTER COLUMN reasons TYPE json,
         ADD COLUMN fingerprint integer NOT NULL DEFAULT 0,
         ADD COLUMN basis_at timestamptz NOT NULL DEFAULT now(),
         ADD COLUMN withdrawn_at timestamptz,
@@ -79,6 +83,8 @@ export class Matching1795628918848 implements MigrationInterface {
     await q.query(`DROP TABLE enterprise_incentive`);
     await q.query(`
       ALTER TABLE match
+        ALTER COLUMN breakdown TYPE jsonb,
+        ALTER COLUMN reasons TYPE jsonb,
         DROP COLUMN fingerprint,
         DROP COLUMN basis_at,
         DROP COLUMN withdrawn_at,

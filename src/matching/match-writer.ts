@@ -26,9 +26,9 @@ const ANNOUNCE = `(
 )`;
 const RESURFACE = `(m.status = 'dismissed' AND EXCLUDED.score >= coalesce(m.dismissed_score, m.score) + $3)`;
 
-const UPSERT = `
+export const UPSERT = `
 WITH input AS (
-  SELECT * FROM json_to_recordset($1::json) AS x(e int, p int, s smallint, b jsonb, r jsonb, el int[], ni int[], f int)
+  SELECT * FROM json_to_recordset($1::json) AS x(e int, p int, s smallint, b json, r json, el int[], ni int[], f int)
 ), up AS (
   INSERT INTO match AS m (enterprise_id, project_id, score, breakdown, reasons, eligible_incentive_ids, needs_info_incentive_ids,
                           fingerprint, basis_at, computed_at, announced_score, announced_at)

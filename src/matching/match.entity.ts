@@ -40,10 +40,12 @@ export class Match {
   @Column({ type: 'smallint' })
   score: number;
 
-  @Column({ type: 'jsonb' })
+  /** json, not jsonb: written in bulk by the matching jobs and only ever read whole. */
+  @Column({ type: 'json' })
   breakdown: ScoreFactor[];
 
-  @Column({ type: 'jsonb' })
+  /** The highlights shown first (at most three). */
+  @Column({ type: 'json' })
   reasons: string[];
 
   @Column({ type: 'int', array: true, default: () => "'{}'" })

@@ -7,7 +7,15 @@ import { shanghaiDate } from '../platform/format/units.js';
 import { eligibilitySql } from '../policies/eligibility/eligibility-sql.js';
 import { industries } from '../reference/industries.js';
 import { regions } from '../reference/regions.js';
-import { ENTERPRISE_CANDIDATES_WHERE, enterpriseCandidateParams, PROJECT_CANDIDATES_LATERAL, projectKeys } from './candidates.js';
+import {
+  ENTERPRISE_CANDIDATES_WHERE,
+  enterpriseCandidateParams,
+  PROJECT_CANDIDATES_LATERAL,
+  PROJECT_INDEX_SQL,
+  PROJECT_INDEX_STAMP_SQL,
+  ProjectIndex,
+  projectKeys,
+} from './candidates.js';
 import {
   CATALOGUE_SQL,
   evaluateStored,
@@ -30,15 +38,18 @@ import {
   type ProjectRow,
 } from './rows.js';
 import { DEFAULT_SCORING, parseWeights, type ScoringConfig } from './scoring/config.js';
-import { fingerprint, isMatch, ProjectProfile, type MatchEnterprise, type ScoringContext } from './scoring/score.js';
+import { isMatch, ProjectProfile, type MatchEnterprise, type ScoringContext } from './scoring/score.js';
 
 /** Rows fetched from a cursor at a time, and written per statement. */
 const FETCH = 5000;
 const WRITE = 5000;
 /** Compiled projects a process keeps for enterprise-side matching (each ≈ a few KB). */
 const PROFILE_CACHE_MAX = 50_000;
+/** Up to this many enterprises, candidates come from a GIN probe per enterprise; beyond, from the ProjectIndex. */
+const PROBE_MAX = 50;
 
 export interface MatchStats {
+  /** pairs scored */
   candidates: number;
   matches: number;
   written: number;
@@ -46,9 +57,21 @@ export interface MatchStats {
   events: number;
   eligibilityWritten: number;
   eligibilityEvents: number;
+  /** wall time of the phases (ms): reading inputs, scoring, writing matches, stored eligibility */
+  ms: { read: number; score: number; write: number; eligibility: number };
 }
 
-const emptyStats = (): MatchStats => ({ candidates: 0, matches: 0, written: 0, withdrawn: 0, events: 0, eligibilityWritten: 0, eligibilityEvents: 0 });
+const emptyStats = (): MatchStats => ({
+  candidates: 0,
+  matches: 0,
+  written: 0,
+  withdrawn: 0,
+  events: 0,
+  eligibilityWritten: 0,
+  eligibilityEvents: 0,
+  ms: { read: 0, score: 0, write: 0, eligibility: 0 },
+});
+const since = (t: number) => Math.round(performance.now() - t);
 
 export function scoringConfig(config: Pick<AppConfig, 'MATCH_WEIGHTS' | 'MATCH_THRESHOLD' | 'MATCH_MATERIAL_DELTA'>): ScoringConfig {
   let weights;
@@ -75,6 +98,7 @@ export class MatchingEngine {
   readonly scoring: ScoringConfig;
   private readonly profiles = new Map<number, { version: string; profile: ProjectProfile }>();
   private profilesStamp = '';
+  private projectIndex?: ProjectIndex;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -94,6 +118,8 @@ export class MatchingEngine {
     await q.connect();
     try {
       await q.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      // short analytical reads: no JIT compile (≈0.5 s), exact bitmaps for broad GIN probes
+      await q.query(`SET LOCAL jit = off; SET LOCAL work_mem = '64MB'`);
       const [{ basis }] = await q.query('SELECT statement_timestamp()::text AS basis');
       const out = await fn(q, basis);
       await q.query('COMMIT');
@@ -140,13 +166,12 @@ export class MatchingEngine {
           const batch: MatchRow[] = [];
           for (const r of rows) {
             const e = toMatchEnterprise(r);
-            const result = profile.score(e);
-            if (!isMatch(result, this.scoring)) continue;
+            const ev = profile.evaluate(e);
+            if (!isMatch(ev, this.scoring)) continue;
             kept.add(e.id);
-            const f = fingerprint(result);
             const old = known.get(e.id);
-            if (old && old.f === f && !old.w) continue;
-            batch.push({ enterpriseId: e.id, projectId, result, fingerprint: f });
+            if (old && old.f === ev.fingerprint && !old.w) continue;
+            batch.push({ enterpriseId: e.id, projectId, result: profile.explain(ev), fingerprint: ev.fingerprint });
           }
           await pending; // the previous batch's write overlapped this fetch and scoring
           pending = batch.length ? this.writeMatches(batch, basis, stats) : undefined;
@@ -180,11 +205,23 @@ export class MatchingEngine {
     const where = 'ids' in sel ? 'e.id = ANY($1::int[])' : 'e.id BETWEEN $1 AND $2';
     const params = 'ids' in sel ? [sel.ids] : [sel.from, sel.to];
     const ownWhere = where.replace('e.id', 'enterprise_id');
+    let t = performance.now();
     const read = await this.snapshot(async (q, basis) => {
-      const enterprises = ((await q.query(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE ${where}`, params)) as EnterpriseRow[]).map(toMatchEnterprise);
-      const pairs: Array<{ e: number; ps: number[] }> = enterprises.length
-        ? await q.query(`SELECT e.id AS e, array_agg(p.id) AS ps FROM enterprise e ${PROJECT_CANDIDATES_LATERAL} WHERE ${where} GROUP BY e.id`, params)
-        : [];
+      const rows: Array<EnterpriseRow & { industry_path: string[]; home_region_path: string[] }> = await q.query(
+        `SELECT ${ENTERPRISE_COLUMNS}, e.industry_path, e.home_region_path FROM enterprise e WHERE ${where}`,
+        params,
+      );
+      const enterprises = rows.map(toMatchEnterprise);
+      let pairs: Array<{ e: number; ps: number[] }> = [];
+      if ('ids' in sel && sel.ids.length <= PROBE_MAX) {
+        if (rows.length) pairs = await q.query(`SELECT e.id AS e, array_agg(p.id) AS ps FROM enterprise e ${PROJECT_CANDIDATES_LATERAL} WHERE ${where} GROUP BY e.id`, params);
+      } else {
+        const index = await this.projectsIndex(q);
+        pairs = rows.map((r) => ({
+          e: r.id,
+          ps: index.candidates({ industryCodes: r.industry_codes, industryPath: r.industry_path, targetRegionCodes: r.target_region_codes, homeRegionPath: r.home_region_path }),
+        }));
+      }
       const existing: Array<{ e: number; p: number; f: number; w: boolean }> = await q.query(
         `SELECT enterprise_id AS e, project_id AS p, fingerprint AS f, withdrawn_at IS NOT NULL AS w FROM match WHERE ${ownWhere}`,
         params,
@@ -198,8 +235,11 @@ export class MatchingEngine {
       return { basis, enterprises, pairs, existing, eligibility, catalogue, profiles };
     });
     const { basis, enterprises, profiles } = read;
+    stats.ms.read = since(t);
+    t = performance.now();
+    let writing = 0;
 
-    // matches
+    // matches: per enterprise, its stored matches by project (fingerprint, withdrawn)
     const known = new Map<number, Map<number, { f: number; w: boolean }>>();
     for (const x of read.existing) {
       let m = known.get(x.e);
@@ -207,36 +247,44 @@ export class MatchingEngine {
       m.set(x.p, { f: x.f, w: x.w });
     }
     const candidatesOf = new Map(read.pairs.map((x) => [x.e, x.ps]));
-    const keptPairs = new Set<string>();
+    const gone: Array<readonly [number, number]> = [];
     let batch: MatchRow[] = [];
     let pending: Promise<void> | undefined;
     for (const e of enterprises) {
+      const mine = known.get(e.id);
+      const kept = mine ? new Set<number>() : undefined;
       for (const pid of candidatesOf.get(e.id) ?? []) {
         const profile = profiles.get(pid);
         if (!profile) continue;
         stats.candidates++;
-        const result = profile.score(e);
-        if (!isMatch(result, this.scoring)) continue;
+        const ev = profile.evaluate(e);
+        if (!isMatch(ev, this.scoring)) continue;
         stats.matches++;
-        keptPairs.add(`${e.id}:${pid}`);
-        const f = fingerprint(result);
-        const old = known.get(e.id)?.get(pid);
-        if (old && old.f === f && !old.w) continue;
-        batch.push({ enterpriseId: e.id, projectId: pid, result, fingerprint: f });
+        kept?.add(pid);
+        const old = mine?.get(pid);
+        if (old && old.f === ev.fingerprint && !old.w) continue;
+        batch.push({ enterpriseId: e.id, projectId: pid, result: profile.explain(ev), fingerprint: ev.fingerprint });
         if (batch.length >= WRITE) {
+          const w = performance.now();
           await pending;
+          writing += performance.now() - w;
           pending = this.writeMatches(batch, basis, stats);
           batch = [];
         }
       }
+      if (mine) for (const [pid, x] of mine) if (!x.w && !kept!.has(pid)) gone.push([e.id, pid]);
     }
+    stats.ms.score = Math.round(since(t) - writing);
+    t = performance.now();
     await pending;
     await this.writeMatches(batch, basis, stats);
-    const gone = read.existing.filter((x) => !x.w && !keptPairs.has(`${x.e}:${x.p}`)).map((x) => [x.e, x.p] as const);
     stats.withdrawn = await withdrawMatches(this.dataSource.manager, gone, basis);
+    stats.ms.write = Math.round(since(t) + writing);
 
     // stored incentive eligibility
+    t = performance.now();
     await this.refreshEligibility(enterprises, read.catalogue, read.eligibility, basis, ctx, stats);
+    stats.ms.eligibility = since(t);
     return stats;
   }
 
@@ -269,6 +317,16 @@ export class MatchingEngine {
       stats.eligibilityWritten += s.written;
       stats.eligibilityEvents += s.events;
     }
+  }
+
+  /** The in-memory candidate index of published projects, reloaded when the project table changed (inside the caller's snapshot). */
+  private async projectsIndex(q: QueryRunner): Promise<ProjectIndex> {
+    const [{ stamp }] = await q.query(PROJECT_INDEX_STAMP_SQL);
+    const current = this.projectIndex;
+    if (current && current.stamp === stamp) return current;
+    const index = new ProjectIndex(stamp, await q.query(PROJECT_INDEX_SQL));
+    this.projectIndex = index;
+    return index;
   }
 
   /** Compiled projects for enterprise-side matching, cached per process while their inputs are unchanged. */

@@ -2,8 +2,8 @@ import { industries } from '../../reference/industries.js';
 import { regions } from '../../reference/regions.js';
 import { searchText } from '../../platform/text/segmenter.js';
 import { DEFAULT_SCORING, FACTORS, normalisedWeights, parseWeights, type ScoringConfig } from './config.js';
-import { fingerprint, industryFit, investmentFit, isMatch, ProjectProfile, regionFit, scoreMatch, type MatchEnterprise, type MatchIncentive, type MatchProject } from './score.js';
-import { isContentTerm, termTable, textFit } from './text.js';
+import { industryFit, investmentFit, isMatch, ProjectProfile, regionFit, scoreMatch, type MatchEnterprise, type MatchIncentive, type MatchProject } from './score.js';
+import { isContentTerm, showShared, termTable, textFit } from './text.js';
 
 const t = industries();
 const r = regions();
@@ -69,8 +69,8 @@ describe('industry fit (GB/T 4754)', () => {
     expect(industryFit(['F5292', 'C1312', 'A0313'], ['A0313', 'C3491'], t).fit).toBe(1);
   });
 
-  it('gives a whole-section project field only partial credit', () => {
-    expect(industryFit(['C3491'], ['C'], t).fit).toBe(0.6);
+  it('gives a project that names only a whole section (门类) too little to match', () => {
+    expect(industryFit(['C3491'], ['C'], t)).toEqual({ fit: 0.35, reason: '项目只标明了门类「C 制造业」，无法判断行业是否吻合' });
   });
 });
 
@@ -119,9 +119,12 @@ describe('text relevance', () => {
     const table = termTable(searchText('生猪屠宰及肉制品精深加工，共建畜牧兽医实训基地').split(' '), r);
     const fit = textFit(searchText('生猪屠宰、肉制品加工企业，与职业院校共建实训基地').split(' '), table);
     expect(fit.fit).toBe(1);
-    expect(fit.shared).toContain('肉制品');
-    expect(fit.shared).not.toContain('制品');
-    expect(textFit(searchText('跨境电商保税仓').split(' '), table)).toEqual({ fit: 0, shared: [] });
+    expect(fit.shared).toEqual(expect.arrayContaining(['肉制品', '制品']));
+    const shown = showShared(fit.shared);
+    expect(shown).toContain('肉制品');
+    expect(shown).not.toContain('制品');
+    expect(shown.length).toBeLessThanOrEqual(5);
+    expect(textFit(searchText('跨境电商保税仓').split(' '), table)).toMatchObject({ fit: 0, shared: [] });
   });
 });
 
@@ -202,9 +205,12 @@ describe('weights configuration', () => {
 
 describe('fingerprint', () => {
   it('is equal for equal results and changes with anything shown', () => {
-    const a = scoreMatch(pigFarm, pigPark, ctx());
-    expect(fingerprint(a)).toBe(fingerprint(scoreMatch(pigFarm, pigPark, ctx())));
-    expect(fingerprint(a)).not.toBe(fingerprint(scoreMatch(pigFarm, { ...pigPark, totalInvestmentYuan: 900_000_000 }, ctx())));
-    expect(fingerprint(a)).not.toBe(fingerprint(scoreMatch({ ...pigFarm, pendingCertifications: [] }, pigPark, ctx())));
+    const fp = (e: MatchEnterprise, p: MatchProject, config = DEFAULT_SCORING) => new ProjectProfile(p, ctx(config)).evaluate(e).fingerprint;
+    const a = fp(pigFarm, pigPark);
+    expect(new ProjectProfile(pigPark, ctx()).evaluate(pigFarm).fingerprint).toBe(a);
+    expect(fp(pigFarm, { ...pigPark, totalInvestmentYuan: 900_000_000 })).not.toBe(a);
+    expect(fp({ ...pigFarm, pendingCertifications: [] }, pigPark)).not.toBe(a);
+    expect(fp({ ...pigFarm, tokens: pigFarm.tokens.filter((x) => x !== '屠宰') }, pigPark)).not.toBe(a);
+    expect(fp(pigFarm, pigPark, { ...DEFAULT_SCORING, weights: parseWeights('text=20') })).not.toBe(a);
   });
 });

@@ -6,7 +6,7 @@ import type { CodeTree } from '../../reference/tree.js';
 import { indexTokens } from '../../platform/text/segmenter.js';
 import type { ScoreFactor } from '../match.entity.js';
 import { FACTOR_LABELS, FACTORS, MIN_INDUSTRY_FIT, normalisedWeights, type Factor, type ScoringConfig, type Weights } from './config.js';
-import { termTable, textFit, type TermTable } from './text.js';
+import { showShared, termTable, textFit, type TermTable } from './text.js';
 
 /**
  * The matching score (pure: no I/O). For an enterprise and a project it returns a 0–100 score,
@@ -51,7 +51,7 @@ export interface ScoringContext {
 export interface MatchResult {
   score: number;
   breakdown: ScoreFactor[];
-  /** Highlights, strongest first (`行业：…`). */
+  /** Up to three highlights, strongest first (`行业：…`). */
   reasons: string[];
   eligibleIncentiveIds: number[];
   needsInfoIncentiveIds: number[];
@@ -92,8 +92,9 @@ function industryPair(e: string, p: string, t: CodeTree): Part {
   const en = industryName(t, e);
   const pn = industryName(t, p);
   if (t.isWithin(e, p)) {
-    if (e === p) return { fit: industryLevel(t, p) >= 2 ? 1 : 0.6, reason: `同为「${pn}」` };
-    return { fit: industryLevel(t, p) >= 2 ? 1 : 0.6, reason: `企业行业「${en}」属于项目招商行业「${pn}」` };
+    if (industryLevel(t, p) === 1) return { fit: 0.35, reason: `项目只标明了门类「${pn}」，无法判断行业是否吻合` };
+    if (e === p) return { fit: 1, reason: `同为「${pn}」` };
+    return { fit: 1, reason: `企业行业「${en}」属于项目招商行业「${pn}」` };
   }
   if (t.isWithin(p, e)) {
     const l = industryLevel(t, e);
@@ -189,18 +190,6 @@ interface IncentivePart extends Part {
 
 const quoteList = (titles: string[]) => (titles.length > 3 ? `${titles.slice(0, 3).map((t) => `「${t}」`).join('')}等 ${titles.length} 项` : titles.map((t) => `「${t}」`).join(''));
 
-/** The enterprise facts an incentive's conditions read (with a project given, location and size come from the project). */
-function incentiveKeyFn(incentives: readonly MatchIncentive[]): (e: EnterpriseFacts) => string {
-  const types = new Set(incentives.flatMap((i) => i.conditions.map((c) => c.type)));
-  const parts: Array<(e: EnterpriseFacts) => string> = [];
-  if (types.has('certification')) parts.push((e) => `${e.verifiedCertifications.join(',')}/${e.pendingCertifications.join(',')}`);
-  if (types.has('industry')) parts.push((e) => e.industryCodes.join(','));
-  if (types.has('homeRegion')) parts.push((e) => e.homeRegionCode);
-  if (types.has('enterpriseSize')) parts.push((e) => e.size ?? '');
-  if (types.has('needsLand')) parts.push((e) => String(e.needLandMu));
-  return (e) => parts.map((p) => p(e)).join('|');
-}
-
 function incentivesPart(e: EnterpriseFacts, p: MatchProject, ctx: ScoringContext): IncentivePart {
   if (!p.incentives.length) return { fit: 0, reason: '项目未附扶持政策', eligible: [], needsInfo: [] };
   const eligible: MatchIncentive[] = [];
@@ -228,15 +217,89 @@ function incentivesPart(e: EnterpriseFacts, p: MatchProject, ctx: ScoringContext
 
 // ─── the compiled project ───────────────────────────────────────────────────────────────
 
+/** The per-factor results of one pair, before they are spelled out (cheap: mostly shared, memoised objects). */
+export interface Evaluation {
+  score: number;
+  /** The text part's reason is filled in by `explain` (from `sharedWords`). */
+  parts: Readonly<Record<Factor, Part>>;
+  sharedWords: readonly string[];
+  eligibleIncentiveIds: number[];
+  needsInfoIncentiveIds: number[];
+  excluded: MatchResult['excluded'];
+  /** Hash of everything the stored match would show: equal fingerprints → nothing to write. */
+  fingerprint: number;
+}
+
+/** Memo keys of an enterprise's facts, built once per enterprise object (V8 then reuses their hashes). */
+interface FactKeys {
+  industry: string;
+  region: string;
+  investment: string;
+  certifications: string;
+  home: string;
+  size: string;
+  land: string;
+}
+const factKeys = new WeakMap<MatchEnterprise, FactKeys>();
+function keysOf(e: MatchEnterprise): FactKeys {
+  let k = factKeys.get(e);
+  if (!k) {
+    k = {
+      industry: e.industryCodes.join(','),
+      region: `${e.homeRegionCode}|${e.targetRegionCodes.join(',')}`,
+      investment: `${e.investmentMinYuan}|${e.investmentMaxYuan}`,
+      certifications: `${e.verifiedCertifications.join(',')}/${e.pendingCertifications.join(',')}`,
+      home: e.homeRegionCode,
+      size: e.size ?? '',
+      land: String(e.needLandMu),
+    };
+    factKeys.set(e, k);
+  }
+  return k;
+}
+
+/**
+ * The memo key of the incentive factor: only the enterprise facts the project's incentives read
+ * (with a project given, location and investment size come from the project).
+ */
+function incentiveKeyFn(incentives: readonly MatchIncentive[]): (k: FactKeys) => string {
+  const types = new Set(incentives.flatMap((i) => i.conditions.map((c) => c.type)));
+  const parts: Array<keyof FactKeys> = [];
+  if (types.has('certification')) parts.push('certifications');
+  if (types.has('industry')) parts.push('industry');
+  if (types.has('homeRegion')) parts.push('home');
+  if (types.has('enterpriseSize')) parts.push('size');
+  if (types.has('needsLand')) parts.push('land');
+  if (parts.length === 0) return () => '';
+  if (parts.length === 1) return (k) => k[parts[0]];
+  return (k) => parts.map((p) => k[p]).join('|');
+}
+
+/** A part's hash, cached on the (memoised, shared) part object. */
+const partHashes = new WeakMap<Part, number>();
+function partHash(p: Part): number {
+  let h = partHashes.get(p);
+  if (h === undefined) {
+    h = hash32(`${p.fit}|${p.reason}`);
+    partHashes.set(p, h);
+  }
+  return h;
+}
+
+const NO_TEXT: Part = { fit: 0, reason: '企业介绍与项目描述没有共同关键词' };
+const CLOSED: Part = { fit: 0, reason: '项目已关闭' };
+
 export class ProjectProfile {
   readonly terms: TermTable;
   private readonly points: Weights;
-  private readonly incentiveKey: (e: EnterpriseFacts) => string;
+  private readonly weightsHash: number;
+  private readonly incentiveKey: (k: FactKeys) => string;
   private readonly industryMemo: Memo<Part>;
   private readonly regionMemo: Memo<Part>;
   private readonly investmentMemo: Memo<Part>;
   private readonly incentiveMemo: Memo<IncentivePart>;
   private readonly exclusion: MatchResult['excluded'];
+  private readonly stagePart: Part;
 
   constructor(
     readonly project: MatchProject,
@@ -250,6 +313,7 @@ export class ProjectProfile {
     this.incentiveMemo = new Memo(memo);
     this.terms = termTable(opts.tokens ?? indexTokens(project.title, project.description), ctx.regions);
     this.points = normalisedWeights(ctx.config.weights);
+    this.weightsHash = hash32(FACTORS.map((f) => this.points[f].toFixed(6)).join(','));
     this.incentiveKey = incentiveKeyFn(project.incentives);
     this.exclusion =
       project.status !== 'published'
@@ -257,45 +321,73 @@ export class ProjectProfile {
         : project.stage === 'closed'
           ? { factor: 'stage', reason: '项目已关闭' }
           : null;
+    this.stagePart = project.stage === 'closed' ? CLOSED : STAGE[project.stage];
   }
 
-  score(e: MatchEnterprise): MatchResult {
+  /** Scores a pair without spelling it out (the bulk path: most pairs turn out unchanged). */
+  evaluate(e: MatchEnterprise): Evaluation {
     const { ctx, project: p } = this;
-    const industry = this.industryMemo.get(e.industryCodes.join(','), () => industryFit(e.industryCodes, p.industryCodes, ctx.industries));
-    const region = this.regionMemo.get(`${e.homeRegionCode}|${e.targetRegionCodes.join(',')}`, () => regionFit(e, p.regionCode, ctx.regions));
-    const investment = this.investmentMemo.get(`${e.investmentMinYuan}|${e.investmentMaxYuan}`, () =>
-      investmentFit(p.totalInvestmentYuan, e.investmentMinYuan, e.investmentMaxYuan),
-    );
-    const incentives = this.incentiveMemo.get(this.incentiveKey(e), () => incentivesPart(e, p, ctx));
+    const k = keysOf(e);
+    const industry = this.industryMemo.get(k.industry, () => industryFit(e.industryCodes, p.industryCodes, ctx.industries));
+    const region = this.regionMemo.get(k.region, () => regionFit(e, p.regionCode, ctx.regions));
+    const investment = this.investmentMemo.get(k.investment, () => investmentFit(p.totalInvestmentYuan, e.investmentMinYuan, e.investmentMaxYuan));
+    const incentives = this.incentiveMemo.get(this.incentiveKey(k), () => incentivesPart(e, p, ctx));
     const tf = textFit(e.tokens, this.terms);
-    const text: Part = tf.fit
-      ? { fit: round2(tf.fit), reason: `共同关键词：${tf.shared.map((w) => `「${w}」`).join('')}` }
-      : { fit: 0, reason: '企业介绍与项目描述没有共同关键词' };
-    const stage: Part = p.stage === 'closed' ? { fit: 0, reason: '项目已关闭' } : STAGE[p.stage];
+    const text: Part = tf.fit ? { fit: round2(tf.fit), reason: '' } : NO_TEXT;
+    const parts = { industry, region, investment, incentives, text, stage: this.stagePart };
+    const w = this.points;
+    const total =
+      industry.fit * w.industry + region.fit * w.region + investment.fit * w.investment + incentives.fit * w.incentives + text.fit * w.text + this.stagePart.fit * w.stage;
+    const score = Math.round(total);
+    let excluded = this.exclusion;
+    if (!excluded && region.fit === 0) excluded = { factor: 'region', reason: region.reason };
+    if (!excluded && industry.fit < MIN_INDUSTRY_FIT) excluded = { factor: 'industry', reason: industry.reason || '行业相关度不足' };
+    let h = Math.imul(this.weightsHash ^ score, 0x01000193);
+    h = Math.imul(h ^ partHash(industry), 0x01000193);
+    h = Math.imul(h ^ partHash(region), 0x01000193);
+    h = Math.imul(h ^ partHash(investment), 0x01000193);
+    h = Math.imul(h ^ partHash(incentives), 0x01000193);
+    h = Math.imul(h ^ tf.hash ^ Math.round(text.fit * 100), 0x01000193);
+    h = Math.imul(h ^ partHash(this.stagePart), 0x01000193);
+    for (const id of incentives.eligible) h = Math.imul(h ^ id, 0x01000193);
+    h = Math.imul(h ^ 0x7fff, 0x01000193);
+    for (const id of incentives.needsInfo) h = Math.imul(h ^ id, 0x01000193);
+    return {
+      score,
+      parts,
+      sharedWords: tf.shared,
+      eligibleIncentiveIds: incentives.eligible,
+      needsInfoIncentiveIds: incentives.needsInfo,
+      excluded,
+      fingerprint: h | 0,
+    };
+  }
 
-    const parts: Record<Factor, Part> = { industry, region, investment, incentives, text, stage };
-    let total = 0;
+  /** Spells an evaluation out: one entry per factor, and the highlights. */
+  explain(ev: Evaluation): MatchResult {
     const breakdown: ScoreFactor[] = FACTORS.map((f) => {
       const weight = this.points[f];
-      const pts = parts[f].fit * weight;
-      total += pts;
-      return { factor: f, fit: parts[f].fit, weight: Math.round(weight * 10) / 10, points: Math.round(pts * 10) / 10, reason: parts[f].reason };
+      const part = ev.parts[f];
+      const reason = f === 'text' && part.fit > 0 ? `共同关键词：${showShared(ev.sharedWords).map((w) => `「${w}」`).join('')}` : part.reason;
+      return { factor: f, fit: part.fit, weight: Math.round(weight * 10) / 10, points: Math.round(part.fit * weight * 10) / 10, reason };
     });
     const reasons = breakdown
       .filter((b) => b.fit >= 0.5 && b.points > 0)
       .sort((a, b) => b.points - a.points)
+      .slice(0, 3)
       .map((b) => `${FACTOR_LABELS[b.factor as Factor]}：${b.reason}`);
-    let excluded = this.exclusion;
-    if (!excluded && region.fit === 0) excluded = { factor: 'region', reason: region.reason };
-    if (!excluded && industry.fit < MIN_INDUSTRY_FIT) excluded = { factor: 'industry', reason: industry.reason || '行业相关度不足' };
     return {
-      score: Math.round(total),
+      score: ev.score,
       breakdown,
       reasons,
-      eligibleIncentiveIds: incentives.eligible,
-      needsInfoIncentiveIds: incentives.needsInfo,
-      excluded,
+      eligibleIncentiveIds: ev.eligibleIncentiveIds,
+      needsInfoIncentiveIds: ev.needsInfoIncentiveIds,
+      excluded: ev.excluded,
     };
+  }
+
+  score(e: MatchEnterprise): MatchResult {
+    return this.explain(this.evaluate(e));
   }
 }
 
@@ -305,7 +397,7 @@ export function scoreMatch(e: MatchEnterprise, p: MatchProject, ctx: ScoringCont
 }
 
 /** Whether a result is stored as a match. */
-export const isMatch = (r: MatchResult, config: ScoringConfig) => !r.excluded && r.score >= config.threshold;
+export const isMatch = (r: Pick<MatchResult, 'excluded' | 'score'>, config: ScoringConfig) => !r.excluded && r.score >= config.threshold;
 
 /** 32-bit FNV-1a (as a signed int, the form stored in an integer column). */
 export function hash32(s: string): number {
@@ -317,11 +409,5 @@ export function hash32(s: string): number {
   return h | 0;
 }
 
-/** A hash of everything a stored match shows: equal fingerprints → nothing to write. */
-export function fingerprint(r: MatchResult): number {
-  return hash32(
-    `${r.score}|${r.eligibleIncentiveIds.join(',')}|${r.needsInfoIncentiveIds.join(',')}|${r.breakdown
-      .map((b) => `${b.factor}:${b.fit}:${b.weight}:${b.points}:${b.reason}`)
-      .join('|')}|${r.reasons.join('|')}`,
-  );
-}
+/** The fingerprint of a pair (see Evaluation.fingerprint). */
+export const fingerprint = (e: MatchEnterprise, p: ProjectProfile): number => p.evaluate(e).fingerprint;

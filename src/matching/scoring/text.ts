@@ -21,6 +21,14 @@ const BOILERPLATE = new Set(
 export interface TermTable {
   /** term → weight */
   readonly weights: ReadonlyMap<string, number>;
+  /** term → a 32-bit hash (the shared words' hashes sum to the text part's fingerprint) */
+  readonly hashes: ReadonlyMap<string, number>;
+}
+
+function hashTerm(t: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+  return h | 0;
 }
 
 const termWeight = (t: string) => (t.length >= 4 ? 2 : t.length === 3 ? 1.5 : 1);
@@ -47,8 +55,13 @@ export function isContentTerm(t: string, regions: RegionTree): boolean {
 /** The weighted content terms of a project's text (from jieba search-mode tokens). */
 export function termTable(tokens: Iterable<string>, regions: RegionTree): TermTable {
   const weights = new Map<string, number>();
-  for (const t of tokens) if (isContentTerm(t, regions)) weights.set(t, termWeight(t));
-  return { weights };
+  const hashes = new Map<string, number>();
+  for (const t of tokens) {
+    if (!isContentTerm(t, regions)) continue;
+    weights.set(t, termWeight(t));
+    hashes.set(t, hashTerm(t));
+  }
+  return { weights, hashes };
 }
 
 /** Shared weight at which text relevance is full (about three specific shared words). */
@@ -56,27 +69,33 @@ export const TEXT_SATURATION = 6;
 
 export interface TextFit {
   fit: number;
-  /** The shared words shown in the reason, most specific first. */
+  /** The shared words (unordered; `showShared` picks those shown). */
   shared: string[];
+  /** Order-independent hash of the shared set. */
+  hash: number;
 }
 
-/** Relevance of an enterprise's tokens to a project's term table. */
+const NONE: TextFit = { fit: 0, shared: [], hash: 0 };
+
+/** Relevance of an enterprise's tokens (deduplicated) to a project's term table. */
 export function textFit(enterpriseTokens: readonly string[], project: TermTable): TextFit {
   let total = 0;
+  let hash = 0;
   let shared: string[] | undefined;
   for (const t of enterpriseTokens) {
     const w = project.weights.get(t);
     if (w !== undefined) {
       total += w;
+      hash = (hash + project.hashes.get(t)!) | 0;
       (shared ??= []).push(t);
     }
   }
-  if (!shared) return { fit: 0, shared: [] };
-  return { fit: Math.min(1, total / TEXT_SATURATION), shared: showShared(shared) };
+  if (!shared) return NONE;
+  return { fit: Math.min(1, total / TEXT_SATURATION), shared, hash };
 }
 
 /** Up to five shared words, longest first, leaving out words contained in one already shown. */
-function showShared(words: string[]): string[] {
+export function showShared(words: readonly string[]): string[] {
   const sorted = [...new Set(words)].sort((a, b) => b.length - a.length || a.localeCompare(b, 'zh'));
   const out: string[] = [];
   for (const w of sorted) {
