@@ -10,7 +10,7 @@ import { conflict, notFound, ProblemException, validationFailed } from '../platf
 import { searchText } from '../platform/text/segmenter.js';
 import { industries } from '../reference/industries.js';
 import { regions } from '../reference/regions.js';
-import { AssignmentService } from './assignment.service.js';
+import { AssignmentService, type Assignment } from './assignment.service.js';
 import { LeadActivity } from './lead-activity.entity.js';
 import { applyCursor, encodeCursor, leadWhere, ORDER, SORT_KEY, whereSql } from './lead-query.js';
 import { assertMayAssign, assertMayRead, assertMayWork, regionLevels } from './lead-scope.js';
@@ -241,35 +241,44 @@ export class LeadsService {
       createdBy: n.actor?.userId ?? null,
       createdAt,
     };
-    const inserted = await m.createQueryBuilder().insert().into(Lead).values(values).orIgnore().returning(['id']).execute();
+    // the same lead already? (cheap; the unique indexes decide for concurrent inserts)
+    const before = await this.existing(m, n, regionCode);
+    if (before) return { id: before, created: false };
+    // the owner is picked before the insert, so round-robin turns follow the lead ids; a savepoint
+    // gives the turn back if a concurrent insert of the same lead wins
+    await m.query('SAVEPOINT lead_insert');
+    const owner: Assignment =
+      n.ownerId !== undefined ? { ownerId: n.ownerId, bureauId: await this.bureauOfUser(m, n.ownerId) } : await this.assignment.assign(m, { regionCode, industryPath: values.industryPath });
+    const inserted = await m
+      .createQueryBuilder()
+      .insert()
+      .into(Lead)
+      .values({ ...values, ownerId: owner.ownerId, bureauId: owner.bureauId })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
     const id: number | undefined = inserted.raw[0]?.id;
     if (!id) {
+      await m.query('ROLLBACK TO SAVEPOINT lead_insert');
       const existing = await this.existing(m, n, regionCode);
       if (existing) return { id: existing, created: false };
       throw new Error('lead insert was ignored but no existing lead was found');
     }
-    const owner = n.ownerId !== undefined ? { ownerId: n.ownerId, bureauId: await this.bureauOfUser(m, n.ownerId) } : await this.assignment.assign(m, { regionCode, industryPath: values.industryPath });
-    await m.query(`UPDATE lead SET owner_id = $2, bureau_id = $3 WHERE id = $1`, [id, owner.ownerId, owner.bureauId]);
+    await m.query('RELEASE SAVEPOINT lead_insert');
+    const automatic = n.ownerId === undefined;
     await logActivities(
       m,
       [
+        { leadId: id, kind: 'created', occurredAt: createdAt, actorId: n.actor?.userId ?? null, summary: n.note ?? '', details: { source: n.source, sourceLabel: LEAD_SOURCES[n.source] } },
         {
-        leadId: id,
-        kind: 'created',
-        occurredAt: createdAt,
-        actorId: n.actor?.userId ?? null,
-        summary: n.note ?? '',
-        details: { source: n.source, sourceLabel: LEAD_SOURCES[n.source] },
-      },
-      {
-        leadId: id,
-        kind: 'assignment',
-        occurredAt: createdAt,
-        actorId: n.ownerId !== undefined ? (n.actor?.userId ?? null) : null,
-        toOwnerId: owner.ownerId,
-        summary: owner.ownerId ? (n.ownerId !== undefined ? '指定负责人' : '按分派规则自动分派') : '暂无可分派的招商专员，等待局负责人分派',
-        details: { automatic: n.ownerId === undefined, bureauId: owner.bureauId },
-      },
+          leadId: id,
+          kind: 'assignment',
+          occurredAt: createdAt,
+          actorId: automatic ? null : (n.actor?.userId ?? null),
+          toOwnerId: owner.ownerId,
+          summary: !owner.ownerId ? '暂无可分派的招商专员，等待局负责人分派' : automatic ? '按分派规则自动分派' : '指定负责人',
+          details: { automatic, bureauId: owner.bureauId },
+        },
       ],
       now,
     );
