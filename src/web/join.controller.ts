@@ -10,7 +10,7 @@ import { ProblemException } from '../platform/http/problem.js';
 import { parseSafe } from '../platform/validation/zod-validation.js';
 import { ApiControllers } from './api-controllers.js';
 import { emptyEnterpriseForm, enterpriseFieldFor, enterpriseFormView, readEnterpriseForm, type EnterpriseFormValues } from './forms/enterprise-form.js';
-import { errorMap, field, mergeErrors, withRequiredMessages, type ErrorMap, type FormBody } from './forms/form-input.js';
+import { errorMap, field, formAndSchemaErrors, withRequiredMessages, type ErrorMap, type FormBody } from './forms/form-input.js';
 import { Pages } from './pages.js';
 import { ENTERPRISE_REQUIRED } from './portal.controller.js';
 import { assertSameOrigin, homeOf } from './session-pages.controller.js';
@@ -67,10 +67,10 @@ export class JoinController {
       enterprise: { uscc: form.values.uscc, ...form.input },
     };
     const parsed = parseSafe(signupSchema, input);
-    const errors = mergeErrors(form.errors, parsed.ok ? {} : errorMap(parsed.errors, (f) => signupFieldFor(f, form.values)));
+    const errors = formAndSchemaErrors(form.errors, parsed.ok ? {} : errorMap(parsed.errors, (f) => signupFieldFor(f, form.values)));
     if (!parsed.ok || Object.keys(errors).length) return this.render(req, res, form.values, account, errors);
     try {
-      await this.api.get(AccountsController).signup(parsed.value, req);
+      await this.api.as(req.actor, AccountsController).signup(parsed.value, req);
     } catch (err) {
       if (err instanceof ProblemException && err.status < 500) {
         const mapped = err.errors?.length ? errorMap(err.errors, (f) => signupFieldFor(f, form.values)) : { _form: [err.message] };
@@ -124,7 +124,7 @@ export class JoinController {
     const title = kind === 'resend' ? '重新发送验证邮件' : '找回密码';
     const parsed = parseSafe(emailOnlySchema, { email });
     if (!parsed.ok) return this.pages.send(req, res, 'public/email-form', { kind, email, sent: false }, { title, errors: withRequiredMessages(errorMap(parsed.errors), { email: '请填写邮箱' }) });
-    const accounts = this.api.get(AccountsController);
+    const accounts = this.api.as(req.actor, AccountsController);
     try {
       if (kind === 'resend') await accounts.resend(parsed.value, req);
       else await accounts.forgot(parsed.value, req);

@@ -12,6 +12,8 @@ import { EnterprisesController } from '../enterprises/enterprises.controller.js'
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { MatchesService } from '../matching/matches.service.js';
 import { MatchingController } from '../matching/matching.controller.js';
+import { preferencesPatchSchema } from '../notifications/notification.schemas.js';
+import { NotificationsController } from '../notifications/notifications.controller.js';
 import { Clock } from '../platform/clock/clock.js';
 import { shanghaiDate } from '../platform/format/units.js';
 import { ProblemException } from '../platform/http/problem.js';
@@ -24,7 +26,8 @@ import { industries } from '../reference/industries.js';
 import { regions } from '../reference/regions.js';
 import { ApiControllers } from './api-controllers.js';
 import { enterpriseFieldFor, enterpriseFormValues, enterpriseFormView, readEnterpriseForm, type EnterpriseFormValues } from './forms/enterprise-form.js';
-import { errorMap, field, mergeErrors, withRequiredMessages, type ErrorMap, type FormBody } from './forms/form-input.js';
+import { errorMap, field, formAndSchemaErrors, withRequiredMessages, type ErrorMap, type FormBody } from './forms/form-input.js';
+import { readPreferencesForm } from './notification-pages.js';
 import { Pages } from './pages.js';
 import { idOf, pageNo } from './public.controller.js';
 import { ELIGIBILITY_BADGE, ELIGIBILITY_LABELS } from './view/conditions.js';
@@ -109,14 +112,14 @@ export class PortalController {
   @Post('matches/:id/interest')
   async interest(@Req() req: AuthedRequest, @Res() res: Response) {
     const id = idOf(req.params.id as string, '匹配');
-    await this.api.get(MatchingController).interest(id, req.actor!);
+    await this.api.as(req.actor, MatchingController).interest(id, req.actor!);
     this.pages.redirect(res, `/portal/matches/${id}`, 'interested');
   }
 
   @Post('matches/:id/dismiss')
   async dismiss(@Req() req: AuthedRequest, @Res() res: Response) {
     const id = idOf(req.params.id as string, '匹配');
-    await this.api.get(MatchingController).dismiss(id, req.actor!);
+    await this.api.as(req.actor, MatchingController).dismiss(id, req.actor!);
     this.pages.redirect(res, '/portal/matches', 'dismissed');
   }
 
@@ -147,10 +150,10 @@ export class PortalController {
     form.values.uscc = saved.uscc;
     if (action !== 'save') return this.renderProfile(req, res, form.values, {}, 200);
     const parsed = parseSafe(updateEnterpriseSchema, form.input);
-    const errors = mergeErrors(form.errors, parsed.ok ? {} : errorMap(parsed.errors, (f) => enterpriseFieldFor(f, form.values)));
+    const errors = formAndSchemaErrors(form.errors, parsed.ok ? {} : errorMap(parsed.errors, (f) => enterpriseFieldFor(f, form.values)));
     if (!parsed.ok || Object.keys(errors).length) return this.renderProfile(req, res, form.values, errors);
     try {
-      await this.api.get(EnterprisesController).update(saved.id, parsed.value, req.actor!);
+      await this.api.as(req.actor, EnterprisesController).update(saved.id, parsed.value, req.actor!);
     } catch (err) {
       if (err instanceof ProblemException && err.status < 500 && err.errors?.length) {
         return this.renderProfile(req, res, form.values, errorMap(err.errors, (f) => enterpriseFieldFor(f, form.values)), err.status);
@@ -168,6 +171,25 @@ export class PortalController {
       { form: enterpriseFormView(values, ENTERPRISE_SIZES, NOTIFICATION_FREQUENCIES) },
       { title: '企业资料', errors: withRequiredMessages(errors, ENTERPRISE_REQUIRED), status },
     );
+  }
+
+  // ——— 通知设置 ———
+
+  @Get('notifications')
+  async notifications(@Req() req: AuthedRequest, @Res() res: Response) {
+    const prefs = await this.api.as(req.actor, NotificationsController).getPreferences(req.actor!);
+    this.pages.send(req, res, 'portal/notifications', { prefs, frequencies: Object.entries(NOTIFICATION_FREQUENCIES) }, { title: '通知设置' });
+  }
+
+  @Post('notifications')
+  async saveNotifications(@Req() req: AuthedRequest, @Res() res: Response) {
+    const parsed = parseSafe(preferencesPatchSchema, readPreferencesForm(req.body as FormBody, { staff: false }));
+    if (!parsed.ok) {
+      const prefs = await this.api.as(req.actor, NotificationsController).getPreferences(req.actor!);
+      return this.pages.send(req, res, 'portal/notifications', { prefs, frequencies: Object.entries(NOTIFICATION_FREQUENCIES) }, { title: '通知设置', errors: errorMap(parsed.errors) });
+    }
+    await this.api.as(req.actor, NotificationsController).updatePreferences(req.actor!, parsed.value);
+    this.pages.redirect(res, '/portal/notifications', 'saved');
   }
 
   // ——— 我的线索 ———

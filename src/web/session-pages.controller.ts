@@ -63,7 +63,7 @@ export class SessionPagesController {
       return this.pages.send(req, res, 'public/login', { email, next, message: null }, { title: '登录', errors: errorMap(parsed.errors) });
     }
     try {
-      const { user } = await this.api.get(AuthController).login(parsed.value, { mode: 'cookie' }, req, res);
+      const { user } = await this.api.as(req.actor, AuthController).login(parsed.value, { mode: 'cookie' }, req, res);
       res.redirect(303, next || homeOf(user));
     } catch (err) {
       if (!(err instanceof ProblemException) || err.status >= 500) throw err;
@@ -74,7 +74,7 @@ export class SessionPagesController {
 
   @Post('logout')
   async logout(@Req() req: AuthedRequest, @Res() res: Response) {
-    if (req.actor) await this.api.get(AuthController).logout(req, res);
+    if (req.actor) await this.api.as(req.actor, AuthController).logout(req, res);
     else res.clearCookie('im_session', { path: '/' });
     this.pages.redirect(res, '/', 'loggedOut');
   }

@@ -1,13 +1,23 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import express, { type Response } from 'express';
+import { SessionsService } from '../auth/sessions.service.js';
 import { EnterprisesModule } from '../enterprises/enterprises.module.js';
 import { MatchingModule } from '../matching/matching.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { QueueService } from '../platform/queue/queue.service.js';
 import { PoliciesModule } from '../policies/policies.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { ApiControllers } from './api-controllers.js';
-import { ASSETS_DIR, Pages } from './pages.js';
+import { ConsoleAdminController } from './console/console-admin.controller.js';
+import { ConsoleEnterprisesController } from './console/console-enterprises.controller.js';
+import { ConsoleHomeController } from './console/console-home.controller.js';
+import { ConsoleNotificationsController } from './console/console-notifications.controller.js';
+import { ConsolePoliciesController } from './console/console-policies.controller.js';
+import { ConsoleProjectsController } from './console/console-projects.controller.js';
+import { QUEUE_BOARD_PATH, queueBoard } from './console/queue-board.js';
 import { JoinController } from './join.controller.js';
+import { ASSETS_DIR, Pages } from './pages.js';
 import { PortalController } from './portal.controller.js';
 import { PublicPagesController } from './public.controller.js';
 import { SessionPagesController } from './session-pages.controller.js';
@@ -15,18 +25,32 @@ import { WebExceptionFilter } from './web-exception.filter.js';
 
 /**
  * The web pages (zh-CN, server-rendered): the public site, the enterprise portal (/portal) and the
- * officers' console (/console). Static files under /assets: a request carrying the file's content
- * hash (`?v=`, as the pages link them) is cached for a year; others for five minutes.
+ * officers' console (/console), plus Bull Board for admins at /console/queues. Static files under
+ * /assets: a request carrying the file's content hash (`?v=`, as the pages link them) is cached for
+ * a year; others for five minutes.
  */
 @Module({
-  imports: [EnterprisesModule, ProjectsModule, PoliciesModule, MatchingModule],
-  controllers: [PublicPagesController, SessionPagesController, JoinController, PortalController],
+  imports: [EnterprisesModule, ProjectsModule, PoliciesModule, MatchingModule, NotificationsModule],
+  controllers: [
+    PublicPagesController,
+    SessionPagesController,
+    JoinController,
+    PortalController,
+    ConsoleHomeController,
+    ConsoleProjectsController,
+    ConsolePoliciesController,
+    ConsoleEnterprisesController,
+    ConsoleNotificationsController,
+    ConsoleAdminController,
+  ],
   providers: [Pages, ApiControllers, WebExceptionFilter],
 })
 export class WebModule implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly pages: Pages,
+    private readonly sessions: SessionsService,
+    private readonly queues: QueueService,
   ) {}
 
   onModuleInit(): void {
@@ -46,5 +70,6 @@ export class WebModule implements OnModuleInit {
         },
       }),
     );
+    http.use(QUEUE_BOARD_PATH, queueBoard({ sessions: this.sessions, queues: this.queues, pages: this.pages }));
   }
 }

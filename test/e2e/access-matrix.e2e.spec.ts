@@ -101,6 +101,11 @@ const page = {
 /** The enterprise portal: an enterprise user's own pages (their own data is fine); staff and admins are refused. */
 const portal = (own: Want): Record<Caller, Want> => ({ anonymous: LOGIN, otherEnterprise: own, otherOfficer: 403, otherLead: 403, admin: 403 });
 const at = (path: string, c: Partial<Case> & { want: Record<Caller, Want> }): Case => ({ path: () => path, ...c });
+/** Console pages: a hidden object (a draft, an enterprise of another region) is 404 for other staff; a visible one read-only (403). */
+const consoleHidden: Record<Caller, Want> = { anonymous: LOGIN, otherEnterprise: 403, otherOfficer: 404, otherLead: 404, admin: 'ok' };
+const consoleReadOnly: Record<Caller, Want> = { anonymous: LOGIN, otherEnterprise: 403, otherOfficer: 403, otherLead: 403, admin: 'ok' };
+/** Console form posts: anonymous 401 (no redirect for a POST), enterprises 403, other staff as given, the admin redirected after the change (or the form again). */
+const consoleWrite = (staff: Want, admin: Want = 'redirect'): Record<Caller, Want> => ({ anonymous: 401, otherEnterprise: 403, otherOfficer: staff, otherLead: staff, admin });
 
 /** No audit entry an outsider sees may concern a region outside 洛阳市 (410300). */
 const auditInScope = (caller: Caller, body: unknown) => {
@@ -327,6 +332,81 @@ const ROUTES: Record<string, Case | Case[]> = {
   'POST /portal/profile': at('/portal/profile', { form: true, body: () => ({ _action: 'preview' }), want: { ...portal('ok'), anonymous: 401 }, massAssign: false }),
   'GET /portal/leads': at('/portal/leads', { want: portal('ok') }),
   'POST /logout': { path: () => '/logout', form: true, want: all('redirect'), freshSession: true, massAssign: false },
+  'GET /portal/notifications': at('/portal/notifications', { want: portal('ok') }),
+  'POST /portal/notifications': at('/portal/notifications', { form: true, body: () => ({ matchFrequency: 'daily', language: '' }), want: { ...portal('redirect'), anonymous: 401 }, massAssign: false }),
+
+  // console pages (src/web/console): the API's rules — drafts and enterprises of another region 404, their public objects read-only (403 on writes).
+  // Page forms read only the fields they name, so extra fields are ignored rather than refused (massAssign: false).
+  'GET /console': page.staff(() => '/console'),
+  'GET /console/projects': page.staff(() => '/console/projects?region=410223'),
+  'GET /console/projects/new': page.staff(() => '/console/projects/new'),
+  'POST /console/projects/new': at('/console/projects/new', { form: true, body: () => ({ _action: 'refresh', region1: '410000' }), want: consoleWrite('ok', 'ok'), massAssign: false }),
+  'GET /console/projects/:id': [
+    { about: 'a draft', path: (w) => `/console/projects/${w.draftProject}`, want: consoleHidden },
+    { ...page.staff((w) => `/console/projects/${w.publishedProject}`), about: 'a published project (read-only for other regions)' },
+  ],
+  'GET /console/projects/:id/edit': [
+    { about: 'a draft', path: (w) => `/console/projects/${w.draftProject}/edit`, want: consoleHidden },
+    { about: 'a published project', path: (w) => `/console/projects/${w.publishedProject}/edit`, want: consoleReadOnly },
+  ],
+  'POST /console/projects/:id/edit': { path: (w) => `/console/projects/${w.publishedProject}/edit`, form: true, body: () => ({ _action: 'refresh' }), want: consoleWrite(403, 'ok'), massAssign: false },
+  'POST /console/projects/:id/publish': { path: (w) => `/console/projects/${w.draftProject}/publish`, form: true, want: consoleWrite(404) },
+  'POST /console/projects/:id/unpublish': { path: (w) => `/console/projects/${w.publishedProject}/unpublish`, form: true, want: consoleWrite(403) },
+  'POST /console/projects/:id/stage': { path: (w) => `/console/projects/${w.publishedProject}/stage`, form: true, body: () => ({ stage: 'producing' }), want: consoleWrite(403, [303, 409]), massAssign: false },
+  'GET /console/policies': page.staff(() => '/console/policies?region=410223'),
+  'GET /console/policies/new': page.staff(() => '/console/policies/new'),
+  'POST /console/policies/new': at('/console/policies/new', { form: true, body: () => ({ _action: 'refresh' }), want: consoleWrite('ok', 'ok'), massAssign: false }),
+  'GET /console/policies/:id': [
+    { about: 'a draft', path: (w) => `/console/policies/${w.draftPolicy}`, want: consoleHidden },
+    { ...page.staff((w) => `/console/policies/${w.publishedPolicy}`), about: 'a published policy (read-only for other regions)' },
+  ],
+  'GET /console/policies/:id/edit': [
+    { about: 'a draft', path: (w) => `/console/policies/${w.draftPolicy}/edit`, want: consoleHidden },
+    { about: 'a published policy', path: (w) => `/console/policies/${w.publishedPolicy}/edit`, want: consoleReadOnly },
+  ],
+  'POST /console/policies/:id/edit': { path: (w) => `/console/policies/${w.publishedPolicy}/edit`, form: true, body: () => ({ _action: 'refresh' }), want: consoleWrite(403, 'ok'), massAssign: false },
+  'POST /console/policies/:id/publish': { path: (w) => `/console/policies/${w.draftPolicy}/publish`, form: true, want: consoleWrite(404) },
+  'POST /console/policies/:id/unpublish': { path: (w) => `/console/policies/${w.publishedPolicy}/unpublish`, form: true, want: consoleWrite(403) },
+  'GET /console/policies/:id/incentives/new': [
+    { about: 'a draft', path: (w) => `/console/policies/${w.draftPolicy}/incentives/new`, want: consoleHidden },
+    { about: 'a published policy', path: (w) => `/console/policies/${w.publishedPolicy}/incentives/new`, want: consoleReadOnly },
+  ],
+  'POST /console/policies/:id/incentives/new': {
+    path: (w) => `/console/policies/${w.draftPolicy}/incentives/new`,
+    form: true,
+    body: () => ({ _action: 'add-condition', cond_count: '0', new_cond_type: 'industry' }),
+    want: consoleWrite(404, 'ok'),
+    massAssign: false,
+  },
+  'GET /console/incentives/:id': [
+    { about: 'an incentive of a draft policy', path: (w) => `/console/incentives/${w.draftIncentive}`, want: consoleHidden },
+    // 政策找企业 on a published incentive: any officer may look, but only their own business comes back (the secrets check)
+    { ...page.staff((w) => `/console/incentives/${w.publishedIncentive}`), about: 'a published incentive' },
+  ],
+  'GET /console/incentives/:id/edit': [
+    { about: 'an incentive of a draft policy', path: (w) => `/console/incentives/${w.draftIncentive}/edit`, want: consoleHidden },
+    { about: 'a published incentive', path: (w) => `/console/incentives/${w.publishedIncentive}/edit`, want: consoleReadOnly },
+  ],
+  'POST /console/incentives/:id/edit': { path: (w) => `/console/incentives/${w.publishedIncentive}/edit`, form: true, body: () => ({ _action: 'preview', cond_count: '0' }), want: consoleWrite(403, 'ok'), massAssign: false },
+  'GET /console/enterprises': page.staff(() => '/console/enterprises?region=410223'),
+  'GET /console/enterprises/:id': { path: (w) => `/console/enterprises/${w.enterprise.id}`, want: consoleHidden },
+  'POST /console/enterprises/:id/certifications/:kind/:decision': { path: (w) => `/console/enterprises/${w.enterprise.id}/certifications/high_tech/verify`, form: true, body: () => ({ note: '核验' }), want: consoleWrite(404), massAssign: false },
+  'GET /console/notifications': page.staff(() => '/console/notifications'),
+  'POST /console/notifications/preferences': at('/console/notifications/preferences', { form: true, body: () => ({ matchFrequency: '', language: '' }), want: consoleWrite('redirect'), massAssign: false }),
+  'POST /console/notifications/:id/resend': { path: (w) => `/console/notifications/${w.notification}/resend`, form: true, want: consoleWrite(403, [303, 409]) },
+  'GET /console/admin/users': at('/console/admin/users', { want: { ...consoleReadOnly, admin: 'ok' } }),
+  'POST /console/admin/users': {
+    path: () => '/console/admin/users',
+    form: true,
+    body: (w) => ({ email: `matrix-page-${w.seq()}@example.com`, name: '矩阵', role: 'officer', bureauId: String(w.bureauId), password: TEST_PASSWORD }),
+    want: consoleWrite(403),
+    massAssign: false,
+  },
+  'POST /console/admin/users/:id/active': { path: (w) => `/console/admin/users/${w.bureauOfficer}/active`, form: true, body: () => ({ active: '1' }), want: consoleWrite(403), massAssign: false },
+  'POST /console/admin/users/:id/invite': { path: (w) => `/console/admin/users/${w.bureauOfficer}/invite`, form: true, want: consoleWrite(403) },
+  'GET /console/admin/bureaus': at('/console/admin/bureaus', { want: { ...consoleReadOnly, admin: 'ok' } }),
+  'POST /console/admin/bureaus': at('/console/admin/bureaus', { form: true, body: () => ({ _action: 'refresh' }), want: consoleWrite(403, 'ok'), massAssign: false }),
+  'POST /console/admin/bureaus/:id': { path: (w) => `/console/admin/bureaus/${w.bureauId}`, form: true, body: () => ({ idleLimitDays: '21' }), want: consoleWrite(403), massAssign: false },
 };
 
 // ---- the run -------------------------------------------------------------------------------

@@ -305,4 +305,158 @@ describe('web pages (HTTP, no JavaScript)', () => {
     expect(bot.status).toBe(303);
     expect(await t.get(EnterprisesService).findByUscc(botUscc)).toBeNull();
   });
+
+  it('keeps enterprises out of the console and staff out of the portal', async () => {
+    const b = await login(enterpriseEmail);
+    expect((await b.get('/console')).status).toBe(403);
+    const officer = await actor(t, 'officer', { region: '410200' });
+    const staff = await login(officer.email);
+    const r = await staff.get('/portal/matches');
+    expect(r.status).toBe(403);
+    expect(r.html).toContain('无权访问');
+  });
+
+  it('console: an officer creates a project through the form (errors first), edits, publishes and moves its stage', async () => {
+    const officer = await actor(t, 'officer', { region: '410200' });
+    const b = await login(officer.email);
+    const form = await b.get('/console/projects/new');
+    expect(form.status).toBe(200);
+    const csrf = csrfOf(form.html)!;
+    const code = `WEB-${Date.now().toString(36)}`;
+    const base = { _csrf: csrf, code, title: '开封汽车零部件产业园', region1: '410000', region2: '410200', region3: '410223', industryCodes: ['C36'], totalInvestmentWan: '', stage: 'open' };
+    const bad = await b.post('/console/projects/new', base);
+    expect(bad.status).toBe(400);
+    expect(fieldErrors(bad.html, 'totalInvestmentWan')).toEqual(['请填写总投资额']);
+    // a region outside the officer's scope is refused like the API refuses it
+    const outside = await b.post('/console/projects/new', { ...base, region1: '410000', region2: '410300', region3: '', totalInvestmentWan: '80000' });
+    expect(outside.status).toBe(403);
+    expect(outside.html).toContain('超出本招商局的辖区');
+    const ok = await b.post('/console/projects/new', { ...base, totalInvestmentWan: '80000', landAreaMu: '260' });
+    expect(ok.status).toBe(303);
+    const id = Number(/\/console\/projects\/(\d+)/.exec(ok.location!)![1]);
+    const page = await b.get(`/console/projects/${id}`);
+    expect(page.html).toContain('8 亿元');
+    expect(page.html).toContain('草稿');
+    expect((await b.post(`/console/projects/${id}/publish`, { _csrf: csrf })).status).toBe(303);
+    expect((await new NoJsBrowser(t.url).get(`/library/projects/${id}`)).status).toBe(200);
+    const signed = await b.post(`/console/projects/${id}/stage`, { _csrf: csrf, stage: 'signed', note: '已签订投资协议' });
+    expect(signed.status).toBe(303);
+    const back = await b.post(`/console/projects/${id}/stage`, { _csrf: csrf, stage: 'open' });
+    expect(back.status).toBe(409);
+    expect(back.html).toContain('阶段只能向前推进');
+    const edit = await b.post(`/console/projects/${id}/edit`, { _csrf: csrf, title: '开封汽车零部件产业园（二期）', region1: '410000', region2: '410200', region3: '410223', industryCodes: ['C36'], totalInvestmentWan: '90000', _action: 'save' });
+    expect(edit.status).toBe(303);
+    const shown = await b.get(`/console/projects/${id}`);
+    expect(shown.html).toContain('开封汽车零部件产业园（二期）');
+    expect(shown.html).toContain('9 亿元');
+    expect(shown.html).toContain('已签约');
+    // an officer of another city sees it read-only and cannot change it
+    const luoyang = await login((await actor(t, 'officer', { region: '410300' })).email);
+    const ro = await luoyang.get(`/console/projects/${id}`);
+    expect(ro.status).toBe(200);
+    expect(ro.html).toContain('只能查看');
+    expect(ro.html).not.toContain(`/console/projects/${id}/edit`);
+    expect((await luoyang.get(`/console/projects/${id}/edit`)).status).toBe(403);
+    const lcsrf = csrfOf(ro.html)!;
+    expect((await luoyang.post(`/console/projects/${id}/unpublish`, { _csrf: lcsrf })).status).toBe(403);
+    // drafts of another region do not exist for it
+    const draft = (await officer.call('POST', '/projects', projectBody({ title: '开封的草稿' }))).body;
+    expect((await luoyang.get(`/console/projects/${draft.id}`)).status).toBe(404);
+  });
+
+  it('console: edits eligibility conditions through the form (no JS), previews 政策找企业, saves, and verifies a certification', async () => {
+    const officer = await actor(t, 'officer', { region: '410200' });
+    const b = await login(officer.email);
+    const csrf = csrfOf((await b.get('/console/policies/new')).html)!;
+    const created = await b.post('/console/policies/new', { _csrf: csrf, title: '开封市农业产业化扶持办法', issuer: '开封市人民政府', region1: '410000', region2: '410200', validFrom: '2024-01-01', _action: 'save' });
+    expect(created.status).toBe(303);
+    const policyId = Number(/\/console\/policies\/(\d+)/.exec(created.location!)![1]);
+    const base = { _csrf: csrf, kind: 'subsidy', title: '农业龙头企业奖补', maxAmountWan: '200' };
+    // add a condition row (a round trip that saves nothing), then fill it
+    const step1 = await b.post(`/console/policies/${policyId}/incentives/new`, { ...base, cond_count: '0', new_cond_type: 'industry', _action: 'add-condition' });
+    expect(step1.status).toBe(200);
+    expect(step1.html).toContain('name="cond_0_type" value="industry"');
+    const step2 = await b.post(`/console/policies/${policyId}/incentives/new`, { ...base, cond_count: '1', cond_0_type: 'industry', cond_0_p1: 'A', new_cond_type: 'minInvestment', _action: 'add-condition' });
+    expect(step2.html).toContain('name="cond_1_type" value="minInvestment"');
+    const bad = await b.post(`/console/policies/${policyId}/incentives/new`, { ...base, cond_count: '2', cond_0_type: 'industry', cond_0_codes: 'A', cond_1_type: 'minInvestment', cond_1_wan: '-3', _action: 'save' });
+    expect(bad.status).toBe(400);
+    expect(fieldErrors(bad.html, 'cond_1_wan')).toEqual(['金额不能为负数']);
+    const preview = await b.post(`/console/policies/${policyId}/incentives/new`, { ...base, cond_count: '2', cond_0_type: 'industry', cond_0_codes: 'A', cond_1_type: 'minInvestment', cond_1_wan: '3000', _action: 'preview' });
+    expect(preview.status).toBe(200);
+    expect(preview.html).toMatch(/符合条件：<strong>\d+<\/strong> 家/);
+    const saved = await b.post(`/console/policies/${policyId}/incentives/new`, { ...base, cond_count: '2', cond_0_type: 'industry', cond_0_codes: 'A', cond_1_type: 'minInvestment', cond_1_wan: '3000', _action: 'save' });
+    expect(saved.status).toBe(303);
+    const incentiveId = Number(/\/console\/incentives\/(\d+)/.exec(saved.location!)![1]);
+    const stored = (await officer.call('GET', `/incentives/${incentiveId}`)).body;
+    expect(stored.conditions.map((c: { type: string }) => c.type)).toEqual(['industry', 'minInvestment']);
+    expect(stored.conditions[1].yuan).toBe(30_000_000);
+    expect(stored.maxAmountYuan).toBe(2_000_000);
+    const page = await b.get(`/console/incentives/${incentiveId}`);
+    expect(page.html).toContain('所属行业属于A 农、林、牧、渔业');
+    expect(page.html).toContain('政策找企业');
+
+    // the enterprise of this file (registered in 尉氏县, claiming 产教融合) is reviewed by a 开封 officer
+    const ent = await b.get(`/console/enterprises/${enterpriseId}`);
+    expect(ent.status).toBe(200);
+    expect(ent.html).toContain('河南牧丰农牧科技有限公司'); // renamed by the profile test above
+    expect(ent.html).toContain('待核验');
+    const verified = await b.post(`/console/enterprises/${enterpriseId}/certifications/industry_education_integration/verify`, { _csrf: csrf, note: '已核对' });
+    expect(verified.status).toBe(303);
+    expect((await t.get(EnterprisesService).get(enterpriseId)).verifiedCertifications).toEqual(['industry_education_integration']);
+    // another city's officer: not their enterprise (404), and cannot review
+    const luoyang = await login((await actor(t, 'officer', { region: '410300' })).email);
+    expect((await luoyang.get(`/console/enterprises/${enterpriseId}`)).status).toBe(404);
+    const lcsrf = csrfOf((await luoyang.get('/console')).html)!;
+    expect((await luoyang.post(`/console/enterprises/${enterpriseId}/certifications/industry_education_integration/reject`, { _csrf: lcsrf })).status).toBe(404);
+  });
+
+  it('console: admins manage users and bureaus; the queue view is for admins only', async () => {
+    const admin = await actor(t, 'admin');
+    const b = await login(admin.email);
+    const page = await b.get('/console/admin/users');
+    expect(page.status).toBe(200);
+    const csrf = csrfOf(page.html)!;
+    const bad = await b.post('/console/admin/users', { _csrf: csrf, email: 'x', name: '', role: 'officer' });
+    expect(bad.status).toBe(400);
+    expect(fieldErrors(bad.html, 'bureauId')).toEqual(['招商专员和局负责人必须属于一个招商局']);
+    const bureaus = await b.post('/console/admin/bureaus', { _csrf: csrf, name: '兰考县招商局', region1: '410000', region2: '410200', region3: '410225', idleLimitDays: '10', _action: 'save' });
+    expect(bureaus.status).toBe(303);
+    const list = await b.get('/console/admin/bureaus');
+    const bureauId = /<option value="(\d+)"[^>]*>兰考县招商局/.exec((await b.get('/console/admin/users')).html)?.[1];
+    expect(list.html).toContain('兰考县招商局');
+    expect(bureauId).toBeTruthy();
+    const email = `lankao-${Date.now().toString(36)}@example.com`;
+    const created = await b.post('/console/admin/users', { _csrf: csrf, email, name: '兰考专员', role: 'officer', bureauId: bureauId!, password: 'Lankao-2026-pass' });
+    expect(created.status).toBe(303);
+    expect((await b.get('/console/admin/users')).html).toContain(email);
+    // Bull Board: admins see it; officers are refused; anonymous visitors go to the login page
+    const board = await b.get('/console/queues');
+    expect(board.status).toBe(200);
+    expect(board.html).toContain('static/js/main');
+    expect(board.html).not.toContain('fonts.googleapis.com');
+    const api = await b.get('/console/queues/api/queues');
+    expect(api.status).toBe(200);
+    const officer = await login((await actor(t, 'officer', { region: '410200' })).email);
+    expect((await officer.get('/console/queues')).status).toBe(403);
+    expect((await officer.get('/console/queues/api/queues')).status).toBe(403);
+    expect((await officer.get('/console/admin/users')).status).toBe(403);
+    const anon = await new NoJsBrowser(t.url).get('/console/queues');
+    expect(anon.status).toBe(303);
+    expect(anon.location).toBe('/login?next=%2Fconsole%2Fqueues');
+    // a write to the board from another site is refused even for an admin
+    const foreign = await b.post('/console/queues/api/queues/pause', {}, { origin: 'https://evil.example.com' });
+    expect(foreign.status).toBe(403);
+  });
+
+  it('console: the dashboard charts render as inline SVG with a data table, and the notification list loads', async () => {
+    const officer = await actor(t, 'officer', { region: '410200' });
+    const b = await login(officer.email);
+    const home = await b.get('/console');
+    expect(home.status).toBe(200);
+    expect(home.html).toMatch(/<svg class="chart" role="img"/);
+    expect(home.html).toContain('<table>');
+    const n = await b.get('/console/notifications');
+    expect(n.status).toBe(200);
+    expect(n.html).toContain('我的通知设置');
+  });
 });

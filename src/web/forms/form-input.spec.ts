@@ -79,3 +79,10 @@ describe('form input helpers', () => {
     expect(safeNext('', '/console')).toBe('/console');
   });
 });
+
+describe('form and schema errors', () => {
+  it('keeps the form\'s own explanation of a field over the schema\'s consequential one', async () => {
+    const { formAndSchemaErrors } = await import('./form-input.js');
+    expect(formAndSchemaErrors({ wan: ['金额不能为负数'] }, { wan: ['必填'], title: ['不能为空'] })).toEqual({ wan: ['金额不能为负数'], title: ['不能为空'] });
+  });
+});

@@ -136,3 +136,13 @@ export function withRequiredMessages(errors: ErrorMap, messages: Record<string, 
   }
   return out;
 }
+
+/**
+ * The form's own parse errors (an amount that is not a number) and the schema's: where the form
+ * already explained a field, the schema's consequential "required" for it is left out.
+ */
+export function formAndSchemaErrors(form: ErrorMap, schema: ErrorMap): ErrorMap {
+  const out: ErrorMap = { ...form };
+  for (const [k, v] of Object.entries(schema)) if (!form[k]) out[k] = v;
+  return out;
+}

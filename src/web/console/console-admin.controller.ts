@@ -1,0 +1,127 @@
+import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { ROLES } from '../../auth/actor.js';
+import { AdminController } from '../../auth/auth.controller.js';
+import type { AuthedRequest } from '../../auth/auth.guard.js';
+import { createBureauSchema, createUserSchema, listUsersQuery, updateBureauSchema, updateUserSchema } from '../../auth/auth.schemas.js';
+import { Bureau } from '../../auth/bureau.entity.js';
+import { Roles } from '../../auth/decorators.js';
+import { ProblemException, validationFailed } from '../../platform/http/problem.js';
+import { parseSafe } from '../../platform/validation/zod-validation.js';
+import { ApiControllers } from '../api-controllers.js';
+import { checked, errorMap, field, integer, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
+import { pickerModel, pickFrom } from '../forms/tree-picker.js';
+import { Pages } from '../pages.js';
+import { idOf, pageNo } from '../public.controller.js';
+import { WebExceptionFilter } from '../web-exception.filter.js';
+import { problemErrors } from './console-projects.controller.js';
+
+const USER_REQUIRED = { email: '请填写邮箱', name: '请填写姓名', role: '请选择角色' };
+
+/** Console for platform admins: users (create / invite, role, activation) and bureaus. */
+@ApiExcludeController()
+@Controller('console/admin')
+@Roles('admin')
+@UseFilters(WebExceptionFilter)
+export class ConsoleAdminController {
+  constructor(
+    private readonly pages: Pages,
+    private readonly api: ApiControllers,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Get('users')
+  async users(@Req() req: AuthedRequest, @Res() res: Response) {
+    await this.renderUsers(req, res, { email: '', name: '', role: 'officer', bureauId: '' }, {});
+  }
+
+  private async renderUsers(req: AuthedRequest, res: Response, form: Record<string, string>, errors: ErrorMap, status?: number) {
+    const q = req.query as FormBody;
+    const parsed = parseSafe(listUsersQuery, { page: String(pageNo(q)), pageSize: '50', ...(field(q, 'q') ? { q: field(q, 'q') } : {}) });
+    const result = parsed.ok ? await this.api.as(req.actor, AdminController).list(parsed.value) : { items: [], total: 0, page: 1, pageSize: 50 };
+    const bureaus = await this.dataSource.manager.find(Bureau, { order: { regionCode: 'ASC', id: 'ASC' } });
+    this.pages.send(
+      req,
+      res,
+      'console/admin-users',
+      { result, bureaus, roles: Object.entries(ROLES), form, q: field(q, 'q'), selfId: req.actor!.userId },
+      { title: '用户管理', errors: withRequiredMessages(errors, USER_REQUIRED), status },
+    );
+  }
+
+  @Post('users')
+  async createUser(@Req() req: AuthedRequest, @Res() res: Response) {
+    const body = req.body as FormBody;
+    const form = { email: field(body, 'email'), name: field(body, 'name'), role: field(body, 'role'), bureauId: field(body, 'bureauId') };
+    const bureau = integer(form.bureauId);
+    const password = typeof body.password === 'string' && body.password ? body.password : undefined;
+    const parsed = parseSafe(createUserSchema, { email: form.email, name: form.name, role: form.role, ...(password ? { password } : {}), bureauId: bureau.ok ? bureau.value : null, enterpriseId: null });
+    if (!parsed.ok) return this.renderUsers(req, res, form, errorMap(parsed.errors));
+    try {
+      await this.api.as(req.actor, AdminController).createUser(parsed.value, req.actor!);
+    } catch (err) {
+      if (err instanceof ProblemException && err.status < 500) return this.renderUsers(req, res, form, problemErrors(err, (f) => f), err.status);
+      throw err;
+    }
+    this.pages.redirect(res, '/console/admin/users', 'created');
+  }
+
+  @Post('users/:id/active')
+  async setActive(@Req() req: AuthedRequest, @Res() res: Response) {
+    const id = idOf(req.params.id as string, '用户');
+    const parsed = parseSafe(updateUserSchema, { active: checked(req.body as FormBody, 'active') });
+    if (!parsed.ok) throw validationFailed(parsed.errors);
+    await this.api.as(req.actor, AdminController).updateUser(id, parsed.value, req.actor!);
+    this.pages.redirect(res, '/console/admin/users', 'saved');
+  }
+
+  @Post('users/:id/invite')
+  async reinvite(@Req() req: AuthedRequest, @Res() res: Response) {
+    const id = idOf(req.params.id as string, '用户');
+    await this.api.as(req.actor, AdminController).reinvite(id, req.actor!);
+    this.pages.redirect(res, '/console/admin/users', 'resent');
+  }
+
+  @Get('bureaus')
+  async bureaus(@Req() req: AuthedRequest, @Res() res: Response) {
+    await this.renderBureaus(req, res, { name: '', regionCode: '', idleLimitDays: '14' }, {});
+  }
+
+  private async renderBureaus(req: AuthedRequest, res: Response, form: { name: string; regionCode: string; idleLimitDays: string }, errors: ErrorMap, status?: number) {
+    const { items } = await this.api.as(req.actor, AdminController).bureaus();
+    const counts: Array<{ bureau_id: number; n: number }> = await this.dataSource.query(`SELECT bureau_id, count(*)::int AS n FROM app_user WHERE bureau_id IS NOT NULL AND active GROUP BY bureau_id`);
+    this.pages.send(
+      req,
+      res,
+      'console/admin-bureaus',
+      { items, counts: Object.fromEntries(counts.map((c) => [c.bureau_id, c.n])), form, regionPicker: pickerModel('regions', 'region', form.regionCode, '辖区（行政区划）') },
+      { title: '招商局管理', errors: withRequiredMessages(errors, { name: '请填写名称', region: '请选择辖区' }), status },
+    );
+  }
+
+  @Post('bureaus')
+  async createBureau(@Req() req: AuthedRequest, @Res() res: Response) {
+    const body = req.body as FormBody;
+    const form = { name: field(body, 'name'), regionCode: pickFrom('regions', 'region', body), idleLimitDays: field(body, 'idleLimitDays') };
+    if ((field(body, '_action') || 'save') !== 'save') return this.renderBureaus(req, res, form, {}, 200);
+    const days = integer(form.idleLimitDays);
+    const parsed = parseSafe(createBureauSchema, { name: form.name, regionCode: form.regionCode || undefined, ...(days.ok && days.value != null ? { idleLimitDays: days.value } : {}) });
+    if (!parsed.ok || !days.ok) return this.renderBureaus(req, res, form, { ...(parsed.ok ? {} : errorMap(parsed.errors, { regionCode: 'region' })), ...(days.ok ? {} : { idleLimitDays: [days.message] }) });
+    await this.api.as(req.actor, AdminController).createBureau(parsed.value, req.actor!);
+    this.pages.redirect(res, '/console/admin/bureaus', 'created');
+  }
+
+  @Post('bureaus/:id')
+  async updateBureau(@Req() req: AuthedRequest, @Res() res: Response) {
+    const id = idOf(req.params.id as string, '招商局');
+    const days = integer(field(req.body as FormBody, 'idleLimitDays'));
+    const parsed = parseSafe(updateBureauSchema, { idleLimitDays: days.ok ? (days.value ?? undefined) : undefined });
+    if (!parsed.ok || !days.ok) {
+      return this.renderBureaus(req, res, { name: '', regionCode: '', idleLimitDays: '14' }, { [`idle_${id}`]: days.ok ? (parsed.ok ? [] : parsed.errors.map((e) => e.message)) : [days.message] });
+    }
+    await this.api.as(req.actor, AdminController).updateBureau(id, parsed.value, req.actor!);
+    this.pages.redirect(res, '/console/admin/bureaus', 'saved');
+  }
+}

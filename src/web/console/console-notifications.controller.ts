@@ -1,0 +1,74 @@
+import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { isAdmin } from '../../auth/actor.js';
+import type { AuthedRequest } from '../../auth/auth.guard.js';
+import { Roles, StaffOnly } from '../../auth/decorators.js';
+import { NOTIFICATION_FREQUENCIES } from '../../enterprises/enterprise.vocabulary.js';
+import { listNotificationsQuery, preferencesPatchSchema } from '../../notifications/notification.schemas.js';
+import { NOTIFICATION_CATEGORIES, NOTIFICATION_STATUSES, notificationStatuses } from '../../notifications/notification.vocabulary.js';
+import { NotificationsController } from '../../notifications/notifications.controller.js';
+import { validationFailed } from '../../platform/http/problem.js';
+import { parseSafe } from '../../platform/validation/zod-validation.js';
+import { ApiControllers } from '../api-controllers.js';
+import { errorMap, field, type FormBody } from '../forms/form-input.js';
+import { readPreferencesForm } from '../notification-pages.js';
+import { Pages } from '../pages.js';
+import { idOf, pageNo } from '../public.controller.js';
+import { WebExceptionFilter } from '../web-exception.filter.js';
+
+/** Console: messages sent for the bureau's region with their status and failures (admins resend), and one's own notification settings. */
+@ApiExcludeController()
+@Controller('console/notifications')
+@StaffOnly()
+@UseFilters(WebExceptionFilter)
+export class ConsoleNotificationsController {
+  constructor(
+    private readonly pages: Pages,
+    private readonly api: ApiControllers,
+  ) {}
+
+  @Get()
+  async list(@Req() req: AuthedRequest, @Res() res: Response) {
+    const q = req.query as FormBody;
+    const status = (notificationStatuses as string[]).includes(field(q, 'status')) ? field(q, 'status') : '';
+    const parsed = parseSafe(listNotificationsQuery, { page: String(pageNo(q)), pageSize: '30', ...(status ? { status } : {}), ...(field(q, 'email') ? { email: field(q, 'email') } : {}) });
+    const controller = this.api.as(req.actor, NotificationsController);
+    const result = parsed.ok ? await controller.list(req.actor!, parsed.value) : { items: [], total: 0, page: 1, pageSize: 30 };
+    const failed = parsed.ok ? (await controller.list(req.actor!, { page: 1, pageSize: 1, status: ['failed'] } as never)).total : 0;
+    const prefs = await controller.getPreferences(req.actor!);
+    this.pages.send(
+      req,
+      res,
+      'console/notifications',
+      {
+        result,
+        failed,
+        status,
+        email: field(q, 'email'),
+        statuses: Object.entries(NOTIFICATION_STATUSES),
+        categories: NOTIFICATION_CATEGORIES,
+        admin: isAdmin(req.actor),
+        prefs,
+        frequencies: Object.entries(NOTIFICATION_FREQUENCIES),
+      },
+      { title: '通知', errors: parsed.ok ? {} : errorMap(parsed.errors), status: 200 },
+    );
+  }
+
+  @Post('preferences')
+  async savePreferences(@Req() req: AuthedRequest, @Res() res: Response) {
+    const parsed = parseSafe(preferencesPatchSchema, readPreferencesForm(req.body as FormBody, { staff: true }));
+    if (!parsed.ok) throw validationFailed(parsed.errors);
+    await this.api.as(req.actor, NotificationsController).updatePreferences(req.actor!, parsed.value);
+    this.pages.redirect(res, '/console/notifications', 'saved');
+  }
+
+  @Post(':id/resend')
+  @Roles('admin')
+  async resend(@Req() req: AuthedRequest, @Res() res: Response) {
+    const id = idOf(req.params.id as string, '通知');
+    await this.api.as(req.actor, NotificationsController).resend(req.actor!, id);
+    this.pages.redirect(res, '/console/notifications?status=failed', 'resent');
+  }
+}

@@ -1,0 +1,231 @@
+import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { AccessPolicy, staffScope } from '../../auth/access.js';
+import type { Actor } from '../../auth/actor.js';
+import type { AuthedRequest } from '../../auth/auth.guard.js';
+import { StaffOnly } from '../../auth/decorators.js';
+import { MatchesService } from '../../matching/matches.service.js';
+import { Clock } from '../../platform/clock/clock.js';
+import { shanghaiDate } from '../../platform/format/units.js';
+import { ProblemException } from '../../platform/http/problem.js';
+import { parseSafe } from '../../platform/validation/zod-validation.js';
+import { changeStageSchema, createProjectSchema, listProjectsQuery, updateProjectSchema } from '../../projects/project.schemas.js';
+import { PROJECT_STAGES, projectStages, stageChangeProblem, type ProjectStage } from '../../projects/project.vocabulary.js';
+import { ProjectsController } from '../../projects/projects.controller.js';
+import { ProjectsService } from '../../projects/projects.service.js';
+import { regions } from '../../reference/regions.js';
+import { ApiControllers } from '../api-controllers.js';
+import { errorMap, field, fields, formAndSchemaErrors, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
+import { emptyProjectForm, PROJECT_REQUIRED, projectFieldFor, projectFormValues, projectFormView, readProjectForm, type ProjectFormValues } from '../forms/project-form.js';
+import { pickerModel, pickFrom } from '../forms/tree-picker.js';
+import { Pages } from '../pages.js';
+import { idOf, pageNo } from '../public.controller.js';
+import { WebExceptionFilter } from '../web-exception.filter.js';
+
+export interface IncentiveChoice {
+  id: number;
+  title: string;
+  kind: string;
+  policyTitle: string;
+  regionCode: string;
+  draft: boolean;
+}
+
+/** Incentives an officer may attach: published ones applying in their scope, and drafts inside it. */
+export async function incentiveChoices(ds: DataSource, actor: Actor): Promise<IncentiveChoice[]> {
+  const scope = staffScope(actor);
+  const rows: Array<{ id: number; title: string; kind: string; policy_title: string; region_code: string; status: string }> = scope
+    ? await ds.query(
+        `SELECT i.id, i.title, i.kind, p.title AS policy_title, p.region_code, p.status FROM incentive i JOIN policy p ON p.id = i.policy_id
+         WHERE (p.status = 'published' AND (p.region_code = ANY($1::char(6)[]) OR p.region_path @> $2::char(6)[])) OR p.region_path @> $2::char(6)[]
+         ORDER BY p.region_code, p.id, i.id LIMIT 300`,
+        [[...regions().path(scope)], [scope]],
+      )
+    : await ds.query(
+        `SELECT i.id, i.title, i.kind, p.title AS policy_title, p.region_code, p.status FROM incentive i JOIN policy p ON p.id = i.policy_id ORDER BY p.region_code, p.id, i.id LIMIT 300`,
+      );
+  return rows.map((r) => ({ id: r.id, title: r.title, kind: r.kind, policyTitle: r.policy_title, regionCode: r.region_code, draft: r.status !== 'published' }));
+}
+
+/** Stages a project may move to from `from` (forward, or closed). */
+export const nextStages = (from: ProjectStage) => projectStages.filter((s) => !stageChangeProblem(from, s));
+
+/** Console: the bureau's projects — list, create, edit, publish, stage changes, and their matches. */
+@ApiExcludeController()
+@Controller('console/projects')
+@StaffOnly()
+@UseFilters(WebExceptionFilter)
+export class ConsoleProjectsController {
+  constructor(
+    private readonly pages: Pages,
+    private readonly api: ApiControllers,
+    private readonly projects: ProjectsService,
+    private readonly matches: MatchesService,
+    private readonly access: AccessPolicy,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  async list(@Req() req: AuthedRequest, @Res() res: Response) {
+    const q = req.query as FormBody;
+    const actor = req.actor!;
+    const scope = staffScope(actor);
+    const chosen = pickFrom('regions', 'region', q);
+    // officers look inside their region; a region outside it simply finds nothing of theirs
+    const region = chosen || scope || '';
+    const stage = fields(q, 'stage').filter((s) => (projectStages as string[]).includes(s));
+    const parsed = parseSafe(listProjectsQuery, {
+      q: field(q, 'q') || undefined,
+      region: region || undefined,
+      stage: stage.length ? stage : undefined,
+      includeDrafts: 'true',
+      page: String(pageNo(q)),
+      pageSize: '20',
+    });
+    const result = parsed.ok ? await this.projects.list({ ...parsed.value, draftsWithin: scope }) : { items: [], total: 0, page: 1, pageSize: 20 };
+    this.pages.send(
+      req,
+      res,
+      'console/projects',
+      {
+        result,
+        filters: { q: field(q, 'q'), stage },
+        regionPicker: pickerModel('regions', 'region', chosen || scope, '地区'),
+        stages: Object.entries(PROJECT_STAGES),
+        params: { q: field(q, 'q'), region: chosen, stage },
+      },
+      { title: '项目管理', errors: parsed.ok ? {} : errorMap(parsed.errors), status: 200 },
+    );
+  }
+
+  @Get('new')
+  async newForm(@Req() req: AuthedRequest, @Res() res: Response) {
+    await this.renderForm(req, res, emptyProjectForm(staffScope(req.actor!) ?? ''), {}, null);
+  }
+
+  @Post('new')
+  async create(@Req() req: AuthedRequest, @Res() res: Response) {
+    const body = req.body as FormBody;
+    const action = field(body, '_action') || 'save';
+    const form = readProjectForm(body, { action, create: true });
+    if (action !== 'save') return this.renderForm(req, res, form.values, {}, null, 200);
+    const parsed = parseSafe(createProjectSchema, form.input);
+    const errors = formAndSchemaErrors(form.errors, parsed.ok ? {} : errorMap(parsed.errors, projectFieldFor));
+    if (!parsed.ok || Object.keys(errors).length) return this.renderForm(req, res, form.values, errors, null);
+    try {
+      const p = await this.api.as(req.actor, ProjectsController).create(parsed.value, req.actor!);
+      this.pages.redirect(res, `/console/projects/${p.id}`, 'created');
+    } catch (err) {
+      if (err instanceof ProblemException && err.status < 500) return this.renderForm(req, res, form.values, problemErrors(err, projectFieldFor), null, err.status);
+      throw err;
+    }
+  }
+
+  @Get(':id')
+  async detail(@Req() req: AuthedRequest, @Res() res: Response) {
+    const id = idOf(req.params.id as string, '项目');
+    await this.detailPage(req, res, id, {});
+  }
+
+  private async detailPage(req: AuthedRequest, res: Response, id: number, errors: ErrorMap, status?: number) {
+    const actor = req.actor!;
+    await this.access.project(actor, id, 'read');
+    const p = await this.projects.get(id);
+    const { write } = await this.mayWrite(actor, id);
+    const q = req.query as FormBody;
+    const matches = write ? await this.matches.forProject(actor, id, { page: pageNo(q), pageSize: 20 }) : null;
+    this.pages.send(
+      req,
+      res,
+      'console/project',
+      { p, write, matches, nextStages: nextStages(p.stage).map((s) => [s, PROJECT_STAGES[s]]), today: shanghaiDate(this.clock.now()), stageForm: { stage: field(req.body as FormBody, 'stage'), at: field(req.body as FormBody, 'at'), note: field(req.body as FormBody, 'note') } },
+      { title: p.title, errors, status },
+    );
+  }
+
+  private async mayWrite(actor: Actor, id: number): Promise<{ write: boolean }> {
+    try {
+      await this.access.project(actor, id, 'write');
+      return { write: true };
+    } catch (err) {
+      if (err instanceof ProblemException && err.status === 403) return { write: false };
+      throw err;
+    }
+  }
+
+  @Get(':id/edit')
+  async editForm(@Req() req: AuthedRequest, @Res() res: Response) {
+    const id = idOf(req.params.id as string, '项目');
+    await this.access.project(req.actor!, id, 'write');
+    await this.renderForm(req, res, projectFormValues(await this.projects.get(id)), {}, id);
+  }
+
+  @Post(':id/edit')
+  async update(@Req() req: AuthedRequest, @Res() res: Response) {
+    const id = idOf(req.params.id as string, '项目');
+    await this.access.project(req.actor!, id, 'write');
+    const body = req.body as FormBody;
+    const action = field(body, '_action') || 'save';
+    const form = readProjectForm(body, { action, create: false });
+    form.values.code = (await this.projects.get(id)).code;
+    if (action !== 'save') return this.renderForm(req, res, form.values, {}, id, 200);
+    const parsed = parseSafe(updateProjectSchema, form.input);
+    const errors = formAndSchemaErrors(form.errors, parsed.ok ? {} : errorMap(parsed.errors, projectFieldFor));
+    if (!parsed.ok || Object.keys(errors).length) return this.renderForm(req, res, form.values, errors, id);
+    try {
+      await this.api.as(req.actor, ProjectsController).update(id, parsed.value, req.actor!);
+    } catch (err) {
+      if (err instanceof ProblemException && err.status < 500 && err.status !== 404) return this.renderForm(req, res, form.values, problemErrors(err, projectFieldFor), id, err.status);
+      throw err;
+    }
+    this.pages.redirect(res, `/console/projects/${id}`, 'saved');
+  }
+
+  @Post(':id/publish')
+  async publish(@Req() req: AuthedRequest, @Res() res: Response) {
+    const id = idOf(req.params.id as string, '项目');
+    await this.api.as(req.actor, ProjectsController).publish(id, req.actor!);
+    this.pages.redirect(res, `/console/projects/${id}`, 'published');
+  }
+
+  @Post(':id/unpublish')
+  async unpublish(@Req() req: AuthedRequest, @Res() res: Response) {
+    const id = idOf(req.params.id as string, '项目');
+    await this.api.as(req.actor, ProjectsController).unpublish(id, req.actor!);
+    this.pages.redirect(res, `/console/projects/${id}`, 'unpublished');
+  }
+
+  @Post(':id/stage')
+  async stage(@Req() req: AuthedRequest, @Res() res: Response) {
+    const id = idOf(req.params.id as string, '项目');
+    const body = req.body as FormBody;
+    const parsed = parseSafe(changeStageSchema, { stage: field(body, 'stage'), ...(field(body, 'at') ? { at: field(body, 'at') } : {}), note: field(body, 'note') });
+    if (!parsed.ok) return this.detailPage(req, res, id, withRequiredMessages(errorMap(parsed.errors), { stage: '请选择新的阶段' }), 400);
+    try {
+      await this.api.as(req.actor, ProjectsController).changeStage(id, parsed.value, req.actor!);
+    } catch (err) {
+      if (err instanceof ProblemException && err.status < 500 && err.status !== 404 && err.status !== 403) return this.detailPage(req, res, id, problemErrors(err, (f) => f), err.status);
+      throw err;
+    }
+    this.pages.redirect(res, `/console/projects/${id}`, 'stage');
+  }
+
+  private async renderForm(req: AuthedRequest, res: Response, values: ProjectFormValues, errors: ErrorMap, id: number | null, status?: number) {
+    const choices = await incentiveChoices(this.dataSource, req.actor!);
+    this.pages.send(
+      req,
+      res,
+      'console/project-form',
+      { form: projectFormView(values), id, choices, createStages: [['planning', PROJECT_STAGES.planning], ['open', PROJECT_STAGES.open]] },
+      { title: id ? '编辑项目' : '新建项目', errors: withRequiredMessages(errors, PROJECT_REQUIRED), status },
+    );
+  }
+}
+
+/** A refused write's reasons as form errors: its field errors, or its message at the top of the form. */
+export function problemErrors(err: ProblemException, fieldFor: (f: string) => string): ErrorMap {
+  return err.errors?.length ? errorMap(err.errors, fieldFor) : { _form: [err.message] };
+}
