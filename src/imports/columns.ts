@@ -18,7 +18,8 @@ export type ColumnType =
   | { type: 'list' }
   /** A code or its Chinese label. */
   | { type: 'enum'; labels: Record<string, string> }
-  | { type: 'enumList'; labels: Record<string, string> };
+  /** Several codes or labels; with `as`, each becomes an object `{ [as]: code }` (certification claims). */
+  | { type: 'enumList'; labels: Record<string, string>; as?: string };
 
 export interface ColumnSpec {
   /** The API field (dotted path: `contacts[0].name`). */
@@ -142,7 +143,8 @@ export function coerce(raw: string, col: ColumnType): { ok: true; value: unknown
       const parts = s.split(LIST_SPLIT).filter(Boolean);
       const codes = parts.map((p) => fromLabel(col.labels, p));
       const bad = parts.filter((_, i) => !codes[i]);
-      return bad.length ? { ok: false, message: `无法识别「${bad.join('、')}」，可填：${Object.values(col.labels).join('、')}` } : { ok: true, value: codes };
+      if (bad.length) return { ok: false, message: `无法识别「${bad.join('、')}」，可填：${Object.values(col.labels).join('、')}` };
+      return { ok: true, value: col.as ? codes.map((c) => ({ [col.as!]: c })) : codes };
     }
   }
 }

@@ -75,7 +75,7 @@ describe('三个一批 figures', () => {
     expect(r.status).toBe(200);
     return r.body;
   };
-  const stage = (f: { funnel: Array<{ stage: string }> }, s: string) => f.funnel.find((x) => x.stage === s);
+  const stage = (f: { funnel: Array<{ stage: string }> }, s: string) => f.funnel.find((x) => x.stage === s) as Record<string, unknown> | undefined;
 
   it('counts the funnel, projects once and increases by their amount, for a city', async () => {
     const f = await figures(city, 'region=410200');
@@ -106,15 +106,15 @@ describe('三个一批 figures', () => {
 
   it('narrows to the caller\'s scope, an industry, an officer and a period', async () => {
     const county = (await figures(a, '')).total; // 尉氏县 only: L1–L3
-    expect(stage(county, 'new')!.leads).toBe(3);
+    expect(stage(county, 'new')).toMatchObject({ leads: 3 });
     expect(stage(county, 'signed')).toMatchObject({ projects: 1, increases: 1, amountYuan: 600_000_000 });
     // asking for the whole city from a county gives the county
     expect((await figures(a, 'region=410200')).scope.region.code).toBe('410223');
-    expect((await figures(city, 'industry=C13')).total.funnel.find((s: { stage: string }) => s.stage === 'new').leads).toBe(2);
+    expect(stage((await figures(city, 'industry=C13')).total, 'new')).toMatchObject({ leads: 2 });
     expect(stage((await figures(city, `owner=${c.userId}`)).total, 'signed')).toMatchObject({ leads: 2, projects: 2, amountYuan: 250_000_000 });
     const q1 = (await city.call('GET', '/leads/figures?region=410200&from=2026-01-01&to=2026-01-31')).body.total;
     expect(stage(q1, 'signed')).toMatchObject({ leads: 1, amountYuan: 50_000_000 });
-    expect(stage(q1, 'lost')!.leads).toBe(1);
+    expect(stage(q1, 'lost')).toMatchObject({ leads: 1 });
     const other = await actor(t, 'officer', { region: '410300' });
     expect((await other.call('GET', '/leads/figures?region=410200')).status).toBe(403);
     expect((await city.call('GET', '/leads/figures?from=2026-02-01&to=2026-01-01')).status).toBe(400);

@@ -24,7 +24,7 @@ export const ENTERPRISE_COLUMNS: ImportKindSpec = {
     { field: 'investmentMaxYuan', header: '最高投资额（万元）', aliases: ['investmentMaxWanYuan'], col: { type: 'wanyuan' }, example: '30000' },
     { field: 'investmentMaxYuan', header: '最高投资额（元）', aliases: ['investmentMaxYuan'], col: { type: 'yuan' }, example: '300000000' },
     { field: 'size', header: '企业规模', aliases: ['size'], col: { type: 'enum', labels: ENTERPRISE_SIZES }, example: '中型', note: Object.values(ENTERPRISE_SIZES).join('、') },
-    { field: 'certifications', header: '资质认定', aliases: ['certifications'], col: { type: 'enumList', labels: CERTIFICATION_KINDS }, example: '产教融合型企业', note: `申报（待核验）：${Object.values(CERTIFICATION_KINDS).join('、')}` },
+    { field: 'certifications', header: '资质认定', aliases: ['certifications'], col: { type: 'enumList', labels: CERTIFICATION_KINDS, as: 'kind' }, example: '产教融合型企业', note: `申报（待核验）：${Object.values(CERTIFICATION_KINDS).join('、')}` },
     { field: 'needLandMu', header: '用地需求（亩）', aliases: ['needLandMu'], col: { type: 'decimal' }, example: '120' },
     { field: 'needWorkforce', header: '用工需求（人）', aliases: ['needWorkforce'], col: { type: 'int' }, example: '300' },
     { field: 'needNotes', header: '其他需求', aliases: ['needNotes'], col: { type: 'text' }, example: '冷链物流' },
