@@ -15,6 +15,7 @@ import { MatchingRun, MatchingRunChunk } from './matching/matching-run.entity.js
 import { NotificationEvent } from './notifications/notification-event.entity.js';
 import { Notification } from './notifications/notification.entity.js';
 import { NotificationItem } from './notifications/notification-item.entity.js';
+import { NotificationOpen } from './notifications/notification-open.entity.js';
 import { NotificationPreference } from './notifications/notification-preference.entity.js';
 import { NotificationSuppression } from './notifications/notification-suppression.entity.js';
 import { OutboxMessage } from './platform/outbox/outbox-message.entity.js';
@@ -46,6 +47,7 @@ export const allEntities = [
   NotificationEvent,
   Notification,
   NotificationItem,
+  NotificationOpen,
   NotificationPreference,
   NotificationSuppression,
   Bureau,

@@ -98,7 +98,7 @@ export class NotificationPreferencesService {
         return true;
       }
       if (s.kind === 'enterprise') {
-        const r = await m.query(
+        const [r] = await m.query(
           `UPDATE enterprise SET notification_frequency = coalesce($2, notification_frequency),
              notification_language = coalesce($3, notification_language), updated_at = now() WHERE id = $1 RETURNING id`,
           [s.id, input.matchFrequency ?? null, input.language ?? null],

@@ -50,10 +50,10 @@ export class NotificationRescuer implements OnApplicationBootstrap, OnApplicatio
   /** One pass; returns how many rows were handed to the queue again. */
   async rescueOnce(): Promise<number> {
     const rows: Array<{ id: string; attempts: number }> = await this.dataSource.query(
-      `SELECT id, attempts FROM notification
-       WHERE (status = 'sending' AND lease_until < now())
-          OR (status = 'pending' AND next_attempt_at < now() - make_interval(secs => $1::int / 1000.0))
-       ORDER BY next_attempt_at LIMIT $2`,
+      `SELECT n.id, n.attempts FROM notification_open o JOIN notification n ON n.id = o.notification_id
+       WHERE (n.status = 'sending' AND n.lease_until < now())
+          OR (n.status = 'pending' AND n.next_attempt_at < now() - make_interval(secs => $1::int / 1000.0))
+       ORDER BY n.next_attempt_at LIMIT $2`,
       [this.config.MAIL_RESCUE_AFTER_MS, BATCH],
     );
     if (!rows.length) return 0;

@@ -8,6 +8,7 @@ import { NotificationLinks, type Subscriber } from './links.js';
 import { MailTransport } from './mail-transport.js';
 import { sendJobId, sendNotificationJob } from './notification.jobs.js';
 import type { MessageLanguage, NotificationCategory } from './notification.vocabulary.js';
+import { MicroBatch } from './micro-batch.js';
 import { renderMessage } from './templates/registry.js';
 
 /** A claimed row with everything needed to decide and address it (one query). */
@@ -49,6 +50,8 @@ type FaultPoint = (typeof FAULT_POINTS)[number];
 export class NotificationSender {
   private readonly log = new Logger('NotificationSender');
   private readonly fault?: { point: FaultPoint; n: number; seen: number };
+  private readonly claims = new MicroBatch<number, Claimed | null>((ids) => this.claimMany(ids));
+  private readonly records = new MicroBatch<{ id: number; provider: string; address: string; name: string | null }, void>((xs) => this.recordSentMany(xs));
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -103,32 +106,26 @@ export class NotificationSender {
       return this.failed(row, err as SmtpError);
     }
     this.faultPoint('after-accept');
-    await this.dataSource.query(
-      `WITH s AS (
-         UPDATE notification SET status = 'sent', sent_at = now(), provider_message_id = $2, recipient_email = $3,
-           recipient_name = coalesce(recipient_name, $4), lease_until = NULL, last_error = NULL, updated_at = now()
-         WHERE id = $1 RETURNING id)
-       UPDATE match m SET notified_score = i.score,
-         status = CASE WHEN m.status = 'new' THEN 'notified' ELSE m.status END,
-         status_changed_at = CASE WHEN m.status = 'new' THEN now() ELSE m.status_changed_at END
-       FROM notification_item i, s
-       WHERE i.notification_id = s.id AND i.kind = 'match' AND m.id = i.match_id`,
-      [row.id, info.providerMessageId, row.address, row.display_name],
-    );
+    await this.records.push({ id: Number(row.id), provider: info.providerMessageId, address: row.address, name: row.display_name });
     return 'sent';
   }
 
-  private async claim(id: number): Promise<Claimed | null> {
+  private claim(id: number): Promise<Claimed | null> {
+    return this.claims.push(id);
+  }
+
+  /** Claims many rows in one statement (group commit); answers per id, null when not claimable. */
+  private async claimMany(ids: number[]): Promise<Array<Claimed | null>> {
     const rows: Claimed[] = await this.dataSource.query(
       `WITH c AS (
          UPDATE notification SET status = 'sending', attempts = attempts + 1, updated_at = now(),
            lease_until = now() + make_interval(secs => $2::int / 1000.0)
-         WHERE id = $1 AND ((status = 'pending' AND next_attempt_at <= now() + interval '5 seconds')
+         WHERE id = ANY ($1::bigint[]) AND ((status = 'pending' AND next_attempt_at <= now() + interval '5 seconds')
                             OR (status = 'sending' AND lease_until < now()))
          RETURNING id, category, template, language, recipient_user_id, recipient_enterprise_id, recipient_email,
                    recipient_name, data, attempts, attempt_base, message_id
        ), r AS (
-         SELECT c.*, u.active AS user_active, p.match_frequency AS p_freq, p.reminders AS p_reminders,
+         SELECT c.*, u.active AS user_active,
            coalesce(c.recipient_email, u.email, (
              SELECT lower(x.v->>'email') FROM jsonb_array_elements(e.contacts) WITH ORDINALITY x(v, n)
              WHERE coalesce(x.v->>'email', '') <> '' ORDER BY x.n LIMIT 1
@@ -147,9 +144,49 @@ export class NotificationSender {
        )
        SELECT r.*, (coalesce(r.pref_off, false) OR EXISTS (SELECT 1 FROM notification_suppression s WHERE s.email = r.address AND s.category = r.category)) AS opted_out
        FROM r`,
-      [id, leaseMs(this.config)],
+      [ids, leaseMs(this.config)],
     );
-    return rows[0] ?? null;
+    const byId = new Map(rows.map((r) => [Number(r.id), r]));
+    // two jobs for the same row in one batch (a rescue and the original): only the first gets it
+    return ids.map((id) => {
+      const r = byId.get(id) ?? null;
+      byId.delete(id);
+      return r;
+    });
+  }
+
+  /** Records many accepted messages in one statement; then notes on their matches that the enterprise was told. */
+  private async recordSentMany(sent: Array<{ id: number; provider: string; address: string; name: string | null }>): Promise<void[]> {
+    const [done]: [Array<{ id: string }>, number] = await this.dataSource.query(
+      `WITH s AS (
+         UPDATE notification n SET status = 'sent', sent_at = now(), provider_message_id = v.provider, recipient_email = v.address,
+           recipient_name = coalesce(n.recipient_name, v.name), lease_until = NULL, last_error = NULL, updated_at = now()
+         FROM unnest($1::bigint[], $2::varchar[], $3::varchar[], $4::varchar[]) AS v(id, provider, address, name)
+         WHERE n.id = v.id AND n.status = 'sending'
+         RETURNING n.id)
+       DELETE FROM notification_open o USING s WHERE o.notification_id = s.id RETURNING s.id`,
+      [sent.map((x) => x.id), sent.map((x) => x.provider), sent.map((x) => x.address), sent.map((x) => x.name)],
+    );
+    if (done.length) {
+      // bookkeeping for the matching engine (status new › notified, the score the enterprise was told);
+      // rows locked in id order, and a failure here does not undo the record of the send
+      await this.dataSource
+        .query(
+          `WITH told AS (
+             SELECT i.match_id, max(i.score) AS score FROM notification_item i
+             WHERE i.notification_id = ANY ($1::bigint[]) AND i.kind = 'match' AND i.match_id IS NOT NULL GROUP BY i.match_id
+           ), locked AS (
+             SELECT m.id FROM match m JOIN told ON told.match_id = m.id ORDER BY m.id FOR UPDATE OF m
+           )
+           UPDATE match m SET notified_score = told.score,
+             status = CASE WHEN m.status = 'new' THEN 'notified' ELSE m.status END,
+             status_changed_at = CASE WHEN m.status = 'new' THEN now() ELSE m.status_changed_at END
+           FROM told, locked WHERE m.id = told.match_id AND locked.id = m.id`,
+          [done.map((d) => d.id)],
+        )
+        .catch((err) => this.log.warn({ err: (err as Error).message }, 'could not mark matches as notified'));
+    }
+    return sent.map(() => undefined);
   }
 
   private subscriberOf(row: Claimed): Subscriber {
@@ -181,9 +218,11 @@ export class NotificationSender {
 
   private async finish(row: Claimed, status: 'skipped' | 'failed', reason: string): Promise<SendOutcome> {
     await this.dataSource.query(
-      `UPDATE notification SET status = $2, last_error = $3, lease_until = NULL, updated_at = now(),
-         recipient_email = coalesce(recipient_email, $4)
-       WHERE id = $1 AND status = 'sending'`,
+      `WITH f AS (
+         UPDATE notification SET status = $2, last_error = $3, lease_until = NULL, updated_at = now(),
+           recipient_email = coalesce(recipient_email, $4)
+         WHERE id = $1 AND status = 'sending' RETURNING id)
+       DELETE FROM notification_open o USING f WHERE o.notification_id = f.id`,
       [row.id, status, reason.slice(0, 1000), row.address],
     );
     if (status === 'failed') this.log.warn({ id: row.id, reason }, 'notification failed');

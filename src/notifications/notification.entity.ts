@@ -8,11 +8,12 @@ import type { MessageLanguage, NotificationCategory, NotificationStatus } from '
  * The notification outbox: one row per message to send, written in the same transaction as the
  * change that causes it (NotificationsService.enqueue). The dedupe key is unique, so enqueueing
  * the same message twice is a no-op. A sender job (payload: the id only) claims the row, checks
- * preferences, renders the template, sends it over SMTP and records the outcome here.
+ * preferences, renders the template, sends it over SMTP and records the outcome here. Open
+ * messages are also listed in `notification_open` (see there); the table has fillfactor 70 and
+ * keeps `data` out of line, so the claim and the final update are HOT updates.
  */
 @Entity('notification')
 @Index('notification_dedupe_key', ['dedupeKey'], { unique: true })
-@Index('notification_due_idx', ['nextAttemptAt'], { where: "status IN ('pending', 'sending')" })
 @Index('notification_recipient_user_idx', ['recipientUserId'])
 @Index('notification_recipient_enterprise_idx', ['recipientEnterpriseId'])
 @Index('notification_region_path_gin', { synchronize: false })

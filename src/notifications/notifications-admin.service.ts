@@ -138,12 +138,13 @@ export class NotificationsAdminService {
       if (cur.status !== 'failed') {
         throw new ProblemException(HttpStatus.CONFLICT, 'notification-not-failed', `只能重发发送失败的通知（当前状态：${NOTIFICATION_STATUSES[cur.status as NotificationStatus] ?? cur.status}）`);
       }
-      const [r] = await m.query(
+      const [[r]] = await m.query(
         `UPDATE notification SET status = 'pending', attempt_base = attempts, next_attempt_at = now(), lease_until = NULL,
            resent_at = now(), resent_by = $2, updated_at = now()
          WHERE id = $1 RETURNING attempts`,
         [id, actor.userId],
       );
+      await m.query(`INSERT INTO notification_open (notification_id) VALUES ($1) ON CONFLICT DO NOTHING`, [id]);
       await this.outbox.enqueue(m, sendNotificationJob.request({ id }, { jobId: sendJobId(id, r.attempts) }));
       await this.audit.record(m, {
         actor,

@@ -68,25 +68,42 @@ export class NotificationsService {
       if (keys.has(r.dedupeKey)) throw new Error(`Notification dedupe key "${r.dedupeKey}" appears twice in one call`);
       keys.add(r.dedupeKey);
     }
-    const values: unknown[] = [];
-    const tuples = rows.map((r) => {
-      const b = values.length;
-      values.push(r.dedupeKey, r.category, r.template, r.language, r.userId, r.enterpriseId, r.email, r.name, r.regionPath, JSON.stringify(r.data), r.messageId);
-      const p = (n: number) => `$${b + n}`;
-      const regionPath = `coalesce(${p(9)}::char(6)[],
-          (SELECT e.home_region_path FROM enterprise e WHERE e.id = ${p(6)}::int),
-          (SELECT coalesce(rg.path, e.home_region_path) FROM app_user u LEFT JOIN bureau bu ON bu.id = u.bureau_id
-             LEFT JOIN region rg ON rg.code = bu.region_code LEFT JOIN enterprise e ON e.id = u.enterprise_id WHERE u.id = ${p(5)}::int),
-          '{}')`;
-      return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}::int, ${p(6)}::int, ${p(7)}, ${p(8)}, ${regionPath}, ${p(10)}::jsonb, ${p(11)})`;
-    });
+    // one statement whatever the count: columns as arrays (unnest), the default region (the
+    // enterprise's home region, or the account's bureau or enterprise region) joined in
+    const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
     const inserted: Array<{ id: string; dedupe_key: string }> = await manager.query(
-      `INSERT INTO notification (dedupe_key, category, template, language, recipient_user_id, recipient_enterprise_id,
+      `WITH ins AS (
+       INSERT INTO notification (dedupe_key, category, template, language, recipient_user_id, recipient_enterprise_id,
          recipient_email, recipient_name, region_path, data, message_id)
-       VALUES ${tuples.join(', ')}
+       SELECT v.dedupe_key, v.category, v.template, v.language, v.user_id, v.enterprise_id, v.email, v.name,
+              coalesce(rp.path, e.home_region_path, rg.path, ue.home_region_path, '{}'), v.data, v.message_id
+       FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::int[], $6::int[], $7::varchar[],
+                   $8::varchar[], $9::varchar[], $10::jsonb[], $11::varchar[])
+            WITH ORDINALITY AS v(dedupe_key, category, template, language, user_id, enterprise_id, email, name, region_code, data, message_id, n)
+       LEFT JOIN region rp ON rp.code = v.region_code
+       LEFT JOIN enterprise e ON e.id = v.enterprise_id
+       LEFT JOIN app_user u ON u.id = v.user_id
+       LEFT JOIN bureau bu ON bu.id = u.bureau_id
+       LEFT JOIN region rg ON rg.code = bu.region_code
+       LEFT JOIN enterprise ue ON ue.id = u.enterprise_id
+       ORDER BY v.n
        ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING id, dedupe_key`,
-      values,
+       RETURNING id, dedupe_key
+       ), opened AS (INSERT INTO notification_open (notification_id) SELECT id FROM ins)
+       SELECT id, dedupe_key FROM ins`,
+      [
+        col((r) => r.dedupeKey),
+        col((r) => r.category),
+        col((r) => r.template),
+        col((r) => r.language),
+        col((r) => r.userId),
+        col((r) => r.enterpriseId),
+        col((r) => r.email),
+        col((r) => r.name),
+        col((r) => r.regionCode),
+        col((r) => JSON.stringify(r.data)),
+        col((r) => r.messageId),
+      ],
     );
     const created = new Map(inserted.map((r) => [r.dedupe_key, Number(r.id)]));
     if (created.size) {
@@ -127,7 +144,7 @@ export class NotificationsService {
       enterpriseId: rc.enterpriseId ?? null,
       email: rc.email?.trim().toLowerCase() ?? null,
       name: rc.name?.slice(0, 200) ?? null,
-      regionPath: i.regionCode ? regions().path(i.regionCode) : null,
+      regionCode: i.regionCode ?? null,
       data: i.data ?? {},
       messageId: messageIdFor(i.dedupeKey, this.config.MAIL_FROM),
     };
