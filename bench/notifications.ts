@@ -27,7 +27,7 @@ import { regions } from '../src/reference/regions.js';
  * process — against raw pooled nodemailer rendering and sending the same messages to the same sink
  * in the same run, with nothing else (measured before and after the pipeline; the mean is the baseline).
  *
- * Env: BENCH_MESSAGES (10000), BENCH_WARMUP (300), MAIL_CONCURRENCY (64), SMTP_POOL_SIZE (5),
+ * Env: BENCH_MESSAGES (10000), BENCH_WARMUP (300), MAIL_CONCURRENCY (128), SMTP_POOL_SIZE (5),
  * MAIL_RATE_PER_SECOND (100000: the limiter stays in the path but does not cap), DATABASE_URL's
  * server (a scratch database is created and dropped), REDIS_URL (a private key prefix).
  * Writes bench/results/notifications.json.
@@ -148,7 +148,7 @@ async function main(): Promise<void> {
     QUEUE_PREFIX: prefix,
     WORKERS: 'true',
     SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
-    MAIL_CONCURRENCY: process.env.MAIL_CONCURRENCY ?? '64',
+    MAIL_CONCURRENCY: process.env.MAIL_CONCURRENCY ?? '128',
     MAIL_RATE_PER_SECOND: process.env.MAIL_RATE_PER_SECOND ?? '100000',
     DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',

@@ -27,6 +27,7 @@ interface MatchRow {
   eligible_incentive_ids: number[];
   status: string;
   notified_score: number | null;
+  withdrawn: boolean;
   project_title: string;
   region_code: string;
   total_investment_yuan: string;
@@ -127,7 +128,7 @@ export class DigestBuilder {
   private async loadMatches(m: EntityManager, ids: string[]): Promise<Map<string, MatchRow>> {
     if (!ids.length) return new Map();
     const rows: MatchRow[] = await m.query(
-      `SELECT mt.id, mt.score, mt.reasons, mt.eligible_incentive_ids, mt.status, mt.notified_score,
+      `SELECT mt.id, mt.score, mt.reasons, mt.eligible_incentive_ids, mt.status, mt.notified_score, mt.withdrawn_at IS NOT NULL AS withdrawn,
               p.title AS project_title, p.region_code, p.total_investment_yuan, p.land_area_mu, e.name AS enterprise_name
        FROM match mt JOIN project p ON p.id = mt.project_id JOIN enterprise e ON e.id = mt.enterprise_id
        WHERE mt.id = ANY ($1::bigint[])`,
@@ -162,8 +163,8 @@ export class DigestBuilder {
     const data: MatchDigestData = { period, enterpriseName: '', matches: [], incentives: [] };
     for (const i of matchItems) {
       const x = matches.get(String(i.match_id));
-      // a match the enterprise dismissed (or that is gone) is not announced
-      if (!x || x.status === 'dismissed') {
+      // a match the enterprise dismissed, or that no longer holds (withdrawn) or is gone, is not announced
+      if (!x || x.status === 'dismissed' || x.withdrawn) {
         dropped.add(i.id);
         continue;
       }
@@ -208,7 +209,8 @@ export class DigestBuilder {
     const data: OfficerDigestData = { period, regionName: scope ? regions().fullName(scope.region_code) : '', matches: [], interests: [] };
     for (const i of officerItems) {
       const x = matches.get(String(i.match_id));
-      if (!x) {
+      // a high-score alert about a match that no longer holds is dropped; an enterprise's interest is not
+      if (!x || (x.withdrawn && i.kind === 'officer_match')) {
         dropped.add(i.id);
         continue;
       }

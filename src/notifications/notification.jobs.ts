@@ -15,7 +15,9 @@ export const sendNotificationJob = defineJob<{ id: number }>({
   options: {
     attempts: 5,
     backoff: { type: 'exponential', delay: 2000, jitter: 0.5 },
-    removeOnComplete: { age: 3600, count: 2000 },
+    // the row is the record of what happened; a finished job is not needed (and a re-added id
+    // that runs again only finds its row already claimed or done)
+    removeOnComplete: true,
     removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
   },
 });

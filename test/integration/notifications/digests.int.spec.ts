@@ -148,12 +148,16 @@ describe('notifications: match events → digests → e-mail', () => {
     for (let i = 0; i < 20; i++) expect(mail.text.split(`. 并发测试项目 ${i}\n`).length - 1).toBe(1);
   });
 
-  it('drops dismissed matches and sends nothing when nothing is left', async () => {
+  it('drops dismissed and withdrawn matches and sends nothing when nothing is left', async () => {
     const e = await insertEnterprise(ds, { email: 'dismissed@example.com', frequency: 'instant' });
     const p = await insertProject(ds);
+    const p2 = await insertProject(ds, { title: '已关闭的项目' });
     const m = await insertMatch(ds, e, p, { score: 70 });
+    const m2 = await insertMatch(ds, e, p2, { score: 75 });
     await ds.query(`UPDATE match SET status = 'dismissed' WHERE id = $1`, [m]);
+    await ds.query(`UPDATE match SET withdrawn_at = now() WHERE id = $1`, [m2]);
     await insertEvent(ds, 'match.new', { enterpriseId: e, projectId: p, matchId: m, score: 70 });
+    await insertEvent(ds, 'match.improved', { enterpriseId: e, projectId: p2, matchId: m2, score: 75 });
     await drain();
     expect(await notificationsFor('recipient_enterprise_id = $1', [e])).toEqual([]);
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM notification_item WHERE enterprise_id = $1`, [e]);
