@@ -10,13 +10,15 @@ import { updateEnterpriseSchema } from '../enterprises/enterprise.schemas.js';
 import { ENTERPRISE_SIZES, NOTIFICATION_FREQUENCIES } from '../enterprises/enterprise.vocabulary.js';
 import { EnterprisesController } from '../enterprises/enterprises.controller.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
+import { listLeadsQuery } from '../leads/lead.schemas.js';
+import { LeadsController } from '../leads/leads.controller.js';
 import { MatchesService } from '../matching/matches.service.js';
 import { MatchingController } from '../matching/matching.controller.js';
 import { preferencesPatchSchema } from '../notifications/notification.schemas.js';
 import { NotificationsController } from '../notifications/notifications.controller.js';
 import { Clock } from '../platform/clock/clock.js';
 import { shanghaiDate } from '../platform/format/units.js';
-import { ProblemException } from '../platform/http/problem.js';
+import { ProblemException, validationFailed } from '../platform/http/problem.js';
 import { parseSafe } from '../platform/validation/zod-validation.js';
 import { EligibilityService } from '../policies/eligibility/eligibility.service.js';
 import { evaluateEligibility, missingInformation } from '../policies/eligibility/evaluate.js';
@@ -196,8 +198,12 @@ export class PortalController {
 
   @Get('leads')
   async leads(@Req() req: AuthedRequest, @Res() res: Response) {
-    const interested = await this.matches.forEnterprise(req.actor!, this.enterpriseId(req), { page: 1, pageSize: 50, status: ['interested', 'converted'] });
-    this.pages.send(req, res, 'portal/leads', { interested, leads: [] as unknown[] }, { title: '我的线索' });
+    const q = parseSafe(listLeadsQuery, { page: String(pageNo(req.query as FormBody)), pageSize: '50' });
+    if (!q.ok) throw validationFailed(q.errors);
+    // the leads API's own view for enterprise users: where each stands and who to talk to
+    const leads = await this.api.as(req.actor, LeadsController).list(q.value, req.actor!);
+    const interested = await this.matches.forEnterprise(req.actor!, this.enterpriseId(req), { page: 1, pageSize: 50, status: ['interested'] });
+    this.pages.send(req, res, 'portal/leads', { leads, interested }, { title: '我的线索' });
   }
 }
 

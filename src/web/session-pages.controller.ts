@@ -20,7 +20,10 @@ export const homeOf = (actor: Pick<Actor, 'role'> | null | undefined) =>
 /**
  * Anonymous form posts (login, sign-up, password reset) carry no session CSRF token; a browser
  * posting them from another site is refused by its Origin (or Referer) header instead, so a
- * foreign page cannot log a visitor into an attacker's account.
+ * foreign page cannot log a visitor into an attacker's account. Our pages set a same-origin
+ * referrer policy, so their posts carry our Origin; a cross-site post carries the other site's
+ * origin or "null" (a page with no-referrer) — both refused. Clients that send neither header are
+ * not browsers acting for a visitor (rate limits still apply).
  */
 export function assertSameOrigin(req: AuthedRequest): void {
   const source = req.get('origin') ?? req.get('referer');

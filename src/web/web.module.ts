@@ -1,8 +1,11 @@
-import { Module, type OnModuleInit } from '@nestjs/common';
+import { Inject, Module, RequestMethod, type MiddlewareConsumer, type NestModule, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import express, { type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { SessionsService } from '../auth/sessions.service.js';
 import { EnterprisesModule } from '../enterprises/enterprises.module.js';
+import { ImportsModule } from '../imports/imports.module.js';
+import { LeadsModule } from '../leads/leads.module.js';
+import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
 import { MatchingModule } from '../matching/matching.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { QueueService } from '../platform/queue/queue.service.js';
@@ -12,6 +15,8 @@ import { ApiControllers } from './api-controllers.js';
 import { ConsoleAdminController } from './console/console-admin.controller.js';
 import { ConsoleEnterprisesController } from './console/console-enterprises.controller.js';
 import { ConsoleHomeController } from './console/console-home.controller.js';
+import { ConsoleImportsController, importUploadMiddleware } from './console/console-imports.controller.js';
+import { ConsoleLeadsController } from './console/console-leads.controller.js';
 import { ConsoleNotificationsController } from './console/console-notifications.controller.js';
 import { ConsolePoliciesController } from './console/console-policies.controller.js';
 import { ConsoleProjectsController } from './console/console-projects.controller.js';
@@ -30,13 +35,15 @@ import { WebExceptionFilter } from './web-exception.filter.js';
  * a year; others for five minutes.
  */
 @Module({
-  imports: [EnterprisesModule, ProjectsModule, PoliciesModule, MatchingModule, NotificationsModule],
+  imports: [EnterprisesModule, ProjectsModule, PoliciesModule, MatchingModule, NotificationsModule, LeadsModule, ImportsModule],
   controllers: [
     PublicPagesController,
     SessionPagesController,
     JoinController,
     PortalController,
     ConsoleHomeController,
+    ConsoleLeadsController,
+    ConsoleImportsController,
     ConsoleProjectsController,
     ConsolePoliciesController,
     ConsoleEnterprisesController,
@@ -45,13 +52,19 @@ import { WebExceptionFilter } from './web-exception.filter.js';
   ],
   providers: [Pages, ApiControllers, WebExceptionFilter],
 })
-export class WebModule implements OnModuleInit {
+export class WebModule implements OnModuleInit, NestModule {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly pages: Pages,
     private readonly sessions: SessionsService,
     private readonly queues: QueueService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The import form is multipart: parsed before the guard, which then finds its `_csrf` field. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(importUploadMiddleware(this.config.IMPORT_MAX_BYTES, this.pages)).forRoutes({ path: 'console/import', method: RequestMethod.POST });
+  }
 
   onModuleInit(): void {
     const http = this.adapterHost.httpAdapter;
@@ -70,6 +83,12 @@ export class WebModule implements OnModuleInit {
         },
       }),
     );
+    // browsers ask for /favicon.ico on pages without an icon link (e.g. the e-mailed link pages)
+    http.use('/favicon.ico', (req: Request, res: Response, next: NextFunction) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+      res.setHeader('Cache-Control', 'public, max-age=86400');
+      res.type('image/svg+xml').sendFile(`${ASSETS_DIR}favicon.svg`);
+    });
     http.use(QUEUE_BOARD_PATH, queueBoard({ sessions: this.sessions, queues: this.queues, pages: this.pages }));
   }
 }

@@ -9,7 +9,7 @@ class NoJsBrowser {
   private cookies = new Map<string, string>();
   constructor(private readonly base: string) {}
 
-  private cookieHeader() {
+  cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
@@ -86,9 +86,11 @@ describe('web pages (HTTP, no JavaScript)', () => {
     await t?.close();
   });
 
+  // logins come from many test "clients" (the login rate limit is per address; trust proxy is loopback)
+  let client = 0;
   const login = async (email: string, password = TEST_PASSWORD) => {
     const b = new NoJsBrowser(t.url);
-    const r = await b.post('/login', { email, password });
+    const r = await b.post('/login', { email, password }, { 'x-forwarded-for': `198.51.100.${++client % 250}` });
     expect(r.status).toBe(303);
     expect(b.hasSession()).toBe(true);
     return b;
@@ -168,6 +170,11 @@ describe('web pages (HTTP, no JavaScript)', () => {
     const r = await b.post('/login', { email: enterpriseEmail, password: TEST_PASSWORD }, { origin: 'https://evil.example.com' });
     expect(r.status).toBe(403);
     expect(b.hasSession()).toBe(false);
+    // a foreign page with a no-referrer policy makes the browser send "Origin: null": refused too
+    expect((await b.post('/login', { email: enterpriseEmail, password: TEST_PASSWORD }, { origin: 'null' })).status).toBe(403);
+    expect(b.hasSession()).toBe(false);
+    // our own pages ask browsers to send our origin on their posts
+    expect((await b.get('/login')).html).toContain('<meta name="referrer" content="same-origin">');
   });
 
   it('escapes user values: an enterprise named <script> shows as text', async () => {
@@ -458,5 +465,69 @@ describe('web pages (HTTP, no JavaScript)', () => {
     const n = await b.get('/console/notifications');
     expect(n.status).toBe(200);
     expect(n.html).toContain('我的通知设置');
+  });
+
+  it('console: works a lead without JavaScript — board, refused stage move with the reason next to the field, visit, signing, assignment', async () => {
+    const lead = await actor(t, 'bureau_lead', { region: '410223' });
+    const officer = await actor(t, 'officer', { bureauId: lead.bureauId! });
+    const created = await lead.call('POST', '/leads', { enterpriseId, regionCode: '410223', ownerId: officer.userId });
+    expect([200, 201]).toContain(created.status);
+    const id = created.body.id;
+    const b = await login(lead.email);
+    const board = await b.get('/console/leads');
+    expect(board.status).toBe(200);
+    expect(board.html).toContain(`/console/leads/${id}`);
+    const page = await b.get(`/console/leads/${id}`);
+    const csrf = csrfOf(page.html)!;
+    const noAmount = await b.post(`/console/leads/${id}/stage`, { _csrf: csrf, stage: 'signed' });
+    expect(noAmount.status).toBe(400);
+    expect(fieldErrors(noAmount.html, 'amountWan')).toEqual(['签约须填写签约金额（万元）']);
+    const badAmount = await b.post(`/console/leads/${id}/stage`, { _csrf: csrf, stage: 'signed', amountWan: '三亿' });
+    expect(fieldErrors(badAmount.html, 'amountWan')).toEqual(['请输入数字金额（单位：万元）']);
+    expect((await b.post(`/console/leads/${id}/activities`, { _csrf: csrf, kind: 'visit', summary: '' })).status).toBe(400);
+    expect((await b.post(`/console/leads/${id}/activities`, { _csrf: csrf, kind: 'visit', summary: '实地走访企业' })).status).toBe(303);
+    const signed = await b.post(`/console/leads/${id}/stage`, { _csrf: csrf, stage: 'signed', amountWan: '12000.5' });
+    expect(signed.status).toBe(303);
+    const row = (await lead.call('GET', `/leads/${id}`)).body;
+    expect(row.stage).toBe('signed');
+    expect(row.signed.amountYuan).toBe(120_005_000);
+    expect(row.timeline.map((a: { kind: string }) => a.kind)).toEqual(expect.arrayContaining(['visit', 'stage_change']));
+    // back to 新线索 is refused by the pipeline, explained on the page
+    const back = await b.post(`/console/leads/${id}/stage`, { _csrf: csrf, stage: 'new' });
+    expect(back.status).toBe(409);
+    expect(back.html).toContain('线索不能回到「新线索」阶段');
+    // only bureau leads assign; an officer is refused
+    const other = await actor(t, 'officer', { bureauId: lead.bureauId! });
+    expect((await b.post(`/console/leads/${id}/assign`, { _csrf: csrf, ownerId: String(other.userId) })).status).toBe(303);
+    expect((await lead.call('GET', `/leads/${id}`)).body.owner.id).toBe(other.userId);
+    const asOfficer = await login(officer.email);
+    const ocsrf = csrfOf((await asOfficer.get('/console')).html)!;
+    expect((await asOfficer.post(`/console/leads/${id}/assign`, { _csrf: ocsrf, ownerId: String(officer.userId) })).status).toBe(403);
+    // another city's officer: no such lead
+    const luoyang = await login((await actor(t, 'officer', { region: '410300' })).email);
+    expect((await luoyang.get(`/console/leads/${id}`)).status).toBe(404);
+  });
+
+  it('console: imports a CSV through the multipart form (CSRF field checked), and lists each bad row with line, column and reason', async () => {
+    const officer = await actor(t, 'officer', { region: '410200' });
+    const b = await login(officer.email);
+    const csrf = csrfOf((await b.get('/console/import')).html)!;
+    const csv = '统一社会信用代码,企业名称\n123,坏行企业\n';
+    const send = async (withCsrf: boolean) => {
+      const form = new FormData();
+      if (withCsrf) form.set('_csrf', csrf);
+      form.set('kind', 'enterprises');
+      form.set('file', new Blob([csv], { type: 'text/csv' }), 'enterprises.csv');
+      return fetch(`${t.url}/console/import`, { method: 'POST', body: form, redirect: 'manual', headers: { cookie: b.cookieHeader() } });
+    };
+    expect((await send(false)).status).toBe(403);
+    const ok = await send(true);
+    expect(ok.status).toBe(303);
+    const jobPage = await b.get(ok.headers.get('location')!);
+    expect(jobPage.status).toBe(200);
+    expect(jobPage.html).toContain('未导入（文件有错误）');
+    // the file lacks required columns: reported against the header line, nothing imported
+    expect(jobPage.html).toContain('<td class="num">1</td><td>industryCodes</td><td>缺少必填列「行业代码」</td>');
+    expect(await t.dataSource.query(`SELECT 1 FROM enterprise WHERE name = '坏行企业'`)).toEqual([]);
   });
 });

@@ -7,7 +7,12 @@ import type { AuthedRequest } from '../../auth/auth.guard.js';
 import { StaffOnly } from '../../auth/decorators.js';
 import { Clock } from '../../platform/clock/clock.js';
 import { shanghaiDate } from '../../platform/format/units.js';
+import { figuresQuery, type FiguresResult } from '../../leads/figures.service.js';
+import { LeadsController } from '../../leads/leads.controller.js';
+import { formatYuan } from '../../platform/format/units.js';
+import { parseSafe } from '../../platform/validation/zod-validation.js';
 import { PROJECT_STAGES } from '../../projects/project.vocabulary.js';
+import { ApiControllers } from '../api-controllers.js';
 import { Pages } from '../pages.js';
 import { barsSvg, funnelSvg } from '../view/charts.js';
 import { regionName } from '../view/format.js';
@@ -22,6 +27,8 @@ export function lastMonths(today: string, n: number): string[] {
   });
 }
 
+const FUNNEL = ['new', 'contacted', 'negotiating', 'signed', 'started', 'producing'] as const;
+
 /** Console home: the bureau's 三个一批 and trends as charts (with the same figures in tables), and what needs doing. */
 @ApiExcludeController()
 @Controller('console')
@@ -30,6 +37,7 @@ export function lastMonths(today: string, n: number): string[] {
 export class ConsoleHomeController {
   constructor(
     private readonly pages: Pages,
+    private readonly api: ApiControllers,
     private readonly access: AccessPolicy,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -93,9 +101,45 @@ export class ConsoleHomeController {
         startedTrend: trend('started'),
         producingTrend: trend('producing'),
         todo: { pendingCertifications: pending.n as number, recentMatches: recent.n as number, interested: interested.n as number },
-        leads: null,
+        leads: await this.leadFigures(req, today, months),
       },
       { title: '工作台' },
     );
+  }
+
+  /** 三个一批 from the leads: this year's funnel (leads, projects, amounts), conversion, median days, and the last 12 months. */
+  private async leadFigures(req: AuthedRequest, today: string, months: string[]) {
+    const leads = this.api.as(req.actor, LeadsController);
+    const year = parseSafe(figuresQuery, { from: `${today.slice(0, 4)}-01-01`, to: today });
+    const monthly = parseSafe(figuresQuery, { from: `${months[0]}-01`, to: today, groupBy: 'month' });
+    if (!year.ok || !monthly.ok) throw new Error('internal figures query');
+    const f: FiguresResult = await leads.getFigures(year.value, req.actor!);
+    const byMonth: FiguresResult = await leads.getFigures(monthly.value, req.actor!);
+    const stage = (r: FiguresResult['total'], s: string) => r.funnel.find((x) => x.stage === s);
+    const funnel = FUNNEL.map((s) => {
+      const x = stage(f.total, s);
+      return { stage: s, label: x?.label ?? s, leads: x?.leads ?? 0, projects: x?.projects ?? null, increases: x?.increases ?? null, amountYuan: x?.amountYuan ?? null };
+    });
+    const trend = months.map((mo) => {
+      const g = byMonth.groups.find((x) => x.key === mo);
+      const signed = g ? stage(g, 'signed') : undefined;
+      return { month: mo, label: `${Number(mo.slice(5))}月`, signed: signed?.leads ?? 0, amountYuan: signed?.amountYuan ?? 0, started: (g && stage(g, 'started')?.leads) || 0, producing: (g && stage(g, 'producing')?.leads) || 0 };
+    });
+    return {
+      period: f.period,
+      funnel,
+      lost: stage(f.total, 'lost')?.leads ?? 0,
+      conversion: f.total.conversion,
+      medianDays: f.total.medianDays,
+      funnelSvg: funnelSvg(
+        `${f.period.from} 至 ${f.period.to} 线索漏斗（三个一批）`,
+        funnel.map((x) => ({ label: x.label, value: x.leads, note: x.amountYuan ? formatYuan(x.amountYuan) : undefined })),
+      ),
+      trend,
+      trendSvg: barsSvg(
+        '近 12 个月每月签约线索数',
+        trend.map((t) => ({ label: t.label, value: t.signed, note: t.amountYuan ? formatYuan(t.amountYuan) : undefined })),
+      ),
+    };
   }
 }

@@ -18,13 +18,17 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Bull Board's page template without its Google Fonts link (the CSP allows only our own origin,
- * and the machines may be offline): a copy of the installed @bull-board/ui index.ejs.
+ * and the machines may be offline) and with a same-origin referrer policy: a copy of the installed
+ * @bull-board/ui index.ejs.
  */
 function offlineViews(): string {
   const require = createRequire(import.meta.url);
   const ui = join(dirname(require.resolve('@bull-board/ui/package.json')), 'dist');
   const dir = mkdtempSync(join(tmpdir(), 'im-bull-board-'));
-  const html = readFileSync(join(ui, 'index.ejs'), 'utf8').replace(/<link[^>]+fonts\.googleapis\.com[^>]*>/g, '');
+  const html = readFileSync(join(ui, 'index.ejs'), 'utf8')
+    .replace(/<link[^>]+fonts\.googleapis\.com[^>]*>/g, '')
+    // its API calls must carry our Origin (the site-wide Referrer-Policy no-referrer would send "null")
+    .replace('<head>', '<head>\n    <meta name="referrer" content="same-origin" />');
   writeFileSync(join(dir, 'index.ejs'), html);
   return dir;
 }

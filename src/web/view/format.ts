@@ -5,6 +5,7 @@ import { CONDITION_LABELS } from '../../policies/eligibility/conditions.js';
 import { INCENTIVE_KINDS, POLICY_STATUSES } from '../../policies/policy.vocabulary.js';
 import { PROJECT_STAGES, PROJECT_STATUSES } from '../../projects/project.vocabulary.js';
 import { industries } from '../../reference/industries.js';
+import { yuanToWan } from '../forms/form-input.js';
 import { regions } from '../../reference/regions.js';
 
 /**
@@ -61,6 +62,8 @@ export const helpers = {
   url,
   yuan: (y: number | null | undefined) => formatYuan(y),
   yuanRange: formatYuanRange,
+  /** Whole yuan as a 万元 input value (exact). */
+  wan: (y: number | null | undefined) => yuanToWan(y),
   mu: (m: number | null | undefined) => formatMu(m),
   date,
   dateTime,

@@ -1,0 +1,225 @@
+import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { staffScope } from '../../auth/access.js';
+import type { Actor } from '../../auth/actor.js';
+import type { AuthedRequest } from '../../auth/auth.guard.js';
+import { StaffOnly } from '../../auth/decorators.js';
+import { LeadsController } from '../../leads/leads.controller.js';
+import type { LeadView } from '../../leads/lead.view.js';
+import { addActivitySchema, assignLeadSchema, changeLeadStageSchema, listLeadsQuery, reopenLeadSchema, updateLeadSchema } from '../../leads/lead.schemas.js';
+import {
+  isMilestone,
+  LEAD_SOURCES,
+  LEAD_STAGES,
+  leadSources,
+  PIPELINE,
+  PRE_SIGNING,
+  reopenProblem,
+  stageChangeProblem,
+  WORK_ACTIVITY_KINDS,
+  type LeadStage,
+} from '../../leads/lead.vocabulary.js';
+import { Clock } from '../../platform/clock/clock.js';
+import { shanghaiDate } from '../../platform/format/units.js';
+import { ProblemException } from '../../platform/http/problem.js';
+import { parseSafe } from '../../platform/validation/zod-validation.js';
+import { regions } from '../../reference/regions.js';
+import { ApiControllers } from '../api-controllers.js';
+import { errorMap, field, integer, wanToYuan, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
+import { pickerModel, pickFrom } from '../forms/tree-picker.js';
+import { Pages } from '../pages.js';
+import { idOf } from '../public.controller.js';
+import { WebExceptionFilter } from '../web-exception.filter.js';
+
+export const BOARD_STAGES: LeadStage[] = [...PIPELINE, 'lost'];
+
+/** Stages a lead may move to next (the pipeline's own rule). */
+export const nextLeadStages = (from: LeadStage) => BOARD_STAGES.filter((s) => !stageChangeProblem(from, s));
+
+type LeadForm = 'stage' | 'activity' | 'assign' | 'update' | 'reopen';
+
+/** Field names on the lead page (several forms share one page, so each form's fields are prefixed). */
+const FIELDS: Record<LeadForm, Record<string, string>> = {
+  stage: { stage: 'stage', at: 'stageAt', amountYuan: 'amountWan', lostReason: 'lostReason', note: 'stageNote', increaseOf: 'stage' },
+  activity: { kind: 'kind', summary: 'summary', at: 'activityAt', nextFollowUpOn: 'activityFollowUp' },
+  assign: { ownerId: 'ownerId', note: 'assignNote' },
+  update: { nextFollowUpOn: 'nextFollowUpOn', expectedInvestmentYuan: 'expectedWan' },
+  reopen: { stage: 'reopenStage', reason: 'reopenReason' },
+};
+const fieldOf = (form: LeadForm) => (f: string) => FIELDS[form][f] ?? (f === '(body)' ? `_${form}` : f);
+
+/** Console: the leads board by stage with filters, a lead's page (timeline, activities, stage moves, assignment). */
+@ApiExcludeController()
+@Controller('console/leads')
+@StaffOnly()
+@UseFilters(WebExceptionFilter)
+export class ConsoleLeadsController {
+  constructor(
+    private readonly pages: Pages,
+    private readonly api: ApiControllers,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  async board(@Req() req: AuthedRequest, @Res() res: Response) {
+    const q = req.query as FormBody;
+    const region = pickFrom('regions', 'region', q);
+    const owner = ['me', 'none'].includes(field(q, 'owner')) ? field(q, 'owner') : '';
+    const source = (leadSources as string[]).includes(field(q, 'source')) ? field(q, 'source') : '';
+    const filters = { q: field(q, 'q'), owner, source, followUpDue: field(q, 'followUpDue') === '1' };
+    const base = {
+      ...(filters.q ? { q: filters.q } : {}),
+      ...(region ? { region } : {}),
+      ...(owner ? { owner } : {}),
+      ...(source ? { source } : {}),
+      ...(filters.followUpDue ? { followUpDue: 'true' } : {}),
+      pageSize: '30',
+    };
+    const leads = this.api.as(req.actor, LeadsController);
+    let errors: ErrorMap = {};
+    const columns = [];
+    for (const stage of BOARD_STAGES) {
+      const parsed = parseSafe(listLeadsQuery, { ...base, stage });
+      if (!parsed.ok) {
+        errors = errorMap(parsed.errors);
+        break;
+      }
+      const page = await leads.list(parsed.value, req.actor!);
+      columns.push({ stage, label: LEAD_STAGES[stage], total: page.total, exact: page.totalExact, items: page.items as LeadView[] });
+    }
+    this.pages.send(
+      req,
+      res,
+      'console/leads',
+      {
+        columns,
+        filters,
+        regionPicker: pickerModel('regions', 'region', region || staffScope(req.actor!), '地区'),
+        sources: Object.entries(LEAD_SOURCES),
+        params: { ...filters, followUpDue: filters.followUpDue ? '1' : '', region },
+        today: shanghaiDate(this.clock.now()),
+      },
+      { title: '线索', errors, status: 200 },
+    );
+  }
+
+  @Get(':id')
+  async lead(@Req() req: AuthedRequest, @Res() res: Response) {
+    await this.leadPage(req, res, idOf(req.params.id as string, '线索'), null, {});
+  }
+
+  private async leadPage(req: AuthedRequest, res: Response, id: number, form: LeadForm | null, errors: ErrorMap, status?: number) {
+    const actor = req.actor!;
+    const lead = (await this.api.as(actor, LeadsController).get(id, actor)) as Awaited<ReturnType<LeadsController['get']>> & { timeline: Array<Record<string, unknown>> };
+    const l = lead as unknown as { stage: LeadStage; region: { code: string }; lost: { fromStage: LeadStage | null } | null; owner: { id: number } | null };
+    const mayAssign = actor.role === 'admin' || actor.role === 'bureau_lead';
+    const owners = mayAssign ? await this.ownerChoices(actor, l.region.code) : [];
+    const body = (form ? req.body : {}) as FormBody;
+    this.pages.send(
+      req,
+      res,
+      'console/lead',
+      {
+        lead,
+        next: nextLeadStages(l.stage).map((s) => ({ stage: s, label: LEAD_STAGES[s], milestone: isMilestone(s) })),
+        reopenStages: l.stage === 'lost' ? PRE_SIGNING.filter((s) => !reopenProblem('lost', l.lost?.fromStage ?? null, s)).map((s) => [s, LEAD_STAGES[s]]) : [],
+        kinds: Object.entries(WORK_ACTIVITY_KINDS),
+        mayAssign,
+        owners,
+        today: shanghaiDate(this.clock.now()),
+        form,
+        posted: (name: string) => field(body, name),
+      },
+      { title: `线索：${(lead as unknown as { enterprise: { name: string } }).enterprise.name}`, errors, status },
+    );
+  }
+
+  /** Officers of bureaus whose region covers the lead (bureau leads: their own bureau). */
+  private async ownerChoices(actor: Actor, regionCode: string): Promise<Array<{ id: number; name: string; bureau: string }>> {
+    const path = [...regions().path(regionCode)];
+    const rows: Array<{ id: number; name: string; bureau: string }> = await this.dataSource.query(
+      `SELECT u.id, u.name, b.name AS bureau FROM app_user u JOIN bureau b ON b.id = u.bureau_id
+       WHERE u.active AND u.role IN ('officer', 'bureau_lead') AND b.region_code = ANY($1::char(6)[]) ${actor.role === 'bureau_lead' ? 'AND u.bureau_id = $2' : ''}
+       ORDER BY b.region_code DESC, u.name LIMIT 200`,
+      actor.role === 'bureau_lead' ? [path, actor.bureauId] : [path],
+    );
+    return rows;
+  }
+
+  /** Runs one of the lead page's forms: parse with the API schema, call the API's method, or show the page again with the errors. */
+  private async submit(req: AuthedRequest, res: Response, form: LeadForm, input: Record<string, unknown>, preErrors: ErrorMap, call: (id: number, value: never) => Promise<unknown>, done: 'stage' | 'activity' | 'assigned' | 'saved') {
+    const id = idOf(req.params.id as string, '线索');
+    const schema = { stage: changeLeadStageSchema, activity: addActivitySchema, assign: assignLeadSchema, update: updateLeadSchema, reopen: reopenLeadSchema }[form];
+    const parsed = parseSafe(schema, input);
+    const required = { stage: '请选择新的阶段', amountWan: '请填写金额', lostReason: '请填写流失原因', kind: '请选择类型', summary: '请填写跟进内容', ownerId: '请选择负责人', reopenReason: '请填写重新打开的原因' };
+    if (!parsed.ok || Object.keys(preErrors).length) {
+      const errors = { ...(parsed.ok ? {} : errorMap(parsed.errors, fieldOf(form))), ...preErrors };
+      // the API speaks of yuan; the page's amount inputs are in 万元
+      for (const k of ['amountWan', 'expectedWan']) if (errors[k]) errors[k] = errors[k].map((m) => m.replace('（元）', '（万元）'));
+      return this.leadPage(req, res, id, form, withRequiredMessages(errors, required), 400);
+    }
+    try {
+      await call(id, parsed.value as never);
+    } catch (err) {
+      // refusals (403/404) are pages of their own; rule violations (400/409) go back to the form
+      if (err instanceof ProblemException && err.status < 500 && err.status !== 404 && err.status !== 403) {
+        const errors = err.errors?.length ? errorMap(err.errors, fieldOf(form)) : { [`_${form}`]: [err.message] };
+        return this.leadPage(req, res, id, form, errors, err.status);
+      }
+      throw err;
+    }
+    this.pages.redirect(res, `/console/leads/${id}`, done === 'stage' ? 'stage' : done === 'activity' ? 'activity' : done);
+  }
+
+  @Post(':id/stage')
+  async stage(@Req() req: AuthedRequest, @Res() res: Response) {
+    const b = req.body as FormBody;
+    const amount = wanToYuan(field(b, 'amountWan'));
+    const input = {
+      stage: field(b, 'stage') || undefined,
+      ...(field(b, 'stageAt') ? { at: field(b, 'stageAt') } : {}),
+      ...(amount.ok && amount.value != null ? { amountYuan: amount.value } : {}),
+      ...(field(b, 'lostReason') ? { lostReason: field(b, 'lostReason') } : {}),
+      note: field(b, 'stageNote'),
+    };
+    await this.submit(req, res, 'stage', input, amount.ok ? {} : { amountWan: [amount.message] }, (id, v) => this.api.as(req.actor, LeadsController).changeStage(id, v, req.actor!), 'stage');
+  }
+
+  @Post(':id/activities')
+  async activity(@Req() req: AuthedRequest, @Res() res: Response) {
+    const b = req.body as FormBody;
+    const input = {
+      kind: field(b, 'kind') || undefined,
+      summary: field(b, 'summary'),
+      ...(field(b, 'activityAt') ? { at: field(b, 'activityAt') } : {}),
+      ...(field(b, 'activityFollowUp') ? { nextFollowUpOn: field(b, 'activityFollowUp') } : {}),
+    };
+    await this.submit(req, res, 'activity', input, {}, (id, v) => this.api.as(req.actor, LeadsController).addActivity(id, v, req.actor!), 'activity');
+  }
+
+  @Post(':id/assign')
+  async assign(@Req() req: AuthedRequest, @Res() res: Response) {
+    const b = req.body as FormBody;
+    const owner = integer(field(b, 'ownerId'));
+    const input = { ...(owner.ok && owner.value != null ? { ownerId: owner.value } : {}), note: field(b, 'assignNote') };
+    await this.submit(req, res, 'assign', input, {}, (id, v) => this.api.as(req.actor, LeadsController).assign(id, v, req.actor!), 'assigned');
+  }
+
+  @Post(':id/update')
+  async update(@Req() req: AuthedRequest, @Res() res: Response) {
+    const b = req.body as FormBody;
+    const expected = wanToYuan(field(b, 'expectedWan'));
+    const input = { nextFollowUpOn: field(b, 'nextFollowUpOn') || null, ...(expected.ok ? { expectedInvestmentYuan: expected.value } : {}) };
+    await this.submit(req, res, 'update', input, expected.ok ? {} : { expectedWan: [expected.message] }, (id, v) => this.api.as(req.actor, LeadsController).update(id, v, req.actor!), 'saved');
+  }
+
+  @Post(':id/reopen')
+  async reopen(@Req() req: AuthedRequest, @Res() res: Response) {
+    const b = req.body as FormBody;
+    const input = { ...(field(b, 'reopenStage') ? { stage: field(b, 'reopenStage') } : {}), reason: field(b, 'reopenReason') };
+    await this.submit(req, res, 'reopen', input, {}, (id, v) => this.api.as(req.actor, LeadsController).reopen(id, v, req.actor!), 'stage');
+  }
+}
