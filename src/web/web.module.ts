@@ -13,6 +13,7 @@ import { PoliciesModule } from '../policies/policies.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { ApiControllers } from './api-controllers.js';
 import { ConsoleAdminController } from './console/console-admin.controller.js';
+import { ConsoleBureauController } from './console/console-bureau.controller.js';
 import { ConsoleEnterprisesController } from './console/console-enterprises.controller.js';
 import { ConsoleHomeController } from './console/console-home.controller.js';
 import { ConsoleImportsController, importUploadMiddleware } from './console/console-imports.controller.js';
@@ -49,6 +50,7 @@ import { WebExceptionFilter } from './web-exception.filter.js';
     ConsoleEnterprisesController,
     ConsoleNotificationsController,
     ConsoleAdminController,
+    ConsoleBureauController,
   ],
   providers: [Pages, ApiControllers, WebExceptionFilter],
 })

@@ -404,6 +404,19 @@ const ROUTES: Record<string, Case | Case[]> = {
   'GET /console/import': page.staff(() => '/console/import'),
   'POST /console/import': at('/console/import', { form: true, body: () => ({ kind: 'enterprises' }), want: consoleWrite(400, 400), massAssign: false }), // no file: refused by the import itself
   'GET /console/import/:id': { path: (w) => `/console/import/${w.importJob}`, want: consoleHidden },
+  // a bureau lead's own bureau (officers, idle limit, assignment rules): other bureaus' officers and rules are not theirs
+  'GET /console/bureau': at('/console/bureau', { want: { anonymous: LOGIN, otherEnterprise: 403, otherOfficer: 403, otherLead: 'ok', admin: 403 } }),
+  'POST /console/bureau/settings': at('/console/bureau/settings', { form: true, body: () => ({ idleLimitDays: '10' }), want: { ...consoleWrite(403), otherLead: 'redirect', admin: 403 }, massAssign: false }),
+  'POST /console/bureau/officers': {
+    path: () => '/console/bureau/officers',
+    form: true,
+    body: (w) => ({ email: `page-invitee-${w.seq()}@example.com`, name: '受邀人' }),
+    want: { ...consoleWrite(403), otherLead: 'redirect', admin: 403 },
+    massAssign: false,
+  },
+  'POST /console/bureau/officers/:id/:action': { path: (w) => `/console/bureau/officers/${w.bureauOfficer}/deactivate`, form: true, want: { ...consoleWrite(403), otherLead: 404, admin: 403 } },
+  'POST /console/bureau/rules': { path: () => '/console/bureau/rules', form: true, body: (w) => ({ userId: String(w.bureauOfficer), ruleIndustry1: 'C' }), want: { ...consoleWrite(403), otherLead: 400, admin: 403 }, massAssign: false },
+  'POST /console/bureau/rules/:id/delete': { path: (w) => `/console/bureau/rules/${w.rule}/delete`, form: true, want: { ...consoleWrite(403), otherLead: 404, admin: 403 } },
   'GET /console/notifications': page.staff(() => '/console/notifications'),
   'POST /console/notifications/preferences': at('/console/notifications/preferences', { form: true, body: () => ({ matchFrequency: '', language: '' }), want: consoleWrite('redirect'), massAssign: false }),
   'POST /console/notifications/:id/resend': { path: (w) => `/console/notifications/${w.notification}/resend`, form: true, want: consoleWrite(403, [303, 409]) },

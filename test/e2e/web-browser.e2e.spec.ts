@@ -300,6 +300,9 @@ describe('web pages in a real browser (Chromium)', () => {
     expect(Number(/(\d+) 个项目/.exec(after)![1])).toBe(beforeCount + 1);
     expect(after).not.toBe(before);
     await check(page, problems, 'console-dashboard-after');
+    await page.goto(`${app.url}/console/bureau`);
+    expect(await page.textContent('h1')).toContain('尉氏县招商局');
+    await check(page, problems, 'console-bureau');
     expect(dialogs).toEqual([]);
   }, LONG);
 

@@ -530,4 +530,59 @@ describe('web pages (HTTP, no JavaScript)', () => {
     expect(jobPage.html).toContain('<td class="num">1</td><td>industryCodes</td><td>缺少必填列「行业代码」</td>');
     expect(await t.dataSource.query(`SELECT 1 FROM enterprise WHERE name = '坏行企业'`)).toEqual([]);
   });
+
+  it('console: a bureau lead invites an officer and adds an assignment rule for the bureau', async () => {
+    const lead = await actor(t, 'bureau_lead', { region: '410223' });
+    const b = await login(lead.email);
+    const page = await b.get('/console/bureau');
+    expect(page.status).toBe(200);
+    const csrf = csrfOf(page.html)!;
+    const invitee = `invitee-${Date.now().toString(36)}@example.com`;
+    expect((await b.post('/console/bureau/officers', { _csrf: csrf, email: invitee, name: '新专员' })).status).toBe(303);
+    const after = await b.get('/console/bureau');
+    expect(after.html).toContain(invitee);
+    const officerId = /<option value="(\d+)"[^>]*>新专员<\/option>/.exec(after.html)![1];
+    const noUser = await b.post('/console/bureau/rules', { _csrf: csrf, ruleIndustry1: 'C', _action: 'save' });
+    expect(noUser.status).toBe(400);
+    expect(fieldErrors(noUser.html, 'userId')).toEqual(['请选择负责人']);
+    const rule = await b.post('/console/bureau/rules', { _csrf: csrf, ruleIndustry1: 'C', ruleIndustry2: 'C13', userId: officerId, _action: 'save' });
+    expect(rule.status).toBe(303);
+    expect((await b.get('/console/bureau')).html).toContain('C13 农副食品加工业');
+    // officers have no bureau page
+    const officer = await login((await actor(t, 'officer', { bureauId: lead.bureauId! })).email);
+    expect((await officer.get('/console/bureau')).status).toBe(403);
+  });
+
+  it('serves the assets with caching by content hash, and page forms ignore fields they do not name (no mass assignment)', async () => {
+    const b = new NoJsBrowser(t.url);
+    const home = await b.get('/');
+    const css = /href="(\/assets\/app\.css\?v=\w+)"/.exec(home.html)![1];
+    const versioned = await b.get(css);
+    expect(versioned.status).toBe(200);
+    expect(versioned.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await b.get('/assets/app.css')).headers.get('cache-control')).toBe('public, max-age=300');
+    expect((await b.get('/assets/app.js')).headers.get('content-type')).toMatch(/javascript/);
+    expect((await b.get('/favicon.ico')).headers.get('content-type')).toMatch(/svg/);
+    // an enterprise cannot verify its own certification through the profile form
+    const user = await login(enterpriseEmail);
+    const csrf = csrfOf((await user.get('/portal/profile')).html)!;
+    const r = await user.post('/portal/profile', {
+      _csrf: csrf,
+      name: '河南牧丰农牧科技有限公司',
+      home1: '410000',
+      home2: '410200',
+      home3: '410223',
+      industryCodes: ['A0313'],
+      contact0_name: '王经理',
+      cert_high_tech: '1',
+      status: 'verified',
+      verifiedCertifications: 'high_tech',
+      cert_high_tech_status: 'verified',
+      id: '1',
+    });
+    expect(r.status).toBe(303);
+    const e = await t.get(EnterprisesService).get(enterpriseId);
+    expect(e.verifiedCertifications).not.toContain('high_tech');
+    expect(e.pendingCertifications).toContain('high_tech');
+  });
 });
