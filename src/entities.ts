@@ -8,6 +8,7 @@ import { EnterpriseCertification } from './enterprises/enterprise-certification.
 import { ImportJob } from './imports/import-job.entity.js';
 import { LeadAssignmentCursor, LeadAssignmentRule } from './leads/assignment-rule.entity.js';
 import { LeadActivity } from './leads/lead-activity.entity.js';
+import { LeadCount } from './leads/lead-count.entity.js';
 import { Lead } from './leads/lead.entity.js';
 import { EnterpriseIncentive } from './matching/enterprise-incentive.entity.js';
 import { Match } from './matching/match.entity.js';
@@ -59,5 +60,6 @@ export const allEntities = [
   LeadActivity,
   LeadAssignmentRule,
   LeadAssignmentCursor,
+  LeadCount,
   ImportJob,
 ];

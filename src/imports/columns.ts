@@ -149,22 +149,31 @@ export function coerce(raw: string, col: ColumnType): { ok: true; value: unknown
   }
 }
 
+const pathCache = new Map<string, Array<string | number>>();
+
+/** `contacts[0].name` → ['contacts', 0, 'name'] (parsed once per path). */
+function pathParts(path: string): Array<string | number> {
+  let parts = pathCache.get(path);
+  if (!parts) {
+    parts = path
+      .split(/\.|\[(\d+)\]/)
+      .filter((p) => p !== undefined && p !== '')
+      .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    pathCache.set(path, parts);
+  }
+  return parts;
+}
+
 /** Sets a dotted path (`contacts[0].name`) on an object. */
 export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== '');
-  let cur: Record<string, unknown> | unknown[] = target;
-  parts.forEach((p, i) => {
-    const last = i === parts.length - 1;
-    const key: string | number = /^\d+$/.test(p) ? Number(p) : p;
-    if (last) {
-      (cur as Record<string | number, unknown>)[key] = value;
-      return;
-    }
-    const nextIsIndex = /^\d+$/.test(parts[i + 1]);
-    const existing = (cur as Record<string | number, unknown>)[key];
-    if (existing === undefined) (cur as Record<string | number, unknown>)[key] = nextIsIndex ? [] : {};
-    cur = (cur as Record<string | number, unknown>)[key] as Record<string, unknown>;
-  });
+  const parts = pathParts(path);
+  let cur = target as Record<string | number, unknown>;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const key = parts[i];
+    if (cur[key] === undefined) cur[key] = typeof parts[i + 1] === 'number' ? [] : {};
+    cur = cur[key] as Record<string | number, unknown>;
+  }
+  cur[parts[parts.length - 1]] = value;
 }
 
 /** The object a row stands for, and the cells that could not be read. */

@@ -18,19 +18,14 @@ import { formatOf, readTable, UnreadableFile } from './spreadsheet.js';
 
 /** The error list kept with an import (the counts are always complete). */
 export const MAX_STORED_ERRORS = 1000;
-const PROGRESS_EVERY = 5000;
+/** Rows validated, checked and written at a time. */
+const CHUNK = 2000;
 
 export interface UploadedFile {
   buffer: Buffer;
   originalname: string;
   mimetype?: string;
   size: number;
-}
-
-class Rejected extends Error {
-  constructor(readonly rows: Array<{ line: number; errors: FieldError[] }>) {
-    super('rejected');
-  }
 }
 
 /** Which column of this file a field error belongs to: the field itself, or the list/object it is inside. */
@@ -153,67 +148,93 @@ export class ImportsService {
       await this.finish(job.id, { status: 'rejected', errors: [{ line: 1, field: '(file)', column: null, code: 'no_rows', message: '文件中没有数据行' }] });
       return;
     }
-    await this.dataSource.query(`UPDATE import_job SET total_rows = $2 WHERE id = $1`, [job.id, table.rows.length]);
+    await this.dataSource.query(`UPDATE import_job SET total_rows = $2, phase = 'importing' WHERE id = $1`, [job.id, table.rows.length]);
 
-    // 1. every row: cells → the API schema; duplicates inside the file
+    // Rows go through in chunks: validated (cells → the API schema, duplicates inside the file),
+    // checked against the database (region, references, existing), and written — all inside one
+    // transaction, so a file with a bad row (unless validOnly) rolls back whole. A chunk's write
+    // runs in PostgreSQL while the next chunk is validated here.
     const errors = new Map<number, FieldError[]>();
-    const parsed: ParsedRow<unknown>[] = [];
+    const writeErrors: Array<{ line: number; errors: FieldError[] }> = [];
     const seen = new Map<string, number>();
-    for (const [i, row] of table.rows.entries()) {
-      const cells = assemble(row.cells, headers);
-      const r = kind.parse(cells.input);
-      const bad = new Set(cells.errors.map((e) => e.field));
-      const rowErrors = [...cells.errors, ...(r.ok ? [] : r.errors.filter((e) => !bad.has(e.field)))];
-      if (rowErrors.length) errors.set(row.line, rowErrors);
-      else if (r.ok) {
-        const key = kind.key(r.value, actor);
-        const first = seen.get(key);
-        if (first !== undefined) errors.set(row.line, [{ field: kind.keyField(r.value), code: 'duplicate_in_file', message: `与第 ${first} 行重复` }]);
-        else {
-          seen.set(key, row.line);
-          parsed.push({ line: row.line, value: r.value, key });
-        }
-      }
-      if (i % PROGRESS_EVERY === PROGRESS_EVERY - 1) await this.progress(job.id, 'validating', i + 1);
-    }
-    // 2. against the database: region scope, references, what exists already
-    const ctx: ImportContext = { actor, now: this.clock.now(), progress: (n) => this.progress(job.id, 'importing', n) };
-    const checked = await kind.check(parsed, ctx, this.dataSource.manager);
-    for (const [line, es] of checked.errors) errors.set(line, [...(errors.get(line) ?? []), ...es]);
-    const valid = parsed.filter((r) => !errors.has(r.line) && !checked.existing.has(r.key));
-    const existing = parsed.filter((r) => !errors.has(r.line) && checked.existing.has(r.key)).length;
-    const rowErrors = (extra: Array<{ line: number; errors: FieldError[] }> = []) =>
-      [...[...errors].map(([line, es]) => ({ line, errors: es })), ...extra].sort((x, y) => x.line - y.line).flatMap((r) => toRowErrors(r.line, r.errors));
-
-    if (errors.size && !job.validOnly) {
-      await this.finish(job.id, { status: 'rejected', errors: rowErrors(), invalidCount: errors.size, existingCount: existing });
-      return;
-    }
-    // 3. write, all in one transaction (with the audit entry)
-    await this.progress(job.id, 'importing', 0);
+    let created = 0;
+    let existing = 0;
+    const rejected = () => !job.validOnly && (errors.size > 0 || writeErrors.length > 0);
+    const qr = this.dataSource.createQueryRunner();
+    await qr.connect();
+    await qr.startTransaction();
+    const m = qr.manager;
+    let base = 0;
+    const ctx: ImportContext = { actor, now: this.clock.now(), progress: (n) => this.progress(job.id, 'importing', base + n) };
+    let writing: Promise<void> | null = null;
+    let writeFailure: { error: unknown } | null = null;
+    const written = async () => {
+      if (writing) await writing;
+      if (writeFailure) throw writeFailure.error;
+    };
     try {
-      const written = await this.dataSource.transaction(async (m) => {
-        const w = await kind.write(valid, ctx, m);
-        if (w.errors.length && !job.validOnly) throw new Rejected(w.errors);
-        await this.audit.record(m, {
-          actor,
-          action: `${job.kind === 'enterprises' ? 'enterprise' : job.kind === 'projects' ? 'project' : 'lead'}.imported`,
-          target: { type: 'import', id: job.id, region: actor.regionScope },
-          detail: { fileName: job.fileName, rows: table.rows.length, created: w.created, existing: existing + w.existing, invalid: errors.size + w.errors.length },
-        });
-        return w;
+      for (let start = 0; start < table.rows.length; start += CHUNK) {
+        const parsed: ParsedRow<unknown>[] = [];
+        for (const row of table.rows.slice(start, start + CHUNK)) {
+          const cells = assemble(row.cells, headers);
+          const r = kind.parse(cells.input);
+          const bad = new Set(cells.errors.map((e) => e.field));
+          const rowErrors = [...cells.errors, ...(r.ok ? [] : r.errors.filter((e) => !bad.has(e.field)))];
+          if (rowErrors.length) errors.set(row.line, rowErrors);
+          else if (r.ok) {
+            const key = kind.key(r.value, actor);
+            const first = seen.get(key);
+            if (first !== undefined) errors.set(row.line, [{ field: kind.keyField(r.value), code: 'duplicate_in_file', message: `与第 ${first} 行重复` }]);
+            else {
+              seen.set(key, row.line);
+              parsed.push({ line: row.line, value: r.value, key });
+            }
+          }
+        }
+        await written(); // the previous chunk's write (one connection, in order)
+        await this.progress(job.id, 'importing', start);
+        const checked = await kind.check(parsed, ctx, m);
+        for (const [line, es] of checked.errors) errors.set(line, [...(errors.get(line) ?? []), ...es]);
+        const valid = parsed.filter((r) => !errors.has(r.line) && !checked.existing.has(r.key));
+        existing += parsed.filter((r) => !errors.has(r.line) && checked.existing.has(r.key)).length;
+        // all or nothing: once a row is bad, the rest is only validated (to report every error)
+        if (rejected() || !valid.length) continue;
+        base = start;
+        writing = kind.write(valid, ctx, m).then(
+          (w) => {
+            created += w.created;
+            existing += w.existing;
+            writeErrors.push(...w.errors);
+          },
+          (error: unknown) => {
+            writeFailure = { error }; // rethrown by written(), so it is never an unhandled rejection
+          },
+        );
+      }
+      await written();
+      const rowErrors = [...[...errors].map(([line, es]) => ({ line, errors: es })), ...writeErrors]
+        .sort((x, y) => x.line - y.line)
+        .flatMap((r) => toRowErrors(r.line, r.errors));
+      const invalidCount = errors.size + writeErrors.length;
+      if (rejected()) {
+        await qr.rollbackTransaction();
+        await this.finish(job.id, { status: 'rejected', errors: rowErrors, invalidCount, existingCount: existing });
+        return;
+      }
+      await this.audit.record(m, {
+        actor,
+        action: `${job.kind === 'enterprises' ? 'enterprise' : job.kind === 'projects' ? 'project' : 'lead'}.imported`,
+        target: { type: 'import', id: job.id, region: actor.regionScope },
+        detail: { fileName: job.fileName, rows: table.rows.length, created, existing, invalid: invalidCount },
       });
-      await this.finish(job.id, {
-        status: 'completed',
-        createdCount: written.created,
-        existingCount: existing + written.existing,
-        invalidCount: errors.size + written.errors.length,
-        errors: rowErrors(written.errors),
-        processedRows: valid.length,
-      });
+      await qr.commitTransaction();
+      await this.finish(job.id, { status: 'completed', createdCount: created, existingCount: existing, invalidCount, errors: rowErrors });
     } catch (err) {
-      if (!(err instanceof Rejected)) throw err;
-      await this.finish(job.id, { status: 'rejected', errors: rowErrors(err.rows), invalidCount: errors.size + err.rows.length, existingCount: existing });
+      if (writing) await writing;
+      if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+      throw err;
+    } finally {
+      await qr.release();
     }
   }
 

@@ -103,3 +103,22 @@ export function applyCursor(w: SqlWhere, sort: LeadSort, cursor: string): void {
 }
 
 export const whereSql = (w: SqlWhere) => (w.where.length ? `WHERE ${w.where.join(' AND ')}` : '');
+
+/**
+ * The total of a list from the trigger-kept counts (lead_count), when its filters are only the
+ * ones those counts are kept by: the caller's region subtree, stage, owner and source. Null for
+ * any other filter (industry, follow-up, text, an enterprise's own leads …): then the list counts
+ * its rows, up to a cap. Parameters are appended to `w` (the statement shares them).
+ */
+export function countFromCounters(actor: Actor, f: LeadFilters, w: SqlWhere): string | null {
+  if (actor.role === 'enterprise' || f.industry || f.followUpDue !== undefined || f.enterpriseId || f.projectId || f.q) return null;
+  const where: string[] = [];
+  const region = effectiveRegion(actor, f.region);
+  if (region) where.push(`${levelColumn(region, 'c')} = ${param(w, region)}`);
+  if (f.stage) where.push(`c.stage = ANY(${param(w, f.stage)}::varchar[])`);
+  if (f.owner === 'me') where.push(`c.owner_key = ${param(w, actor.userId)}`);
+  else if (f.owner === 'none') where.push(`c.owner_key = 0`);
+  else if (typeof f.owner === 'number') where.push(`c.owner_key = ${param(w, f.owner)}`);
+  if (f.source) where.push(`c.source = ANY(${param(w, f.source)}::varchar[])`);
+  return `SELECT coalesce(sum(c.n), 0)::int AS n FROM lead_count c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+}

@@ -55,6 +55,63 @@ function milestone(at: Date | null, amount: string | number | null) {
   return at ? { at, amountYuan: num(amount) } : null;
 }
 
+/**
+ * The columns a list item needs, names looked up by scalar subqueries (cheap to plan: the list
+ * plans in about 0.2 ms, where the same rows through five joins take over 1 ms to plan).
+ */
+export const LEAD_LIST_COLUMNS = `l.id, l.enterprise_id, (SELECT e.name FROM enterprise e WHERE e.id = l.enterprise_id) AS enterprise_name,
+  l.project_id, (SELECT p.code FROM project p WHERE p.id = l.project_id) AS project_code, (SELECT p.title FROM project p WHERE p.id = l.project_id) AS project_title,
+  l.source, l.region_code, l.owner_id, (SELECT u.name FROM app_user u WHERE u.id = l.owner_id) AS owner_name,
+  l.stage, l.expected_investment_yuan, l.signing_kind,
+  l.signed_amount_yuan, l.stage_changed_at, l.signed_at, l.started_at, l.producing_at, l.next_follow_up_on::text AS next_follow_up_on, l.last_activity_at, l.created_at`;
+
+export type LeadListRow = Pick<
+  LeadRow,
+  | 'id'
+  | 'enterprise_id'
+  | 'enterprise_name'
+  | 'project_id'
+  | 'project_code'
+  | 'project_title'
+  | 'source'
+  | 'region_code'
+  | 'owner_id'
+  | 'owner_name'
+  | 'stage'
+  | 'expected_investment_yuan'
+  | 'signing_kind'
+  | 'signed_amount_yuan'
+  | 'stage_changed_at'
+  | 'signed_at'
+  | 'started_at'
+  | 'producing_at'
+  | 'next_follow_up_on'
+  | 'last_activity_at'
+  | 'created_at'
+  | 'sort_key'
+>;
+
+/** A lead in the list: enough to find it and see where it stands (GET /leads/:id has everything). */
+export function leadListItem(r: LeadListRow) {
+  return {
+    id: r.id,
+    enterprise: { id: r.enterprise_id, name: r.enterprise_name },
+    project: r.project_id ? { id: r.project_id, code: r.project_code, title: r.project_title } : null,
+    region: regionRef(r.region_code),
+    source: r.source,
+    sourceLabel: LEAD_SOURCES[r.source],
+    stage: r.stage,
+    stageLabel: LEAD_STAGES[r.stage],
+    owner: r.owner_id ? { id: r.owner_id, name: r.owner_name } : null,
+    expectedInvestmentYuan: num(r.expected_investment_yuan),
+    signingKind: r.signing_kind,
+    signed: milestone(r.signed_at, r.signed_amount_yuan),
+    nextFollowUpOn: r.next_follow_up_on,
+    lastActivityAt: r.last_activity_at,
+    createdAt: r.created_at,
+  };
+}
+
 /** What officers see of a lead. */
 export function leadView(r: LeadRow) {
   return {
@@ -89,7 +146,7 @@ export function leadView(r: LeadRow) {
 export type LeadView = ReturnType<typeof leadView>;
 
 /** What the enterprise sees of its own lead: where it stands and who to talk to — no internal notes. */
-export function enterpriseLeadView(r: LeadRow) {
+export function enterpriseLeadView(r: LeadListRow) {
   return {
     id: r.id,
     project: r.project_id ? { id: r.project_id, code: r.project_code, title: r.project_title } : null,
@@ -97,7 +154,7 @@ export function enterpriseLeadView(r: LeadRow) {
     stage: r.stage,
     stageLabel: LEAD_STAGES[r.stage],
     stageChangedAt: r.stage_changed_at,
-    contact: r.owner_id ? { name: r.owner_name, bureau: r.bureau_name } : null,
+    contact: r.owner_id ? { name: r.owner_name } : null,
     signedAt: r.signed_at,
     startedAt: r.started_at,
     producingAt: r.producing_at,

@@ -34,7 +34,7 @@ import {
   type ReopenLeadInput,
   type UpdateLeadInput,
 } from './lead.schemas.js';
-import { activityView, enterpriseLeadView, leadView, type LeadRow } from './lead.view.js';
+import { activityView, enterpriseLeadView, leadListItem, leadView, type LeadListRow } from './lead.view.js';
 import { LeadsService } from './leads.service.js';
 
 @ApiTags('leads 线索')
@@ -55,7 +55,7 @@ export class LeadsController {
   })
   async list(@ZodQuery(listLeadsQuery) q: ListLeadsQuery, @CurrentActor() actor: Actor) {
     const page = await this.leads.list(actor, q);
-    const view = actor.role === 'enterprise' ? (r: LeadRow): object => enterpriseLeadView(r) : (r: LeadRow): object => leadView(r);
+    const view = actor.role === 'enterprise' ? (r: LeadListRow): object => enterpriseLeadView(r) : (r: LeadListRow): object => leadListItem(r);
     return { ...page, items: page.items.map(view) };
   }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
@@ -12,10 +13,10 @@ import { industries } from '../reference/industries.js';
 import { regions } from '../reference/regions.js';
 import { AssignmentService, type Assignment } from './assignment.service.js';
 import { LeadActivity } from './lead-activity.entity.js';
-import { applyCursor, encodeCursor, leadWhere, ORDER, SORT_KEY, whereSql } from './lead-query.js';
+import { applyCursor, countFromCounters, encodeCursor, leadWhere, ORDER, param, SORT_KEY, whereSql, type SqlWhere } from './lead-query.js';
 import { assertMayAssign, assertMayRead, assertMayWork, regionLevels } from './lead-scope.js';
 import type { AddActivityInput, AssignLeadInput, ChangeLeadStageInput, CreateLeadInput, ListLeadsQuery, ReopenLeadInput, UpdateLeadInput } from './lead.schemas.js';
-import { LEAD_ROW_COLUMNS, LEAD_ROW_JOINS, type ActivityRow, type LeadRow } from './lead.view.js';
+import { LEAD_LIST_COLUMNS, LEAD_ROW_COLUMNS, LEAD_ROW_JOINS, type ActivityRow, type LeadListRow, type LeadRow } from './lead.view.js';
 import { Lead } from './lead.entity.js';
 import {
   LEAD_SOURCES,
@@ -30,7 +31,7 @@ import {
 } from './lead.vocabulary.js';
 
 const DAY = 24 * 3600_000;
-/** Offset paging stops here (use the cursor beyond); counts stop here too, so they stay cheap on a million rows. */
+/** Offset paging stops here (use the cursor beyond); counted totals (filters the lead_count table does not keep) stop here too. */
 export const COUNT_CAP = 10_000;
 
 export interface LeadPage<T> extends Page<T> {
@@ -344,7 +345,7 @@ export class LeadsService {
    * The paged list. Offset paging up to COUNT_CAP rows, keyset paging (`cursor`) beyond; the
    * total is counted up to COUNT_CAP (+1 to know it is more), an index-only scan for a county.
    */
-  async list(actor: Actor, q: ListLeadsQuery): Promise<LeadPage<LeadRow>> {
+  async list(actor: Actor, q: ListLeadsQuery): Promise<LeadPage<LeadListRow>> {
     const w = leadWhere(actor, q, this.today());
     const page = q.cursor ? 1 : q.page;
     if (w.empty) return { items: [], total: 0, totalExact: true, page, pageSize: q.pageSize, nextCursor: null };
@@ -352,28 +353,48 @@ export class LeadsService {
     if (offset + q.pageSize > COUNT_CAP) {
       throw validationFailed([{ field: 'page', code: 'too_deep', message: `按页码最多翻到第 ${COUNT_CAP} 条，之后请用 nextCursor 翻页` }]);
     }
-    const countWhere = whereSql(w);
-    const countParams = [...w.params];
+    // the total: from the trigger-kept counts for the usual filters (exact), else counted up to the cap
+    const counters = countFromCounters(actor, q, w);
+    const countSql = counters ?? `SELECT count(*)::int AS n FROM (SELECT 1 FROM lead l ${whereSql(w)} LIMIT ${COUNT_CAP + 1}) c`;
+    const exactCount = counters !== null;
     if (q.cursor) applyCursor(w, q.sort, q.cursor);
-    const limit = q.pageSize + 1;
-    const sql = `SELECT ${LEAD_ROW_COLUMNS}, t.sort_key FROM (
-        SELECT l.id, ${SORT_KEY[q.sort]} AS sort_key FROM lead l ${whereSql(w)} ORDER BY ${ORDER[q.sort]} LIMIT ${limit} OFFSET ${offset}
-      ) t JOIN lead l ON l.id = t.id ${LEAD_ROW_JOINS} ORDER BY ${ORDER[q.sort]}`;
-    const [rows, [{ n }]] = await Promise.all([
-      this.dataSource.query(sql, w.params) as Promise<LeadRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM lead l ${countWhere} LIMIT ${COUNT_CAP + 1}) c`, countParams) as Promise<Array<{ n: number }>>,
-    ]);
-    const more = rows.length > q.pageSize;
-    const items = more ? rows.slice(0, q.pageSize) : rows;
+    const limit = param(w, q.pageSize + 1);
+    const skip = param(w, offset);
+    // one statement, one round trip: the page by the list index, with the total as an InitPlan
+    const sql = `SELECT ${LEAD_LIST_COLUMNS}, ${SORT_KEY[q.sort]} AS sort_key, (${countSql}) AS total_count
+      FROM lead l ${whereSql(w)} ORDER BY ${ORDER[q.sort]} LIMIT ${limit}::int OFFSET ${skip}::int`;
+    const rows = await this.hotQuery<LeadListRow & { total_count: number }>(sql, w.params);
+    // past the last row there is no row to carry the total (on page 1 it is 0)
+    if (!rows.length && (q.cursor || offset > 0)) {
+      const c: SqlWhere = { where: [], params: [], empty: false };
+      const counted = countFromCounters(actor, q, c);
+      const cw = counted ? c : leadWhere(actor, q, this.today());
+      const only = counted ?? `SELECT count(*)::int AS n FROM (SELECT 1 FROM lead l ${whereSql(cw)} LIMIT ${COUNT_CAP + 1}) c`;
+      rows.push(...((await this.hotQuery<{ total_count: number }>(`SELECT (${only}) AS total_count`, cw.params)) as never[]));
+    }
+    const n = rows[0]?.total_count ?? 0;
+    const found = rows.filter((r) => r.id !== undefined && r.id !== null);
+    const more = found.length > q.pageSize;
+    const items = more ? found.slice(0, q.pageSize) : found;
     const last = items[items.length - 1];
     return {
       items,
-      total: Math.min(n, COUNT_CAP),
-      totalExact: n <= COUNT_CAP,
+      total: exactCount ? n : Math.min(n, COUNT_CAP),
+      totalExact: exactCount || n <= COUNT_CAP,
       page,
       pageSize: q.pageSize,
       nextCursor: more && last ? encodeCursor(q.sort, last.sort_key ?? null, last.id) : null,
     };
+  }
+
+  /**
+   * The list is the officers' hot path: it runs as a named prepared statement on the driver's pool
+   * (parsed and planned once per connection and statement text), without a TypeORM query runner.
+   */
+  private async hotQuery<T>(text: string, values: unknown[]): Promise<T[]> {
+    const pool = (this.dataSource.driver as unknown as { master: { query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> } }).master;
+    const name = `lead_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    return (await pool.query({ name, text, values })).rows;
   }
 
   // ---------------------------------------------------------------- working a lead

@@ -203,7 +203,8 @@ describe('imports: CSV and XLSX of enterprises, projects and leads', () => {
       expect(r.body).toMatchObject({ status: 'completed', created: 3, invalidRows: 3 });
       expect(r.body.errors.map((e: { line: number; field: string }) => `${e.line}:${e.field}`)).toEqual(['5:regionCode', '6:projectCode', '7:signedOn', '7:signedAmountYuan']);
       const list = (await officer.call('GET', '/leads?source=import&sort=created&pageSize=10')).body.items;
-      const byEnt = Object.fromEntries(list.map((l: { enterprise: { name: string } }) => [l.enterprise.name, l]));
+      const details = await Promise.all(list.map(async (l: { id: number }) => (await officer.call('GET', `/leads/${l.id}`)).body));
+      const byEnt: Record<string, any> = Object.fromEntries(details.map((l: { enterprise: { name: string } }) => [l.enterprise.name, l]));
       expect(byEnt['甲企业']).toMatchObject({ stage: 'started', signingKind: 'new', signed: { amountYuan: 500_000_000 }, started: { amountYuan: 500_000_000 }, owner: { id: officer.userId } });
       expect(byEnt['甲企业'].signed.at).toBe('2026-01-31T16:00:00.000Z');
       expect(byEnt['乙企业']).toMatchObject({ stage: 'signed', signingKind: 'increase', signed: { amountYuan: 120_000_000 } });
@@ -236,8 +237,10 @@ describe('imports: CSV and XLSX of enterprises, projects and leads', () => {
           items
             .map((l) => ({ e: l.enterprise.name, stage: l.stage, kind: l.signingKind, signed: l.signed, started: l.started, lost: l.lost && { reason: l.lost.reason, at: l.lost.at }, contactedAt: l.contactedAt, owner: l.owner.name }))
             .sort((x, y) => x.e.localeCompare(y.e));
-        const here = pick((await officer.call('GET', '/leads?source=import&pageSize=10')).body.items);
-        const there = pick((await o.call('GET', '/leads?pageSize=10')).body.items);
+        const detailed = async (by: TestActor, query: string) =>
+          Promise.all((await by.call('GET', `/leads?${query}`)).body.items.map(async (l: { id: number }) => (await by.call('GET', `/leads/${l.id}`)).body));
+        const here = pick(await detailed(officer, 'source=import&pageSize=10'));
+        const there = pick(await detailed(o, 'pageSize=10'));
         expect(there).toEqual(here);
       } finally {
         await fresh.close();

@@ -2,7 +2,7 @@ import { UsersService } from '../../src/auth/users.service.js';
 import { LeadsService } from '../../src/leads/leads.service.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { actor, type TestActor } from '../support/auth.js';
-import { leadFixtures } from './leads-fixtures.js';
+import { countsAgree, leadFixtures } from './leads-fixtures.js';
 
 /**
  * Automatic assignment: the deepest bureau covering the lead's region, its rules (most specific
@@ -143,5 +143,17 @@ describe('lead assignment', () => {
       owners.push(row.owner_id);
     }
     expect(owners).toEqual([ids[0], ids[1], ids[0], ids[1]]);
+  });
+
+  it('keeps the lead counts (list totals) exact through creation, reassignment and deactivation', async () => {
+    const { kept, actual } = await countsAgree(t);
+    expect(actual.length).toBeGreaterThan(3);
+    expect(kept).toEqual(actual);
+    const total = (await lead.call('GET', '/leads?pageSize=1')).body;
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM lead WHERE region_code = '410223'`);
+    expect(total).toMatchObject({ total: n, totalExact: true });
+    const mine = (await officers[1].call('GET', '/leads?owner=me&pageSize=1')).body.total;
+    const [{ m }] = await t.dataSource.query(`SELECT count(*)::int AS m FROM lead WHERE owner_id = $1`, [officers[1].userId]);
+    expect(mine).toBe(m);
   });
 });

@@ -20,3 +20,12 @@ export function leadFixtures(t: TestApp) {
     },
   };
 }
+
+/** The trigger-kept lead_count rows equal a fresh count of the lead table. */
+export async function countsAgree(t: TestApp): Promise<{ kept: unknown[]; actual: unknown[] }> {
+  const actual = await t.dataSource.query(
+    `SELECT region_code, stage, coalesce(owner_id, 0) AS owner_key, source, count(*)::int AS n FROM lead GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+  );
+  const kept = await t.dataSource.query(`SELECT region_code, stage, owner_key, source, n FROM lead_count WHERE n <> 0 ORDER BY 1, 2, 3, 4`);
+  return { kept, actual };
+}

@@ -1,7 +1,7 @@
 import { FakeClock } from '../../src/platform/clock/clock.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { actor, type TestActor } from '../support/auth.js';
-import { leadFixtures } from './leads-fixtures.js';
+import { countsAgree, leadFixtures } from './leads-fixtures.js';
 
 /**
  * The pipeline rules through the API on the real database: forward only (skipping only before
@@ -173,5 +173,19 @@ describe('lead pipeline', () => {
     expect(d.body.nextFollowUpOn).toBe('2026-03-12');
     expect((await officer.call('PATCH', `/leads/${lead.id}`, { nextFollowUpOn: '2026-03-01' })).body.errors[0]).toMatchObject({ field: 'nextFollowUpOn', code: 'past' });
     expect((await officer.call('POST', `/leads/${lead.id}/activities`, { kind: 'stage_change', summary: 'x' })).status).toBe(400);
+  });
+
+  it('keeps the lead counts exact through stage changes, losing, reopening and deletion', async () => {
+    const before = await countsAgree(t);
+    expect(before.kept).toEqual(before.actual);
+    // deleting an enterprise deletes its leads (cascade): the counts follow
+    const e = await fx.enterprise();
+    await newLead({ enterpriseId: e.id, regionCode: '410223' });
+    await t.dataSource.query(`DELETE FROM enterprise WHERE id = $1`, [e.id]);
+    const after = await countsAgree(t);
+    expect(after.kept).toEqual(after.actual);
+    const byStage = (await officer.call('GET', '/leads?stage=signed,started&pageSize=1')).body;
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM lead WHERE stage IN ('signed', 'started')`);
+    expect(byStage).toMatchObject({ total: n, totalExact: true });
   });
 });
