@@ -20,6 +20,8 @@ export class Matching1795628918848 implements MigrationInterface {
         ADD COLUMN withdrawn_at timestamptz,
         ADD COLUMN announced_score smallint,
         ADD COLUMN announced_at timestamptz`);
+    // an enterprise's few dozen matches are reached through match_pair_key (enterprise_id, project_id)
+    await q.query(`DROP INDEX match_enterprise_score_idx`);
 
     await q.query(`
       CREATE TABLE enterprise_incentive (
@@ -90,5 +92,6 @@ export class Matching1795628918848 implements MigrationInterface {
         DROP COLUMN withdrawn_at,
         DROP COLUMN announced_score,
         DROP COLUMN announced_at`);
+    await q.query(`CREATE INDEX match_enterprise_score_idx ON match (enterprise_id, score)`);
   }
 }

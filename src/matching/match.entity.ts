@@ -18,7 +18,7 @@ export interface ScoreFactor {
 @Entity('match')
 @Index('match_pair_key', ['enterpriseId', 'projectId'], { unique: true })
 @Index('match_project_score_idx', ['projectId', 'score'])
-@Index('match_enterprise_score_idx', ['enterpriseId', 'score'])
+// an enterprise's matches (a few dozen) are found through match_pair_key; no (enterprise, score) index to maintain on every write
 export class Match {
   @BigIdColumn()
   id: number;

@@ -142,6 +142,8 @@ export class MatchingEngine {
   async matchProject(projectId: number): Promise<MatchStats> {
     const stats = emptyStats();
     const ctx = this.context();
+    const started = performance.now();
+    let writing = 0;
     await this.snapshot(async (q, basis) => {
       const existing: Array<{ e: number; f: number; w: boolean }> = await q.query(
         `SELECT enterprise_id AS e, fingerprint AS f, withdrawn_at IS NOT NULL AS w FROM match WHERE project_id = $1`,
@@ -160,8 +162,11 @@ export class MatchingEngine {
         );
         let pending: Promise<void> | undefined;
         for (;;) {
+          let t = performance.now();
           const rows: EnterpriseRow[] = await q.query(`FETCH ${FETCH} FROM candidates`);
+          stats.ms.read += since(t);
           if (!rows.length) break;
+          t = performance.now();
           stats.candidates += rows.length;
           const batch: MatchRow[] = [];
           for (const r of rows) {
@@ -173,15 +178,24 @@ export class MatchingEngine {
             if (old && old.f === ev.fingerprint && !old.w) continue;
             batch.push({ enterpriseId: e.id, projectId, result: profile.explain(ev), fingerprint: ev.fingerprint });
           }
+          stats.ms.score += since(t);
+          t = performance.now();
           await pending; // the previous batch's write overlapped this fetch and scoring
+          writing += performance.now() - t;
           pending = batch.length ? this.writeMatches(batch, basis, stats) : undefined;
         }
+        const t = performance.now();
         await pending;
+        writing += performance.now() - t;
         stats.matches = kept.size;
       }
       const gone = existing.filter((x) => !x.w && !kept.has(x.e)).map((x) => [x.e, projectId] as const);
+      const t = performance.now();
       stats.withdrawn = await withdrawMatches(this.dataSource.manager, gone, basis);
+      writing += performance.now() - t;
     });
+    stats.ms.write = Math.round(writing);
+    stats.ms.read = Math.round(performance.now() - started) - stats.ms.score - stats.ms.write; // everything else: snapshot, project, candidates' rows
     return stats;
   }
 
@@ -363,7 +377,7 @@ export class MatchingEngine {
       const byProject = new Map<number, IncentiveRow[]>();
       for (const i of incentives) byProject.set(i.project_id!, [...(byProject.get(i.project_id!) ?? []), i]);
       for (const r of rows) {
-        const profile = new ProjectProfile(toMatchProject(r, (byProject.get(r.id) ?? []).map(toMatchIncentive)), ctx, { memoSize: 256 });
+        const profile = new ProjectProfile(toMatchProject(r, (byProject.get(r.id) ?? []).map(toMatchIncentive)), ctx);
         this.profiles.set(r.id, { version: `${r.version}/${r.incentive_ids}`, profile });
         out.set(r.id, profile);
       }

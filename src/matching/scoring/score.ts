@@ -66,12 +66,16 @@ interface Part {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** A small memo that forgets everything when full (per project; keys are enterprise facts). */
+/**
+ * A memo that forgets everything when full. One per factor and process, shared by every compiled
+ * project: keys are "what the part depends on in the project" # "the enterprise's facts", so
+ * projects with the same region, industries or incentives share answers, and memory stays bounded
+ * however many projects a worker keeps.
+ */
 class Memo<V> {
   private readonly map = new Map<string, V>();
-  constructor(private readonly max = 4096) {}
+  constructor(private readonly max: number) {}
   get(key: string, make: () => V): V {
-    if (this.max <= 0) return make();
     let v = this.map.get(key);
     if (v === undefined) {
       if (this.map.size >= this.max) this.map.clear();
@@ -79,6 +83,9 @@ class Memo<V> {
       this.map.set(key, v);
     }
     return v;
+  }
+  clear(): void {
+    this.map.clear();
   }
 }
 
@@ -286,6 +293,24 @@ function partHash(p: Part): number {
   return h;
 }
 
+const industryMemo = new Memo<Part>(100_000);
+const regionMemo = new Memo<Part>(100_000);
+const investmentMemo = new Memo<Part>(100_000);
+const incentiveMemo = new Memo<IncentivePart>(100_000);
+/** Long signatures → short stable ids (per process), for memo keys. */
+const interned = new Map<string, number>();
+const intern = (s: string) => {
+  let id = interned.get(s);
+  if (id === undefined) {
+    if (interned.size >= 200_000) {
+      interned.clear();
+      incentiveMemo.clear(); // its keys hold these ids
+    }
+    interned.set(s, (id = interned.size + 1));
+  }
+  return id;
+};
+
 const NO_TEXT: Part = { fit: 0, reason: '企业介绍与项目描述没有共同关键词' };
 const CLOSED: Part = { fit: 0, reason: '项目已关闭' };
 
@@ -294,23 +319,24 @@ export class ProjectProfile {
   private readonly points: Weights;
   private readonly weightsHash: number;
   private readonly incentiveKey: (k: FactKeys) => string;
-  private readonly industryMemo: Memo<Part>;
-  private readonly regionMemo: Memo<Part>;
-  private readonly investmentMemo: Memo<Part>;
-  private readonly incentiveMemo: Memo<IncentivePart>;
+  /** Memo key prefixes: the project's side of each part. */
+  private readonly industryKey: string;
+  private readonly regionKey: string;
+  private readonly investmentKey: string;
+  private readonly incentivesKey: string;
   private readonly exclusion: MatchResult['excluded'];
   private readonly stagePart: Part;
 
   constructor(
     readonly project: MatchProject,
     private readonly ctx: ScoringContext,
-    opts: { tokens?: readonly string[]; memoSize?: number } = {},
+    opts: { tokens?: readonly string[] } = {},
   ) {
-    const memo = opts.memoSize ?? 4096;
-    this.industryMemo = new Memo(memo);
-    this.regionMemo = new Memo(memo);
-    this.investmentMemo = new Memo(memo);
-    this.incentiveMemo = new Memo(memo);
+    this.industryKey = `${project.industryCodes.join(',')}#`;
+    this.regionKey = `${project.regionCode}#`;
+    this.investmentKey = `${project.totalInvestmentYuan}#`;
+    // everything the incentive factor reads besides the enterprise: the incentives, where and how big the project is, the day
+    this.incentivesKey = `${intern(JSON.stringify([project.incentives, project.regionCode, project.totalInvestmentYuan, ctx.today]))}#`;
     this.terms = termTable(opts.tokens ?? indexTokens(project.title, project.description), ctx.regions);
     this.points = normalisedWeights(ctx.config.weights);
     this.weightsHash = hash32(FACTORS.map((f) => this.points[f].toFixed(6)).join(','));
@@ -328,10 +354,10 @@ export class ProjectProfile {
   evaluate(e: MatchEnterprise): Evaluation {
     const { ctx, project: p } = this;
     const k = keysOf(e);
-    const industry = this.industryMemo.get(k.industry, () => industryFit(e.industryCodes, p.industryCodes, ctx.industries));
-    const region = this.regionMemo.get(k.region, () => regionFit(e, p.regionCode, ctx.regions));
-    const investment = this.investmentMemo.get(k.investment, () => investmentFit(p.totalInvestmentYuan, e.investmentMinYuan, e.investmentMaxYuan));
-    const incentives = this.incentiveMemo.get(this.incentiveKey(k), () => incentivesPart(e, p, ctx));
+    const industry = industryMemo.get(this.industryKey + k.industry, () => industryFit(e.industryCodes, p.industryCodes, ctx.industries));
+    const region = regionMemo.get(this.regionKey + k.region, () => regionFit(e, p.regionCode, ctx.regions));
+    const investment = investmentMemo.get(this.investmentKey + k.investment, () => investmentFit(p.totalInvestmentYuan, e.investmentMinYuan, e.investmentMaxYuan));
+    const incentives = incentiveMemo.get(this.incentivesKey + this.incentiveKey(k), () => incentivesPart(e, p, ctx));
     const tf = textFit(e.tokens, this.terms);
     const text: Part = tf.fit ? { fit: round2(tf.fit), reason: '' } : NO_TEXT;
     const parts = { industry, region, investment, incentives, text, stage: this.stagePart };
