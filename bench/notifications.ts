@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -35,6 +35,17 @@ import { regions } from '../src/reference/regions.js';
 const N = Number(process.env.BENCH_MESSAGES ?? 10_000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 300);
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** CPU time (ms) a local process has used so far (Linux /proc; 0 elsewhere). */
+async function pidCpuMs(pid: number): Promise<number> {
+  const { readFileSync } = await import('node:fs');
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
 
 /** CPU time (ms) PostgreSQL spent in the backends serving this database (Linux /proc; 0 elsewhere). */
 async function backendCpuMs(ds: DataSource): Promise<number> {
@@ -225,11 +236,6 @@ async function main(): Promise<void> {
   const raw1 = skipRaw ? { ms: 1, perSecond: 1, received: 0, cpuMsPerMessage: { sender: 0, sink: 0 } } : await rawRun(0, N);
   console.log(`raw nodemailer (before): ${raw1.perSecond}/s`);
 
-  // the pipeline, in this process (WORKERS=true: relay, event processor, mail workers)
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, 'bench'), { logger: ['error', 'warn'] });
-  await app.init();
-  const ds = app.get(DataSource);
-  const svc = app.get(NotificationsService);
   const input = (i: number, key: string): EnqueueInput<unknown> => ({
     template: matchDigestTemplate as never,
     recipient: { enterpriseId: ids[i % N] },
@@ -237,62 +243,106 @@ async function main(): Promise<void> {
     dedupeKey: key,
     category: 'match',
   });
-  // warm-up through the pipeline too
-  await sink.reset();
-  await ds.transaction((m) => svc.enqueueMany(m, Array.from({ length: WARMUP }, (_, i) => input(i, `bench-warm:${i}`))));
-  await sink.until(WARMUP);
-  await new Promise((r) => setTimeout(r, 500));
 
-  await sink.reset();
-  const sinkCpu0 = (await sink.stats()).cpuMs;
-  const pgCpu0 = await backendCpuMs(ds);
-  const cpu0 = process.cpuUsage();
-  const t0 = Date.now();
-  let enqueueMs = 0;
-  for (let off = 0; off < N; off += 1000) {
-    const n = Math.min(1000, N - off);
-    await ds.transaction((m) => svc.enqueueMany(m, Array.from({ length: n }, (_, k) => input(off + k, `bench:${off + k}`))));
-  }
-  enqueueMs = Date.now() - t0;
-  const s = await sink.until(N);
-  const deliveredMs = Date.now() - t0;
-  let recordedMs = 0;
-  for (;;) {
-    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM notification WHERE dedupe_key LIKE 'bench:%' AND status = 'sent'`);
-    if (n >= N) {
-      recordedMs = Date.now() - t0;
-      break;
+  /**
+   * The pipeline, deployed two ways: everything in one process (WORKERS=true: relay, workers,
+   * sender — like the API process of the demo), or an API-like process that only enqueues
+   * (WORKERS=false) plus one worker process (src/worker.ts: relay and sender), as `npm run
+   * start:worker` runs it.
+   */
+  async function pipelineRun(mode: 'in-process' | 'worker-process', tag: string) {
+    const app = await NestFactory.createApplicationContext(
+      AppModule.forRoot(mode === 'in-process' ? config : { ...config, WORKERS: false }, 'bench'),
+      { logger: ['error', 'warn'] },
+    );
+    await app.init();
+    let worker: ChildProcess | undefined;
+    if (mode === 'worker-process') {
+      const ts = import.meta.url.endsWith('.ts');
+      const entry = fileURLToPath(new URL(ts ? '../src/worker.ts' : '../src/worker.js', import.meta.url));
+      worker = spawn(process.execPath, [...process.execArgv, entry], { env: { ...env, WORKERS: 'true' }, stdio: ['ignore', 'inherit', 'inherit'] });
     }
-    await new Promise((r) => setTimeout(r, 20));
+    const ds = app.get(DataSource);
+    const svc = app.get(NotificationsService);
+    const procCpuMs = () => (worker?.pid ? pidCpuMs(worker.pid) : 0);
+    try {
+      // warm-up through the pipeline too (and: the worker process is up)
+      await sink.reset();
+      await ds.transaction((m) => svc.enqueueMany(m, Array.from({ length: WARMUP }, (_, i) => input(i, `${tag}-warm:${i}`))));
+      await sink.until(WARMUP);
+      await new Promise((r) => setTimeout(r, 500));
+
+      await sink.reset();
+      const sinkCpu0 = (await sink.stats()).cpuMs;
+      const pgCpu0 = await backendCpuMs(ds);
+      const workerCpu0 = await procCpuMs();
+      const cpu0 = process.cpuUsage();
+      const t0 = Date.now();
+      for (let off = 0; off < N; off += 1000) {
+        const n = Math.min(1000, N - off);
+        await ds.transaction((m) => svc.enqueueMany(m, Array.from({ length: n }, (_, k) => input(off + k, `${tag}:${off + k}`))));
+      }
+      const enqueueMs = Date.now() - t0;
+      const s = await sink.until(N);
+      const deliveredMs = Date.now() - t0;
+      let recordedMs = 0;
+      for (;;) {
+        const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM notification WHERE dedupe_key LIKE $1 AND status = 'sent'`, [`${tag}:%`]);
+        if (n >= N) {
+          recordedMs = Date.now() - t0;
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const cpu = process.cpuUsage(cpu0);
+      const workerCpu = (await procCpuMs()) - workerCpu0;
+      const pgCpu = (await backendCpuMs(ds)) - pgCpu0;
+      const statuses = await ds.query(`SELECT status, count(*)::int AS n FROM notification WHERE dedupe_key LIKE $1 GROUP BY 1`, [`${tag}:%`]);
+      const [updates] = await ds.query(`SELECT n_tup_upd::int AS updates, n_tup_hot_upd::int AS hot FROM pg_stat_user_tables WHERE relname = 'notification'`);
+      const processMs = (cpu.user + cpu.system) / 1000;
+      return {
+        perSecond: Math.round((N / deliveredMs) * 1000 * 10) / 10,
+        deliveredMs,
+        allRecordedSentMs: recordedMs,
+        enqueueMs,
+        sinkReceived: s.count,
+        sinkDuplicates: s.duplicates,
+        cpuMsPerMessage:
+          mode === 'in-process'
+            ? { pipelineProcess: round3(processMs / N), postgres: round3(pgCpu / N), sink: round3((s.cpuMs - sinkCpu0) / N) }
+            : { enqueueingProcess: round3(processMs / N), workerProcess: round3(workerCpu / N), postgres: round3(pgCpu / N), sink: round3((s.cpuMs - sinkCpu0) / N) },
+        statuses,
+        notificationRowUpdatesSoFar: updates,
+      };
+    } finally {
+      if (worker) {
+        worker.kill('SIGTERM');
+        await new Promise((r) => worker!.once('exit', r));
+      }
+      await app.close();
+    }
   }
-  const cpu = process.cpuUsage(cpu0);
-  const pgCpu = (await backendCpuMs(ds)) - pgCpu0;
-  const statuses = await ds.query(`SELECT status, count(*)::int AS n FROM notification WHERE dedupe_key LIKE 'bench:%' GROUP BY 1`);
-  const [updates] = await ds.query(`SELECT n_tup_upd::int AS updates, n_tup_hot_upd::int AS hot FROM pg_stat_user_tables WHERE relname = 'notification'`);
-  await app.close();
+
+  const inProcess = await pipelineRun('in-process', 'bench');
+  console.log(`pipeline, one process: ${inProcess.perSecond}/s`);
+  const workerProcess = await pipelineRun('worker-process', 'bench-w');
+  console.log(`pipeline, API + one worker process: ${workerProcess.perSecond}/s`);
 
   const raw2 = skipRaw ? raw1 : await rawRun(0, N);
   console.log(`raw nodemailer (after): ${raw2.perSecond}/s`);
   sink.stop();
 
-  const perSecond = Math.round((N / deliveredMs) * 1000 * 10) / 10;
   const rawPerSecond = Math.round(((raw1.perSecond + raw2.perSecond) / 2) * 10) / 10;
+  const perSecond = inProcess.perSecond;
   const result = {
     messages: N,
     perSecond,
     rawPerSecond,
     ratioToRaw: Math.round((perSecond / rawPerSecond) * 1000) / 1000,
     goal: { perSecond: 300, ratioToRaw: 0.7 },
-    pipeline: {
-      deliveredMs,
-      allRecordedSentMs: recordedMs,
-      enqueueMs,
-      sinkReceived: s.count,
-      sinkDuplicates: s.duplicates,
-      cpuMsPerMessage: { pipelineProcess: round3((cpu.user + cpu.system) / 1000 / N), postgres: round3(pgCpu / N), sink: round3((s.cpuMs - sinkCpu0) / N) },
-      statuses,
-      notificationRowUpdates: updates,
-    },
+    /** The headline figures are the one-process deployment; the API + worker process one is below. */
+    pipeline: inProcess,
+    pipelineWithWorkerProcess: { ...workerProcess, ratioToRaw: Math.round((workerProcess.perSecond / rawPerSecond) * 1000) / 1000 },
     raw: { before: raw1, after: raw2 },
     settings: {
       smtpPoolSize: config.SMTP_POOL_SIZE,
@@ -300,7 +350,8 @@ async function main(): Promise<void> {
       limiterPerSecond: config.MAIL_RATE_PER_SECOND,
       databasePoolSize: config.DATABASE_POOL_SIZE,
       template: 'match-digest (3 matches, reasons, incentives), enterprise recipients resolved at send time',
-      where: 'pipeline (relay, BullMQ workers, sender) in the benchmark process; SMTP sink in its own process; PostgreSQL and Redis local',
+      where:
+        'pipeline: relay, BullMQ workers and sender in the benchmark process (headline), or in one src/worker.ts process with the benchmark only enqueueing; SMTP sink in its own process; PostgreSQL and Redis local',
     },
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, loadavgBefore: load0.map((x) => Math.round(x * 100) / 100), loadavgAfter: loadavg().map((x) => Math.round(x * 100) / 100), node: process.version },
     at: new Date().toISOString(),

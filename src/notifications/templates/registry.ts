@@ -76,6 +76,7 @@ export function renderMessage(name: string, data: Record<string, unknown>, ctx: 
   const subject = oneLine(def.subject(data as never, lang));
   const htmlBody = htmlEta.render(`@${name}:${lang}`, it);
   const html = htmlEta.render('@layout', { ...it, subject, body: htmlBody });
-  const text = `${textEta.render(`@${name}:${lang}`, it).trim()}\n\n${textEta.render('@footer', it).trim()}\n`;
+  const greeting = ctx.recipientName ? (lang === 'en' ? `Dear ${ctx.recipientName},\n\n` : `${ctx.recipientName}，您好：\n\n`) : '';
+  const text = `${greeting}${textEta.render(`@${name}:${lang}`, it).trim()}\n\n${textEta.render('@footer', it).trim()}\n`;
   return { subject, html, text };
 }
