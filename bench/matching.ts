@@ -18,9 +18,9 @@
  * Needs PostgreSQL (superuser, it creates BENCH_DB) and Redis (BENCH_REDIS_URL, a key prefix of its own).
  */
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -71,7 +71,7 @@ const SIZES = {
   minCandidates: num('BENCH_MIN_CANDIDATES', 10_000),
   naiveSample: num('BENCH_NAIVE_SAMPLE', 200),
   publishTrials: num('BENCH_PUBLISH_TRIALS', 3),
-  chunkSize: num('BENCH_CHUNK_SIZE', 2000),
+  chunkSize: num('BENCH_CHUNK_SIZE', 1000),
 };
 if (SIZES.fullEnterprises > SIZES.enterprises) SIZES.fullEnterprises = SIZES.enterprises;
 const SERVER = new URL(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
@@ -107,10 +107,10 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Peak resident set size of a process (VmHWM), in MB. */
-function peakRssMb(pid: number): number {
+/** Resident set size of a process (VmRSS), or its high-water mark (VmHWM), in MB. */
+function rssMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
   try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? round(Number(m[1]) / 1024, 1) : 0;
   } catch {
     return 0;
@@ -124,7 +124,33 @@ process.on('exit', () => {
 });
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => process.exit(130));
 
-/** A process of the application (src/main.ts or src/worker.ts), from the sources. */
+/**
+ * The application compiled as `npm run build` does (tsc, plus the assets nest-cli.json lists), into a
+ * private directory: worker and API processes run what production runs (`node dist/src/worker.js`),
+ * without a TypeScript loader in their memory.
+ */
+function buildApp(): string {
+  const out = `${os.tmpdir()}/investmatch-bench-${process.pid}`;
+  rmSync(out, { recursive: true, force: true });
+  const t = performance.now();
+  const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', out], { cwd: ROOT, encoding: 'utf8' });
+  if (!existsSync(`${out}/src/worker.js`)) throw new Error(`build failed: ${tsc.stdout}${tsc.stderr}`);
+  const nest = JSON.parse(readFileSync(`${ROOT}nest-cli.json`, 'utf8')) as { sourceRoot: string; compilerOptions: { assets?: Array<{ include: string }> } };
+  const files = (readdirSync(`${ROOT}${nest.sourceRoot}`, { recursive: true }) as string[]).map((f) => f.replaceAll('\\', '/'));
+  for (const a of nest.compilerOptions.assets ?? []) {
+    // nest-cli globs: ** any depth, * within a segment
+    const re = new RegExp(`^${a.include.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\//g, '(.*/)?').replace(/\*\*/g, '.*').replace(/(?<!\.)\*/g, '[^/]*')}$`);
+    for (const f of files.filter((x) => re.test(x))) cpSync(`${ROOT}${nest.sourceRoot}/${f}`, `${out}/${nest.sourceRoot}/${f}`, { recursive: true });
+  }
+  writeFileSync(`${out}/package.json`, JSON.stringify({ type: 'module' }));
+  symlinkSync(`${ROOT}node_modules`, `${out}/node_modules`);
+  process.on('exit', () => rmSync(out, { recursive: true, force: true }));
+  log(`built the application into ${out} in ${round((performance.now() - t) / 1000, 1)} s${tsc.status ? ' (tsc reported type errors; emitted anyway)' : ''}`);
+  return out;
+}
+let BUILD = '';
+
+/** A process of the application (dist/src/main.js or dist/src/worker.js, built by buildApp). */
 class AppProcess {
   private output = '';
   constructor(readonly proc: ChildProcess) {
@@ -136,8 +162,8 @@ class AppProcess {
     proc.stdout!.on('data', collect);
     proc.stderr!.on('data', collect);
   }
-  static async start(entry: 'src/worker.ts' | 'src/main.ts', env: Record<string, string>, ready: string): Promise<AppProcess> {
-    const proc = spawn(process.execPath, ['--import', './test/support/ts-register.mjs', entry], {
+  static async start(entry: 'src/worker.js' | 'src/main.js', env: Record<string, string>, ready: string): Promise<AppProcess> {
+    const proc = spawn(process.execPath, [`${BUILD}/${entry}`], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '',
@@ -162,8 +188,11 @@ class AppProcess {
     }
     return p;
   }
+  get rssMb(): number {
+    return rssMb(this.proc.pid!);
+  }
   get peakRssMb(): number {
-    return peakRssMb(this.proc.pid!);
+    return rssMb(this.proc.pid!, 'VmHWM');
   }
   async stop(): Promise<void> {
     if (this.proc.exitCode !== null) return;
@@ -188,6 +217,7 @@ async function main(): Promise<void> {
     sizes: { ...SIZES },
   };
   log('sizes', SIZES, 'load', machineLoad());
+  BUILD = buildApp();
 
   // ─── the database ───────────────────────────────────────────────────────────────────────
   const admin = new pg.Client({ connectionString: SERVER.toString() });
@@ -260,17 +290,26 @@ async function main(): Promise<void> {
   // ─── 1. full re-match ─────────────────────────────────────────────────────────────────────
   const fullRun = async (workers: number, label: string) => {
     const procs = await Promise.all(
-      Array.from({ length: workers }, () => AppProcess.start('src/worker.ts', { WORKERS: 'true', MATCHING_FULL_CONCURRENCY: '2' }, 'worker running')),
+      Array.from({ length: workers }, () => AppProcess.start('src/worker.js', { WORKERS: 'true', MATCHING_FULL_CONCURRENCY: '2' }, 'worker running')),
     );
+    const idleRss = procs.map((p) => p.rssMb);
+    const peakRss = procs.map(() => 0);
     const load = machineLoad();
     const { run } = await ctx.get(FullRematchService).request(null);
     let r: Record<string, any>;
     for (;;) {
+      procs.forEach((p, i) => (peakRss[i] = Math.max(peakRss[i], p.rssMb)));
       [r] = (await db.query(`SELECT *, extract(epoch FROM finished_at - created_at) AS seconds FROM matching_run WHERE id = $1`, [run.id])).rows;
       if (r.status === 'completed' || r.status === 'failed') break;
       await sleep(250);
     }
-    const rss = procs.map((p) => p.peakRssMb);
+    const loadAfter = machineLoad();
+    // the same processes turn the run's match.new events into digest items (the notifications
+    // module); let them finish before the next phase so phases do not overlap
+    const drainStart = performance.now();
+    while ((await db.query(`SELECT 1 FROM notification_event WHERE processed_at IS NULL LIMIT 1`)).rowCount) await sleep(500);
+    const drained = round((performance.now() - drainStart) / 1000, 1);
+    const hwm = procs.map((p) => p.peakRssMb);
     await Promise.all(procs.map((p) => p.stop()));
     if (r.status !== 'completed') throw new Error(`run failed: ${r.error}`);
     const out = {
@@ -280,9 +319,12 @@ async function main(): Promise<void> {
       matchesWritten: Number(r.matches_written),
       eventsWritten: Number(r.events_written),
       eligibilityWritten: Number(r.eligibility_written),
-      workerPeakRssMb: rss,
+      workerIdleRssMb: idleRss,
+      workerPeakRssMb: peakRss,
+      workerHighWaterRssMbInclNotificationDrain: hwm,
+      notificationEventsDrainedAfterSeconds: drained,
       loadBefore: load,
-      loadAfter: machineLoad(),
+      loadAfter,
     };
     log(`${label}: ${out.seconds} s`, out);
     return out;
@@ -382,7 +424,7 @@ async function main(): Promise<void> {
   log(`publish target: project ${target.id} with ${target.candidates} candidates`);
 
   const port = await freePort();
-  const api = await AppProcess.start('src/main.ts', { WORKERS: 'true', PORT: String(port), HOST: '127.0.0.1' }, 'InvestMatch API on');
+  const api = await AppProcess.start('src/main.js', { WORKERS: 'true', PORT: String(port), HOST: '127.0.0.1' }, 'InvestMatch API on');
   const users = ctx.get(UsersService);
   const email = `bench-${randomBytes(4).toString('hex')}@example.com`;
   const user = await users.createUser({ email, name: '基准测试', role: 'admin', password: `Bench-${randomBytes(8).toString('hex')}`, bureauId: null, enterpriseId: null }, undefined, { emailVerified: true });

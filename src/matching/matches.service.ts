@@ -11,7 +11,10 @@ import { INCENTIVE_KINDS } from '../policies/policy.vocabulary.js';
 import { PROJECT_STAGES, type ProjectStage } from '../projects/project.vocabulary.js';
 import type { ScoreFactor } from './match.entity.js';
 import { MATCH_STATUSES, type MatchStatus } from './match.vocabulary.js';
+import { MatchingEngine } from './matching.engine.js';
+import { ENTERPRISE_COLUMNS, PROJECT_COLUMNS, PROJECT_INCENTIVES_SQL, toMatchEnterprise, toMatchIncentive, toMatchProject } from './rows.js';
 import { FACTOR_LABELS, type Factor } from './scoring/config.js';
+import { isMatch, scoreMatch, type MatchIncentive } from './scoring/score.js';
 
 export interface MatchListQuery {
   page: number;
@@ -54,7 +57,47 @@ export class MatchesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly leads: LeadsService,
+    private readonly engine: MatchingEngine,
   ) {}
+
+  /**
+   * GET /enterprises/:id/matches/explain?projectId= — why a project is (or is not) a match for an
+   * enterprise, scored now from current data: every factor, the requirement that excludes it, the
+   * threshold. (Access is checked by the controller for both the enterprise and the project.)
+   */
+  async explain(enterpriseId: number, projectId: number) {
+    const [e] = await this.dataSource.query(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE e.id = $1`, [enterpriseId]);
+    const [p] = await this.dataSource.query(`SELECT ${PROJECT_COLUMNS} FROM project p WHERE p.id = $1`, [projectId]);
+    if (!e) throw notFound('企业');
+    if (!p) throw notFound('项目');
+    const incentives: MatchIncentive[] = (await this.dataSource.query(PROJECT_INCENTIVES_SQL, [[projectId]])).map(toMatchIncentive);
+    const result = scoreMatch(toMatchEnterprise(e), toMatchProject(p, incentives), this.engine.context());
+    const [stored] = await this.dataSource.query(`SELECT id::int, score, status, withdrawn_at IS NOT NULL AS withdrawn FROM match WHERE enterprise_id = $1 AND project_id = $2`, [
+      enterpriseId,
+      projectId,
+    ]);
+    const byId = new Map(incentives.map((i) => [i.id, i]));
+    const threshold = this.engine.scoring.threshold;
+    return {
+      enterpriseId,
+      project: { id: p.id, title: p.title, region: regionRef(p.region_code), stage: p.stage, stageLabel: PROJECT_STAGES[p.stage as ProjectStage], status: p.status },
+      score: result.score,
+      threshold,
+      isMatch: isMatch(result, this.engine.scoring),
+      /** why it is no match: a failed requirement, or a score under the threshold */
+      verdict: result.excluded
+        ? result.excluded.reason
+        : result.score < threshold
+          ? `匹配度 ${result.score} 分，低于 ${threshold} 分的匹配门槛`
+          : `匹配度 ${result.score} 分，达到 ${threshold} 分的匹配门槛`,
+      excluded: result.excluded,
+      breakdown: result.breakdown.map((b) => ({ ...b, label: FACTOR_LABELS[b.factor as Factor] })),
+      reasons: result.reasons,
+      eligibleIncentives: result.eligibleIncentiveIds.map((id) => ({ id, title: byId.get(id)?.title })),
+      needsInfoIncentives: result.needsInfoIncentiveIds.map((id) => ({ id, title: byId.get(id)?.title })),
+      stored: stored ? { id: stored.id, score: stored.score, status: stored.status, statusLabel: MATCH_STATUSES[stored.status as MatchStatus], withdrawn: stored.withdrawn } : null,
+    };
+  }
 
   /** GET /enterprises/:id/matches — best first. Officers see the matches with projects in their region. */
   async forEnterprise(actor: Actor, enterpriseId: number, q: MatchListQuery): Promise<Page<ReturnType<MatchesService['enterpriseItem']>> & { counts: Record<string, number> }> {

@@ -18,6 +18,8 @@ export const matchListQuery = z.strictObject({
   includeWithdrawn: boolParam.optional(),
 });
 
+export const explainQuery = z.strictObject({ projectId: z.coerce.number().int().min(1).max(2 ** 31 - 1) });
+
 const RUN_STATUS = { pending: '排队中', running: '进行中', completed: '已完成', failed: '失败' } as const;
 
 export function runView(run: MatchingRun, failedChunks = 0) {
@@ -57,6 +59,14 @@ export class MatchingController {
   async forEnterprise(@IdParam() id: number, @ZodQuery(matchListQuery) q: MatchListQuery, @CurrentActor() actor: Actor) {
     await this.access.enterprise(actor, id, 'read'); // 404 unless the enterprise is the caller's business
     return this.matches.forEnterprise(actor, id, q);
+  }
+
+  @Get('enterprises/:id/matches/explain')
+  @ApiOperation({ summary: 'Why a project is (or is not) a match for the enterprise: every factor scored now, the requirement that excludes it, the threshold' })
+  async explain(@IdParam() id: number, @ZodQuery(explainQuery) q: { projectId: number }, @CurrentActor() actor: Actor) {
+    await this.access.enterprise(actor, id, 'read');
+    await this.access.project(actor, q.projectId, 'read'); // a draft outside the caller's region: 404
+    return this.matches.explain(id, q.projectId);
   }
 
   @Get('projects/:id/matches')

@@ -42,7 +42,7 @@ import { isMatch, ProjectProfile, type MatchEnterprise, type ScoringContext } fr
 
 /** Rows fetched from a cursor at a time, and written per statement. */
 const FETCH = 5000;
-const WRITE = 5000;
+const WRITE = 2000;
 /** Compiled projects a process keeps for enterprise-side matching (each ≈ a few KB). */
 const PROFILE_CACHE_MAX = 50_000;
 /** Up to this many enterprises, candidates come from a GIN probe per enterprise; beyond, from the ProjectIndex. */

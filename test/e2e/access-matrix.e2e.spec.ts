@@ -205,6 +205,7 @@ const ROUTES: Record<string, Case | Case[]> = {
   'POST /enterprises/:id/certifications/:kind/reject': { path: (w) => `/enterprises/${w.enterprise.id}/certifications/specialized_sme/reject`, body: () => ({ note: '驳回' }), want: staffHidden },
   'GET /enterprises/:id/incentives': { path: (w) => `/enterprises/${w.enterprise.id}/incentives`, want: hidden },
   'GET /enterprises/:id/matches': { path: (w) => `/enterprises/${w.enterprise.id}/matches`, want: hidden },
+  'GET /enterprises/:id/matches/explain': { path: (w) => `/enterprises/${w.enterprise.id}/matches/explain?projectId=${w.publishedProject}`, want: hidden },
 
   // projects
   'POST /projects': { path: () => '/projects', body: (w) => project(w), want: deny(403, 403, 403, 201), massAssign: { status: 'published' } },

@@ -132,6 +132,20 @@ describe('matching API', () => {
     expect((await farmUser.call('GET', `/matches/${id}`)).body).toMatchObject({ status: 'viewed', statusLabel: '已查看' });
   });
 
+  it('explains why a project is, or is not, a match', async () => {
+    const yes = await farmUser.call('GET', `/enterprises/${farm}/matches/explain?projectId=${projects.best}`);
+    expect(yes.status).toBe(200);
+    expect(yes.body).toMatchObject({ isMatch: true, threshold: 50, excluded: null, stored: { status: expect.any(String) } });
+    expect(yes.body.verdict).toMatch(/达到 50 分的匹配门槛/);
+    const nanyang = await f.project({ title: '南阳生猪养殖项目', regionCode: '411302', industryCodes: ['A0313'], totalInvestmentYuan: 500_000_000 });
+    const no = await farmUser.call('GET', `/enterprises/${farm}/matches/explain?projectId=${nanyang}`);
+    expect(no.body).toMatchObject({ isMatch: false, stored: null, excluded: { factor: 'region' } });
+    expect(no.body.verdict).toBe('项目所在地「河南省南阳市宛城区」不在意向投资地区（河南省开封市）内');
+    expect(no.body.breakdown.find((b: { factor: string }) => b.factor === 'industry')).toMatchObject({ fit: 1, label: '行业' });
+    expect((await otherUser.call('GET', `/enterprises/${farm}/matches/explain?projectId=${projects.best}`)).status).toBe(404);
+    expect((await farmUser.call('GET', `/enterprises/${farm}/matches/explain`)).status).toBe(400);
+  });
+
   it('lets an admin start a full re-match and follow its progress', async () => {
     expect((await kaifengOfficer.call('POST', '/matching/rematch')).status).toBe(403);
     const r = await admin.call('POST', '/matching/rematch');

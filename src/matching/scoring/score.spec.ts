@@ -113,7 +113,7 @@ describe('text relevance', () => {
     expect(isContentTerm('建设', r)).toBe(false);
     expect(isContentTerm('生猪', r)).toBe(true);
     const table = termTable(searchText('尉氏县生猪产业园建设项目').split(' '), r);
-    expect([...table.weights.keys()]).toEqual(['生猪']);
+    expect([...table.hashes.keys()]).toEqual(['生猪']);
   });
   it('names the shared words, longest first, without repeating words inside them', () => {
     const table = termTable(searchText('生猪屠宰及肉制品精深加工，共建畜牧兽医实训基地').split(' '), r);

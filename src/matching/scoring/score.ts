@@ -293,16 +293,16 @@ function partHash(p: Part): number {
   return h;
 }
 
-const industryMemo = new Memo<Part>(100_000);
-const regionMemo = new Memo<Part>(100_000);
-const investmentMemo = new Memo<Part>(100_000);
-const incentiveMemo = new Memo<IncentivePart>(100_000);
+const industryMemo = new Memo<Part>(20_000);
+const regionMemo = new Memo<Part>(20_000);
+const investmentMemo = new Memo<Part>(20_000);
+const incentiveMemo = new Memo<IncentivePart>(20_000);
 /** Long signatures → short stable ids (per process), for memo keys. */
 const interned = new Map<string, number>();
 const intern = (s: string) => {
   let id = interned.get(s);
   if (id === undefined) {
-    if (interned.size >= 200_000) {
+    if (interned.size >= 100_000) {
       interned.clear();
       incentiveMemo.clear(); // its keys hold these ids
     }
@@ -327,8 +327,10 @@ export class ProjectProfile {
   private readonly exclusion: MatchResult['excluded'];
   private readonly stagePart: Part;
 
+  readonly project: MatchProject;
+
   constructor(
-    readonly project: MatchProject,
+    project: MatchProject,
     private readonly ctx: ScoringContext,
     opts: { tokens?: readonly string[] } = {},
   ) {
@@ -338,6 +340,8 @@ export class ProjectProfile {
     // everything the incentive factor reads besides the enterprise: the incentives, where and how big the project is, the day
     this.incentivesKey = `${intern(JSON.stringify([project.incentives, project.regionCode, project.totalInvestmentYuan, ctx.today]))}#`;
     this.terms = termTable(opts.tokens ?? indexTokens(project.title, project.description), ctx.regions);
+    // kept for the lifetime of a worker's cache: the texts are not needed any more
+    this.project = { ...project, title: '', description: '' };
     this.points = normalisedWeights(ctx.config.weights);
     this.weightsHash = hash32(FACTORS.map((f) => this.points[f].toFixed(6)).join(','));
     this.incentiveKey = incentiveKeyFn(project.incentives);

@@ -19,9 +19,7 @@ const BOILERPLATE = new Set(
 );
 
 export interface TermTable {
-  /** term → weight */
-  readonly weights: ReadonlyMap<string, number>;
-  /** term → a 32-bit hash (the shared words' hashes sum to the text part's fingerprint) */
+  /** content term → a 32-bit hash (the shared words' hashes sum to the text part's fingerprint); its weight follows from its length */
   readonly hashes: ReadonlyMap<string, number>;
 }
 
@@ -31,7 +29,7 @@ function hashTerm(t: string): number {
   return h | 0;
 }
 
-const termWeight = (t: string) => (t.length >= 4 ? 2 : t.length === 3 ? 1.5 : 1);
+export const termWeight = (t: string) => (t.length >= 4 ? 2 : t.length === 3 ? 1.5 : 1);
 
 let placeNames: Set<string> | undefined;
 /** Region names with and without their suffix (尉氏县, 尉氏; 开封市, 开封; 河南省, 河南). */
@@ -54,14 +52,9 @@ export function isContentTerm(t: string, regions: RegionTree): boolean {
 
 /** The weighted content terms of a project's text (from jieba search-mode tokens). */
 export function termTable(tokens: Iterable<string>, regions: RegionTree): TermTable {
-  const weights = new Map<string, number>();
   const hashes = new Map<string, number>();
-  for (const t of tokens) {
-    if (!isContentTerm(t, regions)) continue;
-    weights.set(t, termWeight(t));
-    hashes.set(t, hashTerm(t));
-  }
-  return { weights, hashes };
+  for (const t of tokens) if (isContentTerm(t, regions)) hashes.set(t, hashTerm(t));
+  return { hashes };
 }
 
 /** Shared weight at which text relevance is full (about three specific shared words). */
@@ -83,10 +76,10 @@ export function textFit(enterpriseTokens: readonly string[], project: TermTable)
   let hash = 0;
   let shared: string[] | undefined;
   for (const t of enterpriseTokens) {
-    const w = project.weights.get(t);
-    if (w !== undefined) {
-      total += w;
-      hash = (hash + project.hashes.get(t)!) | 0;
+    const h = project.hashes.get(t);
+    if (h !== undefined) {
+      total += termWeight(t);
+      hash = (hash + h) | 0;
       (shared ??= []).push(t);
     }
   }

@@ -49,7 +49,7 @@ const schema = z
     /** Incremental matching jobs per process; full re-match chunks per process; enterprises per chunk. */
     MATCHING_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     MATCHING_FULL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
-    MATCHING_CHUNK_SIZE: z.coerce.number().int().min(1).max(100_000).default(2000),
+    MATCHING_CHUNK_SIZE: z.coerce.number().int().min(1).max(100_000).default(1000),
     /** The nightly full re-match (cron with seconds, Asia/Shanghai), or "off". */
     MATCHING_SCHEDULE: z.string().min(1).default('0 30 2 * * *'),
     /** How long a matching job may go silent before another worker takes it over (ms). */
