@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import pg from 'pg';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -85,6 +86,7 @@ describe('web pages in a real browser (Chromium)', () => {
     await db?.end();
     await app?.stop();
     await mail?.stop();
+    if (build) rmSync(build, { recursive: true, force: true });
   }, LONG);
 
   async function browser(viewport?: { width: number; height: number }): Promise<BrowserContext> {
@@ -355,7 +357,8 @@ describe('web pages in a real browser (Chromium)', () => {
     // the queue view (Bull Board) for admins
     const board = await page.goto(`${app.url}/console/queues`);
     expect(board!.status()).toBe(200);
-    await page.waitForSelector('#root :is(a, h1, h2, header)', { timeout: 15_000 });
+    await page.getByRole('link', { name: /matching/ }).first().waitFor({ timeout: 20_000 });
     await page.screenshot({ path: screenshotPath('console-queues'), fullPage: true });
+    expect(problems).toEqual([]);
   }, LONG);
 });
