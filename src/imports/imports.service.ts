@@ -75,6 +75,7 @@ export class ImportsService {
     if (!format) throw validationFailed([{ field: 'file', code: 'unsupported_format', message: '只支持 .csv 或 .xlsx 文件' }]);
     if (!file.size) throw validationFailed([{ field: 'file', code: 'empty', message: '文件是空的' }]);
     const queued = file.size > this.config.IMPORT_SYNC_MAX_BYTES;
+    // the file is stored only for the job; a small one is processed from memory right away
     const id = await this.dataSource.transaction(async (m) => {
       const [row]: Array<{ id: number }> = await m.query(
         `INSERT INTO import_job (kind, format, file_name, valid_only, status, file, actor, created_by, created_at)
@@ -84,7 +85,7 @@ export class ImportsService {
           format,
           (file.originalname ?? '').slice(0, 200),
           validOnly,
-          file.buffer,
+          queued ? file.buffer : null,
           JSON.stringify({ userId: actor.userId, email: actor.email, name: actor.name, role: actor.role, bureauId: actor.bureauId, regionScope: actor.regionScope }),
           actor.userId,
           this.clock.now(),
@@ -93,7 +94,7 @@ export class ImportsService {
       if (queued) await this.outbox.enqueue(m, runImportJob.request({ importId: row.id }));
       return row.id;
     });
-    if (!queued) await this.process(id);
+    if (!queued) await this.process(id, file.buffer);
     return { job: await this.get(actor, id), queued };
   }
 
@@ -109,17 +110,19 @@ export class ImportsService {
     return toPage(items, total, q);
   }
 
-  /** Processes a stored upload (the job's handler, or the upload itself for small files). Safe to run again. */
-  async process(id: number): Promise<void> {
+  /** Processes an upload (the job's handler reads the stored file; a small upload passes it). Safe to run again. */
+  async process(id: number, upload?: Buffer): Promise<void> {
     const now = this.clock.now();
     const [claimed]: Array<{ id: number }> = await this.dataSource.query(
       `UPDATE import_job SET status = 'running', phase = 'validating', started_at = $2, processed_rows = 0 WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
       [id, now],
     );
     if (!claimed) return; // finished already
-    const job = await this.dataSource.manager.findOneOrFail(ImportJob, { where: { id }, select: { id: true, kind: true, format: true, validOnly: true, actor: true, file: true, fileName: true } });
+    const job = await this.dataSource.manager.findOneOrFail(ImportJob, { where: { id }, select: { id: true, kind: true, format: true, validOnly: true, actor: true, file: !upload, fileName: true } });
     try {
-      await this.run(job, job.file!);
+      const file = upload ?? job.file;
+      if (!file) throw new UnreadableFile('上传的文件已不在（导入记录不完整），请重新上传');
+      await this.run(job, file);
     } catch (err) {
       if (err instanceof UnreadableFile) {
         await this.finish(id, { status: 'failed', failure: err.message.slice(0, 500) });

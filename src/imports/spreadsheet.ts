@@ -23,9 +23,24 @@ export function decodeCsv(buf: Buffer): string {
 }
 
 export function readCsv(buf: Buffer): Table {
-  let records: Array<{ record: string[]; info: { lines: number } }>;
+  const text = decodeCsv(buf);
+  let records: Array<{ record: string[]; line: number }>;
   try {
-    records = parse(decodeCsv(buf), { info: true, relax_column_count: true, skip_empty_lines: true, trim: false }) as never;
+    if (!text.includes('"')) {
+      // no quoted cell, so no cell spans lines: the n-th record is the n-th non-empty line (faster than info)
+      const parsed = parse(text, { relax_column_count: true, skip_empty_lines: true }) as string[][];
+      const lines: number[] = [];
+      for (let start = 0, line = 1; start < text.length; line++) {
+        let end = text.indexOf('\n', start);
+        if (end < 0) end = text.length;
+        if (end > start && !(end === start + 1 && text[start] === '\r')) lines.push(line);
+        start = end + 1;
+      }
+      records = parsed.map((record, i) => ({ record, line: lines[i] }));
+    } else {
+      const parsed = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+      records = parsed.map((r) => ({ record: r.record, line: r.info.lines }));
+    }
   } catch (err) {
     throw new UnreadableFile(`CSV 文件无法解析：${(err as Error).message}`);
   }
@@ -33,7 +48,7 @@ export function readCsv(buf: Buffer): Table {
   if (!head) return { headers: [], rows: [] };
   return {
     headers: head.record.map((h) => h.trim()),
-    rows: rest.filter((r) => r.record.some((c) => c.trim() !== '')).map((r) => ({ line: r.info.lines, cells: r.record })),
+    rows: rest.filter((r) => r.record.some((c) => c.trim() !== '')).map((r) => ({ line: r.line, cells: r.record })),
   };
 }
 

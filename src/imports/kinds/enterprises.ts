@@ -5,7 +5,6 @@ import { registerEnterpriseSchema, type RegisterEnterpriseInput } from '../../en
 import { derived } from '../../enterprises/enterprises.service.js';
 import { CERTIFICATION_KINDS, ENTERPRISE_SIZES, NOTIFICATION_FREQUENCIES } from '../../enterprises/enterprise.vocabulary.js';
 import { matchEnterpriseJob } from '../../matching/matching.jobs.js';
-import { OutboxService } from '../../platform/outbox/outbox.service.js';
 import { parseSafe } from '../../platform/validation/zod-validation.js';
 import type { ImportKindSpec } from '../columns.js';
 import { addError, type ImportContext, type ImportKind, type ParsedRow, type WriteResult } from './kind.js';
@@ -50,10 +49,7 @@ const CHUNK = 2000;
 export class EnterpriseImport implements ImportKind<RegisterEnterpriseInput> {
   readonly spec = ENTERPRISE_COLUMNS;
 
-  constructor(
-    private readonly access: AccessPolicy,
-    private readonly outbox: OutboxService,
-  ) {}
+  constructor(private readonly access: AccessPolicy) {}
 
   parse(input: Record<string, unknown>) {
     const r = parseSafe(registerEnterpriseSchema, input);
@@ -141,10 +137,15 @@ export class EnterpriseImport implements ImportKind<RegisterEnterpriseInput> {
           [JSON.stringify(certs)],
         );
       }
-      // what EnterprisesService.register writes for one enterprise: a matching job through the outbox
-      const ids = inserted.map((r) => r.id);
-      for (let j = 0; j < ids.length; j += 1000) {
-        await this.outbox.enqueue(m, ...ids.slice(j, j + 1000).map((enterpriseId) => matchEnterpriseJob.request({ enterpriseId }, { jobId: `match-enterprise-${enterpriseId}-tx${tx}` })));
+      // what EnterprisesService.register writes for one enterprise — a matching job through the outbox, the same
+      // rows OutboxService.enqueue writes for matchEnterpriseJob — as one set-based statement per chunk
+      if (inserted.length) {
+        const job = matchEnterpriseJob.request({ enterpriseId: 0 });
+        await m.query(
+          `INSERT INTO outbox (queue, job_name, job_id, payload)
+           SELECT $1, $2, 'match-enterprise-' || id || '-tx' || $3, jsonb_build_object('enterpriseId', id) FROM unnest($4::int[]) AS id`,
+          [job.queue, job.name, tx, inserted.map((r) => r.id)],
+        );
       }
       await ctx.progress(Math.min(i + CHUNK, rows.length));
     }
