@@ -12,7 +12,32 @@ import { hash32, type MatchIncentive } from './scoring/score.js';
  * `incentive.granted` event is written in the same statement; `granted_at` remembers it, so the
  * grant is announced once, and the row is kept (as not_eligible) if eligibility lapses.
  */
-export type CatalogueIncentive = MatchIncentive & { grantedWithoutApplication: boolean };
+export type CatalogueIncentive = MatchIncentive & {
+  grantedWithoutApplication: boolean;
+  /** everything its evaluation reads besides the enterprise (conditions, policy region and dates), as a memo key */
+  signature?: string;
+  /** which enterprise facts its conditions read */
+  reads?: Array<keyof FactStrings>;
+};
+
+/** An enterprise's facts as strings, once per enterprise, for memo keys. */
+interface FactStrings {
+  certifications: string;
+  industry: string;
+  home: string;
+  size: string;
+  land: string;
+  investment: string;
+}
+
+const READS: Record<string, keyof FactStrings> = {
+  certification: 'certifications',
+  industry: 'industry',
+  homeRegion: 'home',
+  enterpriseSize: 'size',
+  needsLand: 'land',
+  minInvestment: 'investment',
+};
 
 /** Incentives of published policies (their region and validity are checked by the evaluator). */
 export const CATALOGUE_SQL = `
@@ -72,24 +97,56 @@ export interface EligibilityRow {
   granted: boolean;
 }
 
+/**
+ * What the evaluator says, memoised: within its policy's region (checked here, cheaply) the answer
+ * depends only on the incentive and the enterprise facts its conditions read — certifications,
+ * industries, home, size, land, investment range — so enterprises alike share one evaluation.
+ */
+type Verdict = { status: 'eligible' | 'needs_info' | 'not_eligible'; missing: string[]; fingerprint: number };
+const verdicts = new Map<string, Map<string, Verdict>>();
+let verdictCount = 0;
+const VERDICTS_MAX = 50_000;
+
+function inScope(e: Pick<EnterpriseFacts, 'homeRegionCode' | 'targetRegionCodes'>, scope: string, regions: RegionTree): boolean {
+  return regions.isWithin(e.homeRegionCode, scope) || e.targetRegionCodes.some((t) => regions.isWithin(t, scope) || regions.isWithin(scope, t));
+}
+
 export function evaluateStored(
   e: EnterpriseFacts & { id: number },
   incentives: readonly CatalogueIncentive[],
   ctx: { regions: RegionTree; industries: CodeTree; today: string },
 ): EligibilityRow[] {
   const out: EligibilityRow[] = [];
+  const f: FactStrings = {
+    certifications: `${e.verifiedCertifications.join(',')}/${e.pendingCertifications.join(',')}`,
+    industry: e.industryCodes.join(','),
+    home: e.homeRegionCode,
+    size: String(e.size),
+    land: String(e.needLandMu),
+    investment: `${e.investmentMinYuan}-${e.investmentMaxYuan}`,
+  };
   for (const i of incentives) {
-    const r = evaluateEligibility(e, i, ctx);
-    if (r.status === 'not_eligible') continue;
-    const missing = missingInformation(r);
-    out.push({
-      enterpriseId: e.id,
-      incentiveId: i.id,
-      status: r.status,
-      missing,
-      fingerprint: hash32(`${r.status}|${missing.join('|')}`),
-      granted: i.grantedWithoutApplication,
-    });
+    if (!inScope(e, i.policy.regionCode, ctx.regions)) continue;
+    i.signature ??= JSON.stringify([i.id, i.conditions, i.policy, ctx.today]);
+    i.reads ??= [...new Set(i.conditions.map((c) => READS[c.type]))];
+    const facts = i.reads.length === 0 ? '' : i.reads.length === 1 ? f[i.reads[0]] : i.reads.map((k) => f[k]).join('|');
+    let forIncentive = verdicts.get(i.signature);
+    let v = forIncentive?.get(facts);
+    if (!v) {
+      const r = evaluateEligibility(e, i, ctx);
+      const missing = missingInformation(r);
+      v = { status: r.status, missing, fingerprint: hash32(`${r.status}|${missing.join('|')}`) };
+      if (verdictCount >= VERDICTS_MAX) {
+        verdicts.clear();
+        verdictCount = 0;
+      }
+      forIncentive = verdicts.get(i.signature);
+      if (!forIncentive) verdicts.set(i.signature, (forIncentive = new Map()));
+      forIncentive.set(facts, v);
+      verdictCount++;
+    }
+    if (v.status === 'not_eligible') continue;
+    out.push({ enterpriseId: e.id, incentiveId: i.id, status: v.status, missing: v.missing, fingerprint: v.fingerprint, granted: i.grantedWithoutApplication });
   }
   return out;
 }

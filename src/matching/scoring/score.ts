@@ -62,6 +62,8 @@ export interface MatchResult {
 interface Part {
   fit: number;
   reason: string;
+  /** its hash, computed once (parts are memoised and shared) */
+  h?: number;
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -73,19 +75,25 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * however many projects a worker keeps.
  */
 class Memo<V> {
-  private readonly map = new Map<string, V>();
+  /** project-side key → enterprise-side key → value (two lookups with cached strings, no concatenation per pair) */
+  private readonly maps = new Map<string, Map<string, V>>();
+  private size = 0;
   constructor(private readonly max: number) {}
-  get(key: string, make: () => V): V {
-    let v = this.map.get(key);
-    if (v === undefined) {
-      if (this.map.size >= this.max) this.map.clear();
-      v = make();
-      this.map.set(key, v);
-    }
+  get(projectKey: string, enterpriseKey: string, make: () => V): V {
+    let inner = this.maps.get(projectKey);
+    let v = inner?.get(enterpriseKey);
+    if (v !== undefined) return v;
+    v = make();
+    if (this.size >= this.max) this.clear();
+    inner = this.maps.get(projectKey);
+    if (!inner) this.maps.set(projectKey, (inner = new Map()));
+    inner.set(enterpriseKey, v);
+    this.size++;
     return v;
   }
   clear(): void {
-    this.map.clear();
+    this.maps.clear();
+    this.size = 0;
   }
 }
 
@@ -283,14 +291,8 @@ function incentiveKeyFn(incentives: readonly MatchIncentive[]): (k: FactKeys) =>
 }
 
 /** A part's hash, cached on the (memoised, shared) part object. */
-const partHashes = new WeakMap<Part, number>();
 function partHash(p: Part): number {
-  let h = partHashes.get(p);
-  if (h === undefined) {
-    h = hash32(`${p.fit}|${p.reason}`);
-    partHashes.set(p, h);
-  }
-  return h;
+  return (p.h ??= hash32(`${p.fit}|${p.reason}`));
 }
 
 const industryMemo = new Memo<Part>(20_000);
@@ -358,10 +360,10 @@ export class ProjectProfile {
   evaluate(e: MatchEnterprise): Evaluation {
     const { ctx, project: p } = this;
     const k = keysOf(e);
-    const industry = industryMemo.get(this.industryKey + k.industry, () => industryFit(e.industryCodes, p.industryCodes, ctx.industries));
-    const region = regionMemo.get(this.regionKey + k.region, () => regionFit(e, p.regionCode, ctx.regions));
-    const investment = investmentMemo.get(this.investmentKey + k.investment, () => investmentFit(p.totalInvestmentYuan, e.investmentMinYuan, e.investmentMaxYuan));
-    const incentives = incentiveMemo.get(this.incentivesKey + this.incentiveKey(k), () => incentivesPart(e, p, ctx));
+    const industry = industryMemo.get(this.industryKey, k.industry, () => industryFit(e.industryCodes, p.industryCodes, ctx.industries));
+    const region = regionMemo.get(this.regionKey, k.region, () => regionFit(e, p.regionCode, ctx.regions));
+    const investment = investmentMemo.get(this.investmentKey, k.investment, () => investmentFit(p.totalInvestmentYuan, e.investmentMinYuan, e.investmentMaxYuan));
+    const incentives = incentiveMemo.get(this.incentivesKey, this.incentiveKey(k), () => incentivesPart(e, p, ctx));
     const tf = textFit(e.tokens, this.terms);
     const text: Part = tf.fit ? { fit: round2(tf.fit), reason: '' } : NO_TEXT;
     const parts = { industry, region, investment, incentives, text, stage: this.stagePart };
