@@ -45,6 +45,30 @@ const FETCH = 5000;
 const WRITE = 2000;
 /** Compiled projects a process keeps for enterprise-side matching (each ≈ a few KB). */
 const PROFILE_CACHE_MAX = 50_000;
+/** Write transactions a job keeps in flight at once. */
+const PARALLEL_WRITES = 2;
+
+/** Runs at most `size` async tasks at once; `add` waits for a free slot, `drain` for all. */
+class WritePool {
+  private readonly running = new Set<Promise<void>>();
+  private failed: unknown;
+  constructor(private readonly size: number) {}
+  async add(task: () => Promise<void>): Promise<void> {
+    while (this.running.size >= this.size) await Promise.race(this.running);
+    if (this.failed) throw this.failed;
+    const p: Promise<void> = task()
+      .catch((err) => {
+        this.failed ??= err;
+      })
+      .finally(() => this.running.delete(p));
+    this.running.add(p);
+  }
+  async drain(): Promise<void> {
+    await Promise.all(this.running);
+    if (this.failed) throw this.failed;
+  }
+}
+
 /** Up to this many enterprises, candidates come from a GIN probe per enterprise; beyond, from the ProjectIndex. */
 const PROBE_MAX = 50;
 
@@ -160,7 +184,8 @@ export class MatchingEngine {
           `DECLARE candidates NO SCROLL CURSOR FOR SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE ${ENTERPRISE_CANDIDATES_WHERE}`,
           enterpriseCandidateParams(projectKeys(profile.project, ctx.regions)),
         );
-        let pending: Promise<void> | undefined;
+        // writes of earlier batches overlap fetching and scoring the next, two at a time (a PostgreSQL backend each)
+        const writes = new WritePool(PARALLEL_WRITES);
         for (;;) {
           let t = performance.now();
           const rows: EnterpriseRow[] = await q.query(`FETCH ${FETCH} FROM candidates`);
@@ -180,12 +205,11 @@ export class MatchingEngine {
           }
           stats.ms.score += since(t);
           t = performance.now();
-          await pending; // the previous batch's write overlapped this fetch and scoring
+          for (let i = 0; i < batch.length; i += WRITE) await writes.add(() => this.writeBatch(batch.slice(i, i + WRITE), basis, stats));
           writing += performance.now() - t;
-          pending = batch.length ? this.writeMatches(batch, basis, stats) : undefined;
         }
         const t = performance.now();
-        await pending;
+        await writes.drain();
         writing += performance.now() - t;
         stats.matches = kept.size;
       }
@@ -200,11 +224,14 @@ export class MatchingEngine {
   }
 
   private async writeMatches(rows: MatchRow[], basis: string, stats: MatchStats): Promise<void> {
-    for (let i = 0; i < rows.length; i += WRITE) {
-      const s = await this.write((m) => upsertMatches(m, rows.slice(i, i + WRITE), basis, this.scoring.materialDelta));
-      stats.written += s.written;
-      stats.events += s.events;
-    }
+    for (let i = 0; i < rows.length; i += WRITE) await this.writeBatch(rows.slice(i, i + WRITE), basis, stats);
+  }
+
+  private async writeBatch(rows: MatchRow[], basis: string, stats: MatchStats): Promise<void> {
+    if (!rows.length) return;
+    const s = await this.write((m) => upsertMatches(m, rows, basis, this.scoring.materialDelta));
+    stats.written += s.written;
+    stats.events += s.events;
   }
 
   // ─── enterprises against the projects ───────────────────────────────────────────────────
