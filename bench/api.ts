@@ -267,8 +267,11 @@ async function main(): Promise<void> {
       '/leads?owner=me&sort=followUp&pageSize=20',
       '/leads?followUpDue=true&pageSize=20',
       '/leads?stage=signed,started,producing&source=interest,match&pageSize=20&page=2',
-      '/leads?pageSize=50&page=10',
+      '/leads?pageSize=20&page=10',
     ];
+    // and a keyset page (the cursor of page 1)
+    const first = await fetch(`${url}/leads?pageSize=20`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<{ nextCursor: string }>);
+    list.push(`/leads?pageSize=20&cursor=${first.nextCursor}`);
     const sample = await fetch(url + list[1], { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<{ total: number; items: unknown[] }>);
     log(`county list: total ${sample.total}, page of ${sample.items.length}`);
     log('warm-up');

@@ -1,12 +1,13 @@
 import { Foundation1764090000000 } from './1764090000000-Foundation.js';
 import { Accounts1764100000000 } from './1764100000000-Accounts.js';
+import { Leads1795628499037 } from './1795628499037-Leads.js';
+import { AuditAndAccountTokens1795628454677 } from './1795628454677-AuditAndAccountTokens.js';
+import { Matching1795628918848 } from './1795628918848-Matching.js';
 import { Notifications1795628431133 } from './1795628431133-Notifications.js';
 import { NotificationResend1795629119847 } from './1795629119847-NotificationResend.js';
 import { NotificationHotPath1795630553144 } from './1795630553144-NotificationHotPath.js';
 import { LeadCounts1795631466861 } from './1795631466861-LeadCounts.js';
-import { AuditAndAccountTokens1795628454677 } from './1795628454677-AuditAndAccountTokens.js';
-import { Leads1795628499037 } from './1795628499037-Leads.js';
-import { Matching1795628918848 } from './1795628918848-Matching.js';
+import { LeadFollowUpIndexes1795634318904 } from './1795634318904-LeadFollowUpIndexes.js';
 
 /** Every migration, in order. A test checks this list against the files in this folder. */
-export const allMigrations = [Foundation1764090000000, Accounts1764100000000, Notifications1795628431133, AuditAndAccountTokens1795628454677, Leads1795628499037, Matching1795628918848, NotificationResend1795629119847, NotificationHotPath1795630553144, LeadCounts1795631466861];
+export const allMigrations = [Foundation1764090000000, Accounts1764100000000, Notifications1795628431133, AuditAndAccountTokens1795628454677, Leads1795628499037, Matching1795628918848, NotificationResend1795629119847, NotificationHotPath1795630553144, LeadCounts1795631466861, LeadFollowUpIndexes1795634318904];

@@ -28,6 +28,8 @@ import type { LeadSource, LeadStage, SigningKind } from './lead.vocabulary.js';
 @Index('lead_province_list_idx', { synchronize: false })
 @Index('lead_owner_list_idx', { synchronize: false })
 @Index('lead_follow_up_idx', { synchronize: false })
+@Index('lead_owner_follow_up_idx', { synchronize: false })
+@Index('lead_county_follow_up_idx', { synchronize: false })
 @Index('lead_industry_path_gin', { synchronize: false })
 @Index('lead_search_gin', { synchronize: false })
 @Index('lead_open_project_key', { synchronize: false })

@@ -55,15 +55,20 @@ function milestone(at: Date | null, amount: string | number | null) {
   return at ? { at, amountYuan: num(amount) } : null;
 }
 
+/** The lead's own columns a list item needs (read by the list index scan, before the names are looked up). */
+export const LEAD_LIST_BASE = `l.id, l.enterprise_id, l.project_id, l.source, l.region_code, l.owner_id, l.stage, l.expected_investment_yuan, l.signing_kind,
+  l.signed_amount_yuan, l.stage_changed_at, l.signed_at, l.started_at, l.producing_at, l.next_follow_up_on, l.last_activity_at, l.created_at`;
+
 /**
- * The columns a list item needs, names looked up by scalar subqueries (cheap to plan: the list
- * plans in about 0.2 ms, where the same rows through five joins take over 1 ms to plan).
+ * A list item's columns over a page of LEAD_LIST_BASE rows aliased `l`, names looked up by scalar
+ * subqueries — for the page's rows only, and cheap to plan (about 0.2 ms, where the same rows
+ * through five joins take over 1 ms to plan).
  */
 export const LEAD_LIST_COLUMNS = `l.id, l.enterprise_id, (SELECT e.name FROM enterprise e WHERE e.id = l.enterprise_id) AS enterprise_name,
   l.project_id, (SELECT p.code FROM project p WHERE p.id = l.project_id) AS project_code, (SELECT p.title FROM project p WHERE p.id = l.project_id) AS project_title,
   l.source, l.region_code, l.owner_id, (SELECT u.name FROM app_user u WHERE u.id = l.owner_id) AS owner_name,
-  l.stage, l.expected_investment_yuan, l.signing_kind,
-  l.signed_amount_yuan, l.stage_changed_at, l.signed_at, l.started_at, l.producing_at, l.next_follow_up_on::text AS next_follow_up_on, l.last_activity_at, l.created_at`;
+  l.stage, l.expected_investment_yuan, l.signing_kind, l.signed_amount_yuan, l.stage_changed_at, l.signed_at, l.started_at, l.producing_at,
+  l.next_follow_up_on::text AS next_follow_up_on, l.last_activity_at, l.created_at`;
 
 export type LeadListRow = Pick<
   LeadRow,

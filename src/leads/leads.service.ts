@@ -16,7 +16,7 @@ import { LeadActivity } from './lead-activity.entity.js';
 import { applyCursor, countFromCounters, encodeCursor, leadWhere, ORDER, param, SORT_KEY, whereSql, type SqlWhere } from './lead-query.js';
 import { assertMayAssign, assertMayRead, assertMayWork, regionLevels } from './lead-scope.js';
 import type { AddActivityInput, AssignLeadInput, ChangeLeadStageInput, CreateLeadInput, ListLeadsQuery, ReopenLeadInput, UpdateLeadInput } from './lead.schemas.js';
-import { LEAD_LIST_COLUMNS, LEAD_ROW_COLUMNS, LEAD_ROW_JOINS, type ActivityRow, type LeadListRow, type LeadRow } from './lead.view.js';
+import { LEAD_LIST_BASE, LEAD_LIST_COLUMNS, LEAD_ROW_COLUMNS, LEAD_ROW_JOINS, type ActivityRow, type LeadListRow, type LeadRow } from './lead.view.js';
 import { Lead } from './lead.entity.js';
 import {
   LEAD_SOURCES,
@@ -360,9 +360,11 @@ export class LeadsService {
     if (q.cursor) applyCursor(w, q.sort, q.cursor);
     const limit = param(w, q.pageSize + 1);
     const skip = param(w, offset);
-    // one statement, one round trip: the page by the list index, with the total as an InitPlan
-    const sql = `SELECT ${LEAD_LIST_COLUMNS}, ${SORT_KEY[q.sort]} AS sort_key, (${countSql}) AS total_count
-      FROM lead l ${whereSql(w)} ORDER BY ${ORDER[q.sort]} LIMIT ${limit}::int OFFSET ${skip}::int`;
+    // one statement, one round trip: the page by the list index (names looked up for its rows only),
+    // with the total as an InitPlan
+    const sql = `SELECT ${LEAD_LIST_COLUMNS}, l.sort_key, (${countSql}) AS total_count
+      FROM (SELECT ${LEAD_LIST_BASE}, ${SORT_KEY[q.sort]} AS sort_key FROM lead l ${whereSql(w)} ORDER BY ${ORDER[q.sort]} LIMIT ${limit}::int OFFSET ${skip}::int) l
+      ORDER BY ${ORDER[q.sort]}`;
     const rows = await this.hotQuery<LeadListRow & { total_count: number }>(sql, w.params);
     // past the last row there is no row to carry the total (on page 1 it is 0)
     if (!rows.length && (q.cursor || offset > 0)) {
