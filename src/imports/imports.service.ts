@@ -194,6 +194,7 @@ export class ImportsService {
             }
           }
         }
+        if (!rejected()) kind.prepare?.(parsed);
         await written(); // the previous chunk's write (one connection, in order)
         await this.progress(job.id, 'importing', start);
         const checked = await kind.check(parsed, ctx, m);

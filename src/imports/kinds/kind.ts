@@ -34,6 +34,8 @@ export interface ImportKind<T> {
   keyField(value: T): string;
   /** Checks against the database before anything is written: per-row errors, and which keys already exist. */
   check(rows: ParsedRow<T>[], ctx: ImportContext, m: EntityManager): Promise<{ errors: Map<number, FieldError[]>; existing: Set<string> }>;
+  /** Optional CPU work for the rows' write (derived columns …), done while the previous chunk is being written. */
+  prepare?(rows: ParsedRow<T>[]): void;
   /** Writes the rows (not existing, without errors) inside the import's transaction. */
   write(rows: ParsedRow<T>[], ctx: ImportContext, m: EntityManager): Promise<WriteResult>;
 }
