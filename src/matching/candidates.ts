@@ -9,13 +9,14 @@ import type { RegionTree } from '../reference/regions.js';
  *
  * Region: the project lies in a target region (a target is on the project's path), or in the
  * enterprise's home city (the home path, without its province, meets the project's path).
- * Industry (any enterprise code e, project code p below the section):
- *   e inside p (p on e's path) · same group (p's group on e's path) · e is the division of p.
+ * Industry (enterprise code e, project code p, p below the section): e inside p (p on e's path),
+ * or both in one group (p's group on e's path — this includes e being that group). Codes that name
+ * only a section (project) or a division (enterprise) are too vague to match a finer code; the
+ * scorer says so, and so these queries are exact: no superset to read and throw away.
  */
 
 /** GB/T 4754 codes nest by prefix: C › C13 › C135 › C1351 (1, 3, 4, 5 characters). */
 const groupOf = (code: string) => (code.length === 5 ? code.slice(0, 4) : null);
-const divisionOf = (code: string) => (code.length >= 4 ? code.slice(0, 3) : null);
 
 export interface ProjectKeys {
   /** the project's region path (a target on it covers the project) */
@@ -24,66 +25,51 @@ export interface ProjectKeys {
   homeKeys: string[];
   /** on an enterprise's industry path: inside the project's field or in the same group */
   industryPathKeys: string[];
-  /** among an enterprise's declared codes: the division of a project code */
-  industryCodeKeys: string[];
 }
 
 /** Parameters of the enterprise-side query for one project. */
 export function projectKeys(p: { regionCode: string; industryCodes: readonly string[] }, regions: RegionTree): ProjectKeys {
   const regionPath = [...regions.path(p.regionCode)];
   const industryPathKeys = new Set<string>();
-  const industryCodeKeys = new Set<string>();
   for (const c of p.industryCodes) {
     if (c.length === 1) continue; // a whole section says nothing about the industry (the scorer agrees)
     industryPathKeys.add(c);
     const g = groupOf(c);
     if (g) industryPathKeys.add(g);
-    const d = divisionOf(c);
-    if (d) industryCodeKeys.add(d);
   }
-  return { regionPath, homeKeys: regionPath.slice(1), industryPathKeys: [...industryPathKeys], industryCodeKeys: [...industryCodeKeys] };
+  return { regionPath, homeKeys: regionPath.slice(1), industryPathKeys: [...industryPathKeys] };
 }
 
-/**
- * Enterprises that can match a project. `$1` region path, `$2` home keys, `$3` industry-path keys,
- * `$4` declared-division keys, `$5` their union (the GIN-served superset; the OR is a recheck).
- */
+/** Enterprises that can match a project: `$1` region path, `$2` home keys, `$3` industry-path keys. */
 export const ENTERPRISE_CANDIDATES_WHERE = `
   (e.target_region_codes && $1::char(6)[] OR e.home_region_path && $2::char(6)[])
-  AND e.industry_path && $5::varchar[]
-  AND (e.industry_path && $3::varchar[] OR e.industry_codes && $4::varchar[])`;
+  AND e.industry_path && $3::varchar[]`;
 
-export const enterpriseCandidateParams = (k: ProjectKeys) => [
-  k.regionPath,
-  k.homeKeys,
-  k.industryPathKeys,
-  k.industryCodeKeys,
-  [...new Set([...k.industryPathKeys, ...k.industryCodeKeys])],
-];
+export const enterpriseCandidateParams = (k: ProjectKeys) => [k.regionPath, k.homeKeys, k.industryPathKeys];
 
 /**
  * Published, open projects that can match each enterprise of a small set (alias `e`, a LATERAL
  * join served by the project GIN indexes): the project's region path meets the targets or the
  * home city; a project code is on the enterprise's industry path (below the section), or the
- * project's path meets the enterprise's groups/divisions. (A full re-match uses ProjectIndex.)
+ * project's path meets the enterprise's groups. (A full re-match uses ProjectIndex.)
  */
 export const PROJECT_CANDIDATES_LATERAL = `
   CROSS JOIN LATERAL (
     SELECT e.target_region_codes || e.home_region_path[2:3] AS region_keys,
            ARRAY(SELECT x FROM unnest(e.industry_path) x WHERE length(x) > 1)::varchar[] AS ind_path,
-           ARRAY(SELECT CASE WHEN length(c) = 5 THEN left(c, 4) ELSE c END FROM unnest(e.industry_codes) c WHERE length(c) IN (3, 4, 5))::varchar[] AS ind_wide
+           ARRAY(SELECT CASE WHEN length(c) = 5 THEN left(c, 4) ELSE c END FROM unnest(e.industry_codes) c WHERE length(c) IN (4, 5))::varchar[] AS ind_groups
   ) k
   JOIN project p ON p.status = 'published' AND p.stage <> 'closed'
     AND p.region_path && k.region_keys
     AND p.industry_path && k.ind_path
-    AND (p.industry_codes && k.ind_path OR p.industry_path && k.ind_wide)`;
+    AND (p.industry_codes && k.ind_path OR p.industry_path && k.ind_groups)`;
 
 // ─── the same relation as keys, for a full re-match ─────────────────────────────────────
 
 /**
  * The candidate relation as shared keys: a pair can match iff its industry keys meet and its
- * region keys meet. Project industry keys: its codes, their groups, `d:` + their divisions;
- * enterprise industry keys: its industry path below the section, `d:` + its codes. Region keys:
+ * region keys meet. Project industry keys: its codes (below the section) and their groups;
+ * enterprise industry keys: its industry path below the section. Region keys:
  * the project's path and `h:` + its path below the province; the enterprise's targets and
  * `h:` + its home path below the province.
  */
@@ -94,8 +80,6 @@ export function projectIndustryKeys(codes: readonly string[]): string[] {
     out.add(c);
     const g = groupOf(c);
     if (g) out.add(g);
-    const d = divisionOf(c);
-    if (d) out.add(`d:${d}`);
   }
   return [...out];
 }
@@ -105,7 +89,8 @@ export function projectRegionKeys(path: readonly string[]): string[] {
 }
 
 export function enterpriseIndustryKeys(codes: readonly string[], industryPath: readonly string[]): string[] {
-  return [...industryPath.filter((x) => x.length > 1), ...codes.map((c) => `d:${c}`)];
+  void codes;
+  return industryPath.filter((x) => x.length > 1);
 }
 
 export function enterpriseRegionKeys(targets: readonly string[], homePath: readonly string[]): string[] {

@@ -43,8 +43,9 @@ export const DEFAULT_SCORING: ScoringConfig = { weights: DEFAULT_WEIGHTS, thresh
  * Candidate generation in SQL selects exactly the pairs that pass them (see candidates.ts).
  *  - the project is published and not closed;
  *  - the project lies in one of the enterprise's target regions, or in its home city;
- *  - an industry fit of at least "same group (中类)" — or the project's field contains the
- *    enterprise's, or the enterprise declared a whole division (大类) containing the project's.
+ *  - an industry fit of at least "same group (中类)": the enterprise's industry lies in the
+ *    project's field, or both lie in one group. A project naming only a section (门类), or an
+ *    enterprise naming only a division (大类), is too vague to match a finer code.
  */
 export const MIN_INDUSTRY_FIT = 0.6;
 

@@ -55,11 +55,12 @@ const pigPark: MatchProject = {
 };
 
 describe('industry fit (GB/T 4754)', () => {
-  it('ranks same class > inside the project field > same group > covering division, and stops there', () => {
+  it('ranks same class > inside the project field > same group, and stops there', () => {
     expect(industryFit(['C1351'], ['C1351'], t)).toEqual({ fit: 1, reason: '同为「C1351 牲畜屠宰」' });
     expect(industryFit(['C3491'], ['C34'], t)).toMatchObject({ fit: 1, reason: '企业行业「C3491 工业机器人制造」属于项目招商行业「C34 通用设备制造业」' });
     expect(industryFit(['C1351'], ['C1353'], t)).toMatchObject({ fit: 0.75, reason: expect.stringContaining('同属「C135 屠宰及肉类加工」') });
-    expect(industryFit(['C13'], ['C1353'], t)).toMatchObject({ fit: 0.6, reason: expect.stringContaining('涵盖') });
+    expect(industryFit(['C135'], ['C1353'], t)).toMatchObject({ fit: 0.75, reason: '企业行业「C135 屠宰及肉类加工」涵盖项目招商行业「C1353 肉制品及副产品加工」' });
+    expect(industryFit(['C13'], ['C1353'], t)).toEqual({ fit: 0.5, reason: '企业只填写了「C13 农副食品加工业」，无法判断与项目行业「C1353 肉制品及副产品加工」是否吻合' });
     expect(industryFit(['C1312'], ['C1372'], t)).toMatchObject({ fit: 0.35, reason: expect.stringContaining('仅同属大类「C13 农副食品加工业」') });
     expect(industryFit(['C1312'], ['C3491'], t)).toMatchObject({ fit: 0.1, reason: expect.stringContaining('仅同属门类') });
     expect(industryFit(['F5292'], ['C3491'], t)).toMatchObject({ fit: 0, reason: expect.stringContaining('行业不相关') });

@@ -97,93 +97,194 @@ class Memo<V> {
   }
 }
 
+// ─── verdicts: what a factor found, spelled out only when shown ─────────────────────────
+
+const codeHashes = new Map<string, number>();
+/** A stable hash of a code (or any short string), cached: codes are few. */
+function codeHash(c: string): number {
+  let h = codeHashes.get(c);
+  if (h === undefined) {
+    if (codeHashes.size > 50_000) codeHashes.clear();
+    codeHashes.set(c, (h = hash32(c)));
+  }
+  return h;
+}
+const mix = (h: number, x: number) => Math.imul(h ^ x, 0x01000193);
+
 // ─── industry (GB/T 4754) ───────────────────────────────────────────────────────────────
 
 const industryLevel = (t: CodeTree, code: string) => t.get(code)?.level ?? 0;
 const industryName = (t: CodeTree, code: string) => `${code} ${t.get(code)?.name ?? ''}`.trim();
 
-/** Fit of one enterprise industry to one project industry. */
-function industryPair(e: string, p: string, t: CodeTree): Part {
-  const en = industryName(t, e);
-  const pn = industryName(t, p);
+const enum IK {
+  NoEnterpriseCodes,
+  NoProjectCodes,
+  SectionOnly,
+  Same,
+  InsideProject,
+  CoversProject,
+  TooBroad,
+  SameGroup,
+  SameDivision,
+  SameSection,
+  Unrelated,
+}
+
+/** The best pair of codes and how they relate. */
+interface IndustryVerdict {
+  fit: number;
+  kind: IK;
+  e: string;
+  p: string;
+  ca: string | null;
+}
+
+function industryPair(e: string, p: string, t: CodeTree): IndustryVerdict {
   if (t.isWithin(e, p)) {
-    if (industryLevel(t, p) === 1) return { fit: 0.35, reason: `项目只标明了门类「${pn}」，无法判断行业是否吻合` };
-    if (e === p) return { fit: 1, reason: `同为「${pn}」` };
-    return { fit: 1, reason: `企业行业「${en}」属于项目招商行业「${pn}」` };
+    if (industryLevel(t, p) === 1) return { fit: 0.35, kind: IK.SectionOnly, e, p, ca: null };
+    return { fit: 1, kind: e === p ? IK.Same : IK.InsideProject, e, p, ca: null };
   }
   if (t.isWithin(p, e)) {
     const l = industryLevel(t, e);
-    const fit = l >= 3 ? 0.75 : l === 2 ? 0.6 : 0.1;
-    return { fit, reason: `企业行业「${en}」涵盖项目招商行业「${pn}」` };
+    return l >= 3 ? { fit: 0.75, kind: IK.CoversProject, e, p, ca: null } : { fit: l === 2 ? 0.5 : 0.1, kind: IK.TooBroad, e, p, ca: null };
   }
   const ca = t.commonAncestor(e, p);
-  if (!ca) return { fit: 0, reason: '' };
+  if (!ca) return { fit: 0, kind: IK.Unrelated, e, p, ca: null };
   const l = industryLevel(t, ca);
-  if (l >= 3) return { fit: 0.75, reason: `企业行业「${en}」与项目行业「${pn}」同属「${industryName(t, ca)}」` };
-  if (l === 2) return { fit: 0.35, reason: `企业行业「${en}」与项目行业「${pn}」仅同属大类「${industryName(t, ca)}」` };
-  return { fit: 0.1, reason: `企业行业「${en}」与项目行业「${pn}」仅同属门类「${industryName(t, ca)}」` };
+  return { fit: l >= 3 ? 0.75 : l === 2 ? 0.35 : 0.1, kind: l >= 3 ? IK.SameGroup : l === 2 ? IK.SameDivision : IK.SameSection, e, p, ca };
 }
 
-export function industryFit(eCodes: readonly string[], pCodes: readonly string[], t: CodeTree): Part {
-  if (!eCodes.length) return { fit: 0, reason: '企业未填写所属行业' };
-  if (!pCodes.length) return { fit: 0, reason: '项目未标明招商行业' };
-  let best: Part = { fit: 0, reason: '' };
+function industryVerdict(eCodes: readonly string[], pCodes: readonly string[], t: CodeTree): IndustryVerdict {
+  if (!eCodes.length) return { fit: 0, kind: IK.NoEnterpriseCodes, e: '', p: '', ca: null };
+  if (!pCodes.length) return { fit: 0, kind: IK.NoProjectCodes, e: '', p: '', ca: null };
+  let best: IndustryVerdict | undefined;
   for (const p of pCodes) {
     for (const e of eCodes) {
-      const r = industryPair(e, p, t);
-      if (r.fit > best.fit) best = r;
+      const v = industryPair(e, p, t);
+      if (!best || v.fit > best.fit) best = v;
     }
   }
-  if (best.fit === 0) {
-    return {
-      fit: 0,
-      reason: `行业不相关（企业：${eCodes.map((c) => industryName(t, c)).join('、')}；项目：${pCodes.map((c) => industryName(t, c)).join('、')}）`,
-    };
+  return best!.fit > 0 ? best! : { fit: 0, kind: IK.Unrelated, e: '', p: '', ca: null };
+}
+
+function industryReason(v: IndustryVerdict, eCodes: readonly string[], pCodes: readonly string[], t: CodeTree): string {
+  const en = industryName(t, v.e);
+  const pn = industryName(t, v.p);
+  switch (v.kind) {
+    case IK.NoEnterpriseCodes:
+      return '企业未填写所属行业';
+    case IK.NoProjectCodes:
+      return '项目未标明招商行业';
+    case IK.SectionOnly:
+      return `项目只标明了门类「${pn}」，无法判断行业是否吻合`;
+    case IK.Same:
+      return `同为「${pn}」`;
+    case IK.InsideProject:
+      return `企业行业「${en}」属于项目招商行业「${pn}」`;
+    case IK.CoversProject:
+      return `企业行业「${en}」涵盖项目招商行业「${pn}」`;
+    case IK.TooBroad:
+      return `企业只填写了「${en}」，无法判断与项目行业「${pn}」是否吻合`;
+    case IK.SameGroup:
+      return `企业行业「${en}」与项目行业「${pn}」同属「${industryName(t, v.ca!)}」`;
+    case IK.SameDivision:
+      return `企业行业「${en}」与项目行业「${pn}」仅同属大类「${industryName(t, v.ca!)}」`;
+    case IK.SameSection:
+      return `企业行业「${en}」与项目行业「${pn}」仅同属门类「${industryName(t, v.ca!)}」`;
+    case IK.Unrelated:
+      return `行业不相关（企业：${eCodes.map((c) => industryName(t, c)).join('、')}；项目：${pCodes.map((c) => industryName(t, c)).join('、')}）`;
   }
-  return best;
+}
+
+const industryHash = (v: IndustryVerdict) => mix(mix(mix(v.kind + 1, codeHash(v.e)), codeHash(v.p)), v.ca ? codeHash(v.ca) : 0);
+
+export function industryFit(eCodes: readonly string[], pCodes: readonly string[], t: CodeTree): Part {
+  const v = industryVerdict(eCodes, pCodes, t);
+  return { fit: v.fit, reason: industryReason(v, eCodes, pCodes, t) };
 }
 
 // ─── region (GB/T 2260) ─────────────────────────────────────────────────────────────────
 
 const TARGET_FIT: Record<number, number> = { 3: 1, 2: 0.9, 1: 0.7 };
 
-export function regionFit(e: Pick<EnterpriseFacts, 'homeRegionCode' | 'targetRegionCodes'>, projectRegion: string, r: RegionTree): Part {
-  const where = r.fullName(projectRegion);
-  let best: Part = { fit: 0, reason: '' };
+const enum RK {
+  Target,
+  HomeCounty,
+  HomeCity,
+  Elsewhere,
+}
+
+interface RegionVerdict {
+  fit: number;
+  kind: RK;
+  /** the target containing the project, or the home city */
+  at: string;
+}
+
+function regionVerdict(e: Pick<EnterpriseFacts, 'homeRegionCode' | 'targetRegionCodes'>, projectRegion: string, r: RegionTree): RegionVerdict {
+  let best: RegionVerdict | undefined;
   for (const t of e.targetRegionCodes) {
     if (!r.isWithin(projectRegion, t)) continue;
     const fit = TARGET_FIT[r.get(t)?.level ?? 1] ?? 0.7;
-    if (fit > best.fit) {
-      best = { fit, reason: t === projectRegion ? `项目位于意向投资地「${where}」` : `项目所在地「${where}」在意向投资地「${r.fullName(t)}」内` };
-    }
+    if (!best || fit > best.fit) best = { fit, kind: RK.Target, at: t };
   }
-  if (best.fit > 0) return best;
+  if (best) return best;
   const home = r.get(e.homeRegionCode);
   if (home && home.level >= 2) {
-    if (home.level === 3 && r.isWithin(projectRegion, home.code)) return { fit: 0.6, reason: `项目位于企业注册地「${where}」` };
+    if (home.level === 3 && r.isWithin(projectRegion, home.code)) return { fit: 0.6, kind: RK.HomeCounty, at: home.code };
     const city = home.level === 3 ? home.parent! : home.code;
-    if (r.isWithin(projectRegion, city)) {
-      return { fit: 0.45, reason: `项目所在地「${where}」与企业注册地同属「${r.fullName(city)}」（不在意向投资地区内）` };
+    if (r.isWithin(projectRegion, city)) return { fit: 0.45, kind: RK.HomeCity, at: city };
+  }
+  return { fit: 0, kind: RK.Elsewhere, at: '' };
+}
+
+function regionReason(v: RegionVerdict, e: Pick<EnterpriseFacts, 'targetRegionCodes'>, projectRegion: string, r: RegionTree): string {
+  const where = r.fullName(projectRegion);
+  switch (v.kind) {
+    case RK.Target:
+      return v.at === projectRegion ? `项目位于意向投资地「${where}」` : `项目所在地「${where}」在意向投资地「${r.fullName(v.at)}」内`;
+    case RK.HomeCounty:
+      return `项目位于企业注册地「${where}」`;
+    case RK.HomeCity:
+      return `项目所在地「${where}」与企业注册地同属「${r.fullName(v.at)}」（不在意向投资地区内）`;
+    case RK.Elsewhere: {
+      const targets = e.targetRegionCodes.map((c) => r.fullName(c)).join('、');
+      return targets ? `项目所在地「${where}」不在意向投资地区（${targets}）内` : `项目所在地「${where}」不在企业注册地附近，企业也未填写意向投资地区`;
     }
   }
-  const targets = e.targetRegionCodes.map((c) => r.fullName(c)).join('、');
-  return { fit: 0, reason: targets ? `项目所在地「${where}」不在意向投资地区（${targets}）内` : `项目所在地「${where}」不在企业注册地附近，企业也未填写意向投资地区` };
+}
+
+const regionHash = (v: RegionVerdict) => mix(v.kind + 1, v.at ? codeHash(v.at) : 0);
+
+export function regionFit(e: Pick<EnterpriseFacts, 'homeRegionCode' | 'targetRegionCodes'>, projectRegion: string, r: RegionTree): Part {
+  const v = regionVerdict(e, projectRegion, r);
+  return { fit: v.fit, reason: regionReason(v, e, projectRegion, r) };
 }
 
 // ─── investment ─────────────────────────────────────────────────────────────────────────
 
 /** Inside the range: full; outside: falls to zero at half the minimum / twice the maximum (log scale). */
-export function investmentFit(total: number, min: number | null, max: number | null): Part {
+function investmentScore(total: number, min: number | null, max: number | null): number {
+  if (min == null && max == null) return 0.5;
+  if ((min == null || total >= min) && (max == null || total <= max)) return 1;
+  if (min != null && total < min) return round2(Math.max(0, 1 + Math.log2(total / min)));
+  return round2(Math.max(0, 1 - Math.log2(total / max!)));
+}
+
+function investmentReason(total: number, min: number | null, max: number | null, fit: number): string {
   const amount = formatYuan(total);
-  if (min == null && max == null) return { fit: 0.5, reason: `企业未填写计划投资额（项目总投资 ${amount}）` };
+  if (min == null && max == null) return `企业未填写计划投资额（项目总投资 ${amount}）`;
   const range = formatYuanRange(min, max);
-  if ((min == null || total >= min) && (max == null || total <= max)) return { fit: 1, reason: `项目总投资 ${amount}，在计划投资 ${range}之内` };
-  if (min != null && total < min) {
-    const fit = Math.max(0, 1 + Math.log2(total / min));
-    return { fit: round2(fit), reason: `项目总投资 ${amount}，低于计划投资 ${range}${fit > 0 ? '（接近下限）' : ''}` };
-  }
-  const fit = Math.max(0, 1 - Math.log2(total / max!));
-  return { fit: round2(fit), reason: `项目总投资 ${amount}，高于计划投资 ${range}${fit > 0 ? '（接近上限）' : ''}` };
+  if (fit === 1) return `项目总投资 ${amount}，在计划投资 ${range}之内`;
+  if (min != null && total < min) return `项目总投资 ${amount}，低于计划投资 ${range}${fit > 0 ? '（接近下限）' : ''}`;
+  return `项目总投资 ${amount}，高于计划投资 ${range}${fit > 0 ? '（接近上限）' : ''}`;
+}
+
+const investmentHash = (min: number | null, max: number | null, fit: number) => mix(mix(min === null ? -1 : Math.round(min / 10_000), max === null ? -1 : Math.round(max / 10_000)), Math.round(fit * 100));
+
+export function investmentFit(total: number, min: number | null, max: number | null): Part {
+  const fit = investmentScore(total, min, max);
+  return { fit, reason: investmentReason(total, min, max, fit) };
 }
 
 // ─── stage ──────────────────────────────────────────────────────────────────────────────
@@ -235,8 +336,12 @@ function incentivesPart(e: EnterpriseFacts, p: MatchProject, ctx: ScoringContext
 /** The per-factor results of one pair, before they are spelled out (cheap: mostly shared, memoised objects). */
 export interface Evaluation {
   score: number;
-  /** The text part's reason is filled in by `explain` (from `sharedWords`). */
-  parts: Readonly<Record<Factor, Part>>;
+  /** Fits per factor; the reasons are spelled out by `explain` (from the verdicts below). */
+  fits: Readonly<Record<Factor, number>>;
+  enterprise: MatchEnterprise;
+  industry: IndustryVerdict;
+  region: RegionVerdict;
+  incentives: IncentivePart;
   sharedWords: readonly string[];
   eligibleIncentiveIds: number[];
   needsInfoIncentiveIds: number[];
@@ -248,8 +353,6 @@ export interface Evaluation {
 /** Memo keys of an enterprise's facts, built once per enterprise object (V8 then reuses their hashes). */
 interface FactKeys {
   industry: string;
-  region: string;
-  investment: string;
   certifications: string;
   home: string;
   size: string;
@@ -261,8 +364,6 @@ function keysOf(e: MatchEnterprise): FactKeys {
   if (!k) {
     k = {
       industry: e.industryCodes.join(','),
-      region: `${e.homeRegionCode}|${e.targetRegionCodes.join(',')}`,
-      investment: `${e.investmentMinYuan}|${e.investmentMaxYuan}`,
       certifications: `${e.verifiedCertifications.join(',')}/${e.pendingCertifications.join(',')}`,
       home: e.homeRegionCode,
       size: e.size ?? '',
@@ -295,10 +396,7 @@ function partHash(p: Part): number {
   return (p.h ??= hash32(`${p.fit}|${p.reason}`));
 }
 
-const industryMemo = new Memo<Part>(20_000);
-const regionMemo = new Memo<Part>(20_000);
-const investmentMemo = new Memo<Part>(20_000);
-const incentiveMemo = new Memo<IncentivePart>(20_000);
+const incentiveMemo = new Memo<IncentivePart>(50_000);
 /** Long signatures → short stable ids (per process), for memo keys. */
 const interned = new Map<string, number>();
 const intern = (s: string) => {
@@ -321,11 +419,10 @@ export class ProjectProfile {
   private readonly points: Weights;
   private readonly weightsHash: number;
   private readonly incentiveKey: (k: FactKeys) => string;
-  /** Memo key prefixes: the project's side of each part. */
-  private readonly industryKey: string;
-  private readonly regionKey: string;
-  private readonly investmentKey: string;
+  /** Memo key prefix: the project's side of the incentive part. */
   private readonly incentivesKey: string;
+  private readonly regionHash: number;
+  private readonly totalHash: number;
   private readonly exclusion: MatchResult['excluded'];
   private readonly stagePart: Part;
 
@@ -336,9 +433,8 @@ export class ProjectProfile {
     private readonly ctx: ScoringContext,
     opts: { tokens?: readonly string[] } = {},
   ) {
-    this.industryKey = `${project.industryCodes.join(',')}#`;
-    this.regionKey = `${project.regionCode}#`;
-    this.investmentKey = `${project.totalInvestmentYuan}#`;
+    this.regionHash = codeHash(project.regionCode);
+    this.totalHash = Math.round(project.totalInvestmentYuan / 10_000) | 0;
     // everything the incentive factor reads besides the enterprise: the incentives, where and how big the project is, the day
     this.incentivesKey = `${intern(JSON.stringify([project.incentives, project.regionCode, project.totalInvestmentYuan, ctx.today]))}#`;
     this.terms = termTable(opts.tokens ?? indexTokens(project.title, project.description), ctx.regions);
@@ -359,34 +455,35 @@ export class ProjectProfile {
   /** Scores a pair without spelling it out (the bulk path: most pairs turn out unchanged). */
   evaluate(e: MatchEnterprise): Evaluation {
     const { ctx, project: p } = this;
-    const k = keysOf(e);
-    const industry = industryMemo.get(this.industryKey, k.industry, () => industryFit(e.industryCodes, p.industryCodes, ctx.industries));
-    const region = regionMemo.get(this.regionKey, k.region, () => regionFit(e, p.regionCode, ctx.regions));
-    const investment = investmentMemo.get(this.investmentKey, k.investment, () => investmentFit(p.totalInvestmentYuan, e.investmentMinYuan, e.investmentMaxYuan));
-    const incentives = incentiveMemo.get(this.incentivesKey, this.incentiveKey(k), () => incentivesPart(e, p, ctx));
+    const industry = industryVerdict(e.industryCodes, p.industryCodes, ctx.industries);
+    const region = regionVerdict(e, p.regionCode, ctx.regions);
+    const investment = investmentScore(p.totalInvestmentYuan, e.investmentMinYuan, e.investmentMaxYuan);
+    const incentives = incentiveMemo.get(this.incentivesKey, this.incentiveKey(keysOf(e)), () => incentivesPart(e, p, ctx));
     const tf = textFit(e.tokens, this.terms);
-    const text: Part = tf.fit ? { fit: round2(tf.fit), reason: '' } : NO_TEXT;
-    const parts = { industry, region, investment, incentives, text, stage: this.stagePart };
+    const text = tf.fit ? round2(tf.fit) : 0;
+    const stage = this.stagePart.fit;
     const w = this.points;
-    const total =
-      industry.fit * w.industry + region.fit * w.region + investment.fit * w.investment + incentives.fit * w.incentives + text.fit * w.text + this.stagePart.fit * w.stage;
-    const score = Math.round(total);
+    const score = Math.round(industry.fit * w.industry + region.fit * w.region + investment * w.investment + incentives.fit * w.incentives + text * w.text + stage * w.stage);
     let excluded = this.exclusion;
-    if (!excluded && region.fit === 0) excluded = { factor: 'region', reason: region.reason };
-    if (!excluded && industry.fit < MIN_INDUSTRY_FIT) excluded = { factor: 'industry', reason: industry.reason || '行业相关度不足' };
-    let h = Math.imul(this.weightsHash ^ score, 0x01000193);
-    h = Math.imul(h ^ partHash(industry), 0x01000193);
-    h = Math.imul(h ^ partHash(region), 0x01000193);
-    h = Math.imul(h ^ partHash(investment), 0x01000193);
-    h = Math.imul(h ^ partHash(incentives), 0x01000193);
-    h = Math.imul(h ^ tf.hash ^ Math.round(text.fit * 100), 0x01000193);
-    h = Math.imul(h ^ partHash(this.stagePart), 0x01000193);
-    for (const id of incentives.eligible) h = Math.imul(h ^ id, 0x01000193);
-    h = Math.imul(h ^ 0x7fff, 0x01000193);
-    for (const id of incentives.needsInfo) h = Math.imul(h ^ id, 0x01000193);
+    if (!excluded && region.fit === 0) excluded = { factor: 'region', reason: '' }; // spelled out by explain
+    if (!excluded && industry.fit < MIN_INDUSTRY_FIT) excluded = { factor: 'industry', reason: '' };
+    let h = mix(this.weightsHash, score);
+    h = mix(h, industryHash(industry));
+    h = mix(mix(h, regionHash(region)), this.regionHash);
+    h = mix(mix(h, investmentHash(e.investmentMinYuan, e.investmentMaxYuan, investment)), this.totalHash);
+    h = mix(h, partHash(incentives));
+    h = mix(h, tf.hash ^ Math.round(text * 100));
+    h = mix(h, partHash(this.stagePart));
+    for (const id of incentives.eligible) h = mix(h, id);
+    h = mix(h, 0x7fff);
+    for (const id of incentives.needsInfo) h = mix(h, id);
     return {
       score,
-      parts,
+      fits: { industry: industry.fit, region: region.fit, investment, incentives: incentives.fit, text, stage },
+      enterprise: e,
+      industry,
+      region,
+      incentives,
       sharedWords: tf.shared,
       eligibleIncentiveIds: incentives.eligible,
       needsInfoIncentiveIds: incentives.needsInfo,
@@ -397,24 +494,38 @@ export class ProjectProfile {
 
   /** Spells an evaluation out: one entry per factor, and the highlights. */
   explain(ev: Evaluation): MatchResult {
+    const { ctx, project: p } = this;
+    const e = ev.enterprise;
+    const reasons: Record<Factor, () => string> = {
+      industry: () => industryReason(ev.industry, e.industryCodes, p.industryCodes, ctx.industries),
+      region: () => regionReason(ev.region, e, p.regionCode, ctx.regions),
+      investment: () => investmentReason(p.totalInvestmentYuan, e.investmentMinYuan, e.investmentMaxYuan, ev.fits.investment),
+      incentives: () => ev.incentives.reason,
+      text: () => (ev.fits.text > 0 ? `共同关键词：${showShared(ev.sharedWords).map((w) => `「${w}」`).join('')}` : NO_TEXT.reason),
+      stage: () => this.stagePart.reason,
+    };
     const breakdown: ScoreFactor[] = FACTORS.map((f) => {
       const weight = this.points[f];
-      const part = ev.parts[f];
-      const reason = f === 'text' && part.fit > 0 ? `共同关键词：${showShared(ev.sharedWords).map((w) => `「${w}」`).join('')}` : part.reason;
-      return { factor: f, fit: part.fit, weight: Math.round(weight * 10) / 10, points: Math.round(part.fit * weight * 10) / 10, reason };
+      const fit = ev.fits[f];
+      return { factor: f, fit, weight: Math.round(weight * 10) / 10, points: Math.round(fit * weight * 10) / 10, reason: reasons[f]() };
     });
-    const reasons = breakdown
+    const highlights = breakdown
       .filter((b) => b.fit >= 0.5 && b.points > 0)
       .sort((a, b) => b.points - a.points)
       .slice(0, 3)
       .map((b) => `${FACTOR_LABELS[b.factor as Factor]}：${b.reason}`);
+    let excluded = ev.excluded;
+    if (excluded && !excluded.reason) {
+      const why = breakdown.find((b) => b.factor === excluded!.factor)!.reason;
+      excluded = { factor: excluded.factor, reason: why || '行业相关度不足' };
+    }
     return {
       score: ev.score,
       breakdown,
-      reasons,
+      reasons: highlights,
       eligibleIncentiveIds: ev.eligibleIncentiveIds,
       needsInfoIncentiveIds: ev.needsInfoIncentiveIds,
-      excluded: ev.excluded,
+      excluded,
     };
   }
 
