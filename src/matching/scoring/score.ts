@@ -497,9 +497,17 @@ export class ProjectProfile {
     const { ctx, project: p } = this;
     const e = ev.enterprise;
     const reasons: Record<Factor, () => string> = {
-      industry: () => industryReason(ev.industry, e.industryCodes, p.industryCodes, ctx.industries),
-      region: () => regionReason(ev.region, e, p.regionCode, ctx.regions),
-      investment: () => investmentReason(p.totalInvestmentYuan, e.investmentMinYuan, e.investmentMaxYuan, ev.fits.investment),
+      // rendered once per distinct verdict of this project (a published project's thousands of rows share most)
+      industry: () =>
+        ev.industry.kind === IK.Unrelated
+          ? industryReason(ev.industry, e.industryCodes, p.industryCodes, ctx.industries)
+          : this.rendered(`i${ev.industry.kind}|${ev.industry.e}|${ev.industry.p}|${ev.industry.ca}`, () => industryReason(ev.industry, e.industryCodes, p.industryCodes, ctx.industries)),
+      region: () =>
+        ev.region.kind === RK.Elsewhere
+          ? regionReason(ev.region, e, p.regionCode, ctx.regions)
+          : this.rendered(`r${ev.region.kind}|${ev.region.at}`, () => regionReason(ev.region, e, p.regionCode, ctx.regions)),
+      investment: () =>
+        this.rendered(`v${e.investmentMinYuan}|${e.investmentMaxYuan}`, () => investmentReason(p.totalInvestmentYuan, e.investmentMinYuan, e.investmentMaxYuan, ev.fits.investment)),
       incentives: () => ev.incentives.reason,
       text: () => (ev.fits.text > 0 ? `共同关键词：${showShared(ev.sharedWords).map((w) => `「${w}」`).join('')}` : NO_TEXT.reason),
       stage: () => this.stagePart.reason,
@@ -531,6 +539,17 @@ export class ProjectProfile {
 
   score(e: MatchEnterprise): MatchResult {
     return this.explain(this.evaluate(e));
+  }
+
+  private renders?: Map<string, string>;
+  private rendered(key: string, make: () => string): string {
+    const m = (this.renders ??= new Map());
+    let v = m.get(key);
+    if (v === undefined) {
+      if (m.size >= 2048) m.clear();
+      m.set(key, (v = make()));
+    }
+    return v;
   }
 }
 
