@@ -83,6 +83,8 @@ const dbUrl = (() => {
 })();
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PREFIX = `imbench-${randomBytes(3).toString('hex')}`;
+/** V8 options of the application processes: a bounded heap (the live set is ≈ 100 MB; unbounded, V8 lets garbage pile up). */
+const APP_NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=256';
 const BATCH = 5000;
 
 const log = (...a: unknown[]) => console.log(`[${new Date().toISOString().slice(11, 19)}]`, ...a);
@@ -175,6 +177,7 @@ class AppProcess {
         MATCHING_SCHEDULE: 'off',
         MATCHING_CHUNK_SIZE: String(SIZES.chunkSize),
         LOG_LEVEL: 'info',
+        NODE_OPTIONS: APP_NODE_OPTIONS,
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -215,6 +218,7 @@ async function main(): Promise<void> {
       note: 'a 2-core machine shared with other engineers working in parallel; see the load figures of each phase',
     },
     sizes: { ...SIZES },
+    processes: { nodeOptions: APP_NODE_OPTIONS, matchingFullConcurrency: 2, note: 'worker and API processes run the built application (tsc, as npm run build), with these NODE_OPTIONS' },
   };
   log('sizes', SIZES, 'load', machineLoad());
   BUILD = buildApp();
