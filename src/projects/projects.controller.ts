@@ -2,7 +2,7 @@ import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access.js';
-import { type Actor } from '../auth/actor.js';
+import { isStaff, type Actor } from '../auth/actor.js';
 import { CurrentActor, Public, StaffOnly } from '../auth/decorators.js';
 import { toPage } from '../platform/http/pagination.js';
 import { IdParam, ZodBody, ZodQuery } from '../platform/validation/zod-http.js';
@@ -17,7 +17,7 @@ import {
   type UpdateProjectInput,
 } from './project.schemas.js';
 import { projectView } from './project.view.js';
-import { ProjectsService } from './projects.service.js';
+import { ProjectsService, withPublishedIncentives } from './projects.service.js';
 
 @ApiTags('projects 招商项目')
 @StaffOnly()
@@ -49,7 +49,8 @@ export class ProjectsController {
   @Public()
   async get(@IdParam() id: number, @CurrentActor() actor: Actor | null) {
     await this.access.project(actor, id, 'read');
-    return projectView(await this.projects.get(id));
+    const p = await this.projects.get(id);
+    return projectView(isStaff(actor) ? p : withPublishedIncentives(p));
   }
 
   @Patch(':id')

@@ -16,6 +16,14 @@ import { Project } from './project.entity.js';
 import type { ChangeStageInput, CreateProjectInput, ListProjectsQuery, UpdateProjectInput } from './project.schemas.js';
 import { stageChangeProblem } from './project.vocabulary.js';
 
+/**
+ * What the public may see of a project's incentives: those of published policies. (Staff editing a
+ * project see every attached incentive; matching counts only published ones too.)
+ */
+export function withPublishedIncentives<T extends { incentives?: Incentive[] }>(p: T): T {
+  return { ...p, incentives: p.incentives?.filter((i) => i.policy?.status === 'published') };
+}
+
 function derived(p: Pick<Project, 'regionCode' | 'industryCodes' | 'title' | 'description'>) {
   const t = industries();
   return {
@@ -57,7 +65,7 @@ export class ProjectsService {
   }
 
   async get(id: number, manager: EntityManager = this.dataSource.manager): Promise<Project> {
-    const p = await manager.findOne(Project, { where: { id }, relations: { stageChanges: true, incentives: true } });
+    const p = await manager.findOne(Project, { where: { id }, relations: { stageChanges: true, incentives: { policy: true } } });
     if (!p) throw notFound('项目');
     return p;
   }
@@ -169,9 +177,12 @@ export class ProjectsService {
       'SELECT project_id, incentive_id FROM project_incentive WHERE project_id = ANY($1::int[])',
       [items.map((p) => p.id)],
     );
-    const incentives = rows.length ? await this.dataSource.manager.findBy(Incentive, { id: In([...new Set(rows.map((r) => r.incentive_id))]) }) : [];
+    const incentives = rows.length
+      ? await this.dataSource.manager.find(Incentive, { where: { id: In([...new Set(rows.map((r) => r.incentive_id))]) }, relations: { policy: true } })
+      : [];
     const byId = new Map(incentives.map((i) => [i.id, i]));
-    for (const p of items) p.incentives = rows.filter((r) => r.project_id === p.id).map((r) => byId.get(r.incentive_id)!);
+    // lists are public: only incentives of published policies
+    for (const p of items) p.incentives = withPublishedIncentives({ incentives: rows.filter((r) => r.project_id === p.id).map((r) => byId.get(r.incentive_id)!) }).incentives;
   }
 
   private async incentivesById(m: EntityManager, ids: number[]): Promise<Incentive[]> {

@@ -23,7 +23,7 @@ import { parseSafe } from '../platform/validation/zod-validation.js';
 import { EligibilityService } from '../policies/eligibility/eligibility.service.js';
 import { evaluateEligibility, missingInformation } from '../policies/eligibility/evaluate.js';
 import { Incentive } from '../policies/incentive.entity.js';
-import { ProjectsService } from '../projects/projects.service.js';
+import { ProjectsService, withPublishedIncentives } from '../projects/projects.service.js';
 import { industries } from '../reference/industries.js';
 import { regions } from '../reference/regions.js';
 import { ApiControllers } from './api-controllers.js';
@@ -98,7 +98,7 @@ export class PortalController {
   async match(@Req() req: AuthedRequest, @Res() res: Response) {
     const id = idOf(req.params.id as string, '匹配');
     const m = await this.matches.get(req.actor!, id);
-    const project = await this.projects.get(m.projectId);
+    const project = withPublishedIncentives(await this.projects.get(m.projectId));
     const enterprise = await this.enterprises.get(this.enterpriseId(req));
     // each incentive of the project, evaluated for this enterprise investing here
     const ids = (project.incentives ?? []).map((i) => i.id);

@@ -17,7 +17,7 @@ import { listPoliciesQuery } from '../policies/policy.schemas.js';
 import { INCENTIVE_KINDS, incentiveKinds } from '../policies/policy.vocabulary.js';
 import { listProjectsQuery } from '../projects/project.schemas.js';
 import { PROJECT_STAGES, projectStages } from '../projects/project.vocabulary.js';
-import { ProjectsService } from '../projects/projects.service.js';
+import { ProjectsService, withPublishedIncentives } from '../projects/projects.service.js';
 import { industries } from '../reference/industries.js';
 import { regions } from '../reference/regions.js';
 import { errorMap, field, fields, type FormBody } from './forms/form-input.js';
@@ -114,7 +114,7 @@ export class PublicPagesController {
   @Get('library/projects/:id')
   async project(@Req() req: AuthedRequest, @Res() res: Response) {
     const id = idOf(req.params.id as string, '项目');
-    const p = await this.projects.get(id);
+    const p = withPublishedIncentives(await this.projects.get(id));
     if (p.status !== 'published') throw notFound('项目');
     const actor = req.actor;
     let match: Match | null = null;

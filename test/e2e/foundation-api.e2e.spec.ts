@@ -182,6 +182,21 @@ describe('foundation API over HTTP', () => {
       expect((await call('POST', `/projects/${p.id}/stage`, { stage: 'nonsense' })).status).toBe(400);
     });
 
+    it('shows the public only the incentives of published policies', async () => {
+      const draft = (await call('POST', '/policies', policyBody({ title: '尚未发布的政策' }))).body;
+      const published = (await call('POST', '/policies', policyBody({ title: '已发布的政策' }))).body;
+      await call('POST', `/policies/${published.id}/publish`);
+      const ids = [draft.incentives[0].id, published.incentives[0].id];
+      const p = (await call('POST', '/projects', projectBody({ incentiveIds: ids }))).body;
+      await call('POST', `/projects/${p.id}/publish`);
+      const pub = await anon('GET', `/projects/${p.id}`);
+      expect(pub.body.incentives.map((i: { id: number }) => i.id)).toEqual([published.incentives[0].id]);
+      const listed = await anon('GET', `/projects?q=${encodeURIComponent('生猪')}&pageSize=100`);
+      expect(listed.body.items.find((x: { id: number }) => x.id === p.id).incentives.map((i: { id: number }) => i.id)).toEqual([published.incentives[0].id]);
+      const staff = await call('GET', `/projects/${p.id}`);
+      expect(staff.body.incentives.map((i: { id: number }) => i.id).sort()).toEqual([...ids].sort());
+    });
+
     it('refuses unknown incentives, duplicate codes and bad amounts', async () => {
       const unknown = await call('POST', '/projects', projectBody({ incentiveIds: [999999] }));
       expect(unknown.status).toBe(400);
