@@ -160,7 +160,9 @@ export class NotificationSender {
     const [done]: [Array<{ id: string }>, number] = await this.dataSource.query(
       `WITH s AS (
          UPDATE notification n SET status = 'sent', sent_at = now(), provider_message_id = v.provider, recipient_email = v.address,
-           recipient_name = coalesce(n.recipient_name, v.name), lease_until = NULL, last_error = NULL, updated_at = now()
+           recipient_name = coalesce(n.recipient_name, v.name), lease_until = NULL, last_error = NULL, updated_at = now(),
+           -- transactional mail carries single-use links: once delivered, the copy in the database is of no use to anyone
+           data = CASE WHEN n.category = 'transactional' THEN '{"redacted":true}'::jsonb ELSE n.data END
          FROM unnest($1::bigint[], $2::varchar[], $3::varchar[], $4::varchar[]) AS v(id, provider, address, name)
          WHERE n.id = v.id AND n.status = 'sending'
          RETURNING n.id)

@@ -67,6 +67,14 @@ describe('accounts: sign-up, verification, password reset, invitations, user man
       const stored = await t.dataSource.query(`SELECT token_hash FROM account_token WHERE token_hash = encode(sha256($1::bytea), 'hex')`, [token]);
       expect(stored).toHaveLength(1);
       expect(JSON.stringify(await t.dataSource.query('SELECT * FROM account_token'))).not.toContain(token);
+      // once delivered, the message row no longer holds the link either
+      let rows: Array<{ data: unknown }> = [];
+      for (let i = 0; i < 50; i++) {
+        rows = await t.dataSource.query(`SELECT data FROM notification WHERE template = 'account.verify-email' AND status = 'sent' AND recipient_email = 'founder@example.com'`);
+        if (rows.length) break;
+        await new Promise((res) => setTimeout(res, 100));
+      }
+      expect(rows).toEqual([{ data: { redacted: true } }]);
 
       const page = await http(t.url, 'GET', path);
       expect(page.status).toBe(200);
