@@ -1,6 +1,8 @@
 import { industries } from '../../reference/industries.js';
 import { regions } from '../../reference/regions.js';
 import { searchText } from '../../platform/text/segmenter.js';
+import { loadConfig } from '../../platform/config/config.js';
+import { scoringConfig } from '../matching.engine.js';
 import { DEFAULT_SCORING, FACTORS, normalisedWeights, parseWeights, type ScoringConfig } from './config.js';
 import { industryFit, investmentFit, isMatch, ProjectProfile, regionFit, scoreMatch, type MatchEnterprise, type MatchIncentive, type MatchProject } from './score.js';
 import { isContentTerm, showShared, termTable, textFit } from './text.js';
@@ -197,6 +199,12 @@ describe('weights configuration', () => {
     const n = normalisedWeights(w);
     expect(Object.values(n).reduce((a, b) => a + b, 0)).toBeCloseTo(100, 6);
   });
+  it('comes from the environment, a bad value stopping the process with one line naming it', () => {
+    expect(scoringConfig(loadConfig({ MATCH_WEIGHTS: 'industry=40,text=5', MATCH_THRESHOLD: '60' }))).toMatchObject({ threshold: 60, weights: { industry: 40, text: 5, region: 20 } });
+    expect(() => loadConfig({ MATCH_WEIGHTS: 'luck=5' })).toThrow(/^Configuration error: MATCH_WEIGHTS must be factor=weight pairs/);
+    expect(() => loadConfig({ MATCH_THRESHOLD: '101' })).toThrow(/MATCH_THRESHOLD/);
+  });
+
   it('refuses unknown factors and malformed parts', () => {
     expect(() => parseWeights('luck=5')).toThrow(/unknown factor "luck"/);
     expect(() => parseWeights('industry')).toThrow(/not factor=weight/);

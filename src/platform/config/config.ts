@@ -42,7 +42,10 @@ const schema = z
     /** Matching (src/matching): factor weights "industry=30,region=20,…", the score a stored match needs, what a material rise is. */
     MATCH_WEIGHTS: z
       .string()
-      .regex(/^\s*[a-z]+\s*=\s*\d+(\.\d+)?\s*(,\s*[a-z]+\s*=\s*\d+(\.\d+)?\s*)*$/, 'must look like industry=30,region=20,investment=15')
+      .regex(
+        /^\s*(industry|region|investment|incentives|text|stage)\s*=\s*\d+(\.\d+)?\s*(,\s*(industry|region|investment|incentives|text|stage)\s*=\s*\d+(\.\d+)?\s*)*$/,
+        'must be factor=weight pairs, e.g. industry=30,region=20 (factors: industry, region, investment, incentives, text, stage)',
+      )
       .optional(),
     MATCH_THRESHOLD: z.coerce.number().int().min(0).max(100).default(50),
     MATCH_MATERIAL_DELTA: z.coerce.number().int().min(1).max(100).default(10),
