@@ -39,7 +39,8 @@ export function leadWhere(actor: Actor, f: LeadFilters, today: string): SqlWhere
   if (f.industry) w.where.push(`l.industry_path && ${param(w, f.industry)}::varchar[]`);
   if (f.source) w.where.push(`l.source = ANY(${param(w, f.source)}::varchar[])`);
   if (f.followUpDue === true) {
-    w.where.push(`l.next_follow_up_on <= ${param(w, today)}::date AND l.stage = ANY(${param(w, OPEN_STAGES)}::varchar[])`);
+    // the open stages as constants, so a plan (also a generic one) can use the partial follow-up index
+    w.where.push(`l.next_follow_up_on <= ${param(w, today)}::date AND l.stage IN (${OPEN_STAGES.map((st) => `'${st}'`).join(', ')})`);
   } else if (f.followUpDue === false) {
     w.where.push(`(l.next_follow_up_on IS NULL OR l.next_follow_up_on > ${param(w, today)}::date)`);
   }

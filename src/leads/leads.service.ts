@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { AuditService, type AuditRecord } from '../audit/audit.service.js';
 import { Clock } from '../platform/clock/clock.js';
+import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
 import { isUniqueViolation } from '../platform/database/pg-errors.js';
 import { shanghaiDate } from '../platform/format/units.js';
 import { offsetOf, type Page } from '../platform/http/pagination.js';
@@ -96,13 +98,21 @@ const stageProblem = (message: string) =>
  * reassignment) an audit entry, in the same transaction.
  */
 @Injectable()
-export class LeadsService {
+export class LeadsService implements OnApplicationShutdown {
+  /** The list's own small pool, whose sessions keep generic plans (see hotQuery). */
+  private listPool?: pg.Pool;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly assignment: AssignmentService,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.listPool?.end().catch(() => undefined);
+  }
 
   today(): string {
     return shanghaiDate(this.clock.now());
@@ -365,7 +375,10 @@ export class LeadsService {
     const sql = `SELECT ${LEAD_LIST_COLUMNS}, l.sort_key, (${countSql}) AS total_count
       FROM (SELECT ${LEAD_LIST_BASE}, ${SORT_KEY[q.sort]} AS sort_key FROM lead l ${whereSql(w)} ORDER BY ${ORDER[q.sort]} LIMIT ${limit}::int OFFSET ${skip}::int) l
       ORDER BY ${ORDER[q.sort]}`;
-    const rows = await this.hotQuery<LeadListRow & { total_count: number }>(sql, w.params);
+    // the common shape (region, stage, source, follow-up due; by last activity or creation) plans once; filters whose
+    // best plan depends on the value or on the page (words, industries, an owner, the follow-up order) plan per call
+    const generic = !q.q && !q.industry && q.owner === undefined && q.sort !== 'followUp';
+    const rows = await this.hotQuery<LeadListRow & { total_count: number }>(sql, w.params, generic);
     // past the last row there is no row to carry the total (on page 1 it is 0)
     if (!rows.length && (q.cursor || offset > 0)) {
       const c: SqlWhere = { where: [], params: [], empty: false };
@@ -390,12 +403,26 @@ export class LeadsService {
   }
 
   /**
-   * The list is the officers' hot path: it runs as a named prepared statement on the driver's pool
-   * (parsed and planned once per connection and statement text), without a TypeORM query runner.
+   * The list is the officers' hot path: it runs as a named prepared statement (parsed once per
+   * connection and statement text), without a TypeORM query runner. With `generic`, on a small pool
+   * of its own whose sessions use generic plans (plan_cache_mode), so it is planned once too — for
+   * the list's common shape, whose best plan is the same for every value (a county, a city, the
+   * province: the ordered region index); PostgreSQL would otherwise re-plan it on every call,
+   * because with LIMIT and OFFSET as parameters the generic plan's estimate never looks cheaper.
    */
-  private async hotQuery<T>(text: string, values: unknown[]): Promise<T[]> {
-    const pool = (this.dataSource.driver as unknown as { master: { query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> } }).master;
+  private async hotQuery<T>(text: string, values: unknown[], generic = false): Promise<T[]> {
     const name = `lead_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    if (generic) {
+      this.listPool ??= new pg.Pool({
+        connectionString: this.config.DATABASE_URL,
+        max: Math.max(2, Math.ceil(this.config.DATABASE_POOL_SIZE / 2)),
+        application_name: 'investmatch-lead-list',
+        options: '-c plan_cache_mode=force_generic_plan',
+      });
+      this.listPool.on('error', () => undefined); // an idle connection's error (a restarted server) only drops it
+      return (await this.listPool.query({ name, text, values })).rows as T[];
+    }
+    const pool = (this.dataSource.driver as unknown as { master: { query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> } }).master;
     return (await pool.query({ name, text, values })).rows;
   }
 
