@@ -83,8 +83,8 @@ const dbUrl = (() => {
 })();
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PREFIX = `imbench-${randomBytes(3).toString('hex')}`;
-/** V8 options of the application processes: a bounded heap (the live set is ≈ 100 MB; unbounded, V8 lets garbage pile up). */
-const APP_NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=256';
+/** V8 options of the application processes (BENCH_NODE_OPTIONS; default none: Node's defaults, as `npm run start:worker` runs). */
+const APP_NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? '';
 const BATCH = 5000;
 
 const log = (...a: unknown[]) => console.log(`[${new Date().toISOString().slice(11, 19)}]`, ...a);
@@ -194,6 +194,12 @@ class AppProcess {
   get rssMb(): number {
     return rssMb(this.proc.pid!);
   }
+  /** Throws (with the end of its output) if the process has died. */
+  assertAlive(): void {
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) {
+      throw new Error(`an application process died (${this.proc.exitCode ?? this.proc.signalCode}): ${this.output.slice(-3000)}`);
+    }
+  }
   get peakRssMb(): number {
     return rssMb(this.proc.pid!, 'VmHWM');
   }
@@ -302,6 +308,7 @@ async function main(): Promise<void> {
     const { run } = await ctx.get(FullRematchService).request(null);
     let r: Record<string, any>;
     for (;;) {
+      procs.forEach((p) => p.assertAlive());
       procs.forEach((p, i) => (peakRss[i] = Math.max(peakRss[i], p.rssMb)));
       [r] = (await db.query(`SELECT *, extract(epoch FROM finished_at - created_at) AS seconds FROM matching_run WHERE id = $1`, [run.id])).rows;
       if (r.status === 'completed' || r.status === 'failed') break;
@@ -311,7 +318,10 @@ async function main(): Promise<void> {
     // the same processes turn the run's match.new events into digest items (the notifications
     // module); let them finish before the next phase so phases do not overlap
     const drainStart = performance.now();
-    while ((await db.query(`SELECT 1 FROM notification_event WHERE processed_at IS NULL LIMIT 1`)).rowCount) await sleep(500);
+    while ((await db.query(`SELECT 1 FROM notification_event WHERE processed_at IS NULL LIMIT 1`)).rowCount) {
+      procs.forEach((p) => p.assertAlive());
+      await sleep(500);
+    }
     const drained = round((performance.now() - drainStart) / 1000, 1);
     const hwm = procs.map((p) => p.peakRssMb);
     await Promise.all(procs.map((p) => p.stop()));
@@ -454,7 +464,20 @@ async function main(): Promise<void> {
     const t = performance.now();
     const res = await fetch(`http://127.0.0.1:${port}/projects/${target.id}/publish`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
     if (res.status !== 200) throw new Error(`publish answered ${res.status}: ${await res.text()}`);
-    const { at, stats } = await done;
+    const { at, stats } = await Promise.race([
+      done,
+      new Promise<never>((_, reject) => {
+        const check = setInterval(() => {
+          try {
+            api.assertAlive();
+          } catch (err) {
+            clearInterval(check);
+            reject(err);
+          }
+        }, 500);
+        void done.finally(() => clearInterval(check));
+      }),
+    ]);
     const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM match WHERE project_id = $1`, [target.id])).rows;
     if (n !== stats.matches) throw new Error(`persisted ${n} matches, the job reported ${stats.matches}`);
     return { seconds: round((at - t) / 1000, 3), candidates: stats.candidates, matches: n, jobMs: stats.ms, load };

@@ -9,10 +9,13 @@ import type { MatchResult } from './scoring/score.js';
  * then). A computation never overwrites one made from newer data (`basis_at`).
  */
 export interface MatchRow {
-  enterpriseId: number;
-  projectId: number;
-  result: MatchResult;
-  fingerprint: number;
+  /** the row as JSON: {e, p, s, b, r, el, ni, f} (ProjectProfile.toJson, or matchJson below) */
+  json: string;
+}
+
+/** The JSON of a row from an explained result (tests and tools; jobs use ProjectProfile.toJson). */
+export function matchJson(enterpriseId: number, projectId: number, r: MatchResult, fingerprint: number): string {
+  return JSON.stringify({ e: enterpriseId, p: projectId, s: r.score, b: r.breakdown, r: r.reasons, el: r.eligibleIncentiveIds, ni: r.needsInfoIncentiveIds, f: fingerprint });
 }
 
 export interface WriteStats {
@@ -62,18 +65,9 @@ SELECT (SELECT count(*) FROM up)::int AS written, (SELECT count(*) FROM ev)::int
 /** Upserts one batch (the caller's transaction). */
 export async function upsertMatches(m: EntityManager, rows: readonly MatchRow[], basis: string, materialDelta: number): Promise<WriteStats> {
   if (!rows.length) return { written: 0, events: 0 };
-  const json = JSON.stringify(
-    rows.map((r) => ({
-      e: r.enterpriseId,
-      p: r.projectId,
-      s: r.result.score,
-      b: r.result.breakdown,
-      r: r.result.reasons,
-      el: r.result.eligibleIncentiveIds,
-      ni: r.result.needsInfoIncentiveIds,
-      f: r.fingerprint,
-    })),
-  );
+  let json = '[';
+  for (let i = 0; i < rows.length; i++) json += (i ? ',' : '') + rows[i].json;
+  json += ']';
   const [stats] = await m.query(UPSERT, [json, basis, materialDelta]);
   return stats as WriteStats;
 }

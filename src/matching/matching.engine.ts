@@ -201,7 +201,7 @@ export class MatchingEngine {
             kept.add(e.id);
             const old = known.get(e.id);
             if (old && old.f === ev.fingerprint && !old.w) continue;
-            batch.push({ enterpriseId: e.id, projectId, result: profile.explain(ev), fingerprint: ev.fingerprint });
+            batch.push({ json: profile.toJson(ev, e.id, projectId) });
           }
           stats.ms.score += since(t);
           t = performance.now();
@@ -304,7 +304,7 @@ export class MatchingEngine {
         kept?.add(pid);
         const old = mine?.get(pid);
         if (old && old.f === ev.fingerprint && !old.w) continue;
-        batch.push({ enterpriseId: e.id, projectId: pid, result: profile.explain(ev), fingerprint: ev.fingerprint });
+        batch.push({ json: profile.toJson(ev, e.id, pid) });
         if (batch.length >= WRITE) {
           const w = performance.now();
           await pending;
@@ -404,7 +404,7 @@ export class MatchingEngine {
       const byProject = new Map<number, IncentiveRow[]>();
       for (const i of incentives) byProject.set(i.project_id!, [...(byProject.get(i.project_id!) ?? []), i]);
       for (const r of rows) {
-        const profile = new ProjectProfile(toMatchProject(r, (byProject.get(r.id) ?? []).map(toMatchIncentive)), ctx);
+        const profile = new ProjectProfile(toMatchProject(r, (byProject.get(r.id) ?? []).map(toMatchIncentive)), ctx, { renderMemo: false });
         this.profiles.set(r.id, { version: `${r.version}/${r.incentive_ids}`, profile });
         out.set(r.id, profile);
       }

@@ -3,6 +3,7 @@ import { regions } from '../../reference/regions.js';
 import { searchText } from '../../platform/text/segmenter.js';
 import { loadConfig } from '../../platform/config/config.js';
 import { scoringConfig } from '../matching.engine.js';
+import { matchJson } from '../match-writer.js';
 import { DEFAULT_SCORING, FACTORS, normalisedWeights, parseWeights, type ScoringConfig } from './config.js';
 import { industryFit, investmentFit, isMatch, ProjectProfile, regionFit, scoreMatch, type MatchEnterprise, type MatchIncentive, type MatchProject } from './score.js';
 import { isContentTerm, showShared, termTable, textFit } from './text.js';
@@ -209,6 +210,21 @@ describe('weights configuration', () => {
     expect(() => parseWeights('luck=5')).toThrow(/unknown factor "luck"/);
     expect(() => parseWeights('industry')).toThrow(/not factor=weight/);
     expect(() => parseWeights('industry=0,region=0,investment=0,incentives=0,text=0,stage=0')).toThrow(/zero/);
+  });
+});
+
+describe('the stored form', () => {
+  it('is the JSON of the explained match, written directly', () => {
+    const profile = new ProjectProfile(pigPark, ctx());
+    for (const e of [pigFarm, { ...pigFarm, id: 5, targetRegionCodes: ['410000'], tokens: [] }, { ...pigFarm, id: 6, verifiedCertifications: [] }]) {
+      const ev = profile.evaluate(e);
+      const r = profile.explain(ev);
+      expect(JSON.parse(profile.toJson(ev, e.id, pigPark.id))).toEqual(
+        JSON.parse(matchJson(e.id, pigPark.id, r, ev.fingerprint)),
+      );
+    }
+    const quoted = profile.toJson(profile.evaluate(pigFarm), 1, 7);
+    expect(JSON.parse(quoted).b[3].reason).toContain('「产教融合型企业项目审批“绿色通道”」');
   });
 });
 

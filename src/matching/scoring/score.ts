@@ -139,28 +139,41 @@ interface IndustryVerdict {
   ca: string | null;
 }
 
-function industryPair(e: string, p: string, t: CodeTree): IndustryVerdict {
-  if (t.isWithin(e, p)) {
-    if (industryLevel(t, p) === 1) return { fit: 0.35, kind: IK.SectionOnly, e, p, ca: null };
+/** A code's path from the root (C › C13 › C135 › C1351); empty for an unknown code. */
+function safePath(t: CodeTree, code: string): readonly string[] {
+  return t.has(code) ? t.path(code) : [];
+}
+
+/** e and p with their paths: inside one another, or their deepest common ancestor. */
+function industryPair(e: string, ep: readonly string[], p: string, pp: readonly string[]): IndustryVerdict {
+  if (ep.includes(p)) {
+    if (pp.length === 1) return { fit: 0.35, kind: IK.SectionOnly, e, p, ca: null };
     return { fit: 1, kind: e === p ? IK.Same : IK.InsideProject, e, p, ca: null };
   }
-  if (t.isWithin(p, e)) {
-    const l = industryLevel(t, e);
+  if (pp.includes(e)) {
+    const l = ep.length;
     return l >= 3 ? { fit: 0.75, kind: IK.CoversProject, e, p, ca: null } : { fit: l === 2 ? 0.5 : 0.1, kind: IK.TooBroad, e, p, ca: null };
   }
-  const ca = t.commonAncestor(e, p);
-  if (!ca) return { fit: 0, kind: IK.Unrelated, e, p, ca: null };
-  const l = industryLevel(t, ca);
+  let l = 0;
+  while (l < ep.length && l < pp.length && ep[l] === pp[l]) l++;
+  if (l === 0) return { fit: 0, kind: IK.Unrelated, e, p, ca: null };
+  const ca = ep[l - 1];
   return { fit: l >= 3 ? 0.75 : l === 2 ? 0.35 : 0.1, kind: l >= 3 ? IK.SameGroup : l === 2 ? IK.SameDivision : IK.SameSection, e, p, ca };
 }
 
-function industryVerdict(eCodes: readonly string[], pCodes: readonly string[], t: CodeTree): IndustryVerdict {
+function industryVerdict(
+  eCodes: readonly string[],
+  pCodes: readonly string[],
+  t: CodeTree,
+  ePaths: ReadonlyArray<readonly string[]> = eCodes.map((c) => safePath(t, c)),
+  pPaths: ReadonlyArray<readonly string[]> = pCodes.map((c) => safePath(t, c)),
+): IndustryVerdict {
   if (!eCodes.length) return { fit: 0, kind: IK.NoEnterpriseCodes, e: '', p: '', ca: null };
   if (!pCodes.length) return { fit: 0, kind: IK.NoProjectCodes, e: '', p: '', ca: null };
   let best: IndustryVerdict | undefined;
-  for (const p of pCodes) {
-    for (const e of eCodes) {
-      const v = industryPair(e, p, t);
+  for (let j = 0; j < pCodes.length; j++) {
+    for (let i = 0; i < eCodes.length; i++) {
+      const v = industryPair(eCodes[i], ePaths[i], pCodes[j], pPaths[j]);
       if (!best || v.fit > best.fit) best = v;
     }
   }
@@ -221,19 +234,24 @@ interface RegionVerdict {
   at: string;
 }
 
-function regionVerdict(e: Pick<EnterpriseFacts, 'homeRegionCode' | 'targetRegionCodes'>, projectRegion: string, r: RegionTree): RegionVerdict {
+function regionVerdict(
+  e: Pick<EnterpriseFacts, 'homeRegionCode' | 'targetRegionCodes'>,
+  projectRegion: string,
+  r: RegionTree,
+  projectPath: readonly string[] = r.has(projectRegion) ? r.path(projectRegion) : [],
+): RegionVerdict {
   let best: RegionVerdict | undefined;
   for (const t of e.targetRegionCodes) {
-    if (!r.isWithin(projectRegion, t)) continue;
+    if (!projectPath.includes(t)) continue;
     const fit = TARGET_FIT[r.get(t)?.level ?? 1] ?? 0.7;
     if (!best || fit > best.fit) best = { fit, kind: RK.Target, at: t };
   }
   if (best) return best;
   const home = r.get(e.homeRegionCode);
   if (home && home.level >= 2) {
-    if (home.level === 3 && r.isWithin(projectRegion, home.code)) return { fit: 0.6, kind: RK.HomeCounty, at: home.code };
+    if (home.level === 3 && projectPath.includes(home.code)) return { fit: 0.6, kind: RK.HomeCounty, at: home.code };
     const city = home.level === 3 ? home.parent! : home.code;
-    if (r.isWithin(projectRegion, city)) return { fit: 0.45, kind: RK.HomeCity, at: city };
+    if (projectPath.includes(city)) return { fit: 0.45, kind: RK.HomeCity, at: city };
   }
   return { fit: 0, kind: RK.Elsewhere, at: '' };
 }
@@ -352,6 +370,9 @@ export interface Evaluation {
 
 /** Memo keys of an enterprise's facts, built once per enterprise object (V8 then reuses their hashes). */
 interface FactKeys {
+  /** the enterprise's tokens as a set, and its industry codes' paths (built once per enterprise) */
+  tokens: ReadonlySet<string>;
+  industryPaths: ReadonlyArray<readonly string[]>;
   industry: string;
   certifications: string;
   home: string;
@@ -359,10 +380,12 @@ interface FactKeys {
   land: string;
 }
 const factKeys = new WeakMap<MatchEnterprise, FactKeys>();
-function keysOf(e: MatchEnterprise): FactKeys {
+function keysOf(e: MatchEnterprise, tree: CodeTree): FactKeys {
   let k = factKeys.get(e);
   if (!k) {
     k = {
+      tokens: new Set(e.tokens),
+      industryPaths: e.industryCodes.map((c) => safePath(tree, c)),
       industry: e.industryCodes.join(','),
       certifications: `${e.verifiedCertifications.join(',')}/${e.pendingCertifications.join(',')}`,
       home: e.homeRegionCode,
@@ -380,7 +403,7 @@ function keysOf(e: MatchEnterprise): FactKeys {
  */
 function incentiveKeyFn(incentives: readonly MatchIncentive[]): (k: FactKeys) => string {
   const types = new Set(incentives.flatMap((i) => i.conditions.map((c) => c.type)));
-  const parts: Array<keyof FactKeys> = [];
+  const parts: Array<'certifications' | 'industry' | 'home' | 'size' | 'land'> = [];
   if (types.has('certification')) parts.push('certifications');
   if (types.has('industry')) parts.push('industry');
   if (types.has('homeRegion')) parts.push('home');
@@ -397,6 +420,8 @@ function partHash(p: Part): number {
 }
 
 const incentiveMemo = new Memo<IncentivePart>(50_000);
+const renderMemo = new Memo<string>(20_000);
+let profiles = 0;
 /** Long signatures → short stable ids (per process), for memo keys. */
 const interned = new Map<string, number>();
 const intern = (s: string) => {
@@ -422,6 +447,10 @@ export class ProjectProfile {
   /** Memo key prefix: the project's side of the incentive part. */
   private readonly incentivesKey: string;
   private readonly regionHash: number;
+  private readonly renderKey: string;
+  private readonly renderMemo: boolean;
+  private readonly industryPaths: ReadonlyArray<readonly string[]>;
+  private readonly regionPath: readonly string[];
   private readonly totalHash: number;
   private readonly exclusion: MatchResult['excluded'];
   private readonly stagePart: Part;
@@ -431,8 +460,13 @@ export class ProjectProfile {
   constructor(
     project: MatchProject,
     private readonly ctx: ScoringContext,
-    opts: { tokens?: readonly string[] } = {},
+    /** renderMemo: keep rendered reasons (a project job writes thousands of rows sharing them; a worker's cache of projects need not) */
+    opts: { tokens?: readonly string[]; renderMemo?: boolean } = {},
   ) {
+    this.renderMemo = opts.renderMemo ?? true;
+    this.renderKey = String(++profiles);
+    this.industryPaths = project.industryCodes.map((c) => safePath(ctx.industries, c));
+    this.regionPath = ctx.regions.has(project.regionCode) ? ctx.regions.path(project.regionCode) : [];
     this.regionHash = codeHash(project.regionCode);
     this.totalHash = Math.round(project.totalInvestmentYuan / 10_000) | 0;
     // everything the incentive factor reads besides the enterprise: the incentives, where and how big the project is, the day
@@ -455,11 +489,12 @@ export class ProjectProfile {
   /** Scores a pair without spelling it out (the bulk path: most pairs turn out unchanged). */
   evaluate(e: MatchEnterprise): Evaluation {
     const { ctx, project: p } = this;
-    const industry = industryVerdict(e.industryCodes, p.industryCodes, ctx.industries);
-    const region = regionVerdict(e, p.regionCode, ctx.regions);
+    const k = keysOf(e, ctx.industries);
+    const industry = industryVerdict(e.industryCodes, p.industryCodes, ctx.industries, k.industryPaths, this.industryPaths);
+    const region = regionVerdict(e, p.regionCode, ctx.regions, this.regionPath);
     const investment = investmentScore(p.totalInvestmentYuan, e.investmentMinYuan, e.investmentMaxYuan);
-    const incentives = incentiveMemo.get(this.incentivesKey, this.incentiveKey(keysOf(e)), () => incentivesPart(e, p, ctx));
-    const tf = textFit(e.tokens, this.terms);
+    const incentives = incentiveMemo.get(this.incentivesKey, this.incentiveKey(k), () => incentivesPart(e, p, ctx));
+    const tf = textFit(k.tokens, this.terms);
     const text = tf.fit ? round2(tf.fit) : 0;
     const stage = this.stagePart.fit;
     const w = this.points;
@@ -494,24 +529,7 @@ export class ProjectProfile {
 
   /** Spells an evaluation out: one entry per factor, and the highlights. */
   explain(ev: Evaluation): MatchResult {
-    const { ctx, project: p } = this;
-    const e = ev.enterprise;
-    const reasons: Record<Factor, () => string> = {
-      // rendered once per distinct verdict of this project (a published project's thousands of rows share most)
-      industry: () =>
-        ev.industry.kind === IK.Unrelated
-          ? industryReason(ev.industry, e.industryCodes, p.industryCodes, ctx.industries)
-          : this.rendered(`i${ev.industry.kind}|${ev.industry.e}|${ev.industry.p}|${ev.industry.ca}`, () => industryReason(ev.industry, e.industryCodes, p.industryCodes, ctx.industries)),
-      region: () =>
-        ev.region.kind === RK.Elsewhere
-          ? regionReason(ev.region, e, p.regionCode, ctx.regions)
-          : this.rendered(`r${ev.region.kind}|${ev.region.at}`, () => regionReason(ev.region, e, p.regionCode, ctx.regions)),
-      investment: () =>
-        this.rendered(`v${e.investmentMinYuan}|${e.investmentMaxYuan}`, () => investmentReason(p.totalInvestmentYuan, e.investmentMinYuan, e.investmentMaxYuan, ev.fits.investment)),
-      incentives: () => ev.incentives.reason,
-      text: () => (ev.fits.text > 0 ? `共同关键词：${showShared(ev.sharedWords).map((w) => `「${w}」`).join('')}` : NO_TEXT.reason),
-      stage: () => this.stagePart.reason,
-    };
+    const reasons = this.reasonsOf(ev);
     const breakdown: ScoreFactor[] = FACTORS.map((f) => {
       const weight = this.points[f];
       const fit = ev.fits[f];
@@ -537,19 +555,69 @@ export class ProjectProfile {
     };
   }
 
+  /**
+   * The stored form of a match, as the JSON the bulk upsert reads (`match-writer.ts`): the same
+   * content as `explain` (a unit test holds them equal), written straight into a string — a full
+   * re-match serialises millions of these, and the intermediate objects were most of its garbage.
+   */
+  toJson(ev: Evaluation, enterpriseId: number, projectId: number): string {
+    const reasons = this.reasonsOf(ev);
+    let b = '';
+    let top: Array<{ f: Factor; points: number; reason: string }> | undefined;
+    for (const f of FACTORS) {
+      const weight = this.points[f];
+      const fit = ev.fits[f];
+      const points = Math.round(fit * weight * 10) / 10;
+      const reason = reasons[f]();
+      b += `${b ? ',' : ''}{"factor":"${f}","fit":${fit},"weight":${Math.round(weight * 10) / 10},"points":${points},"reason":${JSON.stringify(reason)}}`;
+      if (fit >= 0.5 && points > 0) (top ??= []).push({ f, points, reason });
+    }
+    const r = (top ?? [])
+      .sort((x, y) => y.points - x.points)
+      .slice(0, 3)
+      .map((x) => JSON.stringify(`${FACTOR_LABELS[x.f]}：${x.reason}`))
+      .join(',');
+    return `{"e":${enterpriseId},"p":${projectId},"s":${ev.score},"b":[${b}],"r":[${r}],"el":[${ev.eligibleIncentiveIds.join(',')}],"ni":[${ev.needsInfoIncentiveIds.join(',')}],"f":${ev.fingerprint}}`;
+  }
+
+  /** Each factor's reason, rendered on demand (a verdict seen before by this project is not rendered again when `renderMemo`). */
+  private reasonsOf(ev: Evaluation): Record<Factor, () => string> {
+    const { ctx, project: p } = this;
+    const e = ev.enterprise;
+    const render = (key: () => string, make: () => string) => (this.renderMemo ? this.rendered(key(), make) : make());
+    return {
+      industry: () =>
+        ev.industry.kind === IK.Unrelated
+          ? industryReason(ev.industry, e.industryCodes, p.industryCodes, ctx.industries)
+          : render(
+              () => `i${ev.industry.kind}|${ev.industry.e}|${ev.industry.p}|${ev.industry.ca}`,
+              () => industryReason(ev.industry, e.industryCodes, p.industryCodes, ctx.industries),
+            ),
+      region: () =>
+        ev.region.kind === RK.Elsewhere
+          ? regionReason(ev.region, e, p.regionCode, ctx.regions)
+          : render(
+              () => `r${ev.region.kind}|${ev.region.at}`,
+              () => regionReason(ev.region, e, p.regionCode, ctx.regions),
+            ),
+      investment: () =>
+        render(
+          () => `v${e.investmentMinYuan}|${e.investmentMaxYuan}`,
+          () => investmentReason(p.totalInvestmentYuan, e.investmentMinYuan, e.investmentMaxYuan, ev.fits.investment),
+        ),
+      incentives: () => ev.incentives.reason,
+      text: () => (ev.fits.text > 0 ? `共同关键词：${showShared(ev.sharedWords).map((w) => `「${w}」`).join('')}` : NO_TEXT.reason),
+      stage: () => this.stagePart.reason,
+    };
+  }
+
   score(e: MatchEnterprise): MatchResult {
     return this.explain(this.evaluate(e));
   }
 
-  private renders?: Map<string, string>;
+  /** A reason rendered once per distinct verdict of this project (memo shared by all projects, bounded). */
   private rendered(key: string, make: () => string): string {
-    const m = (this.renders ??= new Map());
-    let v = m.get(key);
-    if (v === undefined) {
-      if (m.size >= 2048) m.clear();
-      m.set(key, (v = make()));
-    }
-    return v;
+    return renderMemo.get(this.renderKey, key, make);
   }
 }
 

@@ -21,6 +21,8 @@ const BOILERPLATE = new Set(
 export interface TermTable {
   /** content term → a 32-bit hash (the shared words' hashes sum to the text part's fingerprint); its weight follows from its length */
   readonly hashes: ReadonlyMap<string, number>;
+  /** the same terms as a list (to walk the smaller side of an intersection) */
+  readonly terms: readonly string[];
 }
 
 function hashTerm(t: string): number {
@@ -54,7 +56,7 @@ export function isContentTerm(t: string, regions: RegionTree): boolean {
 export function termTable(tokens: Iterable<string>, regions: RegionTree): TermTable {
   const hashes = new Map<string, number>();
   for (const t of tokens) if (isContentTerm(t, regions)) hashes.set(t, hashTerm(t));
-  return { hashes };
+  return { hashes, terms: [...hashes.keys()] };
 }
 
 /** Shared weight at which text relevance is full (about three specific shared words). */
@@ -70,14 +72,23 @@ export interface TextFit {
 
 const NONE: TextFit = { fit: 0, shared: [], hash: 0 };
 
-/** Relevance of an enterprise's tokens (deduplicated) to a project's term table. */
-export function textFit(enterpriseTokens: readonly string[], project: TermTable): TextFit {
+/** Relevance of an enterprise's tokens (deduplicated; a Set lets the shorter side be walked) to a project's term table. */
+export function textFit(enterpriseTokens: readonly string[] | ReadonlySet<string>, project: TermTable): TextFit {
   let total = 0;
   let hash = 0;
   let shared: string[] | undefined;
-  for (const t of enterpriseTokens) {
-    const h = project.hashes.get(t);
-    if (h !== undefined) {
+  if (!Array.isArray(enterpriseTokens) && (enterpriseTokens as ReadonlySet<string>).size > project.terms.length) {
+    const tokens = enterpriseTokens as ReadonlySet<string>;
+    for (const t of project.terms) {
+      if (!tokens.has(t)) continue;
+      total += termWeight(t);
+      hash = (hash + project.hashes.get(t)!) | 0;
+      (shared ??= []).push(t);
+    }
+  } else {
+    for (const t of enterpriseTokens) {
+      const h = project.hashes.get(t);
+      if (h === undefined) continue;
       total += termWeight(t);
       hash = (hash + h) | 0;
       (shared ??= []).push(t);
@@ -89,7 +100,8 @@ export function textFit(enterpriseTokens: readonly string[], project: TermTable)
 
 /** Up to five shared words, longest first, leaving out words contained in one already shown. */
 export function showShared(words: readonly string[]): string[] {
-  const sorted = [...new Set(words)].sort((a, b) => b.length - a.length || a.localeCompare(b, 'zh'));
+  // longest first, then by code point (stable and cheap; locale collation is needless here)
+  const sorted = [...new Set(words)].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
   const out: string[] = [];
   for (const w of sorted) {
     if (out.some((o) => o.includes(w))) continue;
