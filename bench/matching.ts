@@ -354,7 +354,7 @@ async function main(): Promise<void> {
     log('full re-match, empty match table, 2 workers');
     const two = await fullRun(2, 'two workers');
     const [{ matches }] = (await db.query(`SELECT count(*)::int AS matches FROM match`)).rows;
-    full = { one, steady, two, matchesStored: matches };
+    full = { one, steady, two, matchesStored: matches, projects: published };
     await db.query(`INSERT INTO bench_meta VALUES ('full', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [JSON.stringify(full)]);
   } else {
     full = JSON.parse((await db.query(`SELECT value FROM bench_meta WHERE key = 'full'`)).rows[0].value);
@@ -386,7 +386,7 @@ async function main(): Promise<void> {
 
   results.fullRematch = {
     enterprises: SIZES.fullEnterprises,
-    projects: published,
+    projects: full.projects ?? published,
     seconds: full.one.seconds,
     twoWorkersSeconds: full.two.seconds,
     scaleOut: round(full.one.seconds / full.two.seconds),
@@ -483,22 +483,33 @@ async function main(): Promise<void> {
     return { seconds: round((at - t) / 1000, 3), candidates: stats.candidates, matches: n, jobMs: stats.ms, load };
   };
 
-  const floorOnce = async (matches: number) => {
+  /**
+   * The physical floor: the same indexed query reading the candidates' rows, plus one INSERT of
+   * the very match rows the job wrote (their scores, breakdowns, reasons: each row's own JSON, as
+   * the job sends it) into an empty copy of the match table. No scoring, no upsert logic, no events.
+   */
+  const floorOnce = async () => {
     const [p] = (await db.query(`SELECT ${PROJECT_COLUMNS} FROM project p WHERE id = $1`, [target.id])).rows;
-    const [sample] = (await db.query(`SELECT breakdown::text AS b, reasons::text AS r FROM match WHERE project_id = $1 ORDER BY id LIMIT 1`, [target.id])).rows;
+    const payload = (
+      await db.query(
+        `SELECT json_agg(json_build_object('e', enterprise_id, 'p', project_id, 's', score, 'b', breakdown, 'r', reasons,
+                 'el', eligible_incentive_ids, 'ni', needs_info_incentive_ids, 'f', fingerprint))::text AS j
+         FROM match WHERE project_id = $1`,
+        [target.id],
+      )
+    ).rows[0].j as string;
     await db.query(`DROP TABLE IF EXISTS match_floor`);
     await db.query(`CREATE TABLE match_floor (LIKE match INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING INDEXES)`);
     const t = performance.now();
     const rows = (await db.query(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE ${ENTERPRISE_CANDIDATES_WHERE}`, enterpriseCandidateParams(projectKeys(toMatchProject(p, []), regions())))).rows;
-    const ids = rows.slice(0, matches).map((r) => r.id as number);
-    await db.query(
+    const inserted = await db.query(
       `INSERT INTO match_floor (enterprise_id, project_id, score, breakdown, reasons, eligible_incentive_ids, needs_info_incentive_ids, fingerprint)
-       SELECT e, $2, 70, $3::json, $4::json, '{}', '{}', 0 FROM unnest($1::int[]) AS e`,
-      [ids, target.id, sample.b, sample.r],
+       SELECT e, p, s, b, r, el, ni, f FROM json_to_recordset($1::json) AS x(e int, p int, s smallint, b json, r json, el int[], ni int[], f int)`,
+      [payload],
     );
     const seconds = (performance.now() - t) / 1000;
     await db.query(`DROP TABLE match_floor`);
-    return { seconds: round(seconds, 3), rowsRead: rows.length, rowsInserted: ids.length };
+    return { seconds: round(seconds, 3), rowsRead: rows.length, rowsInserted: inserted.rowCount, payloadMb: round(Buffer.byteLength(payload) / 1e6, 1) };
   };
 
   log('publish: one warm-up, then the trials');
@@ -511,7 +522,7 @@ async function main(): Promise<void> {
   }
   const matchesPersisted = trials[0].matches;
   const floors = [];
-  for (let i = 0; i < SIZES.publishTrials; i++) floors.push(await floorOnce(matchesPersisted));
+  for (let i = 0; i < SIZES.publishTrials; i++) floors.push(await floorOnce());
   log('  floor', floors);
   const apiRss = api.peakRssMb;
   await events.close();
@@ -530,7 +541,7 @@ async function main(): Promise<void> {
     floorTrials: floors,
     warmUp: warm,
     apiProcessPeakRssMb: apiRss,
-    note: 'wall time from POST /projects/:id/publish until the matching job that persisted every match completed (API process with in-process workers, through outbox → relay → BullMQ); median of the trials after a warm-up. Floor: the same indexed candidate query reading the same rows plus one INSERT of as many match rows (same breakdown size) into a copy of the match table.',
+    note: 'wall time from POST /projects/:id/publish until the matching job that persisted every match completed (API process with in-process workers, through outbox → relay → BullMQ); median of the trials after a warm-up. Floor: the same indexed candidate query reading the same rows plus one INSERT of the same match rows (each with its own breakdown JSON) into an empty copy of the match table.',
   };
 
   results.peakRssMb = Math.max(...full.one.workerPeakRssMb, ...full.two.workerPeakRssMb, ...(full.steady.workerPeakRssMb ?? []));

@@ -41,7 +41,7 @@ import { DEFAULT_SCORING, parseWeights, type ScoringConfig } from './scoring/con
 import { isMatch, ProjectProfile, type MatchEnterprise, type ScoringContext } from './scoring/score.js';
 
 /** Rows fetched from a cursor at a time, and written per statement. */
-const FETCH = 5000;
+const FETCH = 2000;
 const WRITE = 2000;
 /** Compiled projects a process keeps for enterprise-side matching (each ≈ a few KB). */
 const PROFILE_CACHE_MAX = 50_000;

@@ -370,8 +370,10 @@ export interface Evaluation {
 
 /** Memo keys of an enterprise's facts, built once per enterprise object (V8 then reuses their hashes). */
 interface FactKeys {
-  /** the enterprise's tokens as a set, and its industry codes' paths (built once per enterprise) */
-  tokens: ReadonlySet<string>;
+  /** evaluations so far; from the second on (the enterprise side: many projects) its tokens are worth a set */
+  uses: number;
+  tokenSet?: ReadonlySet<string>;
+  /** its industry codes' paths */
   industryPaths: ReadonlyArray<readonly string[]>;
   industry: string;
   certifications: string;
@@ -384,7 +386,7 @@ function keysOf(e: MatchEnterprise, tree: CodeTree): FactKeys {
   let k = factKeys.get(e);
   if (!k) {
     k = {
-      tokens: new Set(e.tokens),
+      uses: 0,
       industryPaths: e.industryCodes.map((c) => safePath(tree, c)),
       industry: e.industryCodes.join(','),
       certifications: `${e.verifiedCertifications.join(',')}/${e.pendingCertifications.join(',')}`,
@@ -494,7 +496,7 @@ export class ProjectProfile {
     const region = regionVerdict(e, p.regionCode, ctx.regions, this.regionPath);
     const investment = investmentScore(p.totalInvestmentYuan, e.investmentMinYuan, e.investmentMaxYuan);
     const incentives = incentiveMemo.get(this.incentivesKey, this.incentiveKey(k), () => incentivesPart(e, p, ctx));
-    const tf = textFit(k.tokens, this.terms);
+    const tf = textFit(++k.uses > 1 ? (k.tokenSet ??= new Set(e.tokens)) : e.tokens, this.terms);
     const text = tf.fit ? round2(tf.fit) : 0;
     const stage = this.stagePart.fit;
     const w = this.points;
