@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   try {
     const r = await seedDemo(app);
     console.log(
-      `demo data: policies ${r.policies.created} new / ${r.policies.existing} existing, projects ${r.projects.created} / ${r.projects.existing}, enterprises ${r.enterprises.created} / ${r.enterprises.existing}`,
+      `demo data: policies ${r.policies.created} new / ${r.policies.existing} existing, projects ${r.projects.created} / ${r.projects.existing}, enterprises ${r.enterprises.created} / ${r.enterprises.existing}, users ${r.users.created} / ${r.users.existing}, leads ${r.leads.created} / ${r.leads.existing}`,
     );
   } finally {
     await app.close();

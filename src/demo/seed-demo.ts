@@ -12,14 +12,20 @@ import { ProjectsService } from '../projects/projects.service.js';
 import { Bureau } from '../auth/bureau.entity.js';
 import { User } from '../auth/user.entity.js';
 import { UsersService } from '../auth/users.service.js';
+import type { Actor } from '../auth/actor.js';
+import { LeadsService, logActivities } from '../leads/leads.service.js';
+import { Clock } from '../platform/clock/clock.js';
+import { shanghaiDate } from '../platform/format/units.js';
 import { DEMO_PASSWORD, demoBureaus, demoUsers } from './demo-accounts.js';
 import { demoEnterprises, demoPolicies, demoProjects } from './demo-data.js';
+import { demoLeads } from './demo-leads.js';
 
 export interface SeedReport {
   policies: { created: number; existing: number };
   projects: { created: number; existing: number };
   enterprises: { created: number; existing: number };
   users: { created: number; existing: number };
+  leads: { created: number; existing: number };
 }
 
 /**
@@ -37,6 +43,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
     projects: { created: 0, existing: 0 },
     enterprises: { created: 0, existing: 0 },
     users: { created: 0, existing: 0 },
+    leads: { created: 0, existing: 0 },
   };
 
   const incentiveIds = new Map<string, number>();
@@ -119,5 +126,55 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
     );
     report.users.created++;
   }
+
+  await seedLeads(app, report);
   return report;
+}
+
+/** The demo's leads, worked by their officers through the leads service (dates relative to the app's clock). */
+async function seedLeads(app: INestApplicationContext, report: SeedReport): Promise<void> {
+  const ds = app.get(DataSource);
+  const leads = app.get(LeadsService);
+  const now = app.get(Clock).now();
+  const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
+  const dateAgo = (n: number) => shanghaiDate(daysAgo(n));
+  for (const demo of demoLeads) {
+    const [officer]: Array<{ id: number; email: string; name: string; role: Actor['role']; bureau_id: number; region_code: string }> = await ds.query(
+      `SELECT u.id, u.email, u.name, u.role, u.bureau_id, b.region_code FROM app_user u JOIN bureau b ON b.id = u.bureau_id WHERE u.email = $1`,
+      [demo.ownerEmail],
+    );
+    const enterprise = await app.get(EnterprisesService).findByUscc(demo.enterpriseUscc);
+    const project = demo.projectCode ? await ds.manager.findOne(Project, { where: { code: demo.projectCode } }) : null;
+    if (!officer || !enterprise || (demo.projectCode && !project)) throw new Error(`demo lead ${demo.key}: unknown officer, enterprise or project`);
+    const actor: Actor = { userId: officer.id, role: officer.role, email: officer.email, name: officer.name, bureauId: officer.bureau_id, regionScope: officer.region_code, enterpriseId: null };
+    const created = await ds.transaction(async (m) => {
+      const lead = await leads.insert(m, {
+        enterpriseId: enterprise.id,
+        projectId: project?.id ?? null,
+        regionCode: project ? null : demo.regionCode,
+        source: 'manual',
+        ownerId: officer.id,
+        expectedInvestmentYuan: demo.expectedInvestmentYuan ?? null,
+        nextFollowUpOn: demo.followUpInDays === undefined ? null : dateAgo(-demo.followUpInDays),
+        note: demo.note,
+        importKey: demo.key,
+        createdAt: daysAgo(demo.createdDaysAgo),
+        actor,
+      });
+      if (!lead.created) return false;
+      for (const step of demo.steps) {
+        await leads.changeStageIn(m, actor, lead.id, { stage: step.stage, at: dateAgo(step.daysAgo), amountYuan: step.amountYuan, lostReason: step.lostReason, note: step.note ?? '' }, { audit: false });
+      }
+      await logActivities(
+        m,
+        demo.activities.map((a) => ({ leadId: lead.id, kind: a.kind, occurredAt: daysAgo(a.daysAgo), actorId: officer.id, summary: a.summary })),
+        now,
+      );
+      const last = Math.min(demo.createdDaysAgo, ...demo.steps.map((x) => x.daysAgo), ...demo.activities.map((x) => x.daysAgo));
+      await m.query(`UPDATE lead SET last_activity_at = $2 WHERE id = $1`, [lead.id, daysAgo(last)]);
+      return true;
+    });
+    if (created) report.leads.created++;
+    else report.leads.existing++;
+  }
 }
