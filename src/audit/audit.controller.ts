@@ -6,7 +6,7 @@ import { coversRegion, type Actor } from '../auth/actor.js';
 import { CurrentActor, Roles } from '../auth/decorators.js';
 import { listParam, offsetOf, pageQuery, toPage } from '../platform/http/pagination.js';
 import { forbidden } from '../platform/http/problem.js';
-import { isoDate } from '../platform/validation/common.js';
+import { dbIdQuery, isoDate } from '../platform/validation/common.js';
 import { ZodQuery } from '../platform/validation/zod-http.js';
 import { regionCode } from '../reference/codes.js';
 import { regions } from '../reference/regions.js';
@@ -19,7 +19,7 @@ export const auditQuery = z.strictObject({
   ...pageQuery,
   /** Exact actions, or prefixes ending with a dot (`auth.`). */
   action: listParam(action),
-  actorUserId: z.coerce.number().int().min(1).optional(),
+  actorUserId: dbIdQuery.optional(),
   targetType: z.string().max(40).optional(),
   targetId: z.string().max(64).optional(),
   /** Entries concerning this region's subtree. */

@@ -11,13 +11,22 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export type AuthedRequest = Request & { actor?: Actor | null; sessionToken?: string; sessionKind?: 'browser' | 'api' };
 
-/** A cookie value from the raw header (no cookie middleware needed). */
+/**
+ * A cookie value from the raw header (no cookie middleware needed). A value that is not valid
+ * percent-encoding (`im_session=%E0%A4%A`) is no cookie at all: nobody we issued a cookie to sends one.
+ */
 export function readCookie(req: Request, name: string): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const i = part.indexOf('=');
-    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+    if (i > 0 && part.slice(0, i).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(i + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, requiredText } from '../platform/validation/common.js';
+import { dbId, dbIdQuery, email, requiredText } from '../platform/validation/common.js';
 import { registerEnterpriseSchema } from '../enterprises/enterprise.schemas.js';
 import { regionCode } from '../reference/codes.js';
 import { passwordProblem } from './passwords.js';
@@ -42,8 +42,8 @@ export const createUserSchema = z
     role: z.enum(roles),
     /** Absent: the user is invited by e-mail and sets a password through the link. */
     password: password.optional(),
-    bureauId: z.number().int().min(1).nullable().default(null),
-    enterpriseId: z.number().int().min(1).nullable().default(null),
+    bureauId: dbId.nullable().default(null),
+    enterpriseId: dbId.nullable().default(null),
   })
   .superRefine((u, ctx) => {
     for (const p of roleShapeProblems(u)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
@@ -55,8 +55,8 @@ export const updateUserSchema = z
   .strictObject({
     name: requiredText(50),
     role: z.enum(roles),
-    bureauId: z.number().int().min(1).nullable(),
-    enterpriseId: z.number().int().min(1).nullable(),
+    bureauId: dbId.nullable(),
+    enterpriseId: dbId.nullable(),
     active: z.boolean(),
   })
   .partial()
@@ -67,7 +67,7 @@ export const listUsersQuery = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
   role: z.enum(roles).optional(),
-  bureauId: z.coerce.number().int().min(1).optional(),
+  bureauId: dbIdQuery.optional(),
   active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   /** Part of the e-mail or name. */
   q: z.string().trim().min(1).max(100).optional(),

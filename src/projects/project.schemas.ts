@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { boolParam, listParam, pageQuery } from '../platform/http/pagination.js';
-import { isoDate, mu, requiredText, text, yuan } from '../platform/validation/common.js';
+import { dbId, isoDate, mu, requiredText, text, yuan } from '../platform/validation/common.js';
 import { incentiveKinds } from '../policies/policy.vocabulary.js';
 import { distinct, industryCode, regionCode } from '../reference/codes.js';
 import { projectStages } from './project.vocabulary.js';
@@ -13,7 +13,7 @@ const projectFields = {
   totalInvestmentYuan: yuan.min(1),
   landAreaMu: mu.nullable(),
   contactInfo: text(200),
-  incentiveIds: z.array(z.number().int().min(1)).max(50),
+  incentiveIds: z.array(dbId).max(50),
 };
 
 export const projectCode = z

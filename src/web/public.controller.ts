@@ -10,6 +10,7 @@ import { Clock } from '../platform/clock/clock.js';
 import { shanghaiDate } from '../platform/format/units.js';
 import { notFound } from '../platform/http/problem.js';
 import { parseSafe } from '../platform/validation/zod-validation.js';
+import { isDbId } from '../platform/validation/common.js';
 import { evaluateEligibility } from '../policies/eligibility/evaluate.js';
 import { Incentive } from '../policies/incentive.entity.js';
 import { PoliciesService } from '../policies/policies.service.js';
@@ -37,7 +38,7 @@ export const pageNo = (q: FormBody) => {
 /** A numeric id from a path segment, or a 404 page (never a 400: a URL is not a form). */
 export function idOf(raw: string, what: string): number {
   const n = Number(raw);
-  if (!/^\d{1,15}$/.test(raw) || !Number.isSafeInteger(n) || n < 1) throw notFound(what);
+  if (!/^\d{1,15}$/.test(raw) || !isDbId(n)) throw notFound(what);
   return n;
 }
 

@@ -4,6 +4,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { AppConfig } from '../config/config.js';
+import { nulFieldErrors } from '../validation/zod-validation.js';
+import { validationFailed } from './problem.js';
 import { ProblemFilter } from './problem.filter.js';
 
 const API_DESCRIPTION = `InvestMatch 招商撮合 — investment-lead matchmaking for regional investment-promotion bureaus.
@@ -42,6 +44,13 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
     if (!err) return next();
     const body = new ProblemFilter().toProblem(err, req.originalUrl);
     res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+  });
+  // U+0000 anywhere in the query or body is a 400 naming the field, whichever handler would read it
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const errors = [...nulFieldErrors(req.query), ...nulFieldErrors(req.body)];
+    if (!errors.length) return next();
+    const body = validationFailed(errors).body(req.originalUrl);
+    res.status(400).type('application/problem+json').send(JSON.stringify(body));
   });
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();

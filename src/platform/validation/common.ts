@@ -1,5 +1,15 @@
 import { z } from 'zod';
 
+/**
+ * Ids are PostgreSQL \`integer\` columns: 1 … 2³¹−1. A larger number names nothing (and PostgreSQL
+ * refuses to compare it with an integer column), so it is answered like any unknown id.
+ */
+export const MAX_DB_ID = 2 ** 31 - 1;
+export const isDbId = (n: number) => Number.isInteger(n) && n >= 1 && n <= MAX_DB_ID;
+/** An id in a body or query: a 400 naming the field when it is not 1 … 2³¹−1. */
+export const dbId = z.number().int().min(1).max(MAX_DB_ID);
+export const dbIdQuery = z.coerce.number().int().min(1).max(MAX_DB_ID);
+
 /** Whole yuan, 0 … 1 万亿元 (anything larger is a typo, not an investment). */
 export const MAX_YUAN = 1_000_000_000_000;
 export const yuan = z.number().int('金额应为整数（单位：元）').min(0).max(MAX_YUAN, '金额不能超过 1 万亿元');

@@ -1,6 +1,8 @@
 import { Body, Param, type PipeTransform, Query } from '@nestjs/common';
 import { ApiBody, ApiParam, ApiQuery } from '@nestjs/swagger';
 import { z } from 'zod';
+import { notFound } from '../http/problem.js';
+import { isDbId, MAX_DB_ID } from './common.js';
 import { parseOrThrow } from './zod-validation.js';
 
 export class ZodPipe<S extends z.ZodType> implements PipeTransform {
@@ -48,10 +50,26 @@ export const ZodQuery =
 
 const positiveId = z.coerce.number().int().min(1).max(2 ** 53 - 1);
 
-/** A numeric id path parameter (`:id` by default); a non-numeric id is a 400 naming the parameter. */
+/**
+ * The pipe of every numeric path id: a non-numeric id is a 400 naming the parameter; a number no
+ * row can have (above 2³¹−1, the integer columns' limit) is a 404 like any other unknown id.
+ */
+export class IdParamPipe implements PipeTransform {
+  private readonly parse: ZodPipe<typeof positiveId>;
+  constructor(private readonly name: string) {
+    this.parse = new ZodPipe(positiveId, name);
+  }
+  transform(value: unknown): number {
+    const id = this.parse.transform(value);
+    if (!isDbId(id)) throw notFound('资源');
+    return id;
+  }
+}
+
+/** A numeric id path parameter (`:id` by default), parsed by {@link IdParamPipe}. */
 export const IdParam =
   (name = 'id'): ParameterDecorator =>
   (target, key, index) => {
-    Param(name, new ZodPipe(positiveId, name))(target, key, index);
-    ApiParam({ name, schema: { type: 'integer', minimum: 1 } })(target, key!, methodDescriptor(target, key));
+    Param(name, new IdParamPipe(name))(target, key, index);
+    ApiParam({ name, schema: { type: 'integer', minimum: 1, maximum: MAX_DB_ID } })(target, key!, methodDescriptor(target, key));
   };
