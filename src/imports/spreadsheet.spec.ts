@@ -1,5 +1,6 @@
 import { parseWanYuan } from './columns.js';
-import { readCsv, wanYuan } from './spreadsheet.js';
+import ExcelJS from 'exceljs';
+import { neutraliseFormula, readCsv, readXlsx, wanYuan, writeCsv, writeXlsx } from './spreadsheet.js';
 
 describe('CSV reading', () => {
   it('numbers rows by their line in the file, with or without quoted cells, across empty lines and CRLF', () => {
@@ -33,5 +34,35 @@ describe('万元', () => {
     expect(wanYuan(12_345_678)).toBe('1234.5678');
     expect(wanYuan(9)).toBe('0.0009');
     expect(wanYuan(null)).toBeNull();
+  });
+});
+
+describe('formula cells (CSV injection)', () => {
+  const hostile = ['=HYPERLINK("http://evil.example","点击")', '+1+2', '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1'];
+
+  it('prefixes a text cell a spreadsheet would run as a formula with \' (OWASP) and leaves the rest alone', () => {
+    for (const h of hostile) expect(neutraliseFormula(h)).toBe(`'${h}`);
+    for (const ok of ['河南豫丰食品科技有限公司', 'a=b', ' =1', "'=1", '', '1-2']) expect(neutraliseFormula(ok)).toBe(ok);
+  });
+
+  it('writes every CSV cell through the rule (numbers stay typed) and reads its own files back unchanged', () => {
+    const csv = writeCsv(['名称', '金额'], [...hostile.map((h) => [h, -5]), ['普通企业', 12]]);
+    const text = csv.toString('utf8');
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""点击"")"`);
+    expect(text).toContain("'@SUM(A1),-5");
+    const lines = text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+    for (const line of lines.slice(1)) expect(line.replace(/^"/, '')).toMatch(/^(?![=+\-@\t\r])/);
+    expect(readCsv(csv).rows.map((r) => r.cells[0])).toEqual([...hostile, '普通企业']);
+  });
+
+  it('writes XLSX text as strings, never as formulas', async () => {
+    const hostile = ['=HYPERLINK("http://evil.example","点击")', '+1+2', '-2+3', '@SUM(A1)', '\t=1+1']; // XML reads a CR as LF
+    const buf = await writeXlsx([{ name: '线索', headers: ['名称'], rows: hostile.map((h) => [h]) }]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as never);
+    const cells = wb.worksheets[0].getColumn(1).values.slice(2);
+    expect(cells).toEqual(hostile);
+    wb.worksheets[0].eachRow((row) => row.eachCell((c) => expect(c.type).toBe(ExcelJS.ValueType.String)));
+    expect((await readXlsx(buf)).rows.map((r) => r.cells[0])).toEqual(hostile);
   });
 });

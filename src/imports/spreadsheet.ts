@@ -48,7 +48,7 @@ export function readCsv(buf: Buffer): Table {
   if (!head) return { headers: [], rows: [] };
   return {
     headers: head.record.map((h) => h.trim()),
-    rows: rest.filter((r) => r.record.some((c) => c.trim() !== '')).map((r) => ({ line: r.line, cells: r.record })),
+    rows: rest.filter((r) => r.record.some((c) => c.trim() !== '')).map((r) => ({ line: r.line, cells: r.record.map(restoreNeutralised) })),
   };
 }
 
@@ -84,7 +84,7 @@ export async function readXlsx(buf: Buffer): Promise<Table> {
   ws.eachRow({ includeEmpty: false }, (row, n) => {
     if (n === 1) return;
     const cells: string[] = [];
-    for (let c = 1; c <= Math.max(width, row.cellCount); c++) cells.push(cellText(row.getCell(c).value));
+    for (let c = 1; c <= Math.max(width, row.cellCount); c++) cells.push(restoreNeutralised(cellText(row.getCell(c).value)));
     if (cells.some((x) => x.trim() !== '')) rows.push({ line: n, cells });
   });
   return { headers, rows };
@@ -106,9 +106,31 @@ export function formatOf(fileName: string, mime?: string): 'csv' | 'xlsx' | null
 
 export type CellOut = string | number | null | undefined;
 
-/** CSV with a UTF-8 BOM (so Excel shows the Chinese headers), CRLF line ends. */
+/** What makes a spreadsheet read a text cell as a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell as it may leave in a CSV: one that a spreadsheet would run as a formula
+ * (`=HYPERLINK(…)`, `+…`, `-…`, `@…`, a leading TAB or CR) gets a leading `'`, OWASP's rule, so
+ * Excel and WPS show it as text. Numbers are typed values, not text, and stay as they are.
+ */
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** The inverse on reading, so a file this platform wrote comes back with the text it had. */
+export function restoreNeutralised(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
+const csvCell = (c: CellOut): string | number => (c === null || c === undefined ? '' : typeof c === 'string' ? neutraliseFormula(c) : c);
+
+/**
+ * CSV with a UTF-8 BOM (so Excel shows the Chinese headers), CRLF line ends; every CSV the
+ * platform writes goes through here, so no text cell leaves as a formula.
+ */
 export function writeCsv(headers: string[], rows: CellOut[][]): Buffer {
-  const text = stringify([headers, ...rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : c)))], { record_delimiter: 'windows' });
+  const text = stringify([headers.map(csvCell), ...rows.map((r) => r.map(csvCell))], { record_delimiter: 'windows' });
   return Buffer.concat([Buffer.from('\uFEFF'), Buffer.from(text)]);
 }
 
@@ -122,6 +144,10 @@ export interface SheetOut {
   numFmts?: Array<string | undefined>;
 }
 
+/**
+ * XLSX: text cells are written as strings (shared strings, never a `<f>` formula element — see
+ * spreadsheet.spec.ts), so a name like `=HYPERLINK(…)` is shown as text without any prefix.
+ */
 export async function writeXlsx(sheets: SheetOut[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'InvestMatch 招商撮合';

@@ -163,6 +163,18 @@ describe('leads API', () => {
     expect((await entUser.call('GET', '/leads/export')).status).toBe(403);
   });
 
+  it('exports names a spreadsheet would run as formulas as text (prefixed with \')', async () => {
+    for (const name of ['=HYPERLINK("http://evil.example","点击")', '+公式测试企业', '-公式测试企业', '@公式测试企业']) {
+      const e = await newEnterprise(name);
+      await weishi.call('POST', '/leads', { enterpriseId: e.id, regionCode: '410223' });
+      const r = await fetch(`${t.url}/leads/export?format=csv&enterpriseId=${e.id}`, { headers: { authorization: `Bearer ${weishi.token}` } });
+      const text = Buffer.from(await r.arrayBuffer()).toString('utf8');
+      const rows = parse(text, { bom: true, columns: true }) as Array<Record<string, string>>;
+      expect(rows.map((row) => row['企业名称'])).toEqual([`'${name}`]);
+      expect(text).not.toMatch(/(^|,|\r\n)"?[=+\-@]/);
+    }
+  });
+
   it('is described in the OpenAPI document', async () => {
     const doc = (await http(t.url, 'GET', '/docs/openapi.json')).body;
     for (const p of ['/leads', '/leads/{id}', '/leads/{id}/stage', '/leads/{id}/reopen', '/leads/{id}/assign', '/leads/{id}/activities', '/leads/figures', '/leads/figures/export', '/leads/export', '/lead-assignment-rules', '/imports/{kind}', '/imports/{id}', '/imports/templates/{kind}']) {
