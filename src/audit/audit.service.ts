@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'bureau.updated': '修改招商局',
   'certification.verified': '核验资质认定',
   'certification.rejected': '驳回资质认定',
+  'certification.reclaimed': '资质认定信息变更，退回待核验',
   'enterprise.created': '录入企业',
   'enterprise.deleted': '删除企业',
   'project.published': '发布项目',

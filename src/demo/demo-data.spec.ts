@@ -168,6 +168,7 @@ describe('demo data', () => {
         size: e.size ?? null,
         verifiedCertifications: e.verified,
         pendingCertifications: claimed.filter((k) => !e.verified.includes(k)),
+        certificationsValidUntil: Object.fromEntries((e.certifications ?? []).flatMap((c) => (c.validUntil ? [[c.kind, c.validUntil]] : []))),
         needLandMu: e.needLandMu ?? null,
       };
     };

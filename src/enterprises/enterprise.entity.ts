@@ -83,6 +83,13 @@ export class Enterprise {
   @Column({ type: 'varchar', length: 40, array: true, default: () => "'{}'" })
   pendingCertifications: string[];
 
+  /**
+   * The end of validity (YYYY-MM-DD) of the verified and pending claims that have one, by kind; an
+   * expired certificate does not count for eligibility (the evaluator and its SQL twin read this).
+   */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  certificationsValidUntil: Record<string, string>;
+
   @OneToMany(() => EnterpriseCertification, (c) => c.enterprise)
   certifications?: EnterpriseCertification[];
 

@@ -61,7 +61,7 @@ export class EnterprisesController {
   @ApiOperation({ summary: 'Edit the profile (the USCC cannot change; certification claims restart as 待核验)' })
   async update(@IdParam() id: number, @ZodBody(updateEnterpriseSchema) body: UpdateEnterpriseInput, @CurrentActor() actor: Actor) {
     await this.access.enterprise(actor, id, 'write');
-    return enterpriseView(await this.enterprises.update(id, body), { contacts: true });
+    return enterpriseView(await this.enterprises.update(id, body, undefined, actor), { contacts: true });
   }
 
   @Delete(':id')

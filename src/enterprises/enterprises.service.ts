@@ -10,6 +10,8 @@ import { OutboxService } from '../platform/outbox/outbox.service.js';
 import { triggerEnterpriseMatching } from '../matching/matching.jobs.js';
 import { industries } from '../reference/industries.js';
 import { regions } from '../reference/regions.js';
+import { AuditService, type AuditActor } from '../audit/audit.service.js';
+import { restateClaim, validUntilByKind } from './certification-claims.js';
 import { EnterpriseCertification } from './enterprise-certification.entity.js';
 import { Enterprise } from './enterprise.entity.js';
 import type { ListEnterprisesQuery, RegisterEnterpriseInput, UpdateEnterpriseInput } from './enterprise.schemas.js';
@@ -31,6 +33,7 @@ export class EnterprisesService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
   ) {}
 
   /** 企业入驻. Certifications arrive as claims; only an officer can verify them. */
@@ -42,6 +45,7 @@ export class EnterprisesService {
         ...derived(profile),
         pendingCertifications: certifications.map((c) => c.kind),
         verifiedCertifications: [],
+        certificationsValidUntil: validUntilByKind(certifications.map((c) => ({ kind: c.kind, status: 'claimed', validUntil: c.validUntil ?? null }))),
       });
       try {
         await m.insert(Enterprise, e);
@@ -76,7 +80,8 @@ export class EnterprisesService {
     return manager.findOne(Enterprise, { where: { uscc }, relations: { certifications: true } });
   }
 
-  async update(id: number, input: UpdateEnterpriseInput, manager?: EntityManager): Promise<Enterprise> {
+  /** `by`: who edits (for the audit entry of a verified claim sent back to review). */
+  async update(id: number, input: UpdateEnterpriseInput, manager?: EntityManager, by: AuditActor | null = null): Promise<Enterprise> {
     const run = async (m: EntityManager) => {
       const e = await m.findOne(Enterprise, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!e) throw notFound('企业');
@@ -89,25 +94,7 @@ export class EnterprisesService {
       }
       Object.assign(e, derived(e));
       await m.save(Enterprise, e);
-      if (certifications) {
-        const kinds = certifications.map((c) => c.kind);
-        await m
-          .createQueryBuilder()
-          .delete()
-          .from(EnterpriseCertification)
-          .where('enterprise_id = :id', { id })
-          .andWhere(kinds.length ? 'kind <> ALL(CAST(:kinds AS varchar[]))' : 'true', { kinds })
-          .execute();
-        for (const c of certifications) {
-          // a new claim starts unverified; re-stating an existing one keeps its review
-          await m.query(
-            `INSERT INTO enterprise_certification (enterprise_id, kind, certificate_no, valid_until) VALUES ($1, $2, $3, $4)
-             ON CONFLICT (enterprise_id, kind) DO UPDATE SET certificate_no = EXCLUDED.certificate_no, valid_until = EXCLUDED.valid_until`,
-            [id, c.kind, c.certificateNo ?? null, c.validUntil ?? null],
-          );
-        }
-        await this.syncCertifications(m, id);
-      }
+      if (certifications) await this.restateCertifications(m, e, certifications, by);
       await triggerEnterpriseMatching(this.outbox, m, id);
       return id;
     };
@@ -146,12 +133,51 @@ export class EnterprisesService {
     return this.get(id, manager);
   }
 
-  /** Keeps the enterprise's verified/pending arrays (GIN-indexed, used by eligibility) in step with the rows. */
+  /**
+   * The claims as the profile now states them (the rule: `restateClaim`): dropped ones go, new ones
+   * start 待核验, unchanged ones keep their review, and a verified claim whose number or validity
+   * changed goes back to 待核验 — audited, and back in the officers' review list.
+   */
+  private async restateCertifications(m: EntityManager, e: Enterprise, stated: UpdateEnterpriseInput['certifications'] & {}, by: AuditActor | null) {
+    const onFile = new Map((await m.find(EnterpriseCertification, { where: { enterpriseId: e.id }, lock: { mode: 'pessimistic_write' } })).map((c) => [c.kind, c]));
+    const kinds = stated.map((c) => c.kind);
+    await m
+      .createQueryBuilder()
+      .delete()
+      .from(EnterpriseCertification)
+      .where('enterprise_id = :id', { id: e.id })
+      .andWhere(kinds.length ? 'kind <> ALL(CAST(:kinds AS varchar[]))' : 'true', { kinds })
+      .execute();
+    for (const c of stated) {
+      const before = onFile.get(c.kind);
+      const next = restateClaim(before, c);
+      const values = { certificateNo: c.certificateNo ?? null, validUntil: c.validUntil ?? null };
+      if (!before) {
+        await m.insert(EnterpriseCertification, { enterpriseId: e.id, kind: c.kind, ...values });
+        continue;
+      }
+      const review = next.reclaimed ? { status: next.status, reviewedAt: null, reviewedBy: null, reviewNote: null } : {};
+      if (next.changed.length) await m.update(EnterpriseCertification, { id: before.id }, { ...values, ...review });
+      if (next.reclaimed) {
+        await this.audit.record(m, {
+          actor: by,
+          action: 'certification.reclaimed',
+          target: { type: 'enterprise', id: e.id, region: e.homeRegionCode },
+          detail: { kind: c.kind, changed: next.changed, before: { certificateNo: before.certificateNo, validUntil: before.validUntil }, after: values },
+        });
+      }
+    }
+    await this.syncCertifications(m, e.id);
+  }
+
+  /** Keeps the enterprise's verified/pending arrays (GIN-indexed, used by eligibility) and their validity in step with the rows. */
   private async syncCertifications(m: EntityManager, id: number): Promise<void> {
     await m.query(
       `UPDATE enterprise e SET
          verified_certifications = coalesce((SELECT array_agg(kind ORDER BY kind) FROM enterprise_certification WHERE enterprise_id = e.id AND status = 'verified'), '{}'),
          pending_certifications = coalesce((SELECT array_agg(kind ORDER BY kind) FROM enterprise_certification WHERE enterprise_id = e.id AND status = 'claimed'), '{}'),
+         certifications_valid_until = coalesce((SELECT jsonb_object_agg(kind, valid_until::text) FROM enterprise_certification
+           WHERE enterprise_id = e.id AND status <> 'rejected' AND valid_until IS NOT NULL), '{}'),
          updated_at = now()
        WHERE id = $1`,
       [id],

@@ -3,7 +3,7 @@ import { evaluateEligibility, missingInformation, type EnterpriseFacts } from '.
 import type { RegionTree } from '../reference/regions.js';
 import type { CodeTree } from '../reference/tree.js';
 import type { IncentiveRow } from './rows.js';
-import { hash32, type MatchIncentive } from './scoring/score.js';
+import { certificationsKey, hash32, type MatchIncentive } from './scoring/score.js';
 
 /**
  * Enterprise × incentive eligibility, stored (政策找企业): computed from the enterprise's own facts
@@ -118,7 +118,7 @@ export function evaluateStored(
 ): EligibilityRow[] {
   const out: EligibilityRow[] = [];
   const f: FactStrings = {
-    certifications: `${e.verifiedCertifications.join(',')}/${e.pendingCertifications.join(',')}`,
+    certifications: certificationsKey(e),
     industry: e.industryCodes.join(','),
     home: e.homeRegionCode,
     size: String(e.size),

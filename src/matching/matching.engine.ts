@@ -440,7 +440,7 @@ export class MatchingEngine {
         const inForce = incentive.policy.validFrom <= ctx.today && (!incentive.policy.validTo || incentive.policy.validTo >= ctx.today);
         if (inForce) {
           const known = new Map(existing.map((x) => [x.e, x]));
-          const sql = eligibilitySql(incentive.conditions, incentive.policy.regionCode, ctx.regions);
+          const sql = eligibilitySql(incentive.conditions, incentive.policy.regionCode, ctx.regions, ctx.today);
           const [query, params] = this.dataSource.manager
             .createQueryBuilder(Enterprise, 'e')
             .select('e.id')

@@ -5,7 +5,8 @@ import type { MatchEnterprise, MatchIncentive, MatchProject } from './scoring/sc
 
 /** What the scorer reads of an enterprise, as raw SQL columns (alias `e`). */
 export const ENTERPRISE_COLUMNS = `e.id, e.industry_codes, e.home_region_code, e.target_region_codes, e.investment_min_yuan,
-  e.investment_max_yuan, e.size, e.verified_certifications, e.pending_certifications, e.need_land_mu, e.search_text`;
+  e.investment_max_yuan, e.size, e.verified_certifications, e.pending_certifications, e.certifications_valid_until,
+  e.need_land_mu, e.search_text`;
 
 export interface EnterpriseRow {
   id: number;
@@ -17,6 +18,7 @@ export interface EnterpriseRow {
   size: EnterpriseSize | null;
   verified_certifications: string[];
   pending_certifications: string[];
+  certifications_valid_until: Record<string, string>;
   need_land_mu: string | null;
   search_text: string;
 }
@@ -34,6 +36,7 @@ export function toMatchEnterprise(r: EnterpriseRow): MatchEnterprise {
     size: r.size,
     verifiedCertifications: r.verified_certifications,
     pendingCertifications: r.pending_certifications,
+    certificationsValidUntil: r.certifications_valid_until,
     needLandMu: num(r.need_land_mu),
     tokens: r.search_text ? r.search_text.split(' ') : [],
   };

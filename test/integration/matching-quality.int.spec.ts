@@ -90,6 +90,7 @@ describe('matching quality on the demo data', () => {
       size: e.size,
       verifiedCertifications: e.verified_certifications,
       pendingCertifications: e.pending_certifications,
+      certificationsValidUntil: e.certifications_valid_until,
       needLandMu: e.need_land_mu === null ? null : Number(e.need_land_mu),
     });
     let checked = 0;

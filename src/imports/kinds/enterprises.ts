@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AccessPolicy } from '../../auth/access.js';
 import { registerEnterpriseSchema, type RegisterEnterpriseInput } from '../../enterprises/enterprise.schemas.js';
+import { validUntilByKind } from '../../enterprises/certification-claims.js';
 import { derived } from '../../enterprises/enterprises.service.js';
 import { CERTIFICATION_KINDS, ENTERPRISE_SIZES, NOTIFICATION_FREQUENCIES } from '../../enterprises/enterprise.vocabulary.js';
 import { matchEnterpriseJob } from '../../matching/matching.jobs.js';
@@ -101,6 +102,7 @@ export class EnterpriseImport implements ImportKind<RegisterEnterpriseInput> {
       investment_max_yuan: v.investmentMaxYuan,
       size: v.size,
       pending_certifications: v.certifications.map((c) => c.kind),
+      certifications_valid_until: validUntilByKind(v.certifications.map((c) => ({ kind: c.kind, status: 'claimed', validUntil: c.validUntil ?? null }))),
       need_land_mu: v.needLandMu,
       need_workforce: v.needWorkforce,
       need_notes: v.needNotes,
@@ -128,14 +130,14 @@ export class EnterpriseImport implements ImportKind<RegisterEnterpriseInput> {
         `WITH ins AS (
            INSERT INTO enterprise (uscc, name, industry_codes, industry_path, home_region_code, home_region_path, target_region_codes,
              target_region_path, investment_min_yuan, investment_max_yuan, size, verified_certifications, pending_certifications,
-             need_land_mu, need_workforce, need_notes, description, contacts, notification_frequency, notification_language, search_text)
+             certifications_valid_until, need_land_mu, need_workforce, need_notes, description, contacts, notification_frequency, notification_language, search_text)
            SELECT uscc, name, industry_codes, industry_path, home_region_code, home_region_path, target_region_codes, target_region_path,
-             investment_min_yuan, investment_max_yuan, size, '{}', pending_certifications, need_land_mu, need_workforce, need_notes,
+             investment_min_yuan, investment_max_yuan, size, '{}', pending_certifications, certifications_valid_until, need_land_mu, need_workforce, need_notes,
              description, contacts, notification_frequency, notification_language, search_text
            FROM jsonb_to_recordset($1::jsonb) AS r(uscc char(18), name varchar, industry_codes varchar(5)[], industry_path varchar(5)[],
              home_region_code char(6), home_region_path char(6)[], target_region_codes char(6)[], target_region_path char(6)[],
              investment_min_yuan bigint, investment_max_yuan bigint, size varchar, pending_certifications varchar(40)[],
-             need_land_mu numeric, need_workforce int, need_notes text, description text, contacts jsonb,
+             certifications_valid_until jsonb, need_land_mu numeric, need_workforce int, need_notes text, description text, contacts jsonb,
              notification_frequency varchar, notification_language varchar, search_text text)
            ON CONFLICT (uscc) DO NOTHING
            RETURNING id, uscc),

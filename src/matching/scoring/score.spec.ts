@@ -22,6 +22,7 @@ const pigFarm: MatchEnterprise = {
   size: 'large',
   verifiedCertifications: ['industry_education_integration'],
   pendingCertifications: ['high_tech'],
+  certificationsValidUntil: {},
   needLandMu: 1500,
   tokens: searchText('河南牧丰农牧科技有限公司', '生猪养殖、饲料加工、生猪屠宰一体化，与职业院校共建畜牧兽医实训基地', '需设施农用地').split(' '),
 };

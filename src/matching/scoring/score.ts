@@ -382,6 +382,14 @@ interface FactKeys {
   land: string;
 }
 const factKeys = new WeakMap<MatchEnterprise, FactKeys>();
+
+/** The memo key of what certification conditions read: the kinds held, awaited, and when they expire (today is in the other half of the key). */
+export function certificationsKey(e: Pick<EnterpriseFacts, 'verifiedCertifications' | 'pendingCertifications' | 'certificationsValidUntil'>): string {
+  const key = `${e.verifiedCertifications.join(',')}/${e.pendingCertifications.join(',')}`;
+  const until = e.certificationsValidUntil;
+  for (const k in until) return `${key}/${JSON.stringify(until)}`;
+  return key;
+}
 function keysOf(e: MatchEnterprise, tree: CodeTree): FactKeys {
   let k = factKeys.get(e);
   if (!k) {
@@ -389,7 +397,7 @@ function keysOf(e: MatchEnterprise, tree: CodeTree): FactKeys {
       uses: 0,
       industryPaths: e.industryCodes.map((c) => safePath(tree, c)),
       industry: e.industryCodes.join(','),
-      certifications: `${e.verifiedCertifications.join(',')}/${e.pendingCertifications.join(',')}`,
+      certifications: certificationsKey(e),
       home: e.homeRegionCode,
       size: e.size ?? '',
       land: String(e.needLandMu),

@@ -14,11 +14,17 @@ export interface EligibilitySql {
   params: Record<string, unknown>;
 }
 
-export function eligibilitySql(conditions: readonly Condition[], policyRegion: string, regions: RegionTree): EligibilitySql {
+/** `today` (YYYY-MM-DD, the app Clock's date in Asia/Shanghai): a certificate valid until before it does not count. */
+export function eligibilitySql(conditions: readonly Condition[], policyRegion: string, regions: RegionTree, today: string): EligibilitySql {
   const params: Record<string, unknown> = {
     scope: [policyRegion],
     scopePath: [...regions.path(policyRegion)],
+    certificateToday: today,
   };
+  // one of these kinds in `held` (a kind array) whose certificate has not expired; the GIN-indexed && first
+  const current = (held: string, p: string) =>
+    `(${held} && CAST(:${p} AS varchar[]) AND EXISTS (SELECT 1 FROM unnest(${held}) AS held(kind) WHERE held.kind = ANY(CAST(:${p} AS varchar[]))` +
+    ` AND coalesce(e.certifications_valid_until ->> held.kind, '9999-12-31') >= :certificateToday))`;
   // the policy's region: registered in it, wanting to invest in it, or in a region that contains it
   const scope = `(e.home_region_path @> CAST(:scope AS char(6)[]) OR e.target_region_path @> CAST(:scope AS char(6)[]) OR e.target_region_codes && CAST(:scopePath AS char(6)[]))`;
   const strict: string[] = [scope];
@@ -28,8 +34,8 @@ export function eligibilitySql(conditions: readonly Condition[], policyRegion: s
     switch (c.type) {
       case 'certification':
         params[p] = c.anyOf;
-        strict.push(`e.verified_certifications && CAST(:${p} AS varchar[])`);
-        lenient.push(`(e.verified_certifications && CAST(:${p} AS varchar[]) OR e.pending_certifications && CAST(:${p} AS varchar[]))`);
+        strict.push(current('e.verified_certifications', p));
+        lenient.push(`(${current('e.verified_certifications', p)} OR ${current('e.pending_certifications', p)})`);
         break;
       case 'industry':
         params[p] = c.anyOf;

@@ -67,7 +67,7 @@ export class EligibilityService {
     const today = this.today();
     const inForce = policy.validFrom <= today && (!policy.validTo || policy.validTo >= today);
     if (!inForce) return { ...toPage([], 0, q), policyInForce: false, today };
-    const sql = eligibilitySql(incentive.conditions, policy.regionCode, regions());
+    const sql = eligibilitySql(incentive.conditions, policy.regionCode, regions(), today);
     const matching = q.status === 'eligible' ? sql.eligible : q.status === 'needs_info' ? `(${sql.possible}) AND NOT (${sql.eligible})` : sql.possible;
     const where = scope ? `(${matching}) AND ${scope.where}` : matching;
     const params = scope ? { ...sql.params, ...scope.params } : sql.params;

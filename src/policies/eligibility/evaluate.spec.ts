@@ -15,6 +15,7 @@ const pigFarm: EnterpriseFacts = {
   size: 'medium',
   verifiedCertifications: ['industry_education_integration'],
   pendingCertifications: ['high_tech'],
+  certificationsValidUntil: {},
   needLandMu: 200,
 };
 
@@ -64,6 +65,23 @@ describe('eligibility evaluator (政策计算器)', () => {
       { ...trees, today },
     );
     expect(mixed.status).toBe('not_eligible');
+  });
+
+  it('counts an expired certificate (verified or claimed) as not held, saying until when it was valid', () => {
+    const cert = (anyOf: Array<'industry_education_integration' | 'high_tech' | 'little_giant'>, until: Record<string, string>) =>
+      evaluateEligibility({ ...pigFarm, certificationsValidUntil: until }, incentive([{ type: 'certification', anyOf }]), { ...trees, today }).checks[2];
+    expect(cert(['industry_education_integration'], { industry_education_integration: '2026-05-01' })).toEqual({
+      condition: 'certification',
+      status: 'unmet',
+      reason: '产教融合型企业证书已过期（有效期至2026-05-01）',
+    });
+    // valid through its last day
+    expect(cert(['industry_education_integration'], { industry_education_integration: today }).status).toBe('met');
+    // a claim awaiting review whose certificate already expired cannot become eligible
+    expect(cert(['high_tech'], { high_tech: '2026-01-31' })).toMatchObject({ status: 'unmet', reason: '高新技术企业证书已过期（有效期至2026-01-31）' });
+    // another kind that still holds decides
+    expect(cert(['industry_education_integration', 'high_tech'], { industry_education_integration: '2026-05-01' })).toMatchObject({ status: 'unknown' });
+    expect(cert(['little_giant'], { industry_education_integration: '2026-05-01' }).reason).toBe('需取得专精特新“小巨人”企业认定');
   });
 
   it('judges a planned investment range against a minimum', () => {

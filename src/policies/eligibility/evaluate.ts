@@ -1,4 +1,5 @@
 import { CERTIFICATION_KINDS, ENTERPRISE_SIZES, type CertificationKind, type EnterpriseSize } from '../../enterprises/enterprise.vocabulary.js';
+import { certificateExpired } from '../../enterprises/certification-claims.js';
 import { formatMu, formatYuan, formatYuanRange } from '../../platform/format/units.js';
 import type { RegionTree } from '../../reference/regions.js';
 import type { CodeTree } from '../../reference/tree.js';
@@ -9,7 +10,8 @@ import type { Condition, ConditionType } from './conditions.js';
  * and its policy, optionally a project (the investment location and size), and today's date.
  * Each condition is met, unmet, or unknown (the enterprise has not said, or a claimed
  * certification awaits verification); any unmet → not eligible, else any unknown → needs more
- * information, else eligible. Every check carries its reason in Chinese.
+ * information, else eligible. A certificate whose validity ended before today counts as not held,
+ * verified or not. Every check carries its reason in Chinese.
  */
 export type CheckStatus = 'met' | 'unmet' | 'unknown';
 export type EligibilityStatus = 'eligible' | 'needs_info' | 'not_eligible';
@@ -34,6 +36,8 @@ export interface EnterpriseFacts {
   size: EnterpriseSize | null;
   verifiedCertifications: readonly string[];
   pendingCertifications: readonly string[];
+  /** End of validity (YYYY-MM-DD) of claimed or verified certifications, by kind; a kind not here has none. */
+  certificationsValidUntil: Readonly<Record<string, string>>;
   needLandMu: number | null;
 }
 
@@ -97,13 +101,18 @@ function regionScopeCheck(e: EnterpriseFacts, scope: string, ctx: Trees & { proj
   return { condition: 'policyRegion', status: 'unmet', reason: `注册地和投资意向地都不在政策适用地区「${scopeName}」内` };
 }
 
-function conditionCheck(c: Condition, e: EnterpriseFacts, ctx: Trees & { project?: ProjectFacts }): EligibilityCheck {
+function conditionCheck(c: Condition, e: EnterpriseFacts, ctx: Trees & { today: string; project?: ProjectFacts }): EligibilityCheck {
   switch (c.type) {
     case 'certification': {
-      const verified = c.anyOf.find((k) => e.verifiedCertifications.includes(k));
+      const current = (k: string) => !certificateExpired(e.certificationsValidUntil[k], ctx.today);
+      const verified = c.anyOf.find((k) => e.verifiedCertifications.includes(k) && current(k));
       if (verified) return { condition: c.type, status: 'met', reason: `已核验为${certName(verified)}` };
-      const pending = c.anyOf.find((k) => e.pendingCertifications.includes(k));
+      const pending = c.anyOf.find((k) => e.pendingCertifications.includes(k) && current(k));
       if (pending) return { condition: c.type, status: 'unknown', reason: `已申报${certName(pending)}，待主管部门核验` };
+      const lapsed = c.anyOf.find((k) => e.verifiedCertifications.includes(k) || e.pendingCertifications.includes(k));
+      if (lapsed) {
+        return { condition: c.type, status: 'unmet', reason: `${certName(lapsed)}证书已过期（有效期至${e.certificationsValidUntil[lapsed]}）` };
+      }
       return { condition: c.type, status: 'unmet', reason: `需取得${orList(c.anyOf.map(certName))}认定` };
     }
     case 'industry': {

@@ -8,6 +8,8 @@ import type { AuthedRequest } from '../../auth/auth.guard.js';
 import { StaffOnly } from '../../auth/decorators.js';
 import { CERTIFICATION_KINDS, ENTERPRISE_SIZES } from '../../enterprises/enterprise.vocabulary.js';
 import { Enterprise } from '../../enterprises/enterprise.entity.js';
+import { Clock } from '../../platform/clock/clock.js';
+import { shanghaiDate } from '../../platform/format/units.js';
 import { ProblemException } from '../../platform/http/problem.js';
 import { parseSafe } from '../../platform/validation/zod-validation.js';
 import { conditionsSchema, type Condition } from '../../policies/eligibility/conditions.js';
@@ -56,8 +58,8 @@ const policyFieldFor = (f: string) => (f === 'regionCode' ? 'region' : f);
 const POLICY_REQUIRED = { title: '请填写政策名称', issuer: '请填写发布机关', region: '请选择适用地区', validFrom: '请填写生效日期' };
 
 /** 政策找企业 for conditions being edited (not yet saved): counts and the first enterprises, within what the caller may see. */
-export async function previewEligible(ds: DataSource, access: AccessPolicy, actor: Actor, conditions: readonly Condition[], policyRegion: string) {
-  const sql = eligibilitySql(conditions, policyRegion, regions());
+export async function previewEligible(ds: DataSource, access: AccessPolicy, actor: Actor, conditions: readonly Condition[], policyRegion: string, today: string) {
+  const sql = eligibilitySql(conditions, policyRegion, regions(), today);
   const scope = access.enterpriseListScope(actor);
   const where = (x: string) => (scope ? `(${x}) AND ${scope.where}` : x);
   const params = { ...sql.params, ...(scope?.params ?? {}) };
@@ -79,6 +81,7 @@ export class ConsolePoliciesController {
     private readonly policies: PoliciesService,
     private readonly access: AccessPolicy,
     private readonly dataSource: DataSource,
+    private readonly clock: Clock,
   ) {}
 
   @Get('policies')
@@ -272,7 +275,7 @@ export class ConsolePoliciesController {
     let previewErrors: ErrorMap = {};
     if (previewConditions) {
       const parsed = parseSafe(conditionsSchema, previewConditions, 'conditions');
-      if (parsed.ok) preview = await previewEligible(this.dataSource, this.access, req.actor!, parsed.value, policy.regionCode);
+      if (parsed.ok) preview = await previewEligible(this.dataSource, this.access, req.actor!, parsed.value, policy.regionCode, shanghaiDate(this.clock.now()));
       else previewErrors = errorMap(parsed.errors, (f) => incentiveFieldFor(f, values));
     }
     this.pages.send(
