@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import AhoCorasick from 'modern-ahocorasick';
 import { industries } from '../../reference/industries.js';
+import { Dictionary } from './matcher.js';
 
 /**
  * Industries named in a text, as GB/T 4754 codes. Two sources: the standard's own names (a text rarely
@@ -52,7 +52,7 @@ function nameEntries(): IndustryKeyword[] {
   return out;
 }
 
-const cache = new Map<string, AhoCorasick<{ codes: readonly string[]; via: IndustryMention['via'] }>>();
+const cache = new Map<string, Dictionary<{ codes: readonly string[]; via: IndustryMention['via'] }>>();
 
 function matcher(extra: readonly IndustryKeyword[]) {
   const key = extra.map((k) => `${k.keyword}=${k.codes.join('|')}`).join(',');
@@ -62,7 +62,7 @@ function matcher(extra: readonly IndustryKeyword[]) {
     for (const n of nameEntries()) byPattern.set(n.keyword, { codes: n.codes, via: 'name' });
     // Reviewed keywords win over the standard's names; an admin's keyword wins over the shipped one.
     for (const k of [...keywordTable(), ...extra]) byPattern.set(k.keyword, { codes: k.codes, via: 'keyword' });
-    m = new AhoCorasick([...byPattern].map(([pattern, data]) => ({ pattern, data })));
+    m = new Dictionary([...byPattern].map(([pattern, data]) => ({ pattern, data })));
     if (cache.size > 8) cache.clear();
     cache.set(key, m);
   }
@@ -72,7 +72,7 @@ function matcher(extra: readonly IndustryKeyword[]) {
 /** Every industry word in `text`, left to right, longest match first ("汽车漆" before "汽车"). */
 export function recogniseIndustries(text: string, extra: readonly IndustryKeyword[] = []): IndustryMention[] {
   const out: IndustryMention[] = [];
-  for (const m of matcher(extra).iterate(text, { strategy: 'leftmost-longest' })) {
+  for (const m of matcher(extra).matches(text)) {
     if (!m.data) continue;
     out.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end), codes: m.data.codes, via: m.data.via });
   }

@@ -1,9 +1,9 @@
-import AhoCorasick from 'modern-ahocorasick';
 import { regions } from '../../reference/regions.js';
+import { Dictionary } from './matcher.js';
 
 /**
  * Places named in a text, resolved to GB/T 2260 codes from the platform's own region tree. Full names
- * (尉氏县, 郑州航空港经济综合实验区) and short names (尉氏, 航空港区) go into one Aho–Corasick automaton;
+ * (尉氏县, 郑州航空港经济综合实验区) and short names (尉氏, 航空港区) go into one dictionary matcher (./matcher.ts);
  * jieba's POS tags are not used (it tags many counties as person names). A short name may belong to
  * several places (鼓楼 is a district in four cities), so candidates are resolved against the
  * document's province/city context, given or inferred from the unambiguous names in the text.
@@ -67,9 +67,9 @@ function zoneAliases(name: string): string[] {
   return out;
 }
 
-let automaton: AhoCorasick<Candidate[]> | undefined;
+let automaton: Dictionary<Candidate[]> | undefined;
 
-function matcher(): AhoCorasick<Candidate[]> {
+function matcher(): Dictionary<Candidate[]> {
   if (automaton) return automaton;
   const byPattern = new Map<string, Candidate[]>();
   const add = (pattern: string, c: Candidate) => {
@@ -93,7 +93,7 @@ function matcher(): AhoCorasick<Candidate[]> {
     const node = regions().get(code);
     if (node) for (const a of names) add(a, { code, level: node.level, via: 'alias', needsContext: null });
   }
-  automaton = new AhoCorasick([...byPattern].map(([pattern, data]) => ({ pattern, data })));
+  automaton = new Dictionary([...byPattern].map(([pattern, data]) => ({ pattern, data })));
   return automaton;
 }
 
@@ -136,7 +136,7 @@ function resolve(cands: Candidate[], ctx: { province: string | null; city: strin
 export function inferContext(text: string): string | null {
   const cities = new Map<string, number>();
   const provinces = new Map<string, number>();
-  for (const m of matcher().iterate(text, { strategy: 'leftmost-longest' })) {
+  for (const m of matcher().matches(text)) {
     const cands = (m.data ?? []).filter((c) => c.via !== 'short' && c.needsContext === null);
     if (cands.length !== 1) continue;
     const [province, city] = regions().path(cands[0].code);
@@ -160,7 +160,7 @@ const FALSE_FRIENDS: Array<[string, RegExp]> = [
 export function recogniseRegions(text: string, context: RegionContext = {}): RegionMention[] {
   const ctx = contextOf(context.regionCode ?? inferContext(text));
   const out: RegionMention[] = [];
-  for (const m of matcher().iterate(text, { strategy: 'leftmost-longest' })) {
+  for (const m of matcher().matches(text)) {
     const c = resolve(m.data ?? [], ctx);
     const before = text.slice(Math.max(0, m.start - 2), m.start);
     if (FALSE_FRIENDS.some(([name, re]) => m.pattern === name && re.test(before))) continue;
