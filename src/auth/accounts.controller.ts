@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { metaOf } from '../audit/request-context.js';
 import { enterpriseView } from '../enterprises/enterprise.view.js';
 import { ProblemException } from '../platform/http/problem.js';
-import { openApiSchema, ZodBody } from '../platform/validation/zod-http.js';
+import { ApiProblems, HtmlResponse, schemaRef, TokenQuery } from '../platform/http/openapi.js';
+import { ZodBody } from '../platform/validation/zod-http.js';
 import { parseOrThrow } from '../platform/validation/zod-validation.js';
 import { AccountsService } from './accounts.service.js';
 import type { Actor } from './actor.js';
@@ -59,6 +60,7 @@ export class AccountsController {
   @Post('signup')
   @Public()
   @ApiOperation({ summary: '企业入驻 with an account: the registration and the first user; a verification e-mail follows (login works once verified)' })
+  @ApiProblems(409, 429)
   async signup(@ZodBody(signupSchema) body: SignupInput, @Req() req: Request) {
     const { user, enterprise } = await this.accounts.signup(body, metaOf(req));
     return { user: userView(user), enterprise: enterpriseView(enterprise, { contacts: true }), verificationSent: true };
@@ -68,6 +70,7 @@ export class AccountsController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Use the e-mailed verification token' })
+  @ApiProblems(429)
   async verifyEmail(@ZodBody(tokenSchema) body: { token: string }, @Req() req: Request) {
     return { verified: true, user: userView(await this.accounts.verifyEmail(body.token, metaOf(req))) };
   }
@@ -75,7 +78,10 @@ export class AccountsController {
   /** The e-mailed verification link: verifies and says so (a page, for people). */
   @Get('verify-email')
   @Public()
-  @ApiExcludeEndpoint()
+  @ApiOperation({ summary: 'The e-mailed verification link (a page for people; API clients POST the token instead)' })
+  @TokenQuery('the verification token of the e-mail')
+  @HtmlResponse({ 200: '邮箱已验证', 400: '令牌无效、已使用或已过期' })
+  @ApiProblems(429)
   async verifyEmailPage(@Query('token') token: unknown, @Req() req: Request, @Res() res: Response) {
     try {
       await this.accounts.verifyEmail(typeof token === 'string' ? token : '', metaOf(req));
@@ -90,6 +96,7 @@ export class AccountsController {
   @Public()
   @HttpCode(202)
   @ApiOperation({ summary: 'Send the verification e-mail again (same answer for unknown addresses)' })
+  @ApiProblems(429)
   async resend(@ZodBody(emailOnlySchema) body: { email: string }, @Req() req: Request) {
     await this.accounts.resendVerification(body.email, metaOf(req));
     return { accepted: true };
@@ -99,6 +106,7 @@ export class AccountsController {
   @Public()
   @HttpCode(202)
   @ApiOperation({ summary: 'E-mail a single-use password-reset link valid for 1 hour (same answer for unknown addresses)' })
+  @ApiProblems(429)
   async forgot(@ZodBody(emailOnlySchema) body: { email: string }, @Req() req: Request) {
     await this.accounts.forgotPassword(body.email, metaOf(req));
     return { accepted: true };
@@ -107,7 +115,9 @@ export class AccountsController {
   /** The e-mailed reset/invitation link: a form (the token is used only when the form is sent). */
   @Get('reset-password')
   @Public()
-  @ApiExcludeEndpoint()
+  @ApiOperation({ summary: 'The e-mailed reset or invitation link: a set-password form (the token is used when the form is sent)' })
+  @TokenQuery('the reset or invitation token of the e-mail')
+  @HtmlResponse({ 200: '设置新密码表单', 400: '链接无效、已使用或已过期' })
   async resetForm(@Query('token') token: unknown, @Res() res: Response) {
     const t = typeof token === 'string' ? token : '';
     if (!(await this.accounts.tokenUsable(t))) {
@@ -120,7 +130,9 @@ export class AccountsController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Set a new password with a reset or invitation token; every session of the account ends' })
-  @ApiBody({ schema: openApiSchema(resetPasswordSchema) as never })
+  @ApiBody({ schema: schemaRef(resetPasswordSchema, 'ResetPasswordRequest') as never })
+  @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
+  @ApiProblems(429)
   async reset(@Body() raw: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const form = !!req.is('application/x-www-form-urlencoded');
     const body = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};

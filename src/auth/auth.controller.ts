@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Inject, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../platform/http/openapi.js';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
@@ -73,6 +74,7 @@ export class AuthController {
   @ApiOperation({
     summary: 'Log in. API clients get a bearer token; `?mode=cookie` sets the browser session cookie and returns its CSRF token.',
   })
+  @ApiProblems(401, 429)
   async login(
     @ZodBody(loginSchema) body: LoginInput,
     @ZodQuery(z.strictObject({ mode: z.enum(['token', 'cookie']).default('token') })) q: { mode: 'token' | 'cookie' },
@@ -119,6 +121,7 @@ export class AdminController {
   ) {}
 
   @Post('bureaus')
+  @ApiOperation({ summary: 'Admin: create a bureau (招商局) for a region' })
   async createBureau(@ZodBody(createBureauSchema) body: CreateBureauInput, @CurrentActor() actor: Actor) {
     const b = await this.audit.within(async (m) => {
       const created = await this.users.createBureau(body, m);
@@ -128,6 +131,7 @@ export class AdminController {
   }
 
   @Get('bureaus')
+  @ApiOperation({ summary: 'Admin: all bureaus' })
   async bureaus() {
     const items = await this.dataSource.manager.find(Bureau, { order: { regionCode: 'ASC', id: 'ASC' } });
     return { items: items.map(bureauView) };
@@ -159,12 +163,14 @@ export class AdminController {
   }
 
   @Get('users')
+  @ApiOperation({ summary: 'Admin: users, filtered by role, bureau, enterprise or text' })
   async list(@ZodQuery(listUsersQuery) q: ListUsersQuery) {
     const page = await this.users.list(q);
     return toPage(page.items.map(userView), page.total, page);
   }
 
   @Get('users/:id')
+  @ApiOperation({ summary: 'Admin: one user' })
   async user(@IdParam() id: number) {
     return userView(await this.users.get(id));
   }

@@ -1,9 +1,8 @@
 import { HttpStatus, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ProblemException } from '../platform/http/problem.js';
 import type { Actor, Role } from './actor.js';
-import { PUBLIC_ROUTE, ROUTE_ROLES } from './decorators.js';
+import { routeAccess } from './decorators.js';
 import { SessionsService } from './sessions.service.js';
 
 export const SESSION_COOKIE = 'im_session';
@@ -38,22 +37,15 @@ export function readCookie(req: Request, name: string): string | undefined {
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly sessions: SessionsService,
-  ) {}
+  constructor(private readonly sessions: SessionsService) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     if (ctx.getType() !== 'http') return true;
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
-    // the method's own marking wins over its controller's: @Public() on a method of a @StaffOnly() class is public
-    const methodPublic = this.reflector.get<boolean | undefined>(PUBLIC_ROUTE, ctx.getHandler());
-    const methodRoles = this.reflector.get<Role[] | undefined>(ROUTE_ROLES, ctx.getHandler());
-    const roles = methodRoles ?? (methodPublic ? undefined : this.reflector.get<Role[] | undefined>(ROUTE_ROLES, ctx.getClass()));
-    const isPublic = methodPublic ?? (methodRoles ? false : (this.reflector.get<boolean | undefined>(PUBLIC_ROUTE, ctx.getClass()) ?? false));
+    const { public: isPublic, roles } = routeAccess(ctx.getHandler(), ctx.getClass());
 
     await this.authenticate(req);
-    if (isPublic && !roles) return true;
+    if (isPublic) return true;
     if (!req.actor) throw new ProblemException(HttpStatus.UNAUTHORIZED, 'unauthenticated', '请先登录');
     if (roles && !roles.includes(req.actor.role)) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', '无权访问');
     return true;

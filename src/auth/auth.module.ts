@@ -6,9 +6,11 @@ import { AccountTokensService } from './account-tokens.service.js';
 import { AccountsController } from './accounts.controller.js';
 import { AccountsService } from './accounts.service.js';
 import { AdminController, AuthController } from './auth.controller.js';
-import { AuthGuard } from './auth.guard.js';
+import { ROUTE_ACCESS, type RouteAccessDescriber } from '../platform/http/openapi.js';
+import { AuthGuard, SESSION_COOKIE } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { BureauController } from './bureau.controller.js';
+import { routeAccess } from './decorators.js';
 import { RateLimits } from './rate-limits.js';
 import { SessionsService } from './sessions.service.js';
 import { UsersService } from './users.service.js';
@@ -32,6 +34,7 @@ import { UsersService } from './users.service.js';
     RateLimits,
     AuthGuard,
     { provide: APP_GUARD, useExisting: AuthGuard },
+    { provide: ROUTE_ACCESS, useValue: { cookieName: SESSION_COOKIE, describe: routeAccess } satisfies RouteAccessDescriber },
   ],
   exports: [AccessPolicy, AuthService, AccountsService, SessionsService, UsersService, RateLimits, AuthGuard],
 })

@@ -82,6 +82,7 @@ export class BureauController {
 
   @Post('users/:id/activate')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Reactivate an officer of this bureau' })
   async activate(@IdParam() id: number, @CurrentActor() actor: Actor) {
     return this.setActive(actor, id, true);
   }

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service.js';
@@ -6,7 +6,7 @@ import { AccessPolicy, outsideRegion } from '../auth/access.js';
 import { type Actor } from '../auth/actor.js';
 import { CurrentActor, Roles, StaffOnly } from '../auth/decorators.js';
 import { toPage } from '../platform/http/pagination.js';
-import { IdParam, ZodBody, ZodPipe, ZodQuery } from '../platform/validation/zod-http.js';
+import { IdParam, ZodBody, ZodParam, ZodQuery } from '../platform/validation/zod-http.js';
 import {
   listEnterprisesQuery,
   registerEnterpriseSchema,
@@ -20,7 +20,7 @@ import { enterpriseView } from './enterprise.view.js';
 import { certificationKinds, type CertificationKind } from './enterprise.vocabulary.js';
 import { EnterprisesService } from './enterprises.service.js';
 
-const kindParam = new ZodPipe(z.enum(certificationKinds), 'kind');
+const certificationKind = z.enum(certificationKinds);
 
 @ApiTags('enterprises 企业')
 @Controller('enterprises')
@@ -52,6 +52,7 @@ export class EnterprisesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'An enterprise (contacts for its own users and the staff covering it)' })
   async get(@IdParam() id: number, @CurrentActor() actor: Actor) {
     const { contacts } = await this.access.enterprise(actor, id, 'read');
     return enterpriseView(await this.enterprises.get(id), { contacts });
@@ -67,6 +68,7 @@ export class EnterprisesController {
   @Delete(':id')
   @Roles('admin')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Admin: delete an enterprise (audited)' })
   async remove(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<void> {
     const e = await this.enterprises.get(id);
     await this.enterprises.remove(id);
@@ -79,7 +81,7 @@ export class EnterprisesController {
   @ApiOperation({ summary: 'Officer: verify a claimed certification (only verified ones count for eligibility)' })
   async verify(
     @IdParam() id: number,
-    @Param('kind', kindParam) kind: CertificationKind,
+    @ZodParam('kind', certificationKind, 'the certification claimed') kind: CertificationKind,
     @ZodBody(reviewCertificationSchema) body: { note?: string },
     @CurrentActor() actor: Actor,
   ) {
@@ -92,7 +94,7 @@ export class EnterprisesController {
   @ApiOperation({ summary: 'Officer: reject a claimed certification' })
   async reject(
     @IdParam() id: number,
-    @Param('kind', kindParam) kind: CertificationKind,
+    @ZodParam('kind', certificationKind, 'the certification claimed') kind: CertificationKind,
     @ZodBody(reviewCertificationSchema) body: { note?: string },
     @CurrentActor() actor: Actor,
   ) {

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpStatus, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -6,13 +6,13 @@ import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, StaffOnly } from '../auth/decorators.js';
 import { boolParam, pageQuery, toPage } from '../platform/http/pagination.js';
-import { IdParam, ZodPipe, ZodQuery } from '../platform/validation/zod-http.js';
+import { IdParam, ZodParam, ZodQuery } from '../platform/validation/zod-http.js';
 import { IMPORT_KINDS, importKinds, type ImportKind } from './import-job.entity.js';
 import { ImportsService, importView, type UploadedFile as Upload } from './imports.service.js';
 import { templateFile } from './templates.js';
 import { attachment, CSV_TYPE, XLSX_TYPE } from './spreadsheet.js';
 
-const kindParam = new ZodPipe(z.enum(importKinds), 'kind');
+const importKind = z.enum(importKinds);
 const uploadQuery = z.strictObject({
   /** Import the good rows even if others are bad (default: a file with any bad row imports nothing). */
   validOnly: boolParam.default(false),
@@ -29,14 +29,15 @@ export class ImportsController {
   @Get('templates/:kind')
   @ApiOperation({ summary: 'A template for a kind of import: the columns (Chinese headers) with an example row; the XLSX has a sheet explaining each column' })
   @ApiProduces(XLSX_TYPE, CSV_TYPE)
-  async template(@Param('kind', kindParam) kind: ImportKind, @ZodQuery(templateQuery) q: z.output<typeof templateQuery>, @Res({ passthrough: true }) res: Response) {
+  async template(@ZodParam('kind', importKind) kind: ImportKind, @ZodQuery(templateQuery) q: z.output<typeof templateQuery>, @Res({ passthrough: true }) res: Response) {
     const file = await templateFile(this.imports.handler(kind).spec, q.format);
     res.setHeader('content-type', q.format === 'csv' ? CSV_TYPE : XLSX_TYPE);
     res.setHeader('content-disposition', attachment(`${IMPORT_KINDS[kind]}导入模板.${q.format}`));
     return new StreamableFile(file);
   }
 
-  @Post(':kind')
+  // `:kindOrId` — the same path segment as GET /imports/:id (the document must not hold two paths that differ by a name only)
+  @Post(':kindOrId')
   @UseInterceptors(FileInterceptor('file')) // size limit: MulterModule options (IMPORT_MAX_BYTES), see imports.module.ts
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: '.csv (UTF-8 or GBK) or .xlsx' } } } })
@@ -45,7 +46,7 @@ export class ImportsController {
       'Upload enterprises, projects or leads (CSV/XLSX). Every row is validated like the API; a file with a bad row imports nothing unless validOnly=true. Re-importing is idempotent. 201 with the result, or 202 for a large file (poll GET /imports/:id).',
   })
   async upload(
-    @Param('kind', kindParam) kind: ImportKind,
+    @ZodParam('kindOrId', importKind, 'the kind of import: enterprises, projects or leads', 'kind') kind: ImportKind,
     @ZodQuery(uploadQuery) q: z.output<typeof uploadQuery>,
     @UploadedFile() file: Upload | undefined,
     @CurrentActor() actor: Actor,
@@ -66,9 +67,9 @@ export class ImportsController {
     return toPage(page.items.map(importView), page.total, page);
   }
 
-  @Get(':id')
+  @Get(':kindOrId')
   @ApiOperation({ summary: 'An import: status, progress, counts and the bad rows (line, field, column, reason)' })
-  async get(@IdParam() id: number, @CurrentActor() actor: Actor) {
+  async get(@IdParam('kindOrId', 'id') id: number, @CurrentActor() actor: Actor) {
     return importView(await this.imports.get(actor, id));
   }
 }

@@ -181,6 +181,7 @@ export class AssignmentRulesController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete an assignment rule' })
   async remove(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<void> {
     await this.assignment.deleteRule(actor, id);
   }

@@ -1,11 +1,12 @@
 import { Controller, Get, HttpCode, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../auth/actor.js';
 import { readCookie, SESSION_COOKIE, type AuthedRequest } from '../auth/auth.guard.js';
 import { CurrentActor, Public, Roles, StaffOnly } from '../auth/decorators.js';
 import { SessionsService } from '../auth/sessions.service.js';
 import { AuditService } from '../audit/audit.service.js';
+import { HtmlResponse, schemaRef, TokenQuery } from '../platform/http/openapi.js';
 import { IdParam, ZodBody, ZodQuery } from '../platform/validation/zod-http.js';
 import { NotificationLinks, subscriberKey, type LinkClaims } from './links.js';
 import { listNotificationsQuery, preferencesPatchSchema, settingsFormSchema, type ListNotificationsQuery, type PreferencesPatchInput } from './notification.schemas.js';
@@ -45,6 +46,8 @@ export class NotificationsController {
   @Get('unsubscribe')
   @Public()
   @ApiOperation({ summary: '退订确认页（邮件中的签名链接，无需登录）' })
+  @TokenQuery('the signed unsubscribe link of an e-mail')
+  @HtmlResponse({ 200: '确认页 / 已退订', 400: '链接无效或已过期' })
   async unsubscribeForm(@Query('token') token: unknown, @Req() req: AuthedRequest, @Res() res: Response) {
     const claims = this.claims(token, 'unsubscribe');
     if (!claims) return this.html(res, 400, invalidLinkPage());
@@ -64,6 +67,8 @@ export class NotificationsController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: '退订（确认页的表单，或邮件客户端的 RFC 8058 一键退订 POST）' })
+  @TokenQuery('the signed unsubscribe link of an e-mail')
+  @HtmlResponse({ 200: '确认页 / 已退订', 400: '链接无效或已过期' })
   async unsubscribe(@Query('token') token: unknown, @Res() res: Response) {
     const claims = this.claims(token, 'unsubscribe');
     if (!claims) return this.html(res, 400, invalidLinkPage());
@@ -82,6 +87,8 @@ export class NotificationsController {
   @Get('settings')
   @Public()
   @ApiOperation({ summary: '通知设置页（邮件中的签名链接，无需登录）' })
+  @TokenQuery('the signed settings link of an e-mail')
+  @HtmlResponse({ 200: '设置页', 400: '链接无效或已过期，或设置无效' })
   async settingsForm(@Query('token') token: unknown, @Req() req: AuthedRequest, @Res() res: Response) {
     const claims = this.claims(token, 'settings');
     const settings = claims && (await this.preferences.forSubscriber(claims.subscriber));
@@ -93,6 +100,10 @@ export class NotificationsController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: '保存通知设置（签名链接的表单）' })
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiBody({ schema: schemaRef(settingsFormSchema, 'NotificationSettingsForm') as never })
+  @TokenQuery('the signed settings link of an e-mail')
+  @HtmlResponse({ 200: '设置页', 400: '链接无效或已过期，或设置无效' })
   async saveSettings(@Query('token') token: unknown, @Req() req: AuthedRequest, @Res() res: Response) {
     const claims = this.claims(token, 'settings');
     if (!claims) return this.html(res, 400, invalidLinkPage());

@@ -52,12 +52,14 @@ export class PoliciesController {
 
   @Get(':id')
   @Public()
+  @ApiOperation({ summary: 'A policy with its incentives (a draft only for staff covering its region)' })
   async get(@IdParam() id: number, @CurrentActor() actor: Actor | null) {
     await this.access.policy(actor, id, 'read');
     return policyView(await this.policies.get(id));
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Edit a policy' })
   async update(@IdParam() id: number, @ZodBody(updatePolicySchema) body: UpdatePolicyInput, @CurrentActor() actor: Actor) {
     await this.access.policy(actor, id, 'write');
     if (body.regionCode) this.access.assertRegionWritable(actor, body.regionCode);
@@ -66,6 +68,7 @@ export class PoliciesController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a policy (audited)' })
   async remove(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<void> {
     const { regionCode } = await this.access.policy(actor, id, 'write');
     await this.policies.remove(id);
@@ -74,12 +77,14 @@ export class PoliciesController {
 
   @Post(':id/publish')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Publish a policy (enterprises are matched to its incentives)' })
   async publish(@IdParam() id: number, @CurrentActor() actor: Actor) {
     return policyView(await this.setPublished(actor, id, true));
   }
 
   @Post(':id/unpublish')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Take a published policy back to draft' })
   async unpublish(@IdParam() id: number, @CurrentActor() actor: Actor) {
     return policyView(await this.setPublished(actor, id, false));
   }
@@ -112,12 +117,14 @@ export class IncentivesController {
 
   @Get(':id')
   @Public()
+  @ApiOperation({ summary: 'An incentive with its eligibility conditions' })
   async get(@IdParam() id: number, @CurrentActor() actor: Actor | null) {
     await this.access.incentive(actor, id, 'read');
     return incentiveView(await this.policies.getIncentive(id));
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Edit an incentive (conditions validated)' })
   async update(@IdParam() id: number, @ZodBody(updateIncentiveSchema) body: UpdateIncentiveInput, @CurrentActor() actor: Actor) {
     await this.access.incentive(actor, id, 'write');
     return incentiveView(await this.policies.updateIncentive(id, body));
@@ -125,6 +132,7 @@ export class IncentivesController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete an incentive' })
   async remove(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<void> {
     await this.access.incentive(actor, id, 'write');
     await this.policies.removeIncentive(id);

@@ -47,6 +47,7 @@ export class ProjectsController {
 
   @Get(':id')
   @Public()
+  @ApiOperation({ summary: 'A project (a draft only for staff covering its region)' })
   async get(@IdParam() id: number, @CurrentActor() actor: Actor | null) {
     await this.access.project(actor, id, 'read');
     const p = await this.projects.get(id);
@@ -54,6 +55,7 @@ export class ProjectsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Edit a project' })
   async update(@IdParam() id: number, @ZodBody(updateProjectSchema) body: UpdateProjectInput, @CurrentActor() actor: Actor) {
     await this.access.project(actor, id, 'write');
     if (body.regionCode) this.access.assertRegionWritable(actor, body.regionCode);
@@ -72,12 +74,14 @@ export class ProjectsController {
 
   @Post(':id/publish')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Publish a draft (matching starts)' })
   async publish(@IdParam() id: number, @CurrentActor() actor: Actor) {
     return projectView(await this.setPublished(actor, id, true));
   }
 
   @Post(':id/unpublish')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Take a published project back to draft' })
   async unpublish(@IdParam() id: number, @CurrentActor() actor: Actor) {
     return projectView(await this.setPublished(actor, id, false));
   }

@@ -59,6 +59,7 @@ export class ReferenceController {
   }
 
   @Get('regions/:code')
+  @ApiOperation({ summary: 'A region with its ancestors and children' })
   region(@Param('code') code: string) {
     const r = regions();
     return detail(r, code, REGION_LEVELS, (c) => r.fullName(c));
@@ -71,6 +72,7 @@ export class ReferenceController {
   }
 
   @Get('industries/:code')
+  @ApiOperation({ summary: 'An industry with its ancestors and children' })
   industry(@Param('code') code: string) {
     return detail(industries(), code.toUpperCase(), INDUSTRY_LEVELS);
   }

@@ -32,7 +32,10 @@ describe('foundation API over HTTP', () => {
       for (const p of ['/enterprises', '/enterprises/{id}', '/enterprises/{id}/incentives', '/projects', '/projects/{id}/stage', '/policies', '/incentives/{id}/eligible-enterprises', '/regions', '/industries/{code}', '/health']) {
         expect(paths).toContain(p);
       }
-      expect(r.body.paths['/enterprises'].post.requestBody.content['application/json'].schema.properties.uscc).toBeDefined();
+      // request bodies are named components: follow the $ref
+      const ref: string = r.body.paths['/enterprises'].post.requestBody.content['application/json'].schema.$ref;
+      expect(ref).toMatch(/^#\/components\/schemas\//);
+      expect(r.body.components.schemas[ref.split('/').pop()!].properties.uscc).toBeDefined();
     });
   });
 

@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import type { AppConfig } from '../config/config.js';
 import { nulFieldErrors } from '../validation/zod-validation.js';
 import { validationFailed } from './problem.js';
+import { completeDocument } from './openapi.js';
 import { ProblemFilter } from './problem.filter.js';
 
 const API_DESCRIPTION = `InvestMatch 招商撮合 — investment-lead matchmaking for regional investment-promotion bureaus.
@@ -55,9 +56,18 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
 
-  const doc = SwaggerModule.createDocument(
+  const doc = completeDocument(
     app,
-    new DocumentBuilder().setTitle('InvestMatch 招商撮合 API').setDescription(API_DESCRIPTION).setVersion('1.0').build(),
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('InvestMatch 招商撮合 API')
+        .setDescription(API_DESCRIPTION)
+        .setVersion('1.0')
+        .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
+        .addServer('/', 'this server')
+        .build(),
+    ),
   );
   SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs/openapi.json', customSiteTitle: 'InvestMatch API' });
 }

@@ -1,6 +1,7 @@
 import { Body, Param, type PipeTransform, Query } from '@nestjs/common';
 import { ApiBody, ApiParam, ApiQuery } from '@nestjs/swagger';
 import { z } from 'zod';
+import { operationName, schemaRef } from '../http/openapi.js';
 import { notFound } from '../http/problem.js';
 import { isDbId, MAX_DB_ID } from './common.js';
 import { parseOrThrow } from './zod-validation.js';
@@ -29,12 +30,27 @@ function methodDescriptor(target: object, key: string | symbol | undefined): Pro
   return Object.getOwnPropertyDescriptor(target, key!)!;
 }
 
-/** Request body validated by a zod schema (unknown fields rejected when the schema is strict) and documented. */
+/**
+ * Request body validated by a zod schema (unknown fields rejected when the schema is strict) and
+ * documented as a named component (the schema's own name, else `<Controller><Method>Request`).
+ */
 export const ZodBody =
   (schema: z.ZodType): ParameterDecorator =>
   (target, key, index) => {
     Body(new ZodPipe(schema))(target, key, index);
-    ApiBody({ schema: openApiSchema(schema) as never })(target, key!, methodDescriptor(target, key));
+    ApiBody({ schema: schemaRef(schema, `${operationName(target, key!)}Request`) as never, required: true })(
+      target,
+      key!,
+      methodDescriptor(target, key),
+    );
+  };
+
+/** A path parameter validated by a zod schema (an enum of kinds, a code) and documented. */
+export const ZodParam =
+  (name: string, schema: z.ZodType, description?: string, field = name): ParameterDecorator =>
+  (target, key, index) => {
+    Param(name, new ZodPipe(schema, field))(target, key, index);
+    ApiParam({ name, schema: openApiSchema(schema) as never, ...(description ? { description } : {}) })(target, key!, methodDescriptor(target, key));
   };
 
 /** Query string validated by a zod object schema; each property documented as a query parameter. */
@@ -44,7 +60,12 @@ export const ZodQuery =
     Query(new ZodPipe(schema, ''))(target, key, index);
     const json = openApiSchema(schema) as { properties?: Record<string, object>; required?: string[] };
     for (const [name, s] of Object.entries(json.properties ?? {})) {
-      ApiQuery({ name, required: json.required?.includes(name) ?? false, schema: s as never })(target, key!, methodDescriptor(target, key));
+      const { description, ...rest } = s as { description?: string };
+      ApiQuery({ name, required: json.required?.includes(name) ?? false, schema: rest as never, ...(description ? { description } : {}) })(
+        target,
+        key!,
+        methodDescriptor(target, key),
+      );
     }
   };
 
@@ -66,10 +87,10 @@ export class IdParamPipe implements PipeTransform {
   }
 }
 
-/** A numeric id path parameter (`:id` by default), parsed by {@link IdParamPipe}. */
+/** A numeric id path parameter (`:id` by default), parsed by {@link IdParamPipe} (its errors name `field`). */
 export const IdParam =
-  (name = 'id'): ParameterDecorator =>
+  (name = 'id', field = name): ParameterDecorator =>
   (target, key, index) => {
-    Param(name, new IdParamPipe(name))(target, key, index);
+    Param(name, new IdParamPipe(field))(target, key, index);
     ApiParam({ name, schema: { type: 'integer', minimum: 1, maximum: MAX_DB_ID } })(target, key!, methodDescriptor(target, key));
   };
