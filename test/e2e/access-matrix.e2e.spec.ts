@@ -286,9 +286,9 @@ const ROUTES: Record<string, Case | Case[]> = {
   'POST /lead-assignment-rules': { path: () => '/lead-assignment-rules', body: (w) => ({ bureauId: w.bureauId, userId: w.bureauOfficer, industryCode: 'C13' }), want: deny(403, 403, 404) },
   'DELETE /lead-assignment-rules/:id': { path: (w) => `/lead-assignment-rules/${w.rule}`, want: deny(403, 403, 404, 204) },
   // no multipart body here: staff get past the roles to the missing file (400); the import tests upload real files
-  'POST /imports/:kind': at('/imports/enterprises', { want: deny(403, 400, 400, 400) }),
+  'POST /imports/:kindOrId': at('/imports/enterprises', { want: deny(403, 400, 400, 400) }),
   'GET /imports': at('/imports', { want: deny(403, 'ok') }),
-  'GET /imports/:id': { path: (w) => `/imports/${w.importJob}`, want: staffHidden },
+  'GET /imports/:kindOrId': { path: (w) => `/imports/${w.importJob}`, want: staffHidden },
   'GET /imports/templates/:kind': at('/imports/templates/leads?format=csv', { want: deny(403, 'ok') }),
 
   // notifications (src/notifications)
