@@ -15,6 +15,7 @@ import { MatchingModule } from './matching/matching.module.js';
 import { OutboxModule } from './platform/outbox/outbox.module.js';
 import { QueueModule } from './platform/queue/queue.module.js';
 import { RedisModule } from './platform/redis/redis.module.js';
+import { NewsModule } from './news/news.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PoliciesModule } from './policies/policies.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         LeadsModule,
         ImportsModule,
         NotificationsModule,
+        NewsModule,
         WebModule,
       ],
     };

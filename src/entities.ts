@@ -20,6 +20,7 @@ import { NotificationOpen } from './notifications/notification-open.entity.js';
 import { NotificationPreference } from './notifications/notification-preference.entity.js';
 import { NotificationSuppression } from './notifications/notification-suppression.entity.js';
 import { OutboxMessage } from './platform/outbox/outbox-message.entity.js';
+import { Article, ArticleDelivery } from './news/article.entity.js';
 import { Incentive } from './policies/incentive.entity.js';
 import { Policy } from './policies/policy.entity.js';
 import { Project } from './projects/project.entity.js';
@@ -62,4 +63,6 @@ export const allEntities = [
   ImportJob,
   AccountToken,
   AuditEntry,
+  Article,
+  ArticleDelivery,
 ];

@@ -53,6 +53,13 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'policy.published': '发布政策',
   'policy.unpublished': '撤回政策',
   'policy.deleted': '删除政策',
+  'article.created': '新建资讯草稿',
+  'article.published': '发布资讯',
+  'article.updated': '修改资讯',
+  'article.submitted': '投稿',
+  'article.submission_confirmed': '投稿人确认投稿',
+  'article.approved': '投稿审核通过',
+  'article.rejected': '投稿退回',
 };
 
 /**

@@ -12,7 +12,7 @@ interface Limit {
 /**
  * Login 20/min per IP and 10 per 15 min per account; sign-up 10/hour per IP; e-mails on request
  * (password reset, verification again) 10/hour per IP and 3/hour per address (no mail bombing);
- * using e-mailed tokens 30/hour per IP.
+ * using e-mailed tokens 30/hour per IP; article submissions 10/hour per IP and 5/hour per account or address.
  */
 const LIMITS = {
   'login-ip': { points: 20, duration: 60 },
@@ -21,6 +21,9 @@ const LIMITS = {
   'reset-ip': { points: 10, duration: 3600 },
   'mail-account': { points: 3, duration: 3600 },
   'token-ip': { points: 30, duration: 3600 },
+  // 投稿 (src/news): 10 submissions/hour per IP, 5 per account or guest address
+  'news-submit-ip': { points: 10, duration: 3600 },
+  'news-submit-account': { points: 5, duration: 3600 },
 } satisfies Record<string, Limit>;
 export type LimitName = keyof typeof LIMITS;
 

@@ -1,10 +1,11 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../platform/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
 import type { IncentiveKind } from '../policies/policy.vocabulary.js';
 import { regions } from '../reference/regions.js';
 import type { DigestIncentive, DigestPeriod, MatchDigestData, OfficerDigestData } from './digest-data.js';
+import { DIGEST_NEWS, type DigestArticle, type DigestNewsSource } from './digest-news.js';
 import { isDue } from './digest-schedule.js';
 import type { MatchFrequency } from './notification.vocabulary.js';
 import { NotificationsService } from './notifications.service.js';
@@ -55,6 +56,7 @@ export class DigestBuilder {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly notifications: NotificationsService,
+    @Optional() @Inject(DIGEST_NEWS) private readonly news?: DigestNewsSource,
   ) {}
 
   /** Builds every digest that is due now (optionally only for some recipients); returns how many messages were enqueued. */
@@ -113,7 +115,9 @@ export class DigestBuilder {
       if (built.dropped.size) await m.query(`DELETE FROM notification_item WHERE id = ANY ($1::bigint[])`, [[...built.dropped]]);
       if (!used.length) return null;
       const [kind, id] = [recipientKey.slice(0, 1), Number(recipientKey.slice(2))];
-      const { id: notificationId } = await this.notifications.enqueue(m, {
+      const news = officer ? null : await this.newsFor(m, recipientKey);
+      if (news?.articles.length) (built.data as MatchDigestData).articles = news.articles;
+      const { id: notificationId, created } = await this.notifications.enqueue(m, {
         template: (officer ? officerDigestTemplate : matchDigestTemplate) as TemplateDefinition<unknown>,
         recipient: kind === 'u' ? { userId: id } : { enterpriseId: id },
         data: built.data as unknown,
@@ -121,8 +125,24 @@ export class DigestBuilder {
         category: 'match',
       });
       await m.query(`UPDATE notification_item SET notification_id = $2 WHERE id = ANY ($1::bigint[])`, [used, notificationId]);
+      if (created && news?.articles.length) await this.news!.markSent(m, news.enterpriseId, news.articles.map((a) => a.id), notificationId);
       return notificationId;
     });
+  }
+
+  /** "本周招商资讯": the news module's articles for this enterprise's target regions and industries (none sent before). */
+  private async newsFor(m: EntityManager, recipientKey: string): Promise<{ enterpriseId: number; articles: DigestArticle[] } | null> {
+    if (!this.news) return null;
+    const [kind, id] = [recipientKey.slice(0, 1), Number(recipientKey.slice(2))];
+    const [e]: Array<{ id: number; target_region_codes: string[]; industry_codes: string[] }> = await m.query(
+      kind === 'u'
+        ? `SELECT e.id, e.target_region_codes, e.industry_codes FROM app_user u JOIN enterprise e ON e.id = u.enterprise_id WHERE u.id = $1`
+        : `SELECT e.id, e.target_region_codes, e.industry_codes FROM enterprise e WHERE e.id = $1`,
+      [id],
+    );
+    if (!e) return null;
+    const who = { enterpriseId: e.id, targetRegionCodes: e.target_region_codes, industryCodes: e.industry_codes };
+    return { enterpriseId: e.id, articles: await this.news.forDigest(m, who, this.clock.now()) };
   }
 
   private async loadMatches(m: EntityManager, ids: string[]): Promise<Map<string, MatchRow>> {

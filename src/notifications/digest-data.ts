@@ -29,6 +29,8 @@ export interface MatchDigestData {
   }>;
   /** 免申即享 incentives the enterprise has become eligible for. */
   incentives: DigestIncentive[];
+  /** "本周招商资讯": published articles of its target regions and industries, each sent once (from the news module). */
+  articles?: Array<{ id: number; title: string; summary: string; region: string; publishedAt: Date | string }>;
 }
 
 /** What an officer's alert shows: new high-score matches and interested enterprises in their region. */

@@ -47,6 +47,8 @@ export const matchDigestTemplate = defineTemplate<MatchDigestData>({
 <% } %><% } %><% if (it.incentives.length) { %><h2 style="font-size:17px;margin:18px 0 8px;">免申即享政策</h2>
 <p style="margin:0 0 8px;">贵企业已符合以下政策的条件，无需申请即可享受：</p>
 <ul style="margin:0 0 8px;padding-left:20px;"><% for (const i of it.incentives) { %><li><%= i.title %>（<%= it.kindLabel(i.kind) %>）— <%= i.policyTitle %><% if (i.documentNumber) { %>，<%= i.documentNumber %><% } %></li><% } %></ul>
+<% } %><% if (it.articles && it.articles.length) { %><h2 style="font-size:17px;margin:18px 0 8px;">本周招商资讯</h2>
+<ul style="margin:0 0 8px;padding-left:20px;"><% for (const a of it.articles) { %><li style="margin:0 0 6px;"><a href="<%= it.baseUrl %>/news/<%= a.id %>" style="color:#1d4ed8;text-decoration:none;"><%= a.title %></a><span style="color:#6b7280;font-size:14px;"> · <%= a.region %></span><% if (a.summary) { %><br><span style="font-size:14px;"><%= a.summary %></span><% } %></li><% } %></ul>
 <% } %><p style="margin:14px 0 0;font-size:14px;color:#6b7280;">如对项目感兴趣，可在项目页面点击“感兴趣”，当地招商部门将与您联系。</p>
 `,
     en: `<% if (it.matches.length) { %><p style="margin:0 0 14px;">Based on the industries, target regions and investment range of <%= it.enterpriseName || 'your enterprise' %>, these investment projects match:</p>
@@ -61,6 +63,8 @@ export const matchDigestTemplate = defineTemplate<MatchDigestData>({
 <% } %><% } %><% if (it.incentives.length) { %><h2 style="font-size:17px;margin:18px 0 8px;">Granted without application</h2>
 <p style="margin:0 0 8px;">Your enterprise now meets the conditions of these incentives; they apply without an application:</p>
 <ul style="margin:0 0 8px;padding-left:20px;"><% for (const i of it.incentives) { %><li><%= i.title %> (<%= it.kindLabel(i.kind) %>) — <%= i.policyTitle %><% if (i.documentNumber) { %>, <%= i.documentNumber %><% } %></li><% } %></ul>
+<% } %><% if (it.articles && it.articles.length) { %><h2 style="font-size:17px;margin:18px 0 8px;">Investment news this week</h2>
+<ul style="margin:0 0 8px;padding-left:20px;"><% for (const a of it.articles) { %><li style="margin:0 0 6px;"><a href="<%= it.baseUrl %>/news/<%= a.id %>" style="color:#1d4ed8;text-decoration:none;"><%= a.title %></a><span style="color:#6b7280;font-size:14px;"> · <%= a.region %></span></li><% } %></ul>
 <% } %><p style="margin:14px 0 0;font-size:14px;color:#6b7280;">Interested in a project? Press "Interested" on its page and the local promotion bureau will contact you.</p>
 `,
   },
@@ -77,6 +81,9 @@ export const matchDigestTemplate = defineTemplate<MatchDigestData>({
 <% }) %><% } %><% if (it.incentives.length) { %>免申即享政策（贵企业已符合条件，无需申请）：
 <% for (const i of it.incentives) { %>- <%= i.title %>（<%= it.kindLabel(i.kind) %>）— <%= i.policyTitle %><% if (i.documentNumber) { %>，<%= i.documentNumber %><% } %>
 <% } %>
+<% } %><% if (it.articles && it.articles.length) { %>本周招商资讯：
+<% for (const a of it.articles) { %>- <%= a.title %>（<%= a.region %>）<%= it.baseUrl %>/news/<%= a.id %>
+<% } %>
 <% } %>如对项目感兴趣，可在项目页面点击“感兴趣”，当地招商部门将与您联系。`,
     en: `<% if (it.matches.length) { %>Based on the industries, target regions and investment range of <%= it.enterpriseName || 'your enterprise' %>, these investment projects match:
 
@@ -89,6 +96,9 @@ export const matchDigestTemplate = defineTemplate<MatchDigestData>({
 
 <% }) %><% } %><% if (it.incentives.length) { %>Granted without application (your enterprise qualifies):
 <% for (const i of it.incentives) { %>- <%= i.title %> (<%= it.kindLabel(i.kind) %>) — <%= i.policyTitle %><% if (i.documentNumber) { %>, <%= i.documentNumber %><% } %>
+<% } %>
+<% } %><% if (it.articles && it.articles.length) { %>Investment news this week:
+<% for (const a of it.articles) { %>- <%= a.title %> (<%= a.region %>) <%= it.baseUrl %>/news/<%= a.id %>
 <% } %>
 <% } %>Interested in a project? Press "Interested" on its page and the local promotion bureau will contact you.`,
   },

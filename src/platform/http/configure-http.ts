@@ -8,6 +8,7 @@ import { nulFieldErrors } from '../validation/zod-validation.js';
 import { validationFailed } from './problem.js';
 import { completeDocument } from './openapi.js';
 import { ProblemFilter } from './problem.filter.js';
+import { largerBodyRoutes } from './body-limits.js';
 
 const API_DESCRIPTION = `InvestMatch 招商撮合 — investment-lead matchmaking for regional investment-promotion bureaus.
 
@@ -38,6 +39,9 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
       hsts: config.PUBLIC_BASE_URL.startsWith('https:'),
     }),
   );
+  for (const [prefix, limit] of largerBodyRoutes()) {
+    app.use(prefix, express.json({ limit, strict: true }), express.urlencoded({ extended: false, limit }));
+  }
   app.use(express.json({ limit: '1mb', strict: true }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   // body-parser failures (malformed JSON, too large) become problem documents too
