@@ -40,6 +40,8 @@ export const NOTICES: Record<string, string> = {
   resent: '已重新发送',
   imported: '导入已完成',
   deleted: '已删除',
+  approved: '投稿已通过审核并发布，已邮件通知投稿人',
+  articleRejected: '投稿已退回，已邮件通知投稿人',
 };
 
 export interface RenderOptions {
@@ -47,7 +49,15 @@ export interface RenderOptions {
   title: string;
   /** Field errors to show next to inputs (and summarised at the top of the form). */
   errors?: ErrorMap;
+  /** The page's meta description (default: the site's). */
+  description?: string;
+  /** The canonical path (default: the request path without its query). */
+  canonical?: string;
 }
+
+export const SITE_DESCRIPTION = '招商撮合平台：汇集各地招商局发布的招商项目、惠企政策和招商资讯，为企业自动匹配项目与可享受的扶持措施。';
+
+const oneLine = (s: string, max = 160) => s.replace(/\s+/g, ' ').trim().slice(0, max);
 
 /**
  * Renders server-side pages: eta templates (auto-escaped) under src/web/views, inside a layout
@@ -86,14 +96,14 @@ export class Pages {
     const items: Array<[string, string]> = [];
     if (actor?.role === 'enterprise') {
       items.push(['/portal/matches', '我的匹配'], ['/portal/incentives', '我的政策'], ['/portal/leads', '我的线索'], ['/portal/profile', '企业资料'], ['/portal/notifications', '通知设置']);
-      items.push(['/library/projects', '项目库'], ['/library/policies', '政策库']);
+      items.push(['/library/projects', '项目库'], ['/library/policies', '政策库'], ['/news', '招商资讯']);
     } else if (isStaff(actor)) {
       items.push(['/console', '工作台'], ['/console/leads', '线索'], ['/console/projects', '项目'], ['/console/policies', '政策'], ['/console/enterprises', '企业']);
-      items.push(['/console/import', '导入'], ['/console/notifications', '通知']);
+      items.push(['/console/news', '资讯'], ['/console/import', '导入'], ['/console/notifications', '通知']);
       if (actor.role === 'bureau_lead') items.push(['/console/bureau', '本局']);
       if (isAdmin(actor)) items.push(['/console/admin/users', '用户'], ['/console/admin/bureaus', '招商局'], ['/console/queues', '队列']);
     } else {
-      items.push(['/', '首页'], ['/library/projects', '项目库'], ['/library/policies', '政策库'], ['/join', '企业入驻']);
+      items.push(['/', '首页'], ['/library/projects', '项目库'], ['/library/policies', '政策库'], ['/news', '招商资讯'], ['/join', '企业入驻']);
     }
     // the longest matching prefix is the current section
     const best = items.filter(([href]) => path === href || (href !== '/' && path.startsWith(`${href}/`))).sort((a, b) => b[0].length - a[0].length)[0];
@@ -122,6 +132,8 @@ export class Pages {
         errors: opts.errors ?? {},
         errorCount: Object.values(opts.errors ?? {}).reduce((n, xs) => n + xs.length, 0),
         baseUrl: this.config.PUBLIC_BASE_URL,
+        description: oneLine(opts.description || SITE_DESCRIPTION),
+        canonical: `${this.config.PUBLIC_BASE_URL}${opts.canonical ?? path}`,
       },
     });
   }

@@ -5,6 +5,7 @@ import { DataSource, In } from 'typeorm';
 import type { AuthedRequest } from '../auth/auth.guard.js';
 import { Public } from '../auth/decorators.js';
 import { Enterprise } from '../enterprises/enterprise.entity.js';
+import { NewsQueries } from '../news/news.queries.js';
 import { Match } from '../matching/match.entity.js';
 import { Clock } from '../platform/clock/clock.js';
 import { shanghaiDate } from '../platform/format/units.js';
@@ -52,13 +53,14 @@ export class PublicPagesController {
     private readonly pages: Pages,
     private readonly projects: ProjectsService,
     private readonly policies: PoliciesService,
+    private readonly news: NewsQueries,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
 
   @Get()
   async home(@Req() req: AuthedRequest, @Res() res: Response) {
-    const [latestProjects, latestPolicies, counts] = await Promise.all([
+    const [latestProjects, latestPolicies, counts, latestNews] = await Promise.all([
       this.projects.list(parseSafeOr(listProjectsQuery, { pageSize: '6' })),
       this.policies.list(parseSafeOr(listPoliciesQuery, { pageSize: '6' })),
       this.dataSource.query(
@@ -67,8 +69,9 @@ export class PublicPagesController {
                 (SELECT count(*) FROM incentive i JOIN policy p ON p.id = i.policy_id WHERE p.status = 'published')::int AS incentives,
                 (SELECT count(*) FROM enterprise)::int AS enterprises`,
       ),
+      this.news.latest(6),
     ]);
-    this.pages.send(req, res, 'public/home', { projects: latestProjects.items, policies: latestPolicies.items, counts: counts[0] }, { title: '首页' });
+    this.pages.send(req, res, 'public/home', { projects: latestProjects.items, policies: latestPolicies.items, counts: counts[0], news: latestNews }, { title: '首页' });
   }
 
   @Get('library/projects')

@@ -18,11 +18,13 @@ import { ConsoleEnterprisesController } from './console/console-enterprises.cont
 import { ConsoleHomeController } from './console/console-home.controller.js';
 import { ConsoleImportsController, importUploadMiddleware } from './console/console-imports.controller.js';
 import { ConsoleLeadsController } from './console/console-leads.controller.js';
+import { ConsoleNewsController } from './console/console-news.controller.js';
 import { ConsoleNotificationsController } from './console/console-notifications.controller.js';
 import { ConsolePoliciesController } from './console/console-policies.controller.js';
 import { ConsoleProjectsController } from './console/console-projects.controller.js';
 import { QUEUE_BOARD_PATH, queueBoard } from './console/queue-board.js';
 import { JoinController } from './join.controller.js';
+import { NewsPagesController } from './news-pages.controller.js';
 import { ASSETS_DIR, Pages } from './pages.js';
 import { PortalController } from './portal.controller.js';
 import { PublicPagesController } from './public.controller.js';
@@ -39,6 +41,7 @@ import { WebExceptionFilter } from './web-exception.filter.js';
   imports: [EnterprisesModule, ProjectsModule, PoliciesModule, MatchingModule, NotificationsModule, LeadsModule, ImportsModule],
   controllers: [
     PublicPagesController,
+    NewsPagesController,
     SessionPagesController,
     JoinController,
     PortalController,
@@ -49,6 +52,7 @@ import { WebExceptionFilter } from './web-exception.filter.js';
     ConsolePoliciesController,
     ConsoleEnterprisesController,
     ConsoleNotificationsController,
+    ConsoleNewsController,
     ConsoleAdminController,
     ConsoleBureauController,
   ],

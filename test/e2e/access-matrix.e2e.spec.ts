@@ -52,6 +52,10 @@ interface World {
   lostLead: number;
   rule: number;
   importJob: number;
+  /** 招商资讯 of 尉氏县: a draft, a published article, and confirmed submissions waiting for review (one per moderation route). */
+  draftArticle: number;
+  publishedArticle: number;
+  submissions: { apiApprove: number; apiReject: number; pageApprove: number; pageReject: number };
   /** Strings no outsider may ever receive. */
   secrets: string[];
   /** Unique per call. */
@@ -302,6 +306,35 @@ const ROUTES: Record<string, Case | Case[]> = {
   'GET /notifications/:id': { path: (w) => `/notifications/${w.notification}`, want: staffHidden },
   'POST /notifications/:id/resend': { path: (w) => `/notifications/${w.notification}/resend`, want: adminOnly([200, 409]) },
 
+  // 招商资讯 and 投稿 (src/news): submissions and drafts exist only for staff of their region
+  'GET /articles': [at('/articles?pageSize=100', { want: all('ok') }), at('/articles?region=410223&q=尉氏县', { want: all('ok') })],
+  'GET /articles/moderation': at('/articles/moderation?pageSize=100', { want: deny(403, 'ok') }),
+  'GET /articles/:id': [
+    { about: 'a draft', path: (w) => `/articles/${w.draftArticle}`, want: { ...all(404), admin: 'ok' } },
+    { about: 'a submission', path: (w) => `/articles/${w.submissions.apiApprove}`, want: { ...all(404), admin: 'ok' } },
+    { about: 'a published article', path: (w) => `/articles/${w.publishedArticle}`, want: all('ok') },
+  ],
+  'POST /articles': {
+    path: () => '/articles',
+    body: () => ({ title: '矩阵资讯', body: '尉氏县招商动态', regionCode: '410223' }),
+    want: deny(403, 403, 403, 201),
+    massAssign: { origin: 'submission', createdBy: 1 },
+  },
+  'PATCH /articles/:id': [
+    { about: 'a submission', path: (w) => `/articles/${w.submissions.apiApprove}`, body: () => ({ summary: '改' }), want: staffHidden, massAssign: { status: 'published' } },
+    { about: 'a published article', path: (w) => `/articles/${w.publishedArticle}`, body: () => ({ summary: '改' }), want: staffVisible, massAssign: { status: 'draft' } },
+  ],
+  'POST /articles/:id/publish': { path: (w) => `/articles/${w.draftArticle}/publish`, want: staffHidden },
+  'POST /articles/submissions': {
+    path: () => '/articles/submissions',
+    body: (w) => ({ title: '矩阵投稿', body: '尉氏县招商动态', regionCode: '410223', submitterName: '访客', submitterEmail: `guest-${w.seq()}@example.com` }),
+    want: all(201),
+    massAssign: { status: 'published', confirmedAt: '2026-01-01T00:00:00Z' },
+  },
+  'POST /articles/submissions/confirm': at('/articles/submissions/confirm', { body: () => ({ token: 'not-a-real-token-at-all' }), want: all(400) }),
+  'POST /articles/:id/approve': { path: (w) => `/articles/${w.submissions.apiApprove}/approve`, want: staffHidden },
+  'POST /articles/:id/reject': { path: (w) => `/articles/${w.submissions.apiReject}/reject`, body: () => ({ reason: '矩阵退回' }), want: staffHidden },
+
   // pages (src/web)
   'GET /': { ...page.public(), path: () => '/' },
   'GET /library/projects': { ...page.public(), path: () => '/library/projects?region=410223' },
@@ -314,6 +347,18 @@ const ROUTES: Record<string, Case | Case[]> = {
     { about: 'a draft', path: (w) => `/library/policies/${w.draftPolicy}`, want: all(404) },
     { ...page.public(), about: 'a published policy', path: (w) => `/library/policies/${w.publishedPolicy}` },
   ],
+  'GET /news': { ...page.public(), path: () => '/news?region=410223&q=尉氏县' },
+  'GET /news/feed.xml': [at('/news/feed.xml', { want: all('ok') }), at('/news/feed.xml?region=410223', { want: all('ok') })],
+  'GET /news/submit': at('/news/submit', { want: all('ok') }),
+  'POST /news/submit': at('/news/submit', { form: true, body: () => ({ _action: 'refresh', region1: '410000' }), want: all('ok'), massAssign: false }),
+  'GET /news/submit/done': at('/news/submit/done', { want: all('ok') }),
+  'GET /news/submit/confirm': at('/news/submit/confirm?token=not-a-real-token-at-all', { want: all(400) }),
+  'GET /news/:id': [
+    { about: 'a submission', path: (w) => `/news/${w.submissions.pageApprove}`, want: all(404) },
+    { about: 'a draft', path: (w) => `/news/${w.draftArticle}`, want: all(404) },
+    { ...page.public(), about: 'a published article', path: (w) => `/news/${w.publishedArticle}` },
+  ],
+  'GET /sitemap.xml': at('/sitemap.xml', { want: all('ok') }),
   'GET /login': at('/login', { want: { ...all('redirect'), anonymous: 'ok' } }), // signed in: on to one's home page
   'POST /login': at('/login', { form: true, body: () => ({ email: 'nobody-at-all@example.com', password: 'Wrong-password-1' }), want: all(401), massAssign: false }),
   'GET /join': at('/join', { want: { ...all('redirect'), anonymous: 'ok' } }),
@@ -402,6 +447,20 @@ const ROUTES: Record<string, Case | Case[]> = {
   'POST /console/leads/:id/assign': { path: (w) => `/console/leads/${w.lead}/assign`, form: true, body: (w) => ({ ownerId: String(w.bureauOfficer) }), want: { ...consoleWrite(403, [303, 409]), otherLead: 404 }, massAssign: false },
   'POST /console/leads/:id/update': { path: (w) => `/console/leads/${w.lead}/update`, form: true, body: () => ({ nextFollowUpOn: '' }), want: consoleWrite(404), massAssign: false },
   'POST /console/leads/:id/reopen': { path: (w) => `/console/leads/${w.lostLead}/reopen`, form: true, body: () => ({ reopenReason: '企业重新表达意向' }), want: consoleWrite(404, [303, 400, 409]), massAssign: false },
+  'GET /console/news': page.staff(() => '/console/news'),
+  'GET /console/news/new': page.staff(() => '/console/news/new'),
+  'POST /console/news/new': at('/console/news/new', { form: true, body: () => ({ _action: 'refresh', region1: '410000' }), want: consoleWrite('ok', 'ok'), massAssign: false }),
+  'GET /console/news/:id': [
+    { about: 'a submission', path: (w) => `/console/news/${w.submissions.pageApprove}`, want: consoleHidden },
+    { ...page.staff((w) => `/console/news/${w.publishedArticle}`), about: 'a published article (read-only for other regions)' },
+  ],
+  'POST /console/news/:id/edit': [
+    { about: 'a submission', path: (w) => `/console/news/${w.submissions.pageApprove}/edit`, form: true, body: () => ({ title: '矩阵修改', body: '尉氏县招商动态' }), want: consoleWrite(404), massAssign: false },
+    { about: 'a published article', path: (w) => `/console/news/${w.publishedArticle}/edit`, form: true, body: () => ({ title: '尉氏县公开资讯', body: '尉氏县招商动态' }), want: consoleWrite(403), massAssign: false },
+  ],
+  'POST /console/news/:id/publish': { path: (w) => `/console/news/${w.draftArticle}/publish`, form: true, want: consoleWrite(404, [303, 409]) }, // the API row may have published it first
+  'POST /console/news/:id/approve': { path: (w) => `/console/news/${w.submissions.pageApprove}/approve`, form: true, want: consoleWrite(404) },
+  'POST /console/news/:id/reject': { path: (w) => `/console/news/${w.submissions.pageReject}/reject`, form: true, body: () => ({ reason: '矩阵退回' }), want: consoleWrite(404), massAssign: false },
   'GET /console/import': page.staff(() => '/console/import'),
   'POST /console/import': at('/console/import', { form: true, body: () => ({ kind: 'enterprises' }), want: consoleWrite(400, 400), massAssign: false }), // no file: refused by the import itself
   'GET /console/import/:id': { path: (w) => `/console/import/${w.importJob}`, want: consoleHidden },
@@ -528,6 +587,15 @@ describe('access matrix: every route × every outsider × objects of another reg
     await ok('POST', `/admin/users/${officer.id}/invite`);
     const [{ id: notification }] = await t.dataSource.query(`SELECT id FROM notification WHERE recipient_email = $1`, [officer.email]);
     const rule = await ok('POST', '/lead-assignment-rules', { bureauId: bureau.id, userId: officer.id, regionCode: '410223' });
+    // 招商资讯 of 尉氏县
+    const draftArticle = await ok('POST', '/articles', { title: secret('机密草稿资讯'), body: '尉氏县草稿', regionCode: '410223' });
+    const publishedArticle = await ok('POST', '/articles', { title: '尉氏县公开资讯', body: '尉氏县招商动态', regionCode: '410223', status: 'published' });
+    const submit = async (name: string) => {
+      const r = await enterpriseUser.call('POST', '/articles/submissions', { title: secret(name), body: '尉氏县投稿正文', regionCode: '410223' });
+      if (r.status !== 201) throw new Error(`submission: ${r.status} ${JSON.stringify(r.body)}`);
+      return r.body.id as number;
+    };
+    const submissions = { apiApprove: await submit('机密投稿甲'), apiReject: await submit('机密投稿乙'), pageApprove: await submit('机密投稿丙'), pageReject: await submit('机密投稿丁') };
 
     w = {
       enterprise: { id: e.id, name: e.name },
@@ -551,7 +619,15 @@ describe('access matrix: every route × every outsider × objects of another reg
       lostLead: lostLead.id,
       rule: rule.id,
       importJob: importJob.id,
+      draftArticle: draftArticle.id,
+      publishedArticle: publishedArticle.id,
+      submissions,
       secrets: [
+        draftArticle.title,
+        secret('机密投稿甲'),
+        secret('机密投稿乙'),
+        secret('机密投稿丙'),
+        secret('机密投稿丁'),
         secret('机密流失原因'),
         secret('机密导入企业'),
         e.name,
