@@ -285,13 +285,13 @@ export class NewsService {
   /** What the recogniser finds in the text, minus what the article already has: offered to the editor. */
   private async suggest(a: Pick<Article, 'title' | 'summary' | 'body' | 'regionCode' | 'regionCodes' | 'industryCodes' | 'tags'> & { relatedProjectIds?: number[] }): Promise<ArticleSuggestions> {
     const text = `${a.title}\n${a.summary}\n${plainText(a.body)}`;
-    const found = recogniseText(text);
+    const found = recogniseText(text, a.regionCode);
     const candidates = new Map<number, { id: number; title: string; regionCode: string }>();
     for (const region of [...new Set([a.regionCode, ...found.regionCodes])].slice(0, 4)) {
-      const page = await this.projects.list({ region, page: 1, pageSize: 100, sort: 'newest' } as never);
+      const page = await this.projects.list({ region, page: 1, pageSize: 100, sort: 'newest' });
       for (const p of page.items) candidates.set(p.id, p);
     }
-    const projects = mentionedProjects(text, [...candidates.values()]).map((p) => p.id);
+    const projects = mentionedProjects(text, found.projectNames, [...candidates.values()]).map((p) => p.id);
     const r = regions();
     return {
       regionCodes: found.regionCodes.filter((c) => !a.regionCodes.includes(c) && c !== a.regionCode && !r.isWithin(a.regionCode, c)),

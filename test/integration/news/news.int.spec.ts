@@ -61,7 +61,7 @@ describe('news: articles, search, subtree filters, submissions and moderation', 
     const p = await admin.call('POST', '/projects', projectBody({ code: 'NEWS-1', title: '尉氏县生猪屠宰及肉制品深加工项目', regionCode: '410223' }));
     expect(p.status).toBe(201);
     expect((await admin.call('POST', `/projects/${p.body.id}/publish`)).status).toBe(200);
-    const a = await weishi.call('POST', '/articles', article({ body: '开封市尉氏县 生猪屠宰及肉制品深加工项目 总投资 14.85亿元，洛阳市 也有类似项目。', status: 'draft' }));
+    const a = await weishi.call('POST', '/articles', article({ body: '尉氏县签约总投资14.85亿元的生猪屠宰及肉制品深加工项目，洛阳市也在推进同类项目。', status: 'draft' }));
     expect(a.status).toBe(201);
     expect(a.body.suggestions.projectIds).toEqual([p.body.id]);
     expect(a.body.suggestions.regionCodes).toContain('410300');
