@@ -36,11 +36,12 @@ export function mentionedProjects<T extends { id: number; title: string; regionC
   const squash = (s: string) => s.replace(/\s+/g, '');
   const mentioned = names.map((n) => squash(specificPart(n))).filter((s) => s.length >= 4);
   const flat = squash(text);
+  const flatSpecific = squash(specificPart(text));
   return candidates.filter((p) => {
     if (flat.includes(squash(p.title))) return true;
     // the title's own words, without its region (尉氏县…项目 is mentioned as …项目 in a 尉氏县 report)
     let own = squash(specificPart(p.title));
     for (const n of regions().names(p.regionCode)) own = own.replace(n, '').replace(n.slice(0, -1), '');
-    return own.length >= 4 && (flat.includes(own) || mentioned.some((m) => m.includes(own)));
+    return own.length >= 4 && (flat.includes(own) || flatSpecific.includes(own) || mentioned.some((m) => m.includes(own) || (m.length >= 6 && own.includes(m))));
   });
 }
