@@ -145,6 +145,16 @@ export class FiguresService {
     };
   }
 
+  /**
+   * The console dashboard's 三个一批 (cards, charts, export link): this year so far, by project,
+   * per month — one query set, so every number on the page is the same figure.
+   */
+  async dashboard(actor: Actor): Promise<DashboardFigures> {
+    const today = shanghaiDate(this.clock.now());
+    const q = figuresQuery.parse({ from: `${today.slice(0, 4)}-01-01`, to: today, groupBy: 'month' });
+    return dashboardFrom(await this.figures(actor, q));
+  }
+
   /** The three queries (events per stage, the period's cohort, time in stage) for one grouping. */
   private sql(staticKey: string, groupBy: FiguresGrouping, where: string, inPeriod: (col: string) => string) {
     const eventKey = (col: string) =>
@@ -292,5 +302,93 @@ function assemble(key: string, label: string, events: EventRow[], cohorts: Cohor
         return [s, { days: r?.median == null ? null : Math.round(Number(r.median) * 10) / 10, moves: r?.moves ?? 0 }];
       }),
     ) as FunnelFigures['medianDays'],
+  };
+}
+
+/** The three 三个一批 milestones, in order. */
+export const MILESTONES = ['signed', 'started', 'producing'] as const;
+export type Milestone = (typeof MILESTONES)[number];
+
+export interface MilestoneFigures {
+  stage: Milestone;
+  label: string;
+  /** Projects that reached the milestone in the period (a project counts once: its founding lead). */
+  projects: number;
+  /** Capital increases (增资) on projects signed earlier that reached the milestone in the period. */
+  increases: number;
+  /** Leads that reached the milestone in the period (= projects + increases). */
+  leads: number;
+  /** Amounts of those milestones, founding and increases (yuan; an increase counts its increase only). */
+  amountYuan: number;
+}
+
+/** The console dashboard's 三个一批: one definition for its cards, its charts and its export link. */
+export interface DashboardFigures {
+  period: { from: string; to: string };
+  /** The definition, as stated on the page. */
+  definition: string;
+  /** The cards (and the 三个一批 chart): the period's totals. */
+  milestones: MilestoneFigures[];
+  /** The same figures per month of the period (their sums are the cards). */
+  months: Array<{ month: string; label: string } & Record<Milestone, MilestoneFigures>>;
+  /** Whether any milestone was reached in the period (else the charts say why they are empty). */
+  any: boolean;
+  /** The funnel by lead (all stages) and the period's conversion and dwell times. */
+  total: FunnelFigures;
+  /** Query for GET /leads/figures/export giving the same numbers (`groupBy=month`, same period). */
+  exportQuery: { from: string; to: string; groupBy: 'month' };
+}
+
+export const DASHBOARD_DEFINITION =
+  '按项目统计：本年 1 月 1 日至今天（北京时间），签约、开工、投产日期落在此期间的项目数，一个项目只计一次（以首次签约的线索为准）；' +
+  '同一项目后来的增资单列为“增资”，只计增资金额；金额单位均为万元。数据来自线索的三个一批记录，与导出文件一致。';
+
+function milestoneOf(g: FunnelFigures | undefined, stage: Milestone): MilestoneFigures {
+  const s = g?.funnel.find((x) => x.stage === stage);
+  return {
+    stage,
+    label: LEAD_STAGES[stage],
+    projects: s?.projects ?? 0,
+    increases: s?.increases ?? 0,
+    leads: s?.leads ?? 0,
+    amountYuan: s?.amountYuan ?? 0,
+  };
+}
+
+/** YYYY-MM of every month from `from`'s to `to`'s (inclusive). */
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = from.slice(0, 7).split('-').map(Number);
+  const end = to.slice(0, 7);
+  for (;;) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    out.push(key);
+    if (key >= end) return out;
+    m += 1;
+    if (m > 12) [y, m] = [y + 1, 1];
+  }
+}
+
+/** Builds the dashboard model from a `groupBy=month` result (exported for the cross-check test). */
+export function dashboardFrom(f: FiguresResult): DashboardFigures {
+  const milestones = MILESTONES.map((s) => milestoneOf(f.total, s));
+  const months = monthsBetween(f.period.from, f.period.to).map((month) => {
+    const g = f.groups.find((x) => x.key === month);
+    return {
+      month,
+      label: `${Number(month.slice(5))}月`,
+      signed: milestoneOf(g, 'signed'),
+      started: milestoneOf(g, 'started'),
+      producing: milestoneOf(g, 'producing'),
+    };
+  });
+  return {
+    period: f.period,
+    definition: DASHBOARD_DEFINITION,
+    milestones,
+    months,
+    any: milestones.some((x) => x.leads > 0),
+    total: f.total,
+    exportQuery: { from: f.period.from, to: f.period.to, groupBy: 'month' },
   };
 }

@@ -3,6 +3,7 @@ import { LeadsModule } from '../leads/leads.module.js';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
 import { defineQueue } from '../platform/queue/job-definition.js';
 import { FullRematchService } from './full-rematch.service.js';
+import { MatchCountsQueries } from './match-counts.queries.js';
 import { MatchesService } from './matches.service.js';
 import { MatchingController } from './matching.controller.js';
 import { MatchingEngine } from './matching.engine.js';
@@ -13,8 +14,8 @@ import { MatchingProcessor } from './matching.processor.js';
 @Module({
   imports: [LeadsModule],
   controllers: [MatchingController],
-  providers: [MatchingEngine, MatchingProcessor, FullRematchService, MatchesService],
-  exports: [MatchingEngine, MatchesService, FullRematchService],
+  providers: [MatchingEngine, MatchingProcessor, FullRematchService, MatchesService, MatchCountsQueries],
+  exports: [MatchingEngine, MatchesService, FullRematchService, MatchCountsQueries],
 })
 export class MatchingModule implements OnModuleInit {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}

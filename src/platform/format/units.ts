@@ -12,6 +12,14 @@ export function formatYuan(yuan: number | null | undefined): string {
   return `${yuan} 元`;
 }
 
+const wanFmt = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+
+/** Always in 万元 ("0 万元", "30,000 万元") — for figures shown side by side, like the exports' 万元 columns. */
+export function formatWan(yuan: number | null | undefined): string {
+  if (yuan === null || yuan === undefined) return '—';
+  return `${wanFmt.format(yuan / 1e4)} 万元`;
+}
+
 /** "1–5 亿元", "5000 万元以上", "不超过 2 亿元". */
 export function formatYuanRange(min: number | null | undefined, max: number | null | undefined): string {
   if (min == null && max == null) return '未填写';

@@ -1,6 +1,6 @@
 import { CERTIFICATION_KINDS, CERTIFICATION_STATUSES, ENTERPRISE_SIZES, NOTIFICATION_FREQUENCIES } from '../../enterprises/enterprise.vocabulary.js';
 import { MATCH_STATUSES } from '../../matching/match.vocabulary.js';
-import { formatMu, formatYuan, formatYuanRange, shanghaiDate, shanghaiDateTime } from '../../platform/format/units.js';
+import { formatMu, formatWan, formatYuan, formatYuanRange, shanghaiDate, shanghaiDateTime } from '../../platform/format/units.js';
 import { CONDITION_LABELS } from '../../policies/eligibility/conditions.js';
 import { INCENTIVE_KINDS, POLICY_STATUSES } from '../../policies/policy.vocabulary.js';
 import { PROJECT_STAGES, PROJECT_STATUSES } from '../../projects/project.vocabulary.js';
@@ -64,6 +64,8 @@ export const helpers = {
   yuanRange: formatYuanRange,
   /** Whole yuan as a 万元 input value (exact). */
   wan: (y: number | null | undefined) => yuanToWan(y),
+  /** An amount always in 万元, with the unit ("0 万元", "30,000 万元"): figures shown side by side. */
+  inWan: (y: number | null | undefined) => formatWan(y),
   mu: (m: number | null | undefined) => formatMu(m),
   date,
   dateTime,
