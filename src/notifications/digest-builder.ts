@@ -7,6 +7,7 @@ import { regions } from '../reference/regions.js';
 import type { DigestIncentive, DigestPeriod, MatchDigestData, OfficerDigestData } from './digest-data.js';
 import { DIGEST_NEWS, type DigestArticle, type DigestNewsSource } from './digest-news.js';
 import { isDue } from './digest-schedule.js';
+import type { AlertReason } from './notification-item.entity.js';
 import type { MatchFrequency } from './notification.vocabulary.js';
 import { NotificationsService } from './notifications.service.js';
 import { matchDigestTemplate } from './templates/match-digest.js';
@@ -19,6 +20,7 @@ interface ItemRow {
   match_id: string | null;
   incentive_id: number | null;
   event_type: string;
+  reason: AlertReason | null;
 }
 
 interface MatchRow {
@@ -29,6 +31,7 @@ interface MatchRow {
   status: string;
   notified_score: number | null;
   withdrawn: boolean;
+  project_id: number;
   project_title: string;
   region_code: string;
   total_investment_yuan: string;
@@ -102,7 +105,7 @@ export class DigestBuilder {
   async buildFor(recipientKey: string, period: DigestPeriod): Promise<number | null> {
     return this.dataSource.transaction(async (m) => {
       const items: ItemRow[] = await m.query(
-        `SELECT id, kind, match_id, incentive_id, event_type FROM notification_item
+        `SELECT id, kind, match_id, incentive_id, event_type, reason FROM notification_item
          WHERE recipient_key = $1 AND notification_id IS NULL ORDER BY id LIMIT $2 FOR UPDATE`,
         [recipientKey, MAX_PER_DIGEST * 4],
       );
@@ -149,7 +152,7 @@ export class DigestBuilder {
     if (!ids.length) return new Map();
     const rows: MatchRow[] = await m.query(
       `SELECT mt.id, mt.score, mt.reasons, mt.eligible_incentive_ids, mt.status, mt.notified_score, mt.withdrawn_at IS NOT NULL AS withdrawn,
-              p.title AS project_title, p.region_code, p.total_investment_yuan, p.land_area_mu, e.name AS enterprise_name
+              p.id AS project_id, p.title AS project_title, p.region_code, p.total_investment_yuan, p.land_area_mu, e.name AS enterprise_name
        FROM match mt JOIN project p ON p.id = mt.project_id JOIN enterprise e ON e.id = mt.enterprise_id
        WHERE mt.id = ANY ($1::bigint[])`,
       [ids],
@@ -224,9 +227,21 @@ export class DigestBuilder {
     const officerItems = items.filter((i) => (i.kind === 'officer_match' || i.kind === 'officer_interest') && i.match_id);
     const matches = await this.loadMatches(m, officerItems.map((i) => String(i.match_id)));
     const [scope] = await m.query(`SELECT b.region_code FROM app_user u JOIN bureau b ON b.id = u.bureau_id WHERE u.id = $1`, [Number(recipientKey.slice(2))]);
+    // the console's lead for each interest (the link an officer follows)
+    const interestIds = officerItems.filter((i) => i.kind === 'officer_interest').map((i) => String(i.match_id));
+    const leadRows: Array<{ match_id: string; id: number }> = interestIds.length
+      ? await m.query(
+          `SELECT DISTINCT ON (mt.id) mt.id AS match_id, l.id FROM match mt
+           JOIN lead l ON l.match_id = mt.id OR (l.enterprise_id = mt.enterprise_id AND l.project_id = mt.project_id)
+           WHERE mt.id = ANY ($1::bigint[]) ORDER BY mt.id, (l.match_id IS NOT DISTINCT FROM mt.id) DESC, l.id DESC`,
+          [interestIds],
+        )
+      : [];
+    const leadOf = new Map(leadRows.map((r) => [String(r.match_id), Number(r.id)]));
     const used = new Set<string>();
     const dropped = new Set<string>(items.filter((i) => !officerItems.includes(i)).map((i) => i.id));
-    const data: OfficerDigestData = { period, regionName: scope ? regions().fullName(scope.region_code) : '', matches: [], interests: [] };
+    const regionName = scope ? regions().fullName(scope.region_code) : '';
+    const data: OfficerDigestData = { period, regionName, matches: [], interests: [] };
     for (const i of officerItems) {
       const x = matches.get(String(i.match_id));
       // a high-score alert about a match that no longer holds is dropped; an enterprise's interest is not
@@ -234,17 +249,38 @@ export class DigestBuilder {
         dropped.add(i.id);
         continue;
       }
-      const base = { id: Number(x.id), score: x.score, projectTitle: x.project_title, region: regions().fullName(x.region_code), enterpriseName: x.enterprise_name };
+      const region = regions().fullName(x.region_code);
+      const base = { id: Number(x.id), score: x.score, projectTitle: x.project_title, region, enterpriseName: x.enterprise_name, projectId: Number(x.project_id) };
       if (i.kind === 'officer_interest') {
         if (data.interests.length >= MAX_PER_DIGEST) continue;
-        data.interests.push(base);
+        const leadId = leadOf.get(String(x.id)) ?? null;
+        data.interests.push({ ...base, leadId, why: alertReason(i.reason, 'interest', regionName) });
       } else {
         if (data.matches.length >= MAX_PER_DIGEST) continue;
-        data.matches.push({ ...base, reasons: (x.reasons ?? []).slice(0, 3) });
+        data.matches.push({ ...base, reasons: (x.reasons ?? []).slice(0, 3), why: alertReason(i.reason, 'match', regionName) });
       }
       used.add(i.id);
     }
     data.matches.sort((a, b) => b.score - a.score || a.id - b.id);
     return { data, used, dropped };
+  }
+}
+
+/** Why an officer got an alert, in the words of the mail (zh-CN, en). */
+export function alertReason(reason: AlertReason | null, kind: 'interest' | 'match', regionName: string): { 'zh-CN': string; en: string } {
+  switch (reason) {
+    case 'owner':
+      return { 'zh-CN': '您是该线索的负责人', en: 'you own this lead' };
+    case 'bureau_lead':
+      return { 'zh-CN': '本局辖区内的新线索（您是本局负责人）', en: "a new lead of your bureau (you lead the bureau)" };
+    case 'subscribed':
+      return {
+        'zh-CN': `您订阅了${regionName || '本辖区'}全部招商动态（可在通知设置中关闭）`,
+        en: `you subscribed to all alerts of ${regionName || 'your region'} (turn it off in your notification settings)`,
+      };
+    default:
+      return kind === 'interest'
+        ? { 'zh-CN': '本局辖区内的新线索', en: "a new lead in your bureau's region" }
+        : { 'zh-CN': '本局辖区内的新匹配（线索将由本局跟进）', en: "a new match in your bureau's region (its lead would be your bureau's)" };
   }
 }

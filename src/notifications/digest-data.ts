@@ -37,6 +37,11 @@ export interface MatchDigestData {
 export interface OfficerDigestData {
   period: DigestPeriod;
   regionName: string;
-  matches: Array<{ id: number; score: number; projectTitle: string; region: string; enterpriseName: string; reasons: string[] }>;
-  interests: Array<{ id: number; score: number; projectTitle: string; region: string; enterpriseName: string }>;
+  /** Links go to the console: the project's matched enterprises (`/console/projects/:projectId#match-:id`). */
+  matches: Array<{ id: number; score: number; projectId: number; projectTitle: string; region: string; enterpriseName: string; reasons: string[]; why: AlertWhy }>;
+  /** Links go to the lead in the console (`/console/leads/:leadId`), or the project when there is none. */
+  interests: Array<{ id: number; score: number; projectId: number; leadId: number | null; projectTitle: string; region: string; enterpriseName: string; why: AlertWhy }>;
 }
+
+/** Why this officer got the alert ("您是该线索的负责人", "本局辖区内的新线索" …), per language. */
+export type AlertWhy = { 'zh-CN': string; en: string };

@@ -7,6 +7,8 @@ import { bigintToNumber } from '../platform/database/transformers.js';
 import type { NotificationEventType } from './notification-event.entity.js';
 
 export type ItemKind = 'match' | 'incentive' | 'officer_match' | 'officer_interest';
+/** Why an officer got an alert: owns the lead; leads the bureau working it; in the responsible bureau; opted in. */
+export type AlertReason = 'owner' | 'bureau_lead' | 'bureau' | 'subscribed';
 
 /**
  * One thing a recipient should hear about (a match, a 免申即享 incentive, an enterprise's
@@ -74,6 +76,10 @@ export class NotificationItem {
 
   @Column({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** Officers' alerts: why this recipient got it (null for enterprise items). */
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  reason: AlertReason | null;
 
   /** The message that carried it; null while pending. */
   @Column({ type: 'bigint', nullable: true, transformer: bigintToNumber })

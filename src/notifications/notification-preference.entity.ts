@@ -25,6 +25,13 @@ export class NotificationPreference {
   @Column({ type: 'boolean', default: true })
   reminders: boolean;
 
+  /**
+   * Staff: also the 招商动态 of the whole region (matches and interests that another bureau — e.g. a
+   * county's, seen from the city — is responsible for). Off by default: alerts go to the lead's owner and its bureau.
+   */
+  @Column({ type: 'boolean', default: false })
+  regionAlerts: boolean;
+
   @Column({ type: 'varchar', length: 5, nullable: true })
   language: MessageLanguage | null;
 

@@ -10,6 +10,8 @@ export interface UserPreferences {
   matchFrequencySource: 'user' | 'enterprise' | 'default';
   /** Follow-up reminders (staff). */
   reminders: boolean;
+  /** Staff: also every 招商动态 of the region, not only the leads they own and their bureau's (default off). */
+  regionAlerts: boolean;
   language: MessageLanguage;
   languageSource: 'user' | 'enterprise' | 'default';
 }
@@ -18,6 +20,7 @@ export interface PreferencesPatch {
   /** null: back to the default (the enterprise's setting for enterprise users; instant for staff). */
   matchFrequency?: MatchFrequency | null;
   reminders?: boolean;
+  regionAlerts?: boolean;
   language?: MessageLanguage | null;
 }
 
@@ -39,7 +42,7 @@ export class NotificationPreferencesService {
 
   async forUser(userId: number, m: EntityManager = this.dataSource.manager): Promise<UserPreferences> {
     const [r] = await m.query(
-      `SELECT u.role, p.match_frequency, p.reminders, p.language, e.notification_frequency AS e_freq, e.notification_language AS e_lang
+      `SELECT u.role, p.match_frequency, p.reminders, p.region_alerts, p.language, e.notification_frequency AS e_freq, e.notification_language AS e_lang
        FROM app_user u
        LEFT JOIN notification_preference p ON p.user_id = u.id
        LEFT JOIN enterprise e ON e.id = u.enterprise_id
@@ -52,6 +55,7 @@ export class NotificationPreferencesService {
       matchFrequency: r.match_frequency ?? (fromEnterprise ? r.e_freq : 'instant'),
       matchFrequencySource: r.match_frequency ? 'user' : fromEnterprise ? 'enterprise' : 'default',
       reminders: r.reminders ?? true,
+      regionAlerts: r.region_alerts ?? false,
       language: r.language ?? (r.role === 'enterprise' && r.e_lang ? r.e_lang : 'zh-CN'),
       languageSource: r.language ? 'user' : r.role === 'enterprise' && r.e_lang ? 'enterprise' : 'default',
     };
@@ -59,14 +63,17 @@ export class NotificationPreferencesService {
 
   async updateUser(userId: number, patch: PreferencesPatch, m: EntityManager = this.dataSource.manager): Promise<UserPreferences> {
     await m.query(
-      `INSERT INTO notification_preference AS p (user_id, match_frequency, reminders, language)
-       VALUES ($1, CASE WHEN $2::boolean THEN $3::varchar END, coalesce($4::boolean, true), CASE WHEN $5::boolean THEN $6::varchar END)
+      `INSERT INTO notification_preference AS p (user_id, match_frequency, reminders, language, region_alerts)
+       VALUES ($1, CASE WHEN $2::boolean THEN $3::varchar END, coalesce($4::boolean, true), CASE WHEN $5::boolean THEN $6::varchar END,
+               coalesce($7::boolean, false))
        ON CONFLICT (user_id) DO UPDATE SET
          match_frequency = CASE WHEN $2::boolean THEN $3::varchar ELSE p.match_frequency END,
          reminders = coalesce($4::boolean, p.reminders),
+         region_alerts = coalesce($7::boolean, p.region_alerts),
          language = CASE WHEN $5::boolean THEN $6::varchar ELSE p.language END,
          updated_at = now()`,
-      [userId, patch.matchFrequency !== undefined, patch.matchFrequency ?? null, patch.reminders ?? null, patch.language !== undefined, patch.language ?? null],
+      [userId, patch.matchFrequency !== undefined, patch.matchFrequency ?? null, patch.reminders ?? null, patch.language !== undefined, patch.language ?? null,
+        patch.regionAlerts ?? null],
     );
     return this.forUser(userId, m);
   }

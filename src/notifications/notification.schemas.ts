@@ -21,6 +21,8 @@ export const preferencesPatchSchema = z
   .strictObject({
     matchFrequency: z.enum(matchFrequencies).nullable().optional(),
     reminders: z.boolean().optional(),
+    /** Staff: also every 招商动态 of the region (matches and interests another bureau is responsible for). */
+    regionAlerts: z.boolean().optional(),
     language: z.enum(MESSAGE_LANGUAGES).nullable().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, '请至少修改一项设置');

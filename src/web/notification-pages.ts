@@ -9,7 +9,10 @@ export function readPreferencesForm(body: FormBody, opts: { staff: boolean }): R
     matchFrequency: frequency === '' ? null : frequency,
     language: language === '' ? null : language,
   };
-  if (opts.staff) patch.reminders = checked(body, 'reminders');
+  if (opts.staff) {
+    patch.reminders = checked(body, 'reminders');
+    patch.regionAlerts = checked(body, 'regionAlerts');
+  }
   return patch;
 }
 

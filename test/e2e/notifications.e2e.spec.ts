@@ -54,6 +54,7 @@ describe('notifications API: preferences, signed unsubscribe/settings links, sta
       matchFrequency: 'weekly',
       matchFrequencySource: 'enterprise',
       reminders: true,
+      regionAlerts: false,
       language: 'en',
       languageSource: 'enterprise',
     });
