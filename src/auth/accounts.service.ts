@@ -6,7 +6,7 @@ import type { Enterprise } from '../enterprises/enterprise.entity.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { Clock } from '../platform/clock/clock.js';
-import { ProblemException, validationFailed } from '../platform/http/problem.js';
+import { ProblemException, underField, validationFailed } from '../platform/http/problem.js';
 import { AccountTokensService, TOKEN_LIFETIME_MS } from './account-tokens.service.js';
 import { ROLES, type Actor } from './actor.js';
 import type { ChangePasswordInput, ResetPasswordInput, SignupInput } from './auth.schemas.js';
@@ -64,7 +64,9 @@ export class AccountsService {
   async signup(input: SignupInput, meta: RequestMeta): Promise<{ user: User; enterprise: Enterprise }> {
     await this.limits.consume('signup-ip', meta.ip);
     return this.dataSource.transaction(async (m) => {
-      const enterprise = await this.enterprises.register(input.enterprise, m);
+      const enterprise = await this.enterprises.register(input.enterprise, m).catch((err: unknown) => {
+        throw underField(err, 'enterprise');
+      });
       const user = await this.users.createUser(
         { email: input.email, name: input.name, role: 'enterprise', password: input.password, bureauId: null, enterpriseId: enterprise.id },
         m,

@@ -3,7 +3,7 @@ import { distinct, industryCode, regionCode } from '../reference/codes.js';
 import { pageQuery, listParam } from '../platform/http/pagination.js';
 import { email, isoDate, mu, phone, requiredText, text, yuan } from '../platform/validation/common.js';
 import { certificationKinds, enterpriseSizes, LANGUAGES, notificationFrequencies } from './enterprise.vocabulary.js';
-import { usccProblem } from './uscc.js';
+import { normalizeUscc, usccProblem } from './uscc.js';
 
 const USCC_MESSAGES = {
   length: '统一社会信用代码应为 18 位',
@@ -11,13 +11,14 @@ const USCC_MESSAGES = {
   check_digit: '统一社会信用代码校验位错误',
 } as const;
 
+/** A USCC as printed or typed (spaces, dashes, lower case) normalised, then checked; each failure has its own code. */
 export const usccSchema = z
   .string()
-  .trim()
-  .transform((s) => s.toUpperCase())
+  .max(64)
+  .transform(normalizeUscc)
   .superRefine((s, ctx) => {
     const p = usccProblem(s);
-    if (p) ctx.addIssue({ code: 'custom', message: USCC_MESSAGES[p], params: { rule: `uscc_${p}` } });
+    if (p) ctx.addIssue({ code: 'custom', message: USCC_MESSAGES[p], params: { code: `uscc_${p}` } });
   });
 
 export const contactSchema = z.strictObject({

@@ -1,4 +1,4 @@
-import { isValidUscc, makeUscc, usccCheckChar, usccProblem } from './uscc.js';
+import { isValidUscc, makeUscc, normalizeUscc, usccCheckChar, usccProblem } from './uscc.js';
 
 describe('USCC (GB 32100-2015)', () => {
   it('accepts published codes of real enterprises', () => {
@@ -20,5 +20,14 @@ describe('USCC (GB 32100-2015)', () => {
   it('makes valid codes for generated data', () => {
     for (let n = 0; n < 500; n++) expect(usccProblem(makeUscc('410223', n * 7919))).toBeNull();
     expect(makeUscc('410223', 1)).not.toBe(makeUscc('410223', 2));
+  });
+});
+
+describe('USCC as printed on a licence (issue 11, item 10)', () => {
+  it('drops spaces, dashes and full-width forms, and upper-cases, before it is checked', () => {
+    expect(normalizeUscc('91 110000 600037341L')).toBe('91110000600037341L');
+    expect(normalizeUscc('91-110000-600037341l')).toBe('91110000600037341L');
+    expect(normalizeUscc('９１\u3000110000–600037341Ｌ')).toBe('91110000600037341L');
+    expect(usccProblem(normalizeUscc('91 110000 600037341L'))).toBeNull();
   });
 });

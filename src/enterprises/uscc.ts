@@ -17,6 +17,14 @@ export function usccCheckChar(first17: string): string {
   return ALPHABET[(31 - (sum % 31)) % 31];
 }
 
+/**
+ * The code as stored: licences print it in groups (\`91 110000 600037341L\`, with dashes or a
+ * full-width space) and people type full-width or lower-case letters; none of that is part of it.
+ */
+export function normalizeUscc(raw: string): string {
+  return raw.normalize('NFKC').replace(/[\s\-\u2010-\u2015\u2212\u30FC]/gu, '').toUpperCase();
+}
+
 export type UsccProblem = 'length' | 'characters' | 'check_digit';
 
 /** Why a code is not a valid USCC, or null when it is (upper-case it first). */

@@ -133,4 +133,36 @@ describe('hostile input: bad cookies, out-of-range ids, NUL characters', () => {
       expect(form.status).toBe(400);
     });
   });
+
+  describe('item 10: USCC as printed on a licence', () => {
+    const signup = (uscc: string, email: string) =>
+      http(t.url, 'POST', '/auth/signup', { email, password: 'Correct-Horse-9', name: '张三', enterprise: enterpriseBody({ uscc }) }, {
+        'x-forwarded-for': `192.0.2.${Math.floor(Math.random() * 250) + 1}`,
+      });
+
+    it('accepts spaces and dashes, stores the bare code, and finds the duplicate however it is written', async () => {
+      const r = await signup('91 110000 600037341L', 'licence@example.com');
+      expect(r.status).toBe(201);
+      expect(r.body.enterprise.uscc).toBe('91110000600037341L');
+      const dashed = await admin.call('POST', '/enterprises', enterpriseBody({ uscc: '91-110000-600037341l' }));
+      expect(dashed.status).toBe(409);
+      expect(dashed.body.errors).toEqual([expect.objectContaining({ field: 'uscc', code: 'duplicate' })]);
+    });
+
+    it('gives length, character set and check digit their own codes', async () => {
+      const codeOf = async (uscc: string) => (await admin.call('POST', '/enterprises', enterpriseBody({ uscc }))).body.errors[0];
+      expect(await codeOf('91 110000 600037341')).toMatchObject({ field: 'uscc', code: 'uscc_length' });
+      expect(await codeOf('91 110000 60003734IO')).toMatchObject({ field: 'uscc', code: 'uscc_characters' });
+      expect(await codeOf('91 110000 600037341A')).toMatchObject({ field: 'uscc', code: 'uscc_check_digit' });
+    });
+
+    it('names the field the same way in the 400 and the 409 of a sign-up', async () => {
+      const bad = await signup('91110000600037341A', 'bad-check@example.com');
+      expect(bad.status).toBe(400);
+      const dup = await signup('91110000600037341L', 'dup@example.com');
+      expect(dup.status).toBe(409);
+      expect(bad.body.errors[0].field).toBe('enterprise.uscc');
+      expect(dup.body.errors[0].field).toBe('enterprise.uscc');
+    });
+  });
 });

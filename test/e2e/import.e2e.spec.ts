@@ -99,7 +99,7 @@ describe('imports: CSV and XLSX of enterprises, projects and leads', () => {
       expect(r.body).toMatchObject({ status: 'rejected', created: 0, invalidRows: 7, progress: { totalRows: 8 } });
       const by = (line: number) => r.body.errors.filter((e: { line: number }) => e.line === line);
       expect(by(2)).toEqual([]);
-      expect(by(3)).toEqual([{ line: 3, field: 'uscc', column: '统一社会信用代码', code: 'custom', message: '统一社会信用代码校验位错误' }]);
+      expect(by(3)).toEqual([{ line: 3, field: 'uscc', column: '统一社会信用代码', code: 'uscc_check_digit', message: '统一社会信用代码校验位错误' }]);
       expect(by(4)).toEqual([expect.objectContaining({ field: 'industryCodes[0]', column: '行业代码', message: '未知的行业代码' })]);
       expect(by(5)).toEqual([expect.objectContaining({ field: 'uscc', code: 'duplicate_in_file', message: '与第 2 行重复' })]);
       expect(by(6)).toEqual([expect.objectContaining({ field: 'investmentMinYuan', column: '最低投资额（万元）', code: 'invalid_cell' })]);

@@ -68,3 +68,13 @@ export const forbidden = (detail = '无权执行此操作') => new ProblemExcept
 export function statusTitle(status: number): string {
   return TITLES[status] ?? 'Error';
 }
+
+/**
+ * The same problem with its fields named under `prefix`: an operation reused for a part of a larger
+ * body (the enterprise of a sign-up) names the field as the caller sent it, in 400s and 409s alike.
+ */
+export function underField(err: unknown, prefix: string): unknown {
+  if (!(err instanceof ProblemException) || !err.errors?.length) return err;
+  const errors = err.errors.map((e) => ({ ...e, field: e.field === '(body)' ? prefix : `${prefix}.${e.field}` }));
+  return new ProblemException(err.status, err.type, err.message, errors, err.extensions);
+}

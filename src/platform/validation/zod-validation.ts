@@ -16,7 +16,9 @@ export function fieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
     if (iss.code === 'unrecognized_keys') {
       for (const key of iss.keys) out.push({ field: fieldPath([...iss.path, key], prefix), code: 'unknown_field', message: '不允许的字段' });
     } else {
-      out.push({ field: fieldPath(iss.path, prefix), code: iss.code, message: iss.message });
+      // a custom rule may name its own code (`params: {code: 'uscc_check_digit'}`), so clients can tell rules apart
+      const own = iss.code === 'custom' ? (iss.params as { code?: unknown } | undefined)?.code : undefined;
+      out.push({ field: fieldPath(iss.path, prefix), code: typeof own === 'string' ? own : iss.code, message: iss.message });
     }
   }
   return out;
