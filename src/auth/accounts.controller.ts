@@ -21,6 +21,7 @@ import {
   type SignupInput,
 } from './auth.schemas.js';
 import { CurrentActor, Public } from './decorators.js';
+import { SameOriginOnly } from './same-origin.js';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -59,6 +60,7 @@ export class AccountsController {
 
   @Post('signup')
   @Public()
+  @SameOriginOnly()
   @ApiOperation({ summary: '企业入驻 with an account: the registration and the first user; a verification e-mail follows (login works once verified)' })
   @ApiProblems(409, 429)
   async signup(@ZodBody(signupSchema) body: SignupInput, @Req() req: Request) {
@@ -94,6 +96,7 @@ export class AccountsController {
 
   @Post('verify-email/resend')
   @Public()
+  @SameOriginOnly()
   @HttpCode(202)
   @ApiOperation({ summary: 'Send the verification e-mail again (same answer for unknown addresses)' })
   @ApiProblems(429)
@@ -104,6 +107,7 @@ export class AccountsController {
 
   @Post('password/forgot')
   @Public()
+  @SameOriginOnly()
   @HttpCode(202)
   @ApiOperation({ summary: 'E-mail a single-use password-reset link valid for 1 hour (same answer for unknown addresses)' })
   @ApiProblems(429)

@@ -13,7 +13,7 @@ import type { ChangePasswordInput, ResetPasswordInput, SignupInput } from './aut
 import { Bureau } from './bureau.entity.js';
 import { inviteTemplate, passwordResetTemplate, verifyEmailTemplate } from './mail/account.templates.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { RateLimits } from './rate-limits.js';
+import { loginFailKey, RateLimits } from './rate-limits.js';
 import { SessionsService, sha256 } from './sessions.service.js';
 import { User } from './user.entity.js';
 import { UsersService } from './users.service.js';
@@ -147,13 +147,13 @@ export class AccountsService {
   }
 
   /**
-   * Sets a new password through a reset or invitation link: clears the lockout, marks the address
+   * Sets a new password through a reset or invitation link: clears the failed-login counts, marks the address
    * verified (the link proved it), ends every session and voids the other links.
    */
   async resetPassword(input: ResetPasswordInput, meta: RequestMeta): Promise<User> {
     await this.limits.consume('token-ip', meta.ip);
     const hash = await hashPassword(input.password);
-    return this.dataSource.transaction(async (m) => {
+    const user = await this.dataSource.transaction(async (m) => {
       const used = await this.tokens.consume(m, input.token, ['reset_password', 'invite']);
       if (!used) throw invalidToken();
       const user = await this.users.get(used.userId, m);
@@ -170,6 +170,10 @@ export class AccountsService {
       });
       return user;
     });
+    // the owner proved the address: strangers' failed guesses no longer slow them down
+    await this.limits.reset('login-fail-account', user.email);
+    await this.limits.reset('login-fail', loginFailKey(user.email, meta.ip));
+    return user;
   }
 
   /** A signed-in user changes their password; their other sessions end. */

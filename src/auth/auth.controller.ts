@@ -25,6 +25,7 @@ import {
 import { AuthService } from './auth.service.js';
 import { Bureau } from './bureau.entity.js';
 import { CurrentActor, Public, Roles } from './decorators.js';
+import { SameOriginOnly } from './same-origin.js';
 import { SessionsService } from './sessions.service.js';
 import type { User } from './user.entity.js';
 import { UsersService } from './users.service.js';
@@ -70,6 +71,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @SameOriginOnly()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Log in. API clients get a bearer token; `?mode=cookie` sets the browser session cookie and returns its CSRF token.',

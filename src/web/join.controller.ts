@@ -13,7 +13,8 @@ import { emptyEnterpriseForm, enterpriseFieldFor, enterpriseFormView, readEnterp
 import { errorMap, field, formAndSchemaErrors, withRequiredMessages, type ErrorMap, type FormBody } from './forms/form-input.js';
 import { Pages } from './pages.js';
 import { ENTERPRISE_REQUIRED } from './portal.controller.js';
-import { assertSameOrigin, homeOf } from './session-pages.controller.js';
+import { assertSameOrigin } from '../auth/same-origin.js';
+import { homeOf } from './session-pages.controller.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
 
 interface AccountValues {

@@ -20,7 +20,7 @@ import { errorMap, field, type ErrorMap, type FormBody } from './forms/form-inpu
 import { pickerModel, pickFrom } from './forms/tree-picker.js';
 import { Pages } from './pages.js';
 import { idOf, pageNo } from './public.controller.js';
-import { assertSameOrigin } from './session-pages.controller.js';
+import { assertSameOrigin } from '../auth/same-origin.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
 
 const PAGE_SIZE = 12;

@@ -1,10 +1,11 @@
-import { Controller, Get, HttpStatus, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { isStaff, type Actor } from '../auth/actor.js';
 import { AuthController } from '../auth/auth.controller.js';
 import type { AuthedRequest } from '../auth/auth.guard.js';
 import { loginSchema } from '../auth/auth.schemas.js';
+import { assertSameOrigin } from '../auth/same-origin.js';
 import { Public } from '../auth/decorators.js';
 import { ProblemException } from '../platform/http/problem.js';
 import { parseSafe } from '../platform/validation/zod-validation.js';
@@ -16,26 +17,6 @@ import { WebExceptionFilter } from './web-exception.filter.js';
 /** Where a signed-in user starts. */
 export const homeOf = (actor: Pick<Actor, 'role'> | null | undefined) =>
   actor?.role === 'enterprise' ? '/portal/matches' : isStaff(actor as Actor | null) ? '/console' : '/';
-
-/**
- * Anonymous form posts (login, sign-up, password reset) carry no session CSRF token; a browser
- * posting them from another site is refused by its Origin (or Referer) header instead, so a
- * foreign page cannot log a visitor into an attacker's account. Our pages set a same-origin
- * referrer policy, so their posts carry our Origin; a cross-site post carries the other site's
- * origin or "null" (a page with no-referrer) — both refused. Clients that send neither header are
- * not browsers acting for a visitor (rate limits still apply).
- */
-export function assertSameOrigin(req: AuthedRequest): void {
-  const source = req.get('origin') ?? req.get('referer');
-  if (!source) return; // non-browser clients; rate limits still apply
-  let host: string | null = null;
-  try {
-    host = new URL(source).host;
-  } catch {
-    host = null;
-  }
-  if (host !== req.get('host')) throw new ProblemException(HttpStatus.FORBIDDEN, 'csrf', '请求来源无效，请从本站页面提交');
-}
 
 /** Login and logout for browsers (the session cookie `im_session` + its CSRF token). */
 @ApiExcludeController()

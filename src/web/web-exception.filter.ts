@@ -2,6 +2,7 @@ import { Catch, Injectable, Logger, type ArgumentsHost, type ExceptionFilter } f
 import type { Response } from 'express';
 import type { AuthedRequest } from '../auth/auth.guard.js';
 import { ProblemFilter } from '../platform/http/problem.filter.js';
+import { redactUrl } from '../platform/logging/redact.js';
 import { url } from './view/format.js';
 import { Pages } from './pages.js';
 
@@ -48,7 +49,7 @@ export class WebExceptionFilter implements ExceptionFilter {
     const req = ctx.getRequest<AuthedRequest>();
     const res = ctx.getResponse<Response>();
     const problem = this.problems.toProblem(exception, req.originalUrl);
-    if (problem.status >= 500) this.log.error({ err: exception, url: req.originalUrl }, 'page failed');
+    if (problem.status >= 500) this.log.error({ err: exception, url: redactUrl(req.originalUrl) }, 'page failed');
     if (res.headersSent) return;
     if (problem.status === 401 && req.method === 'GET') {
       res.redirect(303, url('/login', { next: req.originalUrl }));
@@ -71,7 +72,7 @@ export class WebExceptionFilter implements ExceptionFilter {
         { status: problem.status, title: csrf ? '页面已过期' : (TITLES[problem.status] ?? problem.title) },
       );
     } catch (err) {
-      this.log.error({ err, url: req.originalUrl }, 'error page failed');
+      this.log.error({ err, url: redactUrl(req.originalUrl) }, 'error page failed');
       res.status(problem.status).type('text/plain; charset=utf-8').send(problem.detail ?? problem.title);
     }
   }

@@ -79,6 +79,8 @@ const schema = z
     SECRET_KEY: z.string().min(32, 'must be at least 32 characters').default(DEV_SECRET),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_PRETTY: bool.default(false),
+    /** Append the JSON log to this file instead of standard output (secrets are redacted either way). */
+    LOG_FILE: z.string().min(1).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production' && c.SECRET_KEY === DEV_SECRET) {

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { EntityNotFoundError } from 'typeorm';
+import { redactUrl } from '../logging/redact.js';
 import { ProblemException, statusTitle, type ProblemBody } from './problem.js';
 
 /** Turns every error into an RFC 9457 problem document; unexpected ones are logged and hidden. */
@@ -14,7 +15,7 @@ export class ProblemFilter implements ExceptionFilter {
     const req = http.getRequest<Request>();
     if (!res || typeof res.status !== 'function') throw exception; // not an HTTP context
     const body = this.toProblem(exception, req?.originalUrl);
-    if (body.status >= 500) this.log.error({ err: exception, url: req?.originalUrl }, 'unhandled error');
+    if (body.status >= 500) this.log.error({ err: exception, url: redactUrl(req?.originalUrl ?? '') }, 'unhandled error');
     if (res.headersSent) return;
     res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
