@@ -105,6 +105,8 @@ export class AccountsService {
       if (!user.emailVerifiedAt) {
         user.emailVerifiedAt = this.clock.now();
         await m.update(User, { id: user.id }, { emailVerifiedAt: user.emailVerifiedAt });
+        // what waited for the address to be verified goes out now (match mail: the next digest pass)
+        await this.notifications.releaseHeld(m, { userId: user.id, email: user.email });
       }
       await this.audit.record(m, { actor: asAuditActor(user), action: 'auth.email_verified', target: { type: 'user', id: user.id, region: await this.users.regionOf(user, m) }, ip: meta });
       return user;
@@ -160,6 +162,7 @@ export class AccountsService {
       if (!user.active) throw invalidToken();
       const now = this.clock.now();
       await m.update(User, { id: user.id }, { passwordHash: hash, failedLogins: 0, lockedUntil: null, emailVerifiedAt: user.emailVerifiedAt ?? now });
+      if (!user.emailVerifiedAt) await this.notifications.releaseHeld(m, { userId: user.id, email: user.email });
       await this.tokens.voidAll(m, user.id, ['reset_password', 'invite']);
       await this.sessions.revokeAll(user.id, m);
       await this.audit.record(m, {

@@ -48,7 +48,8 @@ const MAX_PER_DIGEST = 50;
  * match once — enqueued in the same transaction that assigns the items to it. Items are locked
  * while a digest is built, so concurrent builders (several worker processes, an instant build
  * racing the scheduled one) never put an item in two messages; a recipient with nothing left to
- * say gets no message (never empty).
+ * say gets no message (never empty). Nothing is built for an account whose address is not verified
+ * yet: its items are kept until it is.
  */
 @Injectable()
 export class DigestBuilder {
@@ -64,18 +65,19 @@ export class DigestBuilder {
 
   /** Builds every digest that is due now (optionally only for some recipients); returns how many messages were enqueued. */
   async buildDue(opts: { recipientKeys?: string[] } = {}): Promise<number> {
-    const pending: Array<{ recipient_key: string; oldest: Date; frequency: MatchFrequency }> = await this.dataSource.query(
+    const pending: Array<{ recipient_key: string; oldest: Date; frequency: MatchFrequency; unverified: boolean }> = await this.dataSource.query(
       `SELECT i.recipient_key, min(i.created_at) AS oldest,
               coalesce(p.match_frequency,
                        CASE WHEN u.role = 'enterprise' THEN ue.notification_frequency WHEN u.id IS NOT NULL THEN 'instant' END,
-                       e.notification_frequency, 'daily') AS frequency
+                       e.notification_frequency, 'daily') AS frequency,
+              (u.id IS NOT NULL AND u.email_verified_at IS NULL) AS unverified
        FROM notification_item i
        LEFT JOIN app_user u ON u.id = i.recipient_user_id
        LEFT JOIN notification_preference p ON p.user_id = i.recipient_user_id
        LEFT JOIN enterprise ue ON ue.id = u.enterprise_id
        LEFT JOIN enterprise e ON e.id = i.recipient_enterprise_id
        WHERE i.notification_id IS NULL AND ($1::varchar[] IS NULL OR i.recipient_key = ANY ($1::varchar[]))
-       GROUP BY 1, 3`,
+       GROUP BY 1, 3, 4`,
       [opts.recipientKeys ?? null],
     );
     const now = this.clock.now();
@@ -84,7 +86,8 @@ export class DigestBuilder {
       // opted out: what piled up is dropped, not sent later
       await this.dataSource.query(`DELETE FROM notification_item WHERE notification_id IS NULL AND recipient_key = ANY ($1::varchar[])`, [off]);
     }
-    const due = pending.filter((p) => isDue(p.frequency, new Date(p.oldest), now, this.config.DIGEST_HOUR, this.config.DIGEST_WEEKDAY));
+    // an account that has not verified its address yet: its items wait (the first pass after verification sends them)
+    const due = pending.filter((p) => !p.unverified && isDue(p.frequency, new Date(p.oldest), now, this.config.DIGEST_HOUR, this.config.DIGEST_WEEKDAY));
     let sent = 0;
     let next = 0;
     const worker = async () => {

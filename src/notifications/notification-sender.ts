@@ -30,9 +30,11 @@ interface Claimed {
   user_active: boolean | null;
   lang: MessageLanguage;
   opted_out: boolean;
+  /** The address is an account's whose owner has not verified it (yet). */
+  unverified: boolean;
 }
 
-export type SendOutcome = 'sent' | 'skipped' | 'failed' | 'retry' | 'noop';
+export type SendOutcome = 'sent' | 'skipped' | 'failed' | 'retry' | 'noop' | 'held';
 
 /** Test-only fault injection: NOTIFICATIONS_FAULT="<point>:<n>" SIGKILLs this process the n-th time it passes <point>. */
 const FAULT_POINTS = ['claimed', 'before-send', 'after-accept'] as const;
@@ -75,6 +77,8 @@ export class NotificationSender {
     this.faultPoint('claimed');
 
     if (row.recipient_user_id && !row.user_active) return this.finish(row, 'skipped', '收件人账户不存在或已停用');
+    // before its owner verified it, an address gets account mail only (a sign-up must not make us mail a stranger)
+    if (row.category !== 'transactional' && row.unverified) return this.hold(row);
     if (row.category !== 'transactional' && row.opted_out) return this.finish(row, 'skipped', '收件人已退订此类邮件');
     if (!row.address) return this.finish(row, 'skipped', '收件人没有可用的邮箱地址');
 
@@ -142,7 +146,8 @@ export class NotificationSender {
          LEFT JOIN enterprise ue ON ue.id = u.enterprise_id
          LEFT JOIN enterprise e ON e.id = c.recipient_enterprise_id
        )
-       SELECT r.*, (coalesce(r.pref_off, false) OR EXISTS (SELECT 1 FROM notification_suppression s WHERE s.email = r.address AND s.category = r.category)) AS opted_out
+       SELECT r.*, (coalesce(r.pref_off, false) OR EXISTS (SELECT 1 FROM notification_suppression s WHERE s.email = r.address AND s.category = r.category)) AS opted_out,
+         EXISTS (SELECT 1 FROM app_user x WHERE x.email = r.address AND x.email_verified_at IS NULL) AS unverified
        FROM r`,
       [ids, leaseMs(this.config)],
     );
@@ -216,6 +221,22 @@ export class NotificationSender {
       this.log.warn({ id: row.id, err: (e as Error).message }, 'could not schedule the retry; the rescuer will');
     }
     return 'retry';
+  }
+
+  /**
+   * Parks a message to an unverified address: no longer open (the rescuer leaves it alone), the
+   * claim not counted as an attempt; NotificationsService.releaseHeld makes it pending again.
+   */
+  private async hold(row: Claimed): Promise<SendOutcome> {
+    await this.dataSource.query(
+      `WITH h AS (
+         UPDATE notification SET status = 'held', last_error = $2, lease_until = NULL, attempt_base = attempt_base + 1, updated_at = now(),
+           recipient_email = coalesce(recipient_email, $3)
+         WHERE id = $1 AND status = 'sending' RETURNING id)
+       DELETE FROM notification_open o USING h WHERE o.notification_id = h.id`,
+      [row.id, '收件人尚未验证邮箱，验证后发送', row.address],
+    );
+    return 'held';
   }
 
   private async finish(row: Claimed, status: 'skipped' | 'failed', reason: string): Promise<SendOutcome> {

@@ -18,6 +18,7 @@ import type { MessageLanguage, NotificationCategory, NotificationStatus } from '
 @Index('notification_recipient_enterprise_idx', ['recipientEnterpriseId'])
 @Index('notification_region_path_gin', { synchronize: false })
 @Index('notification_created_idx', ['createdAt'])
+@Index('notification_held_idx', { synchronize: false })
 export class Notification {
   @BigIdColumn()
   id: number;

@@ -12,7 +12,8 @@ export const notificationCategories = Object.keys(NOTIFICATION_CATEGORIES) as [N
 
 /**
  * pending › sending › sent; or failed (permanent SMTP rejection, bad address, retries exhausted)
- * or skipped (the recipient opted out or has no address — decided at send time).
+ * or skipped (the recipient opted out or has no address — decided at send time); or held: not
+ * account mail, to an address whose account has not verified it yet — pending again once it is.
  */
 export const NOTIFICATION_STATUSES = {
   pending: '待发送',
@@ -20,6 +21,7 @@ export const NOTIFICATION_STATUSES = {
   sent: '已发送',
   failed: '发送失败',
   skipped: '未发送（已退订或无地址）',
+  held: '待收件人验证邮箱后发送',
 } as const;
 export type NotificationStatus = keyof typeof NOTIFICATION_STATUSES;
 export const notificationStatuses = Object.keys(NOTIFICATION_STATUSES) as [NotificationStatus, ...NotificationStatus[]];

@@ -123,6 +123,26 @@ export class NotificationsService {
     );
   }
 
+  /**
+   * An account's owner verified its address: the messages held for it (NotificationSender.hold)
+   * become pending again and are sent, in the verifying transaction (through the outbox).
+   */
+  async releaseHeld(manager: EntityManager, account: { userId: number; email: string }): Promise<number> {
+    const released: Array<{ id: string; attempts: number }> = await manager.query(
+      `WITH r AS (
+         UPDATE notification SET status = 'pending', next_attempt_at = now(), last_error = NULL, updated_at = now()
+         WHERE status = 'held' AND (recipient_user_id = $1 OR recipient_email = $2)
+         RETURNING id, attempts
+       ), opened AS (INSERT INTO notification_open (notification_id) SELECT id FROM r)
+       SELECT id, attempts FROM r ORDER BY id`,
+      [account.userId, account.email.toLowerCase()],
+    );
+    if (released.length) {
+      await this.outbox.enqueue(manager, ...released.map((r) => sendNotificationJob.request({ id: Number(r.id) }, { jobId: sendJobId(Number(r.id), r.attempts) })));
+    }
+    return released.length;
+  }
+
   private row(i: EnqueueInput<unknown>) {
     const name = typeof i.template === 'string' ? i.template : i.template.name;
     const def = templateNamed(name);
