@@ -69,7 +69,7 @@ async function main(): Promise<void> {
       `  health     ${base}/health`,
       `  projects   ${base}/projects?region=410200   (开封市, incl. 尉氏县)`,
       ...(mailUi ? [`  mail       ${mailUi}   (every e-mail the app sends lands here)`] : []),
-      `  demo data  ${report.projects.created + report.projects.existing} projects, ${report.policies.created + report.policies.existing} policies, ${report.enterprises.created + report.enterprises.existing} enterprises, ${report.leads.created + report.leads.existing} leads`,
+      `  demo data  ${report.projects.created + report.projects.existing} projects, ${report.policies.created + report.policies.existing} policies, ${report.enterprises.created + report.enterprises.existing} enterprises, ${report.leads.created + report.leads.existing} leads, ${report.articles.created + report.articles.existing} articles`,
       `  log in as  admin@example.com, lead.weishi@example.com, officer.weishi@example.com, officer.luoyang@example.com,`,
       `             wang.jianguo@example.com (an enterprise) … — password ${DEMO_PASSWORD}`,
       'Stop with Ctrl+C.',

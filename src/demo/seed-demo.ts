@@ -19,6 +19,10 @@ import { shanghaiDate } from '../platform/format/units.js';
 import { DEMO_PASSWORD, demoBureaus, demoUsers } from './demo-accounts.js';
 import { demoEnterprises, demoPolicies, demoProjects } from './demo-data.js';
 import { demoLeads } from './demo-leads.js';
+import { demoArticles } from './demo-articles.js';
+import { createArticleSchema } from '../news/news.schemas.js';
+import { NewsQueries } from '../news/news.queries.js';
+import { NewsService } from '../news/news.service.js';
 
 export interface SeedReport {
   policies: { created: number; existing: number };
@@ -26,6 +30,7 @@ export interface SeedReport {
   enterprises: { created: number; existing: number };
   users: { created: number; existing: number };
   leads: { created: number; existing: number };
+  articles: { created: number; existing: number };
 }
 
 /**
@@ -44,6 +49,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
     enterprises: { created: 0, existing: 0 },
     users: { created: 0, existing: 0 },
     leads: { created: 0, existing: 0 },
+    articles: { created: 0, existing: 0 },
   };
 
   const incentiveIds = new Map<string, number>();
@@ -128,7 +134,36 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
   }
 
   await seedLeads(app, report);
+  await seedArticles(app, report);
   return report;
+}
+
+/**
+ * The seed's articles as published 招商资讯 (by the platform admin), linked to the demo projects
+ * that quote them; keyed by title, so a second run changes nothing.
+ */
+async function seedArticles(app: INestApplicationContext, report: SeedReport): Promise<void> {
+  const ds = app.get(DataSource);
+  const news = app.get(NewsService);
+  const queries = app.get(NewsQueries);
+  const [admin]: Array<{ id: number; email: string; name: string }> = await ds.query(`SELECT id, email, name FROM app_user WHERE role = 'admin' ORDER BY id LIMIT 1`);
+  if (!admin) throw new Error('demo articles: no admin user');
+  const actor: Actor = { userId: admin.id, role: 'admin', email: admin.email, name: admin.name, bureauId: null, regionScope: null, enterpriseId: null };
+  for (const demo of demoArticles) {
+    if (await queries.idByTitle(demo.title)) {
+      report.articles.existing++;
+      continue;
+    }
+    const codes = demoProjects.filter((p) => p.source === demo.title).map((p) => p.code);
+    const related = codes.length ? await ds.manager.find(Project, { where: codes.map((code) => ({ code })), select: { id: true } }) : [];
+    const input = parseOrThrow(
+      createArticleSchema,
+      { ...demo, relatedProjectIds: related.map((p) => p.id), status: 'published' },
+      `article ${demo.title}`,
+    );
+    await news.create(actor, input);
+    report.articles.created++;
+  }
 }
 
 /** The demo's leads, worked by their officers through the leads service (dates relative to the app's clock). */

@@ -59,6 +59,12 @@ export class NewsQueries implements DigestNewsSource {
     return this.dataSource.manager.findOne(Article, { where: { id, status: 'published' } });
   }
 
+  /** An article's id by its exact title (the demo seed's identity). */
+  async idByTitle(title: string): Promise<number | null> {
+    const a = await this.dataSource.manager.findOne(Article, { where: { title }, select: { id: true } });
+    return a?.id ?? null;
+  }
+
   /** Ids and dates of every published article, for the sitemap (newest first). */
   async sitemapEntries(limit = 40_000): Promise<Array<{ id: number; updatedAt: Date }>> {
     return this.dataSource.manager
