@@ -6,6 +6,9 @@ import { User } from './auth/user.entity.js';
 import { Enterprise } from './enterprises/enterprise.entity.js';
 import { EnterpriseCertification } from './enterprises/enterprise-certification.entity.js';
 import { ImportJob } from './imports/import-job.entity.js';
+import { IntakeDocument } from './intake/intake-document.entity.js';
+import { IntakeDraft } from './intake/intake-draft.entity.js';
+import { IntakeIndustryKeyword } from './intake/intake-industry-keyword.entity.js';
 import { LeadAssignmentCursor, LeadAssignmentRule } from './leads/assignment-rule.entity.js';
 import { LeadActivity } from './leads/lead-activity.entity.js';
 import { LeadCount } from './leads/lead-count.entity.js';
@@ -65,4 +68,7 @@ export const allEntities = [
   AuditEntry,
   Article,
   ArticleDelivery,
+  IntakeDocument,
+  IntakeDraft,
+  IntakeIndustryKeyword,
 ];
