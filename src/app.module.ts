@@ -9,6 +9,7 @@ import { ConfigModule } from './platform/config/config.module.js';
 import { dataSourceOptions } from './platform/database/data-source.js';
 import { HealthModule } from './platform/health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
+import { IntakeModule } from './intake/intake.module.js';
 import { LeadsModule } from './leads/leads.module.js';
 import { loggingModule } from './platform/logging/logging.module.js';
 import { MatchingModule } from './matching/matching.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         MatchingModule,
         LeadsModule,
         ImportsModule,
+        IntakeModule,
         NotificationsModule,
         NewsModule,
         WebModule,
