@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { SessionsService } from '../../src/auth/sessions.service.js';
+import { IntakeService } from '../../src/intake/intake.service.js';
 import { http, startTestApp, type TestApp } from '../support/app.js';
 import { actor, TEST_PASSWORD, type TestActor } from '../support/auth.js';
 import { enterpriseBody, nextUscc, policyBody, projectBody } from '../support/factories.js';
@@ -56,6 +57,10 @@ interface World {
   draftArticle: number;
   publishedArticle: number;
   submissions: { apiApprove: number; apiReject: number; pageApprove: number; pageReject: number };
+  /** An intake document of 尉氏县 (its title a secret) with two proposed project drafts, and an admin's industry keyword. */
+  intakeDocument: number;
+  intakeDrafts: [number, number];
+  intakeKeyword: number;
   /** Strings no outsider may ever receive. */
   secrets: string[];
   /** Unique per call. */
@@ -293,6 +298,15 @@ const ROUTES: Record<string, Case | Case[]> = {
   'POST /imports/:kindOrId': at('/imports/enterprises', { want: deny(403, 400, 400, 400) }),
   'GET /imports': at('/imports', { want: deny(403, 'ok') }),
   'GET /imports/:kindOrId': { path: (w) => `/imports/${w.importJob}`, want: staffHidden },
+  // policy-document intake (src/intake)
+  'POST /intake/documents': at('/intake/documents', { body: () => ({ title: '2021年尉氏县政府工作报告', text: '计划投资2亿元,建设尉氏县食用菌产业园项目。' }), want: deny(403, 'ok') }),
+  'GET /intake/documents': at('/intake/documents', { want: deny(403, 'ok') }),
+  'GET /intake/documents/:id': { path: (w) => `/intake/documents/${w.intakeDocument}`, want: staffHidden },
+  'POST /intake/drafts/:id/accept': { path: (w) => `/intake/drafts/${w.intakeDrafts[0]}/accept`, body: () => ({}), want: staffHidden },
+  'POST /intake/drafts/:id/reject': { path: (w) => `/intake/drafts/${w.intakeDrafts[1]}/reject`, want: staffHidden },
+  'GET /intake/industry-keywords': at('/intake/industry-keywords', { want: deny(403, 'ok') }),
+  'POST /intake/industry-keywords': { path: () => '/intake/industry-keywords', body: (w) => ({ keyword: `关键词${w.seq()}`, codes: ['A0151'] }), want: adminOnly() },
+  'DELETE /intake/industry-keywords/:id': { path: (w) => `/intake/industry-keywords/${w.intakeKeyword}`, want: adminOnly() },
   'GET /imports/templates/:kind': at('/imports/templates/leads?format=csv', { want: deny(403, 'ok') }),
 
   // notifications (src/notifications)
@@ -596,6 +610,16 @@ describe('access matrix: every route × every outsider × objects of another reg
       return r.body.id as number;
     };
     const submissions = { apiApprove: await submit('机密投稿甲'), apiReject: await submit('机密投稿乙'), pageApprove: await submit('机密投稿丙'), pageReject: await submit('机密投稿丁') };
+    // an intake document of 尉氏县, read into drafts right here (no workers in this app)
+    const intake = await ok('POST', '/intake/documents', {
+      title: secret('机密文档'),
+      regionCode: '410223',
+      text: '计划投资11亿元,开工建设尉氏县生猪现代农业产业园项目。加快推进总投资14.85亿元的尉氏县香菇加工产业园项目。',
+    });
+    await t.get(IntakeService).process(intake.id);
+    const intakeDrafts = ((await ok('GET', `/intake/documents/${intake.id}`)).drafts as Array<{ id: number }>).map((d) => d.id);
+    if (intakeDrafts.length < 2) throw new Error(`intake: expected two drafts, got ${intakeDrafts.length}`);
+    const intakeKeyword = await ok('POST', '/intake/industry-keywords', { keyword: '测试关键词', codes: ['A0151'] });
 
     w = {
       enterprise: { id: e.id, name: e.name },
@@ -622,12 +646,16 @@ describe('access matrix: every route × every outsider × objects of another reg
       draftArticle: draftArticle.id,
       publishedArticle: publishedArticle.id,
       submissions,
+      intakeDocument: intake.id,
+      intakeDrafts: [intakeDrafts[0], intakeDrafts[1]],
+      intakeKeyword: intakeKeyword.id,
       secrets: [
         draftArticle.title,
         secret('机密投稿甲'),
         secret('机密投稿乙'),
         secret('机密投稿丙'),
         secret('机密投稿丁'),
+        secret('机密文档'),
         secret('机密流失原因'),
         secret('机密导入企业'),
         e.name,
