@@ -177,7 +177,7 @@ describe('leads API', () => {
 
   it('is described in the OpenAPI document', async () => {
     const doc = (await http(t.url, 'GET', '/docs/openapi.json')).body;
-    for (const p of ['/leads', '/leads/{id}', '/leads/{id}/stage', '/leads/{id}/reopen', '/leads/{id}/assign', '/leads/{id}/activities', '/leads/figures', '/leads/figures/export', '/leads/export', '/lead-assignment-rules', '/imports/{kind}', '/imports/{id}', '/imports/templates/{kind}']) {
+    for (const p of ['/leads', '/leads/{id}', '/leads/{id}/stage', '/leads/{id}/reopen', '/leads/{id}/assign', '/leads/{id}/activities', '/leads/figures', '/leads/figures/export', '/leads/export', '/lead-assignment-rules', '/imports/{kindOrId}', '/imports/templates/{kind}']) {
       expect(doc.paths[p]).toBeDefined();
     }
     const params = doc.paths['/leads'].get.parameters.map((x: { name: string }) => x.name);
