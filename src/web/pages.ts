@@ -132,6 +132,8 @@ export class Pages {
         errors: opts.errors ?? {},
         errorCount: Object.values(opts.errors ?? {}).reduce((n, xs) => n + xs.length, 0),
         baseUrl: this.config.PUBLIC_BASE_URL,
+        /** Hour (Asia/Shanghai) of the daily/weekly match digests, for the pages that explain when mail comes. */
+        digestHour: this.config.DIGEST_HOUR,
         description: oneLine(opts.description || SITE_DESCRIPTION),
         canonical: `${this.config.PUBLIC_BASE_URL}${opts.canonical ?? path}`,
       },
