@@ -213,6 +213,7 @@ const ROUTES: Record<string, Case | Case[]> = {
   'POST /enterprises/:id/certifications/:kind/verify': { path: (w) => `/enterprises/${w.enterprise.id}/certifications/high_tech/verify`, body: () => ({ note: '核验' }), want: staffHidden },
   'POST /enterprises/:id/certifications/:kind/reject': { path: (w) => `/enterprises/${w.enterprise.id}/certifications/specialized_sme/reject`, body: () => ({ note: '驳回' }), want: staffHidden },
   'GET /enterprises/:id/incentives': { path: (w) => `/enterprises/${w.enterprise.id}/incentives`, want: hidden },
+  'GET /enterprises/:id/incentives/:incentiveId': { path: (w) => `/enterprises/${w.enterprise.id}/incentives/${w.publishedIncentive}`, want: hidden },
   'GET /enterprises/:id/matches': { path: (w) => `/enterprises/${w.enterprise.id}/matches`, want: hidden },
   'GET /enterprises/:id/matches/explain': { path: (w) => `/enterprises/${w.enterprise.id}/matches/explain?projectId=${w.publishedProject}`, want: hidden },
 

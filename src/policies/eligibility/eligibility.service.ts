@@ -12,7 +12,8 @@ import { Incentive } from '../incentive.entity.js';
 import type { EligibleEnterprisesQuery } from '../policy.schemas.js';
 import { incentiveView } from '../policy.view.js';
 import { eligibilitySql } from './eligibility-sql.js';
-import { evaluateEligibility, missingInformation, type EligibilityStatus } from './evaluate.js';
+import { CONDITION_LABELS } from './conditions.js';
+import { ELIGIBILITY_STATUS_LABELS, evaluateEligibility, missingInformation, type EligibilityStatus } from './evaluate.js';
 
 const ORDER: Record<EligibilityStatus, number> = { eligible: 0, needs_info: 1, not_eligible: 2 };
 
@@ -56,6 +57,28 @@ export class EligibilityService {
       missing: missingInformation(result),
     }));
     return { ...toPage(items, evaluated.length, q), counts, today: ctx.today };
+  }
+
+  /**
+   * One incentive evaluated for one enterprise, whatever the regions (so "not eligible: region"
+   * can be read): the verdict, each condition's and the policy's checks with their reasons.
+   */
+  async evaluateOne(enterpriseId: number, incentiveId: number) {
+    const e = await this.dataSource.manager.findOne(Enterprise, { where: { id: enterpriseId } });
+    if (!e) throw notFound('企业');
+    const incentive = await this.dataSource.manager.findOne(Incentive, { where: { id: incentiveId }, relations: { policy: true } });
+    if (!incentive?.policy) throw notFound('扶持措施');
+    const today = this.today();
+    const result = evaluateEligibility(e, incentive as Incentive & { policy: NonNullable<Incentive['policy']> }, { regions: regions(), industries: industries(), today });
+    return {
+      enterprise: { id: e.id, name: e.name },
+      incentive: incentiveView(incentive),
+      status: result.status,
+      statusLabel: ELIGIBILITY_STATUS_LABELS[result.status],
+      checks: result.checks.map((c) => ({ ...c, label: CONDITION_LABELS[c.condition] })),
+      missing: missingInformation(result),
+      today,
+    };
   }
 
   /** 政策找企业: enterprises eligible for (or possibly eligible for) an incentive, selected in SQL. */

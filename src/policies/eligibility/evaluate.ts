@@ -16,6 +16,8 @@ import type { Condition, ConditionType } from './conditions.js';
 export type CheckStatus = 'met' | 'unmet' | 'unknown';
 export type EligibilityStatus = 'eligible' | 'needs_info' | 'not_eligible';
 
+export const ELIGIBILITY_STATUS_LABELS: Record<EligibilityStatus, string> = { eligible: '符合条件', needs_info: '需补充信息', not_eligible: '暂不符合' };
+
 export interface EligibilityCheck {
   condition: ConditionType | 'policyRegion' | 'policyValidity';
   status: CheckStatus;
