@@ -138,6 +138,15 @@ describe('officer alerts: recipients, reasons, and console links that open', () 
     const row = page.locator(`#match-${matchId}`);
     expect(await row.isVisible()).toBe(true);
     expect(await row.textContent()).toContain('郑州航空物流有限公司');
+
+    // the preference for wider alerts is the officer's own, off by default, on the console's 通知设置
+    await page.goto(`${t.url}/console/notifications`);
+    const box = page.locator('input[name="regionAlerts"]');
+    expect(await box.isChecked()).toBe(false);
+    await box.check();
+    await Promise.all([page.waitForURL(/\/console\/notifications\?done=saved/), page.click('form[action="/console/notifications/preferences"] button[type=submit]')]);
+    const [pref] = await ds.query(`SELECT region_alerts FROM notification_preference WHERE user_id = $1`, [staff[ownerKey].id]);
+    expect(pref.region_alerts).toBe(true);
     expect(problems).toEqual([]);
   }, 120_000);
 });
