@@ -10,6 +10,7 @@ import { dataSourceOptions } from './platform/database/data-source.js';
 import { HealthModule } from './platform/health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { IntakeModule } from './intake/intake.module.js';
+import { AgreementsModule } from './agreements/agreements.module.js';
 import { LeadsModule } from './leads/leads.module.js';
 import { loggingModule } from './platform/logging/logging.module.js';
 import { MatchingModule } from './matching/matching.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         PoliciesModule,
         MatchingModule,
         LeadsModule,
+        AgreementsModule,
         ImportsModule,
         IntakeModule,
         NotificationsModule,

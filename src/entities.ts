@@ -1,3 +1,4 @@
+import { Agreement, AgreementActual, AgreementPledge, AgreementTranche, AgreementWarning, RecoveryCase, RecoveryCaseStep } from './agreements/agreement.entity.js';
 import { AuditEntry } from './audit/audit-entry.entity.js';
 import { AccountToken } from './auth/account-token.entity.js';
 import { Bureau } from './auth/bureau.entity.js';
@@ -71,4 +72,11 @@ export const allEntities = [
   IntakeDocument,
   IntakeDraft,
   IntakeIndustryKeyword,
+  Agreement,
+  AgreementPledge,
+  AgreementTranche,
+  AgreementActual,
+  AgreementWarning,
+  RecoveryCase,
+  RecoveryCaseStep,
 ];

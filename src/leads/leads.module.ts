@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ProjectsModule } from '../projects/projects.module.js';
 import { AssignmentService } from './assignment.service.js';
 import { FiguresService } from './figures.service.js';
 import { LeadExportService } from './lead-export.service.js';
@@ -8,6 +9,7 @@ import { LeadRemindersService } from './reminders.service.js';
 
 /** 线索: the pipeline, assignment, reminders, 三个一批 figures and exports. */
 @Module({
+  imports: [ProjectsModule],
   controllers: [LeadsController, AssignmentRulesController],
   providers: [LeadsService, AssignmentService, FiguresService, LeadExportService, LeadRemindersService],
   exports: [LeadsService, AssignmentService, FiguresService, LeadRemindersService],

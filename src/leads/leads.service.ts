@@ -11,6 +11,7 @@ import { shanghaiDate } from '../platform/format/units.js';
 import { offsetOf, type Page } from '../platform/http/pagination.js';
 import { conflict, notFound, ProblemException, validationFailed } from '../platform/http/problem.js';
 import { searchText } from '../platform/text/segmenter.js';
+import { ProjectsService } from '../projects/projects.service.js';
 import { industries } from '../reference/industries.js';
 import { regions } from '../reference/regions.js';
 import { AssignmentService, type Assignment } from './assignment.service.js';
@@ -62,6 +63,16 @@ export interface NewLead {
   actor: Pick<Actor, 'userId' | 'email' | 'role'> | null;
 }
 
+/** A signed lead as the agreements module needs it. */
+export interface SignedLead {
+  id: number;
+  stage: LeadStage;
+  regionCode: string;
+  enterpriseId: number;
+  projectId: number | null;
+  signedOn: string | null;
+}
+
 export interface CreatedLead {
   id: number;
   created: boolean;
@@ -108,6 +119,7 @@ export class LeadsService implements OnApplicationShutdown {
     private readonly assignment: AssignmentService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly projects: ProjectsService,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
@@ -469,6 +481,8 @@ export class LeadsService implements OnApplicationShutdown {
     if (to === 'producing') set.next_follow_up_on = null;
     await this.update(m, id, set);
     await logActivities(m, [{ leadId: id, kind: 'stage_change', occurredAt: at, actorId: actor.userId, fromStage: from, toStage: to, summary: input.note, details }], now);
+    // the project follows its leads (README "Agreements"): through its service, in this transaction
+    if (lead.project_id !== null && (to === 'signed' || to === 'started' || to === 'producing')) await this.projects.followLead(m, lead.project_id, to, at, actor.userId);
     if (opts.audit) await this.audit.record(m, this.auditOf(actor, 'lead.stage_changed', lead, { from, to, ...details }));
     return this.row(m, id);
   }
@@ -501,6 +515,52 @@ export class LeadsService implements OnApplicationShutdown {
     if (!base!.signing_kind) bad('对应的线索尚未签约');
     // an increase of an increase counts against the founding signing
     return { kind: 'increase', increaseOf: base!.signing_kind === 'increase' ? (base!.increase_of_lead_id ?? base!.id) : base!.id };
+  }
+
+  // ---------------------------------------------------------------- for agreements (issue 16)
+
+  /**
+   * The lead an agreement is made for, inside the caller's transaction: staff covering it (404
+   * otherwise, like an unknown id), signed (409 before signing). The lead row is locked.
+   */
+  async signedLead(m: EntityManager, actor: Actor, id: number): Promise<SignedLead> {
+    const lead = await this.row(m, id, true);
+    assertMayWork(actor, this.ref(lead));
+    if (!['signed', 'started', 'producing'].includes(lead.stage)) {
+      throw conflict('lead-not-signed', `线索处于「${LEAD_STAGES[lead.stage]}」阶段；签约后才能录入投资协议`, [{ field: 'stage', code: 'not_signed', message: '线索尚未签约' }]);
+    }
+    return {
+      id: lead.id,
+      stage: lead.stage,
+      regionCode: lead.region_code,
+      enterpriseId: lead.enterprise_id,
+      projectId: lead.project_id,
+      signedOn: lead.signed_at ? shanghaiDate(lead.signed_at) : null,
+    };
+  }
+
+  /**
+   * A milestone recorded on the lead's agreement moves the lead along too (signed › started ›
+   * producing), when it is the lead's next stage; otherwise nothing happens. Inside the caller's transaction.
+   */
+  async followMilestone(m: EntityManager, actor: Actor, id: number, stage: 'started' | 'producing', on: string, note: string): Promise<boolean> {
+    const lead = await this.row(m, id, true);
+    if (stageChangeProblem(lead.stage, stage) !== null) return false;
+    if (on < shanghaiDate(lead.stage_changed_at) || on > this.today()) return false;
+    await this.changeStageIn(m, actor, id, { stage, at: on, note }, { audit: true });
+    return true;
+  }
+
+  /** Who hears about a lead's agreement warnings: its owner and the active bureau leads of its bureau. */
+  async recipientsOf(m: EntityManager, leadIds: number[]): Promise<Map<number, number[]>> {
+    if (!leadIds.length) return new Map();
+    const rows: Array<{ id: number; owner_id: number | null; leads: number[] | null }> = await m.query(
+      `SELECT l.id, l.owner_id,
+         ARRAY(SELECT u.id FROM app_user u WHERE u.bureau_id = l.bureau_id AND u.role = 'bureau_lead' AND u.active ORDER BY u.id) AS leads
+       FROM lead l WHERE l.id = ANY($1::int[])`,
+      [leadIds],
+    );
+    return new Map(rows.map((r) => [r.id, [...new Set([...(r.owner_id ? [r.owner_id] : []), ...(r.leads ?? [])])]]));
   }
 
   /** A stage date (Asia/Shanghai midnight): not in the future, not before the previous stage's date. */

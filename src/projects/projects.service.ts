@@ -128,6 +128,24 @@ export class ProjectsService {
     return this.get(id, manager);
   }
 
+  /**
+   * The project follows its leads (README "Agreements"): a lead's 签约 / 开工 / 投产 moves the
+   * project to 已签约 / 已开工 / 已投产 when it is not there yet — forward only, never out of
+   * 已关闭 — recorded in its stage history like any change, inside the caller's transaction.
+   * Returns whether the stage moved.
+   */
+  async followLead(m: EntityManager, id: number, stage: 'signed' | 'started' | 'producing', at: Date, actorId: number | null): Promise<boolean> {
+    const p = await m.findOne(Project, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!p || stageChangeProblem(p.stage, stage) !== null || p.stage === 'closed') return false;
+    const changedAt = at.getTime() < p.stageChangedAt.getTime() ? p.stageChangedAt : at;
+    await m.insert(ProjectStageChange, { projectId: id, fromStage: p.stage, toStage: stage, changedAt, changedBy: actorId, note: '随线索阶段推进' });
+    p.stage = stage;
+    p.stageChangedAt = changedAt;
+    await m.save(Project, p);
+    await triggerProjectMatching(this.outbox, m, id);
+    return true;
+  }
+
   /** A stage date (Asia/Shanghai midnight); never in the future. */
   private reachedAt(date: string, field = 'at'): Date {
     const at = new Date(`${date}T00:00:00+08:00`);

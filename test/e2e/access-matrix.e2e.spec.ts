@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { SessionsService } from '../../src/auth/sessions.service.js';
 import { IntakeService } from '../../src/intake/intake.service.js';
+import { shanghaiDate } from '../../src/platform/format/units.js';
 import { http, startTestApp, type TestApp } from '../support/app.js';
 import { actor, TEST_PASSWORD, type TestActor } from '../support/auth.js';
 import { enterpriseBody, nextUscc, policyBody, projectBody } from '../support/factories.js';
@@ -61,6 +62,11 @@ interface World {
   intakeDocument: number;
   intakeDrafts: [number, number];
   intakeKeyword: number;
+  /** An agreement on a signed lead of the enterprise (tranches: one releasable, one requested by another officer), and a signed lead without one. */
+  agreement: number;
+  tranches: number[];
+  unagreedLead: number;
+  today: string;
   /** Strings no outsider may ever receive. */
   secrets: string[];
   /** Unique per call. */
@@ -292,6 +298,25 @@ const ROUTES: Record<string, Case | Case[]> = {
   'POST /leads/:id/reopen': { path: (w) => `/leads/${w.lostLead}/reopen`, body: () => ({ reason: '企业重新表达意向' }), want: staffHidden },
   'POST /leads/:id/activities': { path: (w) => `/leads/${w.lead}/activities`, body: () => ({ kind: 'call', summary: '电话沟通' }), want: staffHidden },
   'POST /leads/:id/assign': { path: (w) => `/leads/${w.lead}/assign`, body: (w) => ({ ownerId: w.bureauOfficer }), want: deny(403, 403, 404) },
+  // agreements (src/agreements): staff of the region, the enterprise's own users read-only; another region 404
+  'POST /leads/:id/agreement': {
+    path: (w) => `/leads/${w.unagreedLead}/agreement`,
+    body: (w) => ({ signedOn: w.today, pledges: { investmentYuan: 50_000_000 }, tranches: [{ amountYuan: 1_000_000, condition: 'date', dueOn: w.today }] }),
+    want: deny(403, 404, 404, 201),
+    massAssign: { status: 'met' },
+  },
+  'GET /agreements/warnings': at('/agreements/warnings?pageSize=100', { want: deny(403, 'ok') }),
+  'GET /agreements/figures': at('/agreements/figures', { want: deny(403, 'ok') }),
+  'GET /agreements/:id': { path: (w) => `/agreements/${w.agreement}`, want: hidden },
+  'POST /agreements/:id/actuals': {
+    path: (w) => `/agreements/${w.agreement}/actuals`,
+    body: (w) => ({ kind: 'capital', occurredOn: w.today, amountYuan: 1_000_000, source: '矩阵', note: '矩阵' }),
+    want: deny(403, 404, 404, 201),
+  },
+  'POST /agreements/:id/tranches/:trancheId/release': { path: (w) => `/agreements/${w.agreement}/tranches/${w.tranches[0]}/release`, body: () => ({}), want: deny(403, 404) },
+  'POST /agreements/:id/tranches/:trancheId/approve': { path: (w) => `/agreements/${w.agreement}/tranches/${w.tranches[1]}/approve`, body: () => ({}), want: deny(403, 404) },
+  // no recovery case in this world (nothing breached): staff in scope get past validation to the 409
+  'POST /agreements/:id/recovery': { path: (w) => `/agreements/${w.agreement}/recovery`, body: () => ({ step: 'notified', reason: '矩阵' }), want: deny(403, 404, 404, 409) },
   'GET /lead-assignment-rules': { path: (w) => `/lead-assignment-rules?bureauId=${w.bureauId}`, want: deny(403, 403, 404) },
   'POST /lead-assignment-rules': { path: () => '/lead-assignment-rules', body: (w) => ({ bureauId: w.bureauId, userId: w.bureauOfficer, industryCode: 'C13' }), want: deny(403, 403, 404) },
   'DELETE /lead-assignment-rules/:id': { path: (w) => `/lead-assignment-rules/${w.rule}`, want: deny(403, 403, 404, 204) },
@@ -622,7 +647,30 @@ describe('access matrix: every route × every outsider × objects of another reg
     if (intakeDrafts.length < 2) throw new Error(`intake: expected two drafts, got ${intakeDrafts.length}`);
     const intakeKeyword = await ok('POST', '/intake/industry-keywords', { keyword: '测试关键词', codes: ['A0151'] });
 
+    // an agreement (on a signed lead of the region, no project): two date tranches due today, the second asked for by the bureau's officer
+    const today = shanghaiDate(new Date());
+    const signed = async () => {
+      const l = await ok('POST', '/leads', { enterpriseId: e.id, regionCode: '410223' });
+      await ok('POST', `/leads/${l.id}/stage`, { stage: 'signed', amountYuan: 50_000_000 });
+      return l.id as number;
+    };
+    const agreedLead = await signed();
+    const agreement = await ok('POST', `/leads/${agreedLead}/agreement`, {
+      signedOn: today,
+      pledges: { investmentYuan: 50_000_000, landMu: 20 },
+      tranches: [1, 2].map(() => ({ amountYuan: 1_000_000, condition: 'date', dueOn: today })),
+    });
+    const tranches = ((await ok('GET', `/agreements/${agreement.id}`)).tranches as Array<{ id: number }>).map((x) => x.id);
+    const requester = await actor(t, 'officer', { region: '410223' });
+    const asked = await requester.call('POST', `/agreements/${agreement.id}/tranches/${tranches[1]}/release`, {});
+    if (asked.status !== 200) throw new Error(`release request: ${asked.status} ${JSON.stringify(asked.body)}`);
+    const unagreedLead = await signed();
+
     w = {
+      agreement: agreement.id,
+      tranches,
+      unagreedLead,
+      today,
       enterprise: { id: e.id, name: e.name },
       enterpriseUser,
       draftProject: draftProject.id,
