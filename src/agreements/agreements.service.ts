@@ -282,7 +282,11 @@ export class AgreementsService implements OnApplicationBootstrap, OnApplicationS
       this.queries.activeWarnings(id),
       this.queries.recoveryCase(id),
     ]);
-    return agreementView(h!, pledges, tranches, actualRows, warnings, c, { staff: actor.role !== 'enterprise' });
+    // tranche states as of now too (the stored ones are the last evaluation's, for lists and figures)
+    const facts = new Facts(actuals, row.terms.landMu ?? null);
+    const today = this.today();
+    const live = tranches.map((t) => ({ ...t, state: trancheState({ condition: t.condition, dueOn: t.due_on, releasedOn: t.released_on, requestedBy: t.requested_by }, facts, pledges, today) }));
+    return agreementView(h!, pledges, live, actualRows, warnings, c, { staff: actor.role !== 'enterprise' });
   }
 
   /** The agreement of a lead, if any (the lead page links to it), for those who may read the agreement. */
