@@ -114,3 +114,45 @@ export const moderationQuery = z.strictObject({
 export type ModerationQuery = z.output<typeof moderationQuery>;
 
 export const submissionCreatedSchema = z.object({ id: z.number().int(), status: z.literal('submitted') });
+
+// ---- answers (OpenAPI)
+const ref = z.object({ code: z.string(), name: z.string() });
+
+export const articleSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  summary: z.string(),
+  body: z.string().optional().describe('Markdown as written (absent in lists)'),
+  bodyHtml: z.string().optional().describe('The body rendered and sanitised (absent in lists)'),
+  source: z.string(),
+  sourceUrl: z.string().nullable(),
+  author: z.string(),
+  region: ref.describe('The owning region (its officers edit and moderate)'),
+  regions: z.array(ref),
+  industries: z.array(ref),
+  tags: z.array(z.string()),
+  relatedProjectIds: z.array(z.number().int()),
+  relatedPolicyIds: z.array(z.number().int()),
+  status: z.enum(articleStatuses),
+  statusLabel: z.string(),
+  publishedAt: z.string().nullable(),
+  origin: z.enum(['staff', 'submission']).optional().describe('Staff of the region only (also the fields below)'),
+  rejectionReason: z.string().nullable().optional(),
+  submitterName: z.string().optional(),
+  confirmed: z.boolean().optional(),
+  suggestions: z
+    .object({
+      regionCodes: z.array(z.string()),
+      industryCodes: z.array(z.string()),
+      amounts: z.array(z.object({ text: z.string(), yuan: z.number().int() })),
+      projectIds: z.array(z.number().int()),
+      tags: z.array(z.string()),
+    })
+    .optional()
+    .describe('What the recognisers found and the article does not have yet, for the editor to confirm'),
+  createdAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+});
+
+export const articlePageSchema = z.object({ items: z.array(articleSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const confirmedSubmissionSchema = z.object({ id: z.number().int(), status: z.literal('submitted'), confirmed: z.literal(true) });

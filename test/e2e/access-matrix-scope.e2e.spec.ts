@@ -39,6 +39,37 @@ describe('region-scoped access: the rules inside the hierarchy', () => {
     return r.body.id as number;
   };
 
+  describe('招商资讯 and 投稿', () => {
+    it('a 尉氏县 submission is moderated by 尉氏县, 开封市 and 河南省 officers; 洛阳市 and 南阳市 get 404; the queues follow the regions', async () => {
+      const submit = async () => {
+        const r = await http(t.url, 'POST', '/articles/submissions', { title: `尉氏县投稿 ${++seq}`, body: '尉氏县招商动态', regionCode: '410223' });
+        expect(r.status).toBe(400); // a guest must give a name and an address
+        const s = await luoyang.call('POST', '/articles/submissions', { title: `尉氏县投稿 ${++seq}`, body: '尉氏县招商动态', regionCode: '410223' });
+        expect(s.status).toBe(201);
+        return s.body.id as number;
+      };
+      const queue = async (by: TestActor) => ((await by.call('GET', '/articles/moderation?status=submitted&pageSize=100')).body.items as Array<{ id: number }>).map((i) => i.id);
+      for (const [insider, action] of [[weishi, 'approve'], [kaifeng, 'reject'], [henan, 'approve']] as const) {
+        const id = await submit();
+        for (const outsider of [luoyang, nanyang]) {
+          expect((await outsider.call('GET', `/articles/${id}`)).status).toBe(404);
+          expect((await outsider.call('PATCH', `/articles/${id}`, { summary: '越权' })).status).toBe(404);
+          expect((await outsider.call('POST', `/articles/${id}/${action}`, action === 'reject' ? { reason: '越权' } : undefined)).status).toBe(404);
+          expect(await queue(outsider)).not.toContain(id);
+        }
+        expect(await queue(insider)).toContain(id);
+        const r = await insider.call('POST', `/articles/${id}/${action}`, action === 'reject' ? { reason: '与本地招商无关' } : undefined);
+        expect(r.status).toBe(200);
+        expect(r.body.status).toBe(action === 'approve' ? 'published' : 'rejected');
+      }
+      // a published 尉氏县 article: public, but 洛阳市 may not edit it (403)
+      const published = ((await weishi.call('GET', '/articles/moderation?status=published')).body.items as Array<{ id: number }>)[0].id;
+      expect((await http(t.url, 'GET', `/articles/${published}`)).status).toBe(200);
+      expect((await luoyang.call('PATCH', `/articles/${published}`, { summary: '越权' })).status).toBe(403);
+      expect((await kaifeng.call('PATCH', `/articles/${published}`, { summary: '开封市修改' })).status).toBe(200);
+    });
+  });
+
   describe('projects and policies', () => {
     it('a 尉氏县 project is writable by 尉氏县, 开封市 and 河南省 officers, not by 洛阳市 (403 published, 404 draft)', async () => {
       const published = await newProject(weishi, '410223', true);

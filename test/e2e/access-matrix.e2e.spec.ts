@@ -812,11 +812,14 @@ describe('access matrix: every route × every outsider × objects of another reg
     return failures;
   };
 
+  // every route × four callers, sequentially: on a busy 2-core machine this outlasts the default 60 s
+  const MATRIX_TIMEOUT = 240_000;
+
   it('refuses outsiders (401/403/404 as classified) and never answers them with data they may not see', async () => {
     expect(await run(OUTSIDERS)).toEqual([]);
-  });
+  }, MATRIX_TIMEOUT);
 
   it('serves the admin on every route (the positive control: the requests are well-formed)', async () => {
     expect(await run(['admin'])).toEqual([]);
-  });
+  }, MATRIX_TIMEOUT);
 });
