@@ -17,6 +17,8 @@ import { ConsoleBureauController } from './console/console-bureau.controller.js'
 import { ConsoleEnterprisesController } from './console/console-enterprises.controller.js';
 import { ConsoleHomeController } from './console/console-home.controller.js';
 import { ConsoleImportsController, importUploadMiddleware } from './console/console-imports.controller.js';
+import { ConsoleIntakeController } from './console/console-intake.controller.js';
+import { IntakeModule, INTAKE_MAX_BYTES } from '../intake/intake.module.js';
 import { ConsoleLeadsController } from './console/console-leads.controller.js';
 import { ConsoleNewsController } from './console/console-news.controller.js';
 import { ConsoleNotificationsController } from './console/console-notifications.controller.js';
@@ -38,7 +40,7 @@ import { WebExceptionFilter } from './web-exception.filter.js';
  * a year; others for five minutes.
  */
 @Module({
-  imports: [EnterprisesModule, ProjectsModule, PoliciesModule, MatchingModule, NotificationsModule, LeadsModule, ImportsModule],
+  imports: [EnterprisesModule, ProjectsModule, PoliciesModule, MatchingModule, NotificationsModule, LeadsModule, ImportsModule, IntakeModule],
   controllers: [
     PublicPagesController,
     NewsPagesController,
@@ -48,6 +50,7 @@ import { WebExceptionFilter } from './web-exception.filter.js';
     ConsoleHomeController,
     ConsoleLeadsController,
     ConsoleImportsController,
+    ConsoleIntakeController,
     ConsoleProjectsController,
     ConsolePoliciesController,
     ConsoleEnterprisesController,
@@ -70,6 +73,7 @@ export class WebModule implements OnModuleInit, NestModule {
   /** The import form is multipart: parsed before the guard, which then finds its `_csrf` field. */
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(importUploadMiddleware(this.config.IMPORT_MAX_BYTES, this.pages)).forRoutes({ path: 'console/import', method: RequestMethod.POST });
+    consumer.apply(importUploadMiddleware(INTAKE_MAX_BYTES, this.pages)).forRoutes({ path: 'console/intake', method: RequestMethod.POST });
   }
 
   onModuleInit(): void {

@@ -60,7 +60,7 @@ interface World {
   submissions: { apiApprove: number; apiReject: number; pageApprove: number; pageReject: number };
   /** An intake document of 尉氏县 (its title a secret) with two proposed project drafts, and an admin's industry keyword. */
   intakeDocument: number;
-  intakeDrafts: [number, number];
+  intakeDrafts: [number, number, number, number];
   intakeKeyword: number;
   /** An agreement on a signed lead of the enterprise (tranches: one releasable, one requested by another officer), and a signed lead without one. */
   agreement: number;
@@ -501,6 +501,23 @@ const ROUTES: Record<string, Case | Case[]> = {
   'POST /console/news/:id/publish': { path: (w) => `/console/news/${w.draftArticle}/publish`, form: true, want: consoleWrite(404, [303, 409]) }, // the API row may have published it first
   'POST /console/news/:id/approve': { path: (w) => `/console/news/${w.submissions.pageApprove}/approve`, form: true, want: consoleWrite(404) },
   'POST /console/news/:id/reject': { path: (w) => `/console/news/${w.submissions.pageReject}/reject`, form: true, body: () => ({ reason: '矩阵退回' }), want: consoleWrite(404), massAssign: false },
+  'GET /console/intake': page.staff(() => '/console/intake'),
+  'POST /console/intake': at('/console/intake', { form: true, body: () => ({ _action: 'refresh', region1: '410000' }), want: consoleWrite('ok', 'ok'), massAssign: false }),
+  'GET /console/intake/:id': { path: (w) => `/console/intake/${w.intakeDocument}`, want: consoleHidden },
+  'POST /console/intake/drafts/:id/accept': {
+    path: (w) => `/console/intake/drafts/${w.intakeDrafts[2]}/accept`,
+    form: true,
+    body: (w) => ({ documentId: String(w.intakeDocument), draftKind: 'project', title: '矩阵项目', amount: '6800', amountUnit: '万元', industryCodes: 'D4620' }),
+    want: consoleWrite(404),
+    massAssign: false,
+  },
+  'POST /console/intake/drafts/:id/reject': {
+    path: (w) => `/console/intake/drafts/${w.intakeDrafts[3]}/reject`,
+    form: true,
+    body: (w) => ({ documentId: String(w.intakeDocument) }),
+    want: consoleWrite(404),
+    massAssign: false,
+  },
   'GET /console/import': page.staff(() => '/console/import'),
   'POST /console/import': at('/console/import', { form: true, body: () => ({ kind: 'enterprises' }), want: consoleWrite(400, 400), massAssign: false }), // no file: refused by the import itself
   'GET /console/import/:id': { path: (w) => `/console/import/${w.importJob}`, want: consoleHidden },
@@ -640,11 +657,13 @@ describe('access matrix: every route × every outsider × objects of another reg
     const intake = await ok('POST', '/intake/documents', {
       title: secret('机密文档'),
       regionCode: '410223',
-      text: '计划投资11亿元,开工建设尉氏县生猪现代农业产业园项目。加快推进总投资14.85亿元的尉氏县香菇加工产业园项目。',
+      text:
+        '计划投资11亿元,开工建设尉氏县生猪现代农业产业园项目。加快推进总投资14.85亿元的尉氏县香菇加工产业园项目。' +
+        '计划投资6800万元,完成尉北污水处理厂建设。计划投资9416万元,完成第三水厂一期工程建设。',
     });
     await t.get(IntakeService).process(intake.id);
     const intakeDrafts = ((await ok('GET', `/intake/documents/${intake.id}`)).drafts as Array<{ id: number }>).map((d) => d.id);
-    if (intakeDrafts.length < 2) throw new Error(`intake: expected two drafts, got ${intakeDrafts.length}`);
+    if (intakeDrafts.length < 4) throw new Error(`intake: expected four drafts, got ${intakeDrafts.length}`);
     const intakeKeyword = await ok('POST', '/intake/industry-keywords', { keyword: '测试关键词', codes: ['A0151'] });
 
     // an agreement (on a signed lead of the region, no project): two date tranches due today, the second asked for by the bureau's officer
@@ -696,7 +715,7 @@ describe('access matrix: every route × every outsider × objects of another reg
       publishedArticle: publishedArticle.id,
       submissions,
       intakeDocument: intake.id,
-      intakeDrafts: [intakeDrafts[0], intakeDrafts[1]],
+      intakeDrafts: [intakeDrafts[0], intakeDrafts[1], intakeDrafts[2], intakeDrafts[3]],
       intakeKeyword: intakeKeyword.id,
       secrets: [
         draftArticle.title,

@@ -94,6 +94,7 @@ describe('intake: documents → extraction job → drafts → accepted as unpubl
     }
     const huge = await upload(t, weishi, 'big.txt', Buffer.alloc(50 * 1024 * 1024, 0x41));
     expect(huge.status).toBe(413);
+    expect(huge.body.errors[0]).toMatchObject({ field: 'file', code: 'too_large' });
     const noText = await weishi.call('POST', '/intake/documents', { title: '报告', text: '   ' });
     expect(noText.status).toBe(400);
     expect(noText.body.errors.map((e: any) => e.field)).toEqual(['text']);

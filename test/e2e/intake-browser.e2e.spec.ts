@@ -1,0 +1,61 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { actor, TEST_PASSWORD, type TestActor } from '../support/auth.js';
+import { CHROMIUM } from './web-browser-support.js';
+
+/**
+ * 文档识别 in a real browser: an officer of 尉氏县 pastes a report, waits for the drafts, sees the
+ * evidence highlighted in the text, corrects the amount in 亿元 and accepts (采用) one draft, and ignores (忽略) another.
+ */
+describe('intake in the browser: upload, review, accept', () => {
+  let t: TestApp;
+  let officer: TestActor;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { WORKERS: 'true' } });
+    officer = await actor(t, 'officer', { region: '410223' });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('an officer uploads a report, reviews its drafts and accepts one as an unpublished project', async () => {
+    await page.goto(`${t.url}/login`);
+    await page.fill('#email', officer.email);
+    await page.fill('#password', TEST_PASSWORD);
+    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('main button[type=submit]')]);
+
+    await page.goto(`${t.url}/console/intake`);
+    expect(await page.locator('.site-nav a[href="/console/intake"]').textContent()).toContain('文档识别');
+    await page.fill('#title', '2021年尉氏县政府工作报告（节选）');
+    await page.fill('#text', '六是住房保障工程。计划投资4.5亿元,加快推进康平港湾安置房项目。全县GDP完成431.8亿元。计划投资6800万元,完成尉北污水处理厂建设。');
+    await Promise.all([page.waitForURL(/\/console\/intake\/\d+/), page.click('button:has-text("上传并识别")')]);
+    const documentId = Number(/\/console\/intake\/(\d+)/.exec(page.url())![1]);
+
+    // the page refreshes itself until the job has read the text
+    await page.locator('#doc-status', { hasText: '已识别' }).waitFor({ timeout: 30_000 });
+    const marks = await page.locator('.intake-source mark.ev').allTextContents();
+    expect(marks.join('')).toContain('康平港湾安置房项目');
+    expect(marks.join('')).not.toContain('431.8亿元');
+
+    const housing = page.locator('article.draft', { hasText: '康平港湾安置房项目' });
+    expect(await housing.locator('input[name="amount"]').inputValue()).toBe('4.5');
+    expect(await housing.locator('select[name="amountUnit"]').inputValue()).toBe('亿元');
+    await housing.locator('input[name="amount"]').fill('4.6');
+    await Promise.all([page.waitForURL(/done=draftAccepted/), housing.locator('button', { hasText: '采用' }).click()]);
+    expect(await page.locator('article.draft', { hasText: '康平港湾安置房项目' }).textContent()).toContain('已采用');
+
+    const [project] = await t.dataSource.query(`SELECT title, total_investment_yuan, status, region_code, description FROM project`);
+    expect(project).toMatchObject({ title: '康平港湾安置房项目', total_investment_yuan: '460000000', status: 'draft', region_code: '410223' });
+    expect(project.description).toContain(`/console/intake/${documentId}`);
+
+    const plant = page.locator('article.draft', { hasText: '尉北污水处理厂' });
+    await Promise.all([page.waitForURL(/done=draftRejected/), plant.locator('button', { hasText: '忽略' }).click()]);
+    expect(await page.locator('article.draft', { hasText: '尉北污水处理厂' }).textContent()).toContain('已忽略');
+  }, 90_000);
+});
