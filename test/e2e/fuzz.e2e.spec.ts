@@ -12,11 +12,11 @@ import { actor, type TestActor } from '../support/auth.js';
  * strings, ids out of range, extra fields, broken JSON, other content types and bad cookies.
  * No answer may be a 5xx, and no body may carry a stack trace.
  *
- * Bounded: FUZZ_RUNS requests per operation and role (default 6; one app, one database), seeded
+ * Bounded: FUZZ_RUNS requests per operation and role (default 5; one app, one database), seeded
  * with FUZZ_SEED (default 11), so a failure reproduces. The figures go to the console and to
  * test-artifacts/fuzz-report.json.
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 6);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 5);
 const SEED = Number(process.env.FUZZ_SEED ?? 11);
 const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 8);
 
