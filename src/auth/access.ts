@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Enterprise } from '../enterprises/enterprise.entity.js';
 import { notFound, ProblemException, validationFailed } from '../platform/http/problem.js';
 import { regions } from '../reference/regions.js';
-import { coversRegion, isStaff, type Actor } from './actor.js';
+import { coversRegion, isStaff, type Actor, type Role } from './actor.js';
 
 /**
  * Object-level access: the one place that decides who may read or change what.
@@ -34,6 +34,31 @@ export interface EnterpriseAccess {
 export const denied = (detail = '无权执行此操作') => new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', detail);
 export const outsideRegion = (field = 'regionCode') =>
   new ProblemException(HttpStatus.FORBIDDEN, 'outside-region', '只能在本辖区内操作', [{ field, code: 'outside_region', message: '超出本招商局的辖区' }]);
+
+export const STAFF_ROLES: readonly Role[] = ['admin', 'bureau_lead', 'officer'];
+
+/**
+ * The route rule of an operation (what the global guard checks for @Roles/@StaffOnly), checked
+ * again by the service that owns the operation, so a page calling it directly refuses exactly
+ * what the API route refuses: 401 without an actor, 403 for another role.
+ */
+export function requireRole(actor: Actor | null | undefined, roles: readonly Role[]): asserts actor is Actor {
+  if (!actor) throw new ProblemException(HttpStatus.UNAUTHORIZED, 'unauthenticated', '请先登录');
+  if (!roles.includes(actor.role)) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', '无权访问');
+}
+
+export const requireStaff: (actor: Actor | null | undefined) => asserts actor is Actor = (actor) => requireRole(actor, STAFF_ROLES);
+
+/** Whether a write check passes: false when it refuses with 403 (the caller may see but not change); other refusals propagate. */
+export async function permits(check: Promise<unknown>): Promise<boolean> {
+  try {
+    await check;
+    return true;
+  } catch (err) {
+    if (err instanceof ProblemException && err.status === HttpStatus.FORBIDDEN) return false;
+    throw err;
+  }
+}
 
 /** `region_path @> {scope}` parameters for a staff member's scope (null: admin, no restriction). */
 export function staffScope(actor: Actor | null | undefined): string | null {

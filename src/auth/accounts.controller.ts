@@ -10,7 +10,7 @@ import { parseOrThrow } from '../platform/validation/zod-validation.js';
 import { AccountsService } from './accounts.service.js';
 import type { Actor } from './actor.js';
 import type { AuthedRequest } from './auth.guard.js';
-import { userView } from './auth.controller.js';
+import { userView } from './user.view.js';
 import {
   changePasswordSchema,
   emailOnlySchema,

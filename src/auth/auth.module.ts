@@ -14,6 +14,7 @@ import { routeAccess } from './decorators.js';
 import { RateLimits } from './rate-limits.js';
 import { SessionsService } from './sessions.service.js';
 import { UsersService } from './users.service.js';
+import { UserAdminService } from './user-admin.service.js';
 
 /**
  * Accounts and the security boundary: the global guard (401/403 by role), AccessPolicy (object
@@ -31,11 +32,12 @@ import { UsersService } from './users.service.js';
     AccountTokensService,
     SessionsService,
     UsersService,
+    UserAdminService,
     RateLimits,
     AuthGuard,
     { provide: APP_GUARD, useExisting: AuthGuard },
     { provide: ROUTE_ACCESS, useValue: { cookieName: SESSION_COOKIE, describe: routeAccess } satisfies RouteAccessDescriber },
   ],
-  exports: [AccessPolicy, AuthService, AccountsService, SessionsService, UsersService, RateLimits, AuthGuard],
+  exports: [AccessPolicy, AuthService, AccountsService, SessionsService, UsersService, UserAdminService, RateLimits, AuthGuard],
 })
 export class AuthModule {}

@@ -1,8 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { AuditService } from '../audit/audit.service.js';
-import { AccessPolicy, outsideRegion } from '../auth/access.js';
 import { type Actor } from '../auth/actor.js';
 import { CurrentActor, Roles, StaffOnly } from '../auth/decorators.js';
 import { toPage } from '../platform/http/pagination.js';
@@ -26,43 +24,34 @@ const certificationKind = z.enum(certificationKinds);
 @Controller('enterprises')
 export class EnterprisesController {
   constructor(
-    private readonly enterprises: EnterprisesService,
-    private readonly access: AccessPolicy,
-    private readonly audit: AuditService,
-  ) {}
+private readonly enterprises: EnterprisesService) {}
 
   @Post()
   @StaffOnly()
   @ApiOperation({ summary: 'Staff: record an enterprise registered in (or investing into) their region. Enterprises register themselves with POST /auth/signup.' })
   async register(@ZodBody(registerEnterpriseSchema) body: RegisterEnterpriseInput, @CurrentActor() actor: Actor) {
-    if (!this.access.mayRecordEnterprise(actor, body.homeRegionCode, body.targetRegionCodes)) throw outsideRegion('homeRegionCode');
-    const e = await this.audit.within(async (m) => {
-      const created = await this.enterprises.register(body, m);
-      return { result: created, audit: { actor, action: 'enterprise.created', target: { type: 'enterprise', id: created.id, region: created.homeRegionCode } } };
-    });
-    return enterpriseView(e, { contacts: true });
+    return enterpriseView(await this.enterprises.record(actor, body), { contacts: true });
   }
 
   @Get()
   @StaffOnly()
   @ApiOperation({ summary: 'List enterprises (region/industry subtree, certification, size, text)' })
   async list(@ZodQuery(listEnterprisesQuery) q: ListEnterprisesQuery, @CurrentActor() actor: Actor) {
-    const page = await this.enterprises.list(q, this.access.enterpriseListScope(actor));
+    const page = await this.enterprises.browse(actor, q);
     return toPage(page.items.map((e) => enterpriseView(e, { contacts: false })), page.total, page);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'An enterprise (contacts for its own users and the staff covering it)' })
   async get(@IdParam() id: number, @CurrentActor() actor: Actor) {
-    const { contacts } = await this.access.enterprise(actor, id, 'read');
-    return enterpriseView(await this.enterprises.get(id), { contacts });
+    const { enterprise, contacts } = await this.enterprises.read(actor, id);
+    return enterpriseView(enterprise, { contacts });
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Edit the profile (the USCC cannot change; certification claims restart as 待核验)' })
   async update(@IdParam() id: number, @ZodBody(updateEnterpriseSchema) body: UpdateEnterpriseInput, @CurrentActor() actor: Actor) {
-    await this.access.enterprise(actor, id, 'write');
-    return enterpriseView(await this.enterprises.update(id, body, undefined, actor), { contacts: true });
+    return enterpriseView(await this.enterprises.edit(actor, id, body), { contacts: true });
   }
 
   @Delete(':id')
@@ -70,9 +59,7 @@ export class EnterprisesController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Admin: delete an enterprise (audited)' })
   async remove(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<void> {
-    const e = await this.enterprises.get(id);
-    await this.enterprises.remove(id);
-    await this.audit.record(null, { actor, action: 'enterprise.deleted', target: { type: 'enterprise', id, region: e.homeRegionCode }, detail: { uscc: e.uscc, name: e.name } });
+    await this.enterprises.delete(actor, id);
   }
 
   @Post(':id/certifications/:kind/verify')
@@ -85,7 +72,7 @@ export class EnterprisesController {
     @ZodBody(reviewCertificationSchema) body: { note?: string },
     @CurrentActor() actor: Actor,
   ) {
-    return this.review(actor, id, kind, 'verified', body);
+    return enterpriseView(await this.enterprises.review(actor, id, kind, 'verified', body.note), { contacts: true });
   }
 
   @Post(':id/certifications/:kind/reject')
@@ -98,17 +85,6 @@ export class EnterprisesController {
     @ZodBody(reviewCertificationSchema) body: { note?: string },
     @CurrentActor() actor: Actor,
   ) {
-    return this.review(actor, id, kind, 'rejected', body);
-  }
-
-  /** Only staff covering the enterprise's home region review its certifications; audited with the change. */
-  private async review(actor: Actor, id: number, kind: CertificationKind, decision: 'verified' | 'rejected', body: { note?: string }) {
-    const { contacts } = await this.access.enterprise(actor, id, 'write');
-    const e = await this.audit.within(async (m) => {
-      const reviewed = await this.enterprises.reviewCertification(id, kind, decision, { ...body, reviewerId: actor.userId }, m);
-      const target = { type: 'enterprise', id, region: reviewed.homeRegionCode };
-      return { result: reviewed, audit: { actor, action: `certification.${decision}`, target, detail: { kind, note: body.note ?? null } } };
-    });
-    return enterpriseView(e, { contacts });
+    return enterpriseView(await this.enterprises.review(actor, id, kind, 'rejected', body.note), { contacts: true });
   }
 }

@@ -11,6 +11,8 @@ import { triggerEnterpriseMatching } from '../matching/matching.jobs.js';
 import { industries } from '../reference/industries.js';
 import { regions } from '../reference/regions.js';
 import { AuditService, type AuditActor } from '../audit/audit.service.js';
+import { AccessPolicy, outsideRegion, requireRole, requireStaff } from '../auth/access.js';
+import type { Actor } from '../auth/actor.js';
 import { restateClaim, validUntilByKind } from './certification-claims.js';
 import { EnterpriseCertification } from './enterprise-certification.entity.js';
 import { Enterprise } from './enterprise.entity.js';
@@ -33,8 +35,69 @@ export class EnterprisesService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly outbox: OutboxService,
+    private readonly access: AccessPolicy,
     private readonly audit: AuditService,
   ) {}
+
+  // ── Operations (an actor's request: access check › one transaction › write › audit › events) ──
+
+  /** Staff record an enterprise registered in (or investing into) their region. */
+  async record(actor: Actor, input: RegisterEnterpriseInput): Promise<Enterprise> {
+    requireStaff(actor);
+    if (!this.access.mayRecordEnterprise(actor, input.homeRegionCode, input.targetRegionCodes)) throw outsideRegion('homeRegionCode');
+    const id = await this.dataSource.transaction(async (m) => {
+      const created = await this.register(input, m);
+      await this.audit.record(m, { actor, action: 'enterprise.created', target: { type: 'enterprise', id: created.id, region: created.homeRegionCode } });
+      return created.id;
+    });
+    return this.get(id);
+  }
+
+  /** One enterprise as the caller may see it (`contacts`: whether its contacts may be shown). */
+  async read(actor: Actor | null, id: number): Promise<{ enterprise: Enterprise; contacts: boolean; write: boolean }> {
+    const { contacts, write } = await this.access.enterprise(actor, id, 'read');
+    return { enterprise: await this.get(id), contacts, write };
+  }
+
+  /** The enterprises the caller's bureau may see; `awaitingReview`: only those with claims to review. */
+  async browse(actor: Actor, q: ListEnterprisesQuery, opts: { awaitingReview?: boolean } = {}): Promise<Page<Enterprise>> {
+    requireStaff(actor);
+    const scope = this.access.enterpriseListScope(actor);
+    if (!opts.awaitingReview) return this.list(q, scope);
+    const awaiting = 'cardinality(e.pending_certifications) > 0';
+    return this.list(q, { where: scope ? `(${scope.where}) AND ${awaiting}` : awaiting, params: scope?.params ?? {} });
+  }
+
+  /** The profile edit (its own users, or staff of its home region). */
+  async edit(actor: Actor, id: number, input: UpdateEnterpriseInput): Promise<Enterprise> {
+    await this.access.enterprise(actor, id, 'write');
+    return this.update(id, input, undefined, actor);
+  }
+
+  /** Admins delete an enterprise (audited with the USCC and name it had). */
+  async delete(actor: Actor, id: number): Promise<void> {
+    requireRole(actor, ['admin']);
+    await this.dataSource.transaction(async (m) => {
+      const e = await this.get(id, m);
+      await m.delete(Enterprise, { id });
+      const detail = { uscc: e.uscc, name: e.name };
+      await this.audit.record(m, { actor, action: 'enterprise.deleted', target: { type: 'enterprise', id, region: e.homeRegionCode }, detail });
+    });
+  }
+
+  /** Only staff covering the enterprise's home region review its certifications; audited with the change. */
+  async review(actor: Actor, id: number, kind: CertificationKind, decision: 'verified' | 'rejected', note?: string): Promise<Enterprise> {
+    requireStaff(actor);
+    await this.access.enterprise(actor, id, 'write');
+    await this.dataSource.transaction(async (m) => {
+      const reviewed = await this.reviewCertification(id, kind, decision, { note, reviewerId: actor.userId }, m);
+      const target = { type: 'enterprise', id, region: reviewed.homeRegionCode };
+      await this.audit.record(m, { actor, action: `certification.${decision}`, target, detail: { kind, note: note ?? null } });
+    });
+    return this.get(id);
+  }
+
+  // ── Writes without an actor (sign-up inside its own transaction, demo seeds, fixtures) ──
 
   /** 企业入驻. Certifications arrive as claims; only an officer can verify them. */
   async register(input: RegisterEnterpriseInput, manager?: EntityManager): Promise<Enterprise> {
@@ -76,6 +139,16 @@ export class EnterprisesService {
     return e;
   }
 
+  async find(id: number): Promise<Enterprise | null> {
+    return this.dataSource.manager.findOne(Enterprise, { where: { id } });
+  }
+
+  /** How many enterprises have registered (the home page's figure). */
+  async count(): Promise<number> {
+    const [r]: Array<{ n: number }> = await this.dataSource.query(`SELECT count(*)::int AS n FROM enterprise`);
+    return r.n;
+  }
+
   async findByUscc(uscc: string, manager: EntityManager = this.dataSource.manager): Promise<Enterprise | null> {
     return manager.findOne(Enterprise, { where: { uscc }, relations: { certifications: true } });
   }
@@ -100,11 +173,6 @@ export class EnterprisesService {
     };
     await (manager ? run(manager) : this.dataSource.transaction(run));
     return this.get(id, manager);
-  }
-
-  async remove(id: number): Promise<void> {
-    const r = await this.dataSource.manager.delete(Enterprise, { id });
-    if (!r.affected) throw notFound('企业');
   }
 
   /** An officer's review of a claimed certification. */

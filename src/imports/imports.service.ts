@@ -1,3 +1,4 @@
+import { requireStaff } from '../auth/access.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
@@ -70,6 +71,7 @@ export class ImportsService {
 
   /** Stores the upload and processes it now (small files) or through a job; returns the import record. */
   async upload(actor: Actor, kind: ImportKindName, file: UploadedFile | undefined, validOnly: boolean): Promise<{ job: ImportJob; queued: boolean }> {
+    requireStaff(actor);
     if (!file) throw validationFailed([{ field: 'file', code: 'required', message: '请上传文件（表单字段 file）' }]);
     const format = formatOf(file.originalname ?? '', file.mimetype);
     if (!format) throw validationFailed([{ field: 'file', code: 'unsupported_format', message: '只支持 .csv 或 .xlsx 文件' }]);
@@ -99,12 +101,14 @@ export class ImportsService {
   }
 
   async get(actor: Actor, id: number): Promise<ImportJob> {
+    requireStaff(actor);
     const job = await this.dataSource.manager.findOne(ImportJob, { where: { id } });
     if (!job || (actor.role !== 'admin' && job.createdBy !== actor.userId)) throw notFound('导入记录');
     return job;
   }
 
   async list(actor: Actor, q: { page: number; pageSize: number }) {
+    requireStaff(actor);
     const where = actor.role === 'admin' ? {} : { createdBy: actor.userId };
     const [items, total] = await this.dataSource.manager.findAndCount(ImportJob, { where, order: { id: 'DESC' }, skip: offsetOf(q), take: q.pageSize });
     return toPage(items, total, q);

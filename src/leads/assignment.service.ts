@@ -1,3 +1,4 @@
+import { requireRole } from '../auth/access.js';
 import { createHash } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -33,6 +34,9 @@ export interface EligibleOwner {
  * transaction, so concurrent leads are handed out one after another, never twice to the same
  * officer out of turn; the order is by user id, so it is deterministic.
  */
+/** Who manages assignment rules (the route rule of /lead-assignment-rules). */
+const RULE_MANAGERS = ['admin', 'bureau_lead'] as const;
+
 @Injectable()
 export class AssignmentService {
   constructor(private readonly dataSource: DataSource) {}
@@ -101,6 +105,7 @@ export class AssignmentService {
   }
 
   async listRules(actor: Actor, bureauId: number | undefined) {
+    requireRole(actor, RULE_MANAGERS);
     const id = this.bureauOf(actor, bureauId);
     const rows = await this.dataSource.query(
       `SELECT r.id, r.bureau_id AS "bureauId", r.user_id AS "userId", u.name AS "userName", r.region_code AS "regionCode", r.industry_code AS "industryCode", r.created_at AS "createdAt"
@@ -111,6 +116,7 @@ export class AssignmentService {
   }
 
   async createRule(actor: Actor, input: AssignmentRuleInput) {
+    requireRole(actor, RULE_MANAGERS);
     const bureauId = this.bureauOf(actor, input.bureauId);
     return this.dataSource.transaction(async (m) => {
       const [b]: BureauRow[] = await m.query(`SELECT id, region_code FROM bureau WHERE id = $1`, [bureauId]);
@@ -135,6 +141,7 @@ export class AssignmentService {
   }
 
   async deleteRule(actor: Actor, id: number): Promise<void> {
+    requireRole(actor, RULE_MANAGERS);
     const [rule]: Array<{ bureau_id: number }> = await this.dataSource.query(`SELECT bureau_id FROM lead_assignment_rule WHERE id = $1`, [id]);
     if (!rule) throw notFound('分派规则');
     if (actor.role !== 'admin') {

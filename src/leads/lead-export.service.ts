@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { requireStaff } from '../auth/access.js';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../platform/clock/clock.js';
@@ -7,6 +8,7 @@ import { shanghaiDate } from '../platform/format/units.js';
 import { validationFailed } from '../platform/http/problem.js';
 import type { ExportRow } from './exports.js';
 import { leadWhere, whereSql } from './lead-query.js';
+import { FiguresService, type FiguresExportQuery, type FiguresResult } from './figures.service.js';
 import type { ExportLeadsQuery } from './lead.schemas.js';
 import { LEAD_ROW_COLUMNS, LEAD_ROW_JOINS } from './lead.view.js';
 
@@ -20,9 +22,24 @@ export class LeadExportService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly figures: FiguresService,
   ) {}
 
+  /** The 三个一批 figures for a file, recorded in the audit log. */
+  async figuresFile(actor: Actor, q: FiguresExportQuery): Promise<FiguresResult> {
+    requireStaff(actor);
+    const f = await this.figures.figures(actor, q);
+    await this.audit.record(null, {
+      actor,
+      action: 'lead.figures_exported',
+      target: { type: 'lead_figures', region: f.scope.region?.code ?? actor.regionScope },
+      detail: { format: q.format, period: f.period, groupBy: q.groupBy, industry: q.industry ?? null, owner: f.scope.owner },
+    });
+    return f;
+  }
+
   async rows(actor: Actor, q: ExportLeadsQuery): Promise<ExportRow[]> {
+    requireStaff(actor);
     const w = leadWhere(actor, q, shanghaiDate(this.clock.now()));
     if (w.empty) return [];
     return this.dataSource.transaction(async (m) => {

@@ -4,7 +4,6 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Roles, StaffOnly } from '../auth/decorators.js';
-import { AuditService } from '../audit/audit.service.js';
 import { attachment, CSV_TYPE, XLSX_TYPE } from '../imports/spreadsheet.js';
 import { shanghaiDate } from '../platform/format/units.js';
 import { IdParam, ZodBody, ZodQuery } from '../platform/validation/zod-http.js';
@@ -44,7 +43,6 @@ export class LeadsController {
     private readonly leads: LeadsService,
     private readonly figures: FiguresService,
     private readonly exporter: LeadExportService,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -99,13 +97,7 @@ export class LeadsController {
   @ApiProduces(XLSX_TYPE, CSV_TYPE)
   @ApiOperation({ summary: 'The 三个一批 figures as XLSX or CSV (same filters as /leads/figures, plus format); audited' })
   async exportFigures(@ZodQuery(figuresExportQuery) q: FiguresExportQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
-    const f = await this.figures.figures(actor, q);
-    await this.audit.record(null, {
-      actor,
-      action: 'lead.figures_exported',
-      target: { type: 'lead_figures', region: f.scope.region?.code ?? actor.regionScope },
-      detail: { format: q.format, period: f.period, groupBy: q.groupBy, industry: q.industry ?? null, owner: f.scope.owner },
-    });
+    const f = await this.exporter.figuresFile(actor, q);
     res.setHeader('content-type', q.format === 'csv' ? CSV_TYPE : XLSX_TYPE);
     res.setHeader('content-disposition', attachment(`三个一批_${f.period.from}_${f.period.to}.${q.format}`));
     return new StreamableFile(await figuresFile(f, q.format));

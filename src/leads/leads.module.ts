@@ -4,6 +4,7 @@ import { AssignmentService } from './assignment.service.js';
 import { FiguresService } from './figures.service.js';
 import { LeadExportService } from './lead-export.service.js';
 import { AssignmentRulesController, LeadsController } from './leads.controller.js';
+import { LeadsQueries } from './leads.queries.js';
 import { LeadsService } from './leads.service.js';
 import { LeadRemindersService } from './reminders.service.js';
 
@@ -11,7 +12,7 @@ import { LeadRemindersService } from './reminders.service.js';
 @Module({
   imports: [ProjectsModule],
   controllers: [LeadsController, AssignmentRulesController],
-  providers: [LeadsService, AssignmentService, FiguresService, LeadExportService, LeadRemindersService],
-  exports: [LeadsService, AssignmentService, FiguresService, LeadRemindersService],
+  providers: [LeadsService, LeadsQueries, AssignmentService, FiguresService, LeadExportService, LeadRemindersService],
+  exports: [LeadsService, LeadsQueries, AssignmentService, FiguresService, LeadRemindersService],
 })
 export class LeadsModule {}

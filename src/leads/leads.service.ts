@@ -1,3 +1,4 @@
+import { requireRole, requireStaff } from '../auth/access.js';
 import { createHash } from 'node:crypto';
 import { HttpStatus, Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
@@ -134,6 +135,7 @@ export class LeadsService implements OnApplicationShutdown {
 
   /** POST /leads: by hand, or from a match an officer picked (source `match`). */
   async create(actor: Actor, input: CreateLeadInput): Promise<CreatedLead> {
+    requireStaff(actor);
     return this.dataSource.transaction(async (m) => {
       if (input.matchId !== undefined) {
         const match = await this.matchTarget(m, input.matchId);
@@ -442,6 +444,7 @@ export class LeadsService implements OnApplicationShutdown {
 
   /** Moves a lead along the pipeline (see lead.vocabulary.ts), recording the milestone's date and amount. */
   async changeStage(actor: Actor, id: number, input: ChangeLeadStageInput): Promise<LeadRow> {
+    requireStaff(actor);
     return this.dataSource.transaction((m) => this.changeStageIn(m, actor, id, input, { audit: true }));
   }
 
@@ -575,6 +578,7 @@ export class LeadsService implements OnApplicationShutdown {
 
   /** Reopening a lost lead: explicit, with a reason, on the timeline and in the audit log. */
   async reopen(actor: Actor, id: number, input: ReopenLeadInput): Promise<LeadRow> {
+    requireStaff(actor);
     return this.mapUnique(() =>
       this.dataSource.transaction(async (m) => {
         const lead = await this.row(m, id, true);
@@ -607,6 +611,7 @@ export class LeadsService implements OnApplicationShutdown {
   }
 
   async addActivity(actor: Actor, id: number, input: AddActivityInput): Promise<ActivityRow> {
+    requireStaff(actor);
     return this.dataSource.transaction(async (m) => {
       const lead = await this.row(m, id, true);
       assertMayWork(actor, this.ref(lead));
@@ -629,6 +634,7 @@ export class LeadsService implements OnApplicationShutdown {
 
   /** Follow-up date and expected investment; recorded on the timeline, but not "activity" (it does not reset idleness). */
   async updateLead(actor: Actor, id: number, input: UpdateLeadInput): Promise<LeadRow> {
+    requireStaff(actor);
     return this.dataSource.transaction(async (m) => {
       const lead = await this.row(m, id, true);
       assertMayWork(actor, this.ref(lead));
@@ -653,6 +659,7 @@ export class LeadsService implements OnApplicationShutdown {
 
   /** Reassignment by a bureau lead (or admin): the new owner must be an officer of a bureau covering the lead. */
   async assign(actor: Actor, id: number, input: AssignLeadInput): Promise<LeadRow> {
+    requireRole(actor, ['admin', 'bureau_lead']);
     return this.dataSource.transaction(async (m) => {
       const lead = await this.row(m, id, true);
       assertMayAssign(actor, this.ref(lead));

@@ -1,3 +1,5 @@
+import { Match } from './match.entity.js';
+import { requireRole } from '../auth/access.js';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { coversRegion, isAdmin, isStaff, ownsEnterprise, type Actor } from '../auth/actor.js';
@@ -241,6 +243,12 @@ export class MatchesService {
   }
 
   /** GET /matches/:id — the enterprise's own (and it counts as viewed), or staff in the project's region. */
+  /** The signed-in enterprise's match with a project, if any (the public project page shows it). */
+  async ownMatchWith(actor: Actor, projectId: number): Promise<Match | null> {
+    if (actor.role !== 'enterprise' || !actor.enterpriseId) return null;
+    return this.dataSource.manager.findOne(Match, { where: { enterpriseId: actor.enterpriseId, projectId } });
+  }
+
   async get(actor: Actor, matchId: number) {
     return this.dataSource.transaction(async (m) => {
       const rec = await this.readable(m, actor, matchId, false);
@@ -254,6 +262,7 @@ export class MatchesService {
 
   /** POST /matches/:id/interest — the enterprise wants to talk; written with a match.interested event. */
   async interest(actor: Actor, matchId: number) {
+    requireRole(actor, ['enterprise']);
     return this.dataSource.transaction(async (m) => {
       const rec = await this.ownedForUpdate(m, actor, matchId);
       if (rec.status === 'converted') throw conflict('match-converted', '该匹配已转为招商线索');
@@ -274,6 +283,7 @@ export class MatchesService {
 
   /** POST /matches/:id/dismiss — not interested; stays dismissed unless the score rises materially. */
   async dismiss(actor: Actor, matchId: number) {
+    requireRole(actor, ['enterprise']);
     return this.dataSource.transaction(async (m) => {
       const rec = await this.ownedForUpdate(m, actor, matchId);
       if (rec.status === 'converted') throw conflict('match-converted', '该匹配已转为招商线索，不能标记为不感兴趣');

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { notFound } from '../platform/http/problem.js';
-import type { Subscriber } from './links.js';
+import { AuditService } from '../audit/audit.service.js';
+import { subscriberKey, type Subscriber } from './links.js';
 import type { MatchFrequency, MessageLanguage } from './notification.vocabulary.js';
 
 export interface UserPreferences {
@@ -38,7 +39,10 @@ export type SubscriberSettings =
  */
 @Injectable()
 export class NotificationPreferencesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async forUser(userId: number, m: EntityManager = this.dataSource.manager): Promise<UserPreferences> {
     const [r] = await m.query(
@@ -122,7 +126,17 @@ export class NotificationPreferencesService {
   }
 
   /** One-click unsubscribe from a category (match mail or reminders). */
+  /** The unsubscribe link's operation; recorded in the audit log when it took effect. */
   async unsubscribe(s: Subscriber, category: 'match' | 'reminder'): Promise<boolean> {
+    const done = await this.unsubscribeCategory(s, category);
+    if (done) {
+      const target = { type: 'subscriber', id: subscriberKey(s).slice(0, 64) };
+      await this.audit.record(null, { actor: null, action: 'notification.unsubscribed', target, detail: { category } });
+    }
+    return done;
+  }
+
+  private async unsubscribeCategory(s: Subscriber, category: 'match' | 'reminder'): Promise<boolean> {
     if (s.kind === 'user') {
       return this.updateSubscriber(s, category === 'match' ? { matchFrequency: 'off' } : { reminders: false });
     }

@@ -1,3 +1,4 @@
+import { requireRole, requireStaff } from '../auth/access.js';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -101,6 +102,7 @@ export class NotificationsAdminService {
   }
 
   async list(actor: Actor, q: ListNotificationsQuery): Promise<Page<NotificationView>> {
+    requireStaff(actor);
     const params: unknown[] = [];
     const where = [this.scope(actor, params)];
     const add = (sql: (p: string) => string, v: unknown) => {
@@ -123,6 +125,7 @@ export class NotificationsAdminService {
   }
 
   async get(actor: Actor, id: number): Promise<NotificationView> {
+    requireStaff(actor);
     const params: unknown[] = [id];
     const scope = this.scope(actor, params);
     const [row]: Row[] = await this.dataSource.query(`${SELECT}, n.data ${FROM} WHERE n.id = $1 AND ${scope}`, params);
@@ -132,6 +135,7 @@ export class NotificationsAdminService {
 
   /** Sends a failed message again (a fresh retry budget, the same Message-ID). */
   async resend(actor: Actor, id: number): Promise<NotificationView> {
+    requireRole(actor, ['admin']);
     await this.dataSource.transaction(async (m) => {
       const [cur] = await m.query(`SELECT status, region_path FROM notification WHERE id = $1 FOR UPDATE`, [id]);
       if (!cur) throw notFound('通知');

@@ -5,10 +5,9 @@ import type { Actor } from '../auth/actor.js';
 import { readCookie, SESSION_COOKIE, type AuthedRequest } from '../auth/auth.guard.js';
 import { CurrentActor, Public, Roles, StaffOnly } from '../auth/decorators.js';
 import { SessionsService } from '../auth/sessions.service.js';
-import { AuditService } from '../audit/audit.service.js';
 import { HtmlResponse, schemaRef, TokenQuery } from '../platform/http/openapi.js';
 import { IdParam, ZodBody, ZodQuery } from '../platform/validation/zod-http.js';
-import { NotificationLinks, subscriberKey, type LinkClaims } from './links.js';
+import { NotificationLinks, type LinkClaims } from './links.js';
 import { listNotificationsQuery, preferencesPatchSchema, settingsFormSchema, type ListNotificationsQuery, type PreferencesPatchInput } from './notification.schemas.js';
 import { NotificationPreferencesService } from './notification-preferences.service.js';
 import { NotificationsAdminService } from './notifications-admin.service.js';
@@ -28,7 +27,6 @@ export class NotificationsController {
     private readonly preferences: NotificationPreferencesService,
     private readonly links: NotificationLinks,
     private readonly sessions: SessionsService,
-    private readonly audit: AuditService,
   ) {}
 
   @Get('preferences')
@@ -74,12 +72,6 @@ export class NotificationsController {
     if (!claims) return this.html(res, 400, invalidLinkPage());
     const category = claims.category as 'match' | 'reminder';
     if (!(await this.preferences.unsubscribe(claims.subscriber, category))) return this.html(res, 400, invalidLinkPage());
-    await this.audit.record(null, {
-      actor: null,
-      action: 'notification.unsubscribed',
-      target: { type: 'subscriber', id: subscriberKey(claims.subscriber).slice(0, 64) },
-      detail: { category },
-    });
     const what = category === 'match' ? '匹配通知邮件' : '跟进提醒邮件';
     return this.html(res, 200, donePage('已退订', `您已退订${what}。账户相关的邮件不受影响。`, this.links.preferencesUrl(claims.subscriber)));
   }

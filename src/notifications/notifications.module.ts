@@ -34,7 +34,7 @@ import './templates/notice.js';
     DigestScheduler,
     NotificationEventProcessor,
   ],
-  exports: [NotificationsService, NotificationLinks, NotificationPreferencesService],
+  exports: [NotificationsService, NotificationsAdminService, NotificationLinks, NotificationPreferencesService],
 })
 export class NotificationsModule {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {

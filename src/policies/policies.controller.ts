@@ -1,8 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { AuditService } from '../audit/audit.service.js';
-import { AccessPolicy } from '../auth/access.js';
 import { type Actor } from '../auth/actor.js';
 import { CurrentActor, Public, StaffOnly } from '../auth/decorators.js';
 import { pageQuery, toPage } from '../platform/http/pagination.js';
@@ -29,24 +27,19 @@ import { incentiveView, policyView } from './policy.view.js';
 @StaffOnly()
 @Controller('policies')
 export class PoliciesController {
-  constructor(
-    private readonly policies: PoliciesService,
-    private readonly access: AccessPolicy,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly policies: PoliciesService) {}
 
   @Post()
   @ApiOperation({ summary: 'Create a policy for one\'s own region, with its incentives (eligibility conditions validated)' })
   async create(@ZodBody(createPolicySchema) body: CreatePolicyInput, @CurrentActor() actor: Actor) {
-    this.access.assertRegionWritable(actor, body.regionCode);
-    return policyView(await this.policies.create(body));
+    return policyView(await this.policies.draft(actor, body));
   }
 
   @Get()
   @Public()
   @ApiOperation({ summary: 'Policy library: by region subtree or applicable region, incentive kind, 免申即享, validity, text' })
   async list(@ZodQuery(listPoliciesQuery) q: ListPoliciesQuery, @CurrentActor() actor: Actor | null) {
-    const page = await this.policies.list({ ...q, ...this.access.draftsWithin(actor, q.includeDrafts) });
+    const page = await this.policies.browse(actor, q);
     return toPage(page.items.map(policyView), page.total, page);
   }
 
@@ -54,54 +47,40 @@ export class PoliciesController {
   @Public()
   @ApiOperation({ summary: 'A policy with its incentives (a draft only for staff covering its region)' })
   async get(@IdParam() id: number, @CurrentActor() actor: Actor | null) {
-    await this.access.policy(actor, id, 'read');
-    return policyView(await this.policies.get(id));
+    return policyView(await this.policies.read(actor, id));
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Edit a policy' })
   async update(@IdParam() id: number, @ZodBody(updatePolicySchema) body: UpdatePolicyInput, @CurrentActor() actor: Actor) {
-    await this.access.policy(actor, id, 'write');
-    if (body.regionCode) this.access.assertRegionWritable(actor, body.regionCode);
-    return policyView(await this.policies.update(id, body));
+    return policyView(await this.policies.edit(actor, id, body));
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a policy (audited)' })
   async remove(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<void> {
-    const { regionCode } = await this.access.policy(actor, id, 'write');
-    await this.policies.remove(id);
-    await this.audit.record(null, { actor, action: 'policy.deleted', target: { type: 'policy', id, region: regionCode } });
+    await this.policies.delete(actor, id);
   }
 
   @Post(':id/publish')
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish a policy (enterprises are matched to its incentives)' })
   async publish(@IdParam() id: number, @CurrentActor() actor: Actor) {
-    return policyView(await this.setPublished(actor, id, true));
+    return policyView(await this.policies.publish(actor, id));
   }
 
   @Post(':id/unpublish')
   @HttpCode(200)
   @ApiOperation({ summary: 'Take a published policy back to draft' })
   async unpublish(@IdParam() id: number, @CurrentActor() actor: Actor) {
-    return policyView(await this.setPublished(actor, id, false));
-  }
-
-  private async setPublished(actor: Actor, id: number, published: boolean) {
-    await this.access.policy(actor, id, 'write');
-    return this.audit.within(async (m) => {
-      const p = await this.policies.setPublished(id, published, m);
-      return { result: p, audit: { actor, action: published ? 'policy.published' : 'policy.unpublished', target: { type: 'policy', id, region: p.regionCode } } };
-    });
+    return policyView(await this.policies.unpublish(actor, id));
   }
 
   @Post(':id/incentives')
   @ApiOperation({ summary: 'Add an incentive to a policy' })
   async addIncentive(@IdParam() id: number, @ZodBody(incentiveSchema) body: IncentiveInput, @CurrentActor() actor: Actor) {
-    await this.access.policy(actor, id, 'write');
-    return incentiveView(await this.policies.addIncentive(id, body));
+    return incentiveView(await this.policies.attachIncentive(actor, id, body));
   }
 }
 
@@ -112,37 +91,32 @@ export class IncentivesController {
   constructor(
     private readonly policies: PoliciesService,
     private readonly eligibility: EligibilityService,
-    private readonly access: AccessPolicy,
   ) {}
 
   @Get(':id')
   @Public()
   @ApiOperation({ summary: 'An incentive with its eligibility conditions' })
   async get(@IdParam() id: number, @CurrentActor() actor: Actor | null) {
-    await this.access.incentive(actor, id, 'read');
-    return incentiveView(await this.policies.getIncentive(id));
+    return incentiveView(await this.policies.readIncentive(actor, id));
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Edit an incentive (conditions validated)' })
   async update(@IdParam() id: number, @ZodBody(updateIncentiveSchema) body: UpdateIncentiveInput, @CurrentActor() actor: Actor) {
-    await this.access.incentive(actor, id, 'write');
-    return incentiveView(await this.policies.updateIncentive(id, body));
+    return incentiveView(await this.policies.editIncentive(actor, id, body));
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete an incentive' })
   async remove(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<void> {
-    await this.access.incentive(actor, id, 'write');
-    await this.policies.removeIncentive(id);
+    await this.policies.deleteIncentive(actor, id);
   }
 
   @Get(':id/eligible-enterprises')
   @ApiOperation({ summary: '政策找企业: enterprises eligible (or needing more information) for an incentive — those the caller\'s bureau may see' })
   async eligibleEnterprises(@IdParam() id: number, @ZodQuery(eligibleEnterprisesQuery) q: EligibleEnterprisesQuery, @CurrentActor() actor: Actor) {
-    await this.access.incentive(actor, id, 'read');
-    return this.eligibility.eligibleEnterprises(id, q, this.access.enterpriseListScope(actor));
+    return this.eligibility.findEligible(actor, id, q);
   }
 }
 
@@ -151,16 +125,12 @@ const calculatorQuery = z.strictObject({ ...pageQuery, status: z.enum(['eligible
 @ApiTags('enterprises 企业')
 @Controller('enterprises')
 export class EnterpriseIncentivesController {
-  constructor(
-    private readonly eligibility: EligibilityService,
-    private readonly access: AccessPolicy,
-  ) {}
+  constructor(private readonly eligibility: EligibilityService) {}
 
   @Get(':id/incentives')
   @ApiOperation({ summary: '政策计算器: which incentives the enterprise gets, which need more information (and what), which not and why' })
   async incentives(@IdParam() id: number, @ZodQuery(calculatorQuery) q: z.output<typeof calculatorQuery>, @CurrentActor() actor: Actor) {
-    await this.access.enterprise(actor, id, 'read');
-    return this.eligibility.forEnterprise(id, q);
+    return this.eligibility.calculate(actor, id, q);
   }
 
   @Get(':id/incentives/:incentiveId')

@@ -1,3 +1,4 @@
+import { PoliciesQueries } from './policies.queries.js';
 import { Module } from '@nestjs/common';
 import { EligibilityService } from './eligibility/eligibility.service.js';
 import { EnterpriseIncentivesController, IncentivesController, PoliciesController } from './policies.controller.js';
@@ -5,7 +6,7 @@ import { PoliciesService } from './policies.service.js';
 
 @Module({
   controllers: [PoliciesController, IncentivesController, EnterpriseIncentivesController],
-  providers: [PoliciesService, EligibilityService],
-  exports: [PoliciesService, EligibilityService],
+  providers: [PoliciesService, PoliciesQueries, EligibilityService],
+  exports: [PoliciesService, PoliciesQueries, EligibilityService],
 })
 export class PoliciesModule {}

@@ -8,6 +8,9 @@ import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
 import { conflict, notFound } from '../platform/http/problem.js';
 import { searchText } from '../platform/text/segmenter.js';
 import { regions } from '../reference/regions.js';
+import { AuditService } from '../audit/audit.service.js';
+import { AccessPolicy, permits, requireStaff } from '../auth/access.js';
+import { isStaff, type Actor } from '../auth/actor.js';
 import { Incentive } from './incentive.entity.js';
 import { Policy } from './policy.entity.js';
 import type { CreatePolicyInput, IncentiveInput, ListPoliciesQuery, UpdateIncentiveInput, UpdatePolicyInput } from './policy.schemas.js';
@@ -25,7 +28,111 @@ export class PoliciesService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly outbox: OutboxService,
+    private readonly access: AccessPolicy,
+    private readonly audit: AuditService,
   ) {}
+
+  // ── Operations (an actor's request: access check › one transaction › write › audit › events) ──
+
+  /** Staff create a policy for their own region, with its incentives (a draft until published). */
+  async draft(actor: Actor, input: CreatePolicyInput): Promise<Policy> {
+    requireStaff(actor);
+    this.access.assertRegionWritable(actor, input.regionCode);
+    return this.create(input);
+  }
+
+  /** The policy library: published policies; staff asking for drafts get those of their own region too. */
+  async browse(actor: Actor | null, q: ListPoliciesQuery): Promise<Page<Policy>> {
+    return this.list({ ...q, ...this.access.draftsWithin(actor, q.includeDrafts) });
+  }
+
+  async read(actor: Actor | null, id: number): Promise<Policy> {
+    await this.access.policy(actor, id, 'read');
+    return this.get(id);
+  }
+
+  /** Whether the caller may change a policy they may read (a policy they may not read: 404). */
+  async mayEdit(actor: Actor, id: number): Promise<boolean> {
+    return isStaff(actor) && permits(this.access.policy(actor, id, 'write'));
+  }
+
+  /** The policy for its edit forms (its own, or a new incentive's): staff covering it. */
+  async forEdit(actor: Actor, id: number): Promise<Policy> {
+    requireStaff(actor);
+    await this.access.policy(actor, id, 'write');
+    return this.get(id);
+  }
+
+  async edit(actor: Actor, id: number, input: UpdatePolicyInput): Promise<Policy> {
+    requireStaff(actor);
+    await this.access.policy(actor, id, 'write');
+    if (input.regionCode) this.access.assertRegionWritable(actor, input.regionCode);
+    return this.update(id, input);
+  }
+
+  async delete(actor: Actor, id: number): Promise<void> {
+    requireStaff(actor);
+    const { regionCode } = await this.access.policy(actor, id, 'write');
+    await this.dataSource.transaction(async (m) => {
+      await this.removeIn(m, id);
+      await this.audit.record(m, { actor, action: 'policy.deleted', target: { type: 'policy', id, region: regionCode } });
+    });
+  }
+
+  publish(actor: Actor, id: number): Promise<Policy> {
+    return this.changePublication(actor, id, true);
+  }
+
+  unpublish(actor: Actor, id: number): Promise<Policy> {
+    return this.changePublication(actor, id, false);
+  }
+
+  private async changePublication(actor: Actor, id: number, published: boolean): Promise<Policy> {
+    requireStaff(actor);
+    await this.access.policy(actor, id, 'write');
+    await this.dataSource.transaction(async (m) => {
+      const p = await this.setPublished(id, published, m);
+      const action = published ? 'policy.published' : 'policy.unpublished';
+      await this.audit.record(m, { actor, action, target: { type: 'policy', id, region: p.regionCode } });
+    });
+    return this.get(id);
+  }
+
+  async attachIncentive(actor: Actor, policyId: number, input: IncentiveInput): Promise<Incentive> {
+    requireStaff(actor);
+    await this.access.policy(actor, policyId, 'write');
+    return this.addIncentive(policyId, input);
+  }
+
+  async readIncentive(actor: Actor | null, id: number): Promise<Incentive> {
+    await this.access.incentive(actor, id, 'read');
+    return this.getIncentive(id);
+  }
+
+  async mayEditIncentive(actor: Actor, id: number): Promise<boolean> {
+    return isStaff(actor) && permits(this.access.incentive(actor, id, 'write'));
+  }
+
+  /** The incentive for its edit form: staff covering its policy. */
+  async incentiveForEdit(actor: Actor, id: number): Promise<Incentive> {
+    requireStaff(actor);
+    await this.access.incentive(actor, id, 'write');
+    return this.getIncentive(id);
+  }
+
+  async editIncentive(actor: Actor, id: number, input: UpdateIncentiveInput): Promise<Incentive> {
+    requireStaff(actor);
+    await this.access.incentive(actor, id, 'write');
+    return this.updateIncentive(id, input);
+  }
+
+  async deleteIncentive(actor: Actor, id: number): Promise<void> {
+    requireStaff(actor);
+    await this.access.incentive(actor, id, 'write');
+    await this.removeIncentive(id);
+  }
+
+  // ── Writes without an actor (demo seeds, fixtures) ──
 
   async create(input: CreatePolicyInput, manager?: EntityManager): Promise<Policy> {
     const run = async (m: EntityManager) => {
@@ -75,12 +182,10 @@ export class PoliciesService {
     return this.get(id, manager);
   }
 
-  async remove(id: number): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
-      await triggerProjectsOfIncentives(this.outbox, m, { policyId: id });
-      const r = await m.delete(Policy, { id });
-      if (!r.affected) throw notFound('政策');
-    });
+  private async removeIn(m: EntityManager, id: number): Promise<void> {
+    await triggerProjectsOfIncentives(this.outbox, m, { policyId: id });
+    const r = await m.delete(Policy, { id });
+    if (!r.affected) throw notFound('政策');
   }
 
   /** `draftsWithin`: with includeDrafts, only drafts in this region's subtree (the caller's scope; null/absent: all). */

@@ -11,6 +11,9 @@ import { searchText } from '../platform/text/segmenter.js';
 import { Incentive } from '../policies/incentive.entity.js';
 import { industries } from '../reference/industries.js';
 import { regions } from '../reference/regions.js';
+import { AuditService } from '../audit/audit.service.js';
+import { AccessPolicy, permits, requireStaff } from '../auth/access.js';
+import { isStaff, type Actor } from '../auth/actor.js';
 import { ProjectStageChange } from './project-stage-change.entity.js';
 import { Project } from './project.entity.js';
 import type { ChangeStageInput, CreateProjectInput, ListProjectsQuery, UpdateProjectInput } from './project.schemas.js';
@@ -39,7 +42,100 @@ export class ProjectsService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly outbox: OutboxService,
+    private readonly access: AccessPolicy,
+    private readonly audit: AuditService,
   ) {}
+
+  // ── Operations (an actor's request: access check › one transaction › write › audit › events) ──
+
+  /** Staff create a project in their own region (a draft until published). */
+  async draft(actor: Actor, input: CreateProjectInput): Promise<Project> {
+    requireStaff(actor);
+    this.access.assertRegionWritable(actor, input.regionCode);
+    await this.access.assertIncentivesReadable(actor, input.incentiveIds);
+    return this.create(input, actor.userId);
+  }
+
+  /** 项目库: published projects; staff asking for drafts get those of their own region too. */
+  async browse(actor: Actor | null, q: ListProjectsQuery): Promise<Page<Project>> {
+    return this.list({ ...q, ...this.access.draftsWithin(actor, q.includeDrafts) });
+  }
+
+  async publishedCount(): Promise<number> {
+    const [r]: Array<{ n: number }> = await this.dataSource.query(`SELECT count(*)::int AS n FROM project WHERE status = 'published'`);
+    return r.n;
+  }
+
+  /** A published project, or a draft for staff covering it; the public sees only published incentives. */
+  async read(actor: Actor | null, id: number): Promise<Project> {
+    await this.access.project(actor, id, 'read');
+    const p = await this.get(id);
+    return isStaff(actor) ? p : withPublishedIncentives(p);
+  }
+
+  /** Whether the caller may change a project they may read (a project they may not read: 404). */
+  async mayEdit(actor: Actor, id: number): Promise<boolean> {
+    return isStaff(actor) && permits(this.access.project(actor, id, 'write'));
+  }
+
+  /** The project for its edit form: staff covering it. */
+  async forEdit(actor: Actor, id: number): Promise<Project> {
+    requireStaff(actor);
+    await this.access.project(actor, id, 'write');
+    return this.get(id);
+  }
+
+  async edit(actor: Actor, id: number, input: UpdateProjectInput): Promise<Project> {
+    requireStaff(actor);
+    await this.access.project(actor, id, 'write');
+    if (input.regionCode) this.access.assertRegionWritable(actor, input.regionCode);
+    await this.access.assertIncentivesReadable(actor, input.incentiveIds);
+    return this.update(id, input);
+  }
+
+  /** Deletes a draft (published projects are closed instead); audited. */
+  async delete(actor: Actor, id: number): Promise<void> {
+    requireStaff(actor);
+    const { regionCode } = await this.access.project(actor, id, 'write');
+    await this.dataSource.transaction(async (m) => {
+      await this.removeIn(m, id);
+      await this.audit.record(m, { actor, action: 'project.deleted', target: { type: 'project', id, region: regionCode } });
+    });
+  }
+
+  publish(actor: Actor, id: number): Promise<Project> {
+    return this.changePublication(actor, id, true);
+  }
+
+  unpublish(actor: Actor, id: number): Promise<Project> {
+    return this.changePublication(actor, id, false);
+  }
+
+  private async changePublication(actor: Actor, id: number, published: boolean): Promise<Project> {
+    requireStaff(actor);
+    await this.access.project(actor, id, 'write');
+    await this.dataSource.transaction(async (m) => {
+      const p = await this.setPublished(id, published, m);
+      const action = published ? 'project.published' : 'project.unpublished';
+      await this.audit.record(m, { actor, action, target: { type: 'project', id, region: p.regionCode } });
+    });
+    return this.get(id);
+  }
+
+  /** 签约/开工/投产 or close, recorded with its date; audited. */
+  async advanceStage(actor: Actor, id: number, input: ChangeStageInput): Promise<Project> {
+    requireStaff(actor);
+    await this.access.project(actor, id, 'write');
+    await this.dataSource.transaction(async (m) => {
+      const before = await this.get(id, m);
+      const after = await this.changeStage(id, input, actor.userId, m);
+      const detail = { from: before.stage, to: after.stage, at: input.at ?? null, note: input.note };
+      await this.audit.record(m, { actor, action: 'project.stage_changed', target: { type: 'project', id, region: after.regionCode }, detail });
+    });
+    return this.get(id);
+  }
+
+  // ── Writes without an actor (imports inside their transaction, demo seeds, fixtures) ──
 
   async create(input: CreateProjectInput, actorId: number | null = null, manager?: EntityManager): Promise<Project> {
     const run = async (m: EntityManager) => {
@@ -153,13 +249,11 @@ export class ProjectsService {
     return at;
   }
 
-  async remove(id: number): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
-      const p = await m.findOne(Project, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!p) throw notFound('项目');
-      if (p.status === 'published') throw conflict('project-published', '已发布的项目不能删除，请改为关闭');
-      await m.delete(Project, { id });
-    });
+  private async removeIn(m: EntityManager, id: number): Promise<void> {
+    const p = await m.findOne(Project, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!p) throw notFound('项目');
+    if (p.status === 'published') throw conflict('project-published', '已发布的项目不能删除，请改为关闭');
+    await m.delete(Project, { id });
   }
 
   /** `draftsWithin`: with includeDrafts, only drafts in this region's subtree (the caller's scope; null/absent: all). */

@@ -1,14 +1,14 @@
 import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AccountsController } from '../auth/accounts.controller.js';
+import { AccountsService } from '../auth/accounts.service.js';
+import { metaOf } from '../audit/request-context.js';
 import type { AuthedRequest } from '../auth/auth.guard.js';
 import { emailOnlySchema, signupSchema } from '../auth/auth.schemas.js';
 import { Public } from '../auth/decorators.js';
 import { ENTERPRISE_SIZES, NOTIFICATION_FREQUENCIES } from '../enterprises/enterprise.vocabulary.js';
 import { ProblemException } from '../platform/http/problem.js';
 import { parseSafe } from '../platform/validation/zod-validation.js';
-import { ApiControllers } from './api-controllers.js';
 import { emptyEnterpriseForm, enterpriseFieldFor, enterpriseFormView, readEnterpriseForm, type EnterpriseFormValues } from './forms/enterprise-form.js';
 import { errorMap, field, formAndSchemaErrors, withRequiredMessages, type ErrorMap, type FormBody } from './forms/form-input.js';
 import { Pages } from './pages.js';
@@ -43,7 +43,7 @@ export function signupFieldFor(path: string, values: EnterpriseFormValues): stri
 export class JoinController {
   constructor(
     private readonly pages: Pages,
-    private readonly api: ApiControllers,
+    private readonly accounts: AccountsService,
   ) {}
 
   @Get('join')
@@ -71,7 +71,7 @@ export class JoinController {
     const errors = formAndSchemaErrors(form.errors, parsed.ok ? {} : errorMap(parsed.errors, (f) => signupFieldFor(f, form.values)));
     if (!parsed.ok || Object.keys(errors).length) return this.render(req, res, form.values, account, errors);
     try {
-      await this.api.as(req.actor, AccountsController).signup(parsed.value, req);
+      await this.accounts.signup(parsed.value, metaOf(req));
     } catch (err) {
       if (err instanceof ProblemException && err.status < 500) {
         const mapped = err.errors?.length ? errorMap(err.errors, (f) => signupFieldFor(f, form.values)) : { _form: [err.message] };
@@ -125,10 +125,9 @@ export class JoinController {
     const title = kind === 'resend' ? '重新发送验证邮件' : '找回密码';
     const parsed = parseSafe(emailOnlySchema, { email });
     if (!parsed.ok) return this.pages.send(req, res, 'public/email-form', { kind, email, sent: false }, { title, errors: withRequiredMessages(errorMap(parsed.errors), { email: '请填写邮箱' }) });
-    const accounts = this.api.as(req.actor, AccountsController);
     try {
-      if (kind === 'resend') await accounts.resend(parsed.value, req);
-      else await accounts.forgot(parsed.value, req);
+      if (kind === 'resend') await this.accounts.resendVerification(parsed.value.email, metaOf(req));
+      else await this.accounts.forgotPassword(parsed.value.email, metaOf(req));
     } catch (err) {
       if (err instanceof ProblemException && err.status < 500) {
         return this.pages.send(req, res, 'public/email-form', { kind, email, sent: false, message: err.message }, { title, status: err.status });

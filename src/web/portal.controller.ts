@@ -1,32 +1,21 @@
 import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DataSource, In } from 'typeorm';
-import type { Actor } from '../auth/actor.js';
 import type { AuthedRequest } from '../auth/auth.guard.js';
 import { Roles } from '../auth/decorators.js';
-import { Enterprise } from '../enterprises/enterprise.entity.js';
 import { updateEnterpriseSchema } from '../enterprises/enterprise.schemas.js';
 import { ENTERPRISE_SIZES, NOTIFICATION_FREQUENCIES } from '../enterprises/enterprise.vocabulary.js';
-import { EnterprisesController } from '../enterprises/enterprises.controller.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { listLeadsQuery } from '../leads/lead.schemas.js';
-import { LeadsController } from '../leads/leads.controller.js';
+import { enterpriseLeadView } from '../leads/lead.view.js';
+import { LeadsService } from '../leads/leads.service.js';
 import { MatchesService } from '../matching/matches.service.js';
-import { MatchingController } from '../matching/matching.controller.js';
+import { NotificationPreferencesService } from '../notifications/notification-preferences.service.js';
 import { preferencesPatchSchema } from '../notifications/notification.schemas.js';
-import { NotificationsController } from '../notifications/notifications.controller.js';
-import { Clock } from '../platform/clock/clock.js';
-import { shanghaiDate } from '../platform/format/units.js';
 import { ProblemException, validationFailed } from '../platform/http/problem.js';
 import { parseSafe } from '../platform/validation/zod-validation.js';
 import { EligibilityService } from '../policies/eligibility/eligibility.service.js';
-import { evaluateEligibility, missingInformation } from '../policies/eligibility/evaluate.js';
-import { Incentive } from '../policies/incentive.entity.js';
 import { ProjectsService, withPublishedIncentives } from '../projects/projects.service.js';
-import { industries } from '../reference/industries.js';
-import { regions } from '../reference/regions.js';
-import { ApiControllers } from './api-controllers.js';
 import { enterpriseFieldFor, enterpriseFormValues, enterpriseFormView, readEnterpriseForm, type EnterpriseFormValues } from './forms/enterprise-form.js';
 import { errorMap, field, formAndSchemaErrors, withRequiredMessages, type ErrorMap, type FormBody } from './forms/form-input.js';
 import { readPreferencesForm } from './notification-pages.js';
@@ -61,13 +50,12 @@ const MATCH_TABS = {
 export class PortalController {
   constructor(
     private readonly pages: Pages,
-    private readonly api: ApiControllers,
     private readonly enterprises: EnterprisesService,
     private readonly projects: ProjectsService,
     private readonly matches: MatchesService,
     private readonly eligibility: EligibilityService,
-    private readonly dataSource: DataSource,
-    private readonly clock: Clock,
+    private readonly leadsService: LeadsService,
+    private readonly preferences: NotificationPreferencesService,
   ) {}
 
   private enterpriseId(req: AuthedRequest): number {
@@ -101,27 +89,29 @@ export class PortalController {
     const project = withPublishedIncentives(await this.projects.get(m.projectId));
     const enterprise = await this.enterprises.get(this.enterpriseId(req));
     // each incentive of the project, evaluated for this enterprise investing here
-    const ids = (project.incentives ?? []).map((i) => i.id);
-    const incentives = ids.length ? await this.dataSource.manager.find(Incentive, { where: { id: In(ids) }, relations: { policy: true }, order: { id: 'ASC' } }) : [];
-    const ctx = { regions: regions(), industries: industries(), today: shanghaiDate(this.clock.now()), project: { regionCode: project.regionCode, totalInvestmentYuan: project.totalInvestmentYuan } };
-    const evaluated = incentives.map((i) => {
-      const r = evaluateEligibility(enterprise, i as Incentive & { policy: NonNullable<Incentive['policy']> }, ctx);
-      return { incentive: i, status: r.status, label: ELIGIBILITY_LABELS[r.status], badge: ELIGIBILITY_BADGE[r.status], checks: r.checks, missing: missingInformation(r) };
-    });
+    const incentiveIds = (project.incentives ?? []).map((i) => i.id);
+    const evaluated = (await this.eligibility.forProject(enterprise, { ...project, incentiveIds })).map(({ incentive, result, missing }) => ({
+      incentive,
+      status: result.status,
+      label: ELIGIBILITY_LABELS[result.status],
+      badge: ELIGIBILITY_BADGE[result.status],
+      checks: result.checks,
+      missing,
+    }));
     this.pages.send(req, res, 'portal/match', { m, project, evaluated }, { title: `匹配：${project.title}` });
   }
 
   @Post('matches/:id/interest')
   async interest(@Req() req: AuthedRequest, @Res() res: Response) {
     const id = idOf(req.params.id as string, '匹配');
-    await this.api.as(req.actor, MatchingController).interest(id, req.actor!);
+    await this.matches.interest(req.actor!, id);
     this.pages.redirect(res, `/portal/matches/${id}`, 'interested');
   }
 
   @Post('matches/:id/dismiss')
   async dismiss(@Req() req: AuthedRequest, @Res() res: Response) {
     const id = idOf(req.params.id as string, '匹配');
-    await this.api.as(req.actor, MatchingController).dismiss(id, req.actor!);
+    await this.matches.dismiss(req.actor!, id);
     this.pages.redirect(res, '/portal/matches', 'dismissed');
   }
 
@@ -131,7 +121,7 @@ export class PortalController {
   async incentives(@Req() req: AuthedRequest, @Res() res: Response) {
     const q = req.query as FormBody;
     const status = ['eligible', 'needs_info', 'not_eligible'].includes(field(q, 'status')) ? (field(q, 'status') as 'eligible') : undefined;
-    const result = await this.eligibility.forEnterprise(this.enterpriseId(req), { page: pageNo(q), pageSize: 20, status });
+    const result = await this.eligibility.calculate(req.actor!, this.enterpriseId(req), { page: pageNo(q), pageSize: 20, status });
     this.pages.send(req, res, 'portal/incentives', { result, status: status ?? '', labels: ELIGIBILITY_LABELS, badges: ELIGIBILITY_BADGE }, { title: '我的政策' });
   }
 
@@ -155,7 +145,7 @@ export class PortalController {
     const errors = formAndSchemaErrors(form.errors, parsed.ok ? {} : errorMap(parsed.errors, (f) => enterpriseFieldFor(f, form.values)));
     if (!parsed.ok || Object.keys(errors).length) return this.renderProfile(req, res, form.values, errors);
     try {
-      await this.api.as(req.actor, EnterprisesController).update(saved.id, parsed.value, req.actor!);
+      await this.enterprises.edit(req.actor!, saved.id, parsed.value);
     } catch (err) {
       if (err instanceof ProblemException && err.status < 500 && err.errors?.length) {
         return this.renderProfile(req, res, form.values, errorMap(err.errors, (f) => enterpriseFieldFor(f, form.values)), err.status);
@@ -179,7 +169,7 @@ export class PortalController {
 
   @Get('notifications')
   async notifications(@Req() req: AuthedRequest, @Res() res: Response) {
-    const prefs = await this.api.as(req.actor, NotificationsController).getPreferences(req.actor!);
+    const prefs = await this.preferences.forUser(req.actor!.userId);
     this.pages.send(req, res, 'portal/notifications', { prefs, frequencies: Object.entries(NOTIFICATION_FREQUENCIES) }, { title: '通知设置' });
   }
 
@@ -187,10 +177,10 @@ export class PortalController {
   async saveNotifications(@Req() req: AuthedRequest, @Res() res: Response) {
     const parsed = parseSafe(preferencesPatchSchema, readPreferencesForm(req.body as FormBody, { staff: false }));
     if (!parsed.ok) {
-      const prefs = await this.api.as(req.actor, NotificationsController).getPreferences(req.actor!);
+      const prefs = await this.preferences.forUser(req.actor!.userId);
       return this.pages.send(req, res, 'portal/notifications', { prefs, frequencies: Object.entries(NOTIFICATION_FREQUENCIES) }, { title: '通知设置', errors: errorMap(parsed.errors) });
     }
-    await this.api.as(req.actor, NotificationsController).updatePreferences(req.actor!, parsed.value);
+    await this.preferences.updateUser(req.actor!.userId, parsed.value);
     this.pages.redirect(res, '/portal/notifications', 'saved');
   }
 
@@ -201,7 +191,8 @@ export class PortalController {
     const q = parseSafe(listLeadsQuery, { page: String(pageNo(req.query as FormBody)), pageSize: '50' });
     if (!q.ok) throw validationFailed(q.errors);
     // the leads API's own view for enterprise users: where each stands and who to talk to
-    const leads = await this.api.as(req.actor, LeadsController).list(q.value, req.actor!);
+    const page = await this.leadsService.list(req.actor!, q.value);
+    const leads = { ...page, items: page.items.map(enterpriseLeadView) };
     const interested = await this.matches.forEnterprise(req.actor!, this.enterpriseId(req), { page: 1, pageSize: 50, status: ['interested'] });
     this.pages.send(req, res, 'portal/leads', { leads, interested }, { title: '我的线索' });
   }

@@ -1,19 +1,21 @@
 import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DataSource, In } from 'typeorm';
 import type { AuthedRequest } from '../auth/auth.guard.js';
 import { Public } from '../auth/decorators.js';
-import { Enterprise } from '../enterprises/enterprise.entity.js';
+import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { NewsQueries } from '../news/news.queries.js';
-import { Match } from '../matching/match.entity.js';
+import type { Match } from '../matching/match.entity.js';
+import { MatchesService } from '../matching/matches.service.js';
 import { Clock } from '../platform/clock/clock.js';
 import { shanghaiDate } from '../platform/format/units.js';
 import { notFound } from '../platform/http/problem.js';
 import { parseSafe } from '../platform/validation/zod-validation.js';
+import { EligibilityService } from '../policies/eligibility/eligibility.service.js';
 import { isDbId } from '../platform/validation/common.js';
 import { evaluateEligibility } from '../policies/eligibility/evaluate.js';
-import { Incentive } from '../policies/incentive.entity.js';
+import type { Incentive } from '../policies/incentive.entity.js';
+import { PoliciesQueries } from '../policies/policies.queries.js';
 import { PoliciesService } from '../policies/policies.service.js';
 import { listPoliciesQuery } from '../policies/policy.schemas.js';
 import { INCENTIVE_KINDS, incentiveKinds } from '../policies/policy.vocabulary.js';
@@ -54,24 +56,25 @@ export class PublicPagesController {
     private readonly projects: ProjectsService,
     private readonly policies: PoliciesService,
     private readonly news: NewsQueries,
-    private readonly dataSource: DataSource,
+    private readonly policyQueries: PoliciesQueries,
+    private readonly enterprises: EnterprisesService,
+    private readonly matches: MatchesService,
+    private readonly eligibility: EligibilityService,
     private readonly clock: Clock,
   ) {}
 
   @Get()
   async home(@Req() req: AuthedRequest, @Res() res: Response) {
-    const [latestProjects, latestPolicies, counts, latestNews] = await Promise.all([
+    const [latestProjects, latestPolicies, projects, policies, enterprises, latestNews] = await Promise.all([
       this.projects.list(parseSafeOr(listProjectsQuery, { pageSize: '6' })),
       this.policies.list(parseSafeOr(listPoliciesQuery, { pageSize: '6' })),
-      this.dataSource.query(
-        `SELECT (SELECT count(*) FROM project WHERE status = 'published')::int AS projects,
-                (SELECT count(*) FROM policy WHERE status = 'published')::int AS policies,
-                (SELECT count(*) FROM incentive i JOIN policy p ON p.id = i.policy_id WHERE p.status = 'published')::int AS incentives,
-                (SELECT count(*) FROM enterprise)::int AS enterprises`,
-      ),
+      this.projects.publishedCount(),
+      this.policyQueries.publishedCounts(),
+      this.enterprises.count(),
       this.news.latest(6),
     ]);
-    this.pages.send(req, res, 'public/home', { projects: latestProjects.items, policies: latestPolicies.items, counts: counts[0], news: latestNews }, { title: '首页' });
+    const counts = { projects, ...policies, enterprises };
+    this.pages.send(req, res, 'public/home', { projects: latestProjects.items, policies: latestPolicies.items, counts, news: latestNews }, { title: '首页' });
   }
 
   @Get('library/projects')
@@ -124,14 +127,13 @@ export class PublicPagesController {
     let match: Match | null = null;
     let yours: Array<{ incentive: Incentive; status: string; label: string; badge: string; reasons: string[] }> = [];
     if (actor?.role === 'enterprise' && actor.enterpriseId) {
-      match = await this.dataSource.manager.findOne(Match, { where: { enterpriseId: actor.enterpriseId, projectId: id } });
-      const e = await this.dataSource.manager.findOne(Enterprise, { where: { id: actor.enterpriseId } });
+      match = await this.matches.ownMatchWith(actor, id);
+      const e = await this.enterprises.find(actor.enterpriseId);
       if (e && p.incentives?.length) {
-        const full = await this.dataSource.manager.find(Incentive, { where: { id: In(p.incentives.map((i) => i.id)) }, relations: { policy: true }, order: { id: 'ASC' } });
-        const ctx = { regions: regions(), industries: industries(), today: shanghaiDate(this.clock.now()), project: { regionCode: p.regionCode, totalInvestmentYuan: p.totalInvestmentYuan } };
-        yours = full.map((i) => {
-          const r = evaluateEligibility(e, i as Incentive & { policy: NonNullable<Incentive['policy']> }, ctx);
-          return { incentive: i, status: r.status, label: ELIGIBILITY_LABELS[r.status], badge: ELIGIBILITY_BADGE[r.status], reasons: r.checks.filter((c) => c.status !== 'met').map((c) => c.reason) };
+        const evaluated = await this.eligibility.forProject(e, { ...p, incentiveIds: p.incentives.map((i) => i.id) });
+        yours = evaluated.map(({ incentive, result: r }) => {
+          const reasons = r.checks.filter((c) => c.status !== 'met').map((c) => c.reason);
+          return { incentive, status: r.status, label: ELIGIBILITY_LABELS[r.status], badge: ELIGIBILITY_BADGE[r.status], reasons };
         });
       }
     }
@@ -184,7 +186,7 @@ export class PublicPagesController {
     const actor = req.actor;
     const results = new Map<number, { status: string; label: string; badge: string; checks: Array<{ status: string; reason: string }> }>();
     if (actor?.role === 'enterprise' && actor.enterpriseId) {
-      const e = await this.dataSource.manager.findOne(Enterprise, { where: { id: actor.enterpriseId } });
+      const e = await this.enterprises.find(actor.enterpriseId);
       if (e) {
         for (const i of p.incentives ?? []) {
           const r = evaluateEligibility(e, { conditions: i.conditions, policy: p }, { regions: regions(), industries: industries(), today });

@@ -1,15 +1,16 @@
-import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { isStaff, type Actor } from '../auth/actor.js';
-import { AuthController } from '../auth/auth.controller.js';
+import { AuthService } from '../auth/auth.service.js';
 import type { AuthedRequest } from '../auth/auth.guard.js';
 import { loginSchema } from '../auth/auth.schemas.js';
 import { assertSameOrigin } from '../auth/same-origin.js';
 import { Public } from '../auth/decorators.js';
+import { clearSessionCookie, clientMeta, setSessionCookie } from '../auth/session-cookie.js';
+import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
 import { ProblemException } from '../platform/http/problem.js';
 import { parseSafe } from '../platform/validation/zod-validation.js';
-import { ApiControllers } from './api-controllers.js';
 import { errorMap, field, safeNext, type FormBody } from './forms/form-input.js';
 import { Pages } from './pages.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
@@ -26,7 +27,8 @@ export const homeOf = (actor: Pick<Actor, 'role'> | null | undefined) =>
 export class SessionPagesController {
   constructor(
     private readonly pages: Pages,
-    private readonly api: ApiControllers,
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get('login')
@@ -47,7 +49,8 @@ export class SessionPagesController {
       return this.pages.send(req, res, 'public/login', { email, next, message: null }, { title: '登录', errors: errorMap(parsed.errors) });
     }
     try {
-      const { user } = await this.api.as(req.actor, AuthController).login(parsed.value, { mode: 'cookie' }, req, res);
+      const { token, expiresAt, user } = await this.auth.login(parsed.value, 'browser', clientMeta(req));
+      setSessionCookie(res, this.config, token, expiresAt);
       res.redirect(303, next || homeOf(user));
     } catch (err) {
       if (!(err instanceof ProblemException) || err.status >= 500) throw err;
@@ -58,8 +61,8 @@ export class SessionPagesController {
 
   @Post('logout')
   async logout(@Req() req: AuthedRequest, @Res() res: Response) {
-    if (req.actor) await this.api.as(req.actor, AuthController).logout(req, res);
-    else res.clearCookie('im_session', { path: '/' });
+    if (req.actor && req.sessionToken) await this.auth.logout(req.sessionToken, req.actor);
+    clearSessionCookie(res);
     this.pages.redirect(res, '/', 'loggedOut');
   }
 }

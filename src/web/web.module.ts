@@ -11,7 +11,6 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
 import { QueueService } from '../platform/queue/queue.service.js';
 import { PoliciesModule } from '../policies/policies.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
-import { ApiControllers } from './api-controllers.js';
 import { ConsoleAdminController } from './console/console-admin.controller.js';
 import { ConsoleBureauController } from './console/console-bureau.controller.js';
 import { ConsoleEnterprisesController } from './console/console-enterprises.controller.js';
@@ -59,7 +58,7 @@ import { WebExceptionFilter } from './web-exception.filter.js';
     ConsoleAdminController,
     ConsoleBureauController,
   ],
-  providers: [Pages, ApiControllers, WebExceptionFilter],
+  providers: [Pages, WebExceptionFilter],
 })
 export class WebModule implements OnModuleInit, NestModule {
   constructor(

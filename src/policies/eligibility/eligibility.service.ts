@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { Enterprise } from '../../enterprises/enterprise.entity.js';
 import { enterpriseView } from '../../enterprises/enterprise.view.js';
+import { AccessPolicy, requireStaff } from '../../auth/access.js';
+import type { Actor } from '../../auth/actor.js';
 import { Clock } from '../../platform/clock/clock.js';
 import { shanghaiDate } from '../../platform/format/units.js';
 import { offsetOf, toPage } from '../../platform/http/pagination.js';
@@ -11,6 +13,7 @@ import { regions } from '../../reference/regions.js';
 import { Incentive } from '../incentive.entity.js';
 import type { EligibleEnterprisesQuery } from '../policy.schemas.js';
 import { incentiveView } from '../policy.view.js';
+import type { Condition } from './conditions.js';
 import { eligibilitySql } from './eligibility-sql.js';
 import { CONDITION_LABELS } from './conditions.js';
 import { ELIGIBILITY_STATUS_LABELS, evaluateEligibility, missingInformation, type EligibilityStatus } from './evaluate.js';
@@ -22,7 +25,47 @@ export class EligibilityService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly access: AccessPolicy,
   ) {}
+
+  /** 政策计算器 for an enterprise the caller may see. */
+  async calculate(actor: Actor, enterpriseId: number, q: { page: number; pageSize: number; status?: EligibilityStatus }) {
+    await this.access.enterprise(actor, enterpriseId, 'read');
+    return this.forEnterprise(enterpriseId, q);
+  }
+
+  /** Each incentive attached to a project, evaluated for this enterprise investing there (a match's page). */
+  async forProject(enterprise: Enterprise, project: { regionCode: string; totalInvestmentYuan: number; incentiveIds: number[] }) {
+    const incentives = project.incentiveIds.length
+      ? await this.dataSource.manager.find(Incentive, { where: { id: In(project.incentiveIds) }, relations: { policy: true }, order: { id: 'ASC' } })
+      : [];
+    const ctx = { regions: regions(), industries: industries(), today: this.today(), project: { regionCode: project.regionCode, totalInvestmentYuan: project.totalInvestmentYuan } };
+    return incentives.map((i) => {
+      const result = evaluateEligibility(enterprise, i as Incentive & { policy: NonNullable<Incentive['policy']> }, ctx);
+      return { incentive: i, result, missing: missingInformation(result) };
+    });
+  }
+
+  /** 政策找企业 for conditions being edited (not yet saved): counts and the first enterprises, within what the caller may see. */
+  async preview(actor: Actor, conditions: readonly Condition[], policyRegion: string) {
+    requireStaff(actor);
+    const sql = eligibilitySql(conditions, policyRegion, regions(), this.today());
+    const scope = this.access.enterpriseListScope(actor);
+    const where = (x: string) => (scope ? `(${x}) AND ${scope.where}` : x);
+    const params = { ...sql.params, ...(scope?.params ?? {}) };
+    const query = (x: string) => this.dataSource.manager.createQueryBuilder(Enterprise, 'e').where(where(x), params);
+    const eligible = await query(sql.eligible).getCount();
+    const possible = await query(sql.possible).getCount();
+    const first = await query(sql.eligible).orderBy('e.id', 'ASC').limit(10).getMany();
+    return { eligible, needsInfo: possible - eligible, first: first.map((e) => ({ id: e.id, name: e.name, homeRegionCode: e.homeRegionCode })) };
+  }
+
+  /** 政策找企业 for staff: among the enterprises their bureau may see. */
+  async findEligible(actor: Actor, incentiveId: number, q: EligibleEnterprisesQuery) {
+    requireStaff(actor);
+    await this.access.incentive(actor, incentiveId, 'read');
+    return this.eligibleEnterprises(incentiveId, q, this.access.enterpriseListScope(actor));
+  }
 
   today(): string {
     return shanghaiDate(this.clock.now());

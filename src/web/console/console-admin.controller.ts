@@ -1,16 +1,15 @@
 import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { ROLES } from '../../auth/actor.js';
-import { AdminController } from '../../auth/auth.controller.js';
 import type { AuthedRequest } from '../../auth/auth.guard.js';
 import { createBureauSchema, createUserSchema, listUsersQuery, updateBureauSchema, updateUserSchema } from '../../auth/auth.schemas.js';
-import { Bureau } from '../../auth/bureau.entity.js';
 import { Roles } from '../../auth/decorators.js';
+import { UserAdminService } from '../../auth/user-admin.service.js';
+import { bureauView, userView } from '../../auth/user.view.js';
+import { toPage } from '../../platform/http/pagination.js';
 import { ProblemException, validationFailed } from '../../platform/http/problem.js';
 import { parseSafe } from '../../platform/validation/zod-validation.js';
-import { ApiControllers } from '../api-controllers.js';
 import { checked, errorMap, field, integer, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
 import { pickerModel, pickFrom } from '../forms/tree-picker.js';
 import { Pages } from '../pages.js';
@@ -28,8 +27,7 @@ const USER_REQUIRED = { email: '请填写邮箱', name: '请填写姓名', role:
 export class ConsoleAdminController {
   constructor(
     private readonly pages: Pages,
-    private readonly api: ApiControllers,
-    private readonly dataSource: DataSource,
+    private readonly admin: UserAdminService,
   ) {}
 
   @Get('users')
@@ -40,8 +38,9 @@ export class ConsoleAdminController {
   private async renderUsers(req: AuthedRequest, res: Response, form: Record<string, string>, errors: ErrorMap, status?: number) {
     const q = req.query as FormBody;
     const parsed = parseSafe(listUsersQuery, { page: String(pageNo(q)), pageSize: '50', ...(field(q, 'q') ? { q: field(q, 'q') } : {}) });
-    const result = parsed.ok ? await this.api.as(req.actor, AdminController).list(parsed.value) : { items: [], total: 0, page: 1, pageSize: 50 };
-    const bureaus = await this.dataSource.manager.find(Bureau, { order: { regionCode: 'ASC', id: 'ASC' } });
+    const page = parsed.ok ? await this.admin.listUsers(req.actor!, parsed.value) : { items: [], total: 0, page: 1, pageSize: 50 };
+    const result = toPage(page.items.map(userView), page.total, page);
+    const bureaus = await this.admin.bureaus(req.actor!);
     this.pages.send(
       req,
       res,
@@ -60,7 +59,7 @@ export class ConsoleAdminController {
     const parsed = parseSafe(createUserSchema, { email: form.email, name: form.name, role: form.role, ...(password ? { password } : {}), bureauId: bureau.ok ? bureau.value : null, enterpriseId: null });
     if (!parsed.ok) return this.renderUsers(req, res, form, errorMap(parsed.errors));
     try {
-      await this.api.as(req.actor, AdminController).createUser(parsed.value, req.actor!);
+      await this.admin.createUser(req.actor!, parsed.value);
     } catch (err) {
       if (err instanceof ProblemException && err.status < 500) return this.renderUsers(req, res, form, problemErrors(err, (f) => f), err.status);
       throw err;
@@ -73,14 +72,14 @@ export class ConsoleAdminController {
     const id = idOf(req.params.id as string, '用户');
     const parsed = parseSafe(updateUserSchema, { active: checked(req.body as FormBody, 'active') });
     if (!parsed.ok) throw validationFailed(parsed.errors);
-    await this.api.as(req.actor, AdminController).updateUser(id, parsed.value, req.actor!);
+    await this.admin.updateUser(req.actor!, id, parsed.value);
     this.pages.redirect(res, '/console/admin/users', 'saved');
   }
 
   @Post('users/:id/invite')
   async reinvite(@Req() req: AuthedRequest, @Res() res: Response) {
     const id = idOf(req.params.id as string, '用户');
-    await this.api.as(req.actor, AdminController).reinvite(id, req.actor!);
+    await this.admin.reinvite(req.actor!, id);
     this.pages.redirect(res, '/console/admin/users', 'resent');
   }
 
@@ -90,13 +89,13 @@ export class ConsoleAdminController {
   }
 
   private async renderBureaus(req: AuthedRequest, res: Response, form: { name: string; regionCode: string; idleLimitDays: string }, errors: ErrorMap, status?: number) {
-    const { items } = await this.api.as(req.actor, AdminController).bureaus();
-    const counts: Array<{ bureau_id: number; n: number }> = await this.dataSource.query(`SELECT bureau_id, count(*)::int AS n FROM app_user WHERE bureau_id IS NOT NULL AND active GROUP BY bureau_id`);
+    const items = (await this.admin.bureaus(req.actor!)).map(bureauView);
+    const counts = await this.admin.activeUsersPerBureau(req.actor!);
     this.pages.send(
       req,
       res,
       'console/admin-bureaus',
-      { items, counts: Object.fromEntries(counts.map((c) => [c.bureau_id, c.n])), form, regionPicker: pickerModel('regions', 'region', form.regionCode, '辖区（行政区划）') },
+      { items, counts, form, regionPicker: pickerModel('regions', 'region', form.regionCode, '辖区（行政区划）') },
       { title: '招商局管理', errors: withRequiredMessages(errors, { name: '请填写名称', region: '请选择辖区' }), status },
     );
   }
@@ -109,7 +108,7 @@ export class ConsoleAdminController {
     const days = integer(form.idleLimitDays);
     const parsed = parseSafe(createBureauSchema, { name: form.name, regionCode: form.regionCode || undefined, ...(days.ok && days.value != null ? { idleLimitDays: days.value } : {}) });
     if (!parsed.ok || !days.ok) return this.renderBureaus(req, res, form, { ...(parsed.ok ? {} : errorMap(parsed.errors, { regionCode: 'region' })), ...(days.ok ? {} : { idleLimitDays: [days.message] }) });
-    await this.api.as(req.actor, AdminController).createBureau(parsed.value, req.actor!);
+    await this.admin.createBureau(req.actor!, parsed.value);
     this.pages.redirect(res, '/console/admin/bureaus', 'created');
   }
 
@@ -121,7 +120,7 @@ export class ConsoleAdminController {
     if (!parsed.ok || !days.ok) {
       return this.renderBureaus(req, res, { name: '', regionCode: '', idleLimitDays: '14' }, { [`idle_${id}`]: days.ok ? (parsed.ok ? [] : parsed.errors.map((e) => e.message)) : [days.message] });
     }
-    await this.api.as(req.actor, AdminController).updateBureau(id, parsed.value, req.actor!);
+    await this.admin.updateBureau(req.actor!, id, parsed.value);
     this.pages.redirect(res, '/console/admin/bureaus', 'saved');
   }
 }

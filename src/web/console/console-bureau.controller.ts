@@ -3,13 +3,14 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../../auth/auth.guard.js';
 import { inviteOfficerSchema, updateOwnBureauSchema } from '../../auth/auth.schemas.js';
-import { BureauController } from '../../auth/bureau.controller.js';
 import { Roles } from '../../auth/decorators.js';
+import { UserAdminService } from '../../auth/user-admin.service.js';
+import { bureauView, userView } from '../../auth/user.view.js';
+import { toPage } from '../../platform/http/pagination.js';
 import { assignmentRuleSchema } from '../../leads/lead.schemas.js';
-import { AssignmentRulesController } from '../../leads/leads.controller.js';
+import { AssignmentService } from '../../leads/assignment.service.js';
 import { ProblemException, validationFailed } from '../../platform/http/problem.js';
 import { parseSafe } from '../../platform/validation/zod-validation.js';
-import { ApiControllers } from '../api-controllers.js';
 import { errorMap, field, integer, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
 import { pickerModel, pickFrom } from '../forms/tree-picker.js';
 import { Pages } from '../pages.js';
@@ -25,7 +26,8 @@ import { problemErrors } from './console-projects.controller.js';
 export class ConsoleBureauController {
   constructor(
     private readonly pages: Pages,
-    private readonly api: ApiControllers,
+    private readonly admin: UserAdminService,
+    private readonly assignment: AssignmentService,
   ) {}
 
   @Get()
@@ -35,10 +37,10 @@ export class ConsoleBureauController {
 
   private async render(req: AuthedRequest, res: Response, posted: Record<string, string>, errors: ErrorMap, status?: number) {
     const actor = req.actor!;
-    const bureaus = this.api.as(actor, BureauController);
-    const bureau = await bureaus.bureau(actor);
-    const users = await bureaus.list({ page: 1, pageSize: 100 }, actor);
-    const rules = await this.api.as(actor, AssignmentRulesController).list({}, actor);
+    const bureau = bureauView(await this.admin.ownBureau(actor));
+    const page = await this.admin.bureauUsers(actor, { page: 1, pageSize: 100 });
+    const users = toPage(page.items.map(userView), page.total, page);
+    const rules = await this.assignment.listRules(actor, undefined);
     this.pages.send(
       req,
       res,
@@ -60,7 +62,7 @@ export class ConsoleBureauController {
     const days = integer(field(req.body as FormBody, 'idleLimitDays'));
     const parsed = parseSafe(updateOwnBureauSchema, { idleLimitDays: days.ok ? (days.value ?? undefined) : undefined });
     if (!parsed.ok || !days.ok) return this.render(req, res, {}, { idleLimitDays: days.ok ? (parsed.ok ? [] : parsed.errors.map((e) => e.message)) : [days.message] }, 400);
-    await this.api.as(req.actor, BureauController).update(parsed.value, req.actor!);
+    await this.admin.updateOwnBureau(req.actor!, parsed.value);
     this.pages.redirect(res, '/console/bureau', 'saved');
   }
 
@@ -71,7 +73,7 @@ export class ConsoleBureauController {
     const parsed = parseSafe(inviteOfficerSchema, posted);
     if (!parsed.ok) return this.render(req, res, posted, errorMap(parsed.errors), 400);
     try {
-      await this.api.as(req.actor, BureauController).invite(parsed.value, req.actor!);
+      await this.admin.inviteOfficer(req.actor!, parsed.value);
     } catch (err) {
       if (err instanceof ProblemException && err.status < 500 && err.status !== 403) return this.render(req, res, posted, problemErrors(err, (f) => f), err.status);
       throw err;
@@ -83,10 +85,9 @@ export class ConsoleBureauController {
   async officer(@Req() req: AuthedRequest, @Res() res: Response) {
     const id = idOf(req.params.id as string, '用户');
     const action = req.params.action as string;
-    const bureaus = this.api.as(req.actor, BureauController);
-    if (action === 'activate') await bureaus.activate(id, req.actor!);
-    else if (action === 'deactivate') await bureaus.deactivate(id, req.actor!);
-    else if (action === 'invite') await bureaus.reinvite(id, req.actor!);
+    if (action === 'activate') await this.admin.setOfficerActive(req.actor!, id, true);
+    else if (action === 'deactivate') await this.admin.setOfficerActive(req.actor!, id, false);
+    else if (action === 'invite') await this.admin.reinviteOfficer(req.actor!, id);
     else throw validationFailed([{ field: 'action', code: 'unknown', message: '未知的操作' }]);
     this.pages.redirect(res, '/console/bureau', action === 'invite' ? 'resent' : 'saved');
   }
@@ -103,7 +104,7 @@ export class ConsoleBureauController {
     const fieldFor = (f: string) => (f === 'regionCode' ? 'ruleRegion' : f === 'industryCode' ? 'ruleIndustry' : f);
     if (!parsed.ok) return this.render(req, res, posted, errorMap(parsed.errors, fieldFor), 400);
     try {
-      await this.api.as(req.actor, AssignmentRulesController).create(parsed.value, req.actor!);
+      await this.assignment.createRule(req.actor!, parsed.value);
     } catch (err) {
       if (err instanceof ProblemException && err.status < 500 && err.status !== 403) return this.render(req, res, posted, problemErrors(err, fieldFor), err.status);
       throw err;
@@ -114,7 +115,7 @@ export class ConsoleBureauController {
   @Post('rules/:id/delete')
   async deleteRule(@Req() req: AuthedRequest, @Res() res: Response) {
     const id = idOf(req.params.id as string, '规则');
-    await this.api.as(req.actor, AssignmentRulesController).remove(id, req.actor!);
+    await this.assignment.deleteRule(req.actor!, id);
     this.pages.redirect(res, '/console/bureau', 'deleted');
   }
 }

@@ -1,17 +1,14 @@
 import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AccessPolicy } from '../../auth/access.js';
 import type { AuthedRequest } from '../../auth/auth.guard.js';
 import { StaffOnly } from '../../auth/decorators.js';
 import { listEnterprisesQuery, reviewCertificationSchema } from '../../enterprises/enterprise.schemas.js';
 import { CERTIFICATION_KINDS, certificationKinds, type CertificationKind } from '../../enterprises/enterprise.vocabulary.js';
-import { EnterprisesController } from '../../enterprises/enterprises.controller.js';
 import { EnterprisesService } from '../../enterprises/enterprises.service.js';
 import { MatchesService } from '../../matching/matches.service.js';
 import { notFound } from '../../platform/http/problem.js';
 import { parseSafe } from '../../platform/validation/zod-validation.js';
-import { ApiControllers } from '../api-controllers.js';
 import { errorMap, field, type FormBody } from '../forms/form-input.js';
 import { pickerModel, pickFrom } from '../forms/tree-picker.js';
 import { Pages } from '../pages.js';
@@ -26,10 +23,8 @@ import { WebExceptionFilter } from '../web-exception.filter.js';
 export class ConsoleEnterprisesController {
   constructor(
     private readonly pages: Pages,
-    private readonly api: ApiControllers,
     private readonly enterprises: EnterprisesService,
     private readonly matches: MatchesService,
-    private readonly access: AccessPolicy,
   ) {}
 
   @Get()
@@ -48,10 +43,7 @@ export class ConsoleEnterprisesController {
       pageSize: '20',
     });
     // the bureau's enterprises only (the API's rule), optionally those with claims awaiting review
-    const scope = this.access.enterpriseListScope(req.actor!);
-    const awaiting = 'cardinality(e.pending_certifications) > 0';
-    const where = pending ? { where: scope ? `(${scope.where}) AND ${awaiting}` : awaiting, params: scope?.params ?? {} } : scope;
-    const result = parsed.ok ? await this.enterprises.list(parsed.value, where) : { items: [], total: 0, page: 1, pageSize: 20 };
+    const result = parsed.ok ? await this.enterprises.browse(req.actor!, parsed.value, { awaitingReview: pending }) : { items: [], total: 0, page: 1, pageSize: 20 };
     this.pages.send(
       req,
       res,
@@ -71,8 +63,7 @@ export class ConsoleEnterprisesController {
   @Get(':id')
   async detail(@Req() req: AuthedRequest, @Res() res: Response) {
     const id = idOf(req.params.id as string, '企业');
-    const access = await this.access.enterprise(req.actor!, id, 'read');
-    const e = await this.enterprises.get(id);
+    const { enterprise: e, ...access } = await this.enterprises.read(req.actor!, id);
     const matches = await this.matches.forEnterprise(req.actor!, id, { page: 1, pageSize: 20, status: ['new', 'notified', 'viewed', 'interested', 'converted', 'dismissed'] });
     this.pages.send(req, res, 'console/enterprise', { e, access, matches }, { title: e.name });
   }
@@ -85,9 +76,7 @@ export class ConsoleEnterprisesController {
     if (!(certificationKinds as string[]).includes(kind) || (decision !== 'verify' && decision !== 'reject')) throw notFound('认定');
     const parsed = parseSafe(reviewCertificationSchema, { ...(field(req.body as FormBody, 'note') ? { note: field(req.body as FormBody, 'note') } : {}) });
     if (!parsed.ok) throw notFound('认定');
-    const controller = this.api.as(req.actor, EnterprisesController);
-    if (decision === 'verify') await controller.verify(id, kind, parsed.value, req.actor!);
-    else await controller.reject(id, kind, parsed.value, req.actor!);
+    await this.enterprises.review(req.actor!, id, kind, decision === 'verify' ? 'verified' : 'rejected', parsed.value.note);
     this.pages.redirect(res, `/console/enterprises/${id}`, decision === 'verify' ? 'verified' : 'rejected');
   }
 }

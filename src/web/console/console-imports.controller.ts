@@ -5,17 +5,13 @@ import multer from 'multer';
 import { readCookie, SESSION_COOKIE, type AuthedRequest } from '../../auth/auth.guard.js';
 import { StaffOnly } from '../../auth/decorators.js';
 import { IMPORT_KINDS, importKinds, type ImportKind } from '../../imports/import-job.entity.js';
-import { ImportsController } from '../../imports/imports.controller.js';
-import type { UploadedFile } from '../../imports/imports.service.js';
+import { ImportsService, importView, type UploadedFile } from '../../imports/imports.service.js';
+import { toPage } from '../../platform/http/pagination.js';
 import { ProblemException } from '../../platform/http/problem.js';
-import { ApiControllers } from '../api-controllers.js';
 import { checked, field, type FormBody } from '../forms/form-input.js';
 import { Pages } from '../pages.js';
 import { idOf, pageNo } from '../public.controller.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
-
-/** A response stand-in for the API method (it sets 202 + Location for a queued file; the page redirects instead). */
-const noResponse = { status: () => noResponse, setHeader: () => noResponse } as unknown as Response;
 
 /**
  * Console: CSV/XLSX import of enterprises, projects and leads — upload (multipart; parsed by
@@ -29,7 +25,7 @@ const noResponse = { status: () => noResponse, setHeader: () => noResponse } as 
 export class ConsoleImportsController {
   constructor(
     private readonly pages: Pages,
-    private readonly api: ApiControllers,
+    private readonly imports: ImportsService,
   ) {}
 
   @Get()
@@ -38,8 +34,8 @@ export class ConsoleImportsController {
   }
 
   private async render(req: AuthedRequest, res: Response, form: { kind: string; validOnly: boolean }, message: string | null, status?: number) {
-    const imports = this.api.as(req.actor, ImportsController);
-    const mine = await imports.list({ page: pageNo(req.query as FormBody), pageSize: 20 }, req.actor!);
+    const page = await this.imports.list(req.actor!, { page: pageNo(req.query as FormBody), pageSize: 20 });
+    const mine = toPage(page.items.map(importView), page.total, page);
     this.pages.send(req, res, 'console/import', { kinds: Object.entries(IMPORT_KINDS), form, mine, message }, { title: '批量导入', status, errors: message ? { file: [message] } : {} });
   }
 
@@ -50,7 +46,7 @@ export class ConsoleImportsController {
     const form = { kind, validOnly: checked(body, 'validOnly') };
     if (!(importKinds as string[]).includes(kind)) return this.render(req, res, form, '请选择导入的数据类型', 400);
     try {
-      const job = await this.api.as(req.actor, ImportsController).upload(kind as ImportKind, { validOnly: form.validOnly }, req.file, req.actor!, noResponse);
+      const { job } = await this.imports.upload(req.actor!, kind as ImportKind, req.file, form.validOnly);
       this.pages.redirect(res, `/console/import/${job.id}`);
     } catch (err) {
       if (err instanceof ProblemException && err.status < 500) return this.render(req, res, form, err.errors?.[0]?.message ?? err.message, err.status);
@@ -61,7 +57,7 @@ export class ConsoleImportsController {
   @Get(':id')
   async job(@Req() req: AuthedRequest, @Res() res: Response) {
     const id = idOf(req.params.id as string, '导入');
-    const job = await this.api.as(req.actor, ImportsController).get(id, req.actor!);
+    const job = importView(await this.imports.get(req.actor!, id));
     this.pages.send(req, res, 'console/import-job', { job, running: job.status === 'queued' || job.status === 'running' }, { title: `导入 #${job.id}` });
   }
 }

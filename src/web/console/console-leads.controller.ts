@@ -1,13 +1,12 @@
 import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { staffScope } from '../../auth/access.js';
-import type { Actor } from '../../auth/actor.js';
 import type { AuthedRequest } from '../../auth/auth.guard.js';
 import { StaffOnly } from '../../auth/decorators.js';
-import { LeadsController } from '../../leads/leads.controller.js';
-import type { LeadView } from '../../leads/lead.view.js';
+import { activityView, leadListItem, leadView } from '../../leads/lead.view.js';
+import { LeadsQueries } from '../../leads/leads.queries.js';
+import { LeadsService } from '../../leads/leads.service.js';
 import { addActivitySchema, assignLeadSchema, changeLeadStageSchema, listLeadsQuery, reopenLeadSchema, updateLeadSchema } from '../../leads/lead.schemas.js';
 import {
   isMilestone,
@@ -25,8 +24,6 @@ import { Clock } from '../../platform/clock/clock.js';
 import { shanghaiDate } from '../../platform/format/units.js';
 import { ProblemException } from '../../platform/http/problem.js';
 import { parseSafe } from '../../platform/validation/zod-validation.js';
-import { regions } from '../../reference/regions.js';
-import { ApiControllers } from '../api-controllers.js';
 import { errorMap, field, integer, wanToYuan, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
 import { pickerModel, pickFrom } from '../forms/tree-picker.js';
 import { Pages } from '../pages.js';
@@ -58,8 +55,8 @@ const fieldOf = (form: LeadForm) => (f: string) => FIELDS[form][f] ?? (f === '(b
 export class ConsoleLeadsController {
   constructor(
     private readonly pages: Pages,
-    private readonly api: ApiControllers,
-    private readonly dataSource: DataSource,
+    private readonly leads: LeadsService,
+    private readonly queries: LeadsQueries,
     private readonly clock: Clock,
   ) {}
 
@@ -78,7 +75,6 @@ export class ConsoleLeadsController {
       ...(filters.followUpDue ? { followUpDue: 'true' } : {}),
       pageSize: '30',
     };
-    const leads = this.api.as(req.actor, LeadsController);
     let errors: ErrorMap = {};
     const columns = [];
     for (const stage of BOARD_STAGES) {
@@ -87,8 +83,8 @@ export class ConsoleLeadsController {
         errors = errorMap(parsed.errors);
         break;
       }
-      const page = await leads.list(parsed.value, req.actor!);
-      columns.push({ stage, label: LEAD_STAGES[stage], total: page.total, exact: page.totalExact, items: page.items as LeadView[] });
+      const page = await this.leads.list(req.actor!, parsed.value);
+      columns.push({ stage, label: LEAD_STAGES[stage], total: page.total, exact: page.totalExact, items: page.items.map(leadListItem) });
     }
     this.pages.send(
       req,
@@ -113,10 +109,10 @@ export class ConsoleLeadsController {
 
   private async leadPage(req: AuthedRequest, res: Response, id: number, form: LeadForm | null, errors: ErrorMap, status?: number) {
     const actor = req.actor!;
-    const lead = (await this.api.as(actor, LeadsController).get(id, actor)) as Awaited<ReturnType<LeadsController['get']>> & { timeline: Array<Record<string, unknown>> };
-    const l = lead as unknown as { stage: LeadStage; region: { code: string }; lost: { fromStage: LeadStage | null } | null; owner: { id: number } | null };
+    const found = await this.leads.get(actor, id);
+    const lead = { ...leadView(found.lead), timeline: found.activities.map(activityView) };
     const mayAssign = actor.role === 'admin' || actor.role === 'bureau_lead';
-    const owners = mayAssign ? await this.ownerChoices(actor, l.region.code) : [];
+    const owners = mayAssign ? await this.queries.ownerChoices(actor, lead.region.code) : [];
     const body = (form ? req.body : {}) as FormBody;
     this.pages.send(
       req,
@@ -124,8 +120,8 @@ export class ConsoleLeadsController {
       'console/lead',
       {
         lead,
-        next: nextLeadStages(l.stage).map((s) => ({ stage: s, label: LEAD_STAGES[s], milestone: isMilestone(s) })),
-        reopenStages: l.stage === 'lost' ? PRE_SIGNING.filter((s) => !reopenProblem('lost', l.lost?.fromStage ?? null, s)).map((s) => [s, LEAD_STAGES[s]]) : [],
+        next: nextLeadStages(lead.stage).map((s) => ({ stage: s, label: LEAD_STAGES[s], milestone: isMilestone(s) })),
+        reopenStages: lead.stage === 'lost' ? PRE_SIGNING.filter((s) => !reopenProblem('lost', lead.lost?.fromStage ?? null, s)).map((s) => [s, LEAD_STAGES[s]]) : [],
         kinds: Object.entries(WORK_ACTIVITY_KINDS),
         mayAssign,
         owners,
@@ -133,20 +129,8 @@ export class ConsoleLeadsController {
         form,
         posted: (name: string) => field(body, name),
       },
-      { title: `线索：${(lead as unknown as { enterprise: { name: string } }).enterprise.name}`, errors, status },
+      { title: `线索：${lead.enterprise.name}`, errors, status },
     );
-  }
-
-  /** Officers of bureaus whose region covers the lead (bureau leads: their own bureau). */
-  private async ownerChoices(actor: Actor, regionCode: string): Promise<Array<{ id: number; name: string; bureau: string }>> {
-    const path = [...regions().path(regionCode)];
-    const rows: Array<{ id: number; name: string; bureau: string }> = await this.dataSource.query(
-      `SELECT u.id, u.name, b.name AS bureau FROM app_user u JOIN bureau b ON b.id = u.bureau_id
-       WHERE u.active AND u.role IN ('officer', 'bureau_lead') AND b.region_code = ANY($1::char(6)[]) ${actor.role === 'bureau_lead' ? 'AND u.bureau_id = $2' : ''}
-       ORDER BY b.region_code DESC, u.name LIMIT 200`,
-      actor.role === 'bureau_lead' ? [path, actor.bureauId] : [path],
-    );
-    return rows;
   }
 
   /** Runs one of the lead page's forms: parse with the API schema, call the API's method, or show the page again with the errors. */
@@ -185,7 +169,7 @@ export class ConsoleLeadsController {
       ...(field(b, 'lostReason') ? { lostReason: field(b, 'lostReason') } : {}),
       note: field(b, 'stageNote'),
     };
-    await this.submit(req, res, 'stage', input, amount.ok ? {} : { amountWan: [amount.message] }, (id, v) => this.api.as(req.actor, LeadsController).changeStage(id, v, req.actor!), 'stage');
+    await this.submit(req, res, 'stage', input, amount.ok ? {} : { amountWan: [amount.message] }, (id, v) => this.leads.changeStage(req.actor!, id, v), 'stage');
   }
 
   @Post(':id/activities')
@@ -197,7 +181,7 @@ export class ConsoleLeadsController {
       ...(field(b, 'activityAt') ? { at: field(b, 'activityAt') } : {}),
       ...(field(b, 'activityFollowUp') ? { nextFollowUpOn: field(b, 'activityFollowUp') } : {}),
     };
-    await this.submit(req, res, 'activity', input, {}, (id, v) => this.api.as(req.actor, LeadsController).addActivity(id, v, req.actor!), 'activity');
+    await this.submit(req, res, 'activity', input, {}, (id, v) => this.leads.addActivity(req.actor!, id, v), 'activity');
   }
 
   @Post(':id/assign')
@@ -205,7 +189,7 @@ export class ConsoleLeadsController {
     const b = req.body as FormBody;
     const owner = integer(field(b, 'ownerId'));
     const input = { ...(owner.ok && owner.value != null ? { ownerId: owner.value } : {}), note: field(b, 'assignNote') };
-    await this.submit(req, res, 'assign', input, {}, (id, v) => this.api.as(req.actor, LeadsController).assign(id, v, req.actor!), 'assigned');
+    await this.submit(req, res, 'assign', input, {}, (id, v) => this.leads.assign(req.actor!, id, v), 'assigned');
   }
 
   @Post(':id/update')
@@ -213,13 +197,13 @@ export class ConsoleLeadsController {
     const b = req.body as FormBody;
     const expected = wanToYuan(field(b, 'expectedWan'));
     const input = { nextFollowUpOn: field(b, 'nextFollowUpOn') || null, ...(expected.ok ? { expectedInvestmentYuan: expected.value } : {}) };
-    await this.submit(req, res, 'update', input, expected.ok ? {} : { expectedWan: [expected.message] }, (id, v) => this.api.as(req.actor, LeadsController).update(id, v, req.actor!), 'saved');
+    await this.submit(req, res, 'update', input, expected.ok ? {} : { expectedWan: [expected.message] }, (id, v) => this.leads.updateLead(req.actor!, id, v), 'saved');
   }
 
   @Post(':id/reopen')
   async reopen(@Req() req: AuthedRequest, @Res() res: Response) {
     const b = req.body as FormBody;
     const input = { ...(field(b, 'reopenStage') ? { stage: field(b, 'reopenStage') } : {}), reason: field(b, 'reopenReason') };
-    await this.submit(req, res, 'reopen', input, {}, (id, v) => this.api.as(req.actor, LeadsController).reopen(id, v, req.actor!), 'stage');
+    await this.submit(req, res, 'reopen', input, {}, (id, v) => this.leads.reopen(req.actor!, id, v), 'stage');
   }
 }

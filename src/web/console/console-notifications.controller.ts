@@ -7,10 +7,10 @@ import { Roles, StaffOnly } from '../../auth/decorators.js';
 import { NOTIFICATION_FREQUENCIES } from '../../enterprises/enterprise.vocabulary.js';
 import { listNotificationsQuery, preferencesPatchSchema } from '../../notifications/notification.schemas.js';
 import { NOTIFICATION_CATEGORIES, NOTIFICATION_STATUSES, notificationStatuses } from '../../notifications/notification.vocabulary.js';
-import { NotificationsController } from '../../notifications/notifications.controller.js';
+import { NotificationPreferencesService } from '../../notifications/notification-preferences.service.js';
+import { NotificationsAdminService } from '../../notifications/notifications-admin.service.js';
 import { validationFailed } from '../../platform/http/problem.js';
 import { parseSafe } from '../../platform/validation/zod-validation.js';
-import { ApiControllers } from '../api-controllers.js';
 import { errorMap, field, type FormBody } from '../forms/form-input.js';
 import { readPreferencesForm } from '../notification-pages.js';
 import { Pages } from '../pages.js';
@@ -25,7 +25,8 @@ import { WebExceptionFilter } from '../web-exception.filter.js';
 export class ConsoleNotificationsController {
   constructor(
     private readonly pages: Pages,
-    private readonly api: ApiControllers,
+    private readonly notifications: NotificationsAdminService,
+    private readonly preferences: NotificationPreferencesService,
   ) {}
 
   @Get()
@@ -33,10 +34,9 @@ export class ConsoleNotificationsController {
     const q = req.query as FormBody;
     const status = (notificationStatuses as string[]).includes(field(q, 'status')) ? field(q, 'status') : '';
     const parsed = parseSafe(listNotificationsQuery, { page: String(pageNo(q)), pageSize: '30', ...(status ? { status } : {}), ...(field(q, 'email') ? { email: field(q, 'email') } : {}) });
-    const controller = this.api.as(req.actor, NotificationsController);
-    const result = parsed.ok ? await controller.list(req.actor!, parsed.value) : { items: [], total: 0, page: 1, pageSize: 30 };
-    const failed = parsed.ok ? (await controller.list(req.actor!, { page: 1, pageSize: 1, status: ['failed'] } as never)).total : 0;
-    const prefs = await controller.getPreferences(req.actor!);
+    const result = parsed.ok ? await this.notifications.list(req.actor!, parsed.value) : { items: [], total: 0, page: 1, pageSize: 30 };
+    const failed = parsed.ok ? (await this.notifications.list(req.actor!, { page: 1, pageSize: 1, status: ['failed'] } as never)).total : 0;
+    const prefs = await this.preferences.forUser(req.actor!.userId);
     this.pages.send(
       req,
       res,
@@ -60,7 +60,7 @@ export class ConsoleNotificationsController {
   async savePreferences(@Req() req: AuthedRequest, @Res() res: Response) {
     const parsed = parseSafe(preferencesPatchSchema, readPreferencesForm(req.body as FormBody, { staff: true }));
     if (!parsed.ok) throw validationFailed(parsed.errors);
-    await this.api.as(req.actor, NotificationsController).updatePreferences(req.actor!, parsed.value);
+    await this.preferences.updateUser(req.actor!.userId, parsed.value);
     this.pages.redirect(res, '/console/notifications', 'saved');
   }
 
@@ -68,7 +68,7 @@ export class ConsoleNotificationsController {
   @Roles('admin')
   async resend(@Req() req: AuthedRequest, @Res() res: Response) {
     const id = idOf(req.params.id as string, '通知');
-    await this.api.as(req.actor, NotificationsController).resend(req.actor!, id);
+    await this.notifications.resend(req.actor!, id);
     this.pages.redirect(res, '/console/notifications?status=failed', 'resent');
   }
 }

@@ -1,9 +1,7 @@
 import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
-import { AccessPolicy, staffScope } from '../../auth/access.js';
-import type { Actor } from '../../auth/actor.js';
+import { staffScope } from '../../auth/access.js';
 import type { AuthedRequest } from '../../auth/auth.guard.js';
 import { StaffOnly } from '../../auth/decorators.js';
 import { MatchesService } from '../../matching/matches.service.js';
@@ -13,41 +11,14 @@ import { ProblemException } from '../../platform/http/problem.js';
 import { parseSafe } from '../../platform/validation/zod-validation.js';
 import { changeStageSchema, createProjectSchema, listProjectsQuery, updateProjectSchema } from '../../projects/project.schemas.js';
 import { PROJECT_STAGES, projectStages, stageChangeProblem, type ProjectStage } from '../../projects/project.vocabulary.js';
-import { ProjectsController } from '../../projects/projects.controller.js';
 import { ProjectsService } from '../../projects/projects.service.js';
-import { regions } from '../../reference/regions.js';
-import { ApiControllers } from '../api-controllers.js';
+import { PoliciesQueries } from '../../policies/policies.queries.js';
 import { errorMap, field, fields, formAndSchemaErrors, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
 import { emptyProjectForm, PROJECT_REQUIRED, projectFieldFor, projectFormValues, projectFormView, readProjectForm, type ProjectFormValues } from '../forms/project-form.js';
 import { pickerModel, pickFrom } from '../forms/tree-picker.js';
 import { Pages } from '../pages.js';
 import { idOf, pageNo } from '../public.controller.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
-
-export interface IncentiveChoice {
-  id: number;
-  title: string;
-  kind: string;
-  policyTitle: string;
-  regionCode: string;
-  draft: boolean;
-}
-
-/** Incentives an officer may attach: published ones applying in their scope, and drafts inside it. */
-export async function incentiveChoices(ds: DataSource, actor: Actor): Promise<IncentiveChoice[]> {
-  const scope = staffScope(actor);
-  const rows: Array<{ id: number; title: string; kind: string; policy_title: string; region_code: string; status: string }> = scope
-    ? await ds.query(
-        `SELECT i.id, i.title, i.kind, p.title AS policy_title, p.region_code, p.status FROM incentive i JOIN policy p ON p.id = i.policy_id
-         WHERE (p.status = 'published' AND (p.region_code = ANY($1::char(6)[]) OR p.region_path @> $2::char(6)[])) OR p.region_path @> $2::char(6)[]
-         ORDER BY p.region_code, p.id, i.id LIMIT 300`,
-        [[...regions().path(scope)], [scope]],
-      )
-    : await ds.query(
-        `SELECT i.id, i.title, i.kind, p.title AS policy_title, p.region_code, p.status FROM incentive i JOIN policy p ON p.id = i.policy_id ORDER BY p.region_code, p.id, i.id LIMIT 300`,
-      );
-  return rows.map((r) => ({ id: r.id, title: r.title, kind: r.kind, policyTitle: r.policy_title, regionCode: r.region_code, draft: r.status !== 'published' }));
-}
 
 /** Stages a project may move to from `from` (forward, or closed). */
 export const nextStages = (from: ProjectStage) => projectStages.filter((s) => !stageChangeProblem(from, s));
@@ -60,11 +31,9 @@ export const nextStages = (from: ProjectStage) => projectStages.filter((s) => !s
 export class ConsoleProjectsController {
   constructor(
     private readonly pages: Pages,
-    private readonly api: ApiControllers,
     private readonly projects: ProjectsService,
+    private readonly policies: PoliciesQueries,
     private readonly matches: MatchesService,
-    private readonly access: AccessPolicy,
-    private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
 
@@ -85,7 +54,7 @@ export class ConsoleProjectsController {
       page: String(pageNo(q)),
       pageSize: '20',
     });
-    const result = parsed.ok ? await this.projects.list({ ...parsed.value, draftsWithin: scope }) : { items: [], total: 0, page: 1, pageSize: 20 };
+    const result = parsed.ok ? await this.projects.browse(actor, parsed.value) : { items: [], total: 0, page: 1, pageSize: 20 };
     this.pages.send(
       req,
       res,
@@ -116,7 +85,7 @@ export class ConsoleProjectsController {
     const errors = formAndSchemaErrors(form.errors, parsed.ok ? {} : errorMap(parsed.errors, projectFieldFor));
     if (!parsed.ok || Object.keys(errors).length) return this.renderForm(req, res, form.values, errors, null);
     try {
-      const p = await this.api.as(req.actor, ProjectsController).create(parsed.value, req.actor!);
+      const p = await this.projects.draft(req.actor!, parsed.value);
       this.pages.redirect(res, `/console/projects/${p.id}`, 'created');
     } catch (err) {
       if (err instanceof ProblemException && err.status < 500) return this.renderForm(req, res, form.values, problemErrors(err, projectFieldFor), null, err.status);
@@ -132,9 +101,8 @@ export class ConsoleProjectsController {
 
   private async detailPage(req: AuthedRequest, res: Response, id: number, errors: ErrorMap, status?: number) {
     const actor = req.actor!;
-    await this.access.project(actor, id, 'read');
-    const p = await this.projects.get(id);
-    const { write } = await this.mayWrite(actor, id);
+    const p = await this.projects.read(actor, id);
+    const write = await this.projects.mayEdit(actor, id);
     const q = req.query as FormBody;
     const matches = write ? await this.matches.forProject(actor, id, { page: pageNo(q), pageSize: 20 }) : null;
     this.pages.send(
@@ -146,37 +114,26 @@ export class ConsoleProjectsController {
     );
   }
 
-  private async mayWrite(actor: Actor, id: number): Promise<{ write: boolean }> {
-    try {
-      await this.access.project(actor, id, 'write');
-      return { write: true };
-    } catch (err) {
-      if (err instanceof ProblemException && err.status === 403) return { write: false };
-      throw err;
-    }
-  }
-
   @Get(':id/edit')
   async editForm(@Req() req: AuthedRequest, @Res() res: Response) {
     const id = idOf(req.params.id as string, '项目');
-    await this.access.project(req.actor!, id, 'write');
-    await this.renderForm(req, res, projectFormValues(await this.projects.get(id)), {}, id);
+    await this.renderForm(req, res, projectFormValues(await this.projects.forEdit(req.actor!, id)), {}, id);
   }
 
   @Post(':id/edit')
   async update(@Req() req: AuthedRequest, @Res() res: Response) {
     const id = idOf(req.params.id as string, '项目');
-    await this.access.project(req.actor!, id, 'write');
+    const current = await this.projects.forEdit(req.actor!, id);
     const body = req.body as FormBody;
     const action = field(body, '_action') || 'save';
     const form = readProjectForm(body, { action, create: false });
-    form.values.code = (await this.projects.get(id)).code;
+    form.values.code = current.code;
     if (action !== 'save') return this.renderForm(req, res, form.values, {}, id, 200);
     const parsed = parseSafe(updateProjectSchema, form.input);
     const errors = formAndSchemaErrors(form.errors, parsed.ok ? {} : errorMap(parsed.errors, projectFieldFor));
     if (!parsed.ok || Object.keys(errors).length) return this.renderForm(req, res, form.values, errors, id);
     try {
-      await this.api.as(req.actor, ProjectsController).update(id, parsed.value, req.actor!);
+      await this.projects.edit(req.actor!, id, parsed.value);
     } catch (err) {
       if (err instanceof ProblemException && err.status < 500 && err.status !== 404) return this.renderForm(req, res, form.values, problemErrors(err, projectFieldFor), id, err.status);
       throw err;
@@ -187,14 +144,14 @@ export class ConsoleProjectsController {
   @Post(':id/publish')
   async publish(@Req() req: AuthedRequest, @Res() res: Response) {
     const id = idOf(req.params.id as string, '项目');
-    await this.api.as(req.actor, ProjectsController).publish(id, req.actor!);
+    await this.projects.publish(req.actor!, id);
     this.pages.redirect(res, `/console/projects/${id}`, 'published');
   }
 
   @Post(':id/unpublish')
   async unpublish(@Req() req: AuthedRequest, @Res() res: Response) {
     const id = idOf(req.params.id as string, '项目');
-    await this.api.as(req.actor, ProjectsController).unpublish(id, req.actor!);
+    await this.projects.unpublish(req.actor!, id);
     this.pages.redirect(res, `/console/projects/${id}`, 'unpublished');
   }
 
@@ -205,7 +162,7 @@ export class ConsoleProjectsController {
     const parsed = parseSafe(changeStageSchema, { stage: field(body, 'stage'), ...(field(body, 'at') ? { at: field(body, 'at') } : {}), note: field(body, 'note') });
     if (!parsed.ok) return this.detailPage(req, res, id, withRequiredMessages(errorMap(parsed.errors), { stage: '请选择新的阶段' }), 400);
     try {
-      await this.api.as(req.actor, ProjectsController).changeStage(id, parsed.value, req.actor!);
+      await this.projects.advanceStage(req.actor!, id, parsed.value);
     } catch (err) {
       if (err instanceof ProblemException && err.status < 500 && err.status !== 404 && err.status !== 403) return this.detailPage(req, res, id, problemErrors(err, (f) => f), err.status);
       throw err;
@@ -214,7 +171,7 @@ export class ConsoleProjectsController {
   }
 
   private async renderForm(req: AuthedRequest, res: Response, values: ProjectFormValues, errors: ErrorMap, id: number | null, status?: number) {
-    const choices = await incentiveChoices(this.dataSource, req.actor!);
+    const choices = await this.policies.incentiveChoices(req.actor!);
     this.pages.send(
       req,
       res,
