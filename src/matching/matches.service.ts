@@ -1,5 +1,5 @@
 import { Match } from './match.entity.js';
-import { requireRole } from '../auth/access.js';
+import { AccessPolicy, requireRole, requireStaff } from '../auth/access.js';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { coversRegion, isAdmin, isStaff, ownsEnterprise, type Actor } from '../auth/actor.js';
@@ -60,7 +60,15 @@ export class MatchesService {
     private readonly dataSource: DataSource,
     private readonly leads: LeadsService,
     private readonly engine: MatchingEngine,
+    private readonly access: AccessPolicy,
   ) {}
+
+  /** The explanation for a caller who may see the enterprise and the project (a draft elsewhere: 404). */
+  async explainFor(actor: Actor, enterpriseId: number, projectId: number) {
+    await this.access.enterprise(actor, enterpriseId, 'read');
+    await this.access.project(actor, projectId, 'read');
+    return this.explain(enterpriseId, projectId);
+  }
 
   /**
    * GET /enterprises/:id/matches/explain?projectId= — why a project is (or is not) a match for an
@@ -103,6 +111,7 @@ export class MatchesService {
 
   /** GET /enterprises/:id/matches — best first. Officers see the matches with projects in their region. */
   async forEnterprise(actor: Actor, enterpriseId: number, q: MatchListQuery): Promise<Page<ReturnType<MatchesService['enterpriseItem']>> & { counts: Record<string, number> }> {
+    await this.access.enterprise(actor, enterpriseId, 'read'); // 404 unless the enterprise is the caller's business
     if (!ownsEnterprise(actor, enterpriseId) && !isStaff(actor)) throw notFound('企业');
     const exists = await this.dataSource.query(`SELECT 1 FROM enterprise WHERE id = $1`, [enterpriseId]);
     if (!exists.length) throw notFound('企业');
@@ -145,6 +154,8 @@ export class MatchesService {
 
   /** GET /projects/:id/matches — staff whose region covers the project (admins: any). */
   async forProject(actor: Actor, projectId: number, q: MatchListQuery) {
+    requireStaff(actor);
+    await this.access.project(actor, projectId, 'write'); // staff covering it; a draft elsewhere is 404, a published project 403
     const [project] = await this.dataSource.query(`SELECT id, region_code FROM project WHERE id = $1`, [projectId]);
     if (!project) throw notFound('项目');
     if (!coversRegion(actor, project.region_code)) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', '该项目不在您的辖区内');

@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { AccessPolicy } from '../auth/access.js';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Roles, StaffOnly } from '../auth/decorators.js';
 import { boolParam, listParam, pageQuery } from '../platform/http/pagination.js';
@@ -51,29 +50,24 @@ export class MatchingController {
   constructor(
     private readonly matches: MatchesService,
     private readonly runs: FullRematchService,
-    private readonly access: AccessPolicy,
   ) {}
 
   @Get('enterprises/:id/matches')
   @ApiOperation({ summary: "An enterprise's matched projects, best first, with the score breakdown and reasons (the enterprise itself, or staff)" })
   async forEnterprise(@IdParam() id: number, @ZodQuery(matchListQuery) q: MatchListQuery, @CurrentActor() actor: Actor) {
-    await this.access.enterprise(actor, id, 'read'); // 404 unless the enterprise is the caller's business
     return this.matches.forEnterprise(actor, id, q);
   }
 
   @Get('enterprises/:id/matches/explain')
   @ApiOperation({ summary: 'Why a project is (or is not) a match for the enterprise: every factor scored now, the requirement that excludes it, the threshold' })
   async explain(@IdParam() id: number, @ZodQuery(explainQuery) q: { projectId: number }, @CurrentActor() actor: Actor) {
-    await this.access.enterprise(actor, id, 'read');
-    await this.access.project(actor, q.projectId, 'read'); // a draft outside the caller's region: 404
-    return this.matches.explain(id, q.projectId);
+    return this.matches.explainFor(actor, id, q.projectId);
   }
 
   @Get('projects/:id/matches')
   @StaffOnly()
   @ApiOperation({ summary: "A project's matched enterprises, best first (staff whose region covers the project)" })
   async forProject(@IdParam() id: number, @ZodQuery(matchListQuery) q: MatchListQuery, @CurrentActor() actor: Actor) {
-    await this.access.project(actor, id, 'write'); // staff covering it; a draft elsewhere is 404, a published project 403
     return this.matches.forProject(actor, id, q);
   }
 

@@ -136,8 +136,6 @@ export class EnterpriseIncentivesController {
   @Get(':id/incentives/:incentiveId')
   @ApiOperation({ summary: '政策计算器 for one incentive, whatever its region: the verdict and every condition\'s check with its reason' })
   async incentive(@IdParam() id: number, @IdParam('incentiveId') incentiveId: number, @CurrentActor() actor: Actor) {
-    await this.access.enterprise(actor, id, 'read');
-    await this.access.incentive(actor, incentiveId, 'read');
-    return this.eligibility.evaluateOne(id, incentiveId);
+    return this.eligibility.evaluateOneFor(actor, id, incentiveId);
   }
 }

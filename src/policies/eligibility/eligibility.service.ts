@@ -60,6 +60,13 @@ export class EligibilityService {
     return { eligible, needsInfo: possible - eligible, first: first.map((e) => ({ id: e.id, name: e.name, homeRegionCode: e.homeRegionCode })) };
   }
 
+  /** One incentive evaluated for an enterprise the caller may see (the incentive readable by the caller too). */
+  async evaluateOneFor(actor: Actor, enterpriseId: number, incentiveId: number) {
+    await this.access.enterprise(actor, enterpriseId, 'read');
+    await this.access.incentive(actor, incentiveId, 'read');
+    return this.evaluateOne(enterpriseId, incentiveId);
+  }
+
   /** 政策找企业 for staff: among the enterprises their bureau may see. */
   async findEligible(actor: Actor, incentiveId: number, q: EligibleEnterprisesQuery) {
     requireStaff(actor);
