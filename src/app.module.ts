@@ -11,6 +11,7 @@ import { HealthModule } from './platform/health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { IntakeModule } from './intake/intake.module.js';
 import { AgreementsModule } from './agreements/agreements.module.js';
+import { ChainsModule } from './chains/chains.module.js';
 import { LeadsModule } from './leads/leads.module.js';
 import { loggingModule } from './platform/logging/logging.module.js';
 import { MatchingModule } from './matching/matching.module.js';
@@ -51,6 +52,7 @@ export class AppModule {
         MatchingModule,
         LeadsModule,
         AgreementsModule,
+        ChainsModule,
         ImportsModule,
         IntakeModule,
         NotificationsModule,

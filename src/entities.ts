@@ -31,6 +31,7 @@ import { Project } from './projects/project.entity.js';
 import { ProjectStageChange } from './projects/project-stage-change.entity.js';
 import { Industry } from './reference/industry.entity.js';
 import { Region } from './reference/region.entity.js';
+import { Chain, ChainSegment } from './chains/chain.entity.js';
 
 /**
  * Every entity, listed once: the app, the migration CLI and the schema check all use this list,
@@ -79,4 +80,6 @@ export const allEntities = [
   AgreementWarning,
   RecoveryCase,
   RecoveryCaseStep,
+  Chain,
+  ChainSegment,
 ];

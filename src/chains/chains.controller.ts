@@ -1,0 +1,94 @@
+import { Controller, Get, Patch, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor, StaffOnly } from '../auth/decorators.js';
+import { toPage } from '../platform/http/pagination.js';
+import { apiSchema, ZodResponse } from '../platform/http/openapi.js';
+import { IdParam, ZodBody, ZodQuery } from '../platform/validation/zod-http.js';
+import { regions } from '../reference/regions.js';
+import { CHAIN_TEMPLATES } from './chain-templates.js';
+import { chainMapView, chainView } from './chain.view.js';
+import {
+  chainCreatedSchema,
+  chainMapSchema,
+  chainPageSchema,
+  chainSchema,
+  chainTargetPageSchema,
+  chainTemplateListSchema,
+  createChainSchema,
+  listChainsQuery,
+  targetsQuery,
+  updateChainSchema,
+  type CreateChainInput,
+  type ListChainsQuery,
+  type TargetsQuery,
+  type UpdateChainInput,
+} from './chains.schemas.js';
+import { ChainsService } from './chains.service.js';
+
+const ChainSchema = apiSchema('Chain', chainSchema);
+const ChainPage = apiSchema('ChainPage', chainPageSchema);
+const ChainMap = apiSchema('ChainMap', chainMapSchema);
+const ChainTargetPage = apiSchema('ChainTargetPage', chainTargetPageSchema);
+const ChainTemplates = apiSchema('ChainTemplates', chainTemplateListSchema);
+const ChainCreated = apiSchema('ChainCreated', chainCreatedSchema);
+
+/** 产业链招商: parse, one service call with the actor, view. */
+@ApiTags('chains 产业链招商')
+@StaffOnly()
+@Controller('chains')
+export class ChainsController {
+  constructor(private readonly chains: ChainsService) {}
+
+  @Get('templates')
+  @ApiOperation({ summary: 'The chain templates (产业链模板) a region may adopt' })
+  @ZodResponse(ChainTemplates)
+  templates() {
+    return { items: CHAIN_TEMPLATES.map((t) => ({ ...t, segments: t.segments.map((s) => ({ ...s, keywords: s.keywords ?? [] })) })) };
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The chains of the caller's region subtree" })
+  @ZodResponse(ChainPage)
+  async list(@ZodQuery(listChainsQuery) q: ListChainsQuery, @CurrentActor() actor: Actor) {
+    const page = await this.chains.list(actor, q);
+    const items = page.items.map((c) => ({ ...c, regionName: regions().fullName(c.regionCode) }));
+    return toPage(items, page.total, q);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Staff of the region: a chain with its segments, or adopt a template (templateKey)' })
+  @ZodResponse(ChainCreated, { status: 201 })
+  create(@ZodBody(createChainSchema) body: CreateChainInput, @CurrentActor() actor: Actor) {
+    return this.chains.create(actor, body);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Staff covering its region: the chain, its segments, 链长 and 链主 (others: 404)' })
+  @ZodResponse(ChainSchema)
+  async get(@IdParam() id: number, @CurrentActor() actor: Actor) {
+    return chainView(await this.chains.read(actor, id));
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Staff covering its region: rename, 链长, 链主, thresholds; segments replace the list' })
+  @ZodResponse(ChainSchema)
+  async update(@IdParam() id: number, @ZodBody(updateChainSchema) body: UpdateChainInput, @CurrentActor() actor: Actor) {
+    return chainView(await this.chains.update(actor, id, body));
+  }
+
+  @Get(':id/map')
+  @ApiOperation({ summary: 'The chain map: per segment local enterprises, open projects, landed leads and status strong/weak/gap' })
+  @ZodResponse(ChainMap)
+  async map(@IdParam() id: number, @CurrentActor() actor: Actor) {
+    return chainMapView(await this.chains.map(actor, id));
+  }
+
+  @Get(':id/targets')
+  @ApiOperation({ summary: 'Enterprises outside the region fitting a gap or weak segment, ranked, with reasons' })
+  @ZodResponse(ChainTargetPage)
+  async targets(@IdParam() id: number, @ZodQuery(targetsQuery) q: TargetsQuery, @CurrentActor() actor: Actor) {
+    const page = await this.chains.targets(actor, id, q);
+    return toPage(page.items, page.total, q);
+  }
+}

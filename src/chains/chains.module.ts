@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ChainsController } from './chains.controller.js';
+import { ChainLookups, ChainsQueries } from './chains.queries.js';
+import { ChainsService } from './chains.service.js';
+
+/** 产业链招商: chains as data, the chain map, gap-driven targets. */
+@Module({
+  controllers: [ChainsController],
+  providers: [ChainsService, ChainsQueries, ChainLookups],
+  exports: [ChainsService, ChainsQueries],
+})
+export class ChainsModule {}

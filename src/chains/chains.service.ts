@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AccessPolicy, staffScope } from '../auth/access.js';
+import { coversRegion, isStaff, type Actor } from '../auth/actor.js';
+import { AuditService } from '../audit/audit.service.js';
+import { notFound, validationFailed, type FieldError } from '../platform/http/problem.js';
+import { regions } from '../reference/regions.js';
+import { chainTemplate } from './chain-templates.js';
+import { Chain, ChainSegment } from './chain.entity.js';
+import { ChainLookups, ChainsQueries, type ChainTarget, type SegmentPresence } from './chains.queries.js';
+import type { CreateChainInput, ListChainsQuery, TargetsQuery, UpdateChainInput } from './chains.schemas.js';
+
+type SegmentInput = Pick<ChainSegment, 'name' | 'position' | 'industryCodes' | 'tier' | 'keywords'>;
+
+export interface ChainDetail {
+  chain: Chain;
+  segments: ChainSegment[];
+  leaderName: string | null;
+  anchors: Array<{ id: number; name: string; industryPath: string[] }>;
+}
+
+export interface ChainMap extends ChainDetail {
+  presence: SegmentPresence[];
+}
+
+/**
+ * 产业链招商. Every operation: access check › one transaction › write › audit. A chain belongs to
+ * its region: staff covering the region see and edit it (a 开封市 officer: 开封 and 尉氏 chains);
+ * to everyone else it does not exist (404).
+ */
+@Injectable()
+export class ChainsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessPolicy,
+    private readonly audit: AuditService,
+    private readonly queries: ChainsQueries,
+    private readonly lookups: ChainLookups,
+  ) {}
+
+  /** POST /chains: staff of the region; own segments or a template's. */
+  async create(actor: Actor, input: CreateChainInput): Promise<{ id: number }> {
+    this.access.assertRegionWritable(actor, input.regionCode);
+    const template = input.templateKey ? chainTemplate(input.templateKey)! : null;
+    const segments: SegmentInput[] =
+      input.segments ?? template!.segments.map((s, i) => ({ name: s.name, position: i + 1, industryCodes: s.industryCodes, tier: s.tier, keywords: s.keywords ?? [] }));
+    await this.checkPeople(input.regionCode, input.leaderUserId, input.anchorEnterpriseIds);
+    return this.dataSource.transaction(async (m) => {
+      const chain = m.create(Chain, {
+        name: input.name ?? template!.name,
+        regionCode: input.regionCode,
+        regionPath: [...regions().path(input.regionCode)],
+        templateKey: input.templateKey ?? null,
+        leaderUserId: input.leaderUserId,
+        anchorEnterpriseIds: input.anchorEnterpriseIds,
+        strongMin: input.strongMin,
+        weakMin: input.weakMin,
+        createdBy: actor.userId,
+      });
+      await m.insert(Chain, chain);
+      await this.writeSegments(m, chain.id, segments);
+      await this.audit.record(m, { actor, action: 'chain.created', target: { type: 'chain', id: chain.id, region: chain.regionCode } });
+      return { id: chain.id };
+    });
+  }
+
+  /** PATCH /chains/:id: staff covering its region; `segments` replaces the list. */
+  async update(actor: Actor, id: number, input: UpdateChainInput): Promise<ChainDetail> {
+    await this.dataSource.transaction(async (m) => {
+      const chain = await this.visible(actor, id, m, true);
+      const strongMin = input.strongMin ?? chain.strongMin;
+      const weakMin = input.weakMin ?? chain.weakMin;
+      if (strongMin <= weakMin) throw validationFailed([{ field: 'strongMin', code: 'too_small', message: 'strongMin 应大于 weakMin' }]);
+      await this.checkPeople(chain.regionCode, input.leaderUserId ?? null, input.anchorEnterpriseIds ?? []);
+      const { segments, ...fields } = input;
+      Object.assign(chain, fields, { strongMin, weakMin });
+      await m.save(Chain, chain);
+      if (segments) {
+        await m.delete(ChainSegment, { chainId: id });
+        await this.writeSegments(m, id, segments);
+      }
+      await this.audit.record(m, { actor, action: 'chain.updated', target: { type: 'chain', id, region: chain.regionCode }, detail: { fields: Object.keys(input) } });
+    });
+    return this.read(actor, id);
+  }
+
+  /** GET /chains: the chains of the caller's region subtree. */
+  list(actor: Actor, q: ListChainsQuery) {
+    return this.queries.list(staffScope(actor), q);
+  }
+
+  /** GET /chains/:id */
+  async read(actor: Actor, id: number): Promise<ChainDetail> {
+    const chain = await this.visible(actor, id);
+    return this.detail(chain);
+  }
+
+  /** GET /chains/:id/map: per segment the local presence and its status. */
+  async map(actor: Actor, id: number): Promise<ChainMap> {
+    const detail = await this.read(actor, id);
+    return { ...detail, presence: await this.queries.presence(detail.chain, detail.segments) };
+  }
+
+  /** GET /chains/:id/targets: enterprises outside the region fitting a gap or weak segment, ranked. */
+  async targets(actor: Actor, id: number, q: TargetsQuery): Promise<{ items: ChainTarget[]; total: number; chain: Chain }> {
+    const { chain, segments } = await this.read(actor, id);
+    if (q.segmentId && !segments.some((s) => s.id === q.segmentId)) {
+      throw validationFailed([{ field: 'segmentId', code: 'unknown', message: '该产业链没有这个环节' }]);
+    }
+    const presence = await this.queries.presence(chain, segments);
+    return { ...(await this.queries.targets(chain, segments, presence, q)), chain };
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  /** The chain if the caller's scope covers its region; 404 otherwise (it must not learn it exists). */
+  private async visible(actor: Actor, id: number, m: EntityManager = this.dataSource.manager, lock = false): Promise<Chain> {
+    const chain = await m.findOne(Chain, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!chain || !isStaff(actor) || !coversRegion(actor, chain.regionCode)) throw notFound('产业链');
+    return chain;
+  }
+
+  private async detail(chain: Chain): Promise<ChainDetail> {
+    const segments = await this.dataSource.manager.find(ChainSegment, { where: { chainId: chain.id }, order: { position: 'ASC' } });
+    const leader = chain.leaderUserId ? await this.lookups.staffUser(chain.leaderUserId) : null;
+    const anchors = await this.lookups.enterprises(chain.anchorEnterpriseIds);
+    return { chain, segments, leaderName: leader?.name ?? null, anchors };
+  }
+
+  private async writeSegments(m: EntityManager, chainId: number, segments: SegmentInput[]): Promise<void> {
+    const rows = [...segments].sort((a, b) => a.position - b.position).map((s) => m.create(ChainSegment, { ...s, chainId }));
+    await m.insert(ChainSegment, rows);
+  }
+
+  /** 链长: an active officer or bureau lead whose bureau covers the chain's region. 链主: enterprises of the region. */
+  private async checkPeople(regionCode: string, leaderUserId: number | null, anchorIds: number[]): Promise<void> {
+    const errors: FieldError[] = [];
+    if (leaderUserId) {
+      const u = await this.lookups.staffUser(leaderUserId);
+      const ok = u && (u.role === 'officer' || u.role === 'bureau_lead') && u.regionCode && regions().isWithin(regionCode, u.regionCode);
+      if (!ok) errors.push({ field: 'leaderUserId', code: 'invalid', message: '链长应为负责该地区的招商专员或局负责人' });
+    }
+    if (anchorIds.length) {
+      const found = await this.lookups.enterprises(anchorIds);
+      const local = found.filter((e) => e.homeRegionPath.includes(regionCode));
+      if (local.length !== anchorIds.length) errors.push({ field: 'anchorEnterpriseIds', code: 'invalid', message: '链主企业应为本地区已入驻的企业' });
+    }
+    if (errors.length) throw validationFailed(errors);
+  }
+}
