@@ -67,6 +67,8 @@ interface World {
   tranches: number[];
   unagreedLead: number;
   today: string;
+  /** A 产业链 of 尉氏县 (its name a secret). */
+  chain: number;
   /** Strings no outsider may ever receive. */
   secrets: string[];
   /** Unique per call. */
@@ -317,6 +319,17 @@ const ROUTES: Record<string, Case | Case[]> = {
   'POST /agreements/:id/tranches/:trancheId/approve': { path: (w) => `/agreements/${w.agreement}/tranches/${w.tranches[1]}/approve`, body: () => ({}), want: deny(403, 404) },
   // no recovery case in this world (nothing breached): staff in scope get past validation to the 409
   'POST /agreements/:id/recovery': { path: (w) => `/agreements/${w.agreement}/recovery`, body: () => ({ step: 'notified', reason: '矩阵' }), want: deny(403, 404, 404, 409) },
+  // 产业链招商 (src/chains): staff of the chain's region; another region 404; enterprise users 403 by role
+  'GET /chains/templates': at('/chains/templates', { want: deny(403, 'ok') }),
+  'GET /chains': at('/chains?pageSize=100', { want: deny(403, 'ok') }),
+  'POST /chains': at('/chains', {
+    body: () => ({ name: '矩阵产业链', regionCode: '410223', segments: [{ name: '矩阵环节', position: 1, industryCodes: ['C13'] }] }),
+    want: deny(403, 403, 403, 201),
+  }),
+  'GET /chains/:id': { path: (w) => `/chains/${w.chain}`, want: deny(403, 404) },
+  'PATCH /chains/:id': { path: (w) => `/chains/${w.chain}`, body: () => ({ strongMin: 4 }), want: deny(403, 404) },
+  'GET /chains/:id/map': { path: (w) => `/chains/${w.chain}/map`, want: deny(403, 404) },
+  'GET /chains/:id/targets': { path: (w) => `/chains/${w.chain}/targets`, want: deny(403, 404) },
   'GET /lead-assignment-rules': { path: (w) => `/lead-assignment-rules?bureauId=${w.bureauId}`, want: deny(403, 403, 404) },
   'POST /lead-assignment-rules': { path: () => '/lead-assignment-rules', body: (w) => ({ bureauId: w.bureauId, userId: w.bureauOfficer, industryCode: 'C13' }), want: deny(403, 403, 404) },
   'DELETE /lead-assignment-rules/:id': { path: (w) => `/lead-assignment-rules/${w.rule}`, want: deny(403, 403, 404, 204) },
@@ -684,8 +697,10 @@ describe('access matrix: every route × every outsider × objects of another reg
     const asked = await requester.call('POST', `/agreements/${agreement.id}/tranches/${tranches[1]}/release`, {});
     if (asked.status !== 200) throw new Error(`release request: ${asked.status} ${JSON.stringify(asked.body)}`);
     const unagreedLead = await signed();
+    const chain = await ok('POST', '/chains', { regionCode: '410223', templateKey: 'auto-parts', name: secret('机密产业链') });
 
     w = {
+      chain: chain.id,
       agreement: agreement.id,
       tranches,
       unagreedLead,
@@ -724,6 +739,7 @@ describe('access matrix: every route × every outsider × objects of another reg
         secret('机密投稿丙'),
         secret('机密投稿丁'),
         secret('机密文档'),
+        secret('机密产业链'),
         secret('机密流失原因'),
         secret('机密导入企业'),
         e.name,
