@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { actor, TEST_PASSWORD, type TestActor } from '../support/auth.js';
@@ -7,6 +8,13 @@ import { CHROMIUM } from './web-browser-support.js';
  * 文档识别 in a real browser: an officer of 尉氏县 pastes a report, waits for the drafts, sees the
  * evidence highlighted in the text, corrects the amount in 亿元 and accepts (采用) one draft, and ignores (忽略) another.
  */
+/** Axe: no serious or critical violation (WCAG 2.1 A/AA rules and best practices), as for the other pages. */
+async function expectAccessible(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect({ page: name, violations: bad.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) })) }).toEqual({ page: name, violations: [] });
+}
+
 describe('intake in the browser: upload, review, accept', () => {
   let t: TestApp;
   let officer: TestActor;
@@ -32,6 +40,7 @@ describe('intake in the browser: upload, review, accept', () => {
 
     await page.goto(`${t.url}/console/intake`);
     expect(await page.locator('.site-nav a[href="/console/intake"]').textContent()).toContain('文档识别');
+    await expectAccessible(page, 'console/intake');
     await page.fill('#title', '2021年尉氏县政府工作报告（节选）');
     await page.fill('#text', '六是住房保障工程。计划投资4.5亿元,加快推进康平港湾安置房项目。全县GDP完成431.8亿元。计划投资6800万元,完成尉北污水处理厂建设。');
     await Promise.all([page.waitForURL(/\/console\/intake\/\d+/), page.click('button:has-text("上传并识别")')]);
@@ -42,6 +51,7 @@ describe('intake in the browser: upload, review, accept', () => {
     const marks = await page.locator('.intake-source mark.ev').allTextContents();
     expect(marks.join('')).toContain('康平港湾安置房项目');
     expect(marks.join('')).not.toContain('431.8亿元');
+    await expectAccessible(page, 'console/intake/:id');
 
     const housing = page.locator('article.draft', { hasText: '康平港湾安置房项目' });
     expect(await housing.locator('input[name="amount"]').inputValue()).toBe('4.5');

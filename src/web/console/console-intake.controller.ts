@@ -24,6 +24,12 @@ interface Segment {
   fields: string[];
 }
 
+/** What a piece of evidence supports, as the review page says it. */
+const EVIDENCE_LABELS: Record<string, string> = {
+  title: '名称', investmentYuan: '投资额', regionCode: '地区', industryCodes: '行业', kind: '扶持措施', maxAmountYuan: '金额',
+  conditions: '适用条件', issuer: '发文单位',
+};
+
 /** The text cut at every evidence boundary, so each piece is highlighted with the drafts it supports. */
 export function segments(text: string, drafts: IntakeDraft[]): Segment[] {
   const cuts = new Set<number>([0, text.length]);
@@ -33,7 +39,7 @@ export function segments(text: string, drafts: IntakeDraft[]): Segment[] {
   for (let i = 0; i < points.length - 1; i++) {
     const [a, b] = [points[i], points[i + 1]];
     const covering = drafts.filter((d) => d.status !== 'rejected' && d.evidence.some((e) => e.start <= a && e.end >= b));
-    out.push({ text: text.slice(a, b), drafts: covering.map((d) => d.id), fields: [...new Set(covering.flatMap((d) => d.evidence.filter((e) => e.start <= a && e.end >= b).map((e) => e.field)))] });
+    out.push({ text: text.slice(a, b), drafts: covering.map((d) => d.id), fields: [...new Set(covering.flatMap((d) => d.evidence.filter((e) => e.start <= a && e.end >= b).map((e) => EVIDENCE_LABELS[e.field] ?? e.field)))] });
   }
   return out;
 }
