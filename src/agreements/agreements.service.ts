@@ -289,6 +289,13 @@ export class AgreementsService implements OnApplicationBootstrap, OnApplicationS
     return agreementView(h!, pledges, live, actualRows, warnings, c, { staff: actor.role !== 'enterprise' });
   }
 
+  /** The enterprise user's own agreements (its portal), read-only views. */
+  async ofEnterprise(actor: Actor): Promise<AgreementView[]> {
+    if (actor.role !== 'enterprise' || !actor.enterpriseId) return [];
+    const ids = await this.queries.ofEnterprise(actor.enterpriseId);
+    return Promise.all(ids.map((id) => this.get(actor, id)));
+  }
+
   /** The agreement of a lead, if any (the lead page links to it), for those who may read the agreement. */
   async idOfLead(actor: Actor, leadId: number): Promise<number | null> {
     const id = await this.queries.byLead(leadId);
@@ -301,6 +308,11 @@ export class AgreementsService implements OnApplicationBootstrap, OnApplicationS
   async warnings(actor: Actor, q: ListWarningsQuery): Promise<Page<ReturnType<typeof warningItem>>> {
     const page = await this.queries.warnings(actor, q);
     return { ...page, items: page.items.map(warningItem) };
+  }
+
+  /** The console's to-do counts (warnings holding now, tranches to release or approve) in the caller's region. */
+  async todo(actor: Actor): Promise<{ warnings: number; releasable: number; requested: number }> {
+    return this.queries.todo(actor);
   }
 
   /** GET /agreements/figures. */

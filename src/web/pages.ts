@@ -33,6 +33,10 @@ export const NOTICES: Record<string, string> = {
   rejected: '认定已驳回',
   assigned: '线索已分配',
   activity: '跟进记录已添加',
+  actual: '实绩已登记',
+  releaseRequested: '已申请拨付，待另一名工作人员复核',
+  released: '已批准拨付',
+  recovery: '追回案件已更新',
   loggedOut: '您已退出登录',
   signedUp: '注册成功，请查收验证邮件',
   verifiedEmail: '邮箱已验证，请登录',
@@ -97,10 +101,10 @@ export class Pages {
   nav(actor: Actor | null | undefined, path: string): NavItem[] {
     const items: Array<[string, string]> = [];
     if (actor?.role === 'enterprise') {
-      items.push(['/portal/matches', '我的匹配'], ['/portal/incentives', '我的政策'], ['/portal/leads', '我的线索'], ['/portal/profile', '企业资料'], ['/portal/notifications', '通知设置']);
+      items.push(['/portal/matches', '我的匹配'], ['/portal/incentives', '我的政策'], ['/portal/leads', '我的线索'], ['/portal/agreements', '我的协议'], ['/portal/profile', '企业资料'], ['/portal/notifications', '通知设置']);
       items.push(['/library/projects', '项目库'], ['/library/policies', '政策库'], ['/news', '招商资讯']);
     } else if (isStaff(actor)) {
-      items.push(['/console', '工作台'], ['/console/leads', '线索'], ['/console/projects', '项目'], ['/console/policies', '政策'], ['/console/enterprises', '企业']);
+      items.push(['/console', '工作台'], ['/console/leads', '线索'], ['/console/agreements', '项目预警'], ['/console/projects', '项目'], ['/console/policies', '政策'], ['/console/enterprises', '企业']);
       items.push(['/console/news', '资讯'], ['/console/intake', '文档识别'], ['/console/import', '导入'], ['/console/notifications', '通知']);
       if (actor.role === 'bureau_lead') items.push(['/console/bureau', '本局']);
       if (isAdmin(actor)) items.push(['/console/admin/users', '用户'], ['/console/admin/bureaus', '招商局'], ['/console/queues', '队列']);

@@ -1,6 +1,7 @@
 import { Inject, Module, RequestMethod, type MiddlewareConsumer, type NestModule, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { AgreementsModule } from '../agreements/agreements.module.js';
 import { SessionsService } from '../auth/sessions.service.js';
 import { EnterprisesModule } from '../enterprises/enterprises.module.js';
 import { ImportsModule } from '../imports/imports.module.js';
@@ -11,6 +12,7 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
 import { QueueService } from '../platform/queue/queue.service.js';
 import { PoliciesModule } from '../policies/policies.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
+import { ConsoleAgreementsController } from './console/console-agreements.controller.js';
 import { ConsoleAdminController } from './console/console-admin.controller.js';
 import { ConsoleBureauController } from './console/console-bureau.controller.js';
 import { ConsoleEnterprisesController } from './console/console-enterprises.controller.js';
@@ -27,6 +29,7 @@ import { QUEUE_BOARD_PATH, queueBoard } from './console/queue-board.js';
 import { JoinController } from './join.controller.js';
 import { NewsPagesController } from './news-pages.controller.js';
 import { ASSETS_DIR, Pages } from './pages.js';
+import { PortalAgreementsController } from './portal-agreements.controller.js';
 import { PortalController } from './portal.controller.js';
 import { PublicPagesController } from './public.controller.js';
 import { SessionPagesController } from './session-pages.controller.js';
@@ -39,15 +42,17 @@ import { WebExceptionFilter } from './web-exception.filter.js';
  * a year; others for five minutes.
  */
 @Module({
-  imports: [EnterprisesModule, ProjectsModule, PoliciesModule, MatchingModule, NotificationsModule, LeadsModule, ImportsModule, IntakeModule],
+  imports: [EnterprisesModule, ProjectsModule, PoliciesModule, MatchingModule, NotificationsModule, LeadsModule, ImportsModule, IntakeModule, AgreementsModule],
   controllers: [
     PublicPagesController,
     NewsPagesController,
     SessionPagesController,
     JoinController,
     PortalController,
+    PortalAgreementsController,
     ConsoleHomeController,
     ConsoleLeadsController,
+    ConsoleAgreementsController,
     ConsoleImportsController,
     ConsoleIntakeController,
     ConsoleProjectsController,
