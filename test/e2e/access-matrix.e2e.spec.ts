@@ -430,6 +430,7 @@ const ROUTES: Record<string, Case | Case[]> = {
   'GET /portal/profile': at('/portal/profile', { want: portal('ok') }),
   'POST /portal/profile': at('/portal/profile', { form: true, body: () => ({ _action: 'preview' }), want: { ...portal('ok'), anonymous: 401 }, massAssign: false }),
   'GET /portal/leads': at('/portal/leads', { want: portal('ok') }),
+  'GET /portal/agreements': at('/portal/agreements', { want: portal('ok') }),
   'POST /logout': { path: () => '/logout', form: true, want: all('redirect'), freshSession: true, massAssign: false },
   'GET /portal/notifications': at('/portal/notifications', { want: portal('ok') }),
   'POST /portal/notifications': at('/portal/notifications', { form: true, body: () => ({ matchFrequency: 'daily', language: '' }), want: { ...portal('redirect'), anonymous: 401 }, massAssign: false }),
@@ -531,6 +532,19 @@ const ROUTES: Record<string, Case | Case[]> = {
     want: consoleWrite(404),
     massAssign: false,
   },
+  'GET /console/agreements': page.staff(() => '/console/agreements'),
+  'GET /console/agreements/:id': { path: (w) => `/console/agreements/${w.agreement}`, want: consoleHidden },
+  'POST /console/agreements/:id/actuals': {
+    path: (w) => `/console/agreements/${w.agreement}/actuals`,
+    form: true,
+    body: (w) => ({ kind: 'capital', occurredOn: w.today, amountWan: '1', source: '矩阵', note: '矩阵' }),
+    want: consoleWrite(404),
+    massAssign: false,
+  },
+  // the API rows before these asked for the first tranche and approved the second: the admin's page answer is the 409 form
+  'POST /console/agreements/:id/tranches/:trancheId/release': { path: (w) => `/console/agreements/${w.agreement}/tranches/${w.tranches[0]}/release`, form: true, want: consoleWrite(404, [303, 409]) },
+  'POST /console/agreements/:id/tranches/:trancheId/approve': { path: (w) => `/console/agreements/${w.agreement}/tranches/${w.tranches[1]}/approve`, form: true, want: consoleWrite(404, [303, 409]) },
+  'POST /console/agreements/:id/recovery': { path: (w) => `/console/agreements/${w.agreement}/recovery`, form: true, body: () => ({ step: 'notified', reason: '矩阵' }), want: consoleWrite(404, 409), massAssign: false },
   'GET /console/import': page.staff(() => '/console/import'),
   'POST /console/import': at('/console/import', { form: true, body: () => ({ kind: 'enterprises' }), want: consoleWrite(400, 400), massAssign: false }), // no file: refused by the import itself
   'GET /console/import/:id': { path: (w) => `/console/import/${w.importJob}`, want: consoleHidden },

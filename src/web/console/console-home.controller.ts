@@ -1,6 +1,7 @@
 import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { AgreementsQueries } from '../../agreements/agreements.queries.js';
 import { staffScope } from '../../auth/access.js';
 import type { AuthedRequest } from '../../auth/auth.guard.js';
 import { StaffOnly } from '../../auth/decorators.js';
@@ -29,6 +30,7 @@ export class ConsoleHomeController {
     private readonly figures: FiguresService,
     private readonly certifications: CertificationReviewQueries,
     private readonly matches: MatchCountsQueries,
+    private readonly agreements: AgreementsQueries,
   ) {}
 
   @Get()
@@ -40,6 +42,8 @@ export class ConsoleHomeController {
       this.certifications.pendingCount(actor),
       this.matches.dashboardCounts(actor),
     ]);
+    // 投资协议: warnings and tranches waiting (to do), the period's agreement figures (a card section of their own)
+    const [agreementTodo, agreementFigures] = await Promise.all([this.agreements.todo(actor), this.agreements.figures(actor, { from: d.period.from, to: d.period.to })]);
     this.pages.send(
       req,
       res,
@@ -47,7 +51,8 @@ export class ConsoleHomeController {
       {
         scopeName: scope ? regionName(scope) : '全部地区',
         today: d.period.to,
-        todo: { pendingCertifications, ...matchCounts },
+        todo: { pendingCertifications, ...matchCounts, agreements: agreementTodo },
+        agreementFigures,
         figures: d,
         charts: charts(d),
       },
