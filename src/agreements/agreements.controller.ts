@@ -1,9 +1,12 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Post, Res, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { Actor } from '../auth/actor.js';
+import { attachment, CSV_TYPE, XLSX_TYPE } from '../imports/spreadsheet.js';
 import { CurrentActor, StaffOnly } from '../auth/decorators.js';
 import { IdParam, ZodBody, ZodQuery } from '../platform/validation/zod-http.js';
 import {
+  agreementFiguresExportQuery,
   agreementFiguresQuery,
   approveReleaseSchema,
   createAgreementSchema,
@@ -11,6 +14,7 @@ import {
   recordActualSchema,
   recoveryStepSchema,
   requestReleaseSchema,
+  type AgreementFiguresExportQuery,
   type AgreementFiguresQuery,
   type ApproveReleaseInput,
   type CreateAgreementInput,
@@ -45,6 +49,17 @@ export class AgreementsController {
   @ApiOperation({ summary: 'Agreement figures by region subtree and signing period: agreements by status, 到资率, pledges by status, tranches released/withheld, recovery' })
   async figures(@ZodQuery(agreementFiguresQuery) q: AgreementFiguresQuery, @CurrentActor() actor: Actor) {
     return this.agreements.figures(actor, q);
+  }
+
+  @Get('agreements/figures/export')
+  @StaffOnly()
+  @ApiProduces(XLSX_TYPE, CSV_TYPE)
+  @ApiOperation({ summary: 'The agreement figures as XLSX or CSV (same filters as /agreements/figures, plus format); audited' })
+  async exportFigures(@ZodQuery(agreementFiguresExportQuery) q: AgreementFiguresExportQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    const { file, name } = await this.agreements.exportFigures(actor, q);
+    res.setHeader('content-type', q.format === 'csv' ? CSV_TYPE : XLSX_TYPE);
+    res.setHeader('content-disposition', attachment(name));
+    return new StreamableFile(file);
   }
 
   @Get('agreements/:id')

@@ -118,3 +118,6 @@ export const agreementFiguresQuery = z.strictObject({
   to: isoDate.optional(),
 });
 export type AgreementFiguresQuery = z.output<typeof agreementFiguresQuery>;
+
+export const agreementFiguresExportQuery = agreementFiguresQuery.extend({ format: z.enum(['csv', 'xlsx']).default('xlsx') });
+export type AgreementFiguresExportQuery = z.output<typeof agreementFiguresExportQuery>;

@@ -18,7 +18,8 @@ import { AgreementsQueries, type AgreementFigures } from './agreements.queries.j
 import { agreementWarningTemplate, type AgreementWarningData } from './agreement-templates.js';
 import { PLEDGE_KINDS, recoveryStepProblem, WARNING_KINDS, type AgreementStatus, type RecoveryStep, type TrancheState } from './agreement.vocabulary.js';
 import { AGREEMENT_DAILY_PATTERN, AGREEMENT_SCHEDULER_ID, AGREEMENTS_QUEUE, agreementsDailyJob } from './agreements.jobs.js';
-import type { AgreementFiguresQuery, ApproveReleaseInput, CreateAgreementInput, ListWarningsQuery, RecordActualInput, RecoveryStepInput, RequestReleaseInput } from './agreements.schemas.js';
+import { agreementFiguresFile } from './agreement-exports.js';
+import type { AgreementFiguresExportQuery, AgreementFiguresQuery, ApproveReleaseInput, CreateAgreementInput, ListWarningsQuery, RecordActualInput, RecoveryStepInput, RequestReleaseInput } from './agreements.schemas.js';
 import { clawback } from './clawback.js';
 import { evaluatePledges, Facts, type ActualEntry, type PledgeEvaluation, type PledgeTerms } from './pledge-status.js';
 import { agreementStatus, trancheState } from './tranche-release.js';
@@ -313,6 +314,14 @@ export class AgreementsService implements OnApplicationBootstrap, OnApplicationS
   /** The console's to-do counts (warnings holding now, tranches to release or approve) in the caller's region. */
   async todo(actor: Actor): Promise<{ warnings: number; releasable: number; requested: number }> {
     return this.queries.todo(actor);
+  }
+
+  /** GET /agreements/figures/export: the figures as a file (audited). */
+  async exportFigures(actor: Actor, q: AgreementFiguresExportQuery): Promise<{ file: Buffer; name: string }> {
+    const f = await this.queries.figures(actor, q);
+    const period = `${q.from ?? '始'}_${q.to ?? this.today()}`;
+    await this.audit.record(null, { actor, action: 'agreement.figures_exported', target: { type: 'agreement_figures', region: q.region ?? actor.regionScope }, detail: { ...q } });
+    return { file: await agreementFiguresFile(f, q.format, `签约期间 ${period.replace('_', ' 至 ')}`), name: `投资协议履约_${period}.${q.format}` };
   }
 
   /** GET /agreements/figures. */

@@ -309,6 +309,7 @@ const ROUTES: Record<string, Case | Case[]> = {
   },
   'GET /agreements/warnings': at('/agreements/warnings?pageSize=100', { want: deny(403, 'ok') }),
   'GET /agreements/figures': at('/agreements/figures', { want: deny(403, 'ok') }),
+  'GET /agreements/figures/export': at('/agreements/figures/export?format=csv', { want: deny(403, 'ok') }),
   'GET /agreements/:id': { path: (w) => `/agreements/${w.agreement}`, want: hidden },
   'POST /agreements/:id/actuals': {
     path: (w) => `/agreements/${w.agreement}/actuals`,

@@ -169,6 +169,13 @@ describe('agreements API', () => {
 
     const figures = (await weishi.call('GET', '/agreements/figures')).body;
     expect(figures.tranches.releasedYuan).toBeGreaterThanOrEqual(2_000_000);
+    const csv = await fetch(`${t.url}/agreements/figures/export?format=csv`, { headers: { authorization: `Bearer ${weishi.token}` } });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    const text = await csv.text();
+    expect(text).toContain('指标,数值');
+    expect(text).toContain(`已拨付金额（万元）,${figures.tranches.releasedYuan / 10_000}`);
+    expect((await luoyang.call('GET', '/agreements/figures/export?format=csv&region=410223')).status).toBe(403);
     clock.set('2026-01-05T02:00:00Z');
   });
 });
