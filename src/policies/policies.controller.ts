@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { type Actor } from '../auth/actor.js';
 import { CurrentActor, Public, StaffOnly } from '../auth/decorators.js';
-import { pageQuery, toPage } from '../platform/http/pagination.js';
+import { boolParam, pageQuery, toPage } from '../platform/http/pagination.js';
 import { IdParam, ZodBody, ZodQuery } from '../platform/validation/zod-http.js';
 import { EligibilityService } from './eligibility/eligibility.service.js';
 import { PoliciesService } from './policies.service.js';
@@ -120,7 +120,12 @@ export class IncentivesController {
   }
 }
 
-const calculatorQuery = z.strictObject({ ...pageQuery, status: z.enum(['eligible', 'needs_info', 'not_eligible']).optional() });
+const calculatorQuery = z.strictObject({
+  ...pageQuery,
+  status: z.enum(['eligible', 'needs_info', 'not_eligible', 'expired']).optional(),
+  /** Also incentives of expired policies (status `expired`, 已失效; left out by default). */
+  includeExpired: boolParam.optional(),
+});
 
 @ApiTags('enterprises 企业')
 @Controller('enterprises')

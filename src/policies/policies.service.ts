@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { shanghaiDate } from '../platform/format/units.js';
 import { Clock } from '../platform/clock/clock.js';
 import { OutboxService } from '../platform/outbox/outbox.service.js';
 import { triggerIncentiveChanged, triggerPolicyChanged, triggerProjectsOfIncentives } from '../matching/matching.jobs.js';
@@ -196,6 +197,7 @@ export class PoliciesService {
     if (q.region) qb.andWhere('p.region_path @> CAST(:region AS char(6)[])', { region: [q.region] });
     if (q.appliesTo) qb.andWhere('p.region_code = ANY(CAST(:appliesTo AS char(6)[]))', { appliesTo: regions().path(q.appliesTo) });
     if (q.validOn) qb.andWhere('p.valid_from <= :validOn AND (p.valid_to IS NULL OR p.valid_to >= :validOn)', { validOn: q.validOn });
+    if (!q.includeExpired) qb.andWhere('(p.valid_to IS NULL OR p.valid_to >= :today)', { today: shanghaiDate(this.clock.now()) });
     if (q.incentiveKind || q.grantedWithoutApplication !== undefined) {
       const conds = ['i.policy_id = p.id'];
       if (q.incentiveKind) conds.push('i.kind = ANY(CAST(:kinds AS varchar[]))');

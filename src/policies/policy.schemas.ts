@@ -68,6 +68,8 @@ export const listPoliciesQuery = z.strictObject({
   validOn: isoDate.optional(),
   q: text(100).optional(),
   includeDrafts: boolParam.optional(),
+  /** Also policies whose validity ended before today (已失效; left out by default). */
+  includeExpired: boolParam.optional(),
 });
 export type ListPoliciesQuery = z.output<typeof listPoliciesQuery>;
 

@@ -2,7 +2,8 @@ import { regionRef } from '../enterprises/enterprise.view.js';
 import { CONDITION_LABELS } from './eligibility/conditions.js';
 import type { Incentive } from './incentive.entity.js';
 import type { Policy } from './policy.entity.js';
-import { INCENTIVE_KINDS, POLICY_STATUSES } from './policy.vocabulary.js';
+import { shanghaiDate } from '../platform/format/units.js';
+import { INCENTIVE_KINDS, POLICY_STATUSES, POLICY_VALIDITY, policyValidity } from './policy.vocabulary.js';
 
 export function incentiveSummary(i: Incentive) {
   return {
@@ -27,7 +28,9 @@ export function incentiveView(i: Incentive) {
   };
 }
 
-export function policySummary(p: Policy) {
+/** `today`: the date the validity is judged on (YYYY-MM-DD; callers with a Clock pass its date). */
+export function policySummary(p: Policy, today = shanghaiDate(new Date())) {
+  const validity = policyValidity(p, today);
   return {
     id: p.id,
     title: p.title,
@@ -38,6 +41,8 @@ export function policySummary(p: Policy) {
     validTo: p.validTo,
     status: p.status,
     statusLabel: POLICY_STATUSES[p.status],
+    validity,
+    validityLabel: POLICY_VALIDITY[validity],
   };
 }
 

@@ -12,3 +12,13 @@ export const incentiveKinds = Object.keys(INCENTIVE_KINDS) as [IncentiveKind, ..
 
 export const POLICY_STATUSES = { draft: '草稿', published: '已发布' } as const;
 export type PolicyStatus = keyof typeof POLICY_STATUSES;
+
+/** Where today lies in a policy's validity period (dates YYYY-MM-DD, both ends inclusive). */
+export const POLICY_VALIDITY = { in_force: '现行有效', not_yet: '尚未生效', expired: '已失效' } as const;
+export type PolicyValidity = keyof typeof POLICY_VALIDITY;
+
+export function policyValidity(p: { validFrom: string; validTo: string | null }, today: string): PolicyValidity {
+  if (p.validTo && p.validTo < today) return 'expired';
+  if (p.validFrom > today) return 'not_yet';
+  return 'in_force';
+}

@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Clock } from '../platform/clock/clock.js';
+import { shanghaiDate } from '../platform/format/units.js';
 import { OutboxService } from '../platform/outbox/outbox.service.js';
 import { triggerProjectMatching } from '../matching/matching.jobs.js';
 import { matchesSearch, searchRank, tsQuery } from '../platform/database/search.js';
@@ -9,6 +10,7 @@ import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
 import { conflict, notFound, ProblemException, validationFailed } from '../platform/http/problem.js';
 import { searchText } from '../platform/text/segmenter.js';
 import { Incentive } from '../policies/incentive.entity.js';
+import { policyValidity } from '../policies/policy.vocabulary.js';
 import { industries } from '../reference/industries.js';
 import { regions } from '../reference/regions.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -175,7 +177,8 @@ export class ProjectsService {
       Object.assign(p, derived(p));
       await m.save(Project, p);
       if (incentiveIds) {
-        const incentives = await this.incentivesById(m, incentiveIds);
+        const attached: Array<{ incentive_id: number }> = await m.query('SELECT incentive_id FROM project_incentive WHERE project_id = $1', [id]);
+        const incentives = await this.incentivesById(m, incentiveIds, new Set(attached.map((a) => a.incentive_id)));
         await m.query('DELETE FROM project_incentive WHERE project_id = $1', [id]);
         if (incentives.length) await m.createQueryBuilder().relation(Project, 'incentives').of(id).add(incentives.map((i) => i.id));
       }
@@ -297,14 +300,31 @@ export class ProjectsService {
     for (const p of items) p.incentives = withPublishedIncentives({ incentives: rows.filter((r) => r.project_id === p.id).map((r) => byId.get(r.incentive_id)!) }).incentives;
   }
 
-  private async incentivesById(m: EntityManager, ids: number[]): Promise<Incentive[]> {
+  /**
+   * The incentives to attach, all known; one of a policy that has expired (已失效) only when the
+   * project already has it (`attached`): an expired incentive is no new choice.
+   */
+  private async incentivesById(m: EntityManager, ids: number[], attached: ReadonlySet<number> = new Set()): Promise<Incentive[]> {
     const unique = [...new Set(ids)];
     if (!unique.length) return [];
-    const found = await m.findBy(Incentive, { id: In(unique) });
-    const known = new Set(found.map((i) => i.id));
-    const missing = ids.map((id, i) => ({ id, i })).filter(({ id }) => !known.has(id));
+    const found = await m.find(Incentive, { where: { id: In(unique) }, relations: { policy: true } });
+    const byId = new Map(found.map((i) => [i.id, i]));
+    const missing = ids.map((id, i) => ({ id, i })).filter(({ id }) => !byId.has(id));
     if (missing.length) {
       throw validationFailed(missing.map(({ id, i }) => ({ field: `incentiveIds[${i}]`, code: 'unknown_incentive', message: `扶持措施 ${id} 不存在` })));
+    }
+    const today = shanghaiDate(this.clock.now());
+    const expired = ids
+      .map((id, i) => ({ i, incentive: byId.get(id)! }))
+      .filter(({ incentive }) => !attached.has(incentive.id) && incentive.policy && policyValidity(incentive.policy, today) === 'expired');
+    if (expired.length) {
+      throw validationFailed(
+        expired.map(({ i, incentive }) => ({
+          field: `incentiveIds[${i}]`,
+          code: 'expired_incentive',
+          message: `扶持措施「${incentive.title}」所属政策已于 ${incentive.policy!.validTo} 失效，不能再选用`,
+        })),
+      );
     }
     return found;
   }

@@ -14,7 +14,8 @@ import { NotificationPreferencesService } from '../notifications/notification-pr
 import { preferencesPatchSchema } from '../notifications/notification.schemas.js';
 import { ProblemException, validationFailed } from '../platform/http/problem.js';
 import { parseSafe } from '../platform/validation/zod-validation.js';
-import { EligibilityService } from '../policies/eligibility/eligibility.service.js';
+import { CALCULATOR_STATUS_LABELS, EligibilityService, type CalculatorStatus } from '../policies/eligibility/eligibility.service.js';
+import { POLICY_VALIDITY } from '../policies/policy.vocabulary.js';
 import { ProjectsService, withPublishedIncentives } from '../projects/projects.service.js';
 import { enterpriseFieldFor, enterpriseFormValues, enterpriseFormView, readEnterpriseForm, type EnterpriseFormValues } from './forms/enterprise-form.js';
 import { errorMap, field, formAndSchemaErrors, withRequiredMessages, type ErrorMap, type FormBody } from './forms/form-input.js';
@@ -90,11 +91,11 @@ export class PortalController {
     const enterprise = await this.enterprises.get(this.enterpriseId(req));
     // each incentive of the project, evaluated for this enterprise investing here
     const incentiveIds = (project.incentives ?? []).map((i) => i.id);
-    const evaluated = (await this.eligibility.forProject(enterprise, { ...project, incentiveIds })).map(({ incentive, result, missing }) => ({
+    const evaluated = (await this.eligibility.forProject(enterprise, { ...project, incentiveIds })).map(({ incentive, result, expired, missing }) => ({
       incentive,
-      status: result.status,
-      label: ELIGIBILITY_LABELS[result.status],
-      badge: ELIGIBILITY_BADGE[result.status],
+      status: expired ? 'expired' : result.status,
+      label: expired ? POLICY_VALIDITY.expired : ELIGIBILITY_LABELS[result.status],
+      badge: expired ? 'badge-grey' : ELIGIBILITY_BADGE[result.status],
       checks: result.checks,
       missing,
     }));
@@ -120,9 +121,10 @@ export class PortalController {
   @Get('incentives')
   async incentives(@Req() req: AuthedRequest, @Res() res: Response) {
     const q = req.query as FormBody;
-    const status = ['eligible', 'needs_info', 'not_eligible'].includes(field(q, 'status')) ? (field(q, 'status') as 'eligible') : undefined;
+    const status = ['eligible', 'needs_info', 'not_eligible', 'expired'].includes(field(q, 'status')) ? (field(q, 'status') as CalculatorStatus) : undefined;
     const result = await this.eligibility.calculate(req.actor!, this.enterpriseId(req), { page: pageNo(q), pageSize: 20, status });
-    this.pages.send(req, res, 'portal/incentives', { result, status: status ?? '', labels: ELIGIBILITY_LABELS, badges: ELIGIBILITY_BADGE }, { title: '我的政策' });
+    const badges = { ...ELIGIBILITY_BADGE, expired: 'badge-grey' };
+    this.pages.send(req, res, 'portal/incentives', { result, status: status ?? '', labels: CALCULATOR_STATUS_LABELS, badges }, { title: '我的政策' });
   }
 
   // ——— 企业资料 ———

@@ -18,7 +18,7 @@ import type { Incentive } from '../policies/incentive.entity.js';
 import { PoliciesQueries } from '../policies/policies.queries.js';
 import { PoliciesService } from '../policies/policies.service.js';
 import { listPoliciesQuery } from '../policies/policy.schemas.js';
-import { INCENTIVE_KINDS, incentiveKinds } from '../policies/policy.vocabulary.js';
+import { INCENTIVE_KINDS, incentiveKinds, POLICY_VALIDITY, policyValidity } from '../policies/policy.vocabulary.js';
 import { listProjectsQuery } from '../projects/project.schemas.js';
 import { PROJECT_STAGES, projectStages } from '../projects/project.vocabulary.js';
 import { ProjectsService, withPublishedIncentives } from '../projects/projects.service.js';
@@ -150,6 +150,7 @@ export class PublicPagesController {
       incentiveKind: fields(q, 'incentiveKind').filter((s) => (incentiveKinds as string[]).includes(s)),
       gwa: field(q, 'gwa') === '1',
       current: field(q, 'current') === '1',
+      expired: field(q, 'expired') === '1',
     };
     const parsed = parseSafe(listPoliciesQuery, {
       q: filters.q || undefined,
@@ -157,6 +158,7 @@ export class PublicPagesController {
       incentiveKind: filters.incentiveKind.length ? filters.incentiveKind : undefined,
       grantedWithoutApplication: filters.gwa ? 'true' : undefined,
       validOn: filters.current ? shanghaiDate(this.clock.now()) : undefined,
+      includeExpired: filters.expired ? 'true' : undefined,
       page: String(pageNo(q)),
       pageSize: String(PAGE_SIZE),
     });
@@ -171,7 +173,7 @@ export class PublicPagesController {
         regionPicker: pickerModel('regions', 'region', region, '适用地区（含上级地区发布的政策）'),
         incentiveKinds: Object.entries(INCENTIVE_KINDS),
         today: shanghaiDate(this.clock.now()),
-        params: { q: filters.q, region, incentiveKind: filters.incentiveKind, gwa: filters.gwa ? '1' : '', current: filters.current ? '1' : '' },
+        params: { q: filters.q, region, incentiveKind: filters.incentiveKind, gwa: filters.gwa ? '1' : '', current: filters.current ? '1' : '', expired: filters.expired ? '1' : '' },
       },
       { title: '政策库', errors: parsed.ok ? {} : errorMap(parsed.errors, { appliesTo: 'region' }), status: 200 },
     );
@@ -190,13 +192,14 @@ export class PublicPagesController {
       if (e) {
         for (const i of p.incentives ?? []) {
           const r = evaluateEligibility(e, { conditions: i.conditions, policy: p }, { regions: regions(), industries: industries(), today });
-          results.set(i.id, { status: r.status, label: ELIGIBILITY_LABELS[r.status], badge: ELIGIBILITY_BADGE[r.status], checks: r.checks });
+          if (policyValidity(p, today) === 'expired') results.set(i.id, { status: 'expired', label: POLICY_VALIDITY.expired, badge: 'badge-grey', checks: r.checks });
+          else results.set(i.id, { status: r.status, label: ELIGIBILITY_LABELS[r.status], badge: ELIGIBILITY_BADGE[r.status], checks: r.checks });
         }
       }
     }
     const incentives = (p.incentives ?? []).sort((a, b) => a.id - b.id).map((i) => ({ i, conditions: i.conditions.map(describeCondition), yours: results.get(i.id) ?? null }));
-    const inForce = p.validFrom <= today && (!p.validTo || p.validTo >= today);
-    this.pages.send(req, res, 'public/policy', { p, incentives, inForce }, { title: p.title });
+    const validity = policyValidity(p, today);
+    this.pages.send(req, res, 'public/policy', { p, incentives, inForce: validity === 'in_force', validity, validityLabel: POLICY_VALIDITY[validity] }, { title: p.title });
   }
 }
 

@@ -13,12 +13,16 @@ import { regions } from '../../reference/regions.js';
 import { Incentive } from '../incentive.entity.js';
 import type { EligibleEnterprisesQuery } from '../policy.schemas.js';
 import { incentiveView } from '../policy.view.js';
+import { POLICY_VALIDITY, policyValidity } from '../policy.vocabulary.js';
 import type { Condition } from './conditions.js';
 import { eligibilitySql } from './eligibility-sql.js';
 import { CONDITION_LABELS } from './conditions.js';
 import { ELIGIBILITY_STATUS_LABELS, evaluateEligibility, missingInformation, type EligibilityStatus } from './evaluate.js';
 
-const ORDER: Record<EligibilityStatus, number> = { eligible: 0, needs_info: 1, not_eligible: 2 };
+/** The calculator's verdicts: the evaluator's, and 已失效 for an incentive whose policy has expired. */
+export type CalculatorStatus = EligibilityStatus | 'expired';
+export const CALCULATOR_STATUS_LABELS: Record<CalculatorStatus, string> = { ...ELIGIBILITY_STATUS_LABELS, expired: POLICY_VALIDITY.expired };
+const ORDER: Record<CalculatorStatus, number> = { eligible: 0, needs_info: 1, not_eligible: 2, expired: 3 };
 
 @Injectable()
 export class EligibilityService {
@@ -29,7 +33,7 @@ export class EligibilityService {
   ) {}
 
   /** 政策计算器 for an enterprise the caller may see. */
-  async calculate(actor: Actor, enterpriseId: number, q: { page: number; pageSize: number; status?: EligibilityStatus }) {
+  async calculate(actor: Actor, enterpriseId: number, q: { page: number; pageSize: number; status?: CalculatorStatus; includeExpired?: boolean }) {
     await this.access.enterprise(actor, enterpriseId, 'read');
     return this.forEnterprise(enterpriseId, q);
   }
@@ -42,7 +46,8 @@ export class EligibilityService {
     const ctx = { regions: regions(), industries: industries(), today: this.today(), project: { regionCode: project.regionCode, totalInvestmentYuan: project.totalInvestmentYuan } };
     return incentives.map((i) => {
       const result = evaluateEligibility(enterprise, i as Incentive & { policy: NonNullable<Incentive['policy']> }, ctx);
-      return { incentive: i, result, missing: missingInformation(result) };
+      const expired = policyValidity(i.policy!, ctx.today) === 'expired';
+      return { incentive: i, result, expired, missing: expired ? [] : missingInformation(result) };
     });
   }
 
@@ -78,8 +83,12 @@ export class EligibilityService {
     return shanghaiDate(this.clock.now());
   }
 
-  /** 政策计算器: every published incentive whose policy covers a region the enterprise is in or targets. */
-  async forEnterprise(enterpriseId: number, q: { page: number; pageSize: number; status?: EligibilityStatus }) {
+  /**
+   * 政策计算器: every published incentive whose policy covers a region the enterprise is in or
+   * targets. Those of expired policies (已失效) are left out unless asked for, and then say so
+   * (status `expired`) rather than "not eligible".
+   */
+  async forEnterprise(enterpriseId: number, q: { page: number; pageSize: number; status?: CalculatorStatus; includeExpired?: boolean }) {
     const e = await this.dataSource.manager.findOne(Enterprise, { where: { id: enterpriseId } });
     if (!e) throw notFound('企业');
     const r = regions();
@@ -94,17 +103,23 @@ export class EligibilityService {
       })
       .getMany();
     const ctx = { regions: r, industries: industries(), today: this.today() };
-    const evaluated = incentives
-      .map((i) => ({ incentive: i, result: evaluateEligibility(e, i as Incentive & { policy: NonNullable<Incentive['policy']> }, ctx) }))
-      .filter((x) => !q.status || x.result.status === q.status)
-      .sort((a, b) => ORDER[a.result.status] - ORDER[b.result.status] || a.incentive.id - b.incentive.id);
-    const counts = { eligible: 0, needs_info: 0, not_eligible: 0 };
-    for (const x of evaluated) counts[x.result.status]++;
-    const items = evaluated.slice(offsetOf(q), offsetOf(q) + q.pageSize).map(({ incentive, result }) => ({
+    const all = incentives.map((i) => {
+      const result = evaluateEligibility(e, i as Incentive & { policy: NonNullable<Incentive['policy']> }, ctx);
+      const status: CalculatorStatus = policyValidity(i.policy!, ctx.today) === 'expired' ? 'expired' : result.status;
+      return { incentive: i, result, status };
+    });
+    const counts: Record<CalculatorStatus, number> = { eligible: 0, needs_info: 0, not_eligible: 0, expired: 0 };
+    for (const x of all) counts[x.status]++;
+    const showExpired = q.includeExpired || q.status === 'expired';
+    const evaluated = all
+      .filter((x) => (q.status ? x.status === q.status : showExpired || x.status !== 'expired'))
+      .sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.incentive.id - b.incentive.id);
+    const items = evaluated.slice(offsetOf(q), offsetOf(q) + q.pageSize).map(({ incentive, result, status }) => ({
       incentive: incentiveView(incentive),
-      status: result.status,
+      status,
+      statusLabel: CALCULATOR_STATUS_LABELS[status],
       checks: result.checks,
-      missing: missingInformation(result),
+      missing: status === 'expired' ? [] : missingInformation(result),
     }));
     return { ...toPage(items, evaluated.length, q), counts, today: ctx.today };
   }

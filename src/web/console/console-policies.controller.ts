@@ -66,13 +66,27 @@ export class ConsolePoliciesController {
     const q = req.query as FormBody;
     const scope = staffScope(req.actor!);
     const chosen = pickFrom('regions', 'region', q);
-    const parsed = parseSafe(listPoliciesQuery, { q: field(q, 'q') || undefined, region: chosen || scope || undefined, includeDrafts: 'true', page: String(pageNo(q)), pageSize: '20' });
+    const expired = field(q, 'expired') === '1';
+    const parsed = parseSafe(listPoliciesQuery, {
+      q: field(q, 'q') || undefined,
+      region: chosen || scope || undefined,
+      includeDrafts: 'true',
+      includeExpired: expired ? 'true' : undefined,
+      page: String(pageNo(q)),
+      pageSize: '20',
+    });
     const result = parsed.ok ? await this.policies.browse(req.actor!, parsed.value) : { items: [], total: 0, page: 1, pageSize: 20 };
     this.pages.send(
       req,
       res,
       'console/policies',
-      { result, filters: { q: field(q, 'q') }, regionPicker: pickerModel('regions', 'region', chosen || scope, '发布地区'), params: { q: field(q, 'q'), region: chosen } },
+      {
+        result,
+        filters: { q: field(q, 'q'), expired },
+        today: this.eligibility.today(),
+        regionPicker: pickerModel('regions', 'region', chosen || scope, '发布地区'),
+        params: { q: field(q, 'q'), region: chosen, expired: expired ? '1' : '' },
+      },
       { title: '政策管理', errors: parsed.ok ? {} : errorMap(parsed.errors), status: 200 },
     );
   }

@@ -171,7 +171,7 @@ export class ConsoleProjectsController {
   }
 
   private async renderForm(req: AuthedRequest, res: Response, values: ProjectFormValues, errors: ErrorMap, id: number | null, status?: number) {
-    const choices = await this.policies.incentiveChoices(req.actor!);
+    const choices = await this.policies.incentiveChoices(req.actor!, values.incentiveIds.map(Number).filter(Number.isInteger));
     this.pages.send(
       req,
       res,
