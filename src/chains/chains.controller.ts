@@ -10,6 +10,8 @@ import { CHAIN_TEMPLATES } from './chain-templates.js';
 import { chainMapView, chainView } from './chain.view.js';
 import {
   chainCreatedSchema,
+  chainLeadCreatedSchema,
+  chainLeadSchema,
   chainMapSchema,
   chainPageSchema,
   chainSchema,
@@ -19,6 +21,7 @@ import {
   listChainsQuery,
   targetsQuery,
   updateChainSchema,
+  type ChainLeadInput,
   type CreateChainInput,
   type ListChainsQuery,
   type TargetsQuery,
@@ -32,6 +35,7 @@ const ChainMap = apiSchema('ChainMap', chainMapSchema);
 const ChainTargetPage = apiSchema('ChainTargetPage', chainTargetPageSchema);
 const ChainTemplates = apiSchema('ChainTemplates', chainTemplateListSchema);
 const ChainCreated = apiSchema('ChainCreated', chainCreatedSchema);
+const ChainLeadCreated = apiSchema('ChainLeadCreated', chainLeadCreatedSchema);
 
 /** 产业链招商: parse, one service call with the actor, view. */
 @ApiTags('chains 产业链招商')
@@ -90,5 +94,12 @@ export class ChainsController {
   async targets(@IdParam() id: number, @ZodQuery(targetsQuery) q: TargetsQuery, @CurrentActor() actor: Actor) {
     const page = await this.chains.targets(actor, id, q);
     return toPage(page.items, page.total, q);
+  }
+
+  @Post(':id/leads')
+  @ApiOperation({ summary: 'Staff covering its region: turn a target into a lead (source 产业链招商); an open one is returned' })
+  @ZodResponse(ChainLeadCreated, { status: 201 })
+  createLead(@IdParam() id: number, @ZodBody(chainLeadSchema) body: ChainLeadInput, @CurrentActor() actor: Actor) {
+    return this.chains.createLead(actor, id, body);
   }
 }

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { LeadsModule } from '../leads/leads.module.js';
 import { ChainsController } from './chains.controller.js';
 import { ChainLookups, ChainsQueries } from './chains.queries.js';
 import { ChainsService } from './chains.service.js';
 
 /** 产业链招商: chains as data, the chain map, gap-driven targets. */
 @Module({
+  imports: [LeadsModule],
   controllers: [ChainsController],
   providers: [ChainsService, ChainsQueries, ChainLookups],
   exports: [ChainsService, ChainsQueries],

@@ -119,6 +119,7 @@ export class ChainsQueries {
     segments: ChainSegment[],
     presence: SegmentPresence[],
     q: TargetsQuery,
+    onlyEnterpriseId: number | null = null,
   ): Promise<{ items: ChainTarget[]; total: number }> {
     const byId = new Map(presence.map((p) => [p.segmentId, p]));
     const open = segments
@@ -139,8 +140,8 @@ export class ChainsQueries {
     params.push([...new Set(open.flatMap((s) => s.industryCodes))]);
     const all = params.length;
     const gapIds = open.filter((s) => byId.get(s.id)!.status === 'gap').map((s) => s.id);
-    params.push(gapIds, FIT_POINTS.gap, FIT_POINTS.weak);
-    const [gapParam, gapPoints, weakPoints] = [all + 1, all + 2, all + 3];
+    params.push(gapIds, FIT_POINTS.gap, FIT_POINTS.weak, onlyEnterpriseId);
+    const [gapParam, gapPoints, weakPoints, only] = [all + 1, all + 2, all + 3, all + 4];
 
     type Row = { id: number; name: string; industry_codes: string[]; segment_id: number; openness: Openness; score: number; total: number };
     const run = (limit: number, offset: number): Promise<Row[]> =>
@@ -153,6 +154,7 @@ export class ChainsQueries {
                        ELSE 'none' END AS openness
              FROM enterprise e
             WHERE e.industry_path && $${all}::varchar(5)[] AND NOT e.home_region_path @> $1::char(6)[]
+              AND ($${only}::int IS NULL OR e.id = $${only}::int)
          )
          SELECT c.*, (CASE WHEN c.segment_id = ANY($${gapParam}::int[]) THEN $${gapPoints}::int ELSE $${weakPoints}::int END
                       + CASE c.openness WHEN 'region' THEN $4::int WHEN 'province' THEN $5::int ELSE 0 END) AS score,

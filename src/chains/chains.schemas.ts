@@ -79,6 +79,15 @@ export const targetsQuery = z.strictObject({
 });
 export type TargetsQuery = z.output<typeof targetsQuery>;
 
+/** POST /chains/:id/leads: a target becomes a lead (source 产业链招商). */
+export const chainLeadSchema = z.strictObject({
+  enterpriseId: dbId,
+  /** The segment it should fill (default: its best gap or weak segment). */
+  segmentId: dbId.optional(),
+});
+export type ChainLeadInput = z.output<typeof chainLeadSchema>;
+export const chainLeadCreatedSchema = z.object({ id: z.number().int(), created: z.boolean(), reasons: z.array(z.string()) });
+
 export const chainCreatedSchema = z.object({ id: z.number().int() });
 
 const segmentSchema = z.object({

@@ -3,12 +3,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AccessPolicy, staffScope } from '../auth/access.js';
 import { coversRegion, isStaff, type Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
+import { LeadsService, type CreatedLead } from '../leads/leads.service.js';
 import { notFound, validationFailed, type FieldError } from '../platform/http/problem.js';
 import { regions } from '../reference/regions.js';
 import { chainTemplate } from './chain-templates.js';
 import { Chain, ChainSegment } from './chain.entity.js';
 import { ChainLookups, ChainsQueries, type ChainTarget, type SegmentPresence } from './chains.queries.js';
-import type { CreateChainInput, ListChainsQuery, TargetsQuery, UpdateChainInput } from './chains.schemas.js';
+import type { ChainLeadInput, CreateChainInput, ListChainsQuery, TargetsQuery, UpdateChainInput } from './chains.schemas.js';
 
 type SegmentInput = Pick<ChainSegment, 'name' | 'position' | 'industryCodes' | 'tier' | 'keywords'>;
 
@@ -36,6 +37,7 @@ export class ChainsService {
     private readonly audit: AuditService,
     private readonly queries: ChainsQueries,
     private readonly lookups: ChainLookups,
+    private readonly leads: LeadsService,
   ) {}
 
   /** POST /chains: staff of the region; own segments or a template's. */
@@ -109,6 +111,26 @@ export class ChainsService {
     }
     const presence = await this.queries.presence(chain, segments);
     return { ...(await this.queries.targets(chain, segments, presence, q)), chain };
+  }
+
+  /**
+   * POST /chains/:id/leads: an officer turns a target into a lead of the chain's region (source
+   * 产业链招商), through the leads service; the note carries the reasons. Only a current target
+   * (outside the region, fitting a gap or weak segment) qualifies; an open lead of the same
+   * enterprise and region is returned instead of a second one (`created: false`).
+   */
+  async createLead(actor: Actor, id: number, input: ChainLeadInput): Promise<CreatedLead & { reasons: string[] }> {
+    const { chain, segments } = await this.read(actor, id);
+    const presence = await this.queries.presence(chain, segments);
+    const q = { page: 1, pageSize: 1, segmentId: input.segmentId };
+    if (input.segmentId && !segments.some((s) => s.id === input.segmentId)) {
+      throw validationFailed([{ field: 'segmentId', code: 'unknown', message: '该产业链没有这个环节' }]);
+    }
+    const [target] = (await this.queries.targets(chain, segments, presence, q, input.enterpriseId)).items;
+    if (!target) throw validationFailed([{ field: 'enterpriseId', code: 'not_a_target', message: '该企业不是本产业链缺链、弱链环节的招商目标' }]);
+    const note = [`产业链招商：${chain.name}「${target.segmentName}」`, ...target.reasons].join('；').slice(0, 2000);
+    const lead = await this.leads.create(actor, { enterpriseId: target.enterpriseId, regionCode: chain.regionCode, note }, 'chain');
+    return { ...lead, reasons: target.reasons };
   }
 
   // ------------------------------------------------------------------ helpers

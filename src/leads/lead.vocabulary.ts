@@ -39,6 +39,7 @@ export const LEAD_SOURCES = {
   match: '匹配推荐',
   manual: '手工录入',
   import: '批量导入',
+  chain: '产业链招商',
 } as const;
 export type LeadSource = keyof typeof LEAD_SOURCES;
 export const leadSources = Object.keys(LEAD_SOURCES) as [LeadSource, ...LeadSource[]];

@@ -133,8 +133,11 @@ export class LeadsService implements OnApplicationShutdown {
 
   // ---------------------------------------------------------------- creation
 
-  /** POST /leads: by hand, or from a match an officer picked (source `match`). */
-  async create(actor: Actor, input: CreateLeadInput): Promise<CreatedLead> {
+  /**
+   * POST /leads: by hand, or from a match an officer picked (source `match`). `source` `chain`:
+   * the same by-hand lead, made from a 产业链招商 target (ChainsService).
+   */
+  async create(actor: Actor, input: CreateLeadInput, source: 'manual' | 'chain' = 'manual'): Promise<CreatedLead> {
     requireStaff(actor);
     return this.dataSource.transaction(async (m) => {
       if (input.matchId !== undefined) {
@@ -175,7 +178,7 @@ export class LeadsService implements OnApplicationShutdown {
         enterpriseId: input.enterpriseId!,
         projectId: input.projectId ?? null,
         regionCode,
-        source: 'manual',
+        source,
         ownerId,
         expectedInvestmentYuan: input.expectedInvestmentYuan,
         nextFollowUpOn: this.followUpDate(input.nextFollowUpOn),

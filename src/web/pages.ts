@@ -105,7 +105,7 @@ export class Pages {
       items.push(['/library/projects', '项目库'], ['/library/policies', '政策库'], ['/news', '招商资讯']);
     } else if (isStaff(actor)) {
       items.push(['/console', '工作台'], ['/console/leads', '线索'], ['/console/agreements', '项目预警'], ['/console/projects', '项目'], ['/console/policies', '政策'], ['/console/enterprises', '企业']);
-      items.push(['/console/news', '资讯'], ['/console/intake', '文档识别'], ['/console/import', '导入'], ['/console/notifications', '通知']);
+      items.push(['/console/chains', '产业链'], ['/console/news', '资讯'], ['/console/intake', '文档识别'], ['/console/import', '导入'], ['/console/notifications', '通知']);
       if (actor.role === 'bureau_lead') items.push(['/console/bureau', '本局']);
       if (isAdmin(actor)) items.push(['/console/admin/users', '用户'], ['/console/admin/bureaus', '招商局'], ['/console/queues', '队列']);
     } else {

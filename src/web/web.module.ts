@@ -13,8 +13,10 @@ import { QueueService } from '../platform/queue/queue.service.js';
 import { PoliciesModule } from '../policies/policies.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { ConsoleAgreementsController } from './console/console-agreements.controller.js';
+import { ChainsModule } from '../chains/chains.module.js';
 import { ConsoleAdminController } from './console/console-admin.controller.js';
 import { ConsoleBureauController } from './console/console-bureau.controller.js';
+import { ConsoleChainsController } from './console/console-chains.controller.js';
 import { ConsoleEnterprisesController } from './console/console-enterprises.controller.js';
 import { ConsoleHomeController } from './console/console-home.controller.js';
 import { ConsoleImportsController, importUploadMiddleware } from './console/console-imports.controller.js';
@@ -42,7 +44,7 @@ import { WebExceptionFilter } from './web-exception.filter.js';
  * a year; others for five minutes.
  */
 @Module({
-  imports: [EnterprisesModule, ProjectsModule, PoliciesModule, MatchingModule, NotificationsModule, LeadsModule, ImportsModule, IntakeModule, AgreementsModule],
+  imports: [EnterprisesModule, ProjectsModule, PoliciesModule, MatchingModule, NotificationsModule, LeadsModule, ImportsModule, IntakeModule, AgreementsModule, ChainsModule],
   controllers: [
     PublicPagesController,
     NewsPagesController,
@@ -60,6 +62,7 @@ import { WebExceptionFilter } from './web-exception.filter.js';
     ConsoleEnterprisesController,
     ConsoleNotificationsController,
     ConsoleNewsController,
+    ConsoleChainsController,
     ConsoleAdminController,
     ConsoleBureauController,
   ],

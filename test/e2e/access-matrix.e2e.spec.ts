@@ -331,6 +331,8 @@ const ROUTES: Record<string, Case | Case[]> = {
   'PATCH /chains/:id': { path: (w) => `/chains/${w.chain}`, body: () => ({ strongMin: 4 }), want: deny(403, 404) },
   'GET /chains/:id/map': { path: (w) => `/chains/${w.chain}/map`, want: deny(403, 404) },
   'GET /chains/:id/targets': { path: (w) => `/chains/${w.chain}/targets`, want: deny(403, 404) },
+  // the world's enterprise is local to the chain, so not a target: staff in scope get past the access check to the 400
+  'POST /chains/:id/leads': { path: (w) => `/chains/${w.chain}/leads`, body: (w) => ({ enterpriseId: w.enterprise.id }), want: deny(403, 404, 404, 400) },
   'GET /lead-assignment-rules': { path: (w) => `/lead-assignment-rules?bureauId=${w.bureauId}`, want: deny(403, 403, 404) },
   'POST /lead-assignment-rules': { path: () => '/lead-assignment-rules', body: (w) => ({ bureauId: w.bureauId, userId: w.bureauOfficer, industryCode: 'C13' }), want: deny(403, 403, 404) },
   'DELETE /lead-assignment-rules/:id': { path: (w) => `/lead-assignment-rules/${w.rule}`, want: deny(403, 403, 404, 204) },
@@ -502,6 +504,9 @@ const ROUTES: Record<string, Case | Case[]> = {
   'POST /console/leads/:id/assign': { path: (w) => `/console/leads/${w.lead}/assign`, form: true, body: (w) => ({ ownerId: String(w.bureauOfficer) }), want: { ...consoleWrite(403, [303, 409]), otherLead: 404 }, massAssign: false },
   'POST /console/leads/:id/update': { path: (w) => `/console/leads/${w.lead}/update`, form: true, body: () => ({ nextFollowUpOn: '' }), want: consoleWrite(404), massAssign: false },
   'POST /console/leads/:id/reopen': { path: (w) => `/console/leads/${w.lostLead}/reopen`, form: true, body: () => ({ reopenReason: '企业重新表达意向' }), want: consoleWrite(404, [303, 400, 409]), massAssign: false },
+  'GET /console/chains': page.staff(() => '/console/chains'),
+  'GET /console/chains/:id': { path: (w) => `/console/chains/${w.chain}`, want: consoleHidden },
+  'POST /console/chains/:id/leads': { path: (w) => `/console/chains/${w.chain}/leads`, form: true, body: (w) => ({ enterpriseId: String(w.enterprise.id) }), want: consoleWrite(404, 400), massAssign: false },
   'GET /console/news': page.staff(() => '/console/news'),
   'GET /console/news/new': page.staff(() => '/console/news/new'),
   'POST /console/news/new': at('/console/news/new', { form: true, body: () => ({ _action: 'refresh', region1: '410000' }), want: consoleWrite('ok', 'ok'), massAssign: false }),

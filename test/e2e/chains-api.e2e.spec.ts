@@ -142,6 +142,26 @@ describe('chains API', () => {
     expect(only.body.items.map((x: { enterpriseId: number }) => x.enterpriseId)).toEqual([ids['郑州汽车玻璃'], ids['上海玻璃']]);
   });
 
+  it('turns a target into a lead of the region with source 产业链招商, once; a non-target is a 400 naming enterpriseId', async () => {
+    const target = ids['上海玻璃'];
+    const r = await weishi.call('POST', `/chains/${chainId}/leads`, { enterpriseId: target });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ id: expect.any(Number), created: true });
+    const lead = await weishi.call('GET', `/leads/${r.body.id}`);
+    expect(lead.status).toBe(200);
+    expect(JSON.stringify(lead.body)).toContain('可补齐尉氏县汽车零部件产业链「汽车玻璃」环节（本地暂无企业）');
+    const [row] = await t.dataSource.query('SELECT source, region_code FROM lead WHERE id = $1', [r.body.id]);
+    expect(row).toEqual({ source: 'chain', region_code: '410223' });
+    const again = await weishi.call('POST', `/chains/${chainId}/leads`, { enterpriseId: target });
+    expect(again.body).toMatchObject({ id: r.body.id, created: false });
+    for (const k of ['本地涂料', '洛阳养猪']) {
+      const no = await weishi.call('POST', `/chains/${chainId}/leads`, { enterpriseId: ids[k] });
+      expect(no.status).toBe(400);
+      expect(no.body.errors[0].field).toBe('enterpriseId');
+    }
+    expect((await luoyang.call('POST', `/chains/${chainId}/leads`, { enterpriseId: target })).status).toBe(404);
+  });
+
   it('refuses enterprise users by role (403)', async () => {
     const ent = await actor(t, 'enterprise', { enterpriseId: ids['本地涂料'] });
     expect((await ent.call('GET', '/chains')).status).toBe(403);
