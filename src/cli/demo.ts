@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD } from '../demo/demo-accounts.js';
+import { seedDemoChains } from '../demo/demo-chains.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { startApi } from '../main.js';
 import { ConfigError, loadConfig } from '../platform/config/config.js';
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
 
   const app = await startApi(config);
   const report = await seedDemo(app);
+  await seedDemoChains(app);
   const base = config.PUBLIC_BASE_URL;
   console.log(
     [

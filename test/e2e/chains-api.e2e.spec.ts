@@ -162,6 +162,22 @@ describe('chains API', () => {
     expect((await luoyang.call('POST', `/chains/${chainId}/leads`, { enterpriseId: target })).status).toBe(404);
   });
 
+  it('draws the console page: an SVG box per segment coloured by status, 链主 marked, the numbers, the targets with 新建线索', async () => {
+    const page = await weishi.call('GET', `/console/chains/${chainId}`);
+    expect(page.status).toBe(200);
+    const html = String(page.body);
+    expect(html).toContain('<svg');
+    expect(html.match(/<g data-segment="\d+" data-status="(strong|weak|gap)">/g)).toHaveLength(3);
+    expect(html).toContain('data-status="gap"');
+    expect(html).toContain('弱 ★'); // 涂料 holds the 链主
+    expect(html).toContain('郑州汽车玻璃有限公司');
+    expect(html).toContain('新建线索');
+    expect(html).toContain(`/console/enterprises?region=410223&amp;industry=C367`);
+    expect((await luoyang.call('GET', `/console/chains/${chainId}`)).status).toBe(404);
+    const list = await kaifeng.call('GET', '/console/chains');
+    expect(String(list.body)).toContain('汽车零部件');
+  });
+
   it('refuses enterprise users by role (403)', async () => {
     const ent = await actor(t, 'enterprise', { enterpriseId: ids['本地涂料'] });
     expect((await ent.call('GET', '/chains')).status).toBe(403);
