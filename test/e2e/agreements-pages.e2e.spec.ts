@@ -61,6 +61,8 @@ describe('agreement pages', () => {
     expect(p.html).toContain('data-state="pending"');
     expect(p.html).toContain('8000 万元'); // the pledge in 万元
     expect(p.html).not.toContain('申请拨付</button>');
+    const leadPage = await page(officer, `/console/leads/${/href="\/console\/leads\/(\d+)"/.exec(p.html)![1]}`);
+    expect(leadPage.html).toContain(`href="/console/agreements/${id}"`);
     const before = await page(lead, '/console');
     expect(figure(before.html, 'tranches-released')).toBe('0');
 

@@ -1,3 +1,4 @@
+import { AgreementsService } from '../../agreements/agreements.service.js';
 import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -58,6 +59,7 @@ export class ConsoleLeadsController {
     private readonly leads: LeadsService,
     private readonly queries: LeadsQueries,
     private readonly clock: Clock,
+    private readonly agreements: AgreementsService,
   ) {}
 
   @Get()
@@ -120,6 +122,7 @@ export class ConsoleLeadsController {
       'console/lead',
       {
         lead,
+        agreementId: await this.agreements.idOfLead(req.actor!, lead.id),
         next: nextLeadStages(lead.stage).map((s) => ({ stage: s, label: LEAD_STAGES[s], milestone: isMilestone(s) })),
         reopenStages: lead.stage === 'lost' ? PRE_SIGNING.filter((s) => !reopenProblem('lost', lead.lost?.fromStage ?? null, s)).map((s) => [s, LEAD_STAGES[s]]) : [],
         kinds: Object.entries(WORK_ACTIVITY_KINDS),
