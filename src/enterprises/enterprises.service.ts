@@ -7,7 +7,8 @@ import { matchesSearch, searchRank, tsQuery } from '../platform/database/search.
 import { searchText } from '../platform/text/segmenter.js';
 import { Clock } from '../platform/clock/clock.js';
 import { OutboxService } from '../platform/outbox/outbox.service.js';
-import { triggerEnterpriseMatching } from '../matching/matching.jobs.js';
+import { triggerEnterpriseMatching, triggerEnterprisesMatching } from '../matching/matching.jobs.js';
+import { insertEnterprises, type EnterpriseRecord } from './enterprise-bulk.js';
 import { industries } from '../reference/industries.js';
 import { regions } from '../reference/regions.js';
 import { AuditService, type AuditActor } from '../audit/audit.service.js';
@@ -131,6 +132,13 @@ export class EnterprisesService {
     };
     const id = manager ? await run(manager) : await this.dataSource.transaction(run);
     return this.get(id, manager);
+  }
+
+  /** 企业入驻 in bulk (an import chunk, the caller's transaction): answers how many were created. */
+  async registerMany(m: EntityManager, rows: ReadonlyArray<{ input: RegisterEnterpriseInput; record?: EnterpriseRecord }>): Promise<number> {
+    const ids = await insertEnterprises(m, rows);
+    await triggerEnterprisesMatching(this.outbox, m, ids);
+    return ids.length;
   }
 
   async get(id: number, manager: EntityManager = this.dataSource.manager): Promise<Enterprise> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
+import { EnterprisesModule } from '../enterprises/enterprises.module.js';
 import { LeadsModule } from '../leads/leads.module.js';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
 import { ProjectsModule } from '../projects/projects.module.js';
@@ -15,6 +16,7 @@ import { ProjectImport } from './kinds/projects.js';
   imports: [
     // uploads are held in memory (at most IMPORT_MAX_BYTES) and stored with the import record
     MulterModule.registerAsync({ useFactory: (config: AppConfig) => ({ limits: { fileSize: config.IMPORT_MAX_BYTES, files: 1 } }), inject: [APP_CONFIG] }),
+    EnterprisesModule,
     ProjectsModule,
     LeadsModule,
   ],

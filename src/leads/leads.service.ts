@@ -1,3 +1,4 @@
+import { markMatchConverted } from '../matching/match-status.js';
 import { requireRole, requireStaff } from '../auth/access.js';
 import { createHash } from 'node:crypto';
 import { HttpStatus, Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
@@ -157,7 +158,7 @@ export class LeadsService implements OnApplicationShutdown {
           note: input.note,
           actor,
         });
-        if (r.created) await m.query(`UPDATE match SET status = 'converted', status_changed_at = $2 WHERE id = $1`, [input.matchId, this.clock.now()]);
+        if (r.created) await markMatchConverted(m, input.matchId, this.clock.now());
         return r;
       }
       const [enterprise] = await m.query(`SELECT id FROM enterprise WHERE id = $1`, [input.enterpriseId]);
@@ -449,6 +450,21 @@ export class LeadsService implements OnApplicationShutdown {
   async changeStage(actor: Actor, id: number, input: ChangeLeadStageInput): Promise<LeadRow> {
     requireStaff(actor);
     return this.dataSource.transaction((m) => this.changeStageIn(m, actor, id, input, { audit: true }));
+  }
+
+  /**
+   * An imported lead's history (the caller's transaction; the file is audited once): its stages
+   * in order, each like a stage change, then when it was last worked on.
+   */
+  async replayHistory(
+    m: EntityManager,
+    actor: Actor,
+    id: number,
+    steps: ReadonlyArray<Omit<ChangeLeadStageInput, 'note'>>,
+    lastActivityAt: Date | null,
+  ): Promise<void> {
+    for (const step of steps) await this.changeStageIn(m, actor, id, { ...step, note: '' } as ChangeLeadStageInput, { audit: false });
+    if (lastActivityAt) await this.update(m, id, { last_activity_at: lastActivityAt });
   }
 
   /** The stage change inside the caller's transaction (imports replay a lead's history with it, audited once per file). */

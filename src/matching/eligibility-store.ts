@@ -1,3 +1,4 @@
+import { incentiveGrantedEventsSql } from '../notifications/notification-events.js';
 import type { EntityManager } from 'typeorm';
 import { evaluateEligibility, missingInformation, type EnterpriseFacts } from '../policies/eligibility/evaluate.js';
 import type { RegionTree } from '../reference/regions.js';
@@ -169,10 +170,7 @@ WITH input AS (
     granted_at = CASE WHEN ei.granted_at IS NULL AND EXCLUDED.granted_at IS NOT NULL THEN now() ELSE ei.granted_at END
   WHERE ei.fingerprint <> EXCLUDED.fingerprint AND ei.basis_at <= EXCLUDED.basis_at
   RETURNING ei.enterprise_id, ei.incentive_id, ei.granted_at = now() AS granted
-), ev AS (
-  INSERT INTO notification_event (type, enterprise_id, incentive_id)
-  SELECT 'incentive.granted', enterprise_id, incentive_id FROM up WHERE granted
-  RETURNING 1
+), ev AS (${incentiveGrantedEventsSql('up')}
 )
 SELECT (SELECT count(*) FROM up)::int AS written, (SELECT count(*) FROM ev)::int AS events`;
 

@@ -1,3 +1,4 @@
+import { matchEventsSql } from '../notifications/notification-events.js';
 import type { EntityManager } from 'typeorm';
 import type { MatchResult } from './scoring/score.js';
 
@@ -54,11 +55,7 @@ WITH input AS (
     announced_at = CASE WHEN ${ANNOUNCE} THEN now() ELSE m.announced_at END
   WHERE (m.fingerprint <> EXCLUDED.fingerprint OR m.withdrawn_at IS NOT NULL) AND m.basis_at <= EXCLUDED.basis_at
   RETURNING m.id, m.enterprise_id, m.project_id, m.score, m.created_at = now() AS created, m.announced_at = now() AS announced
-), ev AS (
-  INSERT INTO notification_event (type, enterprise_id, project_id, match_id, score)
-  SELECT CASE WHEN created THEN 'match.new' ELSE 'match.improved' END, enterprise_id, project_id, id, score
-  FROM up WHERE created OR announced
-  RETURNING 1
+), ev AS (${matchEventsSql('up')}
 )
 SELECT (SELECT count(*) FROM up)::int AS written, (SELECT count(*) FROM ev)::int AS events`;
 

@@ -1,3 +1,4 @@
+import { recordMatchInterest } from '../notifications/notification-events.js';
 import { Match } from './match.entity.js';
 import { AccessPolicy, requireRole, requireStaff } from '../auth/access.js';
 import { HttpStatus, Injectable } from '@nestjs/common';
@@ -280,10 +281,7 @@ export class MatchesService {
       if (rec.withdrawn_at) throw conflict('match-withdrawn', '该项目已不再与贵企业匹配（项目可能已关闭或下线）');
       if (rec.status !== 'interested') {
         await m.query(`UPDATE match SET status = 'interested', status_changed_at = now(), dismissed_score = NULL, updated_at = now() WHERE id = $1`, [matchId]);
-        await m.query(
-          `INSERT INTO notification_event (type, enterprise_id, project_id, match_id, score) VALUES ('match.interested', $1, $2, $3, $4)`,
-          [rec.enterprise_id, rec.project_id, matchId, rec.score],
-        );
+        await recordMatchInterest(m, { id: matchId, enterpriseId: rec.enterprise_id, projectId: rec.project_id, score: rec.score });
         rec.status = 'interested';
       }
       // the interest is a lead for the bureau, created once per match in this same transaction

@@ -50,7 +50,14 @@ async function txTag(m: EntityManager): Promise<string> {
 
 /** In the caller's transaction: the enterprise changed. */
 export async function triggerEnterpriseMatching(outbox: OutboxService, m: EntityManager, enterpriseId: number): Promise<void> {
-  await outbox.enqueue(m, matchEnterpriseJob.request({ enterpriseId }, { jobId: `match-enterprise-${enterpriseId}-tx${await txTag(m)}` }));
+  await triggerEnterprisesMatching(outbox, m, [enterpriseId]);
+}
+
+/** In the caller's transaction: many enterprises registered at once (an import chunk), one job each. */
+export async function triggerEnterprisesMatching(outbox: OutboxService, m: EntityManager, enterpriseIds: readonly number[]): Promise<void> {
+  if (!enterpriseIds.length) return;
+  const tx = await txTag(m);
+  await outbox.enqueue(m, ...enterpriseIds.map((enterpriseId) => matchEnterpriseJob.request({ enterpriseId }, { jobId: `match-enterprise-${enterpriseId}-tx${tx}` })));
 }
 
 /** In the caller's transaction: the project changed (or was created, published, moved to another stage). */

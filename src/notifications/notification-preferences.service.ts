@@ -1,3 +1,4 @@
+import { updateEnterpriseNotificationSettings } from '../enterprises/notification-settings.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { notFound } from '../platform/http/problem.js';
@@ -109,12 +110,7 @@ export class NotificationPreferencesService {
         return true;
       }
       if (s.kind === 'enterprise') {
-        const [r] = await m.query(
-          `UPDATE enterprise SET notification_frequency = coalesce($2, notification_frequency),
-             notification_language = coalesce($3, notification_language), updated_at = now() WHERE id = $1 RETURNING id`,
-          [s.id, input.matchFrequency ?? null, input.language ?? null],
-        );
-        return r.length > 0;
+        return updateEnterpriseNotificationSettings(m, s.id, { frequency: input.matchFrequency, language: input.language });
       }
       for (const [category, on] of [['match', input.match], ['reminder', input.reminders]] as const) {
         if (on === undefined) continue;

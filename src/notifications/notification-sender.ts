@@ -1,3 +1,4 @@
+import { markMatchesNotified } from '../matching/match-status.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -179,17 +180,12 @@ export class NotificationSender {
       // rows locked in id order, and a failure here does not undo the record of the send
       await this.dataSource
         .query(
-          `WITH told AS (
-             SELECT i.match_id, max(i.score) AS score FROM notification_item i
-             WHERE i.notification_id = ANY ($1::bigint[]) AND i.kind = 'match' AND i.match_id IS NOT NULL GROUP BY i.match_id
-           ), locked AS (
-             SELECT m.id FROM match m JOIN told ON told.match_id = m.id ORDER BY m.id FOR UPDATE OF m
-           )
-           UPDATE match m SET notified_score = told.score,
-             status = CASE WHEN m.status = 'new' THEN 'notified' ELSE m.status END,
-             status_changed_at = CASE WHEN m.status = 'new' THEN now() ELSE m.status_changed_at END
-           FROM told, locked WHERE m.id = told.match_id AND locked.id = m.id`,
+          `SELECT i.match_id, max(i.score) AS score FROM notification_item i
+           WHERE i.notification_id = ANY ($1::bigint[]) AND i.kind = 'match' AND i.match_id IS NOT NULL GROUP BY i.match_id`,
           [done.map((d) => d.id)],
+        )
+        .then((rows: Array<{ match_id: string; score: number }>) =>
+          markMatchesNotified(this.dataSource, rows.map((r) => ({ matchId: Number(r.match_id), score: r.score }))),
         )
         .catch((err) => this.log.warn({ err: (err as Error).message }, 'could not mark matches as notified'));
     }

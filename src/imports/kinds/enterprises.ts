@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AccessPolicy } from '../../auth/access.js';
 import { registerEnterpriseSchema, type RegisterEnterpriseInput } from '../../enterprises/enterprise.schemas.js';
-import { validUntilByKind } from '../../enterprises/certification-claims.js';
-import { derived } from '../../enterprises/enterprises.service.js';
+import { enterpriseRecord, type EnterpriseRecord } from '../../enterprises/enterprise-bulk.js';
+import { EnterprisesService } from '../../enterprises/enterprises.service.js';
 import { CERTIFICATION_KINDS, ENTERPRISE_SIZES, NOTIFICATION_FREQUENCIES } from '../../enterprises/enterprise.vocabulary.js';
-import { matchEnterpriseJob } from '../../matching/matching.jobs.js';
 import { parseSafe } from '../../platform/validation/zod-validation.js';
 import type { ImportKindSpec } from '../columns.js';
 import { addError, type ImportContext, type ImportKind, type ParsedRow, type WriteResult } from './kind.js';
@@ -39,20 +38,23 @@ export const ENTERPRISE_COLUMNS: ImportKindSpec = {
 
 const CHUNK = 2000;
 
-type PreparedRow = ParsedRow<RegisterEnterpriseInput> & { record?: ReturnType<EnterpriseImport['record']> };
+type PreparedRow = ParsedRow<RegisterEnterpriseInput> & { record?: EnterpriseRecord };
 
 /**
  * Enterprises (企业入驻 by officers, from their 台账): every row validated with the API's
  * registerEnterpriseSchema and the same region rule as POST /enterprises; written in bulk
- * (INSERT … SELECT FROM jsonb_to_recordset … ON CONFLICT (uscc) DO NOTHING), with their
- * certification claims and the matching trigger the service writes for a single registration.
+ * through EnterprisesService.registerMany (one statement per chunk), with their certification
+ * claims and the matching trigger of a registration.
  * An existing USCC is left as it is (re-importing a file changes nothing).
  */
 @Injectable()
 export class EnterpriseImport implements ImportKind<RegisterEnterpriseInput> {
   readonly spec = ENTERPRISE_COLUMNS;
 
-  constructor(private readonly access: AccessPolicy) {}
+  constructor(
+    private readonly access: AccessPolicy,
+    private readonly enterprises: EnterprisesService,
+  ) {}
 
   parse(input: Record<string, unknown>) {
     const r = parseSafe(registerEnterpriseSchema, input);
@@ -84,34 +86,7 @@ export class EnterpriseImport implements ImportKind<RegisterEnterpriseInput> {
 
   /** The rows as the database stores them (derived closures, search tokens): done while the previous chunk is written. */
   prepare(rows: ParsedRow<RegisterEnterpriseInput>[]): void {
-    for (const r of rows) (r as PreparedRow).record ??= this.record(r.value);
-  }
-
-  private record(v: RegisterEnterpriseInput) {
-    const d = derived(v);
-    return {
-      uscc: v.uscc,
-      name: v.name,
-      industry_codes: v.industryCodes,
-      industry_path: d.industryPath,
-      home_region_code: v.homeRegionCode,
-      home_region_path: d.homeRegionPath,
-      target_region_codes: v.targetRegionCodes,
-      target_region_path: d.targetRegionPath,
-      investment_min_yuan: v.investmentMinYuan,
-      investment_max_yuan: v.investmentMaxYuan,
-      size: v.size,
-      pending_certifications: v.certifications.map((c) => c.kind),
-      certifications_valid_until: validUntilByKind(v.certifications.map((c) => ({ kind: c.kind, status: 'claimed', validUntil: c.validUntil ?? null }))),
-      need_land_mu: v.needLandMu,
-      need_workforce: v.needWorkforce,
-      need_notes: v.needNotes,
-      description: v.description,
-      contacts: v.contacts,
-      notification_frequency: v.notificationFrequency,
-      notification_language: v.notificationLanguage,
-      search_text: d.searchText,
-    };
+    for (const r of rows) (r as PreparedRow).record ??= enterpriseRecord(r.value);
   }
 
   /**
@@ -121,37 +96,9 @@ export class EnterpriseImport implements ImportKind<RegisterEnterpriseInput> {
    */
   async write(rows: ParsedRow<RegisterEnterpriseInput>[], ctx: ImportContext, m: EntityManager): Promise<WriteResult> {
     let created = 0;
-    const job = matchEnterpriseJob.request({ enterpriseId: 0 });
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK) as PreparedRow[];
-      const records = chunk.map((r) => r.record ?? this.record(r.value));
-      const certs = chunk.flatMap(({ value: v }) => v.certifications.map((c) => ({ uscc: v.uscc, kind: c.kind, certificate_no: c.certificateNo ?? null, valid_until: c.validUntil ?? null })));
-      const [{ n }]: Array<{ n: number }> = await m.query(
-        `WITH ins AS (
-           INSERT INTO enterprise (uscc, name, industry_codes, industry_path, home_region_code, home_region_path, target_region_codes,
-             target_region_path, investment_min_yuan, investment_max_yuan, size, verified_certifications, pending_certifications,
-             certifications_valid_until, need_land_mu, need_workforce, need_notes, description, contacts, notification_frequency, notification_language, search_text)
-           SELECT uscc, name, industry_codes, industry_path, home_region_code, home_region_path, target_region_codes, target_region_path,
-             investment_min_yuan, investment_max_yuan, size, '{}', pending_certifications, certifications_valid_until, need_land_mu, need_workforce, need_notes,
-             description, contacts, notification_frequency, notification_language, search_text
-           FROM jsonb_to_recordset($1::jsonb) AS r(uscc char(18), name varchar, industry_codes varchar(5)[], industry_path varchar(5)[],
-             home_region_code char(6), home_region_path char(6)[], target_region_codes char(6)[], target_region_path char(6)[],
-             investment_min_yuan bigint, investment_max_yuan bigint, size varchar, pending_certifications varchar(40)[],
-             certifications_valid_until jsonb, need_land_mu numeric, need_workforce int, need_notes text, description text, contacts jsonb,
-             notification_frequency varchar, notification_language varchar, search_text text)
-           ON CONFLICT (uscc) DO NOTHING
-           RETURNING id, uscc),
-         certs AS (
-           INSERT INTO enterprise_certification (enterprise_id, kind, certificate_no, valid_until)
-           SELECT ins.id, c.kind, c.certificate_no, c.valid_until
-           FROM ins JOIN jsonb_to_recordset($2::jsonb) AS c(uscc char(18), kind varchar, certificate_no varchar, valid_until date) ON c.uscc = ins.uscc),
-         jobs AS (
-           INSERT INTO outbox (queue, job_name, job_id, payload)
-           SELECT $3, $4, 'match-enterprise-' || ins.id || '-tx' || pg_current_xact_id()::text, jsonb_build_object('enterpriseId', ins.id) FROM ins)
-         SELECT count(*)::int AS n FROM ins`,
-        [JSON.stringify(records), JSON.stringify(certs), job.queue, job.name],
-      );
-      created += n;
+      created += await this.enterprises.registerMany(m, chunk.map((r) => ({ input: r.value, record: r.record })));
       await ctx.progress(Math.min(i + CHUNK, rows.length));
     }
     return { created, existing: rows.length - created, errors: [] };

@@ -165,8 +165,8 @@ export class LeadImport implements ImportKind<ImportLeadRow & { refs?: LeadRefs 
           actor: ctx.actor,
         });
         if (!lead.created) return false;
-        for (const step of this.steps(v)) await this.leads.changeStageIn(m, ctx.actor, lead.id, { ...step, note: '' }, { audit: false });
-        if (dates.length) await m.query(`UPDATE lead SET last_activity_at = $2 WHERE id = $1`, [lead.id, midnight(dates[dates.length - 1])]);
+        const lastActivityAt = dates.length ? midnight(dates[dates.length - 1]) : null;
+        await this.leads.replayHistory(m, ctx.actor, lead.id, this.steps(v), lastActivityAt);
         return true;
       });
       if (!result.ok) out.errors.push({ line: r.line, errors: result.errors });
