@@ -6,6 +6,7 @@ import { EnterprisesModule } from './enterprises/enterprises.module.js';
 import { Clock } from './platform/clock/clock.js';
 import type { AppConfig } from './platform/config/config.js';
 import { ConfigModule } from './platform/config/config.module.js';
+import { allEntities } from './entities.js';
 import { dataSourceOptions } from './platform/database/data-source.js';
 import { HealthModule } from './platform/health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
@@ -37,7 +38,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         loggingModule(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config, `investmatch-${processName}`), autoLoadEntities: false }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config, allEntities, `investmatch-${processName}`), autoLoadEntities: false }),
         { module: ClockModule, global: true },
         RedisModule,
         QueueModule,

@@ -1,7 +1,8 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { PUBLIC_ROUTE } from '../platform/http/public-route.js';
 import type { Actor, Role } from './actor.js';
 
-export const PUBLIC_ROUTE = 'auth:public';
+export { Public, PUBLIC_ROUTE } from '../platform/http/public-route.js';
 export const ROUTE_ROLES = 'auth:roles';
 
 /**
@@ -10,7 +11,6 @@ export const ROUTE_ROLES = 'auth:roles';
  * `@Roles(...)` limits it to roles. Object-level rules (region scope, own enterprise) are checked
  * in the services with the helpers of actor.ts.
  */
-export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 export const Roles = (...roles: Role[]) => SetMetadata(ROUTE_ROLES, roles);
 export const StaffOnly = () => Roles('admin', 'bureau_lead', 'officer');
 

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../platform/config/config.js';
+import { allEntities } from '../entities.js';
 import { createDataSource } from '../platform/database/data-source.js';
 
 /** `migrate run | revert | show` on DATABASE_URL (creating the database first if it does not exist). */
 export async function migrate(command: 'run' | 'revert' | 'show', databaseUrl = loadConfig().DATABASE_URL): Promise<void> {
   await ensureDatabase(databaseUrl);
-  const ds = createDataSource({ DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: 2 }, 'investmatch-migrate');
+  const ds = createDataSource({ DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: 2 }, allEntities, 'investmatch-migrate');
   await ds.initialize();
   try {
     if (command === 'run') {

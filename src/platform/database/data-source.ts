@@ -1,15 +1,20 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { allMigrations } from '../../../migrations/index.js';
-import { allEntities } from '../../entities.js';
 import type { AppConfig } from '../config/config.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
-/** The one DataSource definition: used by the app, the migration CLI and the seed. Never synchronizes. */
-export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>, applicationName = 'investmatch'): DataSourceOptions {
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
+
+/**
+ * The one DataSource definition: used by the app, the migration CLI and the seed. Never
+ * synchronizes. The entities are handed in by the composition root (src/entities.ts), so this
+ * module names no domain module.
+ */
+export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>, entities: EntityList, applicationName = 'investmatch'): DataSourceOptions {
   return {
     type: 'postgres',
     url: config.DATABASE_URL,
-    entities: allEntities,
+    entities,
     migrations: allMigrations,
     migrationsTableName: 'migrations',
     namingStrategy: new SnakeNamingStrategy(),
@@ -22,6 +27,6 @@ export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'DATA
   };
 }
 
-export function createDataSource(config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>, applicationName?: string): DataSource {
-  return new DataSource(dataSourceOptions(config, applicationName));
+export function createDataSource(config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>, entities: EntityList, applicationName?: string): DataSource {
+  return new DataSource(dataSourceOptions(config, entities, applicationName));
 }

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { Public } from '../../auth/decorators.js';
+import { Public } from '../http/public-route.js';
 import { RedisClient } from '../redis/redis.module.js';
 
 @ApiTags('health')
