@@ -16,7 +16,7 @@ import { makeUscc } from '../src/enterprises/uscc.js';
 import { assemble, mapHeaders } from '../src/imports/columns.js';
 import { ENTERPRISE_COLUMNS } from '../src/imports/kinds/enterprises.js';
 import { ImportsService } from '../src/imports/imports.service.js';
-import { readCsv, writeCsv } from '../src/imports/spreadsheet.js';
+import { readCsv, writeCsv } from '../src/platform/spreadsheet/spreadsheet.js';
 import { loadConfig } from '../src/platform/config/config.js';
 import { parseSafe } from '../src/platform/validation/zod-validation.js';
 import { regions } from '../src/reference/regions.js';

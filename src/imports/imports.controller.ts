@@ -10,7 +10,7 @@ import { IdParam, ZodParam, ZodQuery } from '../platform/validation/zod-http.js'
 import { IMPORT_KINDS, importKinds, type ImportKind } from './import-job.entity.js';
 import { ImportsService, importView, type UploadedFile as Upload } from './imports.service.js';
 import { templateFile } from './templates.js';
-import { attachment, CSV_TYPE, XLSX_TYPE } from './spreadsheet.js';
+import { attachment, CSV_TYPE, XLSX_TYPE } from '../platform/spreadsheet/spreadsheet.js';
 
 const importKind = z.enum(importKinds);
 const uploadQuery = z.strictObject({

@@ -15,7 +15,7 @@ import { EnterpriseImport } from './kinds/enterprises.js';
 import type { ImportContext, ImportKind, ParsedRow } from './kinds/kind.js';
 import { LeadImport } from './kinds/leads.js';
 import { ProjectImport } from './kinds/projects.js';
-import { formatOf, readTable, UnreadableFile } from './spreadsheet.js';
+import { formatOf, readTable, UnreadableFile } from '../platform/spreadsheet/spreadsheet.js';
 
 /** The error list kept with an import (the counts are always complete). */
 export const MAX_STORED_ERRORS = 1000;

@@ -1,6 +1,6 @@
 import { parseWanYuan } from './columns.js';
 import ExcelJS from 'exceljs';
-import { neutraliseFormula, readCsv, readXlsx, wanYuan, writeCsv, writeXlsx } from './spreadsheet.js';
+import { neutraliseFormula, readCsv, readXlsx, wanYuan, writeCsv, writeXlsx } from '../platform/spreadsheet/spreadsheet.js';
 
 describe('CSV reading', () => {
   it('numbers rows by their line in the file, with or without quoted cells, across empty lines and CRLF', () => {

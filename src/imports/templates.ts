@@ -1,5 +1,5 @@
 import type { ImportKindSpec } from './columns.js';
-import { writeCsv, writeXlsx } from './spreadsheet.js';
+import { writeCsv, writeXlsx } from '../platform/spreadsheet/spreadsheet.js';
 
 /** Columns offered in a template: one per field (万元 where there is a choice), informational ones left out. */
 export function templateColumns(spec: ImportKindSpec) {

@@ -1,6 +1,6 @@
 import { shanghaiDate } from '../platform/format/units.js';
 import { regions } from '../reference/regions.js';
-import { writeCsv, writeXlsx, type CellOut } from '../imports/spreadsheet.js';
+import { writeCsv, writeXlsx, type CellOut } from '../platform/spreadsheet/spreadsheet.js';
 import type { FiguresResult, FunnelFigures } from './figures.service.js';
 import { LEAD_SOURCES, LEAD_STAGES } from './lead.vocabulary.js';
 import type { LeadRow } from './lead.view.js';

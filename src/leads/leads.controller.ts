@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Roles, StaffOnly } from '../auth/decorators.js';
-import { attachment, CSV_TYPE, XLSX_TYPE } from '../imports/spreadsheet.js';
+import { attachment, CSV_TYPE, XLSX_TYPE } from '../platform/spreadsheet/spreadsheet.js';
 import { shanghaiDate } from '../platform/format/units.js';
 import { IdParam, ZodBody, ZodQuery } from '../platform/validation/zod-http.js';
 import { Clock } from '../platform/clock/clock.js';

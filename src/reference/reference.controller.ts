@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Public } from '../auth/decorators.js';
+import { Public } from '../platform/http/public-route.js';
 import { notFound } from '../platform/http/problem.js';
 import { ZodQuery } from '../platform/validation/zod-http.js';
 import { industries, INDUSTRY_LEVELS } from './industries.js';
