@@ -1,4 +1,4 @@
-import { writeCsv, writeXlsx, type CellOut } from '../imports/spreadsheet.js';
+import { writeCsv, writeXlsx, type CellOut } from '../platform/spreadsheet/spreadsheet.js';
 import type { AgreementFigures } from './agreements.queries.js';
 
 /** The agreement figures as a sheet: one row per figure (amounts in 万元, exact), the same definitions as the dashboard. */
