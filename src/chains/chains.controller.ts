@@ -1,7 +1,9 @@
-import { Controller, Get, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Patch, Post, Res, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, StaffOnly } from '../auth/decorators.js';
+import { attachment, CSV_TYPE, XLSX_TYPE } from '../imports/spreadsheet.js';
 import { toPage } from '../platform/http/pagination.js';
 import { apiSchema, ZodResponse } from '../platform/http/openapi.js';
 import { IdParam, ZodBody, ZodQuery } from '../platform/validation/zod-http.js';
@@ -19,11 +21,13 @@ import {
   chainTemplateListSchema,
   createChainSchema,
   listChainsQuery,
+  targetsExportQuery,
   targetsQuery,
   updateChainSchema,
   type ChainLeadInput,
   type CreateChainInput,
   type ListChainsQuery,
+  type TargetsExportQuery,
   type TargetsQuery,
   type UpdateChainInput,
 } from './chains.schemas.js';
@@ -94,6 +98,16 @@ export class ChainsController {
   async targets(@IdParam() id: number, @ZodQuery(targetsQuery) q: TargetsQuery, @CurrentActor() actor: Actor) {
     const page = await this.chains.targets(actor, id, q);
     return toPage(page.items, page.total, q);
+  }
+
+  @Get(':id/targets/export')
+  @ApiProduces(XLSX_TYPE, CSV_TYPE)
+  @ApiOperation({ summary: 'The ranked targets (first 5 000) as XLSX or CSV; audited' })
+  async exportTargets(@IdParam() id: number, @ZodQuery(targetsExportQuery) q: TargetsExportQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    const { file, name } = await this.chains.exportTargets(actor, id, q);
+    res.setHeader('content-type', q.format === 'csv' ? CSV_TYPE : XLSX_TYPE);
+    res.setHeader('content-disposition', attachment(name));
+    return new StreamableFile(file);
   }
 
   @Post(':id/leads')

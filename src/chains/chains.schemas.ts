@@ -79,6 +79,13 @@ export const targetsQuery = z.strictObject({
 });
 export type TargetsQuery = z.output<typeof targetsQuery>;
 
+/** GET /chains/:id/targets/export: the ranked targets (first 5 000) as XLSX or CSV. */
+export const targetsExportQuery = z.strictObject({
+  segmentId: targetsQuery.shape.segmentId,
+  format: z.enum(['csv', 'xlsx']).default('xlsx'),
+});
+export type TargetsExportQuery = z.output<typeof targetsExportQuery>;
+
 /** POST /chains/:id/leads: a target becomes a lead (source 产业链招商). */
 export const chainLeadSchema = z.strictObject({
   enterpriseId: dbId,

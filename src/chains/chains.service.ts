@@ -3,13 +3,15 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AccessPolicy, staffScope } from '../auth/access.js';
 import { coversRegion, isStaff, type Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
+import { writeCsv, writeXlsx } from '../imports/spreadsheet.js';
+import { SEGMENT_STATUSES } from './chain.vocabulary.js';
 import { LeadsService, type CreatedLead } from '../leads/leads.service.js';
 import { notFound, validationFailed, type FieldError } from '../platform/http/problem.js';
 import { regions } from '../reference/regions.js';
 import { chainTemplate } from './chain-templates.js';
 import { Chain, ChainSegment } from './chain.entity.js';
 import { ChainLookups, ChainsQueries, type ChainTarget, type SegmentPresence } from './chains.queries.js';
-import type { ChainLeadInput, CreateChainInput, ListChainsQuery, TargetsQuery, UpdateChainInput } from './chains.schemas.js';
+import type { ChainLeadInput, CreateChainInput, ListChainsQuery, TargetsExportQuery, TargetsQuery, UpdateChainInput } from './chains.schemas.js';
 
 type SegmentInput = Pick<ChainSegment, 'name' | 'position' | 'industryCodes' | 'tier' | 'keywords'>;
 
@@ -111,6 +113,16 @@ export class ChainsService {
     }
     const presence = await this.queries.presence(chain, segments);
     return { ...(await this.queries.targets(chain, segments, presence, q)), chain };
+  }
+
+  /** GET /chains/:id/targets/export: the ranked targets (first 5 000) as a sheet; audited. */
+  async exportTargets(actor: Actor, id: number, q: TargetsExportQuery): Promise<{ file: Buffer; name: string }> {
+    const { items, chain } = await this.targets(actor, id, { page: 1, pageSize: 5000, segmentId: q.segmentId });
+    const headers = ['排名', '企业', '企业ID', '环节', '环节状态', '得分', '理由'];
+    const rows = items.map((x, i) => [i + 1, x.enterpriseName, x.enterpriseId, x.segmentName, SEGMENT_STATUSES[x.status], x.score, x.reasons.join('；')]);
+    await this.audit.record(null, { actor, action: 'chain.targets_exported', target: { type: 'chain', id, region: chain.regionCode }, detail: { ...q, rows: rows.length } });
+    const file = q.format === 'csv' ? writeCsv(headers, rows) : await writeXlsx([{ name: '招商目标', headers, rows }]);
+    return { file, name: `产业链招商目标_${chain.name.replace(/[\\/:*?"<>|]/g, '_')}.${q.format}` };
   }
 
   /**

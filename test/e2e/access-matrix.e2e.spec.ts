@@ -331,6 +331,7 @@ const ROUTES: Record<string, Case | Case[]> = {
   'PATCH /chains/:id': { path: (w) => `/chains/${w.chain}`, body: () => ({ strongMin: 4 }), want: deny(403, 404) },
   'GET /chains/:id/map': { path: (w) => `/chains/${w.chain}/map`, want: deny(403, 404) },
   'GET /chains/:id/targets': { path: (w) => `/chains/${w.chain}/targets`, want: deny(403, 404) },
+  'GET /chains/:id/targets/export': { path: (w) => `/chains/${w.chain}/targets/export?format=csv`, want: deny(403, 404) },
   // the world's enterprise is local to the chain, so not a target: staff in scope get past the access check to the 400
   'POST /chains/:id/leads': { path: (w) => `/chains/${w.chain}/leads`, body: (w) => ({ enterpriseId: w.enterprise.id }), want: deny(403, 404, 404, 400) },
   'GET /lead-assignment-rules': { path: (w) => `/lead-assignment-rules?bureauId=${w.bureauId}`, want: deny(403, 403, 404) },

@@ -142,6 +142,21 @@ describe('chains API', () => {
     expect(only.body.items.map((x: { enterpriseId: number }) => x.enterpriseId)).toEqual([ids['郑州汽车玻璃'], ids['上海玻璃']]);
   });
 
+  it('exports the targets as CSV (ranked, with reasons) and as XLSX', async () => {
+    const csv = await weishi.call('GET', `/chains/${chainId}/targets/export?format=csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = String(csv.body).replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    expect(lines[0]).toBe('排名,企业,企业ID,环节,环节状态,得分,理由');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toContain('郑州汽车玻璃有限公司');
+    expect(lines[1]).toContain('可补齐尉氏县汽车零部件产业链「汽车玻璃」环节（本地暂无企业）');
+    const xlsx = await weishi.call('GET', `/chains/${chainId}/targets/export`);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    expect((await luoyang.call('GET', `/chains/${chainId}/targets/export`)).status).toBe(404);
+  });
+
   it('turns a target into a lead of the region with source 产业链招商, once; a non-target is a 400 naming enterpriseId', async () => {
     const target = ids['上海玻璃'];
     const r = await weishi.call('POST', `/chains/${chainId}/leads`, { enterpriseId: target });
