@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AccessPolicy, staffScope } from '../auth/access.js';
 import { coversRegion, isStaff, type Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
-import { writeCsv, writeXlsx } from '../imports/spreadsheet.js';
+import { writeCsv, writeXlsx } from '../platform/spreadsheet/spreadsheet.js';
 import { SEGMENT_STATUSES } from './chain.vocabulary.js';
 import { LeadsService, type CreatedLead } from '../leads/leads.service.js';
 import { notFound, validationFailed, type FieldError } from '../platform/http/problem.js';
