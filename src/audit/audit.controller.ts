@@ -12,6 +12,8 @@ import { regionCode } from '../reference/codes.js';
 import { regions } from '../reference/regions.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { AUDIT_ACTIONS } from './audit.service.js';
+import { ZodResponse } from '../platform/http/openapi.js';
+import { auditPageResponse } from './audit.responses.js';
 
 const action = z.string().regex(/^[a-z_]+(\.[a-z_]+)*\.?$/, '操作名称只能包含小写字母、下划线和点');
 
@@ -51,6 +53,7 @@ export class AuditController {
 
   @Get()
   @ApiOperation({ summary: 'The audit log, newest first: admins see everything, bureau leads the entries concerning their region' })
+  @ZodResponse(auditPageResponse)
   async list(@ZodQuery(auditQuery) q: AuditQuery, @CurrentActor() actor: Actor) {
     const qb = this.dataSource.manager.createQueryBuilder(AuditEntry, 'a');
     if (actor.role !== 'admin') {

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { metaOf } from '../audit/request-context.js';
 import { enterpriseView } from '../enterprises/enterprise.view.js';
 import { ProblemException } from '../platform/http/problem.js';
-import { ApiProblems, HtmlResponse, schemaRef, TokenQuery } from '../platform/http/openapi.js';
+import { ApiProblems, HtmlResponse, schemaRef, TokenQuery, ZodResponse } from '../platform/http/openapi.js';
 import { ZodBody } from '../platform/validation/zod-http.js';
 import { parseOrThrow } from '../platform/validation/zod-validation.js';
 import { AccountsService } from './accounts.service.js';
@@ -22,6 +22,7 @@ import {
 } from './auth.schemas.js';
 import { CurrentActor, Public } from './decorators.js';
 import { SameOriginOnly } from './same-origin.js';
+import { acceptedResponse, passwordResetResponse, signupResponse, verifiedResponse } from './auth.responses.js';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -63,6 +64,7 @@ export class AccountsController {
   @SameOriginOnly()
   @ApiOperation({ summary: '企业入驻 with an account: the registration and the first user; a verification e-mail follows (login works once verified)' })
   @ApiProblems(409, 429)
+  @ZodResponse(signupResponse)
   async signup(@ZodBody(signupSchema) body: SignupInput, @Req() req: Request) {
     const { user, enterprise } = await this.accounts.signup(body, metaOf(req));
     return { user: userView(user), enterprise: enterpriseView(enterprise, { contacts: true }), verificationSent: true };
@@ -73,6 +75,7 @@ export class AccountsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Use the e-mailed verification token' })
   @ApiProblems(429)
+  @ZodResponse(verifiedResponse)
   async verifyEmail(@ZodBody(tokenSchema) body: { token: string }, @Req() req: Request) {
     return { verified: true, user: userView(await this.accounts.verifyEmail(body.token, metaOf(req))) };
   }
@@ -100,6 +103,7 @@ export class AccountsController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Send the verification e-mail again (same answer for unknown addresses)' })
   @ApiProblems(429)
+  @ZodResponse(acceptedResponse)
   async resend(@ZodBody(emailOnlySchema) body: { email: string }, @Req() req: Request) {
     await this.accounts.resendVerification(body.email, metaOf(req));
     return { accepted: true };
@@ -111,6 +115,7 @@ export class AccountsController {
   @HttpCode(202)
   @ApiOperation({ summary: 'E-mail a single-use password-reset link valid for 1 hour (same answer for unknown addresses)' })
   @ApiProblems(429)
+  @ZodResponse(acceptedResponse)
   async forgot(@ZodBody(emailOnlySchema) body: { email: string }, @Req() req: Request) {
     await this.accounts.forgotPassword(body.email, metaOf(req));
     return { accepted: true };
@@ -137,6 +142,7 @@ export class AccountsController {
   @ApiBody({ schema: schemaRef(resetPasswordSchema, 'ResetPasswordRequest') as never })
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ApiProblems(429)
+  @ZodResponse(passwordResetResponse, { description: 'JSON requests; a form post is redirected (303) to /login' })
   async reset(@Body() raw: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const form = !!req.is('application/x-www-form-urlencoded');
     const body = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};

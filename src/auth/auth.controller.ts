@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Inject, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '../platform/http/openapi.js';
+import { ApiProblems, ZodResponse } from '../platform/http/openapi.js';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
@@ -30,6 +30,7 @@ import { SessionsService } from './sessions.service.js';
 import { UserAdminService } from './user-admin.service.js';
 import { bureauView, userView } from './user.view.js';
 import { IdParam } from '../platform/validation/zod-http.js';
+import { bureauListResponse, bureauResponse, loginResponse, meResponse, sentResponse, userPageResponse, userResponse } from './auth.responses.js';
 
 @ApiTags('auth 登录')
 @Controller('auth')
@@ -48,6 +49,7 @@ export class AuthController {
     summary: 'Log in. API clients get a bearer token; `?mode=cookie` sets the browser session cookie and returns its CSRF token.',
   })
   @ApiProblems(401, 429)
+  @ZodResponse(loginResponse)
   async login(
     @ZodBody(loginSchema) body: LoginInput,
     @ZodQuery(z.strictObject({ mode: z.enum(['token', 'cookie']).default('token') })) q: { mode: 'token' | 'cookie' },
@@ -73,6 +75,7 @@ export class AuthController {
 
   @Get('me')
   @ApiOperation({ summary: 'Who am I (and the CSRF token of a browser session)' })
+  @ZodResponse(meResponse)
   me(@CurrentActor() actor: Actor, @Req() req: AuthedRequest) {
     return {
       ...actor,
@@ -90,30 +93,35 @@ export class AdminController {
 
   @Post('bureaus')
   @ApiOperation({ summary: 'Admin: create a bureau (招商局) for a region' })
+  @ZodResponse(bureauResponse)
   async createBureau(@ZodBody(createBureauSchema) body: CreateBureauInput, @CurrentActor() actor: Actor) {
     return bureauView(await this.admin.createBureau(actor, body));
   }
 
   @Get('bureaus')
   @ApiOperation({ summary: 'Admin: all bureaus' })
+  @ZodResponse(bureauListResponse)
   async bureaus(@CurrentActor() actor: Actor) {
     return { items: (await this.admin.bureaus(actor)).map(bureauView) };
   }
 
   @Patch('bureaus/:id')
   @ApiOperation({ summary: 'Rename a bureau, move its region (its officers\' scope follows) or change its idle-lead limit' })
+  @ZodResponse(bureauResponse)
   async updateBureau(@IdParam() id: number, @ZodBody(updateBureauSchema) body: UpdateBureauInput, @CurrentActor() actor: Actor) {
     return bureauView(await this.admin.updateBureau(actor, id, body));
   }
 
   @Post('users')
   @ApiOperation({ summary: 'Create a user; without a password the user gets an invitation e-mail with a set-password link' })
+  @ZodResponse(userResponse)
   async createUser(@ZodBody(createUserSchema) body: CreateUserInput, @CurrentActor() actor: Actor) {
     return userView(await this.admin.createUser(actor, body));
   }
 
   @Get('users')
   @ApiOperation({ summary: 'Admin: users, filtered by role, bureau, enterprise or text' })
+  @ZodResponse(userPageResponse)
   async list(@ZodQuery(listUsersQuery) q: ListUsersQuery, @CurrentActor() actor: Actor) {
     const page = await this.admin.listUsers(actor, q);
     return toPage(page.items.map(userView), page.total, page);
@@ -121,12 +129,14 @@ export class AdminController {
 
   @Get('users/:id')
   @ApiOperation({ summary: 'Admin: one user' })
+  @ZodResponse(userResponse)
   async user(@IdParam() id: number, @CurrentActor() actor: Actor) {
     return userView(await this.admin.user(actor, id));
   }
 
   @Patch('users/:id')
   @ApiOperation({ summary: 'Change a user\'s name, role (with bureau/enterprise) or activation; audited, sessions end on access changes' })
+  @ZodResponse(userResponse)
   async updateUser(@IdParam() id: number, @ZodBody(updateUserSchema) body: UpdateUserInput, @CurrentActor() actor: Actor) {
     return userView(await this.admin.updateUser(actor, id, body));
   }
@@ -134,6 +144,7 @@ export class AdminController {
   @Post('users/:id/invite')
   @HttpCode(202)
   @ApiOperation({ summary: 'Send the invitation (set-password link) again' })
+  @ZodResponse(sentResponse)
   async reinvite(@IdParam() id: number, @CurrentActor() actor: Actor) {
     await this.admin.reinvite(actor, id);
     return { sent: true };

@@ -8,6 +8,8 @@ import { inviteOfficerSchema, updateOwnBureauSchema, type InviteOfficerInput } f
 import { CurrentActor, Roles } from './decorators.js';
 import { UserAdminService } from './user-admin.service.js';
 import { bureauView, userView } from './user.view.js';
+import { ZodResponse } from '../platform/http/openapi.js';
+import { bureauResponse, sentResponse, userPageResponse, userResponse } from './auth.responses.js';
 
 /**
  * A bureau lead manages their own bureau: its officers (invite, deactivate, reactivate) and its
@@ -21,18 +23,21 @@ export class BureauController {
 
   @Get()
   @ApiOperation({ summary: 'The lead\'s own bureau' })
+  @ZodResponse(bureauResponse)
   async bureau(@CurrentActor() actor: Actor) {
     return bureauView(await this.admin.ownBureau(actor));
   }
 
   @Patch()
   @ApiOperation({ summary: 'The bureau\'s settings (days before an idle lead is flagged)' })
+  @ZodResponse(bureauResponse)
   async update(@ZodBody(updateOwnBureauSchema) body: z.output<typeof updateOwnBureauSchema>, @CurrentActor() actor: Actor) {
     return bureauView(await this.admin.updateOwnBureau(actor, body));
   }
 
   @Get('users')
   @ApiOperation({ summary: 'The bureau\'s officers and leads' })
+  @ZodResponse(userPageResponse)
   async list(@ZodQuery(z.strictObject({ ...pageQuery })) q: { page: number; pageSize: number }, @CurrentActor() actor: Actor) {
     const page = await this.admin.bureauUsers(actor, q);
     return toPage(page.items.map(userView), page.total, page);
@@ -40,6 +45,7 @@ export class BureauController {
 
   @Post('users')
   @ApiOperation({ summary: 'Invite an officer into this bureau (an e-mail with a set-password link)' })
+  @ZodResponse(userResponse)
   async invite(@ZodBody(inviteOfficerSchema) body: InviteOfficerInput, @CurrentActor() actor: Actor) {
     return userView(await this.admin.inviteOfficer(actor, body));
   }
@@ -47,6 +53,7 @@ export class BureauController {
   @Post('users/:id/deactivate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Deactivate an officer of this bureau (their sessions end at once)' })
+  @ZodResponse(userResponse)
   async deactivate(@IdParam() id: number, @CurrentActor() actor: Actor) {
     return userView(await this.admin.setOfficerActive(actor, id, false));
   }
@@ -54,6 +61,7 @@ export class BureauController {
   @Post('users/:id/activate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reactivate an officer of this bureau' })
+  @ZodResponse(userResponse)
   async activate(@IdParam() id: number, @CurrentActor() actor: Actor) {
     return userView(await this.admin.setOfficerActive(actor, id, true));
   }
@@ -61,6 +69,7 @@ export class BureauController {
   @Post('users/:id/invite')
   @HttpCode(202)
   @ApiOperation({ summary: 'Send an officer\'s invitation again' })
+  @ZodResponse(sentResponse)
   async reinvite(@IdParam() id: number, @CurrentActor() actor: Actor) {
     await this.admin.reinviteOfficer(actor, id);
     return { sent: true };

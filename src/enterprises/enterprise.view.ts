@@ -1,8 +1,11 @@
+import { z } from 'zod';
+import { apiSchema, enumOf, pageOf, timestamp, type Describes } from '../platform/http/openapi.js';
 import { industries } from '../reference/industries.js';
+import { codeRefSchema } from '../reference/reference.schemas.js';
 import { regions } from '../reference/regions.js';
 import type { EnterpriseCertification } from './enterprise-certification.entity.js';
 import type { Enterprise } from './enterprise.entity.js';
-import { CERTIFICATION_KINDS, CERTIFICATION_STATUSES, ENTERPRISE_SIZES } from './enterprise.vocabulary.js';
+import { CERTIFICATION_KINDS, CERTIFICATION_STATUSES, ENTERPRISE_SIZES, LANGUAGES, NOTIFICATION_FREQUENCIES } from './enterprise.vocabulary.js';
 
 export const regionRef = (code: string) => ({ code, name: regions().fullName(code) });
 export const industryRef = (code: string) => ({ code, name: industries().get(code)?.name ?? code });
@@ -46,3 +49,51 @@ export function enterpriseView(e: Enterprise, opts: { contacts: boolean }) {
   };
 }
 export type EnterpriseView = ReturnType<typeof enterpriseView>;
+
+// ---- the documented answers (OpenAPI), checked against the views above ----
+
+export const certificationResponse = apiSchema(
+  'Certification',
+  z.strictObject({
+    kind: enumOf(CERTIFICATION_KINDS),
+    label: z.string(),
+    status: enumOf(CERTIFICATION_STATUSES),
+    statusLabel: z.string(),
+    certificateNo: z.string().nullable(),
+    validUntil: z.string().nullable().describe('YYYY-MM-DD'),
+    reviewedAt: timestamp.nullable(),
+    reviewNote: z.string().nullable(),
+  }),
+);
+
+export const enterpriseResponse = apiSchema(
+  'Enterprise',
+  z.strictObject({
+    id: z.number().int(),
+    uscc: z.string().describe('统一社会信用代码'),
+    name: z.string(),
+    industries: z.array(codeRefSchema),
+    homeRegion: codeRefSchema,
+    targetRegions: z.array(codeRefSchema),
+    investmentMinYuan: z.number().nullable(),
+    investmentMaxYuan: z.number().nullable(),
+    size: enumOf(ENTERPRISE_SIZES).nullable(),
+    sizeLabel: z.string().nullable(),
+    certifications: z.array(certificationResponse),
+    needLandMu: z.number().nullable(),
+    needWorkforce: z.number().int().nullable(),
+    needNotes: z.string(),
+    description: z.string(),
+    contacts: z
+      .array(z.strictObject({ name: z.string(), title: z.string().optional(), phone: z.string().optional(), email: z.string().optional() }))
+      .optional()
+      .describe('only for the enterprise itself and the staff covering it'),
+    notificationFrequency: enumOf(NOTIFICATION_FREQUENCIES),
+    notificationLanguage: z.enum(LANGUAGES),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  }),
+);
+export const enterprisePageResponse = apiSchema('EnterprisePage', pageOf(enterpriseResponse));
+
+export const enterpriseViewChecked: Describes<typeof enterpriseResponse, typeof enterpriseView> = true;

@@ -14,9 +14,10 @@ import {
   type RegisterEnterpriseInput,
   type UpdateEnterpriseInput,
 } from './enterprise.schemas.js';
-import { enterpriseView } from './enterprise.view.js';
+import { enterprisePageResponse, enterpriseResponse, enterpriseView } from './enterprise.view.js';
 import { certificationKinds, type CertificationKind } from './enterprise.vocabulary.js';
 import { EnterprisesService } from './enterprises.service.js';
+import { ZodResponse } from '../platform/http/openapi.js';
 
 const certificationKind = z.enum(certificationKinds);
 
@@ -29,6 +30,7 @@ private readonly enterprises: EnterprisesService) {}
   @Post()
   @StaffOnly()
   @ApiOperation({ summary: 'Staff: record an enterprise registered in (or investing into) their region. Enterprises register themselves with POST /auth/signup.' })
+  @ZodResponse(enterpriseResponse)
   async register(@ZodBody(registerEnterpriseSchema) body: RegisterEnterpriseInput, @CurrentActor() actor: Actor) {
     return enterpriseView(await this.enterprises.record(actor, body), { contacts: true });
   }
@@ -36,6 +38,7 @@ private readonly enterprises: EnterprisesService) {}
   @Get()
   @StaffOnly()
   @ApiOperation({ summary: 'List enterprises (region/industry subtree, certification, size, text)' })
+  @ZodResponse(enterprisePageResponse)
   async list(@ZodQuery(listEnterprisesQuery) q: ListEnterprisesQuery, @CurrentActor() actor: Actor) {
     const page = await this.enterprises.browse(actor, q);
     return toPage(page.items.map((e) => enterpriseView(e, { contacts: false })), page.total, page);
@@ -43,6 +46,7 @@ private readonly enterprises: EnterprisesService) {}
 
   @Get(':id')
   @ApiOperation({ summary: 'An enterprise (contacts for its own users and the staff covering it)' })
+  @ZodResponse(enterpriseResponse)
   async get(@IdParam() id: number, @CurrentActor() actor: Actor) {
     const { enterprise, contacts } = await this.enterprises.read(actor, id);
     return enterpriseView(enterprise, { contacts });
@@ -50,6 +54,7 @@ private readonly enterprises: EnterprisesService) {}
 
   @Patch(':id')
   @ApiOperation({ summary: 'Edit the profile (the USCC cannot change; certification claims restart as 待核验)' })
+  @ZodResponse(enterpriseResponse)
   async update(@IdParam() id: number, @ZodBody(updateEnterpriseSchema) body: UpdateEnterpriseInput, @CurrentActor() actor: Actor) {
     return enterpriseView(await this.enterprises.edit(actor, id, body), { contacts: true });
   }
@@ -66,6 +71,7 @@ private readonly enterprises: EnterprisesService) {}
   @StaffOnly()
   @HttpCode(200)
   @ApiOperation({ summary: 'Officer: verify a claimed certification (only verified ones count for eligibility)' })
+  @ZodResponse(enterpriseResponse)
   async verify(
     @IdParam() id: number,
     @ZodParam('kind', certificationKind, 'the certification claimed') kind: CertificationKind,
@@ -79,6 +85,7 @@ private readonly enterprises: EnterprisesService) {}
   @StaffOnly()
   @HttpCode(200)
   @ApiOperation({ summary: 'Officer: reject a claimed certification' })
+  @ZodResponse(enterpriseResponse)
   async reject(
     @IdParam() id: number,
     @ZodParam('kind', certificationKind, 'the certification claimed') kind: CertificationKind,

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
@@ -11,6 +11,8 @@ import { IMPORT_KINDS, importKinds, type ImportKind } from './import-job.entity.
 import { ImportsService, importView, type UploadedFile as Upload } from './imports.service.js';
 import { templateFile } from './templates.js';
 import { attachment, CSV_TYPE, XLSX_TYPE } from '../platform/spreadsheet/spreadsheet.js';
+import { FileResponse, ZodResponse } from '../platform/http/openapi.js';
+import { importPageResponse, importResponse } from './imports.responses.js';
 
 const importKind = z.enum(importKinds);
 const uploadQuery = z.strictObject({
@@ -28,7 +30,7 @@ export class ImportsController {
 
   @Get('templates/:kind')
   @ApiOperation({ summary: 'A template for a kind of import: the columns (Chinese headers) with an example row; the XLSX has a sheet explaining each column' })
-  @ApiProduces(XLSX_TYPE, CSV_TYPE)
+  @FileResponse(XLSX_TYPE, CSV_TYPE)
   async template(@ZodParam('kind', importKind) kind: ImportKind, @ZodQuery(templateQuery) q: z.output<typeof templateQuery>, @Res({ passthrough: true }) res: Response) {
     const file = await templateFile(this.imports.handler(kind).spec, q.format);
     res.setHeader('content-type', q.format === 'csv' ? CSV_TYPE : XLSX_TYPE);
@@ -45,6 +47,7 @@ export class ImportsController {
     summary:
       'Upload enterprises, projects or leads (CSV/XLSX). Every row is validated like the API; a file with a bad row imports nothing unless validOnly=true. Re-importing is idempotent. 201 with the result, or 202 for a large file (poll GET /imports/:id).',
   })
+  @ZodResponse(importResponse, { status: [201, 202] })
   async upload(
     @ZodParam('kindOrId', importKind, 'the kind of import: enterprises, projects or leads', 'kind') kind: ImportKind,
     @ZodQuery(uploadQuery) q: z.output<typeof uploadQuery>,
@@ -62,6 +65,7 @@ export class ImportsController {
 
   @Get()
   @ApiOperation({ summary: "One's own imports, newest first (admins: all)" })
+  @ZodResponse(importPageResponse)
   async list(@ZodQuery(listQuery) q: z.output<typeof listQuery>, @CurrentActor() actor: Actor) {
     const page = await this.imports.list(actor, q);
     return toPage(page.items.map(importView), page.total, page);
@@ -69,6 +73,7 @@ export class ImportsController {
 
   @Get(':kindOrId')
   @ApiOperation({ summary: 'An import: status, progress, counts and the bad rows (line, field, column, reason)' })
+  @ZodResponse(importResponse)
   async get(@IdParam('kindOrId', 'id') id: number, @CurrentActor() actor: Actor) {
     return importView(await this.imports.get(actor, id));
   }

@@ -1,4 +1,7 @@
+import { z } from 'zod';
 import { industryRef, regionRef } from '../enterprises/enterprise.view.js';
+import { apiSchema, enumOf, timestamp, type Describes } from '../platform/http/openapi.js';
+import { codeRefSchema } from '../reference/reference.schemas.js';
 import { ACTIVITY_KINDS, LEAD_SOURCES, LEAD_STAGES, SIGNING_KINDS, type ActivityKind, type LeadSource, type LeadStage, type SigningKind } from './lead.vocabulary.js';
 
 /** A lead row as the list and detail queries return it (snake_case columns of lead + names joined in). */
@@ -205,3 +208,129 @@ export function activityView(a: ActivityRow) {
     recordedAt: a.recorded_at,
   };
 }
+
+// ---- the documented answers (OpenAPI), checked against the views above ----
+
+const namedRef = z.strictObject({ id: z.number().int(), name: z.string().nullable() });
+const projectRef = z.strictObject({ id: z.number().int(), code: z.string().nullable(), title: z.string().nullable() }).nullable();
+const milestoneResponse = z.strictObject({ at: timestamp, amountYuan: z.number().nullable() }).nullable();
+const stage = enumOf(LEAD_STAGES);
+
+export const leadListItemResponse = apiSchema(
+  'LeadListItem',
+  z.strictObject({
+    id: z.number().int(),
+    enterprise: namedRef,
+    project: projectRef,
+    region: codeRefSchema,
+    source: enumOf(LEAD_SOURCES),
+    sourceLabel: z.string(),
+    stage,
+    stageLabel: z.string(),
+    owner: namedRef.nullable(),
+    expectedInvestmentYuan: z.number().nullable(),
+    signingKind: enumOf(SIGNING_KINDS).nullable(),
+    signed: milestoneResponse,
+    nextFollowUpOn: z.string().nullable().describe('YYYY-MM-DD'),
+    lastActivityAt: timestamp,
+    createdAt: timestamp,
+  }),
+);
+
+export const enterpriseLeadResponse = apiSchema(
+  'EnterpriseLead',
+  z
+    .strictObject({
+      id: z.number().int(),
+      project: projectRef,
+      region: codeRefSchema,
+      stage,
+      stageLabel: z.string(),
+      stageChangedAt: timestamp,
+      contact: z.strictObject({ name: z.string().nullable() }).nullable(),
+      signedAt: timestamp.nullable(),
+      startedAt: timestamp.nullable(),
+      producingAt: timestamp.nullable(),
+      createdAt: timestamp,
+    })
+    .describe("what an enterprise user sees of its own lead (no internal notes)"),
+);
+
+export const activityResponse = apiSchema(
+  'LeadActivity',
+  z.strictObject({
+    id: z.number().int(),
+    kind: enumOf(ACTIVITY_KINDS),
+    kindLabel: z.string(),
+    at: timestamp,
+    by: namedRef.nullable(),
+    summary: z.string(),
+    fromStage: stage.nullable().optional(),
+    fromStageLabel: z.string().nullable().optional(),
+    toStage: stage.nullable().optional(),
+    toStageLabel: z.string().nullable().optional(),
+    fromOwner: namedRef.nullable().optional(),
+    toOwner: namedRef.nullable().optional(),
+    details: z.record(z.string(), z.unknown()),
+    recordedAt: timestamp,
+  }),
+);
+
+const leadFields = {
+  id: z.number().int(),
+  enterprise: namedRef,
+  project: projectRef,
+  region: codeRefSchema,
+  industries: z.array(codeRefSchema),
+  matchId: z.number().int().nullable(),
+  source: enumOf(LEAD_SOURCES),
+  sourceLabel: z.string(),
+  stage,
+  stageLabel: z.string(),
+  stageChangedAt: timestamp,
+  owner: namedRef.nullable(),
+  bureau: namedRef.nullable(),
+  expectedInvestmentYuan: z.number().nullable(),
+  signingKind: enumOf(SIGNING_KINDS).nullable(),
+  signingKindLabel: z.string().nullable(),
+  increaseOfLeadId: z.number().int().nullable(),
+  contactedAt: timestamp.nullable(),
+  negotiatingAt: timestamp.nullable(),
+  signed: milestoneResponse,
+  started: milestoneResponse,
+  producing: milestoneResponse,
+  lost: z.strictObject({ at: timestamp, reason: z.string().nullable(), fromStage: stage.nullable() }).nullable(),
+  nextFollowUpOn: z.string().nullable().describe('YYYY-MM-DD'),
+  lastActivityAt: timestamp,
+  createdAt: timestamp,
+};
+export const leadResponse = apiSchema('Lead', z.strictObject(leadFields));
+
+/** GET /leads/:id: staff get the lead with its timeline, the enterprise's own users the read-only view. */
+export const leadDetailResponse = apiSchema(
+  'LeadDetail',
+  z.union([z.strictObject({ ...leadFields, timeline: z.array(activityResponse) }), enterpriseLeadResponse]),
+);
+export const createdLeadResponse = apiSchema(
+  'CreatedLead',
+  z.strictObject({ ...leadFields, created: z.boolean().describe('false: the existing lead was answered (200)'), timeline: z.array(activityResponse) }),
+);
+
+export const leadListResponse = apiSchema(
+  'LeadList',
+  z.strictObject({
+    items: z.array(z.union([leadListItemResponse, enterpriseLeadResponse])).describe('enterprise users get EnterpriseLead items'),
+    total: z.number().int(),
+    totalExact: z.boolean().describe('false: total is capped (use nextCursor to read on)'),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    nextCursor: z.string().nullable(),
+  }),
+);
+
+export const leadViewsChecked: [
+  Describes<typeof leadListItemResponse, typeof leadListItem>,
+  Describes<typeof leadResponse, typeof leadView>,
+  Describes<typeof enterpriseLeadResponse, typeof enterpriseLeadView>,
+  Describes<typeof activityResponse, typeof activityView>,
+] = [true, true, true, true];

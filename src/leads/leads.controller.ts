@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, Res, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
@@ -33,8 +33,10 @@ import {
   type ReopenLeadInput,
   type UpdateLeadInput,
 } from './lead.schemas.js';
-import { activityView, enterpriseLeadView, leadListItem, leadView, type LeadListRow } from './lead.view.js';
+import { activityResponse, activityView, createdLeadResponse, enterpriseLeadView, leadDetailResponse, leadListItem, leadListResponse, type LeadListRow, leadResponse, leadView } from './lead.view.js';
 import { LeadsService } from './leads.service.js';
+import { FileResponse, ZodResponse } from '../platform/http/openapi.js';
+import { assignmentRuleListResponse, assignmentRuleResponse, figuresResponse } from './leads.responses.js';
 
 @ApiTags('leads 线索')
 @Controller('leads')
@@ -51,6 +53,7 @@ export class LeadsController {
     summary:
       'Leads: staff see their region subtree, enterprise users their own (read-only view). Filters: stage, owner (me/none/id), region and industry subtrees, source, followUpDue, text. Paged by page (up to 10,000 rows) or by cursor (nextCursor).',
   })
+  @ZodResponse(leadListResponse)
   async list(@ZodQuery(listLeadsQuery) q: ListLeadsQuery, @CurrentActor() actor: Actor) {
     const page = await this.leads.list(actor, q);
     const view = actor.role === 'enterprise' ? (r: LeadListRow): object => enterpriseLeadView(r) : (r: LeadListRow): object => leadListItem(r);
@@ -63,6 +66,7 @@ export class LeadsController {
     summary:
       'Create a lead: from a match (matchId, source "match") or by hand (enterpriseId + projectId or regionCode). Assigned automatically unless ownerId is given. Answers 201, or 200 with the existing lead (same match, or an open lead of the same enterprise on the same project/region).',
   })
+  @ZodResponse(createdLeadResponse, { status: [201, 200] })
   async create(@ZodBody(createLeadSchema) body: CreateLeadInput, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const r = await this.leads.create(actor, body);
     res.status(r.created ? HttpStatus.CREATED : HttpStatus.OK);
@@ -72,7 +76,7 @@ export class LeadsController {
 
   @Get('export')
   @StaffOnly()
-  @ApiProduces(XLSX_TYPE, CSV_TYPE)
+  @FileResponse(XLSX_TYPE, CSV_TYPE)
   @ApiOperation({ summary: 'The filtered leads as XLSX or CSV (the lead import columns, so a file can come back); audited' })
   async export(@ZodQuery(exportLeadsQuery) q: ExportLeadsQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const rows = await this.exporter.rows(actor, q);
@@ -88,13 +92,14 @@ export class LeadsController {
     summary:
       '三个一批 figures: leads reaching each stage, projects and amounts signed/started/producing (a project counts once; an increase counts its increase), conversion of the period\'s new leads, median days per stage; by region subtree, industry, officer and period (groupBy region/industry/owner/month/quarter)',
   })
+  @ZodResponse(figuresResponse)
   async getFigures(@ZodQuery(figuresQuery) q: FiguresQuery, @CurrentActor() actor: Actor) {
     return this.figures.figures(actor, q);
   }
 
   @Get('figures/export')
   @StaffOnly()
-  @ApiProduces(XLSX_TYPE, CSV_TYPE)
+  @FileResponse(XLSX_TYPE, CSV_TYPE)
   @ApiOperation({ summary: 'The 三个一批 figures as XLSX or CSV (same filters as /leads/figures, plus format); audited' })
   async exportFigures(@ZodQuery(figuresExportQuery) q: FiguresExportQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const f = await this.exporter.figuresFile(actor, q);
@@ -105,6 +110,7 @@ export class LeadsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A lead with its timeline (staff covering its region); its enterprise\'s users get a read-only status view' })
+  @ZodResponse(leadDetailResponse)
   async get(@IdParam() id: number, @CurrentActor() actor: Actor) {
     const { lead, activities } = await this.leads.get(actor, id);
     if (actor.role === 'enterprise') return enterpriseLeadView(lead);
@@ -114,6 +120,7 @@ export class LeadsController {
   @Patch(':id')
   @StaffOnly()
   @ApiOperation({ summary: 'Next follow-up date, expected investment' })
+  @ZodResponse(leadResponse)
   async update(@IdParam() id: number, @ZodBody(updateLeadSchema) body: UpdateLeadInput, @CurrentActor() actor: Actor) {
     return leadView(await this.leads.updateLead(actor, id, body));
   }
@@ -125,6 +132,7 @@ export class LeadsController {
     summary:
       'Move along the pipeline (new › contacted › negotiating › signed › started › producing, or lost with a reason): forward only; signing needs amountYuan (a second signing on a project is an increase: only its amount counts); audited',
   })
+  @ZodResponse(leadResponse)
   async changeStage(@IdParam() id: number, @ZodBody(changeLeadStageSchema) body: ChangeLeadStageInput, @CurrentActor() actor: Actor) {
     return leadView(await this.leads.changeStage(actor, id, body));
   }
@@ -133,6 +141,7 @@ export class LeadsController {
   @StaffOnly()
   @HttpCode(200)
   @ApiOperation({ summary: 'Reopen a lost lead (explicit, with a reason; on the timeline and audited)' })
+  @ZodResponse(leadResponse)
   async reopen(@IdParam() id: number, @ZodBody(reopenLeadSchema) body: ReopenLeadInput, @CurrentActor() actor: Actor) {
     return leadView(await this.leads.reopen(actor, id, body));
   }
@@ -140,6 +149,7 @@ export class LeadsController {
   @Post(':id/activities')
   @StaffOnly()
   @ApiOperation({ summary: 'Log a call, visit, meeting or note (optionally with the next follow-up date)' })
+  @ZodResponse(activityResponse)
   async addActivity(@IdParam() id: number, @ZodBody(addActivitySchema) body: AddActivityInput, @CurrentActor() actor: Actor) {
     return activityView(await this.leads.addActivity(actor, id, body));
   }
@@ -148,6 +158,7 @@ export class LeadsController {
   @Roles('admin', 'bureau_lead')
   @HttpCode(200)
   @ApiOperation({ summary: 'Bureau lead: reassign to an officer of a bureau covering the lead (audited)' })
+  @ZodResponse(leadResponse)
   async assign(@IdParam() id: number, @ZodBody(assignLeadSchema) body: AssignLeadInput, @CurrentActor() actor: Actor) {
     return leadView(await this.leads.assign(actor, id, body));
   }
@@ -161,12 +172,14 @@ export class AssignmentRulesController {
 
   @Get()
   @ApiOperation({ summary: "The bureau's automatic assignment rules (region and/or industry subtree → officer)" })
+  @ZodResponse(assignmentRuleListResponse)
   async list(@ZodQuery(listRulesQuery) q: z.output<typeof listRulesQuery>, @CurrentActor() actor: Actor) {
     return this.assignment.listRules(actor, q.bureauId);
   }
 
   @Post()
   @ApiOperation({ summary: 'Add a rule: new leads in the region/industry subtree go to this officer (round-robin among equally specific rules)' })
+  @ZodResponse(assignmentRuleResponse)
   async create(@ZodBody(assignmentRuleSchema) body: AssignmentRuleInput, @CurrentActor() actor: Actor) {
     return this.assignment.createRule(actor, body);
   }

@@ -9,6 +9,8 @@ import { FullRematchService } from './full-rematch.service.js';
 import { MatchesService, type MatchListQuery } from './matches.service.js';
 import { matchStatuses } from './match.vocabulary.js';
 import type { MatchingRun } from './matching-run.entity.js';
+import { ZodResponse } from '../platform/http/openapi.js';
+import { enterpriseMatchesResponse, matchExplanationResponse, matchingRunListResponse, matchingRunResponse, matchResponse, projectMatchesResponse, rematchResponse } from './matching.responses.js';
 
 export const matchListQuery = z.strictObject({
   ...pageQuery,
@@ -54,12 +56,14 @@ export class MatchingController {
 
   @Get('enterprises/:id/matches')
   @ApiOperation({ summary: "An enterprise's matched projects, best first, with the score breakdown and reasons (the enterprise itself, or staff)" })
+  @ZodResponse(enterpriseMatchesResponse)
   async forEnterprise(@IdParam() id: number, @ZodQuery(matchListQuery) q: MatchListQuery, @CurrentActor() actor: Actor) {
     return this.matches.forEnterprise(actor, id, q);
   }
 
   @Get('enterprises/:id/matches/explain')
   @ApiOperation({ summary: 'Why a project is (or is not) a match for the enterprise: every factor scored now, the requirement that excludes it, the threshold' })
+  @ZodResponse(matchExplanationResponse)
   async explain(@IdParam() id: number, @ZodQuery(explainQuery) q: { projectId: number }, @CurrentActor() actor: Actor) {
     return this.matches.explainFor(actor, id, q.projectId);
   }
@@ -67,12 +71,14 @@ export class MatchingController {
   @Get('projects/:id/matches')
   @StaffOnly()
   @ApiOperation({ summary: "A project's matched enterprises, best first (staff whose region covers the project)" })
+  @ZodResponse(projectMatchesResponse)
   async forProject(@IdParam() id: number, @ZodQuery(matchListQuery) q: MatchListQuery, @CurrentActor() actor: Actor) {
     return this.matches.forProject(actor, id, q);
   }
 
   @Get('matches/:id')
   @ApiOperation({ summary: 'One match; the enterprise opening it marks it as viewed' })
+  @ZodResponse(matchResponse)
   get(@IdParam() id: number, @CurrentActor() actor: Actor) {
     return this.matches.get(actor, id);
   }
@@ -81,6 +87,7 @@ export class MatchingController {
   @Roles('enterprise')
   @HttpCode(200)
   @ApiOperation({ summary: 'The enterprise is interested (感兴趣): becomes a lead for the bureau' })
+  @ZodResponse(matchResponse)
   interest(@IdParam() id: number, @CurrentActor() actor: Actor) {
     return this.matches.interest(actor, id);
   }
@@ -89,6 +96,7 @@ export class MatchingController {
   @Roles('enterprise')
   @HttpCode(200)
   @ApiOperation({ summary: 'Not interested (不感兴趣): hidden unless its score later rises materially' })
+  @ZodResponse(matchResponse)
   dismiss(@IdParam() id: number, @CurrentActor() actor: Actor) {
     return this.matches.dismiss(actor, id);
   }
@@ -97,6 +105,7 @@ export class MatchingController {
   @Roles('admin')
   @HttpCode(202)
   @ApiOperation({ summary: 'Admin: start a full re-match now (also runs nightly); answers the run and its job id' })
+  @ZodResponse(rematchResponse)
   async rematch(@CurrentActor() actor: Actor) {
     const { run, jobId } = await this.runs.request(actor.userId);
     return { ...runView(run), jobId, links: { self: `/matching/runs/${run.id}` } };
@@ -105,6 +114,7 @@ export class MatchingController {
   @Get('matching/runs')
   @Roles('admin')
   @ApiOperation({ summary: 'Admin: recent full re-match runs' })
+  @ZodResponse(matchingRunListResponse)
   async listRuns() {
     return { items: (await this.runs.list()).map((r) => runView(r)) };
   }
@@ -112,6 +122,7 @@ export class MatchingController {
   @Get('matching/runs/:id')
   @Roles('admin')
   @ApiOperation({ summary: 'Admin: progress of a full re-match run' })
+  @ZodResponse(matchingRunResponse)
   async run(@IdParam() id: number) {
     const run = await this.runs.get(id);
     return runView(run, await this.runs.failedChunks(id));

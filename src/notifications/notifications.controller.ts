@@ -5,13 +5,14 @@ import type { Actor } from '../auth/actor.js';
 import { readCookie, SESSION_COOKIE, type AuthedRequest } from '../auth/auth.guard.js';
 import { CurrentActor, Public, Roles, StaffOnly } from '../auth/decorators.js';
 import { SessionsService } from '../auth/sessions.service.js';
-import { HtmlResponse, schemaRef, TokenQuery } from '../platform/http/openapi.js';
+import { HtmlResponse, schemaRef, TokenQuery, ZodResponse } from '../platform/http/openapi.js';
 import { IdParam, ZodBody, ZodQuery } from '../platform/validation/zod-http.js';
 import { NotificationLinks, type LinkClaims } from './links.js';
 import { listNotificationsQuery, preferencesPatchSchema, settingsFormSchema, type ListNotificationsQuery, type PreferencesPatchInput } from './notification.schemas.js';
 import { NotificationPreferencesService } from './notification-preferences.service.js';
 import { NotificationsAdminService } from './notifications-admin.service.js';
 import { donePage, invalidLinkPage, settingsPage, unsubscribePage } from './pages.js';
+import { notificationPageResponse, notificationResponse, preferencesResponse } from './notifications.responses.js';
 
 /**
  * Notifications over HTTP: a user's own preferences; the list of messages with their status
@@ -31,12 +32,14 @@ export class NotificationsController {
 
   @Get('preferences')
   @ApiOperation({ summary: '我的通知设置（匹配邮件频率、跟进提醒、语言）' })
+  @ZodResponse(preferencesResponse)
   getPreferences(@CurrentActor() actor: Actor) {
     return this.preferences.forUser(actor.userId);
   }
 
   @Patch('preferences')
   @ApiOperation({ summary: '修改我的通知设置；null 恢复默认（企业用户随企业设置，工作人员为即时）' })
+  @ZodResponse(preferencesResponse)
   updatePreferences(@CurrentActor() actor: Actor, @ZodBody(preferencesPatchSchema) body: PreferencesPatchInput) {
     return this.preferences.updateUser(actor.userId, body);
   }
@@ -117,6 +120,7 @@ export class NotificationsController {
   @Get()
   @StaffOnly()
   @ApiOperation({ summary: '通知列表及发送状态（工作人员：本辖区；管理员：全部）' })
+  @ZodResponse(notificationPageResponse)
   list(@CurrentActor() actor: Actor, @ZodQuery(listNotificationsQuery) q: ListNotificationsQuery) {
     return this.admin.list(actor, q);
   }
@@ -124,6 +128,7 @@ export class NotificationsController {
   @Get(':id')
   @StaffOnly()
   @ApiOperation({ summary: '通知详情（状态、尝试次数、失败原因、内容快照）' })
+  @ZodResponse(notificationResponse)
   get(@CurrentActor() actor: Actor, @IdParam() id: number) {
     return this.admin.get(actor, id);
   }
@@ -132,6 +137,7 @@ export class NotificationsController {
   @Roles('admin')
   @HttpCode(200)
   @ApiOperation({ summary: '重发一条发送失败的通知（管理员）' })
+  @ZodResponse(notificationResponse)
   resend(@CurrentActor() actor: Actor, @IdParam() id: number) {
     return this.admin.resend(actor, id);
   }

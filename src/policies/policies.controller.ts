@@ -21,7 +21,8 @@ import {
   type UpdateIncentiveInput,
   type UpdatePolicyInput,
 } from './policy.schemas.js';
-import { incentiveView, policyView } from './policy.view.js';
+import { eligibleEnterprisesResponse, enterpriseIncentivesResponse, incentiveResponse, incentiveView, policyPageResponse, policyResponse, policyView } from './policy.view.js';
+import { ZodResponse } from '../platform/http/openapi.js';
 
 @ApiTags('policies 惠企政策')
 @StaffOnly()
@@ -31,6 +32,7 @@ export class PoliciesController {
 
   @Post()
   @ApiOperation({ summary: 'Create a policy for one\'s own region, with its incentives (eligibility conditions validated)' })
+  @ZodResponse(policyResponse)
   async create(@ZodBody(createPolicySchema) body: CreatePolicyInput, @CurrentActor() actor: Actor) {
     return policyView(await this.policies.draft(actor, body));
   }
@@ -38,6 +40,7 @@ export class PoliciesController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Policy library: by region subtree or applicable region, incentive kind, 免申即享, validity, text' })
+  @ZodResponse(policyPageResponse)
   async list(@ZodQuery(listPoliciesQuery) q: ListPoliciesQuery, @CurrentActor() actor: Actor | null) {
     const page = await this.policies.browse(actor, q);
     return toPage(page.items.map(policyView), page.total, page);
@@ -46,12 +49,14 @@ export class PoliciesController {
   @Get(':id')
   @Public()
   @ApiOperation({ summary: 'A policy with its incentives (a draft only for staff covering its region)' })
+  @ZodResponse(policyResponse)
   async get(@IdParam() id: number, @CurrentActor() actor: Actor | null) {
     return policyView(await this.policies.read(actor, id));
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Edit a policy' })
+  @ZodResponse(policyResponse)
   async update(@IdParam() id: number, @ZodBody(updatePolicySchema) body: UpdatePolicyInput, @CurrentActor() actor: Actor) {
     return policyView(await this.policies.edit(actor, id, body));
   }
@@ -66,6 +71,7 @@ export class PoliciesController {
   @Post(':id/publish')
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish a policy (enterprises are matched to its incentives)' })
+  @ZodResponse(policyResponse)
   async publish(@IdParam() id: number, @CurrentActor() actor: Actor) {
     return policyView(await this.policies.publish(actor, id));
   }
@@ -73,12 +79,14 @@ export class PoliciesController {
   @Post(':id/unpublish')
   @HttpCode(200)
   @ApiOperation({ summary: 'Take a published policy back to draft' })
+  @ZodResponse(policyResponse)
   async unpublish(@IdParam() id: number, @CurrentActor() actor: Actor) {
     return policyView(await this.policies.unpublish(actor, id));
   }
 
   @Post(':id/incentives')
   @ApiOperation({ summary: 'Add an incentive to a policy' })
+  @ZodResponse(incentiveResponse)
   async addIncentive(@IdParam() id: number, @ZodBody(incentiveSchema) body: IncentiveInput, @CurrentActor() actor: Actor) {
     return incentiveView(await this.policies.attachIncentive(actor, id, body));
   }
@@ -96,12 +104,14 @@ export class IncentivesController {
   @Get(':id')
   @Public()
   @ApiOperation({ summary: 'An incentive with its eligibility conditions' })
+  @ZodResponse(incentiveResponse)
   async get(@IdParam() id: number, @CurrentActor() actor: Actor | null) {
     return incentiveView(await this.policies.readIncentive(actor, id));
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Edit an incentive (conditions validated)' })
+  @ZodResponse(incentiveResponse)
   async update(@IdParam() id: number, @ZodBody(updateIncentiveSchema) body: UpdateIncentiveInput, @CurrentActor() actor: Actor) {
     return incentiveView(await this.policies.editIncentive(actor, id, body));
   }
@@ -115,6 +125,7 @@ export class IncentivesController {
 
   @Get(':id/eligible-enterprises')
   @ApiOperation({ summary: '政策找企业: enterprises eligible (or needing more information) for an incentive — those the caller\'s bureau may see' })
+  @ZodResponse(eligibleEnterprisesResponse)
   async eligibleEnterprises(@IdParam() id: number, @ZodQuery(eligibleEnterprisesQuery) q: EligibleEnterprisesQuery, @CurrentActor() actor: Actor) {
     return this.eligibility.findEligible(actor, id, q);
   }
@@ -134,6 +145,7 @@ export class EnterpriseIncentivesController {
 
   @Get(':id/incentives')
   @ApiOperation({ summary: '政策计算器: which incentives the enterprise gets, which need more information (and what), which not and why' })
+  @ZodResponse(enterpriseIncentivesResponse)
   async incentives(@IdParam() id: number, @ZodQuery(calculatorQuery) q: z.output<typeof calculatorQuery>, @CurrentActor() actor: Actor) {
     return this.eligibility.calculate(actor, id, q);
   }

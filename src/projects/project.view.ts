@@ -1,5 +1,8 @@
+import { z } from 'zod';
 import { industryRef, regionRef } from '../enterprises/enterprise.view.js';
-import { incentiveSummary } from '../policies/policy.view.js';
+import { apiSchema, enumOf, pageOf, timestamp, type Describes } from '../platform/http/openapi.js';
+import { codeRefSchema } from '../reference/reference.schemas.js';
+import { incentiveSummary, incentiveSummaryResponse } from '../policies/policy.view.js';
 import type { Project } from './project.entity.js';
 import { PROJECT_STAGES, PROJECT_STATUSES } from './project.vocabulary.js';
 
@@ -29,3 +32,35 @@ export function projectView(p: Project) {
   };
 }
 export type ProjectView = ReturnType<typeof projectView>;
+
+// ---- the documented answer (OpenAPI), checked against the view above ----
+
+export const projectResponse = apiSchema(
+  'Project',
+  z.strictObject({
+    id: z.number().int(),
+    code: z.string(),
+    title: z.string(),
+    description: z.string(),
+    region: codeRefSchema,
+    industries: z.array(codeRefSchema),
+    totalInvestmentYuan: z.number(),
+    landAreaMu: z.number().nullable(),
+    stage: enumOf(PROJECT_STAGES),
+    stageLabel: z.string(),
+    stageChangedAt: timestamp,
+    stageHistory: z
+      .array(z.strictObject({ from: enumOf(PROJECT_STAGES).nullable(), to: enumOf(PROJECT_STAGES), toLabel: z.string(), at: timestamp, note: z.string() }))
+      .optional(),
+    status: enumOf(PROJECT_STATUSES),
+    statusLabel: z.string(),
+    publishedAt: timestamp.nullable(),
+    incentives: z.array(incentiveSummaryResponse).optional(),
+    contactInfo: z.string(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  }),
+);
+export const projectPageResponse = apiSchema('ProjectPage', pageOf(projectResponse));
+
+export const projectViewChecked: Describes<typeof projectResponse, typeof projectView> = true;

@@ -14,8 +14,9 @@ import {
   type ListProjectsQuery,
   type UpdateProjectInput,
 } from './project.schemas.js';
-import { projectView } from './project.view.js';
+import { projectPageResponse, projectResponse, projectView } from './project.view.js';
 import { ProjectsService } from './projects.service.js';
+import { ZodResponse } from '../platform/http/openapi.js';
 
 @ApiTags('projects 招商项目')
 @StaffOnly()
@@ -25,6 +26,7 @@ export class ProjectsController {
 
   @Post()
   @ApiOperation({ summary: 'Create a project in one\'s own region (a draft until published)' })
+  @ZodResponse(projectResponse)
   async create(@ZodBody(createProjectSchema) body: CreateProjectInput, @CurrentActor() actor: Actor) {
     return projectView(await this.projects.draft(actor, body));
   }
@@ -32,6 +34,7 @@ export class ProjectsController {
   @Get()
   @Public()
   @ApiOperation({ summary: '项目库: published projects by region/industry subtree, stage, incentive kind, investment, text' })
+  @ZodResponse(projectPageResponse)
   async list(@ZodQuery(listProjectsQuery) q: ListProjectsQuery, @CurrentActor() actor: Actor | null) {
     const page = await this.projects.browse(actor, q);
     return toPage(page.items.map(projectView), page.total, page);
@@ -40,12 +43,14 @@ export class ProjectsController {
   @Get(':id')
   @Public()
   @ApiOperation({ summary: 'A project (a draft only for staff covering its region)' })
+  @ZodResponse(projectResponse)
   async get(@IdParam() id: number, @CurrentActor() actor: Actor | null) {
     return projectView(await this.projects.read(actor, id));
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Edit a project' })
+  @ZodResponse(projectResponse)
   async update(@IdParam() id: number, @ZodBody(updateProjectSchema) body: UpdateProjectInput, @CurrentActor() actor: Actor) {
     return projectView(await this.projects.edit(actor, id, body));
   }
@@ -60,6 +65,7 @@ export class ProjectsController {
   @Post(':id/publish')
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish a draft (matching starts)' })
+  @ZodResponse(projectResponse)
   async publish(@IdParam() id: number, @CurrentActor() actor: Actor) {
     return projectView(await this.projects.publish(actor, id));
   }
@@ -67,6 +73,7 @@ export class ProjectsController {
   @Post(':id/unpublish')
   @HttpCode(200)
   @ApiOperation({ summary: 'Take a published project back to draft' })
+  @ZodResponse(projectResponse)
   async unpublish(@IdParam() id: number, @CurrentActor() actor: Actor) {
     return projectView(await this.projects.unpublish(actor, id));
   }
@@ -74,6 +81,7 @@ export class ProjectsController {
   @Post(':id/stage')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move to a later stage (签约/开工/投产) or close; recorded with its date' })
+  @ZodResponse(projectResponse)
   async changeStage(@IdParam() id: number, @ZodBody(changeStageSchema) body: ChangeStageInput, @CurrentActor() actor: Actor) {
     return projectView(await this.projects.advanceStage(actor, id, body));
   }

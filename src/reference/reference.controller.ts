@@ -7,6 +7,8 @@ import { ZodQuery } from '../platform/validation/zod-http.js';
 import { industries, INDUSTRY_LEVELS } from './industries.js';
 import { regions, REGION_LEVELS } from './regions.js';
 import type { CodeTree, TreeNode } from './tree.js';
+import { ZodResponse } from '../platform/http/openapi.js';
+import { treeDetailSchema, treeListSchema } from './reference.schemas.js';
 
 const treeQuery = z.strictObject({
   /** Children of this code; without it, the top level. */
@@ -53,6 +55,7 @@ function detail(tree: CodeTree, code: string, levels: Record<number, string>, fu
 export class ReferenceController {
   @Get('regions')
   @ApiOperation({ summary: 'GB/T 2260 regions: provinces, or children of `parent`, or name search `q`' })
+  @ZodResponse(treeListSchema)
   listRegions(@ZodQuery(treeQuery) q: z.output<typeof treeQuery>) {
     const r = regions();
     return listing(r, q, REGION_LEVELS, (c) => r.fullName(c));
@@ -60,6 +63,7 @@ export class ReferenceController {
 
   @Get('regions/:code')
   @ApiOperation({ summary: 'A region with its ancestors and children' })
+  @ZodResponse(treeDetailSchema)
   region(@Param('code') code: string) {
     const r = regions();
     return detail(r, code, REGION_LEVELS, (c) => r.fullName(c));
@@ -67,12 +71,14 @@ export class ReferenceController {
 
   @Get('industries')
   @ApiOperation({ summary: 'GB/T 4754-2017 industries: sections, or children of `parent`, or name search `q`' })
+  @ZodResponse(treeListSchema)
   listIndustries(@ZodQuery(treeQuery) q: z.output<typeof treeQuery>) {
     return listing(industries(), q, INDUSTRY_LEVELS);
   }
 
   @Get('industries/:code')
   @ApiOperation({ summary: 'An industry with its ancestors and children' })
+  @ZodResponse(treeDetailSchema)
   industry(@Param('code') code: string) {
     return detail(industries(), code.toUpperCase(), INDUSTRY_LEVELS);
   }

@@ -6,7 +6,7 @@ import helmet from 'helmet';
 import type { AppConfig } from '../config/config.js';
 import { nulFieldErrors } from '../validation/zod-validation.js';
 import { validationFailed } from './problem.js';
-import { completeDocument } from './openapi.js';
+import { completeDocument, ResponseSchemaInterceptor } from './openapi.js';
 import { ProblemFilter } from './problem.filter.js';
 import { largerBodyRoutes } from './body-limits.js';
 
@@ -58,6 +58,8 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
     res.status(400).type('application/problem+json').send(JSON.stringify(body));
   });
   app.useGlobalFilters(new ProblemFilter());
+  // tests: every documented JSON answer is parsed with its schema before it leaves (drift is a 500)
+  if (config.NODE_ENV === 'test') app.useGlobalInterceptors(new ResponseSchemaInterceptor());
   app.enableShutdownHooks();
 
   const doc = completeDocument(
