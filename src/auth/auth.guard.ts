@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { ProblemException } from '../platform/http/problem.js';
-import type { Actor, Role } from './actor.js';
+import type { Actor } from './actor.js';
 import { routeAccess } from './decorators.js';
 import { SessionsService } from './sessions.service.js';
 

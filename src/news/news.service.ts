@@ -15,7 +15,7 @@ import { ProjectsService } from '../projects/projects.service.js';
 import { industries } from '../reference/industries.js';
 import { regions } from '../reference/regions.js';
 import { plainText, renderArticleBody } from './article-markup.js';
-import { Article, ArticleDelivery, type ArticleSuggestions } from './article.entity.js';
+import { Article, type ArticleSuggestions } from './article.entity.js';
 import { moderationProblem, type ArticleStatus } from './article.vocabulary.js';
 import type { CreateArticleInput, RejectArticleInput, SubmitArticleInput, UpdateArticleInput } from './news.schemas.js';
 import { mentionedProjects, recogniseText } from './recognise.js';

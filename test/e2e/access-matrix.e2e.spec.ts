@@ -139,7 +139,7 @@ const sameBureauOnly = (caller: Caller, body: unknown, w: World) => {
 
 // ---- the table -----------------------------------------------------------------------------
 const project = (w: World, over: Record<string, unknown> = {}) => projectBody({ code: `MX-${w.seq()}`, regionCode: '410223', ...over });
-const enterprise = (w: World) => enterpriseBody({ uscc: nextUscc('410223'), homeRegionCode: '410223', targetRegionCodes: ['410223'] });
+const enterprise = (_w: World) => enterpriseBody({ uscc: nextUscc('410223'), homeRegionCode: '410223', targetRegionCodes: ['410223'] });
 
 const ROUTES: Record<string, Case | Case[]> = {
   // platform

@@ -113,7 +113,6 @@ const mix = (h: number, x: number) => Math.imul(h ^ x, 0x01000193);
 
 // ─── industry (GB/T 4754) ───────────────────────────────────────────────────────────────
 
-const industryLevel = (t: CodeTree, code: string) => t.get(code)?.level ?? 0;
 const industryName = (t: CodeTree, code: string) => `${code} ${t.get(code)?.name ?? ''}`.trim();
 
 const enum IK {

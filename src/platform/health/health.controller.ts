@@ -3,6 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../http/public-route.js';
 import { RedisClient } from '../redis/redis.module.js';
+import { ZodResponse } from '../http/openapi.js';
+import { healthResponse } from './health.responses.js';
 
 @ApiTags('health')
 @Public()
@@ -18,6 +20,7 @@ export class HealthController {
   @Get()
   @HealthCheck()
   @ApiOperation({ summary: 'Database and Redis reachability (503 when either is down)' })
+  @ZodResponse(healthResponse)
   check() {
     return this.health.check([
       () => this.db.pingCheck('database', { timeout: 2000 }),

@@ -1,0 +1,12 @@
+import createClient from 'openapi-fetch';
+import type { paths } from './api-schema.js';
+
+/**
+ * A typed client of the API, generated from /docs/openapi.json (openapi-typescript → api-schema.d.ts,
+ * openapi-fetch): paths, parameters, bodies and answers are checked by the compiler, so a test that
+ * calls the API through it breaks when the document and the code part ways.
+ */
+export function apiClient(baseUrl: string, token?: string) {
+  return createClient<paths>({ baseUrl, headers: token ? { authorization: `Bearer ${token}` } : {} });
+}
+export type ApiClient = ReturnType<typeof apiClient>;
