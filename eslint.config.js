@@ -11,6 +11,7 @@ export const DOMAIN_MODULES = [
   'agreements',
   'audit',
   'auth',
+  'chains',
   'demo',
   'enterprises',
   'imports',

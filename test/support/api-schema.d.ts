@@ -116,6 +116,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agreement with each pledge's status as of now, tranches, actuals, warnings and the recovery case; its enterprise's users get a read-only view */
+        get: operations["AgreementsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{id}/actuals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an actual (到资, 开工/竣工/投产/达产, annual output/tax, jobs) with date, source and a document or note; append-only (a correction names correctsId); audited
+         * @description Roles: admin, bureau_lead, officer.
+         */
+        post: operations["AgreementsController_recordActual"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{id}/recovery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A step of the recovery case (notified › agreed / recovered / waived) with reason and document; audited
+         * @description Roles: admin, bureau_lead, officer.
+         */
+        post: operations["AgreementsController_recoveryStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{id}/tranches/{trancheId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a requested release (another officer of the region than the requester); the tranche is released; audited
+         * @description Roles: admin, bureau_lead, officer.
+         */
+        post: operations["AgreementsController_approveRelease"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{id}/tranches/{trancheId}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a releasable tranche's release (the first of four eyes); audited
+         * @description Roles: admin, bureau_lead, officer.
+         */
+        post: operations["AgreementsController_requestRelease"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Agreement figures by region subtree and signing period: agreements by status, 到资率, pledges by status, tranches released/withheld, recovery
+         * @description Roles: admin, bureau_lead, officer.
+         */
+        get: operations["AgreementsController_figures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/figures/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agreement figures as XLSX or CSV (same filters as /agreements/figures, plus format); audited
+         * @description Roles: admin, bureau_lead, officer.
+         */
+        get: operations["AgreementsController_exportFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 项目预警 that hold now, region-scoped, paged, filter by kind: items {agreementId, leadId, kind, since, pledge}
+         * @description Roles: admin, bureau_lead, officer.
+         */
+        get: operations["AgreementsController_warnings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/articles": {
         parameters: {
             query?: never;
@@ -555,6 +712,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/chains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chains of the caller's region subtree
+         * @description Roles: admin, bureau_lead, officer.
+         */
+        get: operations["ChainsController_list"];
+        put?: never;
+        /**
+         * Staff of the region: a chain with its segments, or adopt a template (templateKey)
+         * @description Roles: admin, bureau_lead, officer.
+         */
+        post: operations["ChainsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chains/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Staff covering its region: the chain, its segments, 链长 and 链主 (others: 404)
+         * @description Roles: admin, bureau_lead, officer.
+         */
+        get: operations["ChainsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Staff covering its region: rename, 链长, 链主, thresholds; segments replace the list
+         * @description Roles: admin, bureau_lead, officer.
+         */
+        patch: operations["ChainsController_update"];
+        trace?: never;
+    };
+    "/chains/{id}/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Staff covering its region: turn a target into a lead (source 产业链招商); an open one is returned
+         * @description Roles: admin, bureau_lead, officer.
+         */
+        post: operations["ChainsController_createLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chains/{id}/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chain map: per segment local enterprises, open projects, landed leads and status strong/weak/gap
+         * @description Roles: admin, bureau_lead, officer.
+         */
+        get: operations["ChainsController_map"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chains/{id}/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Enterprises outside the region fitting a gap or weak segment, ranked, with reasons
+         * @description Roles: admin, bureau_lead, officer.
+         */
+        get: operations["ChainsController_targets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chains/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chain templates (产业链模板) a region may adopt
+         * @description Roles: admin, bureau_lead, officer.
+         */
+        get: operations["ChainsController_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/enterprises": {
         parameters: {
             query?: never;
@@ -650,6 +935,23 @@ export interface paths {
         };
         /** 政策计算器: which incentives the enterprise gets, which need more information (and what), which not and why */
         get: operations["EnterpriseIncentivesController_incentives"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprises/{id}/incentives/{incentiveId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策计算器 for one incentive, whatever its region: the verdict and every condition's check with its reason */
+        get: operations["EnterpriseIncentivesController_incentive"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1080,6 +1382,26 @@ export interface paths {
          * @description Roles: admin, bureau_lead, officer.
          */
         post: operations["LeadsController_addActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads/{id}/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The agreement of a signed lead: signing date, pledges (any subset) and incentive tranches with their release condition. Staff of the lead's region; answers 201 {id}; audited
+         * @description Roles: admin, bureau_lead, officer.
+         */
+        post: operations["AgreementsController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1757,6 +2079,116 @@ export interface components {
             /** @enum {string} */
             role?: "admin" | "bureau_lead" | "officer" | "enterprise";
         };
+        AgreementsApproveReleaseRequest: {
+            /** @default  */
+            note: string;
+            releasedOn?: string;
+        };
+        AgreementsCreateRequest: {
+            pledges: {
+                annualTaxYuanPerMu?: number;
+                investmentIntensityYuanPerMu?: number;
+                investmentYuan?: number;
+                jobs?: number;
+                landMu?: number;
+                productionBy?: string;
+                reachOutputBy?: string;
+                startBy?: string;
+            };
+            signedOn: string;
+            /** @default [] */
+            tranches: {
+                amountYuan: number;
+                /** @enum {string} */
+                condition: "started" | "producing" | "reached_output" | "date";
+                dueOn: string;
+                incentiveId?: number;
+            }[];
+        };
+        AgreementsRecordActualRequest: {
+            amountYuan?: number;
+            correctsId?: number;
+            count?: number;
+            /** @default  */
+            document: string;
+            /** @enum {string} */
+            kind: "capital" | "started" | "completed" | "producing" | "reached_output" | "annual_output" | "annual_tax" | "jobs";
+            /** @default  */
+            note: string;
+            occurredOn: string;
+            source: string;
+        };
+        AgreementsRecoveryStepRequest: {
+            amountYuan?: number;
+            /** @default  */
+            document: string;
+            reason: string;
+            /** @enum {string} */
+            step: "notified" | "agreed" | "recovered" | "waived";
+        };
+        AgreementsRequestReleaseRequest: {
+            /** @default  */
+            note: string;
+        };
+        Article: {
+            author: string;
+            /** @description Markdown as written (absent in lists) */
+            body?: string;
+            /** @description The body rendered and sanitised (absent in lists) */
+            bodyHtml?: string;
+            confirmed?: boolean;
+            createdAt?: string;
+            id: number;
+            industries: {
+                code: string;
+                name: string;
+            }[];
+            /**
+             * @description Staff of the region only (also the fields below)
+             * @enum {string}
+             */
+            origin?: "staff" | "submission";
+            publishedAt: string | null;
+            /** @description The owning region (its officers edit and moderate) */
+            region: {
+                code: string;
+                name: string;
+            };
+            regions: {
+                code: string;
+                name: string;
+            }[];
+            rejectionReason?: string | null;
+            relatedPolicyIds: number[];
+            relatedProjectIds: number[];
+            source: string;
+            sourceUrl: string | null;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "published" | "rejected";
+            statusLabel: string;
+            submitterName?: string;
+            /** @description What the recognisers found and the article does not have yet, for the editor to confirm */
+            suggestions?: {
+                amounts: {
+                    text: string;
+                    yuan: number;
+                }[];
+                industryCodes: string[];
+                projectIds: number[];
+                regionCodes: string[];
+                tags: string[];
+            };
+            summary: string;
+            tags: string[];
+            title: string;
+            updatedAt?: string;
+        };
+        ArticlePage: {
+            items: components["schemas"]["Article"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         AssignmentRule: {
             bureauId: number;
             /** Format: date-time */
@@ -1841,6 +2273,157 @@ export interface components {
             /** @description YYYY-MM-DD */
             validUntil: string | null;
         };
+        Chain: {
+            anchorEnterprises: {
+                id: number;
+                name: string;
+            }[];
+            createdAt: string;
+            id: number;
+            leaderName: string | null;
+            leaderUserId: number | null;
+            name: string;
+            regionCode: string;
+            regionName: string;
+            segments: {
+                id: number;
+                industryCodes: string[];
+                keywords: string[];
+                name: string;
+                position: number;
+                /** @enum {string|null} */
+                tier: "upstream" | "midstream" | "downstream" | null;
+            }[];
+            strongMin: number;
+            templateKey: string | null;
+            updatedAt: string;
+            weakMin: number;
+        };
+        ChainCreated: {
+            id: number;
+        };
+        ChainLeadCreated: {
+            created: boolean;
+            id: number;
+            reasons: string[];
+        };
+        ChainMap: {
+            chainId: number;
+            name: string;
+            regionCode: string;
+            regionName: string;
+            rule: string;
+            segments: {
+                anchorEnterpriseIds: number[];
+                enterprises: number;
+                id: number;
+                industryCodes: string[];
+                keywords: string[];
+                name: string;
+                openProjects: number;
+                position: number;
+                producingLeads: number;
+                signedLeads: number;
+                startedLeads: number;
+                /** @enum {string} */
+                status: "strong" | "weak" | "gap";
+                /** @enum {string|null} */
+                tier: "upstream" | "midstream" | "downstream" | null;
+            }[];
+            thresholds: {
+                strongMin: number;
+                weakMin: number;
+            };
+        };
+        ChainPage: {
+            items: {
+                id: number;
+                name: string;
+                regionCode: string;
+                regionName: string;
+                segmentCount: number;
+                templateKey: string | null;
+            }[];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ChainsCreateLeadRequest: {
+            enterpriseId: number;
+            segmentId?: number;
+        };
+        ChainsCreateRequest: {
+            anchorEnterpriseIds?: number[];
+            /** @default null */
+            leaderUserId: number | null;
+            name?: string;
+            regionCode: string;
+            segments?: {
+                industryCodes: string[];
+                keywords?: string[];
+                name: string;
+                position: number;
+                /**
+                 * @default null
+                 * @enum {string|null}
+                 */
+                tier: "upstream" | "midstream" | "downstream" | null;
+            }[];
+            /** @default 3 */
+            strongMin: number;
+            /** @enum {string} */
+            templateKey?: "auto-parts" | "meat-products" | "tea" | "beef-cattle" | "refractory" | "cross-border-ecommerce" | "tcm";
+            /** @default 1 */
+            weakMin: number;
+        };
+        ChainsUpdateRequest: {
+            anchorEnterpriseIds?: number[];
+            leaderUserId?: number | null;
+            name?: string;
+            segments?: {
+                industryCodes: string[];
+                keywords?: string[];
+                name: string;
+                position: number;
+                /**
+                 * @default null
+                 * @enum {string|null}
+                 */
+                tier: "upstream" | "midstream" | "downstream" | null;
+            }[];
+            strongMin?: number;
+            weakMin?: number;
+        };
+        ChainTargetPage: {
+            items: {
+                enterpriseId: number;
+                enterpriseName: string;
+                /** @enum {string} */
+                openness: "region" | "province" | "none";
+                reasons: string[];
+                score: number;
+                segmentId: number;
+                segmentName: string;
+                /** @enum {string} */
+                status: "gap" | "weak";
+            }[];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ChainTemplates: {
+            items: {
+                key: string;
+                name: string;
+                segments: {
+                    industryCodes: string[];
+                    keywords: string[];
+                    name: string;
+                    /** @enum {string} */
+                    tier: "upstream" | "midstream" | "downstream";
+                }[];
+            }[];
+        };
         CodeRef: {
             code: string;
             name: string;
@@ -1902,7 +2485,7 @@ export interface components {
             signingKind: "new" | "increase" | null;
             signingKindLabel: string | null;
             /** @enum {string} */
-            source: "interest" | "match" | "manual" | "import";
+            source: "interest" | "match" | "manual" | "import" | "chain";
             sourceLabel: string;
             /** @enum {string} */
             stage: "new" | "contacted" | "negotiating" | "signed" | "started" | "producing" | "lost";
@@ -2441,7 +3024,7 @@ export interface components {
             signingKind: "new" | "increase" | null;
             signingKindLabel: string | null;
             /** @enum {string} */
-            source: "interest" | "match" | "manual" | "import";
+            source: "interest" | "match" | "manual" | "import" | "chain";
             sourceLabel: string;
             /** @enum {string} */
             stage: "new" | "contacted" | "negotiating" | "signed" | "started" | "producing" | "lost";
@@ -2541,7 +3124,7 @@ export interface components {
             signingKind: "new" | "increase" | null;
             signingKindLabel: string | null;
             /** @enum {string} */
-            source: "interest" | "match" | "manual" | "import";
+            source: "interest" | "match" | "manual" | "import" | "chain";
             sourceLabel: string;
             /** @enum {string} */
             stage: "new" | "contacted" | "negotiating" | "signed" | "started" | "producing" | "lost";
@@ -2611,7 +3194,7 @@ export interface components {
             /** @enum {string|null} */
             signingKind: "new" | "increase" | null;
             /** @enum {string} */
-            source: "interest" | "match" | "manual" | "import";
+            source: "interest" | "match" | "manual" | "import" | "chain";
             sourceLabel: string;
             /** @enum {string} */
             stage: "new" | "contacted" | "negotiating" | "signed" | "started" | "producing" | "lost";
@@ -2822,6 +3405,13 @@ export interface components {
         NewsConfirmRequest: {
             token: string;
         };
+        NewsConfirmResponse: {
+            /** @enum {boolean} */
+            confirmed: true;
+            id: number;
+            /** @enum {string} */
+            status: "submitted";
+        };
         NewsCreateRequest: {
             /** @default  */
             author: string;
@@ -2864,6 +3454,11 @@ export interface components {
             /** @default  */
             summary: string;
             title: string;
+        };
+        NewsSubmitResponse: {
+            id: number;
+            /** @enum {string} */
+            status: "submitted";
         };
         NewsUpdateRequest: {
             author?: string;
@@ -3598,6 +4193,213 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    AgreementsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    AgreementsController_recordActual: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementsRecordActualRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    AgreementsController_recoveryStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementsRecoveryStepRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    AgreementsController_approveRelease: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                trancheId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementsApproveReleaseRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    AgreementsController_requestRelease: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                trancheId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementsRequestReleaseRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    AgreementsController_figures: {
+        parameters: {
+            query?: {
+                from?: string;
+                region?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    AgreementsController_exportFigures: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+                from?: string;
+                region?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    AgreementsController_warnings: {
+        parameters: {
+            query?: {
+                kind?: "not_started" | "not_producing" | "below_output" | "capital_behind";
+                page?: number;
+                pageSize?: number;
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     NewsController_list: {
         parameters: {
             query?: {
@@ -3614,11 +4416,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ArticlePage"];
+                };
             };
             400: components["responses"]["BadRequest"];
         };
@@ -3636,11 +4441,14 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            /** @description OK */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Article"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3658,11 +4466,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Article"];
+                };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
@@ -3683,11 +4494,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Article"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3706,16 +4520,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Article"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     NewsController_publish: {
@@ -3729,16 +4547,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Article"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     NewsController_reject: {
@@ -3756,16 +4578,20 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Article"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     NewsController_moderation: {
@@ -3781,11 +4607,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ArticlePage"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3805,20 +4634,17 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Waiting for moderation */
-            201: {
+            /** @description Waiting for moderation (a guest: once the e-mailed link is used) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        /** @enum {string} */
-                        status: "submitted";
-                    };
+                    "application/json": components["schemas"]["NewsSubmitResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     NewsController_confirm: {
@@ -3834,11 +4660,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NewsConfirmResponse"];
+                };
             };
             400: components["responses"]["BadRequest"];
         };
@@ -4347,6 +5176,223 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    ChainsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    ChainsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChainsCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    ChainsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Chain"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    ChainsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChainsUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Chain"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    ChainsController_createLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChainsCreateLeadRequest"];
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainLeadCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    ChainsController_map: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainMap"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    ChainsController_targets: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                segmentId?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainTargetPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    ChainsController_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainTemplates"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     EnterprisesController_list: {
         parameters: {
             query?: {
@@ -4552,9 +5598,10 @@ export interface operations {
     EnterpriseIncentivesController_incentives: {
         parameters: {
             query?: {
+                includeExpired?: "0" | "1" | "true" | "false";
                 page?: number;
                 pageSize?: number;
-                status?: "eligible" | "needs_info" | "not_eligible";
+                status?: "eligible" | "needs_info" | "not_eligible" | "expired";
             };
             header?: never;
             path: {
@@ -4572,6 +5619,30 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["EnterpriseIncentives"];
                 };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    EnterpriseIncentivesController_incentive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                incentiveId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5248,7 +6319,7 @@ export interface operations {
                 q?: string;
                 region?: string;
                 sort?: "recent" | "followUp" | "created";
-                source?: ("interest" | "match" | "manual" | "import")[];
+                source?: ("interest" | "match" | "manual" | "import" | "chain")[];
                 stage?: ("new" | "contacted" | "negotiating" | "signed" | "started" | "producing" | "lost")[];
             };
             header?: never;
@@ -5393,6 +6464,33 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    AgreementsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementsCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     LeadsController_assign: {
         parameters: {
             query?: never;
@@ -5495,7 +6593,7 @@ export interface operations {
                 q?: string;
                 region?: string;
                 sort?: "recent" | "followUp" | "created";
-                source?: ("interest" | "match" | "manual" | "import")[];
+                source?: ("interest" | "match" | "manual" | "import" | "chain")[];
                 stage?: ("new" | "contacted" | "negotiating" | "signed" | "started" | "producing" | "lost")[];
             };
             header?: never;
@@ -6003,6 +7101,7 @@ export interface operations {
                 grantedWithoutApplication?: "0" | "1" | "true" | "false";
                 incentiveKind?: ("fast_track" | "subsidy" | "loan" | "land" | "credit" | "tax" | "talent")[];
                 includeDrafts?: "0" | "1" | "true" | "false";
+                includeExpired?: "0" | "1" | "true" | "false";
                 page?: number;
                 pageSize?: number;
                 q?: string;
