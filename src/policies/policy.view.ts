@@ -153,7 +153,8 @@ export const enterpriseIncentivesResponse = apiSchema(
     items: z.array(
       z.strictObject({
         incentive: incentiveResponse,
-        status: eligibilityStatus,
+        status: z.enum(['eligible', 'needs_info', 'not_eligible', 'expired']).describe('符合 / 需补充信息 / 不符合 / 已失效'),
+        statusLabel: z.string(),
         checks: z.array(eligibilityCheckResponse),
         missing: z.array(z.string()).describe('what the enterprise still has to provide or have verified'),
       }),
@@ -161,7 +162,7 @@ export const enterpriseIncentivesResponse = apiSchema(
     total: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),
-    counts: z.strictObject({ eligible: z.number().int(), needs_info: z.number().int(), not_eligible: z.number().int() }),
+    counts: z.strictObject({ eligible: z.number().int(), needs_info: z.number().int(), not_eligible: z.number().int(), expired: z.number().int() }),
     today: z.string().describe('YYYY-MM-DD (Asia/Shanghai), the day the rules were evaluated for'),
   }),
 );

@@ -820,6 +820,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/chains/{id}/targets/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ranked targets (first 5 000) as XLSX or CSV; audited
+         * @description Roles: admin, bureau_lead, officer.
+         */
+        get: operations["ChainsController_exportTargets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/chains/templates": {
         parameters: {
             query?: never;
@@ -2566,6 +2586,7 @@ export interface components {
         EnterpriseIncentives: {
             counts: {
                 eligible: number;
+                expired: number;
                 needs_info: number;
                 not_eligible: number;
             };
@@ -2575,10 +2596,11 @@ export interface components {
                 /** @description what the enterprise still has to provide or have verified */
                 missing: string[];
                 /**
-                 * @description 符合 / 需补充信息 / 不符合
+                 * @description 符合 / 需补充信息 / 不符合 / 已失效
                  * @enum {string}
                  */
-                status: "eligible" | "needs_info" | "not_eligible";
+                status: "eligible" | "needs_info" | "not_eligible" | "expired";
+                statusLabel: string;
             }[];
             page: number;
             pageSize: number;
@@ -3637,6 +3659,12 @@ export interface components {
             updatedAt: string;
             /** @description YYYY-MM-DD */
             validFrom: string;
+            /**
+             * @description in force, not yet, or expired (已失效) today
+             * @enum {string}
+             */
+            validity: "in_force" | "not_yet" | "expired";
+            validityLabel: string;
             /** @description YYYY-MM-DD */
             validTo: string | null;
         };
@@ -3657,6 +3685,12 @@ export interface components {
             title: string;
             /** @description YYYY-MM-DD */
             validFrom: string;
+            /**
+             * @description in force, not yet, or expired (已失效) today
+             * @enum {string}
+             */
+            validity: "in_force" | "not_yet" | "expired";
+            validityLabel: string;
             /** @description YYYY-MM-DD */
             validTo: string | null;
         };
@@ -5364,6 +5398,32 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ChainTargetPage"];
                 };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    ChainsController_exportTargets: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+                segmentId?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
