@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '../support/app.js';
 import { actor, type TestActor } from '../support/auth.js';
 import { docx, scannedPdf } from '../support/intake-files.js';
 
-const seed = readFileSync(new URL('../../../shared/seeds/000_7fe58714293151c5.txt', import.meta.url), 'utf8').split('\n');
+const seed = readFileSync(new URL('../fixtures/seeds/000_7fe58714293151c5.txt', import.meta.url), 'utf8').split('\n');
 const WEISHI_TITLE = seed[1]; // 【尉氏县招商】2021年尉氏县政府工作报告
 const WEISHI = seed[2];
 const EDUCATION_TITLE = seed[29]; // 河南108家产教融合型企业入库培育 将获组合式政策支持
