@@ -18,7 +18,7 @@ export class HealthController {
   ) {}
 
   @Get()
-  @HealthCheck()
+  @HealthCheck({ noCache: true, swaggerDocumentation: false }) // its own docs appear only where require(esm) works (Node ≥ 22); ours come from the zod schema
   @ApiOperation({ summary: 'Database and Redis reachability (503 when either is down)' })
   @ZodResponse(healthResponse)
   check() {
