@@ -18,7 +18,8 @@ export class HealthController {
   ) {}
 
   @Get()
-  @HealthCheck({ noCache: true, swaggerDocumentation: false }) // its own docs appear only where require(esm) works (Node ≥ 22); ours come from the zod schema
+  // terminus documents itself only where require(esm) works (Node ≥ 22); the answer is documented from our zod schema
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({ summary: 'Database and Redis reachability (503 when either is down)' })
   @ZodResponse(healthResponse)
   check() {
