@@ -1,6 +1,6 @@
 import { User } from '../../src/auth/user.entity.js';
 import { FakeClock } from '../../src/platform/clock/clock.js';
-import { SmtpSink, type ReceivedMail } from '../integration/notifications/smtp-sink.js';
+import { SmtpSink, type ReceivedMail } from '../support/smtp-sink.js';
 import { http, startTestApp, type TestApp } from '../support/app.js';
 import { actor, TEST_PASSWORD, type TestActor } from '../support/auth.js';
 import { enterpriseBody } from '../support/factories.js';

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { FakeClock } from '../../src/platform/clock/clock.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { actor, type TestActor } from '../support/auth.js';
-import { leadFixtures } from '../integration/leads-fixtures.js';
+import { leadFixtures } from '../support/lead-fixtures.js';
 
 const midnight = (d: string) => new Date(`${d}T00:00:00+08:00`);
 

@@ -6,8 +6,8 @@ import { NotificationSender } from '../../src/notifications/notification-sender.
 import { FakeClock } from '../../src/platform/clock/clock.js';
 import { http, startTestApp, type TestApp } from '../support/app.js';
 import { actor } from '../support/auth.js';
-import { insertEnterprise, insertEvent, insertMatch, insertProject } from '../integration/notifications/fixtures.js';
-import { SmtpSink } from '../integration/notifications/smtp-sink.js';
+import { insertEnterprise, insertEvent, insertMatch, insertProject } from '../support/notification-fixtures.js';
+import { SmtpSink } from '../support/smtp-sink.js';
 
 /**
  * 投稿 end to end over HTTP with real mail: a guest submits through the page, confirms by the

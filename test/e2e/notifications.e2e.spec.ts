@@ -6,8 +6,8 @@ import { noticeTemplate } from '../../src/notifications/templates/notice.js';
 import { FakeClock } from '../../src/platform/clock/clock.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { actor, TEST_PASSWORD } from '../support/auth.js';
-import { insertEnterprise } from '../integration/notifications/fixtures.js';
-import { rawHeader, SmtpSink } from '../integration/notifications/smtp-sink.js';
+import { insertEnterprise } from '../support/notification-fixtures.js';
+import { rawHeader, SmtpSink } from '../support/smtp-sink.js';
 
 const form = (url: string, body: string, headers: Record<string, string> = {}) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body, redirect: 'manual' });

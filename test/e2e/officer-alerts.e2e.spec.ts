@@ -4,8 +4,8 @@ import { NotificationEventProcessor } from '../../src/notifications/notification
 import { NotificationSender } from '../../src/notifications/notification-sender.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { actor, TEST_PASSWORD, type TestActor } from '../support/auth.js';
-import { insertEnterprise, insertEvent, insertMatch, insertProject } from '../integration/notifications/fixtures.js';
-import { SmtpSink, type ReceivedMail } from '../integration/notifications/smtp-sink.js';
+import { insertEnterprise, insertEvent, insertMatch, insertProject } from '../support/notification-fixtures.js';
+import { SmtpSink, type ReceivedMail } from '../support/smtp-sink.js';
 import { launchChromium, watchedPage, type BrowserSession } from './web-browser-support.js';
 
 /**

@@ -4,7 +4,7 @@ import { NotificationsService } from '../../../src/notifications/notifications.s
 import { noticeTemplate } from '../../../src/notifications/templates/notice.js';
 import { clearQueuePrefix, startTestApp, type TestApp } from '../../support/app.js';
 import { WorkerProcess } from './processes.js';
-import { SmtpSink } from './smtp-sink.js';
+import { SmtpSink } from '../../support/smtp-sink.js';
 
 const BATCH = 100;
 const KILL_AT = 37;

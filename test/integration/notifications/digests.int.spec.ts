@@ -5,8 +5,8 @@ import { NotificationEventProcessor } from '../../../src/notifications/notificat
 import { NotificationSender } from '../../../src/notifications/notification-sender.js';
 import { FakeClock } from '../../../src/platform/clock/clock.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
-import { insertEnterprise, insertEvent, insertIncentive, insertMatch, insertProject } from './fixtures.js';
-import { rawHeader, SmtpSink } from './smtp-sink.js';
+import { insertEnterprise, insertEvent, insertIncentive, insertMatch, insertProject } from '../../support/notification-fixtures.js';
+import { rawHeader, SmtpSink } from '../../support/smtp-sink.js';
 
 // Monday 2026-01-05 10:00 Asia/Shanghai — after that day's 08:00 digest
 const MONDAY_10 = '2026-01-05T02:00:00Z';

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from '../../support/app.js';
-import { insertEnterprise, insertEvent, insertMatch, insertProject } from './fixtures.js';
+import { insertEnterprise, insertEvent, insertMatch, insertProject } from '../../support/notification-fixtures.js';
 import { OwnRedis } from './processes.js';
-import { SmtpSink } from './smtp-sink.js';
+import { SmtpSink } from '../../support/smtp-sink.js';
 
 const N = 20;
 

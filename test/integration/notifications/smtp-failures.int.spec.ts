@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { NotificationsService } from '../../../src/notifications/notifications.service.js';
 import { noticeTemplate } from '../../../src/notifications/templates/notice.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
-import { SmtpSink } from './smtp-sink.js';
+import { SmtpSink } from '../../support/smtp-sink.js';
 
 const BASE = 200;
 

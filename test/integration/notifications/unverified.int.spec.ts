@@ -6,7 +6,7 @@ import { noticeTemplate } from '../../../src/notifications/templates/notice.js';
 import { http, startTestApp, type TestApp } from '../../support/app.js';
 import { enterpriseBody } from '../../support/factories.js';
 import { matchingFixtures } from '../../support/matching-fixtures.js';
-import { SmtpSink } from './smtp-sink.js';
+import { SmtpSink } from '../../support/smtp-sink.js';
 
 /**
  * Before its owner verified it, an address gets the verification mail (and other account mail)

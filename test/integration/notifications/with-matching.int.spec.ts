@@ -3,7 +3,7 @@ import { MatchingEngine } from '../../../src/matching/matching.engine.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { actor } from '../../support/auth.js';
 import { matchingFixtures } from '../../support/matching-fixtures.js';
-import { rawHeader, SmtpSink } from './smtp-sink.js';
+import { rawHeader, SmtpSink } from '../../support/smtp-sink.js';
 
 /**
  * The whole chain with the real matching engine (no synthetic events): a published project is

@@ -1,13 +1,13 @@
 import pg from 'pg';
-import { Rng, enterprise, insertEnterprises, insertPolicies, insertProjects, policies, project } from '../../bench/matching-data.js';
-import { FullRematchService } from '../../src/matching/full-rematch.service.js';
-import { MatchingEngine } from '../../src/matching/matching.engine.js';
-import { ENTERPRISE_COLUMNS, PROJECT_COLUMNS, PROJECT_INCENTIVES_SQL, toMatchEnterprise, toMatchIncentive, toMatchProject } from '../../src/matching/rows.js';
-import { isMatch, ProjectProfile } from '../../src/matching/scoring/score.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { matchingFixtures, matchRows } from '../support/matching-fixtures.js';
-import { PrivateRedis } from '../support/redis-server.js';
-import { eventually, WorkerProcess } from '../support/worker-process.js';
+import { Rng, enterprise, insertEnterprises, insertPolicies, insertProjects, policies, project } from '../../../bench/matching-data.js';
+import { FullRematchService } from '../../../src/matching/full-rematch.service.js';
+import { MatchingEngine } from '../../../src/matching/matching.engine.js';
+import { ENTERPRISE_COLUMNS, PROJECT_COLUMNS, PROJECT_INCENTIVES_SQL, toMatchEnterprise, toMatchIncentive, toMatchProject } from '../../../src/matching/rows.js';
+import { isMatch, ProjectProfile } from '../../../src/matching/scoring/score.js';
+import { startTestApp, type TestApp } from '../../support/app.js';
+import { matchingFixtures, matchRows } from '../../support/matching-fixtures.js';
+import { PrivateRedis } from '../../support/redis-server.js';
+import { eventually, WorkerProcess } from '../../support/worker-process.js';
 
 /**
  * Faults, with a Redis of this test's own (never the shared one): a change committed while Redis

@@ -1,11 +1,11 @@
 import { DataSource } from 'typeorm';
-import { makeUscc } from '../../src/enterprises/uscc.js';
-import type { Condition } from '../../src/policies/eligibility/conditions.js';
-import { eligibilitySql } from '../../src/policies/eligibility/eligibility-sql.js';
-import { evaluateEligibility, type EnterpriseFacts } from '../../src/policies/eligibility/evaluate.js';
-import { industries } from '../../src/reference/industries.js';
-import { regions } from '../../src/reference/regions.js';
-import { createTestDatabase, openDataSource, type TestDatabase } from '../support/test-db.js';
+import { makeUscc } from '../../../src/enterprises/uscc.js';
+import type { Condition } from '../../../src/policies/eligibility/conditions.js';
+import { eligibilitySql } from '../../../src/policies/eligibility/eligibility-sql.js';
+import { evaluateEligibility, type EnterpriseFacts } from '../../../src/policies/eligibility/evaluate.js';
+import { industries } from '../../../src/reference/industries.js';
+import { regions } from '../../../src/reference/regions.js';
+import { createTestDatabase, openDataSource, type TestDatabase } from '../../support/test-db.js';
 
 /** A small deterministic PRNG, so a failure can be replayed. */
 function rng(seed: number) {

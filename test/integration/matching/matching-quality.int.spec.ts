@@ -1,15 +1,15 @@
-import { demoEnterprises, demoExpectations, demoProjects } from '../../src/demo/demo-data.js';
-import { seedDemo } from '../../src/demo/seed-demo.js';
-import { FACTOR_LABELS, type Factor } from '../../src/matching/scoring/config.js';
-import { MatchingEngine } from '../../src/matching/matching.engine.js';
-import type { ScoreFactor } from '../../src/matching/match.entity.js';
-import { FakeClock } from '../../src/platform/clock/clock.js';
-import { formatYuan, formatYuanRange } from '../../src/platform/format/units.js';
-import { evaluateEligibility } from '../../src/policies/eligibility/evaluate.js';
-import { PROJECT_STAGES } from '../../src/projects/project.vocabulary.js';
-import { industries } from '../../src/reference/industries.js';
-import { regions } from '../../src/reference/regions.js';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { demoEnterprises, demoExpectations, demoProjects } from '../../../src/demo/demo-data.js';
+import { seedDemo } from '../../../src/demo/seed-demo.js';
+import { FACTOR_LABELS, type Factor } from '../../../src/matching/scoring/config.js';
+import { MatchingEngine } from '../../../src/matching/matching.engine.js';
+import type { ScoreFactor } from '../../../src/matching/match.entity.js';
+import { FakeClock } from '../../../src/platform/clock/clock.js';
+import { formatYuan, formatYuanRange } from '../../../src/platform/format/units.js';
+import { evaluateEligibility } from '../../../src/policies/eligibility/evaluate.js';
+import { PROJECT_STAGES } from '../../../src/projects/project.vocabulary.js';
+import { industries } from '../../../src/reference/industries.js';
+import { regions } from '../../../src/reference/regions.js';
+import { startTestApp, type TestApp } from '../../support/app.js';
 
 /**
  * The labelled set from the seed articles (src/demo/demo-data.ts `demoExpectations`): each

@@ -1,9 +1,9 @@
 import type { Request, Response } from 'express';
-import { AuditEntry } from '../../src/audit/audit-entry.entity.js';
-import { AuditService } from '../../src/audit/audit.service.js';
-import { currentRequestMeta, requestContextMiddleware } from '../../src/audit/request-context.js';
-import { FakeClock } from '../../src/platform/clock/clock.js';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { AuditEntry } from '../../../src/audit/audit-entry.entity.js';
+import { AuditService } from '../../../src/audit/audit.service.js';
+import { currentRequestMeta, requestContextMiddleware } from '../../../src/audit/request-context.js';
+import { FakeClock } from '../../../src/platform/clock/clock.js';
+import { startTestApp, type TestApp } from '../../support/app.js';
 
 describe('audit log: append-only, transactional, with origin', () => {
   let t: TestApp;

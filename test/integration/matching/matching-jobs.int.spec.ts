@@ -1,11 +1,11 @@
 import { Queue } from 'bullmq';
-import { FullRematchService } from '../../src/matching/full-rematch.service.js';
-import { matchProjectJob, MATCHING_FULL_QUEUE, MATCHING_QUEUE } from '../../src/matching/matching.jobs.js';
-import { QueueService } from '../../src/platform/queue/queue.service.js';
-import { redisConnectionOptions } from '../../src/platform/redis/redis-options.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { events, matchingFixtures, matchRows } from '../support/matching-fixtures.js';
-import { eventually } from '../support/worker-process.js';
+import { FullRematchService } from '../../../src/matching/full-rematch.service.js';
+import { matchProjectJob, MATCHING_FULL_QUEUE, MATCHING_QUEUE } from '../../../src/matching/matching.jobs.js';
+import { QueueService } from '../../../src/platform/queue/queue.service.js';
+import { redisConnectionOptions } from '../../../src/platform/redis/redis-options.js';
+import { startTestApp, type TestApp } from '../../support/app.js';
+import { events, matchingFixtures, matchRows } from '../../support/matching-fixtures.js';
+import { eventually } from '../../support/worker-process.js';
 
 /**
  * Matching through the real pipeline inside one process: a change commits an outbox row, the relay
@@ -45,7 +45,7 @@ describe('matching jobs (in-process workers)', () => {
     await eventually(async () => (await matchRows(t.dataSource, 'enterprise_id = $1', [other])).length > 0, 30_000, 'the enterprise matched with the park');
     expect(await matchRows(t.dataSource, 'project_id = $1', [draft])).toEqual([]);
     await t.get(QueueService).add(matchProjectJob.request({ projectId: draft })); // a stray job for a draft writes nothing
-    const { ProjectsService } = await import('../../src/projects/projects.service.js');
+    const { ProjectsService } = await import('../../../src/projects/projects.service.js');
     await t.get(ProjectsService).setPublished(draft, true);
     const rows = await eventually(async () => {
       const r = await matchRows(t.dataSource, 'project_id = $1', [draft]);

@@ -1,8 +1,8 @@
-import { UsersService } from '../../src/auth/users.service.js';
-import { LeadsService } from '../../src/leads/leads.service.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { actor, type TestActor } from '../support/auth.js';
-import { countsAgree, leadFixtures } from './leads-fixtures.js';
+import { UsersService } from '../../../src/auth/users.service.js';
+import { LeadsService } from '../../../src/leads/leads.service.js';
+import { startTestApp, type TestApp } from '../../support/app.js';
+import { actor, type TestActor } from '../../support/auth.js';
+import { countsAgree, leadFixtures } from '../../support/lead-fixtures.js';
 
 /**
  * Automatic assignment: the deepest bureau covering the lead's region, its rules (most specific

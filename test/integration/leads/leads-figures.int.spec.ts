@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { FakeClock } from '../../src/platform/clock/clock.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { actor, type TestActor } from '../support/auth.js';
-import { leadFixtures } from './leads-fixtures.js';
+import { FakeClock } from '../../../src/platform/clock/clock.js';
+import { startTestApp, type TestApp } from '../../support/app.js';
+import { actor, type TestActor } from '../../support/auth.js';
+import { leadFixtures } from '../../support/lead-fixtures.js';
 
 const midnight = (d: string) => new Date(`${d}T00:00:00+08:00`);
 

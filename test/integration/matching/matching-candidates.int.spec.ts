@@ -1,11 +1,11 @@
 import pg from 'pg';
-import { Rng, enterprise, insertEnterprises, insertPolicies, insertProjects, policies, project } from '../../bench/matching-data.js';
-import { ENTERPRISE_CANDIDATES_WHERE, enterpriseCandidateParams, PROJECT_CANDIDATES_LATERAL, projectKeys } from '../../src/matching/candidates.js';
-import { MatchingEngine } from '../../src/matching/matching.engine.js';
-import { ENTERPRISE_COLUMNS, PROJECT_COLUMNS, PROJECT_INCENTIVES_SQL, toMatchEnterprise, toMatchIncentive, toMatchProject } from '../../src/matching/rows.js';
-import { isMatch, ProjectProfile } from '../../src/matching/scoring/score.js';
-import { regions } from '../../src/reference/regions.js';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { Rng, enterprise, insertEnterprises, insertPolicies, insertProjects, policies, project } from '../../../bench/matching-data.js';
+import { ENTERPRISE_CANDIDATES_WHERE, enterpriseCandidateParams, PROJECT_CANDIDATES_LATERAL, projectKeys } from '../../../src/matching/candidates.js';
+import { MatchingEngine } from '../../../src/matching/matching.engine.js';
+import { ENTERPRISE_COLUMNS, PROJECT_COLUMNS, PROJECT_INCENTIVES_SQL, toMatchEnterprise, toMatchIncentive, toMatchProject } from '../../../src/matching/rows.js';
+import { isMatch, ProjectProfile } from '../../../src/matching/scoring/score.js';
+import { regions } from '../../../src/reference/regions.js';
+import { startTestApp, type TestApp } from '../../support/app.js';
 
 /**
  * On generated data (real trees, the benchmark's distributions): the SQL candidate queries select

@@ -1,7 +1,7 @@
-import { FakeClock } from '../../src/platform/clock/clock.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { actor, type TestActor } from '../support/auth.js';
-import { countsAgree, leadFixtures } from './leads-fixtures.js';
+import { FakeClock } from '../../../src/platform/clock/clock.js';
+import { startTestApp, type TestApp } from '../../support/app.js';
+import { actor, type TestActor } from '../../support/auth.js';
+import { countsAgree, leadFixtures } from '../../support/lead-fixtures.js';
 
 /**
  * The pipeline rules through the API on the real database: forward only (skipping only before

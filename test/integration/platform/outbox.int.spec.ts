@@ -1,13 +1,13 @@
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { loadConfig, type AppConfig } from '../../src/platform/config/config.js';
-import { OutboxRelay } from '../../src/platform/outbox/outbox-relay.js';
-import { OutboxService } from '../../src/platform/outbox/outbox.service.js';
-import { defineJob } from '../../src/platform/queue/job-definition.js';
-import { QueueService } from '../../src/platform/queue/queue.service.js';
-import { redisConnectionOptions } from '../../src/platform/redis/redis-options.js';
-import { createTestDatabase, openDataSource, type TestDatabase } from '../support/test-db.js';
-import { PrivateRedis } from '../support/redis-server.js';
+import { loadConfig, type AppConfig } from '../../../src/platform/config/config.js';
+import { OutboxRelay } from '../../../src/platform/outbox/outbox-relay.js';
+import { OutboxService } from '../../../src/platform/outbox/outbox.service.js';
+import { defineJob } from '../../../src/platform/queue/job-definition.js';
+import { QueueService } from '../../../src/platform/queue/queue.service.js';
+import { redisConnectionOptions } from '../../../src/platform/redis/redis-options.js';
+import { createTestDatabase, openDataSource, type TestDatabase } from '../../support/test-db.js';
+import { PrivateRedis } from '../../support/redis-server.js';
 
 const Ping = defineJob<{ thingId: number }>({ name: 'test.outbox-ping', queue: 'test-outbox', jobId: (p) => `ping-${p.thingId}` });
 const Anonymous = defineJob<{ n: number }>({ name: 'test.outbox-anonymous', queue: 'test-outbox' });

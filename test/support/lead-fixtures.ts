@@ -3,8 +3,8 @@ import { registerEnterpriseSchema } from '../../src/enterprises/enterprise.schem
 import { parseOrThrow } from '../../src/platform/validation/zod-validation.js';
 import { createProjectSchema } from '../../src/projects/project.schemas.js';
 import { ProjectsService } from '../../src/projects/projects.service.js';
-import type { TestApp } from '../support/app.js';
-import { enterpriseBody, nextUscc, projectBody } from '../support/factories.js';
+import type { TestApp } from './app.js';
+import { enterpriseBody, nextUscc, projectBody } from './factories.js';
 
 /** Test data for the leads tests, written through the real services. */
 export function leadFixtures(t: TestApp) {

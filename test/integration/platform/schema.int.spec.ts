@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { DataSource } from 'typeorm';
-import { allMigrations } from '../../migrations/index.js';
-import { createTestDatabase, openDataSource, type TestDatabase } from '../support/test-db.js';
+import { allMigrations } from '../../../migrations/index.js';
+import { createTestDatabase, openDataSource, type TestDatabase } from '../../support/test-db.js';
 
 describe('schema: migrations are the only source, and they agree with the entities', () => {
   let db: TestDatabase;
@@ -17,7 +17,7 @@ describe('schema: migrations are the only source, and they agree with the entiti
   });
 
   it('lists every migration file, in timestamp order', () => {
-    const files = readdirSync(new URL('../../migrations/', import.meta.url))
+    const files = readdirSync(new URL('../../../migrations/', import.meta.url))
       .filter((f) => /^\d{13}-.*\.ts$/.test(f))
       .sort();
     expect(allMigrations.map((m) => m.name.replace(/^(\D+)(\d+)$/, '$2'))).toEqual(files.map((f) => f.slice(0, 13)));

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { makeUscc } from '../../../src/enterprises/uscc.js';
-import { regions } from '../../../src/reference/regions.js';
+import { makeUscc } from '../../src/enterprises/uscc.js';
+import { regions } from '../../src/reference/regions.js';
 
 type Db = DataSource | EntityManager;
 let seq = 0;

@@ -1,8 +1,8 @@
-import { MatchingEngine } from '../../src/matching/matching.engine.js';
-import { MatchesService } from '../../src/matching/matches.service.js';
-import type { Actor } from '../../src/auth/actor.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { events, matchingFixtures, matchingOutbox, matchRows } from '../support/matching-fixtures.js';
+import { MatchingEngine } from '../../../src/matching/matching.engine.js';
+import { MatchesService } from '../../../src/matching/matches.service.js';
+import type { Actor } from '../../../src/auth/actor.js';
+import { startTestApp, type TestApp } from '../../support/app.js';
+import { events, matchingFixtures, matchingOutbox, matchRows } from '../../support/matching-fixtures.js';
 
 /**
  * The engine against a real database: candidates from PostgreSQL, matches written once and only

@@ -1,11 +1,11 @@
-import { LeadRemindersService, LEADS_QUEUE, REMINDER_SCHEDULER_ID } from '../../src/leads/reminders.service.js';
-import { renderMessage } from '../../src/notifications/templates/registry.js';
-import { FakeClock } from '../../src/platform/clock/clock.js';
-import { QueueService } from '../../src/platform/queue/queue.service.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { actor, type TestActor } from '../support/auth.js';
-import { SmtpSink } from './notifications/smtp-sink.js';
-import { leadFixtures } from './leads-fixtures.js';
+import { LeadRemindersService, LEADS_QUEUE, REMINDER_SCHEDULER_ID } from '../../../src/leads/reminders.service.js';
+import { renderMessage } from '../../../src/notifications/templates/registry.js';
+import { FakeClock } from '../../../src/platform/clock/clock.js';
+import { QueueService } from '../../../src/platform/queue/queue.service.js';
+import { startTestApp, type TestApp } from '../../support/app.js';
+import { actor, type TestActor } from '../../support/auth.js';
+import { SmtpSink } from '../../support/smtp-sink.js';
+import { leadFixtures } from '../../support/lead-fixtures.js';
 
 const DAY = 24 * 3600_000;
 
