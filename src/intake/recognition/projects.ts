@@ -1,4 +1,5 @@
 import { findAmounts, type AmountMention } from './amounts.js';
+import { judgeProject } from './project-test.js';
 import { recogniseRegions } from './regions.js';
 
 /**
@@ -14,8 +15,11 @@ import { recogniseRegions } from './regions.js';
 export type StageHint = '谋划' | '签约' | '开工' | '投产';
 
 export interface ProjectMention {
-  /** project: one specific project; aggregate: a count or a sum of projects; generic: a kind of work, no one project. */
-  readonly kind: 'project' | 'aggregate' | 'generic';
+  /**
+   * project: one specific project; aggregate: a count or a sum of projects; generic: a kind of work, no one project;
+   * programme: named like a project but an activity, a campaign or a programme (see project-test.ts).
+   */
+  readonly kind: 'project' | 'aggregate' | 'generic' | 'programme';
   /** Offsets of the name in the text (the project's own words, verbs stripped). */
   readonly start: number;
   readonly end: number;
@@ -35,7 +39,7 @@ const HEAD =
   '项目|工程|产业园|工业园|园区|基地|电站|水库|水厂|处理厂|发电厂|电厂|工厂|厂区|生产线|医院|院区|学校|小学|中学|' +
   '综合体|小镇|大道|通道|枢纽|创新谷|科技城|物流园|中心|安置房|输变电|高铁|铁路|高速|机场|码头|港区|博物馆|体育馆|' +
   '改扩建|迁建|扩建|号线|车场|幼儿园|图书馆|文化馆|体育场|科技馆';
-const ENDS_IN_HEAD = new RegExp(`(?:${HEAD})$`, 'u');
+const ENDS_IN_HEAD = new RegExp(`(?:${HEAD})(?:[一二三四五六七八九]期(?:工程|项目)?)?$`, 'u');
 /** What a clause says about a project right after its name: "前坪水库下闸蓄水", "洛宁抽水蓄能电站全面转入…". */
 const PREDICATE =
   '建设|建成|开工|动工|完工|竣工|投产|投用|投入|通车|贯通|蓄水|下闸|试运行|运行|运营|转入|纳入|加快|全面|顺利|正式|成功|' +
@@ -51,7 +55,8 @@ const CATEGORY = /领域|方面|行业|类|环节|产业|业态|示范|试点|�
 /** Names of activities, not of projects: "技术改造", "产能升级". */
 const ACTIVITY = /(?:改造|升级|提升|创新|转型|发展|融合|治理|整治|管理|服务|申报|建设)$/u;
 /** The name ends at the first project head followed by what is said about it (or by nothing). */
-const NAME_THEN_PREDICATE = new RegExp(`^(.*?(?:${HEAD}|(?<![阶手])段))(?=$|${PREDICATE})`, 'u');
+const PHASE = '(?:[一二三四五六七八九]期(?:工程|项目)?)?';
+const NAME_THEN_PREDICATE = new RegExp(`^(.*?(?:${HEAD}|(?<![阶手])段)${PHASE})(?=$|${PREDICATE})`, 'u');
 
 /** Verbs and fillers that open a clause before the name: 加快推进, 开工建设, 引进了, 计划投资X亿元 … */
 const LEADING = new RegExp(
@@ -82,7 +87,7 @@ const GENERIC = new RegExp(
       '示范', '试点', '一期', '二期', '三期', '新型', '智慧', '数字', '绿色', '生态', '环保', '水利', '交通', '能源', '工业', '农业',
       '服务业', '现代', '特色', '智能', '智能化', '标准化', '规模化', '高端', '先进', '优势', '重要', '关键', '各类', '这些', '有关', '相关', '其他', '配套', '工程', '项目', '建设', '百城',
       '停车场', '公厕', '中转站', '农田', '管网', '厂房', '宿舍', '路灯', '立交', '快速', '生产', '技术', '产能', '义务教育', '寄宿制',
-      '公办', '民办', '普惠性', '优质', '领域', '全', '保障', '人民', '中医',
+      '公办', '民办', '普惠性', '优质', '领域', '全', '保障', '人民', '中医', '主体', '配套', '附属',
       '省', '市', '县', '区', '乡', '镇', '村', '类', '个', '批', '大', '新', '等', '的', '和', '与', '及', '、',
       ...HEAD.split('|'),
     ]
@@ -95,7 +100,7 @@ const GENERIC = new RegExp(
 /** A count or a collective: "98个项目", "一批", "307个亿元以上招商项目", "64个省市重点项目". */
 const COUNTED = /(?:\d+|[一二两三四五六七八九十百千]+)(?:个|项|批|家|所|座|条|套|处)|一批|多个|若干|一系列|系列|等\d+/u;
 /** A count right after the name: "寄宿制学校98所". */
-const COUNT_AFTER = /^(?:\d+|[一二两三四五六七八九十百千]+)(?:个|项|批|家|所|座|条|套|处)/u;
+const COUNT_AFTER = /^(?:落地|开工|签约|建成|投产|竣工|完成|实施|达到|共|累计)?(?:\d+|[一二两三四五六七八九十百千]+)(?:个|项|批|家|所|座|条|套|处)/u;
 /** Sums and statistics: the amount in such a sentence belongs to no one project. */
 const TOTALS = /累计|合计|共计|总计|完成投资|完成固定资产投资|占年计划|GDP|生产总值|增加值|税收|财政|预算|收入|扶贫资金|专项资金|资金\d/u;
 
@@ -166,10 +171,11 @@ interface Piece {
 /** Items of a list clause "A、B和C": the separators between project names. */
 function listItems(clause: Piece): Piece[] {
   const out: Piece[] = [];
-  const re = /[^、]+/gu;
+  // A quoted slogan is one item: "“人人持证、技能河南”建设工程".
+  const re = /(?:[“"‘][^”"’]*[”"’]|[^、“"‘])+/gu;
   for (const m of clause.text.matchAll(re)) {
     // "A和B" inside an item splits only when both sides end like a project.
-    const parts = m[0].split(/(?<=(?:项目|工程|厂|院|楼|园|中心|基地))(?:和|及|与)/u);
+    const parts = m[0].split(/(?<=(?:项目|工程|厂|院|楼|园|中心|基地))(?:和|及|与)/u).flatMap(sharedHeadPair);
     let at = clause.start + m.index;
     for (const p of parts) {
       out.push({ start: at, text: p });
@@ -177,6 +183,14 @@ function listItems(clause: Piece): Piece[] {
     }
   }
   return out;
+}
+
+/** "建设城北和城南幼儿园": a short bare name before 和 shares the head of the name after it — two items. */
+function sharedHeadPair(part: string): string[] {
+  const m = /^(.+?)(和|及|与)(.{2,20})$/u.exec(part);
+  if (!m || !ENDS_IN_HEAD.test(m[3]) || headed(m[1]) !== null) return [part];
+  const bare = strip(m[1]).name;
+  return bare.length >= 2 && bare.length <= 4 && /^\p{Script=Han}+$/u.test(bare) ? [m[1], m[3]] : [part];
 }
 
 function moneyNear(sentence: Piece, amounts: AmountMention[]): AmountMention[] {
@@ -214,7 +228,7 @@ function candidateIn(text: string, item: Piece): Candidate | null {
   }
   if (name.length < 2 || name.length > 40 || NOT_A_NAME.test(name)) return null;
   const start = item.start + cut;
-  const counted = countedWhole || COUNTED.test(name) || COUNT_AFTER.test(text.slice(start + name.length, start + name.length + 6));
+  const counted = countedWhole || COUNTED.test(name) || COUNT_AFTER.test(text.slice(start + name.length, start + name.length + 10));
   const specific = specificPart(name);
   return {
     start, name, specific,
@@ -227,11 +241,12 @@ function candidateIn(text: string, item: Piece): Candidate | null {
 export function findProjectMentions(text: string): ProjectMention[] {
   const candidate = (item: Piece, _listed: boolean) => candidateIn(text, item);
   const amounts = findAmounts(text);
+  const places = recogniseRegions(text);
   const out: ProjectMention[] = [];
   for (const s of text.matchAll(SENTENCE)) {
     const sentence: Piece = { start: s.index, text: s[0] };
     const sentenceRange = { start: s.index, end: s.index + s[0].length };
-    const found: Array<Omit<ProjectMention, 'amount' | 'confidence'> & { clauseStart: number; specific: string; listed: boolean }> = [];
+    const found: Array<Omit<ProjectMention, 'amount' | 'confidence'> & { clauseStart: number; clauseEnd: number; specific: string; listed: boolean }> = [];
     for (const c of s[0].matchAll(CLAUSE)) {
       const clause: Piece = { start: s.index + c.index, text: c[0] };
       // "A、B等重大项目" / "A、B等204个项目开工建设": the items before 等 are the projects, with or without a head.
@@ -255,10 +270,13 @@ export function findProjectMentions(text: string): ProjectMention[] {
           countedList ? 'aggregate' : categories && c.kind === 'project' ? 'generic' : !etc && !c.headed && ACTIVITY.test(c.name) ? 'generic' : c.kind;
         const etcKind = etc && !c.headed && ACTIVITY.test(c.name) ? 'generic' : kind;
         // "洛吉、洛新等快速通道": the list's head completes a bare item's name.
-        const head = etc && !c.headed ? etc[2].replace(GENERIC_ADJECTIVE, '') : '';
+        // "城北和城南幼儿园": a bare item before the list's headed last item takes that item's head.
+        const head = etc && !c.headed
+          ? etc[2].replace(GENERIC_ADJECTIVE, '')
+          : shared && !c.headed && last ? (new RegExp(`(?:${HEAD})$`, 'u').exec(last.name)?.[0] ?? '') : '';
         found.push({
           kind: etcKind, start: c.start, end: c.start + c.name.length, name: c.name, title: c.name + (COUNTED.test(head) ? '' : head),
-          sentence: sentenceRange, stage: stageOf(clause.text, sentence.text), clauseStart: clause.start, specific: c.specific,
+          sentence: sentenceRange, stage: stageOf(clause.text, sentence.text), clauseStart: clause.start, clauseEnd: clause.start + clause.text.length, specific: c.specific,
           listed: Boolean(etc || shared),
         });
       }
@@ -266,7 +284,7 @@ export function findProjectMentions(text: string): ProjectMention[] {
         const at = clause.start + etc[1].length + 1;
         found.push({
           kind: 'aggregate', start: at, end: clause.start + etc[0].length, name: clause.text.slice(at - clause.start, etc[0].length), title: '',
-          sentence: sentenceRange, stage: null, clauseStart: clause.start, specific: '', listed: false,
+          sentence: sentenceRange, stage: null, clauseStart: clause.start, clauseEnd: clause.start + clause.text.length, specific: '', listed: false,
         });
       }
     }
@@ -287,10 +305,25 @@ export function findProjectMentions(text: string): ProjectMention[] {
         const countsOthers = COUNTED.test(sentence.text.slice(0, f.start - sentence.start) + sentence.text.slice(f.end - sentence.start));
         amount = adjacent ?? (projects.length === 1 && invested.length === 1 && !countsOthers ? invested[0] : null);
       }
+      let kind = f.kind;
+      if (kind === 'project') {
+        const verdict = judgeProject({
+          name: f.name,
+          clause: text.slice(f.clauseStart, f.clauseEnd),
+          before: text.slice(f.clauseStart, f.start),
+          after: text.slice(f.end, f.clauseEnd),
+          hasAmount: amount !== null,
+          hasPlace: places.some((p) => p.start >= f.start && p.end <= f.end),
+        });
+        if (!verdict.project) {
+          kind = 'programme';
+          amount = null;
+        }
+      }
       const confidence =
-        f.kind !== 'project' ? 0.9 : Math.min(0.95, 0.5 + (amount ? 0.2 : 0) + (f.specific.length >= 3 ? 0.15 : 0) + (f.listed ? 0.1 : 0));
-      const { clauseStart: _c, specific: _s, listed: _l, ...mention } = f;
-      out.push({ ...mention, amount, confidence });
+        kind !== 'project' ? 0.9 : Math.min(0.95, 0.5 + (amount ? 0.2 : 0) + (f.specific.length >= 3 ? 0.15 : 0) + (f.listed ? 0.1 : 0));
+      const { clauseStart: _c, clauseEnd: _e, specific: _s, listed: _l, ...mention } = f;
+      out.push({ ...mention, kind, amount, confidence });
     }
   }
   return out;
