@@ -10,7 +10,6 @@ export const DOMAIN_MODULES = [
   'accounts',
   'agreements',
   'audit',
-  'auth',
   'chains',
   'demo',
   'enterprises',
@@ -71,7 +70,7 @@ function entityBoundary(module) {
 }
 
 BOUNDARY_DEBT.entities = {
-  auth: ['src/auth/access.ts', 'src/auth/users.service.ts'],
+  accounts: ['src/accounts/users.service.ts'],
   demo: ['src/demo/seed-demo.ts'],
   matching: ['src/matching/matches.service.ts', 'src/matching/matching.engine.ts'],
   policies: ['src/policies/eligibility/eligibility.service.ts'],

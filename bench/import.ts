@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module.js';
-import type { Actor } from '../src/auth/actor.js';
+import type { Actor } from '../src/access/actor.js';
 import { migrate } from '../src/cli/migrate.js';
 import { EnterpriseCertification } from '../src/enterprises/enterprise-certification.entity.js';
 import { Enterprise } from '../src/enterprises/enterprise.entity.js';

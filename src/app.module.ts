@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module.js';
-import { AuthModule } from './auth/auth.module.js';
+import { AccessModule } from './access/access.module.js';
+import { AccountsModule } from './accounts/accounts.module.js';
 import { EnterprisesModule } from './enterprises/enterprises.module.js';
 import { Clock } from './platform/clock/clock.js';
 import type { AppConfig } from './platform/config/config.js';
@@ -45,7 +46,8 @@ export class AppModule {
         OutboxModule,
         HealthModule,
         AuditModule,
-        AuthModule,
+        AccessModule,
+        AccountsModule,
         ReferenceModule,
         EnterprisesModule,
         ProjectsModule,

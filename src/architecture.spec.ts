@@ -23,7 +23,7 @@ describe('import boundaries (npm run lint)', () => {
 
   it('refuses a domain module in src/platform', async () => {
     expect(
-      await errorsOf('src/platform/http/boundary-fixture.ts', "import { Public } from '../../auth/decorators.js';\nexport const x = Public;\n"),
+      await errorsOf('src/platform/http/boundary-fixture.ts', "import { Public } from '../../access/decorators.js';\nexport const x = Public;\n"),
     ).toEqual([boundary]);
     expect(await errorsOf('src/platform/http/boundary-fixture.ts', "import { notFound } from './problem.js';\nexport const x = notFound;\n")).toEqual([]);
   });

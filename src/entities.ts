@@ -1,9 +1,9 @@
 import { Agreement, AgreementActual, AgreementPledge, AgreementTranche, AgreementWarning, RecoveryCase, RecoveryCaseStep } from './agreements/agreement.entity.js';
 import { AuditEntry } from './audit/audit-entry.entity.js';
-import { AccountToken } from './auth/account-token.entity.js';
-import { Bureau } from './auth/bureau.entity.js';
-import { Session } from './auth/session.entity.js';
-import { User } from './auth/user.entity.js';
+import { AccountToken } from './accounts/account-token.entity.js';
+import { Bureau } from './accounts/bureau.entity.js';
+import { Session } from './access/session.entity.js';
+import { User } from './accounts/user.entity.js';
 import { Enterprise } from './enterprises/enterprise.entity.js';
 import { EnterpriseCertification } from './enterprises/enterprise-certification.entity.js';
 import { ImportJob } from './imports/import-job.entity.js';

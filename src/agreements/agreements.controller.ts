@@ -1,9 +1,9 @@
 import { Controller, Get, HttpCode, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import { attachment, CSV_TYPE, XLSX_TYPE } from '../platform/spreadsheet/spreadsheet.js';
-import { CurrentActor, StaffOnly } from '../auth/decorators.js';
+import { CurrentActor, StaffOnly } from '../access/decorators.js';
 import { IdParam, ZodBody, ZodQuery } from '../platform/validation/zod-http.js';
 import {
   agreementFiguresExportQuery,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor.js';
-import { effectiveRegion, levelColumn } from '../leads/lead-scope.js';
+import type { Actor } from '../access/actor.js';
+import { effectiveRegion, levelColumn } from '../access/region-scope.js';
 import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
 import type { ActualKind, AgreementStatus, PledgeKind, PledgeStatus, RecoveryStep, TrancheCondition, TrancheState, WarningKind } from './agreement.vocabulary.js';
 import type { PledgeTerms } from './pledge-status.js';

@@ -1,9 +1,9 @@
 import { HttpStatus, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { coversRegion, isStaff, type Actor } from '../auth/actor.js';
+import { coversRegion, isStaff, type Actor } from '../access/actor.js';
 import { AuditService, type AuditRecord } from '../audit/audit.service.js';
 import { LeadsService } from '../leads/leads.service.js';
-import { regionLevels } from '../leads/lead-scope.js';
+import { regionLevels } from '../access/region-scope.js';
 import { NotificationsService, type EnqueueInput } from '../notifications/notifications.service.js';
 import { Clock } from '../platform/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import { Clock } from '../platform/clock/clock.js';
 import { regions } from '../reference/regions.js';
 import { AuditEntry } from './audit-entry.entity.js';

@@ -1,8 +1,8 @@
 import { Controller, Get, Patch, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor } from '../auth/actor.js';
-import { CurrentActor, StaffOnly } from '../auth/decorators.js';
+import type { Actor } from '../access/actor.js';
+import { CurrentActor, StaffOnly } from '../access/decorators.js';
 import { attachment, CSV_TYPE, XLSX_TYPE } from '../platform/spreadsheet/spreadsheet.js';
 import { toPage } from '../platform/http/pagination.js';
 import { apiSchema, ZodResponse } from '../platform/http/openapi.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccessPolicy, staffScope } from '../auth/access.js';
-import { coversRegion, isStaff, type Actor } from '../auth/actor.js';
+import { AccessPolicy, staffScope } from '../access/access-policy.js';
+import { coversRegion, isStaff, type Actor } from '../access/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { writeCsv, writeXlsx } from '../platform/spreadsheet/spreadsheet.js';
 import { SEGMENT_STATUSES } from './chain.vocabulary.js';

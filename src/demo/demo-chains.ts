@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import { ChainsService } from '../chains/chains.service.js';
 import { createChainSchema } from '../chains/chains.schemas.js';
 import { registerEnterpriseSchema } from '../enterprises/enterprise.schemas.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { staffScope } from '../auth/access.js';
-import type { Actor } from '../auth/actor.js';
+import { staffScope } from '../access/access-policy.js';
+import type { Actor } from '../access/actor.js';
 
 /** Read model: the certifications waiting for an officer's review (the console dashboard's to-do card). */
 @Injectable()

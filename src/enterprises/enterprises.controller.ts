@@ -1,8 +1,8 @@
 import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { type Actor } from '../auth/actor.js';
-import { CurrentActor, Roles, StaffOnly } from '../auth/decorators.js';
+import { type Actor } from '../access/actor.js';
+import { CurrentActor, Roles, StaffOnly } from '../access/decorators.js';
 import { toPage } from '../platform/http/pagination.js';
 import { IdParam, ZodBody, ZodParam, ZodQuery } from '../platform/validation/zod-http.js';
 import {

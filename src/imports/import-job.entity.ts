@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { Role } from '../auth/actor.js';
+import type { Role } from '../access/actor.js';
 
 export const IMPORT_KINDS = { enterprises: '企业', projects: '招商项目', leads: '线索' } as const;
 export type ImportKind = keyof typeof IMPORT_KINDS;

@@ -2,8 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Post, Req, UploadedFile, UseIn
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { Actor } from '../auth/actor.js';
-import { CurrentActor, Roles, StaffOnly } from '../auth/decorators.js';
+import type { Actor } from '../access/actor.js';
+import { CurrentActor, Roles, StaffOnly } from '../access/decorators.js';
 import { toPage } from '../platform/http/pagination.js';
 import { parseOrThrow } from '../platform/validation/zod-validation.js';
 import { IdParam, ZodBody, ZodQuery } from '../platform/validation/zod-http.js';

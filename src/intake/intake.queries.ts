@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
 import { IntakeDocument } from './intake-document.entity.js';
 import { IntakeDraft } from './intake-draft.entity.js';

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccessPolicy } from '../auth/access.js';
-import { coversRegion, isStaff, type Actor } from '../auth/actor.js';
+import { AccessPolicy } from '../access/access-policy.js';
+import { coversRegion, isStaff, type Actor } from '../access/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../platform/clock/clock.js';
 import { isUniqueViolation } from '../platform/database/pg-errors.js';

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { Bureau } from '../auth/bureau.entity.js';
-import { User } from '../auth/user.entity.js';
+import { Bureau } from '../accounts/bureau.entity.js';
+import { User } from '../accounts/user.entity.js';
 
 /**
  * A bureau's rule for automatic assignment: new leads in `regionCode`'s subtree and/or

@@ -1,8 +1,8 @@
-import { requireRole } from '../auth/access.js';
+import { requireRole } from '../access/access-policy.js';
 import { createHash } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import { notFound, ProblemException, validationFailed } from '../platform/http/problem.js';
 import { regions } from '../reference/regions.js';
 import { candidatesFor, nextInRotation, type LeadTarget } from './assignment.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import { shanghaiDate } from '../platform/format/units.js';
 import { listParam } from '../platform/http/pagination.js';
 import { validationFailed } from '../platform/http/problem.js';
@@ -11,7 +11,7 @@ import { industryCode, regionCode } from '../reference/codes.js';
 import { industries } from '../reference/industries.js';
 import { regions } from '../reference/regions.js';
 import { param, type SqlWhere } from './lead-query.js';
-import { effectiveRegion, levelColumn } from './lead-scope.js';
+import { effectiveRegion, levelColumn } from '../access/region-scope.js';
 import { LEAD_STAGES } from './lead.vocabulary.js';
 
 export const figuresGroupings = ['none', 'region', 'industry', 'owner', 'month', 'quarter'] as const;

@@ -1,7 +1,7 @@
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import { tsQuery } from '../platform/database/search.js';
 import { validationFailed } from '../platform/http/problem.js';
-import { effectiveRegion, levelColumn } from './lead-scope.js';
+import { effectiveRegion, levelColumn } from '../access/region-scope.js';
 import type { LeadFilters, LeadSort } from './lead.schemas.js';
 import { OPEN_STAGES } from './lead.vocabulary.js';
 

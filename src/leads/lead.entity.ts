@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Bureau } from '../auth/bureau.entity.js';
-import { User } from '../auth/user.entity.js';
+import { Bureau } from '../accounts/bureau.entity.js';
+import { User } from '../accounts/user.entity.js';
 import { Enterprise } from '../enterprises/enterprise.entity.js';
 import { Match } from '../matching/match.entity.js';
 import { bigintToNumber } from '../platform/database/transformers.js';

@@ -2,8 +2,8 @@ import { Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, Res, Stream
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import type { Actor } from '../auth/actor.js';
-import { CurrentActor, Roles, StaffOnly } from '../auth/decorators.js';
+import type { Actor } from '../access/actor.js';
+import { CurrentActor, Roles, StaffOnly } from '../access/decorators.js';
 import { attachment, CSV_TYPE, XLSX_TYPE } from '../platform/spreadsheet/spreadsheet.js';
 import { shanghaiDate } from '../platform/format/units.js';
 import { IdParam, ZodBody, ZodQuery } from '../platform/validation/zod-http.js';

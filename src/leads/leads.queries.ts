@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { requireRole } from '../auth/access.js';
-import type { Actor } from '../auth/actor.js';
+import { requireRole } from '../access/access-policy.js';
+import type { Actor } from '../access/actor.js';
 import { regions } from '../reference/regions.js';
 
 export interface OwnerChoice {

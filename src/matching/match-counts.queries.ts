@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { staffScope } from '../auth/access.js';
-import type { Actor } from '../auth/actor.js';
+import { staffScope } from '../access/access-policy.js';
+import type { Actor } from '../access/actor.js';
 import { Clock } from '../platform/clock/clock.js';
 
 /** Read model: matches with the projects of the actor's region (the console dashboard's to-do cards). */

@@ -1,9 +1,9 @@
 import { recordMatchInterest } from '../notifications/notification-events.js';
 import { Match } from './match.entity.js';
-import { AccessPolicy, requireRole, requireStaff } from '../auth/access.js';
+import { AccessPolicy, requireRole, requireStaff } from '../access/access-policy.js';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { coversRegion, isAdmin, isStaff, ownsEnterprise, type Actor } from '../auth/actor.js';
+import { coversRegion, isAdmin, isStaff, ownsEnterprise, type Actor } from '../access/actor.js';
 import { industryRef, regionRef } from '../enterprises/enterprise.view.js';
 import { CERTIFICATION_KINDS, ENTERPRISE_SIZES, type CertificationKind, type EnterpriseSize } from '../enterprises/enterprise.vocabulary.js';
 import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';

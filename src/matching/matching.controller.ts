@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import type { Actor } from '../auth/actor.js';
-import { CurrentActor, Roles, StaffOnly } from '../auth/decorators.js';
+import type { Actor } from '../access/actor.js';
+import { CurrentActor, Roles, StaffOnly } from '../access/decorators.js';
 import { boolParam, listParam, pageQuery } from '../platform/http/pagination.js';
 import { IdParam, ZodQuery } from '../platform/validation/zod-http.js';
 import { FullRematchService } from './full-rematch.service.js';

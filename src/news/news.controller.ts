@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { coversRegion, type Actor } from '../auth/actor.js';
-import { CurrentActor, Public, StaffOnly } from '../auth/decorators.js';
+import { coversRegion, type Actor } from '../access/actor.js';
+import { CurrentActor, Public, StaffOnly } from '../access/decorators.js';
 import { metaOf } from '../audit/request-context.js';
 import { toPage } from '../platform/http/pagination.js';
 import { apiSchema, ApiProblems, ZodResponse } from '../platform/http/openapi.js';

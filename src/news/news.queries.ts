@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor.js';
-import { staffScope } from '../auth/access.js';
+import type { Actor } from '../access/actor.js';
+import { staffScope } from '../access/access-policy.js';
 import type { DigestArticle, DigestNewsSource, DigestRecipient } from '../notifications/digest-news.js';
 import { matchesSearch, searchRank, tsQuery } from '../platform/database/search.js';
 import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';

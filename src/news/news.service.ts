@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccessPolicy } from '../auth/access.js';
-import { coversRegion, isStaff, type Actor } from '../auth/actor.js';
-import { RateLimits } from '../auth/rate-limits.js';
+import { AccessPolicy } from '../access/access-policy.js';
+import { coversRegion, isStaff, type Actor } from '../access/actor.js';
+import { RateLimits } from '../access/rate-limits.js';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { noticeTemplate, type NoticeData } from '../notifications/templates/notice.js';

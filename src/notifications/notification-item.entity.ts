@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { User } from '../auth/user.entity.js';
+import { User } from '../accounts/user.entity.js';
 import { Enterprise } from '../enterprises/enterprise.entity.js';
 import { Match } from '../matching/match.entity.js';
 import { BigIdColumn } from '../platform/database/big-id.js';

@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { User } from '../auth/user.entity.js';
+import { User } from '../accounts/user.entity.js';
 import type { MatchFrequency, MessageLanguage } from './notification.vocabulary.js';
 
 /**

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
-import { User } from '../auth/user.entity.js';
+import { User } from '../accounts/user.entity.js';
 import { Enterprise } from '../enterprises/enterprise.entity.js';
 import { BigIdColumn } from '../platform/database/big-id.js';
 import type { MessageLanguage, NotificationCategory, NotificationStatus } from './notification.vocabulary.js';

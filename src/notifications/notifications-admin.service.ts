@@ -1,8 +1,8 @@
-import { requireRole, requireStaff } from '../auth/access.js';
+import { requireRole, requireStaff } from '../access/access-policy.js';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import { notFound, ProblemException } from '../platform/http/problem.js';
 import { toPage, offsetOf, type Page } from '../platform/http/pagination.js';
 import { OutboxService } from '../platform/outbox/outbox.service.js';

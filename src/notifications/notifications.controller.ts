@@ -1,10 +1,10 @@
 import { Controller, Get, HttpCode, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor } from '../auth/actor.js';
-import { readCookie, SESSION_COOKIE, type AuthedRequest } from '../auth/auth.guard.js';
-import { CurrentActor, Public, Roles, StaffOnly } from '../auth/decorators.js';
-import { SessionsService } from '../auth/sessions.service.js';
+import type { Actor } from '../access/actor.js';
+import { readCookie, SESSION_COOKIE, type AuthedRequest } from '../access/auth.guard.js';
+import { CurrentActor, Public, Roles, StaffOnly } from '../access/decorators.js';
+import { SessionsService } from '../access/sessions.service.js';
 import { HtmlResponse, schemaRef, TokenQuery, ZodResponse } from '../platform/http/openapi.js';
 import { IdParam, ZodBody, ZodQuery } from '../platform/validation/zod-http.js';
 import { NotificationLinks, type LinkClaims } from './links.js';

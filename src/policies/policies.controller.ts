@@ -1,8 +1,8 @@
 import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { type Actor } from '../auth/actor.js';
-import { CurrentActor, Public, StaffOnly } from '../auth/decorators.js';
+import { type Actor } from '../access/actor.js';
+import { CurrentActor, Public, StaffOnly } from '../access/decorators.js';
 import { boolParam, pageQuery, toPage } from '../platform/http/pagination.js';
 import { IdParam, ZodBody, ZodQuery } from '../platform/validation/zod-http.js';
 import { EligibilityService } from './eligibility/eligibility.service.js';

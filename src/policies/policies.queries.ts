@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { requireStaff, staffScope } from '../auth/access.js';
-import type { Actor } from '../auth/actor.js';
+import { requireStaff, staffScope } from '../access/access-policy.js';
+import type { Actor } from '../access/actor.js';
 import { Clock } from '../platform/clock/clock.js';
 import { shanghaiDate } from '../platform/format/units.js';
 import { regions } from '../reference/regions.js';

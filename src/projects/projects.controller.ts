@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor } from '../auth/actor.js';
-import { CurrentActor, Public, StaffOnly } from '../auth/decorators.js';
+import { type Actor } from '../access/actor.js';
+import { CurrentActor, Public, StaffOnly } from '../access/decorators.js';
 import { toPage } from '../platform/http/pagination.js';
 import { IdParam, ZodBody, ZodQuery } from '../platform/validation/zod-http.js';
 import {

@@ -1,11 +1,11 @@
 import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AccountsService } from '../auth/accounts.service.js';
+import { AccountsService } from '../accounts/accounts.service.js';
 import { metaOf } from '../audit/request-context.js';
-import type { AuthedRequest } from '../auth/auth.guard.js';
-import { emailOnlySchema, signupSchema } from '../auth/auth.schemas.js';
-import { Public } from '../auth/decorators.js';
+import type { AuthedRequest } from '../access/auth.guard.js';
+import { emailOnlySchema, signupSchema } from '../accounts/accounts.schemas.js';
+import { Public } from '../access/decorators.js';
 import { ENTERPRISE_SIZES, NOTIFICATION_FREQUENCIES } from '../enterprises/enterprise.vocabulary.js';
 import { ProblemException } from '../platform/http/problem.js';
 import { parseSafe } from '../platform/validation/zod-validation.js';
@@ -13,7 +13,7 @@ import { emptyEnterpriseForm, enterpriseFieldFor, enterpriseFormView, readEnterp
 import { errorMap, field, formAndSchemaErrors, withRequiredMessages, type ErrorMap, type FormBody } from './forms/form-input.js';
 import { Pages } from './pages.js';
 import { ENTERPRISE_REQUIRED } from './portal.controller.js';
-import { assertSameOrigin } from '../auth/same-origin.js';
+import { assertSameOrigin } from '../access/same-origin.js';
 import { homeOf } from './session-pages.controller.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
 

@@ -2,8 +2,8 @@ import { Controller, Get, Inject, Post, Req, Res, UseFilters } from '@nestjs/com
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Feed } from 'feed';
-import type { AuthedRequest } from '../auth/auth.guard.js';
-import { Public } from '../auth/decorators.js';
+import type { AuthedRequest } from '../access/auth.guard.js';
+import { Public } from '../access/decorators.js';
 import { metaOf } from '../audit/request-context.js';
 import { listArticlesQuery, submitArticleSchema } from '../news/news.schemas.js';
 import { NewsQueries } from '../news/news.queries.js';
@@ -20,7 +20,7 @@ import { errorMap, field, type ErrorMap, type FormBody } from './forms/form-inpu
 import { pickerModel, pickFrom } from './forms/tree-picker.js';
 import { Pages } from './pages.js';
 import { idOf, pageNo } from './public.controller.js';
-import { assertSameOrigin } from '../auth/same-origin.js';
+import { assertSameOrigin } from '../access/same-origin.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
 
 const PAGE_SIZE = 12;

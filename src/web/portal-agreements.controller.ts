@@ -2,8 +2,8 @@ import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AgreementsService } from '../agreements/agreements.service.js';
-import type { AuthedRequest } from '../auth/auth.guard.js';
-import { Roles } from '../auth/decorators.js';
+import type { AuthedRequest } from '../access/auth.guard.js';
+import { Roles } from '../access/decorators.js';
 import { Pages } from './pages.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
 

@@ -1,8 +1,8 @@
 import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { AuthedRequest } from '../auth/auth.guard.js';
-import { Public } from '../auth/decorators.js';
+import type { AuthedRequest } from '../access/auth.guard.js';
+import { Public } from '../access/decorators.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { NewsQueries } from '../news/news.queries.js';
 import type { Match } from '../matching/match.entity.js';

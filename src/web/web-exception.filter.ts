@@ -1,6 +1,6 @@
 import { Catch, Injectable, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import type { AuthedRequest } from '../auth/auth.guard.js';
+import type { AuthedRequest } from '../access/auth.guard.js';
 import { ProblemFilter } from '../platform/http/problem.filter.js';
 import { redactUrl } from '../platform/logging/redact.js';
 import { url } from './view/format.js';

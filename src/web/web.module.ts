@@ -2,7 +2,7 @@ import { Inject, Module, RequestMethod, type MiddlewareConsumer, type NestModule
 import { HttpAdapterHost } from '@nestjs/core';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { AgreementsModule } from '../agreements/agreements.module.js';
-import { SessionsService } from '../auth/sessions.service.js';
+import { SessionsService } from '../access/sessions.service.js';
 import { EnterprisesModule } from '../enterprises/enterprises.module.js';
 import { ImportsModule } from '../imports/imports.module.js';
 import { LeadsModule } from '../leads/leads.module.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SessionsService } from '../../src/auth/sessions.service.js';
+import { SessionsService } from '../../src/access/sessions.service.js';
 import { IntakeService } from '../../src/intake/intake.service.js';
 import { shanghaiDate } from '../../src/platform/format/units.js';
 import { http, startTestApp, type TestApp } from '../support/app.js';

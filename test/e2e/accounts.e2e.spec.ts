@@ -1,4 +1,4 @@
-import { User } from '../../src/auth/user.entity.js';
+import { User } from '../../src/accounts/user.entity.js';
 import { FakeClock } from '../../src/platform/clock/clock.js';
 import { SmtpSink, type ReceivedMail } from '../support/smtp-sink.js';
 import { http, startTestApp, type TestApp } from '../support/app.js';

@@ -107,7 +107,7 @@ describe('agreement pages', () => {
     const { AgreementsService } = await import('../../src/agreements/agreements.service.js');
     await t.get(AgreementsService).runDaily();
     // the clock jumped past the sessions' lifetime: sign in again
-    const { SessionsService } = await import('../../src/auth/sessions.service.js');
+    const { SessionsService } = await import('../../src/access/sessions.service.js');
     for (const who of [officer, lead]) who.token = (await t.get(SessionsService).create(who.userId, 'api')).token;
     const w = await page(officer, '/console/agreements');
     expect(w.status).toBe(200);

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
-import { AccountTokensService } from '../../src/auth/account-tokens.service.js';
+import { AccountTokensService } from '../../src/accounts/account-tokens.service.js';
 import { enterpriseBody } from '../support/factories.js';
 import { http, startTestApp, type TestApp } from '../support/app.js';
 import { actor, TEST_PASSWORD } from '../support/auth.js';

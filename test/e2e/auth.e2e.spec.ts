@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
-import { Bureau } from '../../src/auth/bureau.entity.js';
-import { User } from '../../src/auth/user.entity.js';
+import { Bureau } from '../../src/accounts/bureau.entity.js';
+import { User } from '../../src/accounts/user.entity.js';
 import { FakeClock } from '../../src/platform/clock/clock.js';
 import { enterpriseBody, projectBody } from '../support/factories.js';
 import { http, startTestApp, type TestApp } from '../support/app.js';

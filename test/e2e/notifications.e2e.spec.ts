@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { UsersService } from '../../src/auth/users.service.js';
+import { UsersService } from '../../src/accounts/users.service.js';
 import { NotificationLinks } from '../../src/notifications/links.js';
 import { NotificationsService } from '../../src/notifications/notifications.service.js';
 import { noticeTemplate } from '../../src/notifications/templates/notice.js';

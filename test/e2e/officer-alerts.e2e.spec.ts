@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { UsersService } from '../../src/auth/users.service.js';
+import { UsersService } from '../../src/accounts/users.service.js';
 import { NotificationEventProcessor } from '../../src/notifications/notification-events.processor.js';
 import { NotificationSender } from '../../src/notifications/notification-sender.js';
 import { startTestApp, type TestApp } from '../support/app.js';

@@ -1,5 +1,5 @@
 import { EnterprisesService } from '../../src/enterprises/enterprises.service.js';
-import { UsersService } from '../../src/auth/users.service.js';
+import { UsersService } from '../../src/accounts/users.service.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { actor, TEST_PASSWORD } from '../support/auth.js';
 import { enterpriseBody, nextUscc, policyBody, projectBody } from '../support/factories.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Role } from '../../src/auth/actor.js';
-import { SessionsService } from '../../src/auth/sessions.service.js';
-import { UsersService } from '../../src/auth/users.service.js';
+import type { Role } from '../../src/access/actor.js';
+import { SessionsService } from '../../src/access/sessions.service.js';
+import { UsersService } from '../../src/accounts/users.service.js';
 import { http, type TestApp } from './app.js';
 
 export const TEST_PASSWORD = 'Correct-Horse-9';

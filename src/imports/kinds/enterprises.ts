@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AccessPolicy } from '../../auth/access.js';
+import { AccessPolicy } from '../../access/access-policy.js';
 import { registerEnterpriseSchema, type RegisterEnterpriseInput } from '../../enterprises/enterprise.schemas.js';
 import { enterpriseRecord, type EnterpriseRecord } from '../../enterprises/enterprise-bulk.js';
 import { EnterprisesService } from '../../enterprises/enterprises.service.js';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import type { FieldError } from '../../platform/http/problem.js';
 import type { ImportKindSpec } from '../columns.js';
 

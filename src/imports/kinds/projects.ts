@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { coversRegion } from '../../auth/actor.js';
+import { coversRegion } from '../../access/actor.js';
 import { shanghaiDate } from '../../platform/format/units.js';
 import type { FieldError } from '../../platform/http/problem.js';
 import { parseSafe } from '../../platform/validation/zod-validation.js';

@@ -1,12 +1,12 @@
 import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ROLES } from '../../auth/actor.js';
-import type { AuthedRequest } from '../../auth/auth.guard.js';
-import { createBureauSchema, createUserSchema, listUsersQuery, updateBureauSchema, updateUserSchema } from '../../auth/auth.schemas.js';
-import { Roles } from '../../auth/decorators.js';
-import { UserAdminService } from '../../auth/user-admin.service.js';
-import { bureauView, userView } from '../../auth/user.view.js';
+import { ROLES } from '../../access/actor.js';
+import type { AuthedRequest } from '../../access/auth.guard.js';
+import { createBureauSchema, createUserSchema, listUsersQuery, updateBureauSchema, updateUserSchema } from '../../accounts/accounts.schemas.js';
+import { Roles } from '../../access/decorators.js';
+import { UserAdminService } from '../../accounts/user-admin.service.js';
+import { bureauView, userView } from '../../accounts/user.view.js';
 import { toPage } from '../../platform/http/pagination.js';
 import { ProblemException, validationFailed } from '../../platform/http/problem.js';
 import { parseSafe } from '../../platform/validation/zod-validation.js';

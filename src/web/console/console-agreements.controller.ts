@@ -1,8 +1,8 @@
 import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { AuthedRequest } from '../../auth/auth.guard.js';
-import { StaffOnly } from '../../auth/decorators.js';
+import type { AuthedRequest } from '../../access/auth.guard.js';
+import { StaffOnly } from '../../access/decorators.js';
 import { ACTUAL_KINDS, RECORDED_STEPS, RECOVERY_STEPS, WARNING_KINDS, warningKinds, type WarningKind } from '../../agreements/agreement.vocabulary.js';
 import { approveReleaseSchema, listWarningsQuery, recordActualSchema, recoveryStepSchema, requestReleaseSchema } from '../../agreements/agreements.schemas.js';
 import { AgreementsService } from '../../agreements/agreements.service.js';

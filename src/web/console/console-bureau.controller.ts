@@ -1,11 +1,11 @@
 import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { AuthedRequest } from '../../auth/auth.guard.js';
-import { inviteOfficerSchema, updateOwnBureauSchema } from '../../auth/auth.schemas.js';
-import { Roles } from '../../auth/decorators.js';
-import { UserAdminService } from '../../auth/user-admin.service.js';
-import { bureauView, userView } from '../../auth/user.view.js';
+import type { AuthedRequest } from '../../access/auth.guard.js';
+import { inviteOfficerSchema, updateOwnBureauSchema } from '../../accounts/accounts.schemas.js';
+import { Roles } from '../../access/decorators.js';
+import { UserAdminService } from '../../accounts/user-admin.service.js';
+import { bureauView, userView } from '../../accounts/user.view.js';
 import { toPage } from '../../platform/http/pagination.js';
 import { assignmentRuleSchema } from '../../leads/lead.schemas.js';
 import { AssignmentService } from '../../leads/assignment.service.js';

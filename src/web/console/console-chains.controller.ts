@@ -1,8 +1,8 @@
 import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { AuthedRequest } from '../../auth/auth.guard.js';
-import { StaffOnly } from '../../auth/decorators.js';
+import type { AuthedRequest } from '../../access/auth.guard.js';
+import { StaffOnly } from '../../access/decorators.js';
 import { SEGMENT_TIERS } from '../../chains/chain-templates.js';
 import { SEGMENT_STATUSES } from '../../chains/chain.vocabulary.js';
 import { chainMapView } from '../../chains/chain.view.js';

@@ -1,8 +1,8 @@
 import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { AuthedRequest } from '../../auth/auth.guard.js';
-import { StaffOnly } from '../../auth/decorators.js';
+import type { AuthedRequest } from '../../access/auth.guard.js';
+import { StaffOnly } from '../../access/decorators.js';
 import { listEnterprisesQuery, reviewCertificationSchema } from '../../enterprises/enterprise.schemas.js';
 import { CERTIFICATION_KINDS, certificationKinds, type CertificationKind } from '../../enterprises/enterprise.vocabulary.js';
 import { EnterprisesService } from '../../enterprises/enterprises.service.js';

@@ -1,8 +1,8 @@
 import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { AuthedRequest } from '../../auth/auth.guard.js';
-import { StaffOnly } from '../../auth/decorators.js';
+import type { AuthedRequest } from '../../access/auth.guard.js';
+import { StaffOnly } from '../../access/decorators.js';
 import type { IntakeDocument } from '../../intake/intake-document.entity.js';
 import type { IntakeDraft } from '../../intake/intake-draft.entity.js';
 import { DOCUMENT_FORMATS, DOCUMENT_STATUSES, DRAFT_KINDS, DRAFT_STATUSES } from '../../intake/intake.vocabulary.js';

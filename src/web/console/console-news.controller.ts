@@ -1,9 +1,9 @@
 import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { coversRegion } from '../../auth/actor.js';
-import type { AuthedRequest } from '../../auth/auth.guard.js';
-import { StaffOnly } from '../../auth/decorators.js';
+import { coversRegion } from '../../access/actor.js';
+import type { AuthedRequest } from '../../access/auth.guard.js';
+import { StaffOnly } from '../../access/decorators.js';
 import type { Article } from '../../news/article.entity.js';
 import { ARTICLE_STATUSES, articleStatuses, type ArticleStatus } from '../../news/article.vocabulary.js';
 import { createArticleSchema, moderationQuery, rejectArticleSchema, updateArticleSchema } from '../../news/news.schemas.js';

@@ -1,9 +1,9 @@
 import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { isAdmin } from '../../auth/actor.js';
-import type { AuthedRequest } from '../../auth/auth.guard.js';
-import { Roles, StaffOnly } from '../../auth/decorators.js';
+import { isAdmin } from '../../access/actor.js';
+import type { AuthedRequest } from '../../access/auth.guard.js';
+import { Roles, StaffOnly } from '../../access/decorators.js';
 import { NOTIFICATION_FREQUENCIES } from '../../enterprises/enterprise.vocabulary.js';
 import { listNotificationsQuery, preferencesPatchSchema } from '../../notifications/notification.schemas.js';
 import { NOTIFICATION_CATEGORIES, NOTIFICATION_STATUSES, notificationStatuses } from '../../notifications/notification.vocabulary.js';

@@ -1,9 +1,9 @@
 import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { staffScope } from '../../auth/access.js';
-import type { AuthedRequest } from '../../auth/auth.guard.js';
-import { StaffOnly } from '../../auth/decorators.js';
+import { staffScope } from '../../access/access-policy.js';
+import type { AuthedRequest } from '../../access/auth.guard.js';
+import { StaffOnly } from '../../access/decorators.js';
 import { CERTIFICATION_KINDS, ENTERPRISE_SIZES } from '../../enterprises/enterprise.vocabulary.js';
 import { ProblemException } from '../../platform/http/problem.js';
 import { parseSafe } from '../../platform/validation/zod-validation.js';

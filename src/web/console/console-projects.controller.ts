@@ -1,9 +1,9 @@
 import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { staffScope } from '../../auth/access.js';
-import type { AuthedRequest } from '../../auth/auth.guard.js';
-import { StaffOnly } from '../../auth/decorators.js';
+import { staffScope } from '../../access/access-policy.js';
+import type { AuthedRequest } from '../../access/auth.guard.js';
+import { StaffOnly } from '../../access/decorators.js';
 import { MatchesService } from '../../matching/matches.service.js';
 import { Clock } from '../../platform/clock/clock.js';
 import { shanghaiDate } from '../../platform/format/units.js';

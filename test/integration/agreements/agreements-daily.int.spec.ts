@@ -2,7 +2,7 @@ import { AGREEMENT_SCHEDULER_ID, AGREEMENTS_QUEUE } from '../../../src/agreement
 import { AgreementsService } from '../../../src/agreements/agreements.service.js';
 import { FakeClock } from '../../../src/platform/clock/clock.js';
 import { QueueService } from '../../../src/platform/queue/queue.service.js';
-import { SessionsService } from '../../../src/auth/sessions.service.js';
+import { SessionsService } from '../../../src/access/sessions.service.js';
 import { http, startTestApp, type TestApp } from '../../support/app.js';
 import { actor, type TestActor } from '../../support/auth.js';
 import { enterpriseBody, nextUscc } from '../../support/factories.js';

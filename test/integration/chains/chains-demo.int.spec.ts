@@ -1,5 +1,5 @@
 import { ChainsService } from '../../../src/chains/chains.service.js';
-import type { Actor } from '../../../src/auth/actor.js';
+import type { Actor } from '../../../src/access/actor.js';
 import { demoChains, seedDemoChains } from '../../../src/demo/demo-chains.js';
 import { seedDemo } from '../../../src/demo/seed-demo.js';
 import { startTestApp, type TestApp } from '../../support/app.js';

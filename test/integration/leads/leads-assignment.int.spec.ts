@@ -1,4 +1,4 @@
-import { UsersService } from '../../../src/auth/users.service.js';
+import { UsersService } from '../../../src/accounts/users.service.js';
 import { LeadsService } from '../../../src/leads/leads.service.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { actor, type TestActor } from '../../support/auth.js';

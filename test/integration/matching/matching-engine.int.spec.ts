@@ -1,6 +1,6 @@
 import { MatchingEngine } from '../../../src/matching/matching.engine.js';
 import { MatchesService } from '../../../src/matching/matches.service.js';
-import type { Actor } from '../../../src/auth/actor.js';
+import type { Actor } from '../../../src/access/actor.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { events, matchingFixtures, matchingOutbox, matchRows } from '../../support/matching-fixtures.js';
 

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { UsersService } from '../../../src/auth/users.service.js';
+import { UsersService } from '../../../src/accounts/users.service.js';
 import { DigestBuilder } from '../../../src/notifications/digest-builder.js';
 import { NotificationEventProcessor } from '../../../src/notifications/notification-events.processor.js';
 import { NotificationSender } from '../../../src/notifications/notification-sender.js';

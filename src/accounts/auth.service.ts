@@ -3,11 +3,11 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../platform/clock/clock.js';
 import { ProblemException } from '../platform/http/problem.js';
-import type { Actor } from './actor.js';
-import type { LoginInput } from './auth.schemas.js';
+import type { Actor } from '../access/actor.js';
+import type { LoginInput } from './accounts.schemas.js';
 import { decoyHash, verifyPassword } from './passwords.js';
-import { loginFailKey, RateLimits } from './rate-limits.js';
-import { SessionsService } from './sessions.service.js';
+import { loginFailKey, RateLimits } from '../access/rate-limits.js';
+import { SessionsService } from '../access/sessions.service.js';
 import { User } from './user.entity.js';
 import { UsersService } from './users.service.js';
 

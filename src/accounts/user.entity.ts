@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Enterprise } from '../enterprises/enterprise.entity.js';
-import type { Role } from './actor.js';
+import type { Role } from '../access/actor.js';
 import { Bureau } from './bureau.entity.js';
 
 /** An account: platform admin, bureau officer or lead (with a bureau), or enterprise user (with an enterprise). */

@@ -8,8 +8,8 @@ import { ApiProblems, HtmlResponse, schemaRef, TokenQuery, ZodResponse } from '.
 import { ZodBody } from '../platform/validation/zod-http.js';
 import { parseOrThrow } from '../platform/validation/zod-validation.js';
 import { AccountsService } from './accounts.service.js';
-import type { Actor } from './actor.js';
-import type { AuthedRequest } from './auth.guard.js';
+import type { Actor } from '../access/actor.js';
+import type { AuthedRequest } from '../access/auth.guard.js';
 import { userView } from './user.view.js';
 import {
   changePasswordSchema,
@@ -19,10 +19,10 @@ import {
   tokenSchema,
   type ChangePasswordInput,
   type SignupInput,
-} from './auth.schemas.js';
-import { CurrentActor, Public } from './decorators.js';
-import { SameOriginOnly } from './same-origin.js';
-import { acceptedResponse, passwordResetResponse, signupResponse, verifiedResponse } from './auth.responses.js';
+} from './accounts.schemas.js';
+import { CurrentActor, Public } from '../access/decorators.js';
+import { SameOriginOnly } from '../access/same-origin.js';
+import { acceptedResponse, passwordResetResponse, signupResponse, verifiedResponse } from './accounts.responses.js';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 

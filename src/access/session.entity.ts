@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { User } from './user.entity.js';
 
 /**
  * A login. The client holds a random token (cookie for browsers, bearer for API clients); only its
@@ -15,9 +14,10 @@ export class Session {
   @Column({ type: 'char', length: 64 })
   tokenHash: string;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: false })
+  // named, not imported: access/ is the kernel and imports nothing from accounts/ (the user table's owner)
+  @ManyToOne('User', { onDelete: 'CASCADE', nullable: false })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'session_user_fk' })
-  user?: User;
+  user?: { id: number };
 
   @Column({ type: 'int' })
   userId: number;

@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
 import { toPage } from '../platform/http/pagination.js';
 import { ZodBody, ZodQuery } from '../platform/validation/zod-http.js';
-import { ROLES, type Actor } from './actor.js';
-import type { AuthedRequest } from './auth.guard.js';
-import { clearSessionCookie, clientMeta, setSessionCookie } from './session-cookie.js';
+import { ROLES, type Actor } from '../access/actor.js';
+import type { AuthedRequest } from '../access/auth.guard.js';
+import { clearSessionCookie, clientMeta, setSessionCookie } from '../access/session-cookie.js';
 import {
   createBureauSchema,
   createUserSchema,
@@ -22,15 +22,15 @@ import {
   type LoginInput,
   type UpdateBureauInput,
   type UpdateUserInput,
-} from './auth.schemas.js';
+} from './accounts.schemas.js';
 import { AuthService } from './auth.service.js';
-import { CurrentActor, Public, Roles } from './decorators.js';
-import { SameOriginOnly } from './same-origin.js';
-import { SessionsService } from './sessions.service.js';
+import { CurrentActor, Public, Roles } from '../access/decorators.js';
+import { SameOriginOnly } from '../access/same-origin.js';
+import { SessionsService } from '../access/sessions.service.js';
 import { UserAdminService } from './user-admin.service.js';
 import { bureauView, userView } from './user.view.js';
 import { IdParam } from '../platform/validation/zod-http.js';
-import { bureauListResponse, bureauResponse, loginResponse, meResponse, sentResponse, userPageResponse, userResponse } from './auth.responses.js';
+import { bureauListResponse, bureauResponse, loginResponse, meResponse, sentResponse, userPageResponse, userResponse } from './accounts.responses.js';
 
 @ApiTags('auth 登录')
 @Controller('auth')

@@ -4,7 +4,7 @@ import { Enterprise } from '../enterprises/enterprise.entity.js';
 import { isUniqueViolation } from '../platform/database/pg-errors.js';
 import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
 import { conflict, notFound, validationFailed } from '../platform/http/problem.js';
-import { roleShapeProblems, type CreateBureauInput, type CreateUserInput, type ListUsersQuery, type UpdateBureauInput, type UpdateUserInput } from './auth.schemas.js';
+import { roleShapeProblems, type CreateBureauInput, type CreateUserInput, type ListUsersQuery, type UpdateBureauInput, type UpdateUserInput } from './accounts.schemas.js';
 import { Bureau } from './bureau.entity.js';
 import { hashPassword } from './passwords.js';
 import { User } from './user.entity.js';

@@ -8,13 +8,13 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { Clock } from '../platform/clock/clock.js';
 import { ProblemException, underField, validationFailed } from '../platform/http/problem.js';
 import { AccountTokensService, TOKEN_LIFETIME_MS } from './account-tokens.service.js';
-import { ROLES, type Actor } from './actor.js';
-import type { ChangePasswordInput, ResetPasswordInput, SignupInput } from './auth.schemas.js';
+import { ROLES, type Actor } from '../access/actor.js';
+import type { ChangePasswordInput, ResetPasswordInput, SignupInput } from './accounts.schemas.js';
 import { Bureau } from './bureau.entity.js';
 import { inviteTemplate, passwordResetTemplate, verifyEmailTemplate } from './mail/account.templates.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { loginFailKey, RateLimits } from './rate-limits.js';
-import { SessionsService, sha256 } from './sessions.service.js';
+import { loginFailKey, RateLimits } from '../access/rate-limits.js';
+import { SessionsService, sha256 } from '../access/sessions.service.js';
 import { User } from './user.entity.js';
 import { UsersService } from './users.service.js';
 

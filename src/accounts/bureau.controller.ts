@@ -3,13 +3,13 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { pageQuery, toPage } from '../platform/http/pagination.js';
 import { IdParam, ZodBody, ZodQuery } from '../platform/validation/zod-http.js';
-import type { Actor } from './actor.js';
-import { inviteOfficerSchema, updateOwnBureauSchema, type InviteOfficerInput } from './auth.schemas.js';
-import { CurrentActor, Roles } from './decorators.js';
+import type { Actor } from '../access/actor.js';
+import { inviteOfficerSchema, updateOwnBureauSchema, type InviteOfficerInput } from './accounts.schemas.js';
+import { CurrentActor, Roles } from '../access/decorators.js';
 import { UserAdminService } from './user-admin.service.js';
 import { bureauView, userView } from './user.view.js';
 import { ZodResponse } from '../platform/http/openapi.js';
-import { bureauResponse, sentResponse, userPageResponse, userResponse } from './auth.responses.js';
+import { bureauResponse, sentResponse, userPageResponse, userResponse } from './accounts.responses.js';
 
 /**
  * A bureau lead manages their own bureau: its officers (invite, deactivate, reactivate) and its

@@ -1,6 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Enterprise } from '../enterprises/enterprise.entity.js';
 import { notFound, ProblemException, validationFailed } from '../platform/http/problem.js';
 import { regions } from '../reference/regions.js';
 import { coversRegion, isStaff, type Actor, type Role } from './actor.js';
@@ -185,10 +184,11 @@ export class AccessPolicy {
     }
     const sql = enterpriseScopeSql('e', scope, 'scope', true);
     const row = await m
-      .createQueryBuilder(Enterprise, 'e')
+      .createQueryBuilder()
       .select(sql.visible, 'visible')
       .addSelect(sql.contacts, 'contacts')
       .addSelect('e.home_region_path @> CAST(:scope AS char(6)[])', 'home')
+      .from('enterprise', 'e')
       .where('e.id = :id', { id, ...sql.params })
       .getRawOne<{ visible: boolean; contacts: boolean; home: boolean }>();
     if (!row?.visible) throw notFound('企业');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { apiSchema, enumOf, pageOf, timestamp, type Describes } from '../platform/http/openapi.js';
 import { codeRefSchema } from '../reference/reference.schemas.js';
 import { enterpriseResponse } from '../enterprises/enterprise.view.js';
-import { ROLES } from './actor.js';
+import { ROLES } from '../access/actor.js';
 import type { bureauView, userView } from './user.view.js';
 
 /** The documented answers (OpenAPI) of the auth, accounts, admin and bureau routes. */

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { coversRegion, isStaff, type Actor } from '../auth/actor.js';
+import { coversRegion, isStaff, type Actor } from './actor.js';
 import { notFound, ProblemException } from '../platform/http/problem.js';
 import { regions } from '../reference/regions.js';
 

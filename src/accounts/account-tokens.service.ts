@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../platform/clock/clock.js';
 import type { AccountTokenPurpose } from './account-token.entity.js';
-import { sha256 } from './sessions.service.js';
+import { sha256 } from '../access/sessions.service.js';
 
 /** How long each kind of link stays valid. */
 export const TOKEN_LIFETIME_MS: Record<AccountTokenPurpose, number> = {

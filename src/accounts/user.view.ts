@@ -1,5 +1,5 @@
 import { regionRef } from '../enterprises/enterprise.view.js';
-import { ROLES } from './actor.js';
+import { ROLES } from '../access/actor.js';
 import type { Bureau } from './bureau.entity.js';
 import type { User } from './user.entity.js';
 

@@ -1,0 +1,24 @@
+import { Global, Module } from '@nestjs/common';
+import { EnterprisesModule } from '../enterprises/enterprises.module.js';
+import { AccountTokensService } from './account-tokens.service.js';
+import { AccountsController } from './accounts.controller.js';
+import { AccountsService } from './accounts.service.js';
+import { AdminController, AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { BureauController } from './bureau.controller.js';
+import { UsersService } from './users.service.js';
+import { UserAdminService } from './user-admin.service.js';
+
+/**
+ * Who may sign in: sign-up (an enterprise and its first user), e-mail verification, login and
+ * logout, password reset and change, invitations, admin and bureau-lead user management, bureaus.
+ * Sessions, the guard and AccessPolicy are access/'s (the kernel this module builds on).
+ */
+@Global()
+@Module({
+  imports: [EnterprisesModule],
+  controllers: [AuthController, AccountsController, AdminController, BureauController],
+  providers: [AuthService, AccountsService, AccountTokensService, UsersService, UserAdminService],
+  exports: [AuthService, AccountsService, UsersService, UserAdminService],
+})
+export class AccountsModule {}
