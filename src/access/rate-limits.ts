@@ -51,7 +51,7 @@ export class RateLimits {
     if (!l) {
       const { points, duration } = LIMITS[name];
       l = new RateLimiterRedis({
-        storeClient: this.redis,
+        storeClient: this.redis.client,
         useRedisPackage: false,
         keyPrefix: `${this.config.QUEUE_PREFIX}:rl:${name}`,
         points,

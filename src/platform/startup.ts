@@ -1,8 +1,7 @@
 import pg from 'pg';
-import { Redis } from 'ioredis';
 import { allMigrations } from '../../migrations/index.js';
 import type { AppConfig } from './config/config.js';
-import { redisConnectionOptions, redisTarget } from './redis/redis-options.js';
+import { createRedis, redisTarget } from './redis/redis-options.js';
 
 /**
  * Before the app starts: PostgreSQL and Redis must answer, and the schema must be migrated.
@@ -35,13 +34,14 @@ export async function checkDependencies(config: AppConfig, opts: { requireSchema
     await client.end().catch(() => undefined);
   }
 
-  const redis = new Redis({ ...redisConnectionOptions(config.REDIS_URL), lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3000 });
+  const redis = createRedis(config, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3000 }, { clusterRetryStrategy: () => null });
   redis.on('error', () => undefined);
   try {
     await redis.connect();
     await redis.ping();
   } catch (err) {
-    return `Cannot reach Redis at ${redisTarget(config.REDIS_URL)} (${(err as Error).message}). Start it with "docker compose up -d redis", or the local service (e.g. "redis-server --daemonize yes"), or set REDIS_URL.`;
+    const where = config.REDIS_CLUSTER_NODES ? `the cluster ${config.REDIS_CLUSTER_NODES}` : config.REDIS_SENTINELS ? `the Sentinels ${config.REDIS_SENTINELS}` : redisTarget(config.REDIS_URL);
+    return `Cannot reach Redis at ${where} (${(err as Error).message}). Start it with "docker compose up -d redis", or the local service (e.g. "redis-server --daemonize yes"), or set REDIS_URL.`;
   } finally {
     redis.disconnect();
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseNodes } from '../redis/redis-options.js';
 
 /**
  * All configuration comes from environment variables, parsed once at start into a typed object.
@@ -22,6 +23,17 @@ const url = (protocols: string[]) =>
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+const nodeList = z.string().refine(
+  (v) => {
+    try {
+      return parseNodes(v).length > 0;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be host:port pairs separated by commas' },
+);
+
 const DEV_SECRET = 'dev-only-secret-change-me-dev-only-secret';
 
 const schema = z
@@ -33,10 +45,17 @@ const schema = z
     DATABASE_URL: url(['postgres', 'postgresql']).default('postgres://postgres@127.0.0.1:5432/investmatch'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     REDIS_URL: url(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
+    /** Redis Cluster seed nodes "host:port,…" (credentials/TLS from REDIS_URL) — or Sentinels and the master's name. */
+    REDIS_CLUSTER_NODES: nodeList.optional(),
+    REDIS_SENTINELS: nodeList.optional(),
+    REDIS_SENTINEL_NAME: z.string().min(1).max(100).default('mymaster'),
+    /** BullMQ key prefix; on a cluster it becomes a hash tag ({im}) unless it holds one (see queuePrefix). */
     QUEUE_PREFIX: z
       .string()
-      .regex(/^[a-zA-Z0-9_-]{1,40}$/, 'must be 1-40 letters, digits, _ or -')
+      .regex(/^(?:[a-zA-Z0-9_-]{1,40}|[a-zA-Z0-9_-]{0,20}\{[a-zA-Z0-9_-]{1,40}\}[a-zA-Z0-9_-]{0,20})$/, 'must be 1-40 letters, digits, _ or -, optionally one {hash tag}')
       .default('im'),
+    /** This process's name in BullMQ (which worker ran a job); default host:pid. */
+    WORKER_NAME: z.string().regex(/^[a-zA-Z0-9_.:@-]{1,80}$/, 'must be 1-80 letters, digits or _ . : @ -').optional(),
     WORKERS: bool.default(true),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     /** Matching (src/matching): factor weights "industry=30,region=20,…", the score a stored match needs, what a material rise is. */
@@ -83,6 +102,9 @@ const schema = z
     LOG_FILE: z.string().min(1).optional(),
   })
   .superRefine((c, ctx) => {
+    if (c.REDIS_CLUSTER_NODES && c.REDIS_SENTINELS) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_SENTINELS'], message: 'cannot be set together with REDIS_CLUSTER_NODES' });
+    }
     if (c.NODE_ENV === 'production' && c.SECRET_KEY === DEV_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'must be set in production' });
     }

@@ -1,7 +1,8 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { FlowProducer, Queue, type JobsOptions } from 'bullmq';
+import type { Cluster } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { redisConnectionOptions } from '../redis/redis-options.js';
+import { bullConnection, isClusterClient, queuePrefix } from '../redis/redis-options.js';
 import { DEFAULT_JOB_OPTIONS, jobDefinition, type JobRequest } from './job-definition.js';
 
 const ADD_TIMEOUT_MS = 5000;
@@ -28,15 +29,20 @@ function withTimeout<T>(p: Promise<T>, ms = ADD_TIMEOUT_MS): Promise<T> {
 export class QueueService implements OnApplicationShutdown {
   private readonly queues = new Map<string, Queue>();
   private flows?: FlowProducer;
+  /** Cluster clients handed to BullMQ (it does not close a client it was given). */
+  private readonly clusterClients: Cluster[] = [];
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  /** The BullMQ key prefix: a hash tag on a Redis Cluster (see queuePrefix). */
   get prefix(): string {
-    return this.config.QUEUE_PREFIX;
+    return queuePrefix(this.config);
   }
 
   connection() {
-    return { ...redisConnectionOptions(this.config.REDIS_URL), enableOfflineQueue: false };
+    const c = bullConnection(this.config, { enableOfflineQueue: false });
+    if (isClusterClient(c)) this.clusterClients.push(c);
+    return c;
   }
 
   queue(name: string): Queue {
@@ -90,5 +96,6 @@ export class QueueService implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
     await this.flows?.close().catch(() => undefined);
+    for (const c of this.clusterClients) c.disconnect();
   }
 }

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { redisConnectionOptions } from '../redis/redis-options.js';
+import type { Cluster } from 'ioredis';
+import { bullConnection, isClusterClient, queuePrefix, workerName } from '../redis/redis-options.js';
 import { jobDefinitions, queueSettings } from './job-definition.js';
 import { JOB_HANDLER } from './job-handler.decorator.js';
 
@@ -18,6 +19,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly log = new Logger('WorkerHost');
   private readonly handlers = new Map<string, Handler>();
   private readonly workers: Worker[] = [];
+  private readonly clusterClients: Cluster[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -61,6 +63,8 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     const queues = new Set([...jobDefinitions().values()].map((d) => d.queue));
     for (const queue of queues) {
       const settings = queueSettings().get(queue) ?? {};
+      const connection = bullConnection(this.config);
+      if (isClusterClient(connection)) this.clusterClients.push(connection);
       const worker = new Worker(
         queue,
         async (job: Job) => {
@@ -69,8 +73,9 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
           return handler(job);
         },
         {
-          connection: redisConnectionOptions(this.config.REDIS_URL),
-          prefix: this.config.QUEUE_PREFIX,
+          connection,
+          prefix: queuePrefix(this.config),
+          name: workerName(this.config.WORKER_NAME),
           concurrency: settings.concurrency ?? this.config.WORKER_CONCURRENCY,
           ...(settings.limiter ? { limiter: settings.limiter } : {}),
           ...(settings.lockDuration ? { lockDuration: settings.lockDuration } : {}),
@@ -87,5 +92,6 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close().catch(() => undefined)));
+    for (const c of this.clusterClients) c.disconnect();
   }
 }
