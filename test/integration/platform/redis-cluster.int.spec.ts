@@ -11,7 +11,7 @@ import { startTestApp, type TestApp } from '../../support/app.js';
 import { matchingFixtures } from '../../support/matching-fixtures.js';
 import { keySlot, PrivateRedisCluster } from '../../support/redis-cluster.js';
 import { eventually } from '../../support/worker-process.js';
-import { SmtpSink } from '../notifications/smtp-sink.js';
+import { SmtpSink } from '../../support/smtp-sink.js';
 
 /**
  * The platform on a Redis Cluster of three masters of this test's own (REDIS_CLUSTER_NODES):
