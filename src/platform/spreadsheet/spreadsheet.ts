@@ -53,7 +53,7 @@ export function readCsv(buf: Buffer): Table {
 }
 
 /** The text of a cell as a person sees it (dates as YYYY-MM-DD). */
-function cellText(v: ExcelJS.CellValue): string {
+export function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(15)));

@@ -50,7 +50,7 @@ describe('BullMQ on a Redis Cluster', () => {
     await t?.close();
     await sink?.close();
     await cluster?.stop();
-  });
+  }, 180_000); // the workers finish what they hold first (slow on a loaded machine)
 
   it('needs the hash tag: an untagged prefix cannot even add a job on a cluster, the configured one is tagged', async () => {
     const client = new Cluster(cluster.ports.map((port) => ({ host: '127.0.0.1', port })), { redisOptions: { maxRetriesPerRequest: null } });
