@@ -1,3 +1,5 @@
+import { swcOptions } from './test/support/swc-options.mjs';
+
 /**
  * Three tiers, one command (`npm test`):
  *  - unit: `src/**\/*.spec.ts`, pure, beside the code;
@@ -5,19 +7,7 @@
  *    cloned from a template migrated once per run) and Redis (a key prefix per file);
  *  - e2e: `test/e2e/**\/*.e2e.spec.ts`, through HTTP (and a real browser for pages).
  */
-const swc = [
-  '@swc/jest',
-  {
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-      target: 'es2022',
-      keepClassNames: true,
-    },
-    module: { type: 'es6' },
-    sourceMaps: 'inline',
-  },
-];
+const swc = ['@swc/jest', swcOptions];
 
 const common = {
   testEnvironment: 'node',

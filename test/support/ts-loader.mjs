@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import swc from '@swc/core';
+import { swcOptions } from './swc-options.mjs';
 
 /** ESM loader hooks: TypeScript via swc (the jest settings), `./x.js` → `./x.ts` when only the .ts exists. */
 export async function resolve(specifier, context, next) {
@@ -16,17 +17,7 @@ export async function resolve(specifier, context, next) {
 
 export async function load(url, context, next) {
   if (!url.endsWith('.ts') || url.includes('/node_modules/')) return next(url, context);
-  const source = await readFile(fileURLToPath(url), 'utf8');
-  const { code } = await swc.transform(source, {
-    filename: fileURLToPath(url),
-    sourceMaps: 'inline',
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-      target: 'es2022',
-      keepClassNames: true,
-    },
-    module: { type: 'es6' },
-  });
+  const filename = fileURLToPath(url);
+  const { code } = await swc.transform(await readFile(filename, 'utf8'), { ...swcOptions, filename });
   return { format: 'module', source: code, shortCircuit: true };
 }

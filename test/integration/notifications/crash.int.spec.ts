@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { NotificationsService } from '../../../src/notifications/notifications.service.js';
 import { noticeTemplate } from '../../../src/notifications/templates/notice.js';
 import { clearQueuePrefix, startTestApp, type TestApp } from '../../support/app.js';
-import { WorkerProcess } from './processes.js';
 import { SmtpSink } from '../../support/smtp-sink.js';
+import { WorkerProcess } from '../../support/worker-process.js';
 
 const BATCH = 100;
 const KILL_AT = 37;
@@ -30,7 +30,7 @@ describe('notifications: a worker killed mid-batch loses nothing and duplicates 
     ds = t.get(DataSource);
   });
   afterAll(async () => {
-    for (const w of workers) w.kill9();
+    await Promise.all(workers.map((w) => w.kill('SIGKILL')));
     await t?.close();
     await sink?.close();
     // eslint-disable-next-line no-console
@@ -38,7 +38,7 @@ describe('notifications: a worker killed mid-batch loses nothing and duplicates 
   });
 
   function worker(prefix: string, fault?: string): WorkerProcess {
-    const w = WorkerProcess.start({
+    const w = WorkerProcess.spawn({
       DATABASE_URL: t.config.DATABASE_URL,
       REDIS_URL: t.config.REDIS_URL,
       QUEUE_PREFIX: prefix,
@@ -102,8 +102,7 @@ describe('notifications: a worker killed mid-batch loses nothing and duplicates 
         if (!session.envelope.rcptTo.some((r) => r.address.startsWith(`${step}-`))) return;
         if (++started !== KILL_AT) return;
         // the worker dies while the server is still receiving this message: no 250 is ever sent
-        first.kill9();
-        await first.exited();
+        await first.kill('SIGKILL');
       };
     } else {
       first = worker(prefix, `${step}:${KILL_AT}`);
@@ -141,7 +140,7 @@ describe('notifications: a worker killed mid-batch loses nothing and duplicates 
       results[step] = { acceptedBeforeKill: before, window: window.length, duplicates: twice.length, duplicateKeys: twice.map((id) => ids.get(id)) };
       return { window, twice };
     } finally {
-      first.kill9();
+      await first.kill('SIGKILL');
       await clearQueuePrefix({ ...t.config, QUEUE_PREFIX: prefix });
     }
   }

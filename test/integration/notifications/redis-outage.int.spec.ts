@@ -1,20 +1,20 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { insertEnterprise, insertEvent, insertMatch, insertProject } from '../../support/notification-fixtures.js';
-import { OwnRedis } from './processes.js';
+import { PrivateRedis } from '../../support/redis-server.js';
 import { SmtpSink } from '../../support/smtp-sink.js';
 
 const N = 20;
 
 describe('notifications: Redis down while matches are committed', () => {
   let sink: SmtpSink;
-  let redis: OwnRedis;
+  let redis: PrivateRedis;
   let t: TestApp;
   let ds: DataSource;
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
-    redis = await OwnRedis.start();
+    redis = await PrivateRedis.start();
     t = await startTestApp({ env: { WORKERS: 'true', REDIS_URL: redis.url, SMTP_URL: sink.url, MAIL_RATE_PER_SECOND: '1000', MAIL_RESCUE_AFTER_MS: '2000' } });
     ds = t.get(DataSource);
   });

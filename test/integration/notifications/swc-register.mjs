@@ -1,3 +1,0 @@
-import { register } from 'node:module';
-
-register('./swc-hooks.mjs', import.meta.url);
