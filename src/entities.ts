@@ -10,6 +10,7 @@ import { ImportJob } from './imports/import-job.entity.js';
 import { IntakeDocument } from './intake/intake-document.entity.js';
 import { IntakeDraft } from './intake/intake-draft.entity.js';
 import { IntakeIndustryKeyword } from './intake/intake-industry-keyword.entity.js';
+import { IntakeRecordSource } from './intake/intake-record-source.entity.js';
 import { LeadAssignmentCursor, LeadAssignmentRule } from './leads/assignment-rule.entity.js';
 import { LeadActivity } from './leads/lead-activity.entity.js';
 import { LeadCount } from './leads/lead-count.entity.js';
@@ -73,6 +74,7 @@ export const allEntities = [
   IntakeDocument,
   IntakeDraft,
   IntakeIndustryKeyword,
+  IntakeRecordSource,
   Agreement,
   AgreementPledge,
   AgreementTranche,

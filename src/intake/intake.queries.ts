@@ -4,7 +4,19 @@ import type { Actor } from '../access/actor.js';
 import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
 import { IntakeDocument } from './intake-document.entity.js';
 import { IntakeDraft } from './intake-draft.entity.js';
+import { IntakeRecordSource } from './intake-record-source.entity.js';
 import type { DocumentStatus } from './intake.vocabulary.js';
+
+/** Where an accepted record came from, as its page shows it: 来源 《title》「quote」, linking to the review page at the offset. */
+export interface RecordSource {
+  documentId: number;
+  documentTitle: string;
+  start: number;
+  end: number;
+  quote: string;
+  /** The review page, scrolled to the highlighted name. */
+  href: string;
+}
 
 export interface DocumentListRow {
   id: number;
@@ -75,5 +87,16 @@ export class IntakeQueries {
 
   draft(id: number): Promise<IntakeDraft | null> {
     return this.dataSource.manager.findOneBy(IntakeDraft, { id });
+  }
+
+  /** The source link of a project, policy or incentive accepted from a draft, or null (typed in by hand). */
+  async sourceOf(recordType: IntakeRecordSource['recordType'], recordId: number): Promise<RecordSource | null> {
+    const row = await this.dataSource.manager
+      .createQueryBuilder(IntakeRecordSource, 's')
+      .innerJoin(IntakeDocument, 'd', 'd.id = s.document_id')
+      .select(['s.document_id AS "documentId"', 'd.title AS "documentTitle"', 's.start AS start', 's.end AS "end"', 's.quote AS quote'])
+      .where('s.record_type = :recordType AND s.record_id = :recordId', { recordType, recordId })
+      .getRawOne<Omit<RecordSource, 'href'>>();
+    return row ? { ...row, href: `/console/intake/${row.documentId}?at=${row.start}&to=${row.end}#at-${row.start}` } : null;
   }
 }

@@ -18,8 +18,9 @@ import { extractDrafts } from './extraction/extract.js';
 import { IntakeDocument } from './intake-document.entity.js';
 import { IntakeDraft } from './intake-draft.entity.js';
 import { IntakeIndustryKeyword } from './intake-industry-keyword.entity.js';
+import { IntakeRecordSource } from './intake-record-source.entity.js';
 import { extractDocumentJob } from './intake.jobs.js';
-import { IntakeQueries } from './intake.queries.js';
+import { IntakeQueries, type RecordSource } from './intake.queries.js';
 import type { AcceptDraftInput, AddKeywordInput, SubmitTextInput, UploadFields } from './intake.schemas.js';
 import { STAGE_HINTS, type DocumentFormat, type DraftEvidence } from './intake.vocabulary.js';
 import { recogniseDocumentRegion } from './recognition/regions.js';
@@ -104,12 +105,14 @@ export class IntakeService {
     return this.dataSource.transaction(async (m) => {
       const locked = await m.findOne(IntakeDraft, { where: { id: draftId }, lock: { mode: 'pessimistic_write' } });
       if (!locked || locked.status !== 'proposed') throw conflict('intake-draft-decided', '该草稿已处理（已采用或已忽略）');
-      const created =
+      const created: Created =
         draft.kind === 'project'
           ? await this.createProject(actor, m, document, draft, edits)
           : draft.kind === 'policy'
             ? await this.createPolicy(actor, m, document, draft, edits, [])
             : await this.createIncentive(actor, m, document, draft, edits);
+      await this.linkSource(m, { type: created.type, id: created.id }, document, draft);
+      if (created.policyFrom) await this.linkSource(m, { type: 'policy', id: created.policyFrom.policyId }, document, created.policyFrom.draft);
       const fields = { ...draft.fields, ...withoutUndefined(edits) };
       await m.update(IntakeDraft, { id: draftId }, { status: 'accepted', fields: fields as never, createdType: created.type as IntakeDraft['createdType'], createdId: created.id, decidedBy: actor.userId, decidedAt: this.clock.now() });
       await this.audit.record(m, {
@@ -131,6 +134,12 @@ export class IntakeService {
       await this.audit.record(m, { actor, action: 'intake.draft_rejected', target: { type: 'intake_draft', id: draftId, region: document.regionCode }, detail: { documentId: document.id, kind: draft.kind } });
       return m.findOneByOrFail(IntakeDraft, { id: draftId });
     });
+  }
+
+  /** 来源: the document and sentence a project/policy/incentive was accepted from; null for staff-typed records or non-staff. */
+  async sourceOf(actor: Actor, recordType: IntakeRecordSource['recordType'], recordId: number): Promise<RecordSource | null> {
+    if (!isStaff(actor)) return null;
+    return this.queries.sourceOf(recordType, recordId);
   }
 
   keywords(): Promise<IntakeIndustryKeyword[]> {
@@ -247,6 +256,19 @@ export class IntakeService {
     return { draft, document };
   }
 
+  /** The record → (document, draft, sentence) link, written in the accepting transaction. */
+  private async linkSource(m: EntityManager, record: { type: string; id: number }, document: IntakeDocument, draft: IntakeDraft): Promise<void> {
+    const e = draft.evidence.find((x) => x.field === 'title' || x.field === 'kind') ?? draft.evidence[0];
+    const [start, end] = e ? [e.start, e.end] : [0, 0];
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(IntakeRecordSource)
+      .values({ recordType: record.type as IntakeRecordSource['recordType'], recordId: record.id, documentId: document.id, draftId: draft.id, start, end, quote: sentenceAround(document.text, start, end), createdAt: this.clock.now() })
+      .orIgnore()
+      .execute();
+  }
+
   /** "来源：《title》第 n 字「quote」" — the link back from the record to the sentence it came from. */
   private sourceNote(document: IntakeDocument, evidence: DraftEvidence[]): string {
     const e = evidence.find((x) => x.field === 'title' || x.field === 'kind') ?? evidence[0];
@@ -322,13 +344,21 @@ export class IntakeService {
           await m.update(IntakeDraft, { id: policyDraft.id }, { status: 'accepted', createdType: 'policy', createdId: policy.id, decidedBy: actor.userId, decidedAt: this.clock.now() });
         }
         const incentive = policy.incentives?.[policy.incentives.length - 1];
-        return { type: 'incentive', id: incentive?.id ?? policy.id, region: policy.regionCode };
+        return { type: 'incentive', id: incentive?.id ?? policy.id, region: policy.regionCode, policyFrom: { policyId: policy.id, draft: policyDraft ?? draft } };
       }
     }
     const target = await this.access.policy(actor, policyId, 'write', m);
     const incentive = await this.policies.addIncentive(policyId, parsed.value, m);
     return { type: 'incentive', id: incentive.id, region: target.regionCode };
   }
+}
+
+/** What accepting a draft created (and, for an incentive, the policy made for it from the document's policy draft). */
+interface Created {
+  type: string;
+  id: number;
+  region: string;
+  policyFrom?: { policyId: number; draft: IntakeDraft };
 }
 
 function withoutUndefined<T extends object>(o: T): Partial<T> {

@@ -64,6 +64,19 @@ describe('intake in the browser: upload, review, accept', () => {
     expect(project).toMatchObject({ title: '康平港湾安置房项目', total_investment_yuan: '460000000', status: 'draft', region_code: '410223' });
     expect(project.description).toContain(`/console/intake/${documentId}`);
 
+    // the project's page says where it came from and links to the sentence on the review page
+    await page.locator('article.draft', { hasText: '康平港湾安置房项目' }).locator('a', { hasText: '项目 #' }).click();
+    await page.waitForURL(/\/console\/projects\/\d+$/);
+    const source = page.locator('.record-source');
+    expect(await source.textContent()).toContain('来源：《2021年尉氏县政府工作报告（节选）》');
+    expect(await source.locator('q').textContent()).toContain('加快推进康平港湾安置房项目');
+    await expectAccessible(page, 'console/projects/:id with 来源');
+    await Promise.all([page.waitForURL(/\/console\/intake\/\d+\?at=\d+&to=\d+#at-\d+$/), source.locator('a').click()]);
+    // the anchor is the name's first highlighted piece; the pieces marked current spell the name
+    expect((await page.locator('.intake-source mark.ev-current').allTextContents()).join('')).toBe('康平港湾安置房项目');
+    expect('康平港湾安置房项目'.startsWith((await page.evaluate(() => document.querySelector(':target')?.textContent)) ?? '∅')).toBe(true);
+    await page.goto(`${t.url}/console/intake/${documentId}`);
+
     const plant = page.locator('article.draft', { hasText: '尉北污水处理厂' });
     await Promise.all([page.waitForURL(/done=draftRejected/), plant.locator('button', { hasText: '忽略' }).click()]);
     expect(await page.locator('article.draft', { hasText: '尉北污水处理厂' }).textContent()).toContain('已忽略');

@@ -138,6 +138,15 @@ describe('intake: documents → extraction job → drafts → accepted as unpubl
     const [audit] = await t.dataSource.query(`SELECT target_id, detail FROM audit_log WHERE action = 'intake.draft_accepted'`);
     expect(audit).toMatchObject({ target_id: String(ok.body.created.id), detail: { documentId: reportId, draftId: school.id } });
     expect((await weishi.call('POST', `/intake/drafts/${school.id}/accept`, {})).status).toBe(409);
+    // the link back: document, draft, the name's offsets and its sentence
+    const title = school.evidence.find((e: any) => e.field === 'title');
+    const [source] = await t.dataSource.query(`SELECT record_type, record_id, document_id, draft_id, start, "end", quote FROM intake_record_source`);
+    expect(source).toEqual({ record_type: 'project', record_id: ok.body.created.id, document_id: reportId, draft_id: school.id, start: title.start, end: title.end, quote: expect.stringContaining('开工建设三中迁建项目') });
+    expect(WEISHI.slice(source.start, source.end)).toBe('三中迁建项目');
+    // once published it is a project like any other
+    const published = await weishi.call('POST', `/projects/${ok.body.created.id}/publish`);
+    expect(published.status).toBe(200);
+    expect(published.body.status).toBe('published');
   });
 
   it('rejects a draft (忽略)', async () => {
@@ -159,6 +168,9 @@ describe('intake: documents → extraction job → drafts → accepted as unpubl
     expect(ok.status).toBe(200);
     const [policy] = await t.dataSource.query(`SELECT p.status, p.region_code, count(i.id)::int AS incentives FROM policy p JOIN incentive i ON i.policy_id = p.id GROUP BY p.id`);
     expect(policy).toEqual({ status: 'draft', region_code: '410000', incentives: 1 });
+    // both the incentive and the policy made for it link back to the document
+    const sources = await t.dataSource.query(`SELECT record_type FROM intake_record_source WHERE document_id = $1 ORDER BY record_type`, [r.body.id]);
+    expect(sources.map((x: any) => x.record_type)).toEqual(['incentive', 'policy']);
     const after = await ready(admin, r.body.id);
     expect(after.drafts.find((d: any) => d.kind === 'policy').status).toBe('accepted');
   });

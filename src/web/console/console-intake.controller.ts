@@ -19,6 +19,8 @@ import { WebExceptionFilter } from '../web-exception.filter.js';
 
 /** One stretch of the document's text, and the drafts whose evidence covers it. */
 interface Segment {
+  /** Offset of the segment in the document's text (the anchor `#at-<start>` a record's 来源 links to). */
+  start: number;
   text: string;
   drafts: number[];
   fields: string[];
@@ -39,7 +41,7 @@ export function segments(text: string, drafts: IntakeDraft[]): Segment[] {
   for (let i = 0; i < points.length - 1; i++) {
     const [a, b] = [points[i], points[i + 1]];
     const covering = drafts.filter((d) => d.status !== 'rejected' && d.evidence.some((e) => e.start <= a && e.end >= b));
-    out.push({ text: text.slice(a, b), drafts: covering.map((d) => d.id), fields: [...new Set(covering.flatMap((d) => d.evidence.filter((e) => e.start <= a && e.end >= b).map((e) => EVIDENCE_LABELS[e.field] ?? e.field)))] });
+    out.push({ start: a, text: text.slice(a, b), drafts: covering.map((d) => d.id), fields: [...new Set(covering.flatMap((d) => d.evidence.filter((e) => e.start <= a && e.end >= b).map((e) => EVIDENCE_LABELS[e.field] ?? e.field)))] });
   }
   return out;
 }
@@ -58,6 +60,12 @@ export function amountField(yuan: unknown): { number: string; unit: '万元' | '
   if (typeof yuan !== 'number' || !yuan) return { number: '', unit: '万元' };
   if (yuan >= 100_000_000) return { number: String(yuan / 100_000_000), unit: '亿元' };
   return { number: String(yuan / 10_000), unit: '万元' };
+}
+
+/** `?at=<start>&to=<end>`: the span a record's 来源 link points at (highlighted as current), or null. */
+function spanOf(q: FormBody): { start: number; end: number } | null {
+  const [start, end] = [Number(field(q, 'at')), Number(field(q, 'to') || field(q, 'at'))];
+  return field(q, 'at') && Number.isSafeInteger(start) && Number.isSafeInteger(end) && start >= 0 ? { start, end: Math.max(end, start + 1) } : null;
 }
 
 const FIELD_RENAME = (f: string) => (f.startsWith('industryCodes') ? 'industryCodes' : f === 'regionCode' ? 'region' : f);
@@ -198,6 +206,7 @@ export class ConsoleIntakeController {
         processing: document.status === 'processing',
         statuses: DOCUMENT_STATUSES,
         segments: segments(document.text, drafts),
+        at: spanOf(req.query as FormBody),
         forms,
         kinds: DRAFT_KINDS,
         draftStatuses: DRAFT_STATUSES,

@@ -18,6 +18,7 @@ import { pickerModel, pickFrom } from '../forms/tree-picker.js';
 import { Pages } from '../pages.js';
 import { idOf, pageNo } from '../public.controller.js';
 import { describeCondition, ELIGIBILITY_BADGE, ELIGIBILITY_LABELS } from '../view/conditions.js';
+import { IntakeService } from '../../intake/intake.service.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 import { problemErrors } from './console-projects.controller.js';
 
@@ -59,6 +60,7 @@ export class ConsolePoliciesController {
     private readonly pages: Pages,
     private readonly policies: PoliciesService,
     private readonly eligibility: EligibilityService,
+    private readonly intake: IntakeService,
   ) {}
 
   @Get('policies')
@@ -118,7 +120,8 @@ export class ConsolePoliciesController {
     const p = await this.policies.read(req.actor!, id);
     const write = await this.policies.mayEdit(req.actor!, id);
     const incentives = (p.incentives ?? []).sort((a, b) => a.id - b.id).map((i) => ({ i, conditions: i.conditions.map(describeCondition) }));
-    this.pages.send(req, res, 'console/policy', { p, write, incentives }, { title: p.title });
+    const source = await this.intake.sourceOf(req.actor!, 'policy', id);
+    this.pages.send(req, res, 'console/policy', { p, write, incentives, source }, { title: p.title });
   }
 
   @Get('policies/:id/edit')

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { staffScope } from '../../access/access-policy.js';
 import type { AuthedRequest } from '../../access/auth.guard.js';
 import { StaffOnly } from '../../access/decorators.js';
+import { IntakeService } from '../../intake/intake.service.js';
 import { MatchesService } from '../../matching/matches.service.js';
 import { Clock } from '../../platform/clock/clock.js';
 import { shanghaiDate } from '../../platform/format/units.js';
@@ -35,6 +36,7 @@ export class ConsoleProjectsController {
     private readonly policies: PoliciesQueries,
     private readonly matches: MatchesService,
     private readonly clock: Clock,
+    private readonly intake: IntakeService,
   ) {}
 
   @Get()
@@ -105,11 +107,12 @@ export class ConsoleProjectsController {
     const write = await this.projects.mayEdit(actor, id);
     const q = req.query as FormBody;
     const matches = write ? await this.matches.forProject(actor, id, { page: pageNo(q), pageSize: 20 }) : null;
+    const source = await this.intake.sourceOf(actor, 'project', id);
     this.pages.send(
       req,
       res,
       'console/project',
-      { p, write, matches, nextStages: nextStages(p.stage).map((s) => [s, PROJECT_STAGES[s]]), today: shanghaiDate(this.clock.now()), stageForm: { stage: field(req.body as FormBody, 'stage'), at: field(req.body as FormBody, 'at'), note: field(req.body as FormBody, 'note') } },
+      { p, write, matches, source, nextStages: nextStages(p.stage).map((s) => [s, PROJECT_STAGES[s]]), today: shanghaiDate(this.clock.now()), stageForm: { stage: field(req.body as FormBody, 'stage'), at: field(req.body as FormBody, 'at'), note: field(req.body as FormBody, 'note') } },
       { title: p.title, errors, status },
     );
   }
