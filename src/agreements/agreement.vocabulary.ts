@@ -88,3 +88,16 @@ export function recoveryStepProblem(from: RecoveryStep, to: RecoveryStep): strin
   if (!NEXT[from].length) return `追回案件已「${RECOVERY_STEPS[from]}」，已办结`;
   return `「${RECOVERY_STEPS[from]}」之后只能是：${NEXT[from].map((s) => RECOVERY_STEPS[s]).join('、')}`;
 }
+
+/** Every audit action of this module, with its label (the audit log's AUDIT_ACTIONS must carry each; a spec holds them equal). */
+export const AGREEMENT_AUDIT_ACTIONS = {
+  'agreement.created': '录入投资协议',
+  'agreement.actual_recorded': '登记协议实绩',
+  'agreement.release_requested': '申请拨付扶持资金',
+  'agreement.tranche_released': '复核通过并拨付扶持资金',
+  'agreement.tranche_withheld': '承诺违约，暂缓拨付扶持资金',
+  'agreement.recovery_opened': '违约追回立案',
+  'agreement.recovery_step': '追回案件办理',
+  'agreement.figures_exported': '导出投资协议履约统计',
+} as const;
+export type AgreementAuditAction = keyof typeof AGREEMENT_AUDIT_ACTIONS;

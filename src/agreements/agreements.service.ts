@@ -16,7 +16,7 @@ import type { Page } from '../platform/http/pagination.js';
 import { agreementView, warningItem, type AgreementView } from './agreement.view.js';
 import { AgreementsQueries, type AgreementFigures } from './agreements.queries.js';
 import { agreementWarningTemplate, type AgreementWarningData } from './agreement-templates.js';
-import { PLEDGE_KINDS, recoveryStepProblem, WARNING_KINDS, type AgreementStatus, type RecoveryStep, type TrancheState } from './agreement.vocabulary.js';
+import { PLEDGE_KINDS, recoveryStepProblem, type AgreementAuditAction, WARNING_KINDS, type AgreementStatus, type RecoveryStep, type TrancheState } from './agreement.vocabulary.js';
 import { AGREEMENT_DAILY_PATTERN, AGREEMENT_SCHEDULER_ID, AGREEMENTS_QUEUE, agreementsDailyJob } from './agreements.jobs.js';
 import { agreementFiguresFile } from './agreement-exports.js';
 import type { AgreementFiguresExportQuery, AgreementFiguresQuery, ApproveReleaseInput, CreateAgreementInput, ListWarningsQuery, RecordActualInput, RecoveryStepInput, RequestReleaseInput } from './agreements.schemas.js';
@@ -320,7 +320,7 @@ export class AgreementsService implements OnApplicationBootstrap, OnApplicationS
   async exportFigures(actor: Actor, q: AgreementFiguresExportQuery): Promise<{ file: Buffer; name: string }> {
     const f = await this.queries.figures(actor, q);
     const period = `${q.from ?? '始'}_${q.to ?? this.today()}`;
-    await this.audit.record(null, { actor, action: 'agreement.figures_exported', target: { type: 'agreement_figures', region: q.region ?? actor.regionScope }, detail: { ...q } });
+    await this.audit.record(null, { actor, action: 'agreement.figures_exported' satisfies AgreementAuditAction, target: { type: 'agreement_figures', region: q.region ?? actor.regionScope }, detail: { ...q } });
     return { file: await agreementFiguresFile(f, q.format, `签约期间 ${period.replace('_', ' 至 ')}`), name: `投资协议履约_${period}.${q.format}` };
   }
 
@@ -361,6 +361,10 @@ export class AgreementsService implements OnApplicationBootstrap, OnApplicationS
       if (state === t.state) continue;
       // a withheld tranche forgets an open request (it would need asking again)
       await m.query(`UPDATE agreement_tranche SET state = $2${state === 'withheld' ? ', requested_by = NULL, requested_at = NULL' : ''} WHERE id = $1`, [t.id, state]);
+      if (state === 'withheld') {
+        const breached = pledges.filter((p) => p.status === 'breached').map((p) => p.kind);
+        await this.audit.record(m, this.auditOf(null, 'agreement.tranche_withheld', row, { trancheId: t.id, from: t.state, breached }));
+      }
     }
     const status = agreementStatus(pledges);
     await m.query(`UPDATE agreement SET status = $2, capital_yuan = $3, evaluated_on = $4 WHERE id = $1`, [row.id, status, facts.capital(today), today]);
@@ -492,7 +496,7 @@ export class AgreementsService implements OnApplicationBootstrap, OnApplicationS
     if (bad.length) throw validationFailed(bad.map((b) => ({ field: `tranches[${b.i}].incentiveId`, code: 'unknown_incentive', message: `扶持措施 ${b.id} 不存在` })));
   }
 
-  private auditOf(actor: Actor | null, action: string, row: AgreementRow, detail: Record<string, unknown>): AuditRecord {
+  private auditOf(actor: Actor | null, action: AgreementAuditAction, row: AgreementRow, detail: Record<string, unknown>): AuditRecord {
     return { actor, action, target: { type: 'agreement', id: row.id, region: row.region_code }, detail: { leadId: row.lead_id, enterpriseId: row.enterprise_id, ...detail } };
   }
 }

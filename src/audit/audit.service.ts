@@ -60,6 +60,14 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'article.submission_confirmed': '投稿人确认投稿',
   'article.approved': '投稿审核通过',
   'article.rejected': '投稿退回',
+  'agreement.created': '录入投资协议',
+  'agreement.actual_recorded': '登记协议实绩',
+  'agreement.release_requested': '申请拨付扶持资金',
+  'agreement.tranche_released': '复核通过并拨付扶持资金',
+  'agreement.tranche_withheld': '承诺违约，暂缓拨付扶持资金',
+  'agreement.recovery_opened': '违约追回立案',
+  'agreement.recovery_step': '追回案件办理',
+  'agreement.figures_exported': '导出投资协议履约统计',
 };
 
 /**
