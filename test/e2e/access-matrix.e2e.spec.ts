@@ -540,6 +540,15 @@ const ROUTES: Record<string, Case | Case[]> = {
     massAssign: false,
   },
   'GET /console/agreements': page.staff(() => '/console/agreements'),
+  // 录入投资协议 on the signed lead the API row above gave an agreement: the admin is sent to it (or, the row not run yet, gets the form)
+  'GET /console/agreements/new': { path: (w) => `/console/agreements/new?lead=${w.unagreedLead}`, want: { ...consoleHidden, admin: [200, 303] } },
+  'POST /console/agreements/new': {
+    path: (w) => `/console/agreements/new?lead=${w.unagreedLead}`,
+    form: true,
+    body: (w) => ({ signedOn: w.today, investmentWan: '5000', trancheAmountWan: '100', trancheCondition: 'date', trancheDueOn: w.today }),
+    want: consoleWrite(404, [303, 409]),
+    massAssign: false,
+  },
   'GET /console/agreements/:id': { path: (w) => `/console/agreements/${w.agreement}`, want: consoleHidden },
   'POST /console/agreements/:id/actuals': {
     path: (w) => `/console/agreements/${w.agreement}/actuals`,

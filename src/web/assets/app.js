@@ -94,6 +94,58 @@
     if (msg && !window.confirm(msg)) e.preventDefault();
   });
 
+  /* 万元 inputs echo the amount in 亿元 (or 元) as you type; 亩 inputs echo 公顷 / 平方米. */
+  function plain(s) {
+    return String(s || '').replace(/[\uFF10-\uFF19]/g, function (d) { return String.fromCharCode(d.charCodeAt(0) - 0xfee0); }).replace(/[．。]/g, '.').replace(/[,，\s]/g, '');
+  }
+  function trimmed(n, digits) {
+    return String(Number(n.toFixed(digits)));
+  }
+  function echoText(input) {
+    var s = plain(input.value);
+    if (s === '') return '';
+    if (!/^\d+(\.\d+)?$/.test(s)) return input.hasAttribute('data-mu-echo') ? '请输入数字' : '请输入数字（单位：万元）';
+    var n = Number(s);
+    if (input.hasAttribute('data-mu-echo')) return '≈ ' + trimmed(n * 666.6667, 0) + ' 平方米（' + trimmed(n / 15, 2) + ' 公顷）';
+    if (n >= 10000) return '= ' + trimmed(n / 10000, 6) + ' 亿元';
+    return '= ' + trimmed(n * 10000, 0) + ' 元';
+  }
+  function echo(input) {
+    var out = input.id && document.querySelector('output[data-echo-for="' + input.id + '"]');
+    if (out) out.textContent = echoText(input);
+  }
+  document.addEventListener('input', function (e) {
+    var t = e.target;
+    if (t && t.matches && t.matches('input[data-wan-echo], input[data-mu-echo]')) echo(t);
+  });
+  Array.prototype.forEach.call(document.querySelectorAll('input[data-wan-echo], input[data-mu-echo]'), echo);
+
+  /* 录入投资协议: "再加一期" copies the last tranche row, emptied, with fresh ids. */
+  var addTranche = document.querySelector('button[data-add-tranche]');
+  if (addTranche) {
+    addTranche.hidden = false;
+    addTranche.addEventListener('click', function () {
+      var rows = document.querySelectorAll('[data-tranche-row]');
+      var last = rows[rows.length - 1];
+      var index = rows.length;
+      var copy = last.cloneNode(true);
+      Array.prototype.forEach.call(copy.querySelectorAll('[id], [for], [data-echo-for]'), function (el) {
+        ['id', 'for', 'data-echo-for'].forEach(function (a) {
+          var v = el.getAttribute(a);
+          if (v) el.setAttribute(a, v.replace(/tranche-\d+-/, 'tranche-' + index + '-'));
+        });
+      });
+      Array.prototype.forEach.call(copy.querySelectorAll('input, select'), function (el) { el.value = ''; el.removeAttribute('aria-invalid'); el.removeAttribute('aria-describedby'); });
+      Array.prototype.forEach.call(copy.querySelectorAll('.field-error'), function (el) { el.remove(); });
+      Array.prototype.forEach.call(copy.querySelectorAll('output'), function (el) { el.textContent = ''; });
+      var number = copy.querySelector('[data-row-number]');
+      if (number) number.textContent = String(index + 1);
+      last.parentNode.insertBefore(copy, last.nextSibling);
+      var first = copy.querySelector('input');
+      if (first) first.focus();
+    });
+  }
+
   /* Import progress: reload the page while a job is running (no-JS users press the refresh link). */
   var progress = document.querySelector('[data-refresh-seconds]');
   if (progress) {

@@ -3,19 +3,24 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../../access/auth.guard.js';
 import { StaffOnly } from '../../access/decorators.js';
-import { ACTUAL_KINDS, RECORDED_STEPS, RECOVERY_STEPS, WARNING_KINDS, warningKinds, type WarningKind } from '../../agreements/agreement.vocabulary.js';
-import { approveReleaseSchema, listWarningsQuery, recordActualSchema, recoveryStepSchema, requestReleaseSchema } from '../../agreements/agreements.schemas.js';
+import { ACTUAL_KINDS, RECORDED_STEPS, RECOVERY_STEPS, TRANCHE_CONDITIONS, WARNING_KINDS, warningKinds, type WarningKind } from '../../agreements/agreement.vocabulary.js';
+import { approveReleaseSchema, createAgreementSchema, listWarningsQuery, recordActualSchema, recoveryStepSchema, requestReleaseSchema } from '../../agreements/agreements.schemas.js';
 import { AgreementsService } from '../../agreements/agreements.service.js';
+import { leadView } from '../../leads/lead.view.js';
+import { LeadsService } from '../../leads/leads.service.js';
 import { ProblemException } from '../../platform/http/problem.js';
+import { PoliciesQueries } from '../../policies/policies.queries.js';
 import { parseSafe } from '../../platform/validation/zod-validation.js';
-import { errorMap, field, integer, wanToYuan, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
+import { agreementFormValues, agreementInput, type AgreementFormValues } from '../forms/agreement-form.js';
+import { errorMap, field, integer, mergeErrors, wanToYuan, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
+import { shanghaiDate } from '../../platform/format/units.js';
 import { Pages } from '../pages.js';
 import { idOf } from '../public.controller.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 
 type AgreementForm = 'actual' | 'release' | 'approve' | 'recovery';
 /** Page field names of the API fields (amounts are entered in 万元). */
-const FIELDS: Record<string, string> = { amountYuan: 'amountWan', occurredOn: 'occurredOn', kind: 'kind', count: 'count', source: 'source', document: 'document', note: 'note' };
+const FIELDS: Record<string, string> = { amountYuan: 'amountWan', occurredOn: 'occurredOn', kind: 'kind', count: 'count', source: 'source', document: 'document', note: 'note', correctsId: 'correctsId' };
 
 /** Console: the agreement page (pledges, actuals timeline, tranches and their buttons, the recovery case) and the warnings list. */
 @ApiExcludeController()
@@ -26,6 +31,8 @@ export class ConsoleAgreementsController {
   constructor(
     private readonly pages: Pages,
     private readonly agreements: AgreementsService,
+    private readonly leads: LeadsService,
+    private readonly policies: PoliciesQueries,
   ) {}
 
   @Get()
@@ -36,6 +43,70 @@ export class ConsoleAgreementsController {
     const page = await this.agreements.warnings(req.actor!, q.value);
     const todo = await this.agreements.todo(req.actor!);
     this.pages.send(req, res, 'console/agreement-warnings', { list: page, kinds: Object.entries(WARNING_KINDS), kind: kind ?? '', todo }, { title: '项目预警' });
+  }
+
+  /** 录入投资协议 for a signed lead (?lead=id): pledges in 万元 / 亩, tranches with their incentive and condition. */
+  @Get('new')
+  async newForm(@Req() req: AuthedRequest, @Res() res: Response) {
+    await this.createPage(req, res, null, {});
+  }
+
+  @Post('new')
+  async create(@Req() req: AuthedRequest, @Res() res: Response) {
+    const values = agreementFormValues(req.body as FormBody, { signedOn: '' });
+    const { input, errors: formErrors, fieldOf } = agreementInput(values);
+    const parsed = parseSafe(createAgreementSchema, input);
+    const required = { signedOn: '请填写签约日期' };
+    if (!parsed.ok || Object.keys(formErrors).length) {
+      const errors = mergeErrors(formErrors, parsed.ok ? {} : errorMap(parsed.errors, fieldOf));
+      for (const [k, list] of Object.entries(errors)) {
+        if (/-condition$/.test(k)) errors[k] = list.map(() => '请选择拨付条件');
+        else if (/-dueOn$/.test(k)) errors[k] = list.map((m) => (m.includes('格式') || m === '必填' ? '请填写约定拨付日期' : m));
+        else if (/-amountWan$/.test(k)) errors[k] = list.map((m) => (m === '必填' ? '请填写金额' : m.replace('（单位：元）', '（单位：万元）')));
+      }
+      return this.createPage(req, res, values, withRequiredMessages(errors, required), 400);
+    }
+    const leadId = this.leadIdOf(req);
+    try {
+      const { id } = await this.agreements.create(req.actor!, leadId, parsed.value);
+      this.pages.redirect(res, `/console/agreements/${id}`, 'created');
+    } catch (err) {
+      if (err instanceof ProblemException && err.status < 500 && err.status !== 404 && err.status !== 403) {
+        const errors = err.errors?.length ? errorMap(err.errors, fieldOf) : { _form: [err.message] };
+        if (err.errors?.some((e) => e.field === 'leadId' || e.field === 'stage')) errors._form = [err.message];
+        return this.createPage(req, res, values, errors, err.status);
+      }
+      throw err;
+    }
+  }
+
+  private leadIdOf(req: AuthedRequest): number {
+    return idOf(typeof req.query.lead === 'string' ? req.query.lead : '', '线索');
+  }
+
+  private async createPage(req: AuthedRequest, res: Response, posted: AgreementFormValues | null, errors: ErrorMap, status?: number) {
+    const actor = req.actor!;
+    const leadId = this.leadIdOf(req);
+    const lead = leadView((await this.leads.get(actor, leadId)).lead);
+    const existing = await this.agreements.idOfLead(actor, leadId);
+    if (existing !== null && !posted) return this.pages.redirect(res, `/console/agreements/${existing}`);
+    const signedOn = lead.signed ? shanghaiDate(lead.signed.at) : '';
+    const values = posted ?? agreementFormValues(null, { signedOn });
+    const chosen = values.tranches.map((t) => Number(t.incentiveId)).filter(Number.isInteger);
+    this.pages.send(
+      req,
+      res,
+      'console/agreement-form',
+      {
+        lead,
+        values,
+        signed: ['signed', 'started', 'producing'].includes(lead.stage),
+        incentives: await this.policies.incentiveChoices(actor, chosen),
+        conditions: Object.entries(TRANCHE_CONDITIONS),
+        today: this.agreements.today(),
+      },
+      { title: `录入投资协议：${lead.enterprise.name}`, errors, status },
+    );
   }
 
   @Get(':id')
@@ -93,7 +164,9 @@ export class ConsoleAgreementsController {
     const b = req.body as FormBody;
     const amount = wanToYuan(field(b, 'amountWan'));
     const count = integer(field(b, 'count'));
+    const corrects = integer(field(b, 'correctsId'));
     const input = {
+      ...(corrects.ok && corrects.value != null ? { correctsId: corrects.value } : {}),
       kind: field(b, 'kind') || undefined,
       occurredOn: field(b, 'occurredOn') || undefined,
       ...(amount.ok && amount.value != null ? { amountYuan: amount.value } : {}),
