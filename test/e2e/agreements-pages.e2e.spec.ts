@@ -143,7 +143,12 @@ describe('agreement pages', () => {
     const path = `/console/agreements/new?lead=${l.id}`;
     const rows = (r: Array<[string, string, string, string]>) => {
       const p = new URLSearchParams({ signedOn: '2026-04-10', investmentWan: '15000', landMu: '60', intensityWan: '250', taxWan: '', startBy: '2026-06-01', productionBy: '2026-03-01', reachOutputBy: '', jobs: '200' });
-      for (const [a, i, c, d] of r) (p.append('trancheAmountWan', a), p.append('trancheIncentiveId', i), p.append('trancheCondition', c), p.append('trancheDueOn', d));
+      for (const [a, i, c, d] of r) {
+        p.append('trancheAmountWan', a);
+        p.append('trancheIncentiveId', i);
+        p.append('trancheCondition', c);
+        p.append('trancheDueOn', d);
+      }
       return Object.fromEntries([...p.keys()].map((k) => [k, p.getAll(k).length > 1 ? p.getAll(k) : p.get(k)!]));
     };
     const postRows = async (body: Record<string, string | string[]>) => {
