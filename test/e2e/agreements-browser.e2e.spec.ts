@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { FakeClock } from '../../src/platform/clock/clock.js';
+import { shanghaiDate } from '../../src/platform/format/units.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { actor, TEST_PASSWORD, type TestActor } from '../support/auth.js';
 import { enterpriseBody, nextUscc, policyBody } from '../support/factories.js';
@@ -20,7 +20,10 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
 }
 
 describe('agreements in the browser: form › start recorded › releasable › four-eyes release › figures', () => {
-  const clock = new FakeClock(new Date('2026-03-02T02:00:00Z'));
+  // the real clock: the browser keeps the session cookie only while it has not expired by its own time
+  const DAY = 86_400_000;
+  const today = shanghaiDate(new Date());
+  const after = (days: number) => shanghaiDate(new Date(Date.now() + days * DAY));
   let t: TestApp;
   let officer: TestActor;
   let bureauLead: TestActor;
@@ -39,7 +42,7 @@ describe('agreements in the browser: form › start recorded › releasable › 
   const figure = async (page: Page, name: string) => (await page.locator(`[data-figure="${name}"]`).textContent())?.trim();
 
   beforeAll(async () => {
-    t = await startTestApp({ clock });
+    t = await startTestApp();
     const admin = await actor(t, 'admin');
     officer = await actor(t, 'officer', { region: '410223' });
     bureauLead = await actor(t, 'bureau_lead', { bureauId: officer.bureauId! });
@@ -61,25 +64,25 @@ describe('agreements in the browser: form › start recorded › releasable › 
     await Promise.all([page.waitForURL(/\/console\/agreements\/new\?lead=\d+/), page.click('a[data-agreement-new]')]);
     await expectAccessible(page, 'console/agreements/new');
 
-    await page.fill('#signedOn', '2026-03-02');
+    await page.fill('#signedOn', today);
     await page.locator('#investmentWan').pressSequentially('12000');
     expect(await page.locator('output[data-echo-for="investmentWan"]').textContent()).toBe('= 1.2 亿元');
     await page.fill('#landMu', '45');
     expect(await page.locator('output[data-echo-for="landMu"]').textContent()).toContain('3 公顷');
-    await page.fill('#startBy', '2026-06-30');
-    await page.fill('#productionBy', '2027-06-30');
+    await page.fill('#startBy', after(120));
+    await page.fill('#productionBy', after(480));
     await page.fill('#jobs', '150');
     // the first tranche pays on 开工 from the policy library; a fourth row comes from the button
     await page.fill('#tranche-0-amountWan', '200');
     const incentive = await page.locator('#tranche-0-incentiveId option', { hasText: incentiveTitle }).first().getAttribute('value');
     await page.selectOption('#tranche-0-incentiveId', incentive!);
     await page.selectOption('#tranche-0-condition', 'started');
-    await page.fill('#tranche-0-dueOn', '2026-07-31');
+    await page.fill('#tranche-0-dueOn', after(150));
     await page.click('button[data-add-tranche]');
     expect(await page.locator('[data-tranche-row]').count()).toBe(4);
     await page.fill('#tranche-3-amountWan', '300');
     await page.selectOption('#tranche-3-condition', 'producing');
-    await page.fill('#tranche-3-dueOn', '2027-07-31');
+    await page.fill('#tranche-3-dueOn', after(510));
     await Promise.all([page.waitForURL(/\/console\/agreements\/\d+\?done=created/), page.click('form[data-agreement-form] button[type=submit]')]);
     const agreementUrl = page.url().replace(/\?.*$/, '');
     await expectAccessible(page, 'console/agreements/:id');
@@ -97,7 +100,7 @@ describe('agreements in the browser: form › start recorded › releasable › 
 
     // 开工 recorded: the first tranche's condition is met by a fact
     await page.selectOption('#kind', 'started');
-    await page.fill('#occurredOn', '2026-03-02');
+    await page.fill('#occurredOn', today);
     await page.fill('#source', '现场核查');
     await page.fill('#document', '开工报告书');
     await Promise.all([page.waitForURL(/done=actual/), page.click('form[action$="/actuals"] button[type=submit]')]);
@@ -120,7 +123,7 @@ describe('agreements in the browser: form › start recorded › releasable › 
 
     const [tranche] = await t.dataSource.query(`SELECT state, requested_by, approved_by FROM agreement_tranche WHERE position = 1`);
     expect(tranche).toEqual({ state: 'released', requested_by: officer.userId, approved_by: bureauLead.userId });
-    const audit = await t.dataSource.query(`SELECT action, actor_user_id FROM audit_entry WHERE action LIKE 'agreement.%' ORDER BY id`);
+    const audit = await t.dataSource.query(`SELECT action, actor_user_id FROM audit_log WHERE action LIKE 'agreement.%' ORDER BY id`);
     expect(audit).toEqual([
       { action: 'agreement.created', actor_user_id: officer.userId },
       { action: 'agreement.actual_recorded', actor_user_id: officer.userId },
