@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EnterprisesModule } from '../enterprises/enterprises.module.js';
 import { LeadsModule } from '../leads/leads.module.js';
 import { ChainsController } from './chains.controller.js';
 import { ChainLookups, ChainsQueries } from './chains.queries.js';
@@ -6,7 +7,7 @@ import { ChainsService } from './chains.service.js';
 
 /** 产业链招商: chains as data, the chain map, gap-driven targets. */
 @Module({
-  imports: [LeadsModule],
+  imports: [LeadsModule, EnterprisesModule],
   controllers: [ChainsController],
   providers: [ChainsService, ChainsQueries, ChainLookups],
   exports: [ChainsService, ChainsQueries],

@@ -213,6 +213,16 @@ export class ChainLookups {
     return u ? { id: u.id, name: u.name, role: u.role, regionCode: u.region_code } : null;
   }
 
+  /** Active officers and bureau leads whose bureau covers the region (candidates for 链长), by name. */
+  async staffCovering(regionCode: string): Promise<Array<{ id: number; name: string; role: string; regionCode: string }>> {
+    const rows: Array<{ id: number; name: string; role: string; region_code: string }> = await this.dataSource.query(
+      `SELECT u.id, u.name, u.role, b.region_code FROM app_user u JOIN bureau b ON b.id = u.bureau_id
+        WHERE u.active AND u.role IN ('officer', 'bureau_lead') AND b.region_code = ANY($1::char(6)[]) ORDER BY u.name, u.id LIMIT 200`,
+      [regions().path(regionCode)],
+    );
+    return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, regionCode: r.region_code }));
+  }
+
   async enterprises(ids: number[]): Promise<Array<{ id: number; name: string; homeRegionPath: string[]; industryPath: string[] }>> {
     if (!ids.length) return [];
     const rows: Array<{ id: number; name: string; home_region_path: string[]; industry_path: string[] }> = await this.dataSource.query(

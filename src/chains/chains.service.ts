@@ -5,6 +5,7 @@ import { coversRegion, isStaff, type Actor } from '../access/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { writeCsv, writeXlsx } from '../platform/spreadsheet/spreadsheet.js';
 import { SEGMENT_STATUSES } from './chain.vocabulary.js';
+import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { LeadsService, type CreatedLead } from '../leads/leads.service.js';
 import { notFound, validationFailed, type FieldError } from '../platform/http/problem.js';
 import { regions } from '../reference/regions.js';
@@ -40,6 +41,7 @@ export class ChainsService {
     private readonly queries: ChainsQueries,
     private readonly lookups: ChainLookups,
     private readonly leads: LeadsService,
+    private readonly enterprises: EnterprisesService,
   ) {}
 
   /** POST /chains: staff of the region; own segments or a template's. */
@@ -143,6 +145,24 @@ export class ChainsService {
     const note = [`产业链招商：${chain.name}「${target.segmentName}」`, ...target.reasons].join('；').slice(0, 2000);
     const lead = await this.leads.create(actor, { enterpriseId: target.enterpriseId, regionCode: chain.regionCode, note }, 'chain');
     return { ...lead, reasons: target.reasons };
+  }
+
+  /** The chain form's choices: 链长 candidates (staff whose bureau covers the region). */
+  async leaderChoices(actor: Actor, regionCode: string): Promise<Array<{ id: number; name: string; role: string; regionName: string }>> {
+    if (!isStaff(actor) || !regions().has(regionCode) || !coversRegion(actor, regionCode)) return [];
+    return (await this.lookups.staffCovering(regionCode)).map((u) => ({ id: u.id, name: u.name, role: u.role, regionName: regions().fullName(u.regionCode) }));
+  }
+
+  /** The chain form's 链主 lookup: enterprises registered in the region whose name or description matches `q` (first 10). */
+  async anchorChoices(actor: Actor, regionCode: string, q: string): Promise<Array<{ id: number; name: string }>> {
+    if (!q.trim() || !isStaff(actor) || !regions().has(regionCode) || !coversRegion(actor, regionCode)) return [];
+    const page = await this.enterprises.browse(actor, { page: 1, pageSize: 10, region: regionCode, q: q.trim().slice(0, 100) });
+    return page.items.map((e) => ({ id: e.id, name: e.name }));
+  }
+
+  /** Names of enterprises (the form's chosen 链主), in the order given; unknown ids are left out. */
+  async enterpriseNames(ids: number[]): Promise<Array<{ id: number; name: string }>> {
+    return (await this.lookups.enterprises(ids)).map((e) => ({ id: e.id, name: e.name }));
   }
 
   // ------------------------------------------------------------------ helpers

@@ -3,15 +3,18 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../../access/auth.guard.js';
 import { StaffOnly } from '../../access/decorators.js';
-import { SEGMENT_TIERS } from '../../chains/chain-templates.js';
+import { CHAIN_TEMPLATES, SEGMENT_TIERS } from '../../chains/chain-templates.js';
 import { SEGMENT_STATUSES } from '../../chains/chain.vocabulary.js';
 import { chainMapView } from '../../chains/chain.view.js';
-import { chainLeadSchema } from '../../chains/chains.schemas.js';
+import { chainLeadSchema, createChainSchema, updateChainSchema } from '../../chains/chains.schemas.js';
+import { staffScope } from '../../access/access-policy.js';
 import { ChainsService } from '../../chains/chains.service.js';
 import { ProblemException } from '../../platform/http/problem.js';
 import { parseSafe } from '../../platform/validation/zod-validation.js';
 import { regions } from '../../reference/regions.js';
-import { field, type FormBody } from '../forms/form-input.js';
+import { CHAIN_REQUIRED, chainFieldFor, chainFormValues, chainFormView, emptyChainForm, readChainForm, type ChainFormValues } from '../forms/chain-form.js';
+import { errorMap, field, formAndSchemaErrors, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
+import { problemErrors } from './console-projects.controller.js';
 import { Pages } from '../pages.js';
 import { idOf, pageNo } from '../public.controller.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
@@ -55,6 +58,57 @@ export class ConsoleChainsController {
     this.pages.send(req, res, 'console/chains', { result: { ...result, items, page: pageNo(q), pageSize: 20 } }, { title: '产业链招商' });
   }
 
+  @Get('new')
+  async newForm(@Req() req: AuthedRequest, @Res() res: Response) {
+    await this.renderForm(req, res, emptyChainForm(staffScope(req.actor!) ?? ''), {}, null);
+  }
+
+  @Post('new')
+  async create(@Req() req: AuthedRequest, @Res() res: Response) {
+    const body = req.body as FormBody;
+    const action = field(body, '_action') || 'save';
+    const form = readChainForm(body, { action, create: true });
+    if (action !== 'save') return this.renderForm(req, res, form.values, form.errors, null, 200);
+    const parsed = parseSafe(createChainSchema, form.input);
+    const errors = formAndSchemaErrors(form.errors, parsed.ok ? {} : errorMap(parsed.errors, chainFieldFor));
+    if (!parsed.ok || Object.keys(errors).length) return this.renderForm(req, res, form.values, errors, null);
+    try {
+      const { id } = await this.chains.create(req.actor!, parsed.value);
+      this.pages.redirect(res, `/console/chains/${id}`, 'created');
+    } catch (err) {
+      if (err instanceof ProblemException && err.status < 500) return this.renderForm(req, res, form.values, problemErrors(err, chainFieldFor), null, err.status);
+      throw err;
+    }
+  }
+
+  @Get(':id/edit')
+  async editForm(@Req() req: AuthedRequest, @Res() res: Response) {
+    const id = idOf(req.params.id as string, '产业链');
+    await this.renderForm(req, res, chainFormValues(await this.chains.read(req.actor!, id)), {}, id);
+  }
+
+  @Post(':id/edit')
+  async update(@Req() req: AuthedRequest, @Res() res: Response) {
+    const id = idOf(req.params.id as string, '产业链');
+    const current = await this.chains.read(req.actor!, id);
+    const body = req.body as FormBody;
+    const action = field(body, '_action') || 'save';
+    const form = readChainForm(body, { action, create: false });
+    form.values.regionCode = current.chain.regionCode;
+    form.values.templateKey = current.chain.templateKey ?? '';
+    if (action !== 'save') return this.renderForm(req, res, form.values, form.errors, id, 200);
+    const parsed = parseSafe(updateChainSchema, form.input);
+    const errors = formAndSchemaErrors(form.errors, parsed.ok ? {} : errorMap(parsed.errors, chainFieldFor));
+    if (!parsed.ok || Object.keys(errors).length) return this.renderForm(req, res, form.values, errors, id);
+    try {
+      await this.chains.update(req.actor!, id, parsed.value);
+    } catch (err) {
+      if (err instanceof ProblemException && err.status < 500 && err.status !== 404) return this.renderForm(req, res, form.values, problemErrors(err, chainFieldFor), id, err.status);
+      throw err;
+    }
+    this.pages.redirect(res, `/console/chains/${id}`, 'saved');
+  }
+
   @Get(':id')
   async show(@Req() req: AuthedRequest, @Res() res: Response) {
     const id = idOf(req.params.id as string, '产业链');
@@ -79,6 +133,32 @@ export class ConsoleChainsController {
         params: { segment: known ? String(known) : '' },
       },
       { title: map.name },
+    );
+  }
+
+  private async renderForm(req: AuthedRequest, res: Response, values: ChainFormValues, errors: ErrorMap, id: number | null, status?: number) {
+    const actor = req.actor!;
+    const region = values.regionCode;
+    const [leaders, anchors, found] = await Promise.all([
+      region ? this.chains.leaderChoices(actor, region) : [],
+      this.chains.enterpriseNames(values.anchorEnterpriseIds.map(Number).filter((n) => Number.isInteger(n) && n > 0)),
+      region ? this.chains.anchorChoices(actor, region, values.anchorQuery) : [],
+    ]);
+    this.pages.send(
+      req,
+      res,
+      'console/chain-form',
+      {
+        form: chainFormView(values),
+        id,
+        templates: CHAIN_TEMPLATES.map((t) => ({ key: t.key, name: t.name, segments: t.segments.length })),
+        tiers: Object.entries(SEGMENT_TIERS),
+        leaders,
+        anchors,
+        found: found.filter((e) => !values.anchorEnterpriseIds.includes(String(e.id))),
+        regionName: region ? regions().fullName(region) : '',
+      },
+      { title: id ? '编辑产业链' : '新建产业链', errors: withRequiredMessages(errors, CHAIN_REQUIRED), status },
     );
   }
 
