@@ -15,6 +15,7 @@ import type { PledgeTerms } from './pledge-status.js';
 @Index('agreement_city_idx', ['cityCode', 'id'])
 @Index('agreement_province_idx', ['provinceCode', 'id'])
 @Index('agreement_enterprise_idx', ['enterpriseId'])
+@Index('agreement_industry_path_gin', { synchronize: false })
 export class Agreement {
   @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' })
   id: number;
@@ -40,6 +41,10 @@ export class Agreement {
 
   @Column({ type: 'date' })
   signedOn: string;
+
+  /** The lead's industries with their ancestors (GB/T 4754), as at the signing: figures by industry or chain are one GIN probe. */
+  @Column({ type: 'varchar', length: 5, array: true, default: () => "'{}'" })
+  industryPath: string[];
 
   /** The pledges as signed (any subset of the fields of PledgeTerms). */
   @Column({ type: 'jsonb' })

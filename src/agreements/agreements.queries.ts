@@ -178,10 +178,15 @@ export class AgreementsQueries {
    * tranches released / withheld (count and yuan); recovery cases and amounts due / recovered.
    * Each counted once, from the evaluator's stored states.
    */
-  async figures(actor: Actor, q: AgreementFiguresQuery): Promise<AgreementFigures> {
+  /** `industryCodes`: only agreements whose lead's industries fall under one of them (an empty list: none). */
+  async figures(actor: Actor, q: AgreementFiguresQuery, opts: { industryCodes?: readonly string[] } = {}): Promise<AgreementFigures> {
     const s = this.scope(actor, q.region);
     const params = [...s.params];
     let where = s.sql;
+    if (opts.industryCodes) {
+      params.push([...opts.industryCodes]);
+      where += ` AND a.industry_path && $${params.length}::varchar(5)[]`;
+    }
     if (q.from) {
       params.push(q.from);
       where += ` AND a.signed_on >= $${params.length}::date`;

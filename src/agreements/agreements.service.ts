@@ -154,9 +154,9 @@ export class AgreementsService implements OnApplicationBootstrap, OnApplicationS
       const terms = Object.fromEntries(Object.entries(input.pledges).filter(([, v]) => v !== undefined)) as PledgeTerms;
       const levels = regionLevels(lead.regionCode);
       const [{ id }]: Array<{ id: number }> = await m.query(
-        `INSERT INTO agreement (lead_id, enterprise_id, project_id, region_code, city_code, province_code, signed_on, terms, pledged_investment_yuan, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [leadId, lead.enterpriseId, lead.projectId, levels.regionCode, levels.cityCode, levels.provinceCode, input.signedOn, JSON.stringify(terms), terms.investmentYuan ?? null, actor.userId],
+        `INSERT INTO agreement (lead_id, enterprise_id, project_id, region_code, city_code, province_code, signed_on, terms, pledged_investment_yuan, created_by, industry_path)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        [leadId, lead.enterpriseId, lead.projectId, levels.regionCode, levels.cityCode, levels.provinceCode, input.signedOn, JSON.stringify(terms), terms.investmentYuan ?? null, actor.userId, lead.industryPath],
       );
       for (const [i, t] of input.tranches.entries()) {
         await m.query(`INSERT INTO agreement_tranche (agreement_id, position, amount_yuan, incentive_id, condition, due_on) VALUES ($1, $2, $3, $4, $5, $6)`, [
@@ -327,6 +327,18 @@ export class AgreementsService implements OnApplicationBootstrap, OnApplicationS
   /** GET /agreements/figures. */
   async figures(actor: Actor, q: AgreementFiguresQuery): Promise<AgreementFigures> {
     return this.queries.figures(actor, q);
+  }
+
+  /**
+   * The same figures, one set per group of industry codes (a chain, or each of its segments):
+   * an agreement counts in a group when its lead's industries (as at the signing) fall under any
+   * of the group's codes — each group on its own, so an agreement may count in two segments.
+   * For the chains module (by-chain breakdown); same region scope and period as `figures`.
+   */
+  async figuresByIndustries<K extends string | number>(actor: Actor, q: AgreementFiguresQuery, groups: ReadonlyArray<{ key: K; industryCodes: readonly string[] }>): Promise<Map<K, AgreementFigures>> {
+    const out = new Map<K, AgreementFigures>();
+    for (const g of groups) out.set(g.key, await this.queries.figures(actor, q, { industryCodes: g.industryCodes }));
+    return out;
   }
 
   mayRead(actor: Actor, row: { region_code: string; enterprise_id: number }): boolean {

@@ -73,6 +73,8 @@ export interface SignedLead {
   enterpriseId: number;
   projectId: number | null;
   signedOn: string | null;
+  /** The lead's industries with their ancestors. */
+  industryPath: string[];
 }
 
 export interface CreatedLead {
@@ -558,6 +560,7 @@ export class LeadsService implements OnApplicationShutdown {
       enterpriseId: lead.enterprise_id,
       projectId: lead.project_id,
       signedOn: lead.signed_at ? shanghaiDate(lead.signed_at) : null,
+      industryPath: industries().closure(lead.industry_codes),
     };
   }
 

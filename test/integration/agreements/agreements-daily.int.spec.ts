@@ -131,6 +131,8 @@ describe('agreements: the daily evaluation', () => {
       'agreement.created',
       'agreement.release_requested',
       'agreement.tranche_released',
+      'agreement.tranche_withheld', // the two pending tranches, by the system, at the breach
+      'agreement.tranche_withheld',
       'agreement.recovery_opened',
       'agreement.recovery_step',
       'agreement.recovery_step',
