@@ -349,12 +349,27 @@ async function main(): Promise<void> {
     await resetMatches();
     log(`full re-match ${SIZES.fullEnterprises} × ${published}, empty match table, 1 worker`);
     const one = await fullRun(1, 'one worker');
+    // what a stored match costs: the match table with its TOAST and indexes, per row (written once, from empty)
+    const [size] = (
+      await db.query(`SELECT count(*)::int AS rows, pg_total_relation_size('match') AS total, pg_indexes_size('match') AS indexes,
+                             pg_total_relation_size('enterprise_incentive') AS ei, (SELECT count(*) FROM enterprise_incentive)::int AS ei_rows,
+                             pg_total_relation_size('notification_event') AS ne, (SELECT count(*) FROM notification_event)::int AS ne_rows FROM match`)
+    ).rows;
+    const storage = {
+      matches: size.rows,
+      bytesPerMatch: round(Number(size.total) / size.rows, 1),
+      indexBytesPerMatch: round(Number(size.indexes) / size.rows, 1),
+      enterpriseIncentiveBytesPerRow: round(Number(size.ei) / Math.max(1, size.ei_rows), 1),
+      notificationEventBytesPerRow: round(Number(size.ne) / Math.max(1, size.ne_rows), 1),
+      note: 'pg_total_relation_size (heap + TOAST + indexes) / rows, after the one-worker run from an empty table',
+    };
+    log('storage', storage);
     const steady = await fullRun(1, 'one worker, nothing changed');
     await resetMatches();
     log('full re-match, empty match table, 2 workers');
     const two = await fullRun(2, 'two workers');
     const [{ matches }] = (await db.query(`SELECT count(*)::int AS matches FROM match`)).rows;
-    full = { one, steady, two, matchesStored: matches, projects: published };
+    full = { one, steady, two, matchesStored: matches, projects: published, storage };
     await db.query(`INSERT INTO bench_meta VALUES ('full', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [JSON.stringify(full)]);
   } else {
     full = JSON.parse((await db.query(`SELECT value FROM bench_meta WHERE key = 'full'`)).rows[0].value);
@@ -492,7 +507,7 @@ async function main(): Promise<void> {
     const [p] = (await db.query(`SELECT ${PROJECT_COLUMNS} FROM project p WHERE id = $1`, [target.id])).rows;
     const payload = (
       await db.query(
-        `SELECT json_agg(json_build_object('e', enterprise_id, 'p', project_id, 's', score, 'b', breakdown, 'r', reasons,
+        `SELECT json_agg(json_build_object('e', enterprise_id, 'p', project_id, 's', score, 'v', encode(verdict, 'hex'),
                  'el', eligible_incentive_ids, 'ni', needs_info_incentive_ids, 'f', fingerprint))::text AS j
          FROM match WHERE project_id = $1`,
         [target.id],
@@ -503,8 +518,8 @@ async function main(): Promise<void> {
     const t = performance.now();
     const rows = (await db.query(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE ${ENTERPRISE_CANDIDATES_WHERE}`, enterpriseCandidateParams(projectKeys(toMatchProject(p, []), regions())))).rows;
     const inserted = await db.query(
-      `INSERT INTO match_floor (enterprise_id, project_id, score, breakdown, reasons, eligible_incentive_ids, needs_info_incentive_ids, fingerprint)
-       SELECT e, p, s, b, r, el, ni, f FROM json_to_recordset($1::json) AS x(e int, p int, s smallint, b json, r json, el int[], ni int[], f int)`,
+      `INSERT INTO match_floor (enterprise_id, project_id, score, verdict, eligible_incentive_ids, needs_info_incentive_ids, fingerprint)
+       SELECT e, p, s, decode(v, 'hex'), el, ni, f FROM json_to_recordset($1::json) AS x(e int, p int, s smallint, v text, el int[], ni int[], f int)`,
       [payload],
     );
     const seconds = (performance.now() - t) / 1000;
@@ -541,9 +556,11 @@ async function main(): Promise<void> {
     floorTrials: floors,
     warmUp: warm,
     apiProcessPeakRssMb: apiRss,
-    note: 'wall time from POST /projects/:id/publish until the matching job that persisted every match completed (API process with in-process workers, through outbox → relay → BullMQ); median of the trials after a warm-up. Floor: the same indexed candidate query reading the same rows plus one INSERT of the same match rows (each with its own breakdown JSON) into an empty copy of the match table.',
+    note: 'wall time from POST /projects/:id/publish until the matching job that persisted every match completed (API process with in-process workers, through outbox → relay → BullMQ); median of the trials after a warm-up. Floor: the same indexed candidate query reading the same rows plus one INSERT of the same match rows (each with its own verdict) into an empty copy of the match table.',
   };
 
+  results.storage = full.storage;
+  results.bytesPerMatch = full.storage?.bytesPerMatch;
   results.peakRssMb = Math.max(...full.one.workerPeakRssMb, ...full.two.workerPeakRssMb, ...(full.steady.workerPeakRssMb ?? []));
   (results.machine as Record<string, unknown>).loadAtEnd = machineLoad();
 
@@ -560,6 +577,7 @@ matching benchmark (${os.cpus().length} cores, load ${JSON.stringify(machineLoad
     one worker ${fr.seconds} s (goal ≤ 120 s), two workers ${fr.twoWorkersSeconds} s (scale-out ${fr.scaleOut}×), steady state ${fr.steadyStateSeconds} s
     naive all-pairs scorer ≈ ${fr.naiveSecondsEstimated} s → ${fr.speedupVsNaive}× faster (goal ≥ 50×)
   peak worker RSS ${results.peakRssMb} MB (goal ≤ 512 MB)
+  a stored match: ${results.bytesPerMatch} bytes with its indexes (goal ≤ 300)
   → bench/results/matching.json`);
 
   await ctx.close();

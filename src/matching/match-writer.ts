@@ -1,6 +1,6 @@
 import { matchEventsSql } from '../notifications/notification-events.js';
 import type { EntityManager } from 'typeorm';
-import type { MatchResult } from './scoring/score.js';
+import type { Evaluation, ProjectProfile } from './scoring/score.js';
 
 /**
  * Writes computed matches: one statement per batch inserts new pairs and updates changed ones
@@ -10,14 +10,31 @@ import type { MatchResult } from './scoring/score.js';
  * then). A computation never overwrites one made from newer data (`basis_at`).
  */
 export interface MatchRow {
-  /** the row as JSON: {e, p, s, b, r, el, ni, f} (ProjectProfile.toJson, or matchJson below) */
-  json: string;
+  enterpriseId: number;
+  projectId: number;
+  score: number;
+  /** the stored explanation (ProjectProfile.verdict) */
+  verdict: Buffer;
+  eligibleIncentiveIds: readonly number[];
+  needsInfoIncentiveIds: readonly number[];
+  fingerprint: number;
 }
 
-/** The JSON of a row from an explained result (tests and tools; jobs use ProjectProfile.toJson). */
-export function matchJson(enterpriseId: number, projectId: number, r: MatchResult, fingerprint: number): string {
-  return JSON.stringify({ e: enterpriseId, p: projectId, s: r.score, b: r.breakdown, r: r.reasons, el: r.eligibleIncentiveIds, ni: r.needsInfoIncentiveIds, f: fingerprint });
+/** The row of an evaluation (what the jobs write). */
+export function matchRow(profile: ProjectProfile, ev: Evaluation, enterpriseId: number, projectId: number): MatchRow {
+  return {
+    enterpriseId,
+    projectId,
+    score: ev.score,
+    verdict: profile.verdict(ev),
+    eligibleIncentiveIds: ev.eligibleIncentiveIds,
+    needsInfoIncentiveIds: ev.needsInfoIncentiveIds,
+    fingerprint: ev.fingerprint,
+  };
 }
+
+const rowJson = (r: MatchRow) =>
+  `{"e":${r.enterpriseId},"p":${r.projectId},"s":${r.score},"v":"${r.verdict.toString('hex')}","el":[${r.eligibleIncentiveIds.join(',')}],"ni":[${r.needsInfoIncentiveIds.join(',')}],"f":${r.fingerprint}}`;
 
 export interface WriteStats {
   written: number;
@@ -32,15 +49,14 @@ const RESURFACE = `(m.status = 'dismissed' AND EXCLUDED.score >= coalesce(m.dism
 
 export const UPSERT = `
 WITH input AS (
-  SELECT * FROM json_to_recordset($1::json) AS x(e int, p int, s smallint, b json, r json, el int[], ni int[], f int)
+  SELECT * FROM json_to_recordset($1::json) AS x(e int, p int, s smallint, v text, el int[], ni int[], f int)
 ), up AS (
-  INSERT INTO match AS m (enterprise_id, project_id, score, breakdown, reasons, eligible_incentive_ids, needs_info_incentive_ids,
+  INSERT INTO match AS m (enterprise_id, project_id, score, verdict, eligible_incentive_ids, needs_info_incentive_ids,
                           fingerprint, basis_at, computed_at, announced_score, announced_at)
-  SELECT e, p, s, b, r, el, ni, f, $2::timestamptz, now(), s, now() FROM input
+  SELECT e, p, s, decode(v, 'hex'), nullif(el, '{}'), nullif(ni, '{}'), f, $2::timestamptz, now(), s, now() FROM input
   ON CONFLICT (enterprise_id, project_id) DO UPDATE SET
     score = EXCLUDED.score,
-    breakdown = EXCLUDED.breakdown,
-    reasons = EXCLUDED.reasons,
+    verdict = EXCLUDED.verdict,
     eligible_incentive_ids = EXCLUDED.eligible_incentive_ids,
     needs_info_incentive_ids = EXCLUDED.needs_info_incentive_ids,
     fingerprint = EXCLUDED.fingerprint,
@@ -63,7 +79,7 @@ SELECT (SELECT count(*) FROM up)::int AS written, (SELECT count(*) FROM ev)::int
 export async function upsertMatches(m: EntityManager, rows: readonly MatchRow[], basis: string, materialDelta: number): Promise<WriteStats> {
   if (!rows.length) return { written: 0, events: 0 };
   let json = '[';
-  for (let i = 0; i < rows.length; i++) json += (i ? ',' : '') + rows[i].json;
+  for (let i = 0; i < rows.length; i++) json += (i ? ',' : '') + rowJson(rows[i]);
   json += ']';
   const [stats] = await m.query(UPSERT, [json, basis, materialDelta]);
   return stats as WriteStats;

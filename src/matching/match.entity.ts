@@ -40,19 +40,20 @@ export class Match {
   @Column({ type: 'smallint' })
   score: number;
 
-  /** json, not jsonb: written in bulk by the matching jobs and only ever read whole. */
-  @Column({ type: 'json' })
-  breakdown: ScoreFactor[];
+  /**
+   * What each factor found, as small integers and codes (scoring/stored.ts); the breakdown and
+   * reasons are spelled out from it when the match is read (MatchExplanations). Null for a row
+   * written before verdicts were stored: it is explained by scoring afresh until re-matched.
+   */
+  @Column({ type: 'bytea', nullable: true })
+  verdict: Buffer | null;
 
-  /** The highlights shown first (at most three). */
-  @Column({ type: 'json' })
-  reasons: string[];
+  /** Null when none (most matches): a NULL costs a bit, an empty array 13 bytes. */
+  @Column({ type: 'int', array: true, nullable: true })
+  eligibleIncentiveIds: number[] | null;
 
-  @Column({ type: 'int', array: true, default: () => "'{}'" })
-  eligibleIncentiveIds: number[];
-
-  @Column({ type: 'int', array: true, default: () => "'{}'" })
-  needsInfoIncentiveIds: number[];
+  @Column({ type: 'int', array: true, nullable: true })
+  needsInfoIncentiveIds: number[] | null;
 
   @Column({ type: 'varchar', length: 12, default: 'new' })
   status: MatchStatus;
@@ -71,7 +72,7 @@ export class Match {
   @Column({ type: 'timestamptz', default: () => 'now()' })
   computedAt: Date;
 
-  /** Hash of everything the match shows (score, breakdown, reasons, incentives): a re-run with an equal fingerprint writes nothing. */
+  /** Hash of everything the match shows (score, each factor's verdict, incentives): a re-run with an equal fingerprint writes nothing. */
   @Column({ type: 'int', default: 0 })
   fingerprint: number;
 

@@ -12,7 +12,7 @@ import { Incentive } from '../policies/incentive.entity.js';
 import { LeadsService } from '../leads/leads.service.js';
 import { INCENTIVE_KINDS } from '../policies/policy.vocabulary.js';
 import { PROJECT_STAGES, type ProjectStage } from '../projects/project.vocabulary.js';
-import type { ScoreFactor } from './match.entity.js';
+import { MatchExplanations, type Explanation } from './match-explanations.js';
 import { MATCH_STATUSES, type MatchStatus } from './match.vocabulary.js';
 import { MatchingEngine } from './matching.engine.js';
 import { ENTERPRISE_COLUMNS, PROJECT_COLUMNS, PROJECT_INCENTIVES_SQL, toMatchEnterprise, toMatchIncentive, toMatchProject } from './rows.js';
@@ -33,8 +33,7 @@ interface MatchRecord {
   enterprise_id: number;
   project_id: number;
   score: number;
-  breakdown: ScoreFactor[];
-  reasons: string[];
+  verdict: Buffer | null;
   eligible_incentive_ids: number[];
   needs_info_incentive_ids: number[];
   status: MatchStatus;
@@ -44,7 +43,8 @@ interface MatchRecord {
   created_at: Date;
 }
 
-const MATCH_COLUMNS = `m.id, m.enterprise_id, m.project_id, m.score, m.breakdown, m.reasons, m.eligible_incentive_ids, m.needs_info_incentive_ids,
+const MATCH_COLUMNS = `m.id, m.enterprise_id, m.project_id, m.score, m.verdict,
+  coalesce(m.eligible_incentive_ids, '{}') AS eligible_incentive_ids, coalesce(m.needs_info_incentive_ids, '{}') AS needs_info_incentive_ids,
   m.status, m.status_changed_at, m.computed_at, m.withdrawn_at, m.created_at`;
 
 const conflict = (type: string, detail: string) => new ProblemException(HttpStatus.CONFLICT, type, detail);
@@ -62,6 +62,7 @@ export class MatchesService {
     private readonly leads: LeadsService,
     private readonly engine: MatchingEngine,
     private readonly access: AccessPolicy,
+    private readonly explanations: MatchExplanations,
   ) {}
 
   /** The explanation for a caller who may see the enterprise and the project (a draft elsewhere: 404). */
@@ -127,9 +128,10 @@ export class MatchesService {
       items.length ? await this.dataSource.query(`SELECT id, code, title, region_code, industry_codes, total_investment_yuan, stage, status FROM project WHERE id = ANY($1::int[])`, [items.map((m) => m.project_id)]) : [];
     const byId = new Map(projects.map((p) => [p.id, p]));
     const incentives = await this.incentives(items);
+    const explained = await this.explanations.explain(items);
     return {
       ...toPage(
-        items.map((m) => this.enterpriseItem(m, byId.get(m.project_id)!, incentives)),
+        items.map((m, i) => this.enterpriseItem(m, byId.get(m.project_id)!, incentives, explained[i])),
         total,
         q,
       ),
@@ -137,9 +139,14 @@ export class MatchesService {
     };
   }
 
-  private enterpriseItem(m: MatchRecord, p: { id: number; code: string; title: string; region_code: string; industry_codes: string[]; total_investment_yuan: string; stage: ProjectStage }, incentives: Map<number, Incentive>) {
+  private enterpriseItem(
+    m: MatchRecord,
+    p: { id: number; code: string; title: string; region_code: string; industry_codes: string[]; total_investment_yuan: string; stage: ProjectStage },
+    incentives: Map<number, Incentive>,
+    explained: Explanation,
+  ) {
     return {
-      ...this.view(m, incentives),
+      ...this.view(m, incentives, explained),
       project: {
         id: p.id,
         code: p.code,
@@ -170,12 +177,13 @@ export class MatchesService {
         : [];
     const byId = new Map(enterprises.map((e) => [e.id, e]));
     const incentives = await this.incentives(items);
+    const explained = await this.explanations.explain(items);
     return {
       ...toPage(
-        items.map((m) => {
+        items.map((m, i) => {
           const e = byId.get(m.enterprise_id)!;
           return {
-            ...this.view(m, incentives),
+            ...this.view(m, incentives, explained[i]),
             enterprise: {
               id: e.id,
               name: e.name,
@@ -230,7 +238,7 @@ export class MatchesService {
     return new Map(rows.map((i) => [i.id, i]));
   }
 
-  private view(m: MatchRecord, incentives: Map<number, Incentive>) {
+  private view(m: MatchRecord, incentives: Map<number, Incentive>, explained: Explanation) {
     const ref = (id: number) => {
       const i = incentives.get(id);
       return i ? { id, title: i.title, kind: i.kind, kindLabel: INCENTIVE_KINDS[i.kind], grantedWithoutApplication: i.grantedWithoutApplication } : { id };
@@ -243,8 +251,8 @@ export class MatchesService {
       status: m.status,
       statusLabel: MATCH_STATUSES[m.status],
       statusChangedAt: m.status_changed_at,
-      reasons: m.reasons,
-      breakdown: m.breakdown.map((b) => ({ ...b, label: FACTOR_LABELS[b.factor as Factor] ?? b.factor })),
+      reasons: explained.reasons,
+      breakdown: explained.breakdown.map((b) => ({ ...b, label: FACTOR_LABELS[b.factor as Factor] ?? b.factor })),
       eligibleIncentives: m.eligible_incentive_ids.map(ref),
       needsInfoIncentives: m.needs_info_incentive_ids.map(ref),
       withdrawn: m.withdrawn_at !== null,
@@ -323,6 +331,7 @@ export class MatchesService {
   private async detail(m: EntityManager, rec: MatchRecord) {
     const incentives = await this.incentives([rec]);
     const [p] = await m.query(`SELECT id, code, title, region_code, industry_codes, total_investment_yuan, stage FROM project WHERE id = $1`, [rec.project_id]);
-    return this.enterpriseItem(rec, p, incentives);
+    const [explained] = await this.explanations.explain([rec], m);
+    return this.enterpriseItem(rec, p, incentives, explained);
   }
 }

@@ -25,7 +25,7 @@ import {
   type EligibilityRow,
   type ExistingEligibility,
 } from './eligibility-store.js';
-import { upsertMatches, withdrawMatches, type MatchRow } from './match-writer.js';
+import { matchRow, upsertMatches, withdrawMatches, type MatchRow } from './match-writer.js';
 import {
   ENTERPRISE_COLUMNS,
   PROJECT_COLUMNS,
@@ -201,7 +201,7 @@ export class MatchingEngine {
             kept.add(e.id);
             const old = known.get(e.id);
             if (old && old.f === ev.fingerprint && !old.w) continue;
-            batch.push({ json: profile.toJson(ev, e.id, projectId) });
+            batch.push(matchRow(profile, ev, e.id, projectId));
           }
           stats.ms.score += since(t);
           t = performance.now();
@@ -304,7 +304,7 @@ export class MatchingEngine {
         kept?.add(pid);
         const old = mine?.get(pid);
         if (old && old.f === ev.fingerprint && !old.w) continue;
-        batch.push({ json: profile.toJson(ev, e.id, pid) });
+        batch.push(matchRow(profile, ev, e.id, pid));
         if (batch.length >= WRITE) {
           const w = performance.now();
           await pending;

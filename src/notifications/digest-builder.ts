@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
 import type { IncentiveKind } from '../policies/policy.vocabulary.js';
 import { regions } from '../reference/regions.js';
 import type { DigestIncentive, DigestPeriod, MatchDigestData, OfficerDigestData } from './digest-data.js';
+import { DIGEST_MATCH_REASONS, type DigestMatchReasons } from './digest-match-reasons.js';
 import { DIGEST_NEWS, type DigestArticle, type DigestNewsSource } from './digest-news.js';
 import { isDue } from './digest-schedule.js';
 import type { AlertReason } from './notification-item.entity.js';
@@ -61,6 +62,7 @@ export class DigestBuilder {
     private readonly clock: Clock,
     private readonly notifications: NotificationsService,
     @Optional() @Inject(DIGEST_NEWS) private readonly news?: DigestNewsSource,
+    @Optional() @Inject(DIGEST_MATCH_REASONS) private readonly matchReasons?: DigestMatchReasons,
   ) {}
 
   /** Builds every digest that is due now (optionally only for some recipients); returns how many messages were enqueued. */
@@ -154,13 +156,14 @@ export class DigestBuilder {
   private async loadMatches(m: EntityManager, ids: string[]): Promise<Map<string, MatchRow>> {
     if (!ids.length) return new Map();
     const rows: MatchRow[] = await m.query(
-      `SELECT mt.id, mt.score, mt.reasons, mt.eligible_incentive_ids, mt.status, mt.notified_score, mt.withdrawn_at IS NOT NULL AS withdrawn,
+      `SELECT mt.id, mt.score, coalesce(mt.eligible_incentive_ids, '{}') AS eligible_incentive_ids, mt.status, mt.notified_score, mt.withdrawn_at IS NOT NULL AS withdrawn,
               p.id AS project_id, p.title AS project_title, p.region_code, p.total_investment_yuan, p.land_area_mu, e.name AS enterprise_name
        FROM match mt JOIN project p ON p.id = mt.project_id JOIN enterprise e ON e.id = mt.enterprise_id
        WHERE mt.id = ANY ($1::bigint[])`,
       [ids],
     );
-    return new Map(rows.map((r) => [String(r.id), r]));
+    const reasons = (await this.matchReasons?.reasonsOf(m, ids)) ?? new Map<string, string[]>();
+    return new Map(rows.map((r) => [String(r.id), { ...r, reasons: reasons.get(String(r.id)) ?? [] }]));
   }
 
   private async loadIncentives(m: EntityManager, ids: number[]): Promise<Map<number, DigestIncentive>> {

@@ -671,7 +671,7 @@ describe('access matrix: every route × every outsider × objects of another reg
 
     // a match of the enterprise with the published project (what the matching engine would write)
     const [{ id: matchId }] = await t.dataSource.query(
-      `INSERT INTO match (enterprise_id, project_id, score, breakdown, reasons) VALUES ($1, $2, 80, '[]', '["测试"]') RETURNING id`,
+      `INSERT INTO match (enterprise_id, project_id, score) VALUES ($1, $2, 80) RETURNING id`,
       [e.id, publishedProject.id],
     );
     // leads of the enterprise (before the bureau exists: unassigned, so the admin can assign one), one of them lost

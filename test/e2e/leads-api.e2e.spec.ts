@@ -70,7 +70,7 @@ describe('leads API', () => {
   it('turns the enterprise\'s interest in a match into one lead (source interest), in the same transaction', async () => {
     const e = await newEnterprise('河南中原智造装备有限公司');
     const user = await actor(t, 'enterprise', { enterpriseId: e.id });
-    const [{ id: matchId }] = await t.dataSource.query(`INSERT INTO match (enterprise_id, project_id, score, breakdown, reasons) VALUES ($1, $2, 77, '[]', '["测试"]') RETURNING id`, [e.id, project.id]);
+    const [{ id: matchId }] = await t.dataSource.query(`INSERT INTO match (enterprise_id, project_id, score) VALUES ($1, $2, 77) RETURNING id`, [e.id, project.id]);
     const first = await user.call('POST', `/matches/${matchId}/interest`);
     expect(first.status).toBe(200);
     const again = await user.call('POST', `/matches/${matchId}/interest`);
@@ -88,7 +88,7 @@ describe('leads API', () => {
 
   it('makes a lead from a match an officer picked (source match), marking the match converted', async () => {
     const e = await newEnterprise();
-    const [{ id: matchId }] = await t.dataSource.query(`INSERT INTO match (enterprise_id, project_id, score, breakdown, reasons) VALUES ($1, $2, 66, '[]', '[]') RETURNING id`, [e.id, project.id]);
+    const [{ id: matchId }] = await t.dataSource.query(`INSERT INTO match (enterprise_id, project_id, score) VALUES ($1, $2, 66) RETURNING id`, [e.id, project.id]);
     expect((await luoyang.call('POST', '/leads', { matchId: Number(matchId) })).body.errors[0]).toMatchObject({ field: 'matchId', code: 'unknown_match' });
     expect((await weishi.call('POST', '/leads', { matchId: Number(matchId), enterpriseId: e.id })).status).toBe(400);
     const r = await weishi.call('POST', '/leads', { matchId: Number(matchId), nextFollowUpOn: '2099-01-01' });

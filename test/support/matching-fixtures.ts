@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { registerEnterpriseSchema, updateEnterpriseSchema } from '../../src/enterprises/enterprise.schemas.js';
 import { EnterprisesService } from '../../src/enterprises/enterprises.service.js';
+import { MatchExplanations } from '../../src/matching/match-explanations.js';
 import type { CertificationKind } from '../../src/enterprises/enterprise.vocabulary.js';
 import { OutboxRelay } from '../../src/platform/outbox/outbox-relay.js';
 import { parseOrThrow } from '../../src/platform/validation/zod-validation.js';
@@ -67,10 +68,18 @@ export async function matchingOutbox(ds: DataSource): Promise<Array<{ job_name: 
 
 export async function matchRows(ds: DataSource, where = 'true', params: unknown[] = []) {
   return ds.query(
-    `SELECT id::int, enterprise_id, project_id, score, status, fingerprint, withdrawn_at, updated_at, announced_score, dismissed_score, eligible_incentive_ids, needs_info_incentive_ids, breakdown, reasons
+    `SELECT id::int, enterprise_id, project_id, score, status, fingerprint, withdrawn_at, updated_at, announced_score, dismissed_score,
+            coalesce(eligible_incentive_ids, '{}') AS eligible_incentive_ids, coalesce(needs_info_incentive_ids, '{}') AS needs_info_incentive_ids, verdict
      FROM match WHERE ${where} ORDER BY enterprise_id, project_id`,
     params,
   );
+}
+
+/** matchRows with each match's breakdown and reasons, spelled out as every reader of matches gets them (MatchExplanations). */
+export async function explainedMatchRows(t: TestApp, where = 'true', params: unknown[] = []) {
+  const rows = await matchRows(t.dataSource, where, params);
+  const explained = await t.get(MatchExplanations).explain(rows);
+  return rows.map((r: object, i: number) => ({ ...r, ...explained[i] }));
 }
 
 export async function events(ds: DataSource, type?: string) {

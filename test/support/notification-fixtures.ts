@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { makeUscc } from '../../src/enterprises/uscc.js';
+import { encodeVerdict } from '../../src/matching/scoring/stored.js';
 import { regions } from '../../src/reference/regions.js';
 
 type Db = DataSource | EntityManager;
@@ -52,11 +53,26 @@ export async function insertIncentive(db: Db, o: { title?: string; granted?: boo
   return i.id;
 }
 
+/**
+ * A stored match as the engine stores it: a verdict (what each factor found) that reads as
+ * "行业：同为「A0313 猪的饲养」", "地区：项目位于企业注册地…", "项目阶段：项目招商中".
+ */
 export async function insertMatch(db: Db, enterpriseId: number, projectId: number, o: { score?: number; incentiveIds?: number[] } = {}): Promise<number> {
+  const verdict = encodeVerdict({
+    fits: [1, 0.6, 0.5, 0, 0, 1],
+    sections: {
+      industry: { kind: 3, e: 'A0313', p: 'A0313', ca: null }, // IK.Same
+      region: { kind: 1, at: '410223' }, // RK.HomeCounty
+      investment: null,
+      incentives: { attached: 0, unmet: 0 },
+      text: [],
+      stage: 'open',
+    },
+  });
   const [r] = await db.query(
-    `INSERT INTO match (enterprise_id, project_id, score, breakdown, reasons, eligible_incentive_ids)
-     VALUES ($1, $2, $3, '[]', $4::jsonb, $5) RETURNING id`,
-    [enterpriseId, projectId, o.score ?? 72, JSON.stringify(['行业相符：生猪养殖 × 屠宰加工', '投资规模在意向范围内']), o.incentiveIds ?? []],
+    `INSERT INTO match (enterprise_id, project_id, score, verdict, eligible_incentive_ids)
+     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [enterpriseId, projectId, o.score ?? 72, verdict, o.incentiveIds ?? []],
   );
   return Number(r.id);
 }

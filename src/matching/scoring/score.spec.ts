@@ -3,9 +3,9 @@ import { regions } from '../../reference/regions.js';
 import { searchText } from '../../platform/text/segmenter.js';
 import { loadConfig } from '../../platform/config/config.js';
 import { scoringConfig } from '../matching.engine.js';
-import { matchJson } from '../match-writer.js';
 import { DEFAULT_SCORING, FACTORS, normalisedWeights, parseWeights, type ScoringConfig } from './config.js';
 import { industryFit, investmentFit, isMatch, ProjectProfile, regionFit, scoreMatch, type MatchEnterprise, type MatchIncentive, type MatchProject } from './score.js';
+import { decodeVerdict, encodeVerdict } from './stored.js';
 import { isContentTerm, showShared, termTable, textFit } from './text.js';
 
 const t = industries();
@@ -214,18 +214,66 @@ describe('weights configuration', () => {
   });
 });
 
-describe('the stored form', () => {
-  it('is the JSON of the explained match, written directly', () => {
+describe('the stored form (verdict)', () => {
+  const readBack = (profile: ProjectProfile, e: MatchEnterprise) => {
+    const ev = profile.evaluate(e);
+    const stored = { score: ev.score, verdict: profile.verdict(ev), eligibleIncentiveIds: ev.eligibleIncentiveIds, needsInfoIncentiveIds: ev.needsInfoIncentiveIds };
+    // read by a profile compiled afresh from the project, without its text, and the enterprise without its tokens
+    const reader = new ProjectProfile(profile.project, ctx(), { tokens: [], renderMemo: false });
+    return { fresh: profile.explain(ev), read: reader.explain(reader.revive(stored, { ...e, tokens: [] })!), bytes: stored.verdict.length };
+  };
+
+  it('reads back word for word what the evaluation explains: every factor, its fit, points and reason, and the highlights', () => {
     const profile = new ProjectProfile(pigPark, ctx());
-    for (const e of [pigFarm, { ...pigFarm, id: 5, targetRegionCodes: ['410000'], tokens: [] }, { ...pigFarm, id: 6, verifiedCertifications: [] }]) {
-      const ev = profile.evaluate(e);
-      const r = profile.explain(ev);
-      expect(JSON.parse(profile.toJson(ev, e.id, pigPark.id))).toEqual(
-        JSON.parse(matchJson(e.id, pigPark.id, r, ev.fingerprint)),
-      );
+    const cases: MatchEnterprise[] = [
+      pigFarm,
+      { ...pigFarm, id: 5, targetRegionCodes: ['410000'], tokens: [] }, // a province as target, no shared words
+      { ...pigFarm, id: 6, verifiedCertifications: [] }, // needs-info only
+      { ...pigFarm, id: 8, verifiedCertifications: [], pendingCertifications: [] }, // nothing met: the unmet condition is quoted
+      { ...pigFarm, id: 9, industryCodes: ['C135'], targetRegionCodes: [], investmentMinYuan: null, investmentMaxYuan: null }, // covers, home county, no range
+      { ...pigFarm, id: 10, industryCodes: ['F5292'], homeRegionCode: '411300', targetRegionCodes: ['411300'] }, // unrelated, elsewhere
+    ];
+    for (const e of cases) {
+      const { fresh, read, bytes } = readBack(profile, e);
+      // only matches are stored (never an excluded pair), but the text of one that is not reads back too
+      expect(read).toEqual({ ...fresh, excluded: null });
+      expect(bytes).toBeLessThan(80);
     }
-    const quoted = profile.toJson(profile.evaluate(pigFarm), 1, 7);
-    expect(JSON.parse(quoted).b[3].reason).toContain('「产教融合型企业项目审批“绿色通道”」');
+    expect(readBack(profile, cases[3]).read.breakdown[3].reason).toMatch(/^项目所附 3 项扶持暂不符合条件（需取得/);
+    expect(readBack(profile, pigFarm).read.breakdown[3].reason).toContain('「产教融合型企业项目审批“绿色通道”」');
+  });
+
+  it('keeps each stage, and a project without incentives', () => {
+    for (const stage of ['planning', 'signed', 'started', 'producing'] as const) {
+      const { fresh, read } = readBack(new ProjectProfile({ ...pigPark, stage, incentives: [] }, ctx()), pigFarm);
+      expect(read).toEqual(fresh);
+    }
+  });
+
+  it('packs industry codes of every shape and stays readable when a factor is added later', () => {
+    const sections = (e: string, p: string, ca: string | null) => ({
+      industry: { kind: 8, e, p, ca },
+      region: { kind: 0, at: '410223' },
+      investment: null,
+      incentives: { attached: 2, unmet: 77 },
+      text: ['生猪屠宰', '饲料'],
+      stage: 'open' as const,
+    });
+    for (const [e, p, ca] of [['A0313', 'A', 'A03'], ['C1351', 'C13', null], ['T', 'Z9', 'X-1']] as const) {
+      const v = decodeVerdict(encodeVerdict({ fits: [0.75, 1, 0.45, 0, 0.33, 0.1], sections: sections(e, p, ca) }))!;
+      expect(v.sections.industry).toEqual({ kind: 8, e, p, ca });
+      expect(v.sections).toMatchObject({ region: { at: '410223' }, incentives: { attached: 2, unmet: 77 }, text: ['生猪屠宰', '饲料'], stage: 'open' });
+      expect(v.fits).toEqual([0.75, 1, 0.45, 0, 0.33, 0.1]);
+    }
+    // a row written when there were fewer factors: the ones it has read as stored, the new one is absent
+    const old = Buffer.from(encodeVerdict({ fits: [1, 1, 1, 1, 1, 1], sections: sections('A0313', 'A0313', null) }));
+    old[1] = 5; // "five factors stored" — drop the last fit and the stage section
+    const shorter = Buffer.concat([old.subarray(0, 7), old.subarray(8, old.length - 1)]);
+    const v = decodeVerdict(shorter)!;
+    expect(v.fits).toEqual([1, 1, 1, 1, 1]);
+    expect(v.sections.stage).toBeUndefined();
+    expect(v.sections.text).toEqual(['生猪屠宰', '饲料']);
+    expect(decodeVerdict(Buffer.from([2, 0]))).toBeNull(); // a layout this version does not know
   });
 });
 

@@ -1,4 +1,4 @@
-import { evaluateEligibility, missingInformation, type EnterpriseFacts, type IncentiveFacts } from '../../policies/eligibility/evaluate.js';
+import { evaluateEligibility, missingInformation, type EligibilityResult, type EnterpriseFacts, type IncentiveFacts } from '../../policies/eligibility/evaluate.js';
 import type { ProjectStage, ProjectStatus } from '../../projects/project.vocabulary.js';
 import { formatYuan, formatYuanRange } from '../../platform/format/units.js';
 import type { RegionTree } from '../../reference/regions.js';
@@ -6,6 +6,7 @@ import type { CodeTree } from '../../reference/tree.js';
 import { indexTokens } from '../../platform/text/segmenter.js';
 import type { ScoreFactor } from '../match.entity.js';
 import { FACTOR_LABELS, FACTORS, MIN_INDUSTRY_FIT, normalisedWeights, type Factor, type ScoringConfig, type Weights } from './config.js';
+import { decodeVerdict, encodeVerdict, type IncentivesSection, type Verdict } from './stored.js';
 import { showShared, termTable, textFit, type TermTable } from './text.js';
 
 /**
@@ -115,6 +116,7 @@ const mix = (h: number, x: number) => Math.imul(h ^ x, 0x01000193);
 
 const industryName = (t: CodeTree, code: string) => `${code} ${t.get(code)?.name ?? ''}`.trim();
 
+/** Stored in match verdicts (stored.ts): append new kinds, never renumber. */
 const enum IK {
   NoEnterpriseCodes,
   NoProjectCodes,
@@ -219,6 +221,7 @@ export function industryFit(eCodes: readonly string[], pCodes: readonly string[]
 
 const TARGET_FIT: Record<number, number> = { 3: 1, 2: 0.9, 1: 0.7 };
 
+/** Stored in match verdicts (stored.ts): append new kinds, never renumber. */
 const enum RK {
   Target,
   HomeCounty,
@@ -319,33 +322,67 @@ const STAGE: Record<Exclude<ProjectStage, 'closed'>, Part> = {
 interface IncentivePart extends Part {
   eligible: number[];
   needsInfo: number[];
+  /** incentives attached to the project */
+  attached: number;
+  /** the not-eligible incentive whose unmet condition the reason quotes (0: none quoted) */
+  unmet: number;
 }
 
 const quoteList = (titles: string[]) => (titles.length > 3 ? `${titles.slice(0, 3).map((t) => `「${t}」`).join('')}等 ${titles.length} 项` : titles.map((t) => `「${t}」`).join(''));
 
+/** The incentive factor's reason from what it found (shared by scoring and by reading a stored match). */
+function incentivesReason(attached: number, eligibleTitles: string[], needsInfoTitles: string[], missing: string, unmet: string): string {
+  if (!attached) return '项目未附扶持政策';
+  if (eligibleTitles.length) {
+    const reason = `可享受 ${eligibleTitles.length} 项扶持：${quoteList(eligibleTitles)}`;
+    return needsInfoTitles.length ? `${reason}；另有 ${needsInfoTitles.length} 项需补充信息（${missing}）` : reason;
+  }
+  if (needsInfoTitles.length) return `${needsInfoTitles.length} 项扶持补充信息后可享受：${quoteList(needsInfoTitles)}（${missing}）`;
+  return `项目所附 ${attached} 项扶持暂不符合条件（${unmet}）`;
+}
+
+const unmetReason = (r: EligibilityResult) => r.checks.find((c) => c.status === 'unmet')?.reason ?? '';
+
 function incentivesPart(e: EnterpriseFacts, p: MatchProject, ctx: ScoringContext): IncentivePart {
-  if (!p.incentives.length) return { fit: 0, reason: '项目未附扶持政策', eligible: [], needsInfo: [] };
+  if (!p.incentives.length) return { fit: 0, reason: incentivesReason(0, [], [], '', ''), eligible: [], needsInfo: [], attached: 0, unmet: 0 };
   const eligible: MatchIncentive[] = [];
   const needsInfo: Array<{ i: MatchIncentive; missing: string[] }> = [];
   let firstUnmet = '';
+  let unmet = 0;
   for (const i of p.incentives) {
     const r = evaluateEligibility(e, i, { regions: ctx.regions, industries: ctx.industries, today: ctx.today, project: p });
     if (r.status === 'eligible') eligible.push(i);
     else if (r.status === 'needs_info') needsInfo.push({ i, missing: missingInformation(r) });
-    else firstUnmet ||= r.checks.find((c) => c.status === 'unmet')?.reason ?? '';
+    else if (!firstUnmet && (firstUnmet = unmetReason(r))) unmet = i.id;
   }
   const n = eligible.length + needsInfo.length / 2;
   const fit = n ? round2(1 - 0.5 ** n) : 0;
-  let reason: string;
-  if (eligible.length) {
-    reason = `可享受 ${eligible.length} 项扶持：${quoteList(eligible.map((i) => i.title))}`;
-    if (needsInfo.length) reason += `；另有 ${needsInfo.length} 项需补充信息（${needsInfo[0].missing[0]}）`;
-  } else if (needsInfo.length) {
-    reason = `${needsInfo.length} 项扶持补充信息后可享受：${quoteList(needsInfo.map((x) => x.i.title))}（${needsInfo[0].missing[0]}）`;
-  } else {
-    reason = `项目所附 ${p.incentives.length} 项扶持暂不符合条件（${firstUnmet}）`;
-  }
-  return { fit, reason, eligible: eligible.map((i) => i.id), needsInfo: needsInfo.map((x) => x.i.id) };
+  const reason = incentivesReason(
+    p.incentives.length,
+    eligible.map((i) => i.title),
+    needsInfo.map((x) => x.i.title),
+    needsInfo[0]?.missing[0] ?? '',
+    firstUnmet,
+  );
+  return { fit, reason, eligible: eligible.map((i) => i.id), needsInfo: needsInfo.map((x) => x.i.id), attached: p.incentives.length, unmet: eligible.length || needsInfo.length ? 0 : unmet };
+}
+
+/**
+ * The incentive factor of a stored match, spelled out again: titles of the incentives it found
+ * (as the project has them now), the missing information of the first needs-info one and the
+ * unmet condition it quoted, evaluated for this enterprise by the same evaluator.
+ */
+function revivedIncentives(fit: number, s: IncentivesSection, eligible: number[], needsInfo: number[], e: EnterpriseFacts, p: MatchProject, ctx: ScoringContext): IncentivePart {
+  const byId = new Map(p.incentives.map((i) => [i.id, i]));
+  const title = (id: number) => byId.get(id)?.title ?? '';
+  const evaluate = (id: number) => {
+    const i = byId.get(id);
+    return i ? evaluateEligibility(e, i, { regions: ctx.regions, industries: ctx.industries, today: ctx.today, project: p }) : null;
+  };
+  const first = needsInfo.length ? evaluate(needsInfo[0]) : null;
+  const unmet = s.unmet && !eligible.length && !needsInfo.length ? evaluate(s.unmet) : null;
+  const reason = incentivesReason(s.attached, eligible.map(title), needsInfo.map(title), first ? (missingInformation(first)[0] ?? '') : '', unmet ? unmetReason(unmet) : '');
+  return { fit, reason, eligible, needsInfo, attached: s.attached, unmet: s.unmet };
 }
 
 // ─── the compiled project ───────────────────────────────────────────────────────────────
@@ -360,6 +397,7 @@ export interface Evaluation {
   region: RegionVerdict;
   incentives: IncentivePart;
   sharedWords: readonly string[];
+  stage: Part;
   eligibleIncentiveIds: number[];
   needsInfoIncentiveIds: number[];
   excluded: MatchResult['excluded'];
@@ -447,6 +485,8 @@ const intern = (s: string) => {
 
 const NO_TEXT: Part = { fit: 0, reason: '企业介绍与项目描述没有共同关键词' };
 const CLOSED: Part = { fit: 0, reason: '项目已关闭' };
+/** A factor added after the match was stored: the next re-match fills it in. */
+const PENDING: Part = { fit: 0, reason: '待重新计算' };
 
 export class ProjectProfile {
   readonly terms: TermTable;
@@ -529,6 +569,7 @@ export class ProjectProfile {
       region,
       incentives,
       sharedWords: tf.shared,
+      stage: this.stagePart,
       eligibleIncentiveIds: incentives.eligible,
       needsInfoIncentiveIds: incentives.needsInfo,
       excluded,
@@ -565,28 +606,55 @@ export class ProjectProfile {
   }
 
   /**
-   * The stored form of a match, as the JSON the bulk upsert reads (`match-writer.ts`): the same
-   * content as `explain` (a unit test holds them equal), written straight into a string — a full
-   * re-match serialises millions of these, and the intermediate objects were most of its garbage.
+   * The stored form of an evaluation (`match.verdict`, see stored.ts): fits and the codes its
+   * reasons name. `revive` turns it back into an evaluation that `explain` spells out word for
+   * word as it spells out this one (a test holds them equal).
    */
-  toJson(ev: Evaluation, enterpriseId: number, projectId: number): string {
-    const reasons = this.reasonsOf(ev);
-    let b = '';
-    let top: Array<{ f: Factor; points: number; reason: string }> | undefined;
-    for (const f of FACTORS) {
-      const weight = this.points[f];
-      const fit = ev.fits[f];
-      const points = Math.round(fit * weight * 10) / 10;
-      const reason = reasons[f]();
-      b += `${b ? ',' : ''}{"factor":"${f}","fit":${fit},"weight":${Math.round(weight * 10) / 10},"points":${points},"reason":${JSON.stringify(reason)}}`;
-      if (fit >= 0.5 && points > 0) (top ??= []).push({ f, points, reason });
-    }
-    const r = (top ?? [])
-      .sort((x, y) => y.points - x.points)
-      .slice(0, 3)
-      .map((x) => JSON.stringify(`${FACTOR_LABELS[x.f]}：${x.reason}`))
-      .join(',');
-    return `{"e":${enterpriseId},"p":${projectId},"s":${ev.score},"b":[${b}],"r":[${r}],"el":[${ev.eligibleIncentiveIds.join(',')}],"ni":[${ev.needsInfoIncentiveIds.join(',')}],"f":${ev.fingerprint}}`;
+  verdict(ev: Evaluation): Buffer {
+    return encodeVerdict({
+      fits: FACTORS.map((f) => ev.fits[f]),
+      sections: {
+        industry: { kind: ev.industry.kind, e: ev.industry.e, p: ev.industry.p, ca: ev.industry.ca },
+        region: { kind: ev.region.kind, at: ev.region.at },
+        investment: null,
+        incentives: { attached: ev.incentives.attached, unmet: ev.incentives.unmet },
+        text: ev.fits.text > 0 ? showShared(ev.sharedWords) : [],
+        stage: this.project.stage,
+      },
+    });
+  }
+
+  /**
+   * A stored match as an evaluation of this project (compiled from its current row) and the
+   * enterprise (its current facts; no tokens needed): what the factors found comes from the
+   * verdict, the names and amounts its reasons quote from the rows. Null when the verdict's
+   * layout is unknown (the caller scores afresh).
+   */
+  revive(stored: { score: number; verdict: Uint8Array; eligibleIncentiveIds: number[]; needsInfoIncentiveIds: number[] }, e: MatchEnterprise): Evaluation | null {
+    const v: Verdict | null = decodeVerdict(stored.verdict);
+    if (!v) return null;
+    const fit = (f: Factor) => v.fits[FACTORS.indexOf(f)] ?? 0;
+    const s = v.sections;
+    const ind = s.industry ?? { kind: IK.Unrelated, e: '', p: '', ca: null };
+    const reg = s.region ?? { kind: RK.Elsewhere, at: '' };
+    const stage = s.stage === undefined ? PENDING : s.stage === 'closed' ? CLOSED : STAGE[s.stage];
+    const fits = Object.fromEntries(FACTORS.map((f) => [f, fit(f)])) as Record<Factor, number>;
+    return {
+      score: stored.score,
+      fits,
+      enterprise: e,
+      industry: { fit: fits.industry, kind: ind.kind as IK, e: ind.e, p: ind.p, ca: ind.ca },
+      region: { fit: fits.region, kind: reg.kind as RK, at: reg.at },
+      incentives: s.incentives
+        ? revivedIncentives(fits.incentives, s.incentives, stored.eligibleIncentiveIds, stored.needsInfoIncentiveIds, e, this.project, this.ctx)
+        : { ...PENDING, eligible: stored.eligibleIncentiveIds, needsInfo: stored.needsInfoIncentiveIds, attached: 0, unmet: 0 },
+      sharedWords: s.text ?? [],
+      stage: { fit: fits.stage, reason: stage.reason },
+      eligibleIncentiveIds: stored.eligibleIncentiveIds,
+      needsInfoIncentiveIds: stored.needsInfoIncentiveIds,
+      excluded: null,
+      fingerprint: 0,
+    };
   }
 
   /** Each factor's reason, rendered on demand (a verdict seen before by this project is not rendered again when `renderMemo`). */
@@ -616,7 +684,7 @@ export class ProjectProfile {
         ),
       incentives: () => ev.incentives.reason,
       text: () => (ev.fits.text > 0 ? `共同关键词：${showShared(ev.sharedWords).map((w) => `「${w}」`).join('')}` : NO_TEXT.reason),
-      stage: () => this.stagePart.reason,
+      stage: () => ev.stage.reason,
     };
   }
 

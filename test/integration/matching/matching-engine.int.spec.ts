@@ -2,7 +2,7 @@ import { MatchingEngine } from '../../../src/matching/matching.engine.js';
 import { MatchesService } from '../../../src/matching/matches.service.js';
 import type { Actor } from '../../../src/access/actor.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
-import { events, matchingFixtures, matchingOutbox, matchRows } from '../../support/matching-fixtures.js';
+import { events, explainedMatchRows, matchingFixtures, matchingOutbox, matchRows } from '../../support/matching-fixtures.js';
 
 /**
  * The engine against a real database: candidates from PostgreSQL, matches written once and only
@@ -83,7 +83,7 @@ describe('matching engine', () => {
   it('matches a published project with the enterprises that fit, explained', async () => {
     const stats = await engine.matchProject(pigPark);
     expect(stats).toMatchObject({ candidates: 1, matches: 1, written: 1, events: 1 });
-    const [m] = await matchRows(t.dataSource, 'project_id = $1', [pigPark]);
+    const [m] = await explainedMatchRows(t, 'project_id = $1', [pigPark]);
     expect(m).toMatchObject({ enterprise_id: pigFarm, status: 'new', eligible_incentive_ids: cjrh.incentiveIds.slice(0, 2), needs_info_incentive_ids: [cjrh.incentiveIds[2]] });
     expect(m.score).toBeGreaterThanOrEqual(80);
     expect(m.breakdown.map((b: { factor: string }) => b.factor)).toEqual(['industry', 'region', 'investment', 'incentives', 'text', 'stage']);
@@ -109,7 +109,7 @@ describe('matching engine', () => {
     // a range that no longer contains 8 亿 (score falls): rewritten, no event
     await f.updateEnterprise(pigFarm, { investmentMinYuan: 50_000_000, investmentMaxYuan: 500_000_000 });
     expect(await engine.matchEnterprises({ ids: [pigFarm] })).toMatchObject({ written: 1, events: 0 });
-    const [lower] = await matchRows(t.dataSource, 'project_id = $1', [pigPark]);
+    const [lower] = await explainedMatchRows(t, 'project_id = $1', [pigPark]);
     expect(lower.score).toBeLessThan(before.score);
     expect(lower.breakdown.find((b: { factor: string }) => b.factor === 'investment').reason).toBe('项目总投资 8 亿元，高于计划投资 5000 万元–5 亿元（接近上限）');
     // back: a rise of (before - lower) points over the announced score? no — announced is the first score
@@ -195,7 +195,7 @@ describe('matching engine', () => {
     const rows = await t.dataSource.query(`SELECT incentive_id FROM enterprise_incentive WHERE enterprise_id = $1 ORDER BY incentive_id`, [pigFarm]);
     expect(rows.map((r: { incentive_id: number }) => r.incentive_id)).toEqual(cjrh.incentiveIds.slice(0, 2));
     await engine.matchProject(pigPark);
-    const [m] = await matchRows(t.dataSource, 'project_id = $1', [pigPark]);
+    const [m] = await explainedMatchRows(t, 'project_id = $1', [pigPark]);
     expect(m.needs_info_incentive_ids).toEqual([]);
     expect(m.breakdown.find((b: { factor: string }) => b.factor === 'incentives').reason).not.toContain('需补充信息');
   });

@@ -2,6 +2,7 @@ import { demoEnterprises, demoExpectations, demoProjects } from '../../../src/de
 import { seedDemo } from '../../../src/demo/seed-demo.js';
 import { FACTOR_LABELS, type Factor } from '../../../src/matching/scoring/config.js';
 import { MatchingEngine } from '../../../src/matching/matching.engine.js';
+import { MatchExplanations } from '../../../src/matching/match-explanations.js';
 import type { ScoreFactor } from '../../../src/matching/match.entity.js';
 import { FakeClock } from '../../../src/platform/clock/clock.js';
 import { formatYuan, formatYuanRange } from '../../../src/platform/format/units.js';
@@ -40,9 +41,13 @@ describe('matching quality on the demo data', () => {
     const engine = t.get(MatchingEngine);
     for (const id of ids.project.values()) await engine.matchProject(id);
     await engine.matchEnterprises({ ids: [...ids.enterprise.values()] }); // the other path agrees (writes nothing)
-    matches = await t.dataSource.query(
-      `SELECT id::int, enterprise_id, project_id, score, breakdown, reasons, eligible_incentive_ids, needs_info_incentive_ids FROM match WHERE withdrawn_at IS NULL`,
+    // the stored matches as every reader gets them: breakdown and reasons spelled out from what they store
+    const stored = await t.dataSource.query(
+      `SELECT id::int, enterprise_id, project_id, score, verdict, coalesce(eligible_incentive_ids, '{}') AS eligible_incentive_ids,
+              coalesce(needs_info_incentive_ids, '{}') AS needs_info_incentive_ids FROM match WHERE withdrawn_at IS NULL`,
     );
+    const explained = await t.get(MatchExplanations).explain(stored);
+    matches = stored.map((m: Stored, i: number) => ({ ...m, ...explained[i] }));
   }, 120_000);
   afterAll(async () => {
     await t?.close();

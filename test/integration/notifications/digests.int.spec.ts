@@ -68,7 +68,7 @@ describe('notifications: match events → digests → e-mail', () => {
     expect(mail.html).toContain('尉氏县生猪现代农业产业园');
     expect(mail.html).toContain('开封市冷链物流园');
     expect(mail.html).toContain('<strong style="color:#b42318;font-size:18px;">86</strong> 分');
-    expect(mail.html).toContain('行业相符：生猪养殖 × 屠宰加工');
+    expect(mail.html).toContain('行业：同为「A0313 猪的饲养」');
     expect(mail.html).toContain('项目审批绿色通道（审批绿色通道，免申即享）');
     expect(mail.html).toContain(`https://zhaoshang.example.gov.cn/portal/matches/${m1}`);
     expect(mail.html).toContain('name="viewport"');
