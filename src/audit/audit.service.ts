@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'certification.rejected': '驳回资质认定',
   'certification.reclaimed': '资质认定信息变更，退回待核验',
   'enterprise.created': '录入企业',
+  'enterprise.updated': '更新企业资料',
   'enterprise.deleted': '删除企业',
   'project.published': '发布项目',
   'project.unpublished': '撤回项目',

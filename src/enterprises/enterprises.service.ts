@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { conflict, notFound } from '../platform/http/problem.js';
 import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
 import { isUniqueViolation } from '../platform/database/pg-errors.js';
@@ -73,6 +73,16 @@ export class EnterprisesService {
   async edit(actor: Actor, id: number, input: UpdateEnterpriseInput): Promise<Enterprise> {
     await this.access.enterprise(actor, id, 'write');
     return this.update(id, input, undefined, actor);
+  }
+
+  /**
+   * An import's update of an existing enterprise (`mode=upsert`, inside the import's transaction;
+   * the import checked the region): the profile edit with only the changed fields, audited with
+   * their names; re-matched through the outbox like any edit.
+   */
+  async updateFromImport(m: EntityManager, actor: Actor, id: number, patch: UpdateEnterpriseInput, fields: string[]): Promise<void> {
+    const e = await this.update(id, patch, m, actor);
+    await this.audit.record(m, { actor, action: 'enterprise.updated', target: { type: 'enterprise', id, region: e.homeRegionCode }, detail: { fields, via: 'import' } });
   }
 
   /** Admins delete an enterprise (audited with the USCC and name it had). */
@@ -155,6 +165,12 @@ export class EnterprisesService {
   async count(): Promise<number> {
     const [r]: Array<{ n: number }> = await this.dataSource.query(`SELECT count(*)::int AS n FROM enterprise`);
     return r.n;
+  }
+
+  /** The enterprises of these USCCs that exist, with their certifications (an import's upsert). */
+  async findManyByUscc(usccs: string[], manager: EntityManager = this.dataSource.manager): Promise<Enterprise[]> {
+    if (!usccs.length) return [];
+    return manager.find(Enterprise, { where: { uscc: In(usccs) }, relations: { certifications: true } });
   }
 
   async findByUscc(uscc: string, manager: EntityManager = this.dataSource.manager): Promise<Enterprise | null> {

@@ -5,6 +5,24 @@ export const IMPORT_KINDS = { enterprises: '企业', projects: '招商项目', l
 export type ImportKind = keyof typeof IMPORT_KINDS;
 export const importKinds = Object.keys(IMPORT_KINDS) as [ImportKind, ...ImportKind[]];
 
+/** create: new records only (an existing one is left as it is); upsert: enterprises only — an existing USCC is updated with the file's columns. */
+export const IMPORT_MODES = { create: '仅新增', upsert: '新增并更新' } as const;
+export type ImportMode = keyof typeof IMPORT_MODES;
+export const importModes = Object.keys(IMPORT_MODES) as [ImportMode, ...ImportMode[]];
+
+export const ROW_OUTCOMES = { created: '新增', updated: '已更新', unchanged: '无变化', existing: '已存在', error: '有错误' } as const;
+export type RowOutcome = keyof typeof ROW_OUTCOMES;
+
+/** What became of one row (the list keeps the first 1,000 rows; the counts are complete). */
+export interface ImportRowResult {
+  line: number;
+  /** USCC, project code or lead key, when the row had a valid one. */
+  key: string | null;
+  outcome: RowOutcome;
+  /** For an update: the API fields that changed. */
+  fields?: string[];
+}
+
 export const IMPORT_STATUSES = {
   queued: '排队中',
   running: '处理中',
@@ -51,6 +69,9 @@ export class ImportJob {
   @Column({ type: 'varchar', length: 200, default: '' })
   fileName: string;
 
+  @Column({ type: 'varchar', length: 8, default: 'create' })
+  mode: ImportMode;
+
   /** Import good rows even when others are bad. */
   @Column({ type: 'boolean', default: false })
   validOnly: boolean;
@@ -74,6 +95,21 @@ export class ImportJob {
   /** Rows whose record already existed (USCC, project code, lead key): left as they are. */
   @Column({ type: 'int', default: 0 })
   existingCount: number;
+
+  /** Existing records changed by an upsert. */
+  @Column({ type: 'int', default: 0 })
+  updatedCount: number;
+
+  /** Existing records an upsert found already as the file says. */
+  @Column({ type: 'int', default: 0 })
+  unchangedCount: number;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  rowResults: ImportRowResult[];
+
+  /** Bytes of the upload (for the progress estimate while a file streams). */
+  @Column({ type: 'int', nullable: true })
+  fileSize: number | null;
 
   /** Rows with at least one error. */
   @Column({ type: 'int', default: 0 })

@@ -7,7 +7,7 @@ import type { Actor } from '../access/actor.js';
 import { CurrentActor, StaffOnly } from '../access/decorators.js';
 import { boolParam, pageQuery, toPage } from '../platform/http/pagination.js';
 import { IdParam, ZodParam, ZodQuery } from '../platform/validation/zod-http.js';
-import { IMPORT_KINDS, importKinds, type ImportKind } from './import-job.entity.js';
+import { IMPORT_KINDS, importKinds, importModes, type ImportKind } from './import-job.entity.js';
 import { ImportsService, importView, type UploadedFile as Upload } from './imports.service.js';
 import { templateFile } from './templates.js';
 import { attachment, CSV_TYPE, XLSX_TYPE } from '../platform/spreadsheet/spreadsheet.js';
@@ -18,6 +18,8 @@ const importKind = z.enum(importKinds);
 const uploadQuery = z.strictObject({
   /** Import the good rows even if others are bad (default: a file with any bad row imports nothing). */
   validOnly: boolParam.default(false),
+  /** create (default): new records only; upsert (enterprises): update existing ones by USCC with the file's columns. */
+  mode: z.enum(importModes).default('create'),
 });
 const templateQuery = z.strictObject({ format: z.enum(['csv', 'xlsx']).default('xlsx') });
 const listQuery = z.strictObject({ ...pageQuery });
@@ -45,7 +47,7 @@ export class ImportsController {
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: '.csv (UTF-8 or GBK) or .xlsx' } } } })
   @ApiOperation({
     summary:
-      'Upload enterprises, projects or leads (CSV/XLSX). Every row is validated like the API; a file with a bad row imports nothing unless validOnly=true. Re-importing is idempotent. 201 with the result, or 202 for a large file (poll GET /imports/:id).',
+      'Upload enterprises, projects or leads (CSV/XLSX), read row by row. Every row is validated like the API; a file with a bad row imports nothing unless validOnly=true. Re-importing is idempotent; with mode=upsert (enterprises) an existing USCC is updated with only the columns the file names (empty cells change nothing; audited; re-matched). 201 with the result and each row\'s outcome, or 202 for a large file (poll GET /imports/:id).',
   })
   @ZodResponse(importResponse, { status: [201, 202] })
   async upload(
@@ -55,7 +57,7 @@ export class ImportsController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { job, queued } = await this.imports.upload(actor, kind, file, q.validOnly);
+    const { job, queued } = await this.imports.upload(actor, kind, file, q.validOnly, q.mode);
     if (queued) {
       res.status(HttpStatus.ACCEPTED);
       res.setHeader('location', `/imports/${job.id}`);

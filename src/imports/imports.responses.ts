@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiSchema, enumOf, pageOf, timestamp, type Describes } from '../platform/http/openapi.js';
-import { IMPORT_KINDS, IMPORT_STATUSES } from './import-job.entity.js';
+import { IMPORT_KINDS, IMPORT_MODES, IMPORT_STATUSES, ROW_OUTCOMES } from './import-job.entity.js';
 import type { importView } from './imports.service.js';
 
 /** The documented answer (OpenAPI) of the import routes. */
@@ -13,12 +13,16 @@ export const importResponse = apiSchema(
     format: z.enum(['csv', 'xlsx']),
     fileName: z.string(),
     validOnly: z.boolean(),
+    mode: enumOf(IMPORT_MODES).describe('create: new records only; upsert (enterprises): an existing USCC is updated with the columns the file names'),
+    modeLabel: z.string(),
     status: enumOf(IMPORT_STATUSES),
     statusLabel: z.string(),
     phase: z.enum(['validating', 'importing']).nullable(),
     progress: z.strictObject({ processedRows: z.number().int(), totalRows: z.number().int(), percent: z.number().int().min(0).max(100) }),
     created: z.number().int(),
     existing: z.number().int(),
+    updated: z.number().int().describe('upsert: existing enterprises changed'),
+    unchanged: z.number().int().describe('upsert: existing enterprises already as the file says'),
     invalidRows: z.number().int(),
     errorCount: z.number().int(),
     errors: z
@@ -33,6 +37,18 @@ export const importResponse = apiSchema(
       )
       .describe('the first 1,000 field errors'),
     errorsTruncated: z.boolean(),
+    rows: z
+      .array(
+        z.strictObject({
+          line: z.number().int(),
+          key: z.string().nullable().describe('USCC, project code or lead key'),
+          outcome: enumOf(ROW_OUTCOMES),
+          outcomeLabel: z.string(),
+          fields: z.array(z.string()).optional().describe('an update: the fields that changed'),
+        }),
+      )
+      .describe("each row's outcome (the first 1,000 rows; the counts are complete)"),
+    rowsTruncated: z.boolean(),
     failure: z.string().nullable(),
     createdAt: timestamp,
     startedAt: timestamp.nullable(),

@@ -290,3 +290,147 @@ describe('imports: a large file runs as a job with progress', () => {
     expect(file).toBeNull(); // the upload is not kept once processed
   });
 });
+
+describe('imports: mode=upsert updates existing enterprises by USCC with only the columns the file names', () => {
+  let t: TestApp;
+  let officer: TestActor; // 尉氏县
+  let other: TestActor; // 洛阳市
+  const a = nextUscc();
+  const b = nextUscc();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    officer = await actor(t, 'officer', { region: '410223' });
+    other = await actor(t, 'officer', { region: '410300' });
+    const first = await upload(t, officer, 'enterprises', '台账.csv', csv([ENTERPRISE_HEADERS, enterpriseRow(a, '河南甲食品有限公司'), enterpriseRow(b, '河南乙食品有限公司')]));
+    expect(first.body).toMatchObject({ status: 'completed', created: 2, mode: 'create' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const byUscc = async (uscc: string) => {
+    const [e] = await t.dataSource.query(`SELECT id, name, size, industry_codes, contacts, investment_min_yuan, pending_certifications FROM enterprise WHERE uscc = $1`, [uscc]);
+    return e;
+  };
+
+  it('reports each row created / updated / unchanged / error; updates only named, non-empty cells; audits and re-matches the changed one', async () => {
+    const before = { a: await byUscc(a), b: await byUscc(b) };
+    const outboxBefore = (await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE job_name = 'matching.enterprise' AND payload->>'enterpriseId' = $1`, [String(before.a.id)]))[0].n;
+    const c = nextUscc();
+    const badCheck = a.slice(0, 17) + (a[17] === '0' ? '1' : '0');
+    const file = csv([
+      ['统一社会信用代码', '企业规模', '联系电话', '企业名称'],
+      [a, '大型', '13900139000', ''], // line 2: size and phone change; empty name stays
+      [b, '中型', '13800138000', ''], // line 3: already so
+      [c, '小型', '13700137000', '河南丙新企业有限公司'], // line 4: new, but the file lacks its industry, region and contact
+      [badCheck, '大型', '', ''], // line 5: bad check digit
+    ]);
+    const r = await upload(t, officer, 'enterprises', '更新.csv', file, '?mode=upsert&validOnly=true');
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ status: 'completed', mode: 'upsert', modeLabel: '新增并更新', created: 0, updated: 1, unchanged: 1, invalidRows: 2 });
+    expect(r.body.rows).toEqual([
+      { line: 2, key: a, outcome: 'updated', outcomeLabel: '已更新', fields: ['size', 'contacts'] },
+      { line: 3, key: b, outcome: 'unchanged', outcomeLabel: '无变化' },
+      { line: 4, key: c, outcome: 'error', outcomeLabel: '有错误' },
+      { line: 5, key: null, outcome: 'error', outcomeLabel: '有错误' },
+    ]);
+    expect(r.body.errors.filter((e: { line: number }) => e.line === 4).map((e: { field: string }) => e.field).sort()).toEqual(['contacts[0].name', 'homeRegionCode', 'industryCodes']);
+    expect(r.body.errors.find((e: { line: number }) => e.line === 5)).toMatchObject({ field: 'uscc', column: '统一社会信用代码', code: 'uscc_check_digit' });
+
+    const after = await byUscc(a);
+    expect(after).toMatchObject({ name: '河南甲食品有限公司', size: 'large', industry_codes: before.a.industry_codes, investment_min_yuan: before.a.investment_min_yuan });
+    expect(after.contacts).toEqual([{ ...before.a.contacts[0], phone: '13900139000' }]);
+    expect(await byUscc(b)).toEqual(before.b);
+    expect(await byUscc(c)).toBeUndefined();
+
+    const audits = await t.dataSource.query(`SELECT action, target_id, detail FROM audit_log WHERE action IN ('enterprise.updated', 'enterprise.imported') ORDER BY id DESC LIMIT 2`);
+    expect(audits).toEqual([
+      expect.objectContaining({ action: 'enterprise.imported', detail: expect.objectContaining({ mode: 'upsert', updated: 1, unchanged: 1, created: 0, invalid: 2 }) }),
+      expect.objectContaining({ action: 'enterprise.updated', target_id: String(before.a.id), detail: { fields: ['size', 'contacts'], via: 'import' } }),
+    ]);
+    const outboxAfter = (await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE job_name = 'matching.enterprise' AND payload->>'enterpriseId' = $1`, [String(before.a.id)]))[0].n;
+    expect(outboxAfter).toBe(outboxBefore + 1);
+    const bJobs = (await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE job_name = 'matching.enterprise' AND payload->>'enterpriseId' = $1`, [String(before.b.id)]))[0].n;
+    expect(bJobs).toBe(1); // its registration only
+
+    // the same file again: nothing left to change
+    const again = await upload(t, officer, 'enterprises', '更新.csv', file, '?mode=upsert&validOnly=true');
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 2, invalidRows: 2 });
+  });
+
+  it('creates a new USCC with every registration column, claims certifications, and is all or nothing without validOnly', async () => {
+    const d = nextUscc();
+    const ok = await upload(t, officer, 'enterprises', '新增.csv', csv([ENTERPRISE_HEADERS, enterpriseRow(d, '河南丁新企业有限公司'), enterpriseRow(a, '河南甲食品有限公司', { 资质认定: '高新技术企业' })]), '?mode=upsert');
+    expect(ok.body).toMatchObject({ status: 'completed', created: 1, updated: 1 });
+    expect(ok.body.rows).toEqual([
+      { line: 2, key: d, outcome: 'created', outcomeLabel: '新增' },
+      expect.objectContaining({ line: 3, outcome: 'updated', fields: expect.arrayContaining(['certifications']) }),
+    ]);
+    expect((await byUscc(d)).name).toBe('河南丁新企业有限公司');
+    expect((await byUscc(a)).pending_certifications).toEqual(['high_tech']);
+
+    const sizeBefore = (await byUscc(b)).size;
+    const bad = await upload(t, officer, 'enterprises', '混合.csv', csv([['统一社会信用代码', '企业规模'], [b, '微型'], [nextUscc(), '小型']]), '?mode=upsert');
+    expect(bad.body).toMatchObject({ status: 'rejected', updated: 0, invalidRows: 1 });
+    expect((await byUscc(b)).size).toBe(sizeBefore);
+  });
+
+  it("refuses to change an enterprise outside the officer's region, upsert for other kinds, and an unknown mode", async () => {
+    const r = await upload(t, other, 'enterprises', 'x.csv', csv([['统一社会信用代码', '企业规模'], [a, '微型']]), '?mode=upsert');
+    expect(r.body).toMatchObject({ status: 'rejected', updated: 0, errors: [expect.objectContaining({ line: 2, field: 'uscc', code: 'outside_region' })] });
+    const projects = await upload(t, officer, 'projects', 'p.csv', csv([['项目编号'], ['X-1']]), '?mode=upsert');
+    expect(projects.status).toBe(400);
+    expect(projects.body.errors[0]).toMatchObject({ field: 'mode', code: 'unsupported' });
+    const unknown = await upload(t, officer, 'enterprises', 'x.csv', csv([['统一社会信用代码'], [a]]), '?mode=replace');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].field).toBe('mode');
+  });
+
+  it('the console page offers the mode and shows each row with the changed columns by name', async () => {
+    const list = (await officer.call('GET', '/imports')).body.items;
+    const upsert = list.find((j: { mode: string; updated: number; unchanged: number }) => j.mode === 'upsert' && j.updated === 1 && j.unchanged === 1);
+    const page = await fetch(`${t.url}/console/import/${upsert.id}`, { headers: { authorization: `Bearer ${officer.token}` } });
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain('逐行结果');
+    expect(html).toMatch(/已更新<\/td><td>企业规模、联系人/);
+    const form = await (await fetch(`${t.url}/console/import`, { headers: { authorization: `Bearer ${officer.token}` } })).text();
+    expect(form).toContain('name="mode" value="upsert"');
+  });
+});
+
+describe('imports: a file larger than one stored slice streams through the job', () => {
+  let t: TestApp;
+  let officer: TestActor;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { WORKERS: 'true', IMPORT_SYNC_MAX_BYTES: '1024' } });
+    officer = await actor(t, 'officer', { region: '410223' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('imports a 2.5 MB GBK CSV (read from the database 1 MB at a time) with every row and its line', async () => {
+    const headers = [...ENTERPRISE_HEADERS, '企业简介'];
+    const rows: string[][] = [headers];
+    const text = '专业从事农副食品精深加工与冷链物流，拟在中原地区扩大产能，'.repeat(5);
+    for (let i = 0; i < 8000; i++) rows.push([...enterpriseRow(nextUscc(), `流式企业${i}有限公司`), text]);
+    rows.push([...enterpriseRow('91410223MA00000000', '坏行企业'), text]); // a bad check digit, last line
+    const file = iconv.encode(csv(rows), 'gbk');
+    expect(file.length).toBeGreaterThan(2.5 * 2 ** 20);
+    const r = await upload(t, officer, 'enterprises', '大文件.csv', file, '?validOnly=true');
+    expect(r.status).toBe(202);
+    let job = r.body;
+    for (let i = 0; i < 1800 && !['completed', 'rejected', 'failed'].includes(job.status); i++) {
+      await new Promise((res) => setTimeout(res, 100));
+      job = (await officer.call('GET', `/imports/${r.body.id}`)).body;
+      expect(job.progress.processedRows).toBeLessThanOrEqual(job.progress.totalRows || 8001);
+    }
+    expect(job).toMatchObject({ status: 'completed', created: 8000, invalidRows: 1, progress: { totalRows: 8001, processedRows: 8001 } });
+    expect(job.errors).toEqual([expect.objectContaining({ line: 8002, field: 'uscc' })]);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM enterprise WHERE name LIKE '流式企业%' AND description LIKE '专业从事%'`);
+    expect(n).toBe(8000);
+  });
+});

@@ -1065,7 +1065,7 @@ export interface paths {
         get: operations["ImportsController_get"];
         put?: never;
         /**
-         * Upload enterprises, projects or leads (CSV/XLSX). Every row is validated like the API; a file with a bad row imports nothing unless validOnly=true. Re-importing is idempotent. 201 with the result, or 202 for a large file (poll GET /imports/:id).
+         * Upload enterprises, projects or leads (CSV/XLSX), read row by row. Every row is validated like the API; a file with a bad row imports nothing unless validOnly=true. Re-importing is idempotent; with mode=upsert (enterprises) an existing USCC is updated with only the columns the file names (empty cells change nothing; audited; re-matched). 201 with the result and each row's outcome, or 202 for a large file (poll GET /imports/:id).
          * @description Roles: admin, bureau_lead, officer.
          */
         post: operations["ImportsController_upload"];
@@ -2851,6 +2851,12 @@ export interface components {
             /** @enum {string} */
             kind: "enterprises" | "projects" | "leads";
             kindLabel: string;
+            /**
+             * @description create: new records only; upsert (enterprises): an existing USCC is updated with the columns the file names
+             * @enum {string}
+             */
+            mode: "create" | "upsert";
+            modeLabel: string;
             /** @enum {string|null} */
             phase: "validating" | "importing" | null;
             progress: {
@@ -2858,11 +2864,27 @@ export interface components {
                 processedRows: number;
                 totalRows: number;
             };
+            /** @description each row's outcome (the first 1,000 rows; the counts are complete) */
+            rows: {
+                /** @description an update: the fields that changed */
+                fields?: string[];
+                /** @description USCC, project code or lead key */
+                key: string | null;
+                line: number;
+                /** @enum {string} */
+                outcome: "created" | "updated" | "unchanged" | "existing" | "error";
+                outcomeLabel: string;
+            }[];
+            rowsTruncated: boolean;
             /** Format: date-time */
             startedAt: string | null;
             /** @enum {string} */
             status: "queued" | "running" | "completed" | "rejected" | "failed";
             statusLabel: string;
+            /** @description upsert: existing enterprises already as the file says */
+            unchanged: number;
+            /** @description upsert: existing enterprises changed */
+            updated: number;
             validOnly: boolean;
         };
         ImportPage: {
@@ -5845,6 +5867,7 @@ export interface operations {
     ImportsController_upload: {
         parameters: {
             query?: {
+                mode?: "create" | "upsert";
                 validOnly?: "0" | "1" | "true" | "false";
             };
             header?: never;

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AccessPolicy } from '../../access/access-policy.js';
-import { registerEnterpriseSchema, type RegisterEnterpriseInput } from '../../enterprises/enterprise.schemas.js';
+import { coversRegion, type Actor } from '../../access/actor.js';
+import type { Enterprise } from '../../enterprises/enterprise.entity.js';
+import { registerEnterpriseSchema, updateEnterpriseSchema, usccSchema, type RegisterEnterpriseInput, type UpdateEnterpriseInput } from '../../enterprises/enterprise.schemas.js';
 import { enterpriseRecord, type EnterpriseRecord } from '../../enterprises/enterprise-bulk.js';
 import { EnterprisesService } from '../../enterprises/enterprises.service.js';
 import { CERTIFICATION_KINDS, ENTERPRISE_SIZES, NOTIFICATION_FREQUENCIES } from '../../enterprises/enterprise.vocabulary.js';
 import { parseSafe } from '../../platform/validation/zod-validation.js';
 import type { ImportKindSpec } from '../columns.js';
 import { addError, type ImportContext, type ImportKind, type ParsedRow, type WriteResult } from './kind.js';
+import { withSavepoint } from './rows.js';
 import type { FieldError } from '../../platform/http/problem.js';
 
 export const ENTERPRISE_COLUMNS: ImportKindSpec = {
@@ -51,10 +54,15 @@ type PreparedRow = ParsedRow<RegisterEnterpriseInput> & { record?: EnterpriseRec
 export class EnterpriseImport implements ImportKind<RegisterEnterpriseInput> {
   readonly spec = ENTERPRISE_COLUMNS;
 
+  /** The same columns with `mode=upsert`: an existing USCC is updated with what the file names. */
+  readonly upserting: EnterpriseUpsert;
+
   constructor(
     private readonly access: AccessPolicy,
     private readonly enterprises: EnterprisesService,
-  ) {}
+  ) {
+    this.upserting = new EnterpriseUpsert(access, enterprises, this);
+  }
 
   parse(input: Record<string, unknown>) {
     const r = parseSafe(registerEnterpriseSchema, input);
@@ -102,5 +110,138 @@ export class EnterpriseImport implements ImportKind<RegisterEnterpriseInput> {
       await ctx.progress(Math.min(i + CHUNK, rows.length));
     }
     return { created, existing: rows.length - created, errors: [] };
+  }
+}
+
+/** An upsert row: its USCC and the fields its cells name (validated against the database's record in check). */
+interface UpsertValue {
+  uscc: string;
+  input: Record<string, unknown>;
+}
+
+type UpsertRow = ParsedRow<UpsertValue> & {
+  create?: ParsedRow<RegisterEnterpriseInput>;
+  update?: { id: number; patch: UpdateEnterpriseInput; fields: string[] };
+};
+
+/** The stored value of a field as the API states it, for comparing with a file's cell. */
+function statedValue(e: Enterprise, field: string): unknown {
+  if (field === 'certifications') return (e.certifications ?? []).filter((c) => c.status !== 'rejected').map((c) => ({ kind: c.kind })).sort((a, b) => a.kind.localeCompare(b.kind));
+  const v = (e as unknown as Record<string, unknown>)[field];
+  return typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) && ['investmentMinYuan', 'investmentMaxYuan', 'needLandMu'].includes(field) ? Number(v) : v;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Enterprises with `mode=upsert`: only the USCC column is required. A USCC not yet on the platform
+ * is a registration (all of registerEnterpriseSchema, the region rule of POST /enterprises, the bulk
+ * write); an existing one is updated with the fields the file names and nothing else — a cell left
+ * empty leaves its field as it is; the contact columns change the first contact only — validated with
+ * the API's updateEnterpriseSchema, allowed where the officer may edit the enterprise (its home region
+ * in their scope), and written through EnterprisesService like a profile edit: audited
+ * (`enterprise.updated` with the changed fields), re-matched through the outbox. A row whose values
+ * are already stored is reported unchanged and writes nothing.
+ */
+export class EnterpriseUpsert implements ImportKind<UpsertValue> {
+  readonly spec: ImportKindSpec = { ...ENTERPRISE_COLUMNS, requiredFields: ['uscc'] };
+
+  constructor(
+    private readonly access: AccessPolicy,
+    private readonly enterprises: EnterprisesService,
+    private readonly creating: EnterpriseImport,
+  ) {}
+
+  parse(input: Record<string, unknown>) {
+    const u = parseSafe(usccSchema, input.uscc, 'uscc');
+    if (!u.ok) return { ok: false as const, errors: u.errors };
+    return { ok: true as const, value: { uscc: u.value, input: { ...input, uscc: u.value } } };
+  }
+
+  key(v: UpsertValue): string {
+    return v.uscc;
+  }
+
+  keyField(): string {
+    return 'uscc';
+  }
+
+  async check(rows: ParsedRow<UpsertValue>[], ctx: ImportContext, m: EntityManager) {
+    const errors = new Map<number, FieldError[]>();
+    const found = await this.enterprises.findManyByUscc(rows.map((r) => r.key), m);
+    const byUscc = new Map(found.map((e) => [e.uscc, e]));
+    const fresh: ParsedRow<RegisterEnterpriseInput>[] = [];
+    for (const row of rows as UpsertRow[]) {
+      const existing = byUscc.get(row.key);
+      if (!existing) {
+        const r = this.creating.parse(row.value.input);
+        if (!r.ok) errors.set(row.line, r.errors);
+        else {
+          row.create = { line: row.line, key: row.key, value: r.value };
+          fresh.push(row.create);
+        }
+        continue;
+      }
+      const update = this.updateOf(existing, row.value.input, ctx.actor);
+      if ('errors' in update) errors.set(row.line, update.errors);
+      else row.update = update;
+    }
+    const created = await this.creating.check(fresh, ctx, m);
+    for (const [line, es] of created.errors) errors.set(line, [...(errors.get(line) ?? []), ...es]);
+    // a USCC registered since the lookup above (another import): reported by the bulk write as existing
+    return { errors, existing: new Set<string>() };
+  }
+
+  /** The change one row asks of an existing enterprise, or why it may not be made. */
+  private updateOf(e: Enterprise, input: Record<string, unknown>, actor: Actor): { id: number; patch: UpdateEnterpriseInput; fields: string[] } | { errors: FieldError[] } {
+    if (!coversRegion(actor, e.homeRegionCode)) return { errors: [{ field: 'uscc', code: 'outside_region', message: '该企业不在本辖区注册，不能通过导入修改' }] };
+    const { uscc: _uscc, ...named } = input;
+    if (Array.isArray(named.contacts)) {
+      // the contact columns describe the first contact; its other fields and further contacts stay
+      const [first, ...rest] = e.contacts ?? [];
+      named.contacts = [{ ...(first ?? {}), ...(named.contacts[0] as object) }, ...rest];
+    }
+    const r = parseSafe(updateEnterpriseSchema, named);
+    if (!r.ok) return { errors: r.errors };
+    const patch = Object.fromEntries(Object.entries(r.value).filter(([k]) => k in named)) as UpdateEnterpriseInput;
+    if (patch.homeRegionCode && !this.access.mayRecordEnterprise(actor, patch.homeRegionCode, [])) {
+      return { errors: [{ field: 'homeRegionCode', code: 'outside_region', message: '新的注册地不在本辖区' }] };
+    }
+    const stated = (k: string, v: unknown) => (k === 'certifications' ? [...(v as Array<{ kind: string }>)].map((c) => ({ kind: c.kind })).sort((a, b) => a.kind.localeCompare(b.kind)) : v);
+    const fields = Object.keys(patch).filter((k) => !same(stated(k, (patch as Record<string, unknown>)[k]), statedValue(e, k)));
+    return { id: e.id, patch: Object.fromEntries(fields.map((k) => [k, (patch as Record<string, unknown>)[k]])) as UpdateEnterpriseInput, fields };
+  }
+
+  prepare(rows: ParsedRow<UpsertValue>[]): void {
+    this.creating.prepare((rows as UpsertRow[]).flatMap((r) => (r.create ? [r.create] : [])));
+  }
+
+  async write(rows: ParsedRow<UpsertValue>[], ctx: ImportContext, m: EntityManager): Promise<WriteResult> {
+    const all = rows as UpsertRow[];
+    const creates = all.flatMap((r) => (r.create ? [r.create] : []));
+    this.creating.prepare(creates);
+    const c = creates.length ? await this.creating.write(creates, ctx, m) : { created: 0, existing: 0, errors: [] };
+    const outcomes: NonNullable<WriteResult['outcomes']> = creates.map((r) => ({ line: r.line, outcome: 'created' as const }));
+    const errors: WriteResult['errors'] = [...c.errors];
+    let updated = 0;
+    let unchanged = 0;
+    let done = 0;
+    for (const r of all) {
+      if (!r.update) continue;
+      if (!r.update.fields.length) {
+        unchanged++;
+        outcomes.push({ line: r.line, outcome: 'unchanged' });
+        continue;
+      }
+      const u = r.update;
+      const w = await withSavepoint(m, () => this.enterprises.updateFromImport(m, ctx.actor, u.id, u.patch, u.fields));
+      if (!w.ok) errors.push({ line: r.line, errors: w.errors });
+      else {
+        updated++;
+        outcomes.push({ line: r.line, outcome: 'updated', fields: u.fields });
+      }
+      if (++done % 200 === 0) await ctx.progress(creates.length + done);
+    }
+    return { created: c.created, existing: c.existing, updated, unchanged, errors, outcomes };
   }
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../access/actor.js';
 import type { FieldError } from '../../platform/http/problem.js';
 import type { ImportKindSpec } from '../columns.js';
+import type { RowOutcome } from '../import-job.entity.js';
 
 export interface ParsedRow<T> {
   line: number;
@@ -13,6 +14,11 @@ export interface ParsedRow<T> {
 export interface WriteResult {
   created: number;
   existing: number;
+  /** Upserts: existing records changed, and those already as the file says. */
+  updated?: number;
+  unchanged?: number;
+  /** Each written row's outcome when it is not simply `created` (upserts). */
+  outcomes?: Array<{ line: number; outcome: RowOutcome; fields?: string[] }>;
   /** Rows that failed while being written (a change since validation, a rule only the service knows). */
   errors: Array<{ line: number; errors: FieldError[] }>;
 }

@@ -4,7 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
 import { readCookie, SESSION_COOKIE, type AuthedRequest } from '../../access/auth.guard.js';
 import { StaffOnly } from '../../access/decorators.js';
-import { IMPORT_KINDS, importKinds, type ImportKind } from '../../imports/import-job.entity.js';
+import { IMPORT_KINDS, IMPORT_MODES, importKinds, type ImportKind, type ImportMode } from '../../imports/import-job.entity.js';
 import { ImportsService, importView, type UploadedFile } from '../../imports/imports.service.js';
 import { toPage } from '../../platform/http/pagination.js';
 import { ProblemException } from '../../platform/http/problem.js';
@@ -30,23 +30,25 @@ export class ConsoleImportsController {
 
   @Get()
   async index(@Req() req: AuthedRequest, @Res() res: Response) {
-    await this.render(req, res, { kind: field(req.query as FormBody, 'kind') || 'enterprises', validOnly: false }, null);
+    await this.render(req, res, { kind: field(req.query as FormBody, 'kind') || 'enterprises', validOnly: false, mode: 'create' }, null);
   }
 
-  private async render(req: AuthedRequest, res: Response, form: { kind: string; validOnly: boolean }, message: string | null, status?: number) {
+  private async render(req: AuthedRequest, res: Response, form: { kind: string; validOnly: boolean; mode: string }, message: string | null, status?: number) {
     const page = await this.imports.list(req.actor!, { page: pageNo(req.query as FormBody), pageSize: 20 });
     const mine = toPage(page.items.map(importView), page.total, page);
-    this.pages.send(req, res, 'console/import', { kinds: Object.entries(IMPORT_KINDS), form, mine, message }, { title: '批量导入', status, errors: message ? { file: [message] } : {} });
+    this.pages.send(req, res, 'console/import', { kinds: Object.entries(IMPORT_KINDS), modes: Object.entries(IMPORT_MODES), form, mine, message }, { title: '批量导入', status, errors: message ? { file: [message] } : {} });
   }
 
   @Post()
   async upload(@Req() req: AuthedRequest & { file?: UploadedFile }, @Res() res: Response) {
     const body = req.body as FormBody;
     const kind = field(body, 'kind');
-    const form = { kind, validOnly: checked(body, 'validOnly') };
+    const mode = field(body, 'mode') || 'create';
+    const form = { kind, validOnly: checked(body, 'validOnly'), mode };
     if (!(importKinds as string[]).includes(kind)) return this.render(req, res, form, '请选择导入的数据类型', 400);
+    if (!(mode in IMPORT_MODES)) return this.render(req, res, form, '请选择导入方式', 400);
     try {
-      const { job } = await this.imports.upload(req.actor!, kind as ImportKind, req.file, form.validOnly);
+      const { job } = await this.imports.upload(req.actor!, kind as ImportKind, req.file, form.validOnly, mode as ImportMode);
       this.pages.redirect(res, `/console/import/${job.id}`);
     } catch (err) {
       if (err instanceof ProblemException && err.status < 500) return this.render(req, res, form, err.errors?.[0]?.message ?? err.message, err.status);
@@ -58,7 +60,8 @@ export class ConsoleImportsController {
   async job(@Req() req: AuthedRequest, @Res() res: Response) {
     const id = idOf(req.params.id as string, '导入');
     const job = importView(await this.imports.get(req.actor!, id));
-    this.pages.send(req, res, 'console/import-job', { job, running: job.status === 'queued' || job.status === 'running' }, { title: `导入 #${job.id}` });
+    const fieldLabels = Object.fromEntries([...this.imports.handler(job.kind).spec.columns].reverse().map((c) => [c.field.replace(/\[\d+\].*$/, ''), c.header.replace(/（.*$/, '')]));
+    this.pages.send(req, res, 'console/import-job', { job, running: job.status === 'queued' || job.status === 'running', fieldLabels }, { title: `导入 #${job.id}` });
   }
 }
 
