@@ -38,6 +38,7 @@ import { ENTERPRISE_CANDIDATES_WHERE, enterpriseCandidateParams, projectKeys } f
 import { FullRematchService } from '../src/matching/full-rematch.service.js';
 import { MatchingEngine } from '../src/matching/matching.engine.js';
 import { MATCHING_QUEUE } from '../src/matching/matching.jobs.js';
+import { MATCH_INPUT, matchColumns, type MatchRow } from '../src/matching/match-writer.js';
 import { ENTERPRISE_COLUMNS, PROJECT_COLUMNS, PROJECT_INCENTIVES_SQL, toMatchEnterprise, toMatchIncentive, toMatchProject } from '../src/matching/rows.js';
 import { isMatch, ProjectProfile } from '../src/matching/scoring/score.js';
 import { loadConfig } from '../src/platform/config/config.js';
@@ -500,31 +501,51 @@ async function main(): Promise<void> {
 
   /**
    * The physical floor: the same indexed query reading the candidates' rows, plus one INSERT of
-   * the very match rows the job wrote (their scores, breakdowns, reasons: each row's own JSON, as
-   * the job sends it) into an empty copy of the match table. No scoring, no upsert logic, no events.
+   * the very match rows the job wrote (scores, verdicts, incentive ids, fingerprints, as the job
+   * sends them) into an empty copy of the match table. No scoring, no upsert logic, no events.
+   * `path` is how the rows travel: column arrays read by unnest (what the jobs use), or one JSON
+   * document read by json_to_recordset (what they used before) — the bulk paths compared.
    */
-  const floorOnce = async () => {
-    const [p] = (await db.query(`SELECT ${PROJECT_COLUMNS} FROM project p WHERE id = $1`, [target.id])).rows;
-    const payload = (
+  const storedRows = async (): Promise<MatchRow[]> =>
+    (
       await db.query(
-        `SELECT json_agg(json_build_object('e', enterprise_id, 'p', project_id, 's', score, 'v', encode(verdict, 'hex'),
-                 'el', eligible_incentive_ids, 'ni', needs_info_incentive_ids, 'f', fingerprint))::text AS j
+        `SELECT enterprise_id, project_id, score, verdict, coalesce(eligible_incentive_ids, '{}') AS el, coalesce(needs_info_incentive_ids, '{}') AS ni, fingerprint
          FROM match WHERE project_id = $1`,
         [target.id],
       )
-    ).rows[0].j as string;
+    ).rows.map((r) => ({ enterpriseId: r.enterprise_id, projectId: r.project_id, score: r.score, verdict: r.verdict, eligibleIncentiveIds: r.el, needsInfoIncentiveIds: r.ni, fingerprint: r.fingerprint }));
+  const floorOnce = async (path: 'unnest' | 'json') => {
+    const [p] = (await db.query(`SELECT ${PROJECT_COLUMNS} FROM project p WHERE id = $1`, [target.id])).rows;
+    const written = await storedRows();
     await db.query(`DROP TABLE IF EXISTS match_floor`);
     await db.query(`CREATE TABLE match_floor (LIKE match INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING INDEXES)`);
     const t = performance.now();
     const rows = (await db.query(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE ${ENTERPRISE_CANDIDATES_WHERE}`, enterpriseCandidateParams(projectKeys(toMatchProject(p, []), regions())))).rows;
-    const inserted = await db.query(
-      `INSERT INTO match_floor (enterprise_id, project_id, score, verdict, eligible_incentive_ids, needs_info_incentive_ids, fingerprint)
-       SELECT e, p, s, decode(v, 'hex'), el, ni, f FROM json_to_recordset($1::json) AS x(e int, p int, s smallint, v text, el int[], ni int[], f int)`,
-      [payload],
-    );
+    const read = performance.now();
+    const columns = 'enterprise_id, project_id, score, verdict, eligible_incentive_ids, needs_info_incentive_ids, fingerprint';
+    let inserted;
+    let payloadMb;
+    if (path === 'unnest') {
+      const params = matchColumns(written);
+      payloadMb = written.reduce((n, r) => n + 40 + r.verdict.length * 2, 0) / 1e6;
+      inserted = await db.query(`INSERT INTO match_floor (${columns}) SELECT * FROM (${MATCH_INPUT}) x`, params);
+    } else {
+      let json = '[';
+      for (let i = 0; i < written.length; i++) {
+        const r = written[i];
+        json += `${i ? ',' : ''}{"e":${r.enterpriseId},"p":${r.projectId},"s":${r.score},"v":"${r.verdict.toString('hex')}","el":[${r.eligibleIncentiveIds.join(',')}],"ni":[${r.needsInfoIncentiveIds.join(',')}],"f":${r.fingerprint}}`;
+      }
+      json += ']';
+      payloadMb = Buffer.byteLength(json) / 1e6;
+      inserted = await db.query(
+        `INSERT INTO match_floor (${columns})
+         SELECT e, p, s, decode(v, 'hex'), nullif(el, '{}'), nullif(ni, '{}'), f FROM json_to_recordset($1::json) AS x(e int, p int, s smallint, v text, el int[], ni int[], f int)`,
+        [json],
+      );
+    }
     const seconds = (performance.now() - t) / 1000;
     await db.query(`DROP TABLE match_floor`);
-    return { seconds: round(seconds, 3), rowsRead: rows.length, rowsInserted: inserted.rowCount, payloadMb: round(Buffer.byteLength(payload) / 1e6, 1) };
+    return { path, seconds: round(seconds, 3), readSeconds: round((read - t) / 1000, 3), writeSeconds: round(seconds - (read - t) / 1000, 3), rowsRead: rows.length, rowsInserted: inserted.rowCount, payloadMb: round(payloadMb, 2) };
   };
 
   log('publish: one warm-up, then the trials');
@@ -536,8 +557,13 @@ async function main(): Promise<void> {
     log('  trial', trials.at(-1));
   }
   const matchesPersisted = trials[0].matches;
-  const floors = [];
-  for (let i = 0; i < SIZES.publishTrials; i++) floors.push(await floorOnce());
+  // the bulk paths, alternately (so load drifts hit both), then the floor by the faster one
+  const pathTrials: Array<Awaited<ReturnType<typeof floorOnce>>> = [];
+  for (let i = 0; i < Math.max(3, SIZES.publishTrials); i++) for (const path of ['json', 'unnest'] as const) pathTrials.push(await floorOnce(path));
+  const writeMedian = (path: string) => median(pathTrials.filter((x) => x.path === path).map((x) => x.writeSeconds));
+  const writePaths = { unnestSeconds: writeMedian('unnest'), jsonSeconds: writeMedian('json'), trials: pathTrials, note: 'median write time of the same rows into an empty copy of the match table; the jobs use unnest' };
+  log('  write paths', writePaths);
+  const floors = pathTrials.filter((x) => x.path === (writePaths.unnestSeconds <= writePaths.jsonSeconds ? 'unnest' : 'json'));
   log('  floor', floors);
   const apiRss = api.peakRssMb;
   await events.close();
@@ -554,9 +580,10 @@ async function main(): Promise<void> {
     ratioToFloor: round(publishSeconds / floorSeconds),
     trials,
     floorTrials: floors,
+    writePaths,
     warmUp: warm,
     apiProcessPeakRssMb: apiRss,
-    note: 'wall time from POST /projects/:id/publish until the matching job that persisted every match completed (API process with in-process workers, through outbox → relay → BullMQ); median of the trials after a warm-up. Floor: the same indexed candidate query reading the same rows plus one INSERT of the same match rows (each with its own verdict) into an empty copy of the match table.',
+    note: 'wall time from POST /projects/:id/publish until the matching job that persisted every match completed (API process with in-process workers, through outbox → relay → BullMQ); median of the trials after a warm-up. Floor: the same indexed candidate query reading the same rows plus one INSERT of the same match rows (each with its own verdict) into an empty copy of the match table, by the faster bulk path (writePaths).',
   };
 
   results.storage = full.storage;

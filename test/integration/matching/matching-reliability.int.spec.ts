@@ -12,7 +12,8 @@ import { eventually, WorkerProcess } from '../../support/worker-process.js';
 /**
  * Faults, with a Redis of this test's own (never the shared one): a change committed while Redis
  * is down is matched once it is back; a worker killed with SIGKILL in the middle of a full
- * re-match leaves a run that another worker completes with no match missing and none doubled.
+ * re-match — in the middle of a chunk's bulk write — leaves a run that another worker completes
+ * with no match missing and none doubled.
  */
 describe('matching under faults', () => {
   describe('an enterprise registered while Redis is stopped', () => {
@@ -89,13 +90,31 @@ describe('matching under faults', () => {
       workers.push(first);
       const { run } = await t.get(FullRematchService).request(null);
 
-      // kill it while a chunk is being matched, some chunks already done
+      // kill it in the middle of a chunk's bulk write, some chunks already done: the test holds a
+      // lock that lets the worker read but not write the match table, and kills it once its
+      // upsert statement is waiting on that lock (sent, not committed)
       await eventually(async () => {
         const [r] = (await db.query(`SELECT chunks_done FROM matching_run WHERE id = $1`, [run.id])).rows;
         const running = (await db.query(`SELECT 1 FROM matching_run_chunk WHERE run_id = $1 AND status = 'running'`, [run.id])).rows;
         return r.chunks_done >= 2 && running.length > 0;
       }, 120_000, 'the run to be under way');
+      const locker = new pg.Client({ connectionString: t.db.url });
+      await locker.connect();
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE match IN SHARE ROW EXCLUSIVE MODE');
+      await eventually(
+        async () =>
+          (
+            await db.query(
+              `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO match AS m%'`,
+            )
+          ).rows.length > 0,
+        60_000,
+        'a bulk write of the worker to wait on the lock',
+      );
       await first.kill('SIGKILL');
+      await locker.query('ROLLBACK');
+      await locker.end();
       const interrupted = (await db.query(`SELECT chunk_no FROM matching_run_chunk WHERE run_id = $1 AND status = 'running'`, [run.id])).rows.map((r) => r.chunk_no);
       const [mid] = (await db.query(`SELECT chunks_done, chunks_total FROM matching_run WHERE id = $1`, [run.id])).rows;
       expect(interrupted.length).toBeGreaterThan(0);
