@@ -51,6 +51,7 @@ const DB = 'im_bench_scale';
 const withDb = (u: URL, db: string) => Object.assign(new URL(u.toString()), { pathname: `/${db}` });
 const REDIS = new URL(process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 const PREFIX = `imscale-${randomBytes(3).toString('hex')}`;
+const IDLE_MS = 15_000;
 const TICK = 100; // USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s on Linux
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -290,6 +291,10 @@ async function main(): Promise<void> {
   const run = async (onHosts: Host[], label: string) => {
     const workers = await Promise.all(onHosts.map((h) => WorkerProc.start(h)));
     await sleep(2000); // pools connected, schedulers registered: the backends exist before the clock starts
+    // what an idle worker spends anyway (outbox and notification polls, BullMQ's timers): per process, not per chunk
+    const idle0 = workers.map((w) => w.cpu);
+    await sleep(IDLE_MS);
+    const idlePerSecond = workers.map((w, i) => (w.cpu - idle0[i]) / (IDLE_MS / 1000));
     const pg0 = new Map<number, number>();
     await backendCpu(pg0);
     const aux0 = new Map(postgresAuxPids(new Set(pg0.keys())).map((p) => [p, cpuSeconds(p) ?? 0]));
@@ -344,7 +349,9 @@ async function main(): Promise<void> {
       digest: digest.digest as string,
       matchNewEvents: events.n as number,
       matchNewEventPairs: events.pairs as number,
-      workers: workers.map((w, i) => ({ host: w.host.name, chunks: by.get(w.host.name) ?? 0, cpuSeconds: round(cpus[i]), peakRssMb: peaks[i] })),
+      workers: workers.map((w, i) => ({ host: w.host.name, chunks: by.get(w.host.name) ?? 0, cpuSeconds: round(cpus[i]), idleCpuSecondsPerSecond: round(idlePerSecond[i], 4), peakRssMb: peaks[i] })),
+      /** The workers' CPU less what they would have spent idle over the same window. */
+      cpuSecondsNetOfIdle: round(cpus.reduce((s, c, i) => s + c - idlePerSecond[i] * drainedSeconds, 0)),
       unattributedChunks: chunks.length - workers.reduce((s, w) => s + (by.get(w.host.name) ?? 0), 0),
       postgresBackendCpuSeconds: round(postgresCpu),
       postgresSharedProcessesCpuSeconds: round(auxCpu),
@@ -380,6 +387,7 @@ async function main(): Promise<void> {
     isolation,
     // ── details ──
     twoWorkers: { seconds: two.seconds, speedUp: round(one.seconds / two.seconds) },
+    cpuRatioNetOfIdle: round(two.cpuSecondsNetOfIdle / one.cpuSecondsNetOfIdle, 3),
     goals: { share: '0.35–0.65 each', cpuRatio: '≤ 1.15', identical: true },
     met: {
       share: two.workers.every((w) => w.chunks / two.chunks >= 0.35 && w.chunks / two.chunks <= 0.65),
