@@ -18,6 +18,7 @@ import { LeadsModule } from './leads/leads.module.js';
 import { loggingModule } from './platform/logging/logging.module.js';
 import { MatchingModule } from './matching/matching.module.js';
 import { OutboxModule } from './platform/outbox/outbox.module.js';
+import { StorageModule } from './platform/storage/storage.module.js';
 import { QueueModule } from './platform/queue/queue.module.js';
 import { RedisModule } from './platform/redis/redis.module.js';
 import { NewsModule } from './news/news.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         RedisModule,
         QueueModule,
         OutboxModule,
+        StorageModule,
         HealthModule,
         AuditModule,
         AccessModule,

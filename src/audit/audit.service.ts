@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'certification.verified': '核验资质认定',
   'certification.rejected': '驳回资质认定',
   'certification.reclaimed': '资质认定信息变更，退回待核验',
+  'certification.evidence_attached': '上传资质认定证书',
   'enterprise.created': '录入企业',
   'enterprise.updated': '更新企业资料',
   'enterprise.deleted': '删除企业',

@@ -39,6 +39,22 @@ export class EnterpriseCertification {
   @Column({ type: 'varchar', length: 500, nullable: true })
   reviewNote: string | null;
 
+  /** The attached certificate (PDF/image) in the file storage; its type as its bytes say, its name as uploaded. */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  evidenceKey: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  evidenceContentType: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  evidenceFileName: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  evidenceSize: number | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  evidenceUploadedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

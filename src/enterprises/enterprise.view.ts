@@ -20,6 +20,9 @@ export function certificationView(c: EnterpriseCertification) {
     validUntil: c.validUntil,
     reviewedAt: c.reviewedAt,
     reviewNote: c.reviewNote,
+    evidence: c.evidenceKey
+      ? { contentType: c.evidenceContentType ?? 'application/octet-stream', fileName: c.evidenceFileName ?? '', size: c.evidenceSize ?? 0, uploadedAt: c.evidenceUploadedAt }
+      : null,
   };
 }
 
@@ -62,7 +65,11 @@ export const certificationResponse = apiSchema(
     certificateNo: z.string().nullable(),
     validUntil: z.string().nullable().describe('YYYY-MM-DD'),
     reviewedAt: timestamp.nullable(),
-    reviewNote: z.string().nullable(),
+    reviewNote: z.string().nullable().describe('the officer\'s note; on 已驳回 the reason'),
+    evidence: z
+      .strictObject({ contentType: z.string(), fileName: z.string(), size: z.number().int(), uploadedAt: timestamp.nullable() })
+      .nullable()
+      .describe('the attached certificate (GET /enterprises/{id}/certifications/{kind}/evidence)'),
   }),
 );
 

@@ -1,5 +1,7 @@
-import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, Patch, Post, Put, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { z } from 'zod';
 import { type Actor } from '../access/actor.js';
 import { CurrentActor, Roles, StaffOnly } from '../access/decorators.js';
@@ -8,6 +10,7 @@ import { IdParam, ZodBody, ZodParam, ZodQuery } from '../platform/validation/zod
 import {
   listEnterprisesQuery,
   registerEnterpriseSchema,
+  rejectCertificationSchema,
   reviewCertificationSchema,
   updateEnterpriseSchema,
   type ListEnterprisesQuery,
@@ -89,9 +92,42 @@ private readonly enterprises: EnterprisesService) {}
   async reject(
     @IdParam() id: number,
     @ZodParam('kind', certificationKind, 'the certification claimed') kind: CertificationKind,
-    @ZodBody(reviewCertificationSchema) body: { note?: string },
+    @ZodBody(rejectCertificationSchema) body: { note: string },
     @CurrentActor() actor: Actor,
   ) {
     return enterpriseView(await this.enterprises.review(actor, id, kind, 'rejected', body.note), { contacts: true });
+  }
+
+  @Put(':id/certifications/:kind/evidence')
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file')) // size limit: MulterModule options in enterprises.module.ts; the 10 MB rule is the service's
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'the certificate: PDF, PNG, JPEG or WebP, at most 10 MB (type read from the bytes)' } } } })
+  @ApiOperation({ summary: 'Enterprise: attach its certificate to a claimed certification (a reviewed claim goes back to 待核验); audited' })
+  @ZodResponse(enterpriseResponse)
+  async attachEvidence(
+    @IdParam() id: number,
+    @ZodParam('kind', certificationKind, 'the certification claimed') kind: CertificationKind,
+    @UploadedFile() file: { buffer: Buffer; originalname?: string } | undefined,
+    @CurrentActor() actor: Actor,
+  ) {
+    return enterpriseView(await this.enterprises.attachEvidence(actor, id, kind, file), { contacts: true });
+  }
+
+  @Get(':id/certifications/:kind/evidence')
+  @ApiProduces('application/pdf', 'image/png', 'image/jpeg', 'image/webp')
+  @ApiOperation({ summary: 'The attached certificate, with its content type: the enterprise itself and staff of its home region only' })
+  async evidence(
+    @IdParam() id: number,
+    @ZodParam('kind', certificationKind, 'the certification claimed') kind: CertificationKind,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const file = await this.enterprises.evidence(actor, id, kind);
+    res.setHeader('content-type', file.contentType);
+    res.setHeader('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('cache-control', 'private, no-store');
+    return new StreamableFile(file.bytes);
   }
 }

@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { conflict, notFound } from '../platform/http/problem.js';
+import { conflict, notFound, ProblemException, validationFailed } from '../platform/http/problem.js';
+import { checkFile, uploadedFileName, type FileKind } from '../platform/storage/file-kind.js';
+import { FileStorage, type StoredFile } from '../platform/storage/file-storage.js';
 import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
 import { isUniqueViolation } from '../platform/database/pg-errors.js';
 import { matchesSearch, searchRank, tsQuery } from '../platform/database/search.js';
@@ -20,6 +23,15 @@ import { Enterprise } from './enterprise.entity.js';
 import type { ListEnterprisesQuery, RegisterEnterpriseInput, UpdateEnterpriseInput } from './enterprise.schemas.js';
 import type { CertificationKind } from './enterprise.vocabulary.js';
 
+/** Certificates: PDF or image, at most 10 MB, the type read from the bytes. */
+export const EVIDENCE_KINDS: readonly FileKind[] = ['pdf', 'png', 'jpeg', 'webp'];
+export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+const EVIDENCE_EXTENSIONS: Record<string, string> = { pdf: 'pdf', png: 'png', jpeg: 'jpg', webp: 'webp' };
+const EVIDENCE_CONTENT_TYPES: Record<string, string> = { pdf: 'application/pdf', png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
+
+const evidenceProblem = (status: HttpStatus, code: string, message: string) =>
+  new ProblemException(status, `certificate-${code.replace(/_/g, '-')}`, message, [{ field: 'file', code, message }]);
+
 /** Derived columns (closures over the national trees, search tokens) from the profile. */
 export function derived(e: Pick<Enterprise, 'industryCodes' | 'homeRegionCode' | 'targetRegionCodes' | 'name' | 'description' | 'needNotes'>) {
   return {
@@ -38,7 +50,10 @@ export class EnterprisesService {
     private readonly outbox: OutboxService,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
+    private readonly storage: FileStorage,
   ) {}
+
+  private readonly log = new Logger('Enterprises');
 
   // ── Operations (an actor's request: access check › one transaction › write › audit › events) ──
 
@@ -100,6 +115,8 @@ export class EnterprisesService {
   async review(actor: Actor, id: number, kind: CertificationKind, decision: 'verified' | 'rejected', note?: string): Promise<Enterprise> {
     requireStaff(actor);
     await this.access.enterprise(actor, id, 'write');
+    // 驳回 tells the enterprise why: the reason is shown on its profile.
+    if (decision === 'rejected' && !note?.trim()) throw validationFailed([{ field: 'note', code: 'required', message: '请填写驳回原因（企业会看到）' }]);
     await this.dataSource.transaction(async (m) => {
       const reviewed = await this.reviewCertification(id, kind, decision, { note, reviewerId: actor.userId }, m);
       const target = { type: 'enterprise', id, region: reviewed.homeRegionCode };
@@ -109,6 +126,72 @@ export class EnterprisesService {
   }
 
   // ── Writes without an actor (sign-up inside its own transaction, demo seeds, fixtures) ──
+
+  /**
+   * The enterprise attaches its certificate (PDF or image, ≤ 10 MB, type from its bytes) to a claim. The file is
+   * stored first, then the claim points at it in one audited transaction (a claim that was 已驳回 or 已核验 goes back
+   * to 待核验 with its new evidence); if that fails the new file is removed, and a replaced one is removed after.
+   */
+  async attachEvidence(actor: Actor, id: number, kind: CertificationKind, file: { buffer: Buffer; originalname?: string } | undefined): Promise<Enterprise> {
+    if (actor.role !== 'enterprise' || actor.enterpriseId !== id) {
+      await this.access.enterprise(actor, id, 'read');
+      throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', '只有企业自己可以上传认定证书');
+    }
+    if (!file) throw evidenceProblem(HttpStatus.BAD_REQUEST, 'required', '请选择证书文件（PDF 或图片，表单字段 file）');
+    const checked = checkFile(file.buffer, EVIDENCE_KINDS, EVIDENCE_MAX_BYTES);
+    if (!checked.ok) {
+      const status = checked.problem.code === 'too_large' ? HttpStatus.PAYLOAD_TOO_LARGE : checked.problem.code === 'empty' ? HttpStatus.BAD_REQUEST : HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+      throw evidenceProblem(status, checked.problem.code, checked.problem.message);
+    }
+    const existing = await this.dataSource.manager.findOneBy(EnterpriseCertification, { enterpriseId: id, kind });
+    if (!existing) throw notFound('该企业的这项认定申报');
+    const key = `certificates/${id}/${kind}-${randomUUID()}.${EVIDENCE_EXTENSIONS[checked.kind]}`;
+    const contentType = EVIDENCE_CONTENT_TYPES[checked.kind];
+    await this.storage.put(key, file.buffer, contentType);
+    let replaced: string | null = null;
+    try {
+      await this.dataSource.transaction(async (m) => {
+        const cert = await m.findOne(EnterpriseCertification, { where: { enterpriseId: id, kind }, lock: { mode: 'pessimistic_write' } });
+        if (!cert) throw notFound('该企业的这项认定申报');
+        replaced = cert.evidenceKey;
+        const reclaimed = cert.status !== 'claimed';
+        await m.update(
+          EnterpriseCertification,
+          { id: cert.id },
+          {
+            evidenceKey: key, evidenceContentType: contentType, evidenceFileName: uploadedFileName(file.originalname).slice(0, 200) || `${kind}.${EVIDENCE_EXTENSIONS[checked.kind]}`,
+            evidenceSize: file.buffer.length, evidenceUploadedAt: this.clock.now(),
+            ...(reclaimed ? { status: 'claimed' as const, reviewedAt: null, reviewedBy: null } : {}),
+          },
+        );
+        if (reclaimed) {
+          await this.syncCertifications(m, id);
+          await triggerEnterpriseMatching(this.outbox, m, id);
+        }
+        const e = await m.findOneByOrFail(Enterprise, { id });
+        await this.audit.record(m, {
+          actor, action: 'certification.evidence_attached', target: { type: 'enterprise', id, region: e.homeRegionCode },
+          detail: { kind, contentType, size: file.buffer.length, previousStatus: cert.status },
+        });
+      });
+    } catch (err) {
+      await this.storage.delete(key).catch(() => undefined);
+      throw err;
+    }
+    if (replaced) await this.storage.delete(replaced).catch((err: Error) => this.log.warn({ key: replaced, err: err.message }, 'could not remove a replaced certificate'));
+    return this.get(id);
+  }
+
+  /** The certificate attached to a claim: for the enterprise itself and staff of its home region (and admins); anyone else 404. */
+  async evidence(actor: Actor, id: number, kind: CertificationKind): Promise<StoredFile & { fileName: string }> {
+    const access = await this.access.enterprise(actor, id, 'read');
+    if (!access.write) throw notFound('认定证书');
+    const cert = await this.dataSource.manager.findOneBy(EnterpriseCertification, { enterpriseId: id, kind });
+    if (!cert?.evidenceKey) throw notFound('认定证书');
+    const file = await this.storage.get(cert.evidenceKey);
+    if (!file) throw notFound('认定证书');
+    return { ...file, contentType: cert.evidenceContentType ?? file.contentType, fileName: cert.evidenceFileName ?? `${kind}` };
+  }
 
   /** 企业入驻. Certifications arrive as claims; only an officer can verify them. */
   async register(input: RegisterEnterpriseInput, manager?: EntityManager): Promise<Enterprise> {

@@ -1,4 +1,5 @@
 import mammoth from 'mammoth';
+import { sniffFileKind } from '../platform/storage/file-kind.js';
 import type { DocumentFormat } from './intake.vocabulary.js';
 
 /**
@@ -18,15 +19,18 @@ export class UnreadableDocument extends Error {
 /** Texts longer than this are refused (a 政府工作报告 is 10–40 thousand characters). */
 export const MAX_TEXT_CHARS = 500_000;
 
+/** The format the bytes say (magic bytes, one check for every upload: platform/storage/file-kind.ts), when the name's extension agrees. */
 function formatOf(buffer: Buffer, fileName: string): Exclude<DocumentFormat, 'json'> | null {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-  const zip = buffer.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
-  const pdf = buffer.subarray(0, 5).toString('latin1') === '%PDF-';
-  if (pdf && (ext === 'pdf' || !ext)) return 'pdf';
-  if (zip && (ext === 'docx' || !ext)) return 'docx';
-  if (!zip && !pdf && (ext === 'txt' || ext === 'text' || !ext)) return 'txt';
-  return null;
+  const kind = sniffFileKind(buffer);
+  // A ZIP named .docx without Word parts in its head is still tried as Word, so it is refused as damaged, not as another type.
+  const zipNamedDocx = ext === 'docx' && buffer.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  const format = kind === 'pdf' ? 'pdf' : kind === 'docx' || zipNamedDocx ? 'docx' : kind === 'text' ? 'txt' : null;
+  if (!format || (ext && !EXTENSIONS[format].includes(ext))) return null;
+  return format;
 }
+
+const EXTENSIONS: Record<Exclude<DocumentFormat, 'json'>, string[]> = { pdf: ['pdf'], docx: ['docx'], txt: ['txt', 'text'] };
 
 /** Line ends normalised, a BOM and NULs dropped: offsets into this text are what evidence points at. */
 export function normaliseText(text: string): string {

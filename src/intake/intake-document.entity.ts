@@ -18,6 +18,10 @@ export class IntakeDocument {
   @Column({ type: 'varchar', length: 200, default: '' })
   fileName: string;
 
+  /** The uploaded file as it came, in the file storage (null: pasted or JSON text). */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  fileKey: string | null;
+
   @Column({ type: 'varchar', length: 8 })
   format: DocumentFormat;
 

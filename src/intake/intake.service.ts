@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessPolicy } from '../access/access-policy.js';
 import { coversRegion, isStaff, type Actor } from '../access/actor.js';
@@ -7,6 +8,8 @@ import { Clock } from '../platform/clock/clock.js';
 import { isUniqueViolation } from '../platform/database/pg-errors.js';
 import { conflict, notFound, ProblemException, validationFailed, type FieldError } from '../platform/http/problem.js';
 import { OutboxService } from '../platform/outbox/outbox.service.js';
+import { CONTENT_TYPES, uploadedFileName } from '../platform/storage/file-kind.js';
+import { FileStorage } from '../platform/storage/file-storage.js';
 import { parseSafe } from '../platform/validation/zod-validation.js';
 import { createPolicySchema, incentiveSchema } from '../policies/policy.schemas.js';
 import { PoliciesService } from '../policies/policies.service.js';
@@ -30,6 +33,8 @@ export interface UploadedFile {
   originalname: string;
   size: number;
 }
+
+const ORIGINAL_TYPES: Record<Exclude<DocumentFormat, 'json'>, string> = { txt: CONTENT_TYPES.text, docx: CONTENT_TYPES.docx, pdf: CONTENT_TYPES.pdf };
 
 const staffOnly = () => new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', '只有招商局工作人员可以使用文档识别');
 const documentNotFound = () => notFound('文档');
@@ -58,6 +63,7 @@ export class IntakeService {
     private readonly queries: IntakeQueries,
     private readonly projects: ProjectsService,
     private readonly policies: PoliciesService,
+    private readonly storage: FileStorage,
   ) {}
 
   // ── Operations ──
@@ -74,15 +80,25 @@ export class IntakeService {
       const status = err.code === 'unsupported_format' ? HttpStatus.UNSUPPORTED_MEDIA_TYPE : err.code === 'empty' ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY;
       throw new ProblemException(status, `intake-${err.code.replace(/_/g, '-')}`, err.message, [{ field: 'file', code: err.code, message: err.message }]);
     }
-    const name = (file.originalname ?? '').slice(0, 200);
+    const name = uploadedFileName(file.originalname).slice(0, 200);
     const title = fields.title?.trim() || name.replace(/\.[a-z0-9]+$/i, '') || read.text.trim().split('\n')[0].slice(0, 300);
-    return this.store(actor, { title, text: read.text, regionCode: fields.regionCode || undefined, sourceUrl: fields.sourceUrl ?? '', fileName: name, format: read.format });
+    const regionCode = this.regionFor(actor, title, read.text, fields.regionCode || undefined);
+    // The original file is kept (file storage) beside its text; if the document is not stored, neither is the file.
+    const fileKey = `intake/${randomUUID()}.${read.format}`;
+    await this.storage.put(fileKey, file.buffer, ORIGINAL_TYPES[read.format]);
+    try {
+      return await this.store(actor, { title, text: read.text, regionCode, sourceUrl: fields.sourceUrl ?? '', fileName: name, format: read.format, fileKey });
+    } catch (err) {
+      await this.storage.delete(fileKey).catch(() => undefined);
+      throw err;
+    }
   }
 
   /** JSON `{title, text, regionCode?, sourceUrl?}`. */
   async submit(actor: Actor, input: SubmitTextInput): Promise<{ id: number }> {
     if (!isStaff(actor)) throw staffOnly();
-    return this.store(actor, { ...input, text: input.text.replace(/\r\n?/g, '\n'), fileName: '', format: 'json' });
+    const text = input.text.replace(/\r\n?/g, '\n');
+    return this.store(actor, { ...input, text, regionCode: this.regionFor(actor, input.title, text, input.regionCode), fileName: '', format: 'json', fileKey: null });
   }
 
   /** The document with its drafts; 404 outside the actor's region. */
@@ -223,14 +239,15 @@ export class IntakeService {
 
   private async store(
     actor: Actor,
-    input: { title: string; text: string; regionCode?: string; sourceUrl: string; fileName: string; format: DocumentFormat },
+    input: { title: string; text: string; regionCode: string | null; sourceUrl: string; fileName: string; format: DocumentFormat; fileKey: string | null },
   ): Promise<{ id: number }> {
-    const regionCode = this.regionFor(actor, input.title, input.text, input.regionCode);
+    const regionCode = input.regionCode;
     return this.dataSource.transaction(async (m) => {
       const doc = m.create(IntakeDocument, {
         title: input.title.slice(0, 300),
         sourceUrl: input.sourceUrl,
         fileName: input.fileName,
+        fileKey: input.fileKey,
         format: input.format,
         regionCode,
         regionPath: regionCode ? [...regions().path(regionCode)] : [],

@@ -30,6 +30,7 @@ export const NOTICES: Record<string, string> = {
   interested: '已告知招商部门您感兴趣，专员会尽快与您联系',
   dismissed: '已标记为不感兴趣，该项目不会再推荐给您（除非匹配度明显提高）',
   verified: '认定已核验',
+  evidenceAttached: '证书已上传，等待招商部门核验',
   rejected: '认定已驳回',
   assigned: '线索已分配',
   activity: '跟进记录已添加',

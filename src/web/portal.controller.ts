@@ -4,15 +4,16 @@ import type { Response } from 'express';
 import type { AuthedRequest } from '../access/auth.guard.js';
 import { Roles } from '../access/decorators.js';
 import { updateEnterpriseSchema } from '../enterprises/enterprise.schemas.js';
-import { ENTERPRISE_SIZES, NOTIFICATION_FREQUENCIES } from '../enterprises/enterprise.vocabulary.js';
-import { EnterprisesService } from '../enterprises/enterprises.service.js';
+import { certificationView } from '../enterprises/enterprise.view.js';
+import { certificationKinds, ENTERPRISE_SIZES, NOTIFICATION_FREQUENCIES, type CertificationKind } from '../enterprises/enterprise.vocabulary.js';
+import { EnterprisesService, EVIDENCE_MAX_BYTES } from '../enterprises/enterprises.service.js';
 import { listLeadsQuery } from '../leads/lead.schemas.js';
 import { enterpriseLeadView } from '../leads/lead.view.js';
 import { LeadsService } from '../leads/leads.service.js';
 import { MatchesService } from '../matching/matches.service.js';
 import { NotificationPreferencesService } from '../notifications/notification-preferences.service.js';
 import { preferencesPatchSchema } from '../notifications/notification.schemas.js';
-import { ProblemException, validationFailed } from '../platform/http/problem.js';
+import { notFound, ProblemException, validationFailed } from '../platform/http/problem.js';
 import { parseSafe } from '../platform/validation/zod-validation.js';
 import { CALCULATOR_STATUS_LABELS, EligibilityService, type CalculatorStatus } from '../policies/eligibility/eligibility.service.js';
 import { POLICY_VALIDITY } from '../policies/policy.vocabulary.js';
@@ -132,7 +133,7 @@ export class PortalController {
   @Get('profile')
   async profile(@Req() req: AuthedRequest, @Res() res: Response) {
     const e = await this.enterprises.get(this.enterpriseId(req));
-    this.renderProfile(req, res, enterpriseFormValues(e), {});
+    await this.renderProfile(req, res, enterpriseFormValues(e), {});
   }
 
   @Post('profile')
@@ -157,14 +158,34 @@ export class PortalController {
     this.pages.redirect(res, '/portal/profile', 'saved');
   }
 
-  private renderProfile(req: AuthedRequest, res: Response, values: EnterpriseFormValues, errors: ErrorMap, status?: number) {
+  private async renderProfile(req: AuthedRequest, res: Response, values: EnterpriseFormValues, errors: ErrorMap, status?: number) {
+    const e = await this.enterprises.get(this.enterpriseId(req));
+    const certifications = (e.certifications ?? []).sort((a, b) => a.kind.localeCompare(b.kind)).map(certificationView);
     this.pages.send(
       req,
       res,
       'portal/profile',
-      { form: enterpriseFormView(values, ENTERPRISE_SIZES, NOTIFICATION_FREQUENCIES) },
+      { form: enterpriseFormView(values, ENTERPRISE_SIZES, NOTIFICATION_FREQUENCIES), enterpriseId: e.id, certifications, evidenceMaxMb: EVIDENCE_MAX_BYTES / 1024 / 1024 },
       { title: '企业资料', errors: withRequiredMessages(errors, ENTERPRISE_REQUIRED), status },
     );
+  }
+
+  /** 上传证书: the certificate for one claim (multipart, parsed before the guard like the other uploads). */
+  @Post('certifications/:kind/evidence')
+  async attachEvidence(@Req() req: AuthedRequest & { file?: { buffer: Buffer; originalname?: string; size: number } }, @Res() res: Response) {
+    const kind = req.params.kind as CertificationKind;
+    if (!(certificationKinds as string[]).includes(kind)) throw notFound('认定');
+    const id = this.enterpriseId(req);
+    try {
+      await this.enterprises.attachEvidence(req.actor!, id, kind, req.file?.size ? req.file : undefined);
+    } catch (err) {
+      if (err instanceof ProblemException && err.status < 500 && err.status !== 404) {
+        const saved = await this.enterprises.get(id);
+        return this.renderProfile(req, res, enterpriseFormValues(saved), { [`evidence_${kind}`]: [err.errors?.[0]?.message ?? err.message] }, err.status);
+      }
+      throw err;
+    }
+    this.pages.redirect(res, '/portal/profile#certifications', 'evidenceAttached');
   }
 
   // ——— 通知设置 ———

@@ -22,6 +22,7 @@ import { ConsoleHomeController } from './console/console-home.controller.js';
 import { ConsoleImportsController, importUploadMiddleware } from './console/console-imports.controller.js';
 import { ConsoleIntakeController } from './console/console-intake.controller.js';
 import { IntakeModule, INTAKE_MAX_BYTES } from '../intake/intake.module.js';
+import { EVIDENCE_MAX_BYTES } from '../enterprises/enterprises.service.js';
 import { ConsoleLeadsController } from './console/console-leads.controller.js';
 import { ConsoleNewsController } from './console/console-news.controller.js';
 import { ConsoleNotificationsController } from './console/console-notifications.controller.js';
@@ -81,6 +82,7 @@ export class WebModule implements OnModuleInit, NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(importUploadMiddleware(this.config.IMPORT_MAX_BYTES, this.pages)).forRoutes({ path: 'console/import', method: RequestMethod.POST });
     consumer.apply(importUploadMiddleware(INTAKE_MAX_BYTES, this.pages)).forRoutes({ path: 'console/intake', method: RequestMethod.POST });
+    consumer.apply(importUploadMiddleware(2 * EVIDENCE_MAX_BYTES, this.pages)).forRoutes({ path: 'portal/certifications/*path', method: RequestMethod.POST });
   }
 
   onModuleInit(): void {

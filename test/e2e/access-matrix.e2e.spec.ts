@@ -220,6 +220,13 @@ const ROUTES: Record<string, Case | Case[]> = {
   'DELETE /enterprises/:id': { path: (w) => `/enterprises/${w.deletableEnterprise}`, want: adminOnly(204) },
   'POST /enterprises/:id/certifications/:kind/verify': { path: (w) => `/enterprises/${w.enterprise.id}/certifications/high_tech/verify`, body: () => ({ note: '核验' }), want: staffHidden },
   'POST /enterprises/:id/certifications/:kind/reject': { path: (w) => `/enterprises/${w.enterprise.id}/certifications/specialized_sme/reject`, body: () => ({ note: '驳回' }), want: staffHidden },
+  // certificate evidence: only the enterprise attaches (multipart: without a file its own call is a 400); only it and staff of its home region read
+  'PUT /enterprises/:id/certifications/:kind/evidence': {
+    path: (w) => `/enterprises/${w.enterprise.id}/certifications/high_tech/evidence`,
+    want: { anonymous: 401, otherEnterprise: 404, otherOfficer: 404, otherLead: 404, admin: 403 },
+    massAssign: false,
+  },
+  'GET /enterprises/:id/certifications/:kind/evidence': { path: (w) => `/enterprises/${w.enterprise.id}/certifications/high_tech/evidence`, want: hidden },
   'GET /enterprises/:id/incentives': { path: (w) => `/enterprises/${w.enterprise.id}/incentives`, want: hidden },
   'GET /enterprises/:id/incentives/:incentiveId': { path: (w) => `/enterprises/${w.enterprise.id}/incentives/${w.publishedIncentive}`, want: hidden },
   'GET /enterprises/:id/matches': { path: (w) => `/enterprises/${w.enterprise.id}/matches`, want: hidden },
@@ -432,6 +439,7 @@ const ROUTES: Record<string, Case | Case[]> = {
   'POST /portal/matches/:id/dismiss': { path: (w) => `/portal/matches/${w.match}/dismiss`, form: true, want: { ...portal(404), anonymous: 401 } },
   'GET /portal/incentives': at('/portal/incentives', { want: portal('ok') }),
   'GET /portal/profile': at('/portal/profile', { want: portal('ok') }),
+  'POST /portal/certifications/:kind/evidence': at('/portal/certifications/high_tech/evidence', { form: true, body: () => ({}), want: { ...portal(400), anonymous: 401 }, massAssign: false }),
   'POST /portal/profile': at('/portal/profile', { form: true, body: () => ({ _action: 'preview' }), want: { ...portal('ok'), anonymous: 401 }, massAssign: false }),
   'GET /portal/leads': at('/portal/leads', { want: portal('ok') }),
   'GET /portal/agreements': at('/portal/agreements', { want: portal('ok') }),
@@ -656,6 +664,11 @@ describe('access matrix: every route × every outsider × objects of another reg
       contacts: [{ name: '机密联系人', phone: contactPhone, email: contactEmail }],
     });
     const enterpriseUser = await actor(t, 'enterprise', { enterpriseId: e.id, email: secret('owner-') + '@example.com' });
+    // its certificate for one claim (what GET …/evidence serves)
+    const certificate = new FormData();
+    certificate.set('file', new Blob([new Uint8Array(Buffer.from('%PDF-1.4\n% 机密证书\n%%EOF\n'))], { type: 'application/pdf' }), 'high-tech.pdf');
+    const attached = await fetch(`${t.url}/enterprises/${e.id}/certifications/high_tech/evidence`, { method: 'PUT', headers: { authorization: `Bearer ${enterpriseUser.token}` }, body: certificate });
+    if (attached.status !== 200) throw new Error(`certificate: ${attached.status} ${await attached.text()}`);
     const deletableEnterprise = await ok('POST', '/enterprises', { ...enterpriseBody({ uscc: nextUscc('410223') }), name: secret('待删企业') });
 
     const draftProject = await ok('POST', '/projects', projectBody({ code: secret('SECRET-D-'), title: secret('机密草稿项目'), regionCode: '410223' }));

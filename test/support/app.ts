@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
@@ -34,6 +36,7 @@ export async function startTestApp(opts: { env?: Record<string, string>; clock?:
     QUEUE_PREFIX: `imt-${randomBytes(4).toString('hex')}`,
     WORKERS: 'false',
     PORT: '3999',
+    STORAGE_DIR: join(tmpdir(), `investmatch-files-${randomBytes(4).toString('hex')}`),
     ...opts.env,
     DATABASE_URL: db.url,
   });

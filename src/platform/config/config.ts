@@ -95,6 +95,16 @@ const schema = z
     LEAD_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(8),
     IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(64 * 1024 * 1024),
     IMPORT_SYNC_MAX_BYTES: z.coerce.number().int().min(0).max(1024 * 1024 * 1024).default(256 * 1024),
+    /** Stored files (src/platform/storage): local disk (STORAGE_DIR) by default, or an S3-compatible bucket. */
+    STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+    STORAGE_DIR: z.string().min(1).default('var/files'),
+    S3_ENDPOINT: url(['http', 'https']).optional(),
+    S3_REGION: z.string().min(1).max(40).default('us-east-1'),
+    S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name').optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** Path-style URLs (http://host/bucket/key), which MinIO and most self-hosted stores need. */
+    S3_FORCE_PATH_STYLE: bool.default(true),
     SECRET_KEY: z.string().min(32, 'must be at least 32 characters').default(DEV_SECRET),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_PRETTY: bool.default(false),
@@ -104,6 +114,9 @@ const schema = z
   .superRefine((c, ctx) => {
     if (c.REDIS_CLUSTER_NODES && c.REDIS_SENTINELS) {
       ctx.addIssue({ code: 'custom', path: ['REDIS_SENTINELS'], message: 'cannot be set together with REDIS_CLUSTER_NODES' });
+    }
+    if (c.STORAGE_DRIVER === 's3' && !c.S3_BUCKET) {
+      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'must be set when STORAGE_DRIVER=s3' });
     }
     if (c.NODE_ENV === 'production' && c.SECRET_KEY === DEV_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'must be set in production' });

@@ -7,9 +7,9 @@ import { listEnterprisesQuery, reviewCertificationSchema } from '../../enterpris
 import { CERTIFICATION_KINDS, certificationKinds, type CertificationKind } from '../../enterprises/enterprise.vocabulary.js';
 import { EnterprisesService } from '../../enterprises/enterprises.service.js';
 import { MatchesService } from '../../matching/matches.service.js';
-import { notFound } from '../../platform/http/problem.js';
+import { notFound, ProblemException } from '../../platform/http/problem.js';
 import { parseSafe } from '../../platform/validation/zod-validation.js';
-import { errorMap, field, type FormBody } from '../forms/form-input.js';
+import { errorMap, field, type ErrorMap, type FormBody } from '../forms/form-input.js';
 import { pickerModel, pickFrom } from '../forms/tree-picker.js';
 import { Pages } from '../pages.js';
 import { idOf, pageNo } from '../public.controller.js';
@@ -63,9 +63,13 @@ export class ConsoleEnterprisesController {
   @Get(':id')
   async detail(@Req() req: AuthedRequest, @Res() res: Response) {
     const id = idOf(req.params.id as string, '企业');
+    await this.detailPage(req, res, id, {});
+  }
+
+  private async detailPage(req: AuthedRequest, res: Response, id: number, errors: ErrorMap, status?: number) {
     const { enterprise: e, ...access } = await this.enterprises.read(req.actor!, id);
     const matches = await this.matches.forEnterprise(req.actor!, id, { page: 1, pageSize: 20, status: ['new', 'notified', 'viewed', 'interested', 'converted', 'dismissed'] });
-    this.pages.send(req, res, 'console/enterprise', { e, access, matches }, { title: e.name });
+    this.pages.send(req, res, 'console/enterprise', { e, access, matches }, { title: e.name, errors, status });
   }
 
   @Post(':id/certifications/:kind/:decision')
@@ -74,9 +78,16 @@ export class ConsoleEnterprisesController {
     const kind = req.params.kind as CertificationKind;
     const decision = req.params.decision as string;
     if (!(certificationKinds as string[]).includes(kind) || (decision !== 'verify' && decision !== 'reject')) throw notFound('认定');
-    const parsed = parseSafe(reviewCertificationSchema, { ...(field(req.body as FormBody, 'note') ? { note: field(req.body as FormBody, 'note') } : {}) });
-    if (!parsed.ok) throw notFound('认定');
-    await this.enterprises.review(req.actor!, id, kind, decision === 'verify' ? 'verified' : 'rejected', parsed.value.note);
+    const note = field(req.body as FormBody, 'note');
+    const parsed = parseSafe(reviewCertificationSchema, { ...(note ? { note } : {}) });
+    if (!parsed.ok) return this.detailPage(req, res, id, { [`note_${kind}`]: parsed.errors.map((e) => e.message) }, 400);
+    try {
+      await this.enterprises.review(req.actor!, id, kind, decision === 'verify' ? 'verified' : 'rejected', parsed.value.note);
+    } catch (err) {
+      // 驳回 without a reason: the page again, the reason field marked.
+      if (err instanceof ProblemException && err.status === 400) return this.detailPage(req, res, id, { [`note_${kind}`]: (err.errors ?? []).map((e) => e.message) }, 400);
+      throw err;
+    }
     this.pages.redirect(res, `/console/enterprises/${id}`, decision === 'verify' ? 'verified' : 'rejected');
   }
 }
