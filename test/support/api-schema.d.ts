@@ -906,6 +906,24 @@ export interface paths {
         patch: operations["EnterprisesController_update"];
         trace?: never;
     };
+    "/enterprises/{id}/certifications/{kind}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The attached certificate, with its content type: the enterprise itself and staff of its home region only */
+        get: operations["EnterprisesController_evidence"];
+        /** Enterprise: attach its certificate to a claimed certification (a reviewed claim goes back to 待核验); audited */
+        put: operations["EnterprisesController_attachEvidence"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/enterprises/{id}/certifications/{kind}/reject": {
         parameters: {
             query?: never;
@@ -2281,11 +2299,20 @@ export interface components {
         };
         Certification: {
             certificateNo: string | null;
+            /** @description the attached certificate (GET /enterprises/{id}/certifications/{kind}/evidence) */
+            evidence: {
+                contentType: string;
+                fileName: string;
+                size: number;
+                /** Format: date-time */
+                uploadedAt: string | null;
+            } | null;
             /** @enum {string} */
             kind: "industry_education_integration" | "high_tech" | "specialized_sme" | "little_giant" | "tech_sme" | "agri_leading" | "listed_company" | "global_500";
             label: string;
             /** Format: date-time */
             reviewedAt: string | null;
+            /** @description the officer's note; on 已驳回 the reason */
             reviewNote: string | null;
             /** @enum {string} */
             status: "claimed" | "verified" | "rejected";
@@ -2696,6 +2723,15 @@ export interface components {
             size: "micro" | "small" | "medium" | "large" | null;
             targetRegionCodes?: string[];
             uscc: string;
+        };
+        /**
+         * @default {
+         *       "note": ""
+         *     }
+         */
+        EnterprisesRejectRequest: {
+            /** @description the reason, shown to the enterprise */
+            note: string;
         };
         EnterprisesUpdateRequest: {
             certifications?: {
@@ -5613,6 +5649,69 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    EnterprisesController_evidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                /** @description the certification claimed */
+                kind: "industry_education_integration" | "high_tech" | "specialized_sme" | "little_giant" | "tech_sme" | "agri_leading" | "listed_company" | "global_500";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    EnterprisesController_attachEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                /** @description the certification claimed */
+                kind: "industry_education_integration" | "high_tech" | "specialized_sme" | "little_giant" | "tech_sme" | "agri_leading" | "listed_company" | "global_500";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description the certificate: PDF, PNG, JPEG or WebP, at most 10 MB (type read from the bytes)
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Enterprise"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     EnterprisesController_reject: {
         parameters: {
             query?: never;
@@ -5626,7 +5725,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["EnterprisesVerifyRequest"];
+                "application/json": components["schemas"]["EnterprisesRejectRequest"];
             };
         };
         responses: {
