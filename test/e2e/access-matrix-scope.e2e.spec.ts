@@ -183,7 +183,9 @@ describe('region-scoped access: the rules inside the hierarchy', () => {
       const r = await weishi.call('POST', `/enterprises/${company.id}/certifications/high_tech/verify`, { note: '已核对认定名单' });
       expect(r.status).toBe(200);
       expect(r.body.certifications.find((c: { kind: string }) => c.kind === 'high_tech').status).toBe('verified');
-      expect((await kaifeng.call('POST', `/enterprises/${company.id}/certifications/specialized_sme/reject`, {})).status).toBe(200);
+      // 驳回 needs a reason (the enterprise sees it)
+      expect((await kaifeng.call('POST', `/enterprises/${company.id}/certifications/specialized_sme/reject`, {})).status).toBe(400);
+      expect((await kaifeng.call('POST', `/enterprises/${company.id}/certifications/specialized_sme/reject`, { note: '未在认定名单中' })).status).toBe(200);
       const [cert] = await t.dataSource.query(`SELECT reviewed_by FROM enterprise_certification WHERE enterprise_id = $1 AND kind = 'high_tech'`, [company.id]);
       expect(cert.reviewed_by).toBe(weishi.userId);
       const audit = await t.dataSource.query(`SELECT action, actor_user_id, region_code, detail FROM audit_log WHERE target_type = 'enterprise' AND target_id = $1 AND action LIKE 'certification.%' ORDER BY id`, [
@@ -191,7 +193,7 @@ describe('region-scoped access: the rules inside the hierarchy', () => {
       ]);
       expect(audit).toEqual([
         { action: 'certification.verified', actor_user_id: weishi.userId, region_code: '410223', detail: { kind: 'high_tech', note: '已核对认定名单' } },
-        { action: 'certification.rejected', actor_user_id: kaifeng.userId, region_code: '410223', detail: { kind: 'specialized_sme', note: null } },
+        { action: 'certification.rejected', actor_user_id: kaifeng.userId, region_code: '410223', detail: { kind: 'specialized_sme', note: '未在认定名单中' } },
       ]);
       expect((await owner.call('PATCH', `/enterprises/${company.id}`, { description: '自己修改' })).status).toBe(200);
     });
