@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Patch, Post, Put, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { type Actor } from '../access/actor.js';
@@ -20,7 +20,7 @@ import {
 import { enterprisePageResponse, enterpriseResponse, enterpriseView } from './enterprise.view.js';
 import { certificationKinds, type CertificationKind } from './enterprise.vocabulary.js';
 import { EnterprisesService } from './enterprises.service.js';
-import { ZodResponse } from '../platform/http/openapi.js';
+import { FileResponse, ZodResponse } from '../platform/http/openapi.js';
 
 const certificationKind = z.enum(certificationKinds);
 
@@ -115,7 +115,7 @@ private readonly enterprises: EnterprisesService) {}
   }
 
   @Get(':id/certifications/:kind/evidence')
-  @ApiProduces('application/pdf', 'image/png', 'image/jpeg', 'image/webp')
+  @FileResponse('application/pdf', 'image/png', 'image/jpeg', 'image/webp')
   @ApiOperation({ summary: 'The attached certificate, with its content type: the enterprise itself and staff of its home region only' })
   async evidence(
     @IdParam() id: number,

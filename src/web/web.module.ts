@@ -82,7 +82,7 @@ export class WebModule implements OnModuleInit, NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(importUploadMiddleware(this.config.IMPORT_MAX_BYTES, this.pages)).forRoutes({ path: 'console/import', method: RequestMethod.POST });
     consumer.apply(importUploadMiddleware(INTAKE_MAX_BYTES, this.pages)).forRoutes({ path: 'console/intake', method: RequestMethod.POST });
-    consumer.apply(importUploadMiddleware(2 * EVIDENCE_MAX_BYTES, this.pages)).forRoutes({ path: 'portal/certifications/*path', method: RequestMethod.POST });
+    consumer.apply(importUploadMiddleware(2 * EVIDENCE_MAX_BYTES, this.pages)).forRoutes({ path: 'portal/certifications/:kind/evidence', method: RequestMethod.POST });
   }
 
   onModuleInit(): void {
