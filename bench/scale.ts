@@ -383,7 +383,7 @@ async function main(): Promise<void> {
     identical,
     cpuRatio: round(cpuTwo / cpuOne, 3),
     postgresCpuSecondsPerMillionMatches: pgPerMillion,
-    workersOnePostgresFeeds: Math.floor(cores / pgPerWorkerSecond),
+    workersOnePostgresFeeds: round(cores / pgPerWorkerSecond, 1),
     isolation,
     // ── details ──
     twoWorkers: { seconds: two.seconds, speedUp: round(one.seconds / two.seconds) },
