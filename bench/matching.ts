@@ -503,8 +503,8 @@ async function main(): Promise<void> {
    * The physical floor: the same indexed query reading the candidates' rows, plus one INSERT of
    * the very match rows the job wrote (scores, verdicts, incentive ids, fingerprints, as the job
    * sends them) into an empty copy of the match table. No scoring, no upsert logic, no events.
-   * `path` is how the rows travel: column arrays read by unnest (what the jobs use), or one JSON
-   * document read by json_to_recordset (what they used before) — the bulk paths compared.
+   * `path` is how the rows travel: column arrays read by unnest, or one JSON document read by
+   * json_to_recordset (what the jobs use) — the bulk paths compared.
    */
   const storedRows = async (): Promise<MatchRow[]> =>
     (
@@ -561,7 +561,7 @@ async function main(): Promise<void> {
   const pathTrials: Array<Awaited<ReturnType<typeof floorOnce>>> = [];
   for (let i = 0; i < Math.max(3, SIZES.publishTrials); i++) for (const path of ['json', 'unnest'] as const) pathTrials.push(await floorOnce(path));
   const writeMedian = (path: string) => median(pathTrials.filter((x) => x.path === path).map((x) => x.writeSeconds));
-  const writePaths = { unnestSeconds: writeMedian('unnest'), jsonSeconds: writeMedian('json'), trials: pathTrials, note: 'median write time of the same rows into an empty copy of the match table; the jobs use unnest' };
+  const writePaths = { unnestSeconds: writeMedian('unnest'), jsonSeconds: writeMedian('json'), trials: pathTrials, note: 'median write time of the same rows into an empty copy of the match table; the jobs use json (the faster median on 2026-12-08)' };
   log('  write paths', writePaths);
   const floors = pathTrials.filter((x) => x.path === (writePaths.unnestSeconds <= writePaths.jsonSeconds ? 'unnest' : 'json'));
   log('  floor', floors);
