@@ -18,6 +18,7 @@ import { Lead } from './leads/lead.entity.js';
 import { EnterpriseIncentive } from './matching/enterprise-incentive.entity.js';
 import { Match } from './matching/match.entity.js';
 import { MatchingRun, MatchingRunChunk } from './matching/matching-run.entity.js';
+import { InboxMessage } from './notifications/inbox-message.entity.js';
 import { NotificationEvent } from './notifications/notification-event.entity.js';
 import { Notification } from './notifications/notification.entity.js';
 import { NotificationItem } from './notifications/notification-item.entity.js';
@@ -53,6 +54,7 @@ export const allEntities = [
   MatchingRun,
   MatchingRunChunk,
   NotificationEvent,
+  InboxMessage,
   Notification,
   NotificationItem,
   NotificationOpen,

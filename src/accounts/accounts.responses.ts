@@ -13,6 +13,7 @@ export const userResponse = apiSchema(
     id: z.number().int(),
     email: z.string(),
     name: z.string(),
+    phone: z.string().nullable().describe('staff: shown to enterprises on their leads'),
     role: enumOf(ROLES),
     roleLabel: z.string(),
     bureauId: z.number().int().nullable(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dbId, dbIdQuery, email, requiredText } from '../platform/validation/common.js';
+import { dbId, dbIdQuery, email, phone, requiredText } from '../platform/validation/common.js';
 import { registerEnterpriseSchema } from '../enterprises/enterprise.schemas.js';
 import { regionCode } from '../reference/codes.js';
 import { passwordProblem } from './passwords.js';
@@ -44,6 +44,8 @@ export const createUserSchema = z
     password: password.optional(),
     bureauId: dbId.nullable().default(null),
     enterpriseId: dbId.nullable().default(null),
+    /** Staff: the phone enterprises see on 我的线索. */
+    phone: phone.nullable().default(null),
   })
   .superRefine((u, ctx) => {
     for (const p of roleShapeProblems(u)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
@@ -58,6 +60,7 @@ export const updateUserSchema = z
     bureauId: dbId.nullable(),
     enterpriseId: dbId.nullable(),
     active: z.boolean(),
+    phone: phone.nullable(),
   })
   .partial()
   .refine((u) => Object.keys(u).length > 0, '请至少修改一项');

@@ -19,6 +19,10 @@ export class User {
   @Column({ type: 'varchar', length: 50 })
   name: string;
 
+  /** Staff: the phone an enterprise calls about its lead (shown on 我的线索). */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  phone: string | null;
+
   /** argon2id; null until the user sets one (invitation). */
   @Column({ type: 'varchar', length: 200, nullable: true, select: false })
   passwordHash: string | null;

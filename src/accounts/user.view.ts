@@ -8,6 +8,7 @@ export function userView(u: User) {
     id: u.id,
     email: u.email,
     name: u.name,
+    phone: u.phone ?? null,
     role: u.role,
     roleLabel: ROLES[u.role],
     bureauId: u.bureauId,

@@ -19,7 +19,7 @@ export class UsersService {
     return b;
   }
 
-  async createUser(input: CreateUserInput, manager: EntityManager = this.dataSource.manager, opts: { emailVerified?: boolean } = {}): Promise<User> {
+  async createUser(input: Omit<CreateUserInput, 'phone'> & { phone?: string | null }, manager: EntityManager = this.dataSource.manager, opts: { emailVerified?: boolean } = {}): Promise<User> {
     await this.checkLinks(input, manager);
     const { password, ...fields } = input;
     const user = manager.create(User, {
@@ -81,6 +81,7 @@ export class UsersService {
       active: input.active ?? user.active,
     };
     const problems = roleShapeProblems(next);
+    if (input.phone !== undefined) user.phone = input.phone;
     if (problems.length) throw validationFailed(problems.map((p) => ({ ...p, code: 'role_shape' })));
     await this.checkLinks(next, manager);
     Object.assign(user, next);

@@ -24,19 +24,21 @@ export interface DemoUser {
   role: 'admin' | 'bureau_lead' | 'officer' | 'enterprise';
   bureau?: string;
   enterpriseUscc?: string;
+  /** Staff: the office phone enterprises see on their leads. */
+  phone?: string;
 }
 
 export const demoUsers: DemoUser[] = [
   { email: 'admin@example.com', name: '平台管理员', role: 'admin' },
-  { email: 'lead.kaifeng@example.com', name: '周局长', role: 'bureau_lead', bureau: 'kaifeng' },
-  { email: 'officer.kaifeng@example.com', name: '陈专员', role: 'officer', bureau: 'kaifeng' },
-  { email: 'lead.weishi@example.com', name: '刘局长', role: 'bureau_lead', bureau: 'weishi' },
-  { email: 'officer.weishi@example.com', name: '孙专员', role: 'officer', bureau: 'weishi' },
-  { email: 'officer2.weishi@example.com', name: '郑专员', role: 'officer', bureau: 'weishi' },
-  { email: 'officer.luoyang@example.com', name: '何专员', role: 'officer', bureau: 'luoyang' },
-  { email: 'officer.nanyang@example.com', name: '吴专员', role: 'officer', bureau: 'nanyang' },
-  { email: 'officer.hkg@example.com', name: '马专员', role: 'officer', bureau: 'hangkonggang' },
-  { email: 'officer.henan@example.com', name: '省局专员', role: 'officer', bureau: 'henan' },
+  { email: 'lead.kaifeng@example.com', phone: '0371-23380001', name: '周局长', role: 'bureau_lead', bureau: 'kaifeng' },
+  { email: 'officer.kaifeng@example.com', phone: '0371-23380002', name: '陈专员', role: 'officer', bureau: 'kaifeng' },
+  { email: 'lead.weishi@example.com', phone: '0371-27970001', name: '刘局长', role: 'bureau_lead', bureau: 'weishi' },
+  { email: 'officer.weishi@example.com', phone: '0371-27970002', name: '孙专员', role: 'officer', bureau: 'weishi' },
+  { email: 'officer2.weishi@example.com', phone: '0371-27970003', name: '郑专员', role: 'officer', bureau: 'weishi' },
+  { email: 'officer.luoyang@example.com', phone: '0379-63210001', name: '何专员', role: 'officer', bureau: 'luoyang' },
+  { email: 'officer.nanyang@example.com', phone: '0377-63110001', name: '吴专员', role: 'officer', bureau: 'nanyang' },
+  { email: 'officer.hkg@example.com', phone: '0371-86190001', name: '马专员', role: 'officer', bureau: 'hangkonggang' },
+  { email: 'officer.henan@example.com', phone: '0371-65900001', name: '省局专员', role: 'officer', bureau: 'henan' },
   { email: 'wang.jianguo@example.com', name: '王建国', role: 'enterprise', enterpriseUscc: U.mufeng },
   { email: 'zhao.fengnian@example.com', name: '赵丰年', role: 'enterprise', enterpriseUscc: U.maixiang },
 ];

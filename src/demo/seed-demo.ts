@@ -123,6 +123,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
         email: u.email,
         name: u.name,
         role: u.role,
+        phone: u.phone ?? null,
         password: DEMO_PASSWORD,
         bureauId: u.bureau ? bureauIds.get(u.bureau)! : null,
         enterpriseId: enterprise?.id ?? null,

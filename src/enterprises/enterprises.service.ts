@@ -21,7 +21,8 @@ import { restateClaim, validUntilByKind } from './certification-claims.js';
 import { EnterpriseCertification } from './enterprise-certification.entity.js';
 import { Enterprise } from './enterprise.entity.js';
 import type { ListEnterprisesQuery, RegisterEnterpriseInput, UpdateEnterpriseInput } from './enterprise.schemas.js';
-import type { CertificationKind } from './enterprise.vocabulary.js';
+import { CERTIFICATION_KINDS, type CertificationKind } from './enterprise.vocabulary.js';
+import { enterpriseUserIds, notifyInApp } from '../notifications/inbox.js';
 
 /** Certificates: PDF or image, at most 10 MB, the type read from the bytes. */
 export const EVIDENCE_KINDS: readonly FileKind[] = ['pdf', 'png', 'jpeg', 'webp'];
@@ -121,6 +122,7 @@ export class EnterprisesService {
       const reviewed = await this.reviewCertification(id, kind, decision, { note, reviewerId: actor.userId }, m);
       const target = { type: 'enterprise', id, region: reviewed.homeRegionCode };
       await this.audit.record(m, { actor, action: `certification.${decision}`, target, detail: { kind, note: note ?? null } });
+      await notifyCertificationReviewed(m, id, kind, decision, note);
     });
     return this.get(id);
   }
@@ -387,4 +389,19 @@ export class EnterprisesService {
     }
     return toPage(items, total, q);
   }
+}
+
+/** 消息中心: the enterprise's accounts learn the outcome of an officer's review. */
+async function notifyCertificationReviewed(m: EntityManager, enterpriseId: number, kind: CertificationKind, decision: 'verified' | 'rejected', note?: string): Promise<void> {
+  const label = CERTIFICATION_KINDS[kind];
+  await notifyInApp(m, [
+    {
+      userIds: await enterpriseUserIds(m, enterpriseId),
+      kind: 'certification',
+      title: decision === 'verified' ? `认定已核验：${label}` : `认定被驳回：${label}`,
+      body: note ?? '',
+      link: '/portal/profile',
+      dedupeKey: `certification:${kind}:${decision}:${Date.now()}`,
+    },
+  ]);
 }

@@ -4,14 +4,16 @@ import { usccSchema } from '../enterprises/enterprise.schemas.js';
 import { projectCode } from '../projects/project.schemas.js';
 import { email, isoDate, requiredText, text, yuan } from '../platform/validation/common.js';
 import { industryCode, regionCode } from '../reference/codes.js';
-import { LEAD_STAGES, leadSources, leadStages, PIPELINE, PRE_SIGNING, workActivityKinds, type LeadStage } from './lead.vocabulary.js';
+import { LEAD_STAGES, leadSources, leadStages, PIPELINE, PRE_SIGNING, STAFF_LEAD_SOURCES, workActivityKinds, type LeadStage } from './lead.vocabulary.js';
 
 const id = z.number().int().min(1).max(2 ** 31 - 1);
 
 /**
  * A new lead: from a match (`matchId`: the enterprise and project come from it), or an enterprise
- * with a project (`projectId`) or a general interest in a region (`regionCode`). Without
- * `ownerId` the bureau's assignment rules pick the owner.
+ * with a project (`projectId`) or a general interest in a region (`regionCode`); found through an
+ * incentive (`incentiveId`, 政策找企业: the region defaults to the policy's within the caller's).
+ * `source` says where the officer found it (default 手工录入; with `matchId` always 匹配推荐).
+ * Without `ownerId` the bureau's assignment rules pick the owner.
  */
 export const createLeadSchema = z
   .strictObject({
@@ -19,6 +21,8 @@ export const createLeadSchema = z
     enterpriseId: id.optional(),
     projectId: id.optional(),
     regionCode: regionCode.optional(),
+    incentiveId: id.optional(),
+    source: z.enum(STAFF_LEAD_SOURCES).optional(),
     ownerId: id.optional(),
     expectedInvestmentYuan: yuan.nullable().optional(),
     nextFollowUpOn: isoDate.nullable().optional(),
@@ -26,20 +30,33 @@ export const createLeadSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.matchId !== undefined) {
-      for (const f of ['enterpriseId', 'projectId', 'regionCode'] as const) {
+      for (const f of ['enterpriseId', 'projectId', 'regionCode', 'incentiveId'] as const) {
         if (v[f] !== undefined) ctx.addIssue({ code: 'custom', path: [f], message: '从匹配创建线索时，企业和项目取自匹配，不能另行填写' });
       }
       return;
     }
+    if (v.source === 'match') ctx.addIssue({ code: 'custom', path: ['source'], message: '来源为匹配推荐时请填写 matchId' });
     if (v.enterpriseId === undefined) ctx.addIssue({ code: 'custom', path: ['enterpriseId'], message: '必填（或填写 matchId）' });
-    if (v.projectId === undefined && v.regionCode === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['projectId'], message: '请填写项目（projectId）或意向地区（regionCode）' });
+    if (v.projectId === undefined && v.regionCode === undefined && v.incentiveId === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['projectId'], message: '请填写项目（projectId）、意向地区（regionCode）或扶持措施（incentiveId）' });
     }
     if (v.projectId !== undefined && v.regionCode !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['regionCode'], message: '有项目的线索地区取自项目，不能另行填写' });
     }
   });
 export type CreateLeadInput = z.output<typeof createLeadSchema>;
+
+/** An enterprise asks about a project or a policy without a match (主动咨询): one of the two, and what it wants to know. */
+export const inquirySchema = z
+  .strictObject({
+    projectId: id.optional(),
+    policyId: id.optional(),
+    message: requiredText(1000),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.projectId === undefined) === (v.policyId === undefined)) ctx.addIssue({ code: 'custom', path: ['projectId'], message: '请填写项目（projectId）或政策（policyId）中的一项' });
+  });
+export type InquiryInput = z.output<typeof inquirySchema>;
 
 /**
  * A stage change. `at` is the date it happened (default today; never in the future, never before

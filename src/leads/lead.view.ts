@@ -154,7 +154,7 @@ export function leadView(r: LeadRow) {
 export type LeadView = ReturnType<typeof leadView>;
 
 /** What the enterprise sees of its own lead: where it stands and who to talk to — no internal notes. */
-export function enterpriseLeadView(r: LeadListRow) {
+export function enterpriseLeadView(r: LeadListRow, contact?: { name: string; bureau: string | null; phone: string | null; email: string | null }) {
   return {
     id: r.id,
     project: r.project_id ? { id: r.project_id, code: r.project_code, title: r.project_title } : null,
@@ -162,7 +162,7 @@ export function enterpriseLeadView(r: LeadListRow) {
     stage: r.stage,
     stageLabel: LEAD_STAGES[r.stage],
     stageChangedAt: r.stage_changed_at,
-    contact: r.owner_id ? { name: r.owner_name } : null,
+    contact: r.owner_id ? { name: r.owner_name, bureau: contact?.bureau ?? null, phone: contact?.phone ?? null, email: contact?.email ?? null } : null,
     signedAt: r.signed_at,
     startedAt: r.started_at,
     producingAt: r.producing_at,
@@ -247,7 +247,10 @@ export const enterpriseLeadResponse = apiSchema(
       stage,
       stageLabel: z.string(),
       stageChangedAt: timestamp,
-      contact: z.strictObject({ name: z.string().nullable() }).nullable(),
+      contact: z
+        .strictObject({ name: z.string().nullable(), bureau: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() })
+        .nullable()
+        .describe('the officer working the lead and how to reach them'),
       signedAt: timestamp.nullable(),
       startedAt: timestamp.nullable(),
       producingAt: timestamp.nullable(),

@@ -40,9 +40,14 @@ export const LEAD_SOURCES = {
   manual: '手工录入',
   import: '批量导入',
   chain: '产业链招商',
+  policy: '政策找企业',
+  inquiry: '主动咨询',
 } as const;
 export type LeadSource = keyof typeof LEAD_SOURCES;
 export const leadSources = Object.keys(LEAD_SOURCES) as [LeadSource, ...LeadSource[]];
+/** Where an officer may say a lead made by hand came from (a match's lead is always 匹配推荐). */
+export const STAFF_LEAD_SOURCES = ['manual', 'match', 'policy'] as const;
+export type StaffLeadSource = (typeof STAFF_LEAD_SOURCES)[number];
 
 /** What an officer logs by hand. */
 export const WORK_ACTIVITY_KINDS = { call: '电话沟通', visit: '走访', meeting: '会谈', note: '备注' } as const;

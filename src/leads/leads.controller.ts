@@ -19,6 +19,8 @@ import {
   changeLeadStageSchema,
   createLeadSchema,
   exportLeadsQuery,
+  inquirySchema,
+  type InquiryInput,
   listLeadsQuery,
   listRulesQuery,
   reopenLeadSchema,
@@ -36,7 +38,7 @@ import {
 import { activityResponse, activityView, createdLeadResponse, enterpriseLeadView, leadDetailResponse, leadListItem, leadListResponse, type LeadListRow, leadResponse, leadView } from './lead.view.js';
 import { LeadsService } from './leads.service.js';
 import { FileResponse, ZodResponse } from '../platform/http/openapi.js';
-import { assignmentRuleListResponse, assignmentRuleResponse, figuresResponse } from './leads.responses.js';
+import { assignmentRuleListResponse, assignmentRuleResponse, figuresResponse, inquiryResponse } from './leads.responses.js';
 
 @ApiTags('leads 线索')
 @Controller('leads')
@@ -56,7 +58,8 @@ export class LeadsController {
   @ZodResponse(leadListResponse)
   async list(@ZodQuery(listLeadsQuery) q: ListLeadsQuery, @CurrentActor() actor: Actor) {
     const page = await this.leads.list(actor, q);
-    const view = actor.role === 'enterprise' ? (r: LeadListRow): object => enterpriseLeadView(r) : (r: LeadListRow): object => leadListItem(r);
+    const contacts = actor.role === 'enterprise' ? await this.leads.contactsOf(page.items.map((r) => r.id)) : new Map();
+    const view = actor.role === 'enterprise' ? (r: LeadListRow): object => enterpriseLeadView(r, contacts.get(r.id)) : (r: LeadListRow): object => leadListItem(r);
     return { ...page, items: page.items.map(view) };
   }
 
@@ -72,6 +75,19 @@ export class LeadsController {
     res.status(r.created ? HttpStatus.CREATED : HttpStatus.OK);
     const { lead, activities } = await this.leads.get(actor, r.id);
     return { ...leadView(lead), created: r.created, timeline: activities.map(activityView) };
+  }
+
+  @Post('inquiries')
+  @Roles('enterprise')
+  @ApiOperation({
+    summary:
+      '主动咨询: a signed-in enterprise asks about a published project (projectId) or policy (policyId) without a match; creates its lead (source "inquiry") for the responsible bureau. Answers 201, or 200 with the open lead it already has; says who will call.',
+  })
+  @ZodResponse(inquiryResponse, { status: [201, 200] })
+  async inquire(@ZodBody(inquirySchema) body: InquiryInput, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    const r = await this.leads.inquire(actor, body);
+    res.status(r.created ? HttpStatus.CREATED : HttpStatus.OK);
+    return r;
   }
 
   @Get('export')

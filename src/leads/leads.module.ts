@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PoliciesModule } from '../policies/policies.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { AssignmentService } from './assignment.service.js';
 import { FiguresService } from './figures.service.js';
@@ -10,7 +11,7 @@ import { LeadRemindersService } from './reminders.service.js';
 
 /** 线索: the pipeline, assignment, reminders, 三个一批 figures and exports. */
 @Module({
-  imports: [ProjectsModule],
+  imports: [ProjectsModule, PoliciesModule],
   controllers: [LeadsController, AssignmentRulesController],
   providers: [LeadsService, LeadsQueries, AssignmentService, FiguresService, LeadExportService, LeadRemindersService],
   exports: [LeadsService, LeadsQueries, AssignmentService, FiguresService, LeadRemindersService],

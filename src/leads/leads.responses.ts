@@ -63,3 +63,16 @@ export const assignmentRuleResponse = apiSchema(
   }),
 );
 export const assignmentRuleListResponse = apiSchema('AssignmentRuleList', z.strictObject({ items: z.array(assignmentRuleResponse) }));
+
+export const inquiryResponse = apiSchema(
+  'LeadInquiry',
+  z.strictObject({
+    id: z.number().int().describe('the lead'),
+    created: z.boolean(),
+    bureau: z.string().nullable().describe('the bureau that will answer'),
+    contact: z
+      .strictObject({ name: z.string(), bureau: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() })
+      .nullable()
+      .describe('the officer who will call (null until one is assigned)'),
+  }),
+);

@@ -1,4 +1,5 @@
 import { markMatchConverted } from '../matching/match-status.js';
+import { notifyInApp } from '../notifications/inbox.js';
 import { requireRole, requireStaff } from '../access/access-policy.js';
 import { createHash } from 'node:crypto';
 import { HttpStatus, Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
@@ -13,6 +14,7 @@ import { shanghaiDate } from '../platform/format/units.js';
 import { offsetOf, type Page } from '../platform/http/pagination.js';
 import { conflict, notFound, ProblemException, validationFailed } from '../platform/http/problem.js';
 import { searchText } from '../platform/text/segmenter.js';
+import { PoliciesService } from '../policies/policies.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { industries } from '../reference/industries.js';
 import { regions } from '../reference/regions.js';
@@ -20,8 +22,8 @@ import { AssignmentService, type Assignment } from './assignment.service.js';
 import { LeadActivity } from './lead-activity.entity.js';
 import { applyCursor, countFromCounters, encodeCursor, leadWhere, ORDER, param, SORT_KEY, whereSql, type SqlWhere } from './lead-query.js';
 import { assertMayAssign, assertMayRead, assertMayWork, regionLevels } from '../access/region-scope.js';
-import type { AddActivityInput, AssignLeadInput, ChangeLeadStageInput, CreateLeadInput, ListLeadsQuery, ReopenLeadInput, UpdateLeadInput } from './lead.schemas.js';
-import { LEAD_LIST_BASE, LEAD_LIST_COLUMNS, LEAD_ROW_COLUMNS, LEAD_ROW_JOINS, type ActivityRow, type LeadListRow, type LeadRow } from './lead.view.js';
+import type { AddActivityInput, AssignLeadInput, ChangeLeadStageInput, CreateLeadInput, InquiryInput, ListLeadsQuery, ReopenLeadInput, UpdateLeadInput } from './lead.schemas.js';
+import { enterpriseLeadView, LEAD_LIST_BASE, LEAD_LIST_COLUMNS, LEAD_ROW_COLUMNS, LEAD_ROW_JOINS, type ActivityRow, type LeadListRow, type LeadRow } from './lead.view.js';
 import { Lead } from './lead.entity.js';
 import {
   LEAD_SOURCES,
@@ -63,6 +65,14 @@ export interface NewLead {
   /** Back-dated creation (imports of existing 台账); default now. */
   createdAt?: Date;
   actor: Pick<Actor, 'userId' | 'email' | 'role'> | null;
+}
+
+/** Who works a lead, as the enterprise sees them. */
+export interface LeadContact {
+  name: string;
+  bureau: string | null;
+  phone: string | null;
+  email: string | null;
 }
 
 /** A signed lead as the agreements module needs it. */
@@ -124,6 +134,7 @@ export class LeadsService implements OnApplicationShutdown {
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly projects: ProjectsService,
+    private readonly policies: PoliciesService,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
@@ -140,8 +151,11 @@ export class LeadsService implements OnApplicationShutdown {
    * POST /leads: by hand, or from a match an officer picked (source `match`). `source` `chain`:
    * the same by-hand lead, made from a 产业链招商 target (ChainsService).
    */
-  async create(actor: Actor, input: CreateLeadInput, source: 'manual' | 'chain' = 'manual'): Promise<CreatedLead> {
+  async create(actor: Actor, input: CreateLeadInput, via: 'manual' | 'chain' = 'manual'): Promise<CreatedLead> {
     requireStaff(actor);
+    const source: LeadSource = via === 'chain' ? 'chain' : input.incentiveId !== undefined ? 'policy' : (input.source ?? 'manual');
+    // 政策找企业: the incentive the officer found the enterprise through (read access as for its page)
+    const incentive = input.incentiveId !== undefined ? await this.incentiveTarget(actor, input.incentiveId) : null;
     return this.dataSource.transaction(async (m) => {
       if (input.matchId !== undefined) {
         const match = await this.matchTarget(m, input.matchId);
@@ -165,7 +179,7 @@ export class LeadsService implements OnApplicationShutdown {
       }
       const [enterprise] = await m.query(`SELECT id FROM enterprise WHERE id = $1`, [input.enterpriseId]);
       if (!enterprise) throw validationFailed([{ field: 'enterpriseId', code: 'unknown_enterprise', message: '企业不存在' }]);
-      let regionCode = input.regionCode ?? null;
+      let regionCode = input.regionCode ?? (input.projectId === undefined ? (incentive?.regionCode ?? null) : null);
       if (input.projectId !== undefined) {
         const [p]: Array<{ region_code: string }> = await m.query(`SELECT region_code FROM project WHERE id = $1`, [input.projectId]);
         // a project outside the caller's region is answered like an unknown one
@@ -185,10 +199,28 @@ export class LeadsService implements OnApplicationShutdown {
         ownerId,
         expectedInvestmentYuan: input.expectedInvestmentYuan,
         nextFollowUpOn: this.followUpDate(input.nextFollowUpOn),
-        note: input.note,
+        note: input.note ?? (incentive ? `政策找企业：${incentive.title}` : undefined),
         actor,
       });
     });
+  }
+
+  /** The incentive a 政策找企业 lead came from, and the region its lead goes to: the policy's, narrowed to the caller's. */
+  private async incentiveTarget(actor: Actor, incentiveId: number): Promise<{ title: string; regionCode: string }> {
+    let i;
+    try {
+      i = await this.policies.readIncentive(actor, incentiveId);
+    } catch (err) {
+      if (err instanceof ProblemException && err.status === 404) throw validationFailed([{ field: 'incentiveId', code: 'unknown_incentive', message: '扶持措施不存在' }]);
+      throw err;
+    }
+    const policyRegion = i.policy?.regionCode ?? '';
+    const scope = actor.role === 'admin' ? policyRegion : (actor.regionScope ?? '');
+    const regionCode = scope && regions().isWithin(policyRegion, scope) ? policyRegion : scope && regions().isWithin(scope, policyRegion) ? scope : '';
+    if (!regionCode) {
+      throw new ProblemException(HttpStatus.FORBIDDEN, 'outside-region', '该政策的适用地区不在本招商局辖区内', [{ field: 'incentiveId', code: 'outside_region', message: '超出本招商局的辖区' }]);
+    }
+    return { title: `${i.policy?.title ?? ''}·${i.title}`, regionCode };
   }
 
   /**
@@ -199,6 +231,61 @@ export class LeadsService implements OnApplicationShutdown {
     const match = await this.matchTarget(m, matchId);
     if (!match) throw notFound('匹配');
     return this.insert(m, { enterpriseId: match.enterpriseId, projectId: match.projectId, source: 'interest', matchId, actor, note: '企业在匹配结果中表示感兴趣' });
+  }
+
+  /**
+   * POST /leads/inquiries: a signed-in enterprise asks about a published project or policy (主动咨询)
+   * without a match. The lead (source `inquiry`, the message on its timeline) goes to the officer the
+   * assignment rules pick; asking again while that lead is open returns it. The answer says who will call.
+   */
+  async inquire(actor: Actor, input: InquiryInput): Promise<CreatedLead & { contact: LeadContact | null; bureau: string | null }> {
+    requireRole(actor, ['enterprise']);
+    if (!actor.enterpriseId) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', '账户未关联企业');
+    // the library's own read rules: published only (an unpublished one is answered as unknown)
+    let target: { projectId: number | null; regionCode: string; about: string };
+    if (input.projectId !== undefined) {
+      const p = await this.projects.read(actor, input.projectId);
+      target = { projectId: p.id, regionCode: p.regionCode, about: `项目「${p.title}」` };
+    } else {
+      const p = await this.policies.read(actor, input.policyId!);
+      target = { projectId: null, regionCode: p.regionCode, about: `政策「${p.title}」` };
+    }
+    const r = await this.dataSource.transaction((m) =>
+      this.insert(m, {
+        enterpriseId: actor.enterpriseId!,
+        projectId: target.projectId,
+        regionCode: target.regionCode,
+        source: 'inquiry',
+        note: `企业咨询${target.about}：${input.message}`,
+        actor,
+      }),
+    );
+    const [c]: Array<{ owner_name: string | null; owner_email: string | null; owner_phone: string | null; bureau_name: string | null }> = await this.dataSource.query(
+      `SELECT u.name AS owner_name, u.email AS owner_email, u.phone AS owner_phone, b.name AS bureau_name
+       FROM lead l LEFT JOIN app_user u ON u.id = l.owner_id LEFT JOIN bureau b ON b.id = l.bureau_id WHERE l.id = $1`,
+      [r.id],
+    );
+    return { ...r, contact: c?.owner_name ? { name: c.owner_name, bureau: c.bureau_name, phone: c.owner_phone, email: c.owner_email } : null, bureau: c?.bureau_name ?? null };
+  }
+
+  /** The enterprise's own latest lead on a project (its 项目库 page shows where it stands and who to call), or null. */
+  async ownLeadOn(actor: Actor, projectId: number): Promise<ReturnType<typeof enterpriseLeadView> | null> {
+    if (actor.role !== 'enterprise' || !actor.enterpriseId) return null;
+    const page = await this.list(actor, { page: 1, pageSize: 1, projectId, sort: 'recent' } as ListLeadsQuery);
+    const r = page.items[0];
+    if (!r) return null;
+    return enterpriseLeadView(r, (await this.contactsOf([r.id])).get(r.id));
+  }
+
+  /** Who works each lead and how to reach them (for the enterprise's own view: 我的线索). */
+  async contactsOf(leadIds: readonly number[]): Promise<Map<number, LeadContact>> {
+    if (!leadIds.length) return new Map();
+    const rows: Array<{ id: number; name: string; email: string; phone: string | null; bureau: string | null }> = await this.dataSource.query(
+      `SELECT l.id, u.name, u.email, u.phone, b.name AS bureau
+       FROM lead l JOIN app_user u ON u.id = l.owner_id LEFT JOIN bureau b ON b.id = coalesce(u.bureau_id, l.bureau_id) WHERE l.id = ANY($1::int[])`,
+      [leadIds],
+    );
+    return new Map(rows.map((r) => [r.id, { name: r.name, bureau: r.bureau, phone: r.phone, email: r.email }]));
   }
 
   private async matchTarget(m: EntityManager, matchId: number) {
@@ -297,6 +384,11 @@ export class LeadsService implements OnApplicationShutdown {
     }
     await m.query('RELEASE SAVEPOINT lead_insert');
     const automatic = n.ownerId === undefined;
+    if (owner.ownerId && owner.ownerId !== n.actor?.userId && n.source !== 'import') {
+      const what = n.source === 'inquiry' ? '企业咨询' : n.source === 'interest' ? '企业感兴趣' : '新线索分派给您';
+      const kind = n.source === 'inquiry' ? 'inquiry' : n.source === 'interest' ? 'interest' : 'assignment';
+      await notifyInApp(m, [{ userIds: [owner.ownerId], kind, title: `${what}：${e.name}`, body: projectTitle ?? regions().fullName(regionCode), link: `/console/leads/${id}`, dedupeKey: `lead-new:${id}` }]);
+    }
     await logActivities(
       m,
       [
@@ -503,6 +595,8 @@ export class LeadsService implements OnApplicationShutdown {
       details.lostReason = input.lostReason;
     }
     if (to === 'producing') set.next_follow_up_on = null;
+    // a milestone is the follow-up that was due: a planned date already reached is done, not overdue (a later one stays)
+    if ((to === 'signed' || to === 'started') && lead.next_follow_up_on && lead.next_follow_up_on <= this.today()) set.next_follow_up_on = null;
     await this.update(m, id, set);
     await logActivities(m, [{ leadId: id, kind: 'stage_change', occurredAt: at, actorId: actor.userId, fromStage: from, toStage: to, summary: input.note, details }], now);
     // the project follows its leads (README "Agreements"): through its service, in this transaction
@@ -697,7 +791,11 @@ export class LeadsService implements OnApplicationShutdown {
         now,
       );
       await this.audit.record(m, this.auditOf(actor, 'lead.reassigned', lead, { fromOwnerId: lead.owner_id, toOwnerId: owner.id, note: input.note }));
-      return this.row(m, id);
+      const after = await this.row(m, id);
+      if (owner.id !== actor.userId) {
+        await notifyInApp(m, [{ userIds: [owner.id], kind: 'assignment', title: `线索分派给您：${after.enterprise_name}`, body: input.note || (after.project_title ?? ''), link: `/console/leads/${id}`, dedupeKey: `lead-assigned:${id}:${now.getTime()}` }]);
+      }
+      return after;
     });
   }
 

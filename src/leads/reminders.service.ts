@@ -6,6 +6,7 @@ import { shanghaiDate } from '../platform/format/units.js';
 import { JobHandler } from '../platform/queue/job-handler.decorator.js';
 import { defineJob } from '../platform/queue/job-definition.js';
 import { QueueService } from '../platform/queue/queue.service.js';
+import { notifyInApp } from '../notifications/inbox.js';
 import { NotificationsService, type EnqueueInput } from '../notifications/notifications.service.js';
 import { regions } from '../reference/regions.js';
 import { LEAD_STAGES, OPEN_STAGES, type LeadStage } from './lead.vocabulary.js';
@@ -114,6 +115,22 @@ export class LeadRemindersService implements OnApplicationBootstrap, OnApplicati
 
     const due: Row[] = await this.dataSource.query(`${base} AND l.next_follow_up_on = $2::date ORDER BY l.id`, [OPEN_STAGES, date]);
     out.followUps = due.length;
+    // 消息中心 too (whatever the officer's mail preferences): one message per lead and day
+    for (let i = 0; i < due.length; i += BATCH) {
+      await this.dataSource.transaction((m) =>
+        notifyInApp(
+          m,
+          due.slice(i, i + BATCH).map((r) => ({
+            userIds: [r.owner_id],
+            kind: 'follow_up' as const,
+            title: `今日待跟进：${r.enterprise_name}`,
+            body: r.project_title ?? regions().fullName(r.region_code),
+            link: `/console/leads/${r.id}`,
+            dedupeKey: `follow-up:${r.id}:${date}`,
+          })),
+        ),
+      );
+    }
     out.created += await this.send(
       due.map((r) => ({
         template: followUpDueTemplate,

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../platform/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
 import { DigestBuilder } from './digest-builder.js';
+import { matchInboxSql } from './inbox.js';
 
 const BATCH = 500;
 const POLL_MS = 2000;
@@ -171,6 +172,8 @@ export class NotificationEventProcessor implements OnApplicationBootstrap, OnApp
          RETURNING recipient_key`,
         [ids, this.config.OFFICER_ALERT_MIN_SCORE, this.clock.now()],
       );
+      // 消息中心: the enterprise's accounts see the new match in the header at once, whatever their mail frequency
+      await m.query(matchInboxSql, [ids]);
       await m.query(`UPDATE notification_event SET processed_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
       return { events: ids.length, recipientKeys: [...new Set(items.map((i) => i.recipient_key))] };
     });

@@ -3,6 +3,8 @@ import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
 import { defineQueue } from '../platform/queue/job-definition.js';
 import { DigestBuilder } from './digest-builder.js';
 import { DigestScheduler } from './digest-scheduler.js';
+import { InboxController } from './inbox.controller.js';
+import { InboxService } from './inbox.service.js';
 import { NotificationLinks } from './links.js';
 import { MailTransport } from './mail-transport.js';
 import { MAIL_QUEUE } from './notification.jobs.js';
@@ -21,7 +23,7 @@ import './templates/notice.js';
  */
 @Global()
 @Module({
-  controllers: [NotificationsController],
+  controllers: [NotificationsController, InboxController],
   providers: [
     NotificationsAdminService,
     NotificationPreferencesService,
@@ -33,8 +35,9 @@ import './templates/notice.js';
     DigestBuilder,
     DigestScheduler,
     NotificationEventProcessor,
+    InboxService,
   ],
-  exports: [NotificationsService, NotificationsAdminService, NotificationLinks, NotificationPreferencesService],
+  exports: [NotificationsService, NotificationsAdminService, NotificationLinks, NotificationPreferencesService, InboxService],
 })
 export class NotificationsModule {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {

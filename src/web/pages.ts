@@ -33,6 +33,9 @@ export const NOTICES: Record<string, string> = {
   evidenceAttached: '证书已上传，等待招商部门核验',
   rejected: '认定已驳回',
   assigned: '线索已分配',
+  inquired: '已把您的咨询转给当地招商部门',
+  leadCreated: '线索已创建（来源已记录），请安排跟进',
+  leadExists: '该企业在此项目（地区）已有进行中的线索，已为您打开',
   activity: '跟进记录已添加',
   actual: '实绩已登记',
   releaseRequested: '已申请拨付，待另一名工作人员复核',
@@ -49,6 +52,7 @@ export const NOTICES: Record<string, string> = {
   articleRejected: '投稿已退回，已邮件通知投稿人',
   draftAccepted: '已采用：已创建为未发布的草稿',
   draftRejected: '已忽略该条识别结果',
+  allRead: '已全部标记为已读',
 };
 
 export interface RenderOptions {
@@ -136,6 +140,8 @@ export class Pages {
         icon: this.asset('favicon.svg'),
         js: this.asset('app.js'),
         notice,
+        /** The header's 消息 badge (set by InboxBadgeInterceptor on pages of a signed-in user). */
+        unread: (req as AuthedRequest & { inboxUnread?: number }).inboxUnread ?? null,
         errors: opts.errors ?? {},
         errorCount: Object.values(opts.errors ?? {}).reduce((n, xs) => n + xs.length, 0),
         baseUrl: this.config.PUBLIC_BASE_URL,

@@ -7,7 +7,7 @@ import { updateEnterpriseSchema } from '../enterprises/enterprise.schemas.js';
 import { certificationView } from '../enterprises/enterprise.view.js';
 import { certificationKinds, ENTERPRISE_SIZES, NOTIFICATION_FREQUENCIES, type CertificationKind } from '../enterprises/enterprise.vocabulary.js';
 import { EnterprisesService, EVIDENCE_MAX_BYTES } from '../enterprises/enterprises.service.js';
-import { listLeadsQuery } from '../leads/lead.schemas.js';
+import { inquirySchema, listLeadsQuery } from '../leads/lead.schemas.js';
 import { enterpriseLeadView } from '../leads/lead.view.js';
 import { LeadsService } from '../leads/leads.service.js';
 import { MatchesService } from '../matching/matches.service.js';
@@ -215,9 +215,27 @@ export class PortalController {
     if (!q.ok) throw validationFailed(q.errors);
     // the leads API's own view for enterprise users: where each stands and who to talk to
     const page = await this.leadsService.list(req.actor!, q.value);
-    const leads = { ...page, items: page.items.map(enterpriseLeadView) };
-    const interested = await this.matches.forEnterprise(req.actor!, this.enterpriseId(req), { page: 1, pageSize: 50, status: ['interested'] });
-    this.pages.send(req, res, 'portal/leads', { leads, interested }, { title: '我的线索' });
+    const contacts = await this.leadsService.contactsOf(page.items.map((r) => r.id));
+    const leads = { ...page, items: page.items.map((r) => enterpriseLeadView(r, contacts.get(r.id))) };
+    const found = await this.matches.forEnterprise(req.actor!, this.enterpriseId(req), { page: 1, pageSize: 50, status: ['interested'] });
+    // a project with its lead already is listed once, with the lead (and who works it)
+    const withLead = new Set(leads.items.flatMap((l) => (l.project ? [l.project.id] : [])));
+    const interested = { ...found, items: found.items.filter((m) => !withLead.has(m.project.id)) };
+    const justAsked = Number(field(req.query as FormBody, 'lead')) || null;
+    this.pages.send(req, res, 'portal/leads', { leads, interested, justAsked }, { title: '我的线索' });
+  }
+
+  /** 感兴趣 / 咨询 from a 项目库 or 政策库 page (主动咨询): the lead for the responsible bureau, then 我的线索 says who will call. */
+  @Post('inquiries')
+  async inquire(@Req() req: AuthedRequest, @Res() res: Response) {
+    const b = req.body as FormBody;
+    const projectId = /^\d{1,9}$/.test(field(b, 'projectId')) ? Number(field(b, 'projectId')) : undefined;
+    const policyId = /^\d{1,9}$/.test(field(b, 'policyId')) ? Number(field(b, 'policyId')) : undefined;
+    const back = projectId ? `/library/projects/${projectId}` : policyId ? `/library/policies/${policyId}` : '/library/projects';
+    const parsed = parseSafe(inquirySchema, { ...(projectId ? { projectId } : {}), ...(policyId && !projectId ? { policyId } : {}), message: field(b, 'message') });
+    if (!parsed.ok) return res.redirect(303, `${back}?inquiry=${parsed.errors.some((e) => e.field === 'message') ? 'empty' : 'bad'}#inquiry`);
+    const r = await this.leadsService.inquire(req.actor!, parsed.value);
+    this.pages.redirect(res, `/portal/leads?lead=${r.id}`, 'inquired');
   }
 }
 

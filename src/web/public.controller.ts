@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import type { AuthedRequest } from '../access/auth.guard.js';
 import { Public } from '../access/decorators.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
+import { LeadsService } from '../leads/leads.service.js';
 import { NewsQueries } from '../news/news.queries.js';
 import type { Match } from '../matching/match.entity.js';
 import { MatchesService } from '../matching/matches.service.js';
@@ -61,6 +62,7 @@ export class PublicPagesController {
     private readonly matches: MatchesService,
     private readonly eligibility: EligibilityService,
     private readonly clock: Clock,
+    private readonly leads: LeadsService,
   ) {}
 
   @Get()
@@ -137,7 +139,9 @@ export class PublicPagesController {
         });
       }
     }
-    this.pages.send(req, res, 'public/project', { p, match, yours }, { title: p.title });
+    const lead = actor?.role === 'enterprise' && actor.enterpriseId ? await this.leads.ownLeadOn(actor, id) : null;
+    const inquiryError = ['empty', 'bad'].includes(field(req.query as FormBody, 'inquiry')) ? field(req.query as FormBody, 'inquiry') : '';
+    this.pages.send(req, res, 'public/project', { p, match, yours, lead, inquiryError }, { title: p.title });
   }
 
   @Get('library/policies')
@@ -199,7 +203,8 @@ export class PublicPagesController {
     }
     const incentives = (p.incentives ?? []).sort((a, b) => a.id - b.id).map((i) => ({ i, conditions: i.conditions.map(describeCondition), yours: results.get(i.id) ?? null }));
     const validity = policyValidity(p, today);
-    this.pages.send(req, res, 'public/policy', { p, incentives, inForce: validity === 'in_force', validity, validityLabel: POLICY_VALIDITY[validity] }, { title: p.title });
+    const inquiryError = ['empty', 'bad'].includes(field(req.query as FormBody, 'inquiry')) ? field(req.query as FormBody, 'inquiry') : '';
+    this.pages.send(req, res, 'public/policy', { p, incentives, inForce: validity === 'in_force', validity, validityLabel: POLICY_VALIDITY[validity], inquiryError }, { title: p.title });
   }
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Module, RequestMethod, type MiddlewareConsumer, type NestModule, type OnModuleInit } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { APP_INTERCEPTOR, HttpAdapterHost } from '@nestjs/core';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { AgreementsModule } from '../agreements/agreements.module.js';
 import { SessionsService } from '../access/sessions.service.js';
@@ -37,6 +37,8 @@ import { PortalController } from './portal.controller.js';
 import { PublicPagesController } from './public.controller.js';
 import { SessionPagesController } from './session-pages.controller.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
+import { InboxBadgeInterceptor } from './inbox-badge.interceptor.js';
+import { MessagesPagesController } from './messages-pages.controller.js';
 
 /**
  * The web pages (zh-CN, server-rendered): the public site, the enterprise portal (/portal) and the
@@ -66,8 +68,9 @@ import { WebExceptionFilter } from './web-exception.filter.js';
     ConsoleChainsController,
     ConsoleAdminController,
     ConsoleBureauController,
+    MessagesPagesController,
   ],
-  providers: [Pages, WebExceptionFilter],
+  providers: [Pages, WebExceptionFilter, { provide: APP_INTERCEPTOR, useClass: InboxBadgeInterceptor }],
 })
 export class WebModule implements OnModuleInit, NestModule {
   constructor(

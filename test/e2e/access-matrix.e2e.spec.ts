@@ -69,6 +69,9 @@ interface World {
   today: string;
   /** A 产业链 of 尉氏县 (its name a secret). */
   chain: number;
+  /** A published project in a region without a bureau (an inquiry about it names no officer), and a 消息中心 message of the enterprise user. */
+  inquiryProject: number;
+  inboxMessage: number;
   /** Strings no outsider may ever receive. */
   secrets: string[];
   /** Unique per call. */
@@ -297,6 +300,12 @@ const ROUTES: Record<string, Case | Case[]> = {
 
   // leads (src/leads) and imports (src/imports)
   'GET /leads': [at('/leads?pageSize=100', { want: deny('ok', 'ok') }), at('/leads?region=410223', { want: deny('ok', 403) })],
+  'POST /leads/inquiries': { path: () => '/leads/inquiries', body: (w) => ({ projectId: w.inquiryProject, message: '咨询用地条件' }), want: deny('ok', 403, 403, 403) },
+  'GET /inbox': at('/inbox', { want: { ...all('ok'), anonymous: 401 } }),
+  'GET /inbox/unread-count': at('/inbox/unread-count', { want: { ...all('ok'), anonymous: 401 } }),
+  'POST /inbox/read-all': at('/inbox/read-all', { want: { ...all('ok'), anonymous: 401 } }),
+  // someone else's message: unknown to everyone but its user (the admin too)
+  'POST /inbox/:id/read': { path: (w) => `/inbox/${w.inboxMessage}/read`, want: { ...hidden, admin: 404 } },
   'POST /leads': { path: () => '/leads', body: (w) => ({ enterpriseId: w.enterprise.id, regionCode: '410223' }), want: deny(403, 403, 403, 'ok'), massAssign: { stage: 'signed', signingKind: 'new' } },
   'GET /leads/export': at('/leads/export?format=csv', { want: deny(403, 'ok') }),
   'GET /leads/figures': at('/leads/figures?groupBy=owner', { want: deny(403, 'ok') }),
@@ -443,6 +452,10 @@ const ROUTES: Record<string, Case | Case[]> = {
   'POST /portal/profile': at('/portal/profile', { form: true, body: () => ({ _action: 'preview' }), want: { ...portal('ok'), anonymous: 401 }, massAssign: false }),
   'GET /portal/leads': at('/portal/leads', { want: portal('ok') }),
   'GET /portal/agreements': at('/portal/agreements', { want: portal('ok') }),
+  'POST /portal/inquiries': at('/portal/inquiries', { form: true, body: (w) => ({ projectId: String(w.inquiryProject), message: '咨询' }), want: { ...portal('redirect'), anonymous: 401 }, massAssign: false }),
+  'GET /messages': at('/messages', { want: { ...all('ok'), anonymous: LOGIN } }),
+  'POST /messages/read-all': at('/messages/read-all', { form: true, want: { ...all('redirect'), anonymous: 401 } }),
+  'POST /messages/:id/open': { path: (w) => `/messages/${w.inboxMessage}/open`, form: true, want: { ...all(404), anonymous: 401 } },
   'POST /logout': { path: () => '/logout', form: true, want: all('redirect'), freshSession: true, massAssign: false },
   'GET /portal/notifications': at('/portal/notifications', { want: portal('ok') }),
   'POST /portal/notifications': at('/portal/notifications', { form: true, body: () => ({ matchFrequency: 'daily', language: '' }), want: { ...portal('redirect'), anonymous: 401 }, massAssign: false }),
@@ -507,6 +520,9 @@ const ROUTES: Record<string, Case | Case[]> = {
     page.staff(() => '/console/leads'),
     { about: 'the board of another region', path: () => '/console/leads?region=410223', want: consoleReadOnly },
   ],
+  'GET /console/leads/new': page.staff((w) => `/console/leads/new?enterpriseId=${w.enterprise.id}`),
+  // another region's officers get the form back with the refusal (the enterprise is not named to them)
+  'POST /console/leads/new': { path: () => '/console/leads/new', form: true, body: (w) => ({ enterpriseId: String(w.enterprise.id), region: '410223' }), want: consoleWrite(403, 'redirect'), massAssign: false },
   'GET /console/leads/:id': { path: (w) => `/console/leads/${w.lead}`, want: consoleHidden },
   'POST /console/leads/:id/stage': { path: (w) => `/console/leads/${w.lead}/stage`, form: true, body: () => ({ stage: 'negotiating' }), want: consoleWrite(404, [303, 409]), massAssign: false },
   'POST /console/leads/:id/activities': { path: (w) => `/console/leads/${w.lead}/activities`, form: true, body: () => ({ kind: 'call', summary: '电话沟通' }), want: consoleWrite(404), massAssign: false },
@@ -745,9 +761,17 @@ describe('access matrix: every route × every outsider × objects of another reg
     if (asked.status !== 200) throw new Error(`release request: ${asked.status} ${JSON.stringify(asked.body)}`);
     const unagreedLead = await signed();
     const chain = await ok('POST', '/chains', { regionCode: '410223', templateKey: 'auto-parts', name: secret('机密产业链') });
+    const inquiryProject = await ok('POST', '/projects', projectBody({ code: `INQ-${tag}`, title: '郑州市公开项目', regionCode: '410102' }));
+    await ok('POST', `/projects/${inquiryProject.id}/publish`);
+    const [{ id: inboxMessage }] = await t.dataSource.query(
+      `INSERT INTO inbox_message (user_id, kind, title, link, dedupe_key) VALUES ($1, 'certification', $2, '/portal/profile', 'matrix') RETURNING id`,
+      [enterpriseUser.userId, secret('机密消息')],
+    );
 
     w = {
       chain: chain.id,
+      inquiryProject: inquiryProject.id,
+      inboxMessage: Number(inboxMessage),
       agreement: agreement.id,
       tranches,
       unagreedLead,
@@ -788,6 +812,7 @@ describe('access matrix: every route × every outsider × objects of another reg
         secret('机密文档'),
         secret('机密产业链'),
         secret('机密流失原因'),
+        secret('机密消息'),
         secret('机密导入企业'),
         e.name,
         e.uscc,

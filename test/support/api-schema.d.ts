@@ -1113,6 +1113,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 消息中心：我的站内消息（新匹配、意向、分派、跟进到期、认定审核、项目预警），最新在前 */
+        get: operations["InboxController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inbox/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标记一条消息为已读；答复其链接 */
+        post: operations["InboxController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inbox/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 全部标记为已读 */
+        post: operations["InboxController_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inbox/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 未读消息数（最多数到 100） */
+        get: operations["InboxController_unread"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/incentives/{id}": {
         parameters: {
             query?: never;
@@ -1560,6 +1628,26 @@ export interface paths {
         get: operations["LeadsController_exportFigures"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 主动咨询: a signed-in enterprise asks about a published project (projectId) or policy (policyId) without a match; creates its lead (source "inquiry") for the responsible bureau. Answers 201, or 200 with the open lead it already has; says who will call.
+         * @description Roles: enterprise.
+         */
+        post: operations["LeadsController_inquire"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2101,6 +2189,8 @@ export interface components {
             enterpriseId: number | null;
             name: string;
             password?: string;
+            /** @default null */
+            phone: string | null;
             /** @enum {string} */
             role: "admin" | "bureau_lead" | "officer" | "enterprise";
         };
@@ -2114,6 +2204,7 @@ export interface components {
             bureauId?: number | null;
             enterpriseId?: number | null;
             name?: string;
+            phone?: string | null;
             /** @enum {string} */
             role?: "admin" | "bureau_lead" | "officer" | "enterprise";
         };
@@ -2532,7 +2623,7 @@ export interface components {
             signingKind: "new" | "increase" | null;
             signingKindLabel: string | null;
             /** @enum {string} */
-            source: "interest" | "match" | "manual" | "import" | "chain";
+            source: "interest" | "match" | "manual" | "import" | "chain" | "policy" | "inquiry";
             sourceLabel: string;
             /** @enum {string} */
             stage: "new" | "contacted" | "negotiating" | "signed" | "started" | "producing" | "lost";
@@ -2637,8 +2728,12 @@ export interface components {
         };
         /** @description what an enterprise user sees of its own lead (no internal notes) */
         EnterpriseLead: {
+            /** @description the officer working the lead and how to reach them */
             contact: {
+                bureau: string | null;
+                email: string | null;
                 name: string | null;
+                phone: string | null;
             } | null;
             /** Format: date-time */
             createdAt: string;
@@ -2929,6 +3024,38 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        InboxMessage: {
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            id: number;
+            /** @enum {string} */
+            kind: "match" | "interest" | "inquiry" | "assignment" | "follow_up" | "certification" | "agreement_warning";
+            kindLabel: string;
+            /** @description a path inside the site */
+            link: string;
+            /** Format: date-time */
+            readAt: string | null;
+            title: string;
+        };
+        InboxPage: {
+            items: components["schemas"]["InboxMessage"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            unread: number;
+        };
+        InboxRead: {
+            id: number;
+            link: string;
+        };
+        InboxReadAll: {
+            marked: number;
+        };
+        InboxUnread: {
+            /** @description counted up to 100 */
+            unread: number;
+        };
         Incentive: {
             conditions: components["schemas"]["LabelledCondition"][];
             /** Format: date-time */
@@ -3104,7 +3231,7 @@ export interface components {
             signingKind: "new" | "increase" | null;
             signingKindLabel: string | null;
             /** @enum {string} */
-            source: "interest" | "match" | "manual" | "import" | "chain";
+            source: "interest" | "match" | "manual" | "import" | "chain" | "policy" | "inquiry";
             sourceLabel: string;
             /** @enum {string} */
             stage: "new" | "contacted" | "negotiating" | "signed" | "started" | "producing" | "lost";
@@ -3204,7 +3331,7 @@ export interface components {
             signingKind: "new" | "increase" | null;
             signingKindLabel: string | null;
             /** @enum {string} */
-            source: "interest" | "match" | "manual" | "import" | "chain";
+            source: "interest" | "match" | "manual" | "import" | "chain" | "policy" | "inquiry";
             sourceLabel: string;
             /** @enum {string} */
             stage: "new" | "contacted" | "negotiating" | "signed" | "started" | "producing" | "lost";
@@ -3232,6 +3359,20 @@ export interface components {
                 region: components["schemas"]["CodeRef"] | null;
             };
             total: components["schemas"]["FunnelFigures"];
+        };
+        LeadInquiry: {
+            /** @description the bureau that will answer */
+            bureau: string | null;
+            /** @description the officer who will call (null until one is assigned) */
+            contact: {
+                bureau: string | null;
+                email: string | null;
+                name: string;
+                phone: string | null;
+            } | null;
+            created: boolean;
+            /** @description the lead */
+            id: number;
         };
         LeadList: {
             /** @description enterprise users get EnterpriseLead items */
@@ -3274,7 +3415,7 @@ export interface components {
             /** @enum {string|null} */
             signingKind: "new" | "increase" | null;
             /** @enum {string} */
-            source: "interest" | "match" | "manual" | "import" | "chain";
+            source: "interest" | "match" | "manual" | "import" | "chain" | "policy" | "inquiry";
             sourceLabel: string;
             /** @enum {string} */
             stage: "new" | "contacted" | "negotiating" | "signed" | "started" | "producing" | "lost";
@@ -3305,12 +3446,20 @@ export interface components {
         LeadsCreateRequest: {
             enterpriseId?: number;
             expectedInvestmentYuan?: number | null;
+            incentiveId?: number;
             matchId?: number;
             nextFollowUpOn?: string | null;
             note?: string;
             ownerId?: number;
             projectId?: number;
             regionCode?: string;
+            /** @enum {string} */
+            source?: "manual" | "match" | "policy";
+        };
+        LeadsInquireRequest: {
+            message: string;
+            policyId?: number;
+            projectId?: number;
         };
         LeadsReopenRequest: {
             reason: string;
@@ -3993,6 +4142,8 @@ export interface components {
              */
             lastLoginAt?: string | null;
             name: string;
+            /** @description staff: shown to enterprises on their leads */
+            phone: string | null;
             /** @enum {string} */
             role: "admin" | "bureau_lead" | "officer" | "enterprise";
             roleLabel: string;
@@ -6047,6 +6198,103 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    InboxController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                unread?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    InboxController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    InboxController_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxReadAll"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    InboxController_unread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxUnread"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     IncentivesController_get: {
         parameters: {
             query?: never;
@@ -6507,7 +6755,7 @@ export interface operations {
                 q?: string;
                 region?: string;
                 sort?: "recent" | "followUp" | "created";
-                source?: ("interest" | "match" | "manual" | "import" | "chain")[];
+                source?: ("interest" | "match" | "manual" | "import" | "chain" | "policy" | "inquiry")[];
                 stage?: ("new" | "contacted" | "negotiating" | "signed" | "started" | "producing" | "lost")[];
             };
             header?: never;
@@ -6781,7 +7029,7 @@ export interface operations {
                 q?: string;
                 region?: string;
                 sort?: "recent" | "followUp" | "created";
-                source?: ("interest" | "match" | "manual" | "import" | "chain")[];
+                source?: ("interest" | "match" | "manual" | "import" | "chain" | "policy" | "inquiry")[];
                 stage?: ("new" | "contacted" | "negotiating" | "signed" | "started" | "producing" | "lost")[];
             };
             header?: never;
@@ -6862,6 +7110,42 @@ export interface operations {
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv; charset=utf-8": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    LeadsController_inquire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadsInquireRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadInquiry"];
+                };
+            };
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadInquiry"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -8,7 +8,10 @@ import { StaffOnly } from '../../access/decorators.js';
 import { activityView, leadListItem, leadView } from '../../leads/lead.view.js';
 import { LeadsQueries } from '../../leads/leads.queries.js';
 import { LeadsService } from '../../leads/leads.service.js';
-import { addActivitySchema, assignLeadSchema, changeLeadStageSchema, listLeadsQuery, reopenLeadSchema, updateLeadSchema } from '../../leads/lead.schemas.js';
+import { addActivitySchema, assignLeadSchema, changeLeadStageSchema, createLeadSchema, listLeadsQuery, reopenLeadSchema, updateLeadSchema } from '../../leads/lead.schemas.js';
+import { EnterprisesService } from '../../enterprises/enterprises.service.js';
+import { ProjectsService } from '../../projects/projects.service.js';
+import { listProjectsQuery } from '../../projects/project.schemas.js';
 import {
   isMilestone,
   LEAD_SOURCES,
@@ -17,6 +20,7 @@ import {
   PIPELINE,
   PRE_SIGNING,
   reopenProblem,
+  STAFF_LEAD_SOURCES,
   stageChangeProblem,
   WORK_ACTIVITY_KINDS,
   type LeadStage,
@@ -25,7 +29,7 @@ import { Clock } from '../../platform/clock/clock.js';
 import { shanghaiDate } from '../../platform/format/units.js';
 import { ProblemException } from '../../platform/http/problem.js';
 import { parseSafe } from '../../platform/validation/zod-validation.js';
-import { errorMap, field, integer, wanToYuan, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
+import { errorMap, field, integer, safeNext, wanToYuan, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
 import { pickerModel, pickFrom } from '../forms/tree-picker.js';
 import { Pages } from '../pages.js';
 import { idOf } from '../public.controller.js';
@@ -60,6 +64,8 @@ export class ConsoleLeadsController {
     private readonly queries: LeadsQueries,
     private readonly clock: Clock,
     private readonly agreements: AgreementsService,
+    private readonly enterprises: EnterprisesService,
+    private readonly projects: ProjectsService,
   ) {}
 
   @Get()
@@ -69,7 +75,9 @@ export class ConsoleLeadsController {
     const owner = ['me', 'none'].includes(field(q, 'owner')) ? field(q, 'owner') : '';
     const source = (leadSources as string[]).includes(field(q, 'source')) ? field(q, 'source') : '';
     const filters = { q: field(q, 'q'), owner, source, followUpDue: field(q, 'followUpDue') === '1' };
+    const enterpriseId = /^\d{1,9}$/.test(field(q, 'enterpriseId')) ? field(q, 'enterpriseId') : '';
     const base = {
+      ...(enterpriseId ? { enterpriseId } : {}),
       ...(filters.q ? { q: filters.q } : {}),
       ...(region ? { region } : {}),
       ...(owner ? { owner } : {}),
@@ -97,10 +105,124 @@ export class ConsoleLeadsController {
         filters,
         regionPicker: pickerModel('regions', 'region', region || staffScope(req.actor!), '地区'),
         sources: Object.entries(LEAD_SOURCES),
-        params: { ...filters, followUpDue: filters.followUpDue ? '1' : '', region },
+        params: { ...filters, followUpDue: filters.followUpDue ? '1' : '', region, enterpriseId },
         today: shanghaiDate(this.clock.now()),
       },
       { title: '线索', errors, status: 200 },
+    );
+  }
+
+  /** 新建线索: a plain form, prefilled from wherever the officer came (an enterprise, a project, a match, an incentive). */
+  @Get('new')
+  async newLead(@Req() req: AuthedRequest, @Res() res: Response) {
+    await this.newLeadForm(req, res, req.query as FormBody, {});
+  }
+
+  /**
+   * Creates the lead (the API's schema and method). `_quick`: the one-click buttons on the lists
+   * (a match, an enterprise found by 政策找企业) — on a refusal they fall back to the form.
+   */
+  @Post('new')
+  async createLead(@Req() req: AuthedRequest, @Res() res: Response) {
+    const b = req.body as FormBody;
+    const num = (name: string) => {
+      const v = integer(field(b, name));
+      return v.ok && v.value != null ? v.value : undefined;
+    };
+    const pre: ErrorMap = {};
+    let enterpriseId = num('enterpriseId');
+    const uscc = field(b, 'uscc').toUpperCase();
+    if (enterpriseId === undefined && num('matchId') === undefined) {
+      const found = uscc ? await this.enterprises.findByUscc(uscc) : null;
+      if (found) enterpriseId = found.id;
+      else pre.uscc = [uscc ? '没有该统一社会信用代码的企业' : '请填写企业的统一社会信用代码'];
+    }
+    const region = pickFrom('regions', 'region', b);
+    const expected = wanToYuan(field(b, 'expectedWan'));
+    if (!expected.ok) pre.expectedWan = [expected.message];
+    const owner = field(b, 'ownerId') === 'me' ? req.actor!.userId : num('ownerId');
+    const source = (STAFF_LEAD_SOURCES as readonly string[]).includes(field(b, 'source')) ? field(b, 'source') : undefined;
+    const input = {
+      ...(num('matchId') !== undefined ? { matchId: num('matchId') } : { enterpriseId }),
+      ...(num('matchId') === undefined && num('projectId') !== undefined ? { projectId: num('projectId') } : {}),
+      ...(num('matchId') === undefined && num('projectId') === undefined && region ? { regionCode: region } : {}),
+      ...(num('matchId') === undefined && num('incentiveId') !== undefined ? { incentiveId: num('incentiveId') } : {}),
+      ...(source && source !== 'match' && num('matchId') === undefined ? { source } : {}),
+      ...(owner !== undefined ? { ownerId: owner } : {}),
+      ...(expected.ok && expected.value != null ? { expectedInvestmentYuan: expected.value } : {}),
+      ...(field(b, 'nextFollowUpOn') ? { nextFollowUpOn: field(b, 'nextFollowUpOn') } : {}),
+      ...(field(b, 'note') ? { note: field(b, 'note') } : {}),
+    };
+    const fieldFor = (f: string) => ({ expectedInvestmentYuan: 'expectedWan', regionCode: 'region', enterpriseId: 'uscc' })[f] ?? f;
+    const parsed = parseSafe(createLeadSchema, input);
+    if (!parsed.ok || Object.keys(pre).length) {
+      const errors = { ...(parsed.ok ? {} : errorMap(parsed.errors, fieldFor)), ...pre };
+      if (errors.expectedWan) errors.expectedWan = errors.expectedWan.map((m) => m.replace('（元）', '（万元）'));
+      return this.newLeadForm(req, res, b, errors, 400);
+    }
+    let created;
+    try {
+      created = await this.leads.create(req.actor!, parsed.value);
+    } catch (err) {
+      if (err instanceof ProblemException && err.status < 500 && err.status !== 404) {
+        return this.newLeadForm(req, res, b, err.errors?.length ? errorMap(err.errors, fieldFor) : { _form: [err.message] }, err.status);
+      }
+      throw err;
+    }
+    this.pages.redirect(res, `/console/leads/${created.id}`, created.created ? 'leadCreated' : 'leadExists');
+  }
+
+  private async newLeadForm(req: AuthedRequest, res: Response, v: FormBody, errors: ErrorMap, status?: number) {
+    const actor = req.actor!;
+    const num = (name: string) => {
+      const x = integer(field(v, name));
+      return x.ok && x.value != null ? x.value : null;
+    };
+    const enterpriseId = num('enterpriseId');
+    // only an enterprise the officer may see is named (else the form asks for its USCC)
+    const enterprise = enterpriseId
+      ? await this.enterprises.read(actor, enterpriseId).then(
+          (r) => r.enterprise,
+          (err: unknown) => {
+            if (err instanceof ProblemException && err.status === 404) return null;
+            throw err;
+          },
+        )
+      : null;
+    const projectsQuery = parseSafe(listProjectsQuery, { ...(staffScope(actor) ? { region: staffScope(actor)! } : {}), includeDrafts: 'true', pageSize: '100' });
+    const projectChoices = projectsQuery.ok ? (await this.projects.browse(actor, projectsQuery.value)).items.map((p) => ({ id: p.id, title: p.title, code: p.code })) : [];
+    const mayAssign = actor.role === 'admin' || actor.role === 'bureau_lead';
+    const owners = mayAssign ? await this.queries.ownerChoices(actor, staffScope(actor) ?? enterprise?.homeRegionCode ?? '410000') : [];
+    const incentiveId = num('incentiveId');
+    const matchId = num('matchId');
+    const source = matchId ? 'match' : incentiveId ? 'policy' : (STAFF_LEAD_SOURCES as readonly string[]).includes(field(v, 'source')) ? field(v, 'source') : 'manual';
+    this.pages.send(
+      req,
+      res,
+      'console/lead-new',
+      {
+        enterprise: enterprise ? { id: enterprise.id, name: enterprise.name, uscc: enterprise.uscc } : null,
+        values: {
+          uscc: field(v, 'uscc'),
+          projectId: field(v, 'projectId'),
+          matchId: matchId ?? '',
+          incentiveId: incentiveId ?? '',
+          ownerId: field(v, 'ownerId'),
+          expectedWan: field(v, 'expectedWan'),
+          nextFollowUpOn: field(v, 'nextFollowUpOn'),
+          note: field(v, 'note'),
+          source,
+        },
+        sources: STAFF_LEAD_SOURCES.filter((s) => s !== 'match').map((s) => [s, LEAD_SOURCES[s]]),
+        sourceLabel: LEAD_SOURCES[source as keyof typeof LEAD_SOURCES],
+        projectChoices,
+        regionPicker: pickerModel('regions', 'region', pickFrom('regions', 'region', v) || '', '意向投资地区（无具体项目时）'),
+        mayAssign,
+        owners,
+        today: shanghaiDate(this.clock.now()),
+        back: safeNext(field(v, 'back'), enterprise ? `/console/enterprises/${enterprise.id}` : '/console/leads'),
+      },
+      { title: '新建线索', errors, status },
     );
   }
 
