@@ -149,9 +149,10 @@ export class FiguresService {
    * The console dashboard's 三个一批 (cards, charts, export link): this year so far, by project,
    * per month — one query set, so every number on the page is the same figure.
    */
-  async dashboard(actor: Actor): Promise<DashboardFigures> {
+  /** The dashboard's figures: this year so far by default, or a chosen period and region (within the caller's scope). */
+  async dashboard(actor: Actor, filters: { from?: string; to?: string; region?: string } = {}): Promise<DashboardFigures> {
     const today = shanghaiDate(this.clock.now());
-    const q = figuresQuery.parse({ from: `${today.slice(0, 4)}-01-01`, to: today, groupBy: 'month' });
+    const q = figuresQuery.parse({ from: filters.from ?? `${today.slice(0, 4)}-01-01`, to: filters.to ?? today, groupBy: 'month', ...(filters.region ? { region: filters.region } : {}) });
     return dashboardFrom(await this.figures(actor, q));
   }
 

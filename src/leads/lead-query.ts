@@ -44,6 +44,7 @@ export function leadWhere(actor: Actor, f: LeadFilters, today: string): SqlWhere
   } else if (f.followUpDue === false) {
     w.where.push(`(l.next_follow_up_on IS NULL OR l.next_follow_up_on > ${param(w, today)}::date)`);
   }
+  if (f.overdue === true) w.where.push(`l.next_follow_up_on < ${param(w, today)}::date AND l.stage IN ('new', 'contacted', 'negotiating')`);
   if (f.enterpriseId) w.where.push(`l.enterprise_id = ${param(w, f.enterpriseId)}`);
   if (f.projectId) w.where.push(`l.project_id = ${param(w, f.projectId)}`);
   if (f.q) {
@@ -112,7 +113,7 @@ export const whereSql = (w: SqlWhere) => (w.where.length ? `WHERE ${w.where.join
  * its rows, up to a cap. Parameters are appended to `w` (the statement shares them).
  */
 export function countFromCounters(actor: Actor, f: LeadFilters, w: SqlWhere): string | null {
-  if (actor.role === 'enterprise' || f.industry || f.followUpDue !== undefined || f.enterpriseId || f.projectId || f.q) return null;
+  if (actor.role === 'enterprise' || f.industry || f.followUpDue !== undefined || f.overdue !== undefined || f.enterpriseId || f.projectId || f.q) return null;
   const where: string[] = [];
   const region = effectiveRegion(actor, f.region);
   if (region) where.push(`${levelColumn(region, 'c')} = ${param(w, region)}`);

@@ -134,6 +134,8 @@ export const leadFilterFields = {
   source: listParam(z.enum(leadSources)),
   /** Open leads whose next follow-up is today or earlier. */
   followUpDue: boolParam.optional(),
+  /** Leads before signing whose next follow-up was before today (已逾期). */
+  overdue: boolParam.optional(),
   enterpriseId: z.coerce.number().int().min(1).max(2 ** 31 - 1).optional(),
   projectId: z.coerce.number().int().min(1).max(2 ** 31 - 1).optional(),
   /** Words of the enterprise's name, the project's title or the region. */

@@ -268,6 +268,18 @@ export class LeadsService implements OnApplicationShutdown {
     return { ...r, contact: c?.owner_name ? { name: c.owner_name, bureau: c.bureau_name, phone: c.owner_phone, email: c.owner_email } : null, bureau: c?.bureau_name ?? null };
   }
 
+  /**
+   * 工作台's 今日待跟进 / 已逾期: leads before signing whose next follow-up is today / was earlier —
+   * an officer's own, a bureau lead's or admin's whole scope. (A signed lead is followed through its agreement.)
+   */
+  async followUpCounts(actor: Actor): Promise<{ dueToday: number; overdue: number; mine: boolean }> {
+    requireStaff(actor);
+    const mine = actor.role === 'officer';
+    const base = { page: 1, pageSize: 1, sort: 'recent', stage: [...PRE_SIGNING], ...(mine ? { owner: 'me' } : {}) } as ListLeadsQuery;
+    const [due, overdue] = await Promise.all([this.list(actor, { ...base, followUpDue: true }), this.list(actor, { ...base, overdue: true })]);
+    return { dueToday: Math.max(0, due.total - overdue.total), overdue: overdue.total, mine };
+  }
+
   /** The enterprise's own latest lead on a project (its 项目库 page shows where it stands and who to call), or null. */
   async ownLeadOn(actor: Actor, projectId: number): Promise<ReturnType<typeof enterpriseLeadView> | null> {
     if (actor.role !== 'enterprise' || !actor.enterpriseId) return null;

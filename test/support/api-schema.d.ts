@@ -6748,6 +6748,7 @@ export interface operations {
                 enterpriseId?: number;
                 followUpDue?: "0" | "1" | "true" | "false";
                 industry?: string[];
+                overdue?: "0" | "1" | "true" | "false";
                 owner?: ("me" | "none") | number;
                 page?: number;
                 pageSize?: number;
@@ -7024,6 +7025,7 @@ export interface operations {
                 followUpDue?: "0" | "1" | "true" | "false";
                 format?: "csv" | "xlsx";
                 industry?: string[];
+                overdue?: "0" | "1" | "true" | "false";
                 owner?: ("me" | "none") | number;
                 projectId?: number;
                 q?: string;

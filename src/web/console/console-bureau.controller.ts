@@ -9,6 +9,9 @@ import { bureauView, userView } from '../../accounts/user.view.js';
 import { toPage } from '../../platform/http/pagination.js';
 import { assignmentRuleSchema } from '../../leads/lead.schemas.js';
 import { AssignmentService } from '../../leads/assignment.service.js';
+import { LeadsQueries } from '../../leads/leads.queries.js';
+import { Clock } from '../../platform/clock/clock.js';
+import { shanghaiDate } from '../../platform/format/units.js';
 import { ProblemException, validationFailed } from '../../platform/http/problem.js';
 import { parseSafe } from '../../platform/validation/zod-validation.js';
 import { errorMap, field, integer, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
@@ -28,6 +31,8 @@ export class ConsoleBureauController {
     private readonly pages: Pages,
     private readonly admin: UserAdminService,
     private readonly assignment: AssignmentService,
+    private readonly leadsQueries: LeadsQueries,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -41,6 +46,8 @@ export class ConsoleBureauController {
     const page = await this.admin.bureauUsers(actor, { page: 1, pageSize: 100 });
     const users = toPage(page.items.map(userView), page.total, page);
     const rules = await this.assignment.listRules(actor, undefined);
+    const today = shanghaiDate(this.clock.now());
+    const workload = await this.leadsQueries.workload(actor, today);
     this.pages.send(
       req,
       res,
@@ -48,6 +55,7 @@ export class ConsoleBureauController {
       {
         bureau,
         users,
+        workload,
         rules: rules.items as Array<{ id: number; userName: string; regionCode: string | null; industryCode: string | null }>,
         posted,
         regionPicker: pickerModel('regions', 'ruleRegion', posted.ruleRegion ?? '', '地区（本局辖区内，可留空）'),

@@ -72,9 +72,10 @@ export class ConsoleLeadsController {
   async board(@Req() req: AuthedRequest, @Res() res: Response) {
     const q = req.query as FormBody;
     const region = pickFrom('regions', 'region', q);
-    const owner = ['me', 'none'].includes(field(q, 'owner')) ? field(q, 'owner') : '';
+    // me, unassigned, or one officer (本局管理's workload links here)
+    const owner = ['me', 'none'].includes(field(q, 'owner')) || /^\d{1,9}$/.test(field(q, 'owner')) ? field(q, 'owner') : '';
     const source = (leadSources as string[]).includes(field(q, 'source')) ? field(q, 'source') : '';
-    const filters = { q: field(q, 'q'), owner, source, followUpDue: field(q, 'followUpDue') === '1' };
+    const filters = { q: field(q, 'q'), owner, source, followUpDue: field(q, 'followUpDue') === '1', overdue: field(q, 'overdue') === '1' };
     const enterpriseId = /^\d{1,9}$/.test(field(q, 'enterpriseId')) ? field(q, 'enterpriseId') : '';
     const base = {
       ...(enterpriseId ? { enterpriseId } : {}),
@@ -83,6 +84,7 @@ export class ConsoleLeadsController {
       ...(owner ? { owner } : {}),
       ...(source ? { source } : {}),
       ...(filters.followUpDue ? { followUpDue: 'true' } : {}),
+      ...(filters.overdue ? { overdue: 'true' } : {}),
       pageSize: '30',
     };
     let errors: ErrorMap = {};
@@ -105,7 +107,7 @@ export class ConsoleLeadsController {
         filters,
         regionPicker: pickerModel('regions', 'region', region || staffScope(req.actor!), '地区'),
         sources: Object.entries(LEAD_SOURCES),
-        params: { ...filters, followUpDue: filters.followUpDue ? '1' : '', region, enterpriseId },
+        params: { ...filters, followUpDue: filters.followUpDue ? '1' : '', overdue: filters.overdue ? '1' : '', region, enterpriseId },
         today: shanghaiDate(this.clock.now()),
       },
       { title: '线索', errors, status: 200 },
