@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AccountsEnterpriseMerge } from './accounts.enterprise-merge.js';
 import { EnterprisesModule } from '../enterprises/enterprises.module.js';
 import { AccountTokensService } from './account-tokens.service.js';
 import { AccountsController } from './accounts.controller.js';
@@ -18,7 +19,7 @@ import { UserAdminService } from './user-admin.service.js';
 @Module({
   imports: [EnterprisesModule],
   controllers: [AuthController, AccountsController, AdminController, BureauController],
-  providers: [AuthService, AccountsService, AccountTokensService, UsersService, UserAdminService],
+  providers: [AccountsEnterpriseMerge, AuthService, AccountsService, AccountTokensService, UsersService, UserAdminService],
   exports: [AuthService, AccountsService, UsersService, UserAdminService],
 })
 export class AccountsModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AgreementsEnterpriseMerge } from './agreements.enterprise-merge.js';
 import { LeadsModule } from '../leads/leads.module.js';
 import { AgreementsController } from './agreements.controller.js';
 import { AgreementsQueries } from './agreements.queries.js';
@@ -8,7 +9,7 @@ import { AgreementsService } from './agreements.service.js';
 @Module({
   imports: [LeadsModule],
   controllers: [AgreementsController],
-  providers: [AgreementsService, AgreementsQueries],
+  providers: [AgreementsEnterpriseMerge, AgreementsService, AgreementsQueries],
   exports: [AgreementsService, AgreementsQueries],
 })
 export class AgreementsModule {}

@@ -48,6 +48,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'enterprise.created': '录入企业',
   'enterprise.updated': '更新企业资料',
   'enterprise.deleted': '删除企业',
+  'enterprise.merged': '合并重复企业记录',
+  'enterprise.merged_away': '企业记录被合并到另一条记录',
   'project.published': '发布项目',
   'project.unpublished': '撤回项目',
   'project.stage_changed': '项目阶段变更',

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChainsEnterpriseMerge } from './chains.enterprise-merge.js';
 import { EnterprisesModule } from '../enterprises/enterprises.module.js';
 import { LeadsModule } from '../leads/leads.module.js';
 import { ChainsController } from './chains.controller.js';
@@ -9,7 +10,7 @@ import { ChainsService } from './chains.service.js';
 @Module({
   imports: [LeadsModule, EnterprisesModule],
   controllers: [ChainsController],
-  providers: [ChainsService, ChainsQueries, ChainLookups],
+  providers: [ChainsEnterpriseMerge, ChainsService, ChainsQueries, ChainLookups],
   exports: [ChainsService, ChainsQueries],
 })
 export class ChainsModule {}

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { conflict, notFound, ProblemException, validationFailed } from '../platform/http/problem.js';
+import { conflict, movedPermanently, notFound, ProblemException, validationFailed } from '../platform/http/problem.js';
 import { checkFile, uploadedFileName, type FileKind } from '../platform/storage/file-kind.js';
 import { FileStorage, type StoredFile } from '../platform/storage/file-storage.js';
 import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
@@ -72,6 +72,12 @@ export class EnterprisesService {
 
   /** One enterprise as the caller may see it (`contacts`: whether its contacts may be shown). */
   async read(actor: Actor | null, id: number): Promise<{ enterprise: Enterprise; contacts: boolean; write: boolean }> {
+    // a record merged into another answers with the other's address (for those who may read that one)
+    const [moved]: Array<{ to_id: number }> = await this.dataSource.query(`SELECT to_id FROM enterprise_redirect WHERE from_id = $1`, [id]);
+    if (moved) {
+      await this.access.enterprise(actor, moved.to_id, 'read');
+      throw movedPermanently(id, moved.to_id, '该企业记录已合并到另一条记录');
+    }
     const { contacts, write } = await this.access.enterprise(actor, id, 'read');
     return { enterprise: await this.get(id), contacts, write };
   }

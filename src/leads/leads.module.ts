@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PoliciesModule } from '../policies/policies.module.js';
+import { LeadsEnterpriseMerge } from './leads.enterprise-merge.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { AssignmentService } from './assignment.service.js';
 import { FiguresService } from './figures.service.js';
@@ -13,7 +14,7 @@ import { LeadRemindersService } from './reminders.service.js';
 @Module({
   imports: [ProjectsModule, PoliciesModule],
   controllers: [LeadsController, AssignmentRulesController],
-  providers: [LeadsService, LeadsQueries, AssignmentService, FiguresService, LeadExportService, LeadRemindersService],
+  providers: [LeadsEnterpriseMerge, LeadsService, LeadsQueries, AssignmentService, FiguresService, LeadExportService, LeadRemindersService],
   exports: [LeadsService, LeadsQueries, AssignmentService, FiguresService, LeadRemindersService],
 })
 export class LeadsModule {}

@@ -1,5 +1,6 @@
 import { Global, Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { DIGEST_MATCH_REASONS } from '../notifications/digest-match-reasons.js';
+import { MatchingEnterpriseMerge } from './matching.enterprise-merge.js';
 import { LeadsModule } from '../leads/leads.module.js';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
 import { defineQueue } from '../platform/queue/job-definition.js';
@@ -20,7 +21,7 @@ import { MatchingProcessor } from './matching.processor.js';
 @Module({
   imports: [LeadsModule],
   controllers: [MatchingController],
-  providers: [MatchingEngine, MatchingProcessor, FullRematchService, MatchesService, MatchCountsQueries, MatchExplanations, { provide: DIGEST_MATCH_REASONS, useExisting: MatchExplanations }],
+  providers: [MatchingEnterpriseMerge, MatchingEngine, MatchingProcessor, FullRematchService, MatchesService, MatchCountsQueries, MatchExplanations, { provide: DIGEST_MATCH_REASONS, useExisting: MatchExplanations }],
   exports: [MatchingEngine, MatchesService, FullRematchService, MatchCountsQueries, MatchExplanations, DIGEST_MATCH_REASONS],
 })
 export class MatchingModule implements OnModuleInit {

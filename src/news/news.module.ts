@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { NewsEnterpriseMerge } from './news.enterprise-merge.js';
 import { DIGEST_NEWS } from '../notifications/digest-news.js';
 import { allowLargerBodies } from '../platform/http/body-limits.js';
 import { ProjectsModule } from '../projects/projects.module.js';
@@ -17,7 +18,7 @@ for (const prefix of ['/articles', '/news/submit', '/console/news']) allowLarger
 @Module({
   imports: [ProjectsModule],
   controllers: [NewsController],
-  providers: [NewsService, NewsQueries, { provide: DIGEST_NEWS, useExisting: NewsQueries }],
+  providers: [NewsEnterpriseMerge, NewsService, NewsQueries, { provide: DIGEST_NEWS, useExisting: NewsQueries }],
   exports: [NewsService, NewsQueries, DIGEST_NEWS],
 })
 export class NewsModule {}

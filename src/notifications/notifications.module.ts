@@ -1,4 +1,5 @@
 import { Global, Inject, Module } from '@nestjs/common';
+import { NotificationsEnterpriseMerge } from './notifications.enterprise-merge.js';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
 import { defineQueue } from '../platform/queue/job-definition.js';
 import { DigestBuilder } from './digest-builder.js';
@@ -25,6 +26,7 @@ import './templates/notice.js';
 @Module({
   controllers: [NotificationsController, InboxController],
   providers: [
+    NotificationsEnterpriseMerge,
     NotificationsAdminService,
     NotificationPreferencesService,
     NotificationsService,

@@ -24,6 +24,7 @@ export interface NavItem {
 export const NOTICES: Record<string, string> = {
   saved: '已保存',
   created: '已创建',
+  merged: '已合并重复的企业记录',
   published: '已发布',
   unpublished: '已撤回发布',
   stage: '阶段已更新',

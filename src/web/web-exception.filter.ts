@@ -2,6 +2,7 @@ import { Catch, Injectable, Logger, type ArgumentsHost, type ExceptionFilter } f
 import type { Response } from 'express';
 import type { AuthedRequest } from '../access/auth.guard.js';
 import { ProblemFilter } from '../platform/http/problem.filter.js';
+import { movedLocation } from '../platform/http/problem.js';
 import { redactUrl } from '../platform/logging/redact.js';
 import { url } from './view/format.js';
 import { Pages } from './pages.js';
@@ -51,6 +52,11 @@ export class WebExceptionFilter implements ExceptionFilter {
     const problem = this.problems.toProblem(exception, req.originalUrl);
     if (problem.status >= 500) this.log.error({ err: exception, url: redactUrl(req.originalUrl) }, 'page failed');
     if (res.headersSent) return;
+    const moved = movedLocation(req.originalUrl, problem as typeof problem & { movedFrom?: unknown; movedTo?: unknown });
+    if (moved) {
+      res.redirect(req.method === 'GET' ? 301 : 308, moved);
+      return;
+    }
     if (problem.status === 401 && req.method === 'GET') {
       res.redirect(303, url('/login', { next: req.originalUrl }));
       return;

@@ -17,6 +17,7 @@ import { ChainsModule } from '../chains/chains.module.js';
 import { ConsoleAdminController } from './console/console-admin.controller.js';
 import { ConsoleBureauController } from './console/console-bureau.controller.js';
 import { ConsoleChainsController } from './console/console-chains.controller.js';
+import { ConsoleDuplicatesController } from './console/console-duplicates.controller.js';
 import { ConsoleEnterprisesController } from './console/console-enterprises.controller.js';
 import { ConsoleHomeController } from './console/console-home.controller.js';
 import { ConsoleImportsController, importUploadMiddleware } from './console/console-imports.controller.js';
@@ -62,6 +63,7 @@ import { MessagesPagesController } from './messages-pages.controller.js';
     ConsoleIntakeController,
     ConsoleProjectsController,
     ConsolePoliciesController,
+    ConsoleDuplicatesController, // before the enterprise pages: /console/enterprises/duplicates is no id
     ConsoleEnterprisesController,
     ConsoleNotificationsController,
     ConsoleNewsController,

@@ -43,6 +43,9 @@ interface World {
   deletablePolicy: number;
   deletableIncentive: number;
   deletableEnterprise: number;
+  /** Two records of one enterprise of 尉氏县 (same name after normalising) for the merge. */
+  mergeWinner: number;
+  mergeLoser: number;
   match: number;
   bureauId: number;
   bureauOfficer: number;
@@ -221,6 +224,8 @@ const ROUTES: Record<string, Case | Case[]> = {
     massAssign: { certifications: [{ kind: 'high_tech', status: 'verified' }] },
   },
   'DELETE /enterprises/:id': { path: (w) => `/enterprises/${w.deletableEnterprise}`, want: adminOnly(204) },
+  'GET /enterprises/duplicates': at('/enterprises/duplicates?pageSize=100', { want: deny(403, 'ok') }),
+  'POST /enterprises/:id/merge': { path: (w) => `/enterprises/${w.mergeWinner}/merge`, body: (w) => ({ duplicateId: w.mergeLoser, reason: '矩阵合并' }), want: deny(403, 404) },
   'POST /enterprises/:id/certifications/:kind/verify': { path: (w) => `/enterprises/${w.enterprise.id}/certifications/high_tech/verify`, body: () => ({ note: '核验' }), want: staffHidden },
   'POST /enterprises/:id/certifications/:kind/reject': { path: (w) => `/enterprises/${w.enterprise.id}/certifications/specialized_sme/reject`, body: () => ({ note: '驳回' }), want: staffHidden },
   // certificate evidence: only the enterprise attaches (multipart: without a file its own call is a 400); only it and staff of its home region read
@@ -514,6 +519,9 @@ const ROUTES: Record<string, Case | Case[]> = {
   ],
   'POST /console/incentives/:id/edit': { path: (w) => `/console/incentives/${w.publishedIncentive}/edit`, form: true, body: () => ({ _action: 'preview', cond_count: '0' }), want: consoleWrite(403, 'ok'), massAssign: false },
   'GET /console/enterprises': page.staff(() => '/console/enterprises?region=410223'),
+  'GET /console/enterprises/duplicates': page.staff(() => '/console/enterprises/duplicates'),
+  // the API row merged the pair already: the admin's page answer is the list again with the error (400)
+  'POST /console/enterprises/:id/merge': { path: (w) => `/console/enterprises/${w.mergeWinner}/merge`, form: true, body: (w) => ({ duplicateId: String(w.mergeLoser), reason: '矩阵合并' }), want: consoleWrite(404, [303, 400]), massAssign: false },
   'GET /console/enterprises/:id': { path: (w) => `/console/enterprises/${w.enterprise.id}`, want: consoleHidden },
   'POST /console/enterprises/:id/certifications/:kind/:decision': { path: (w) => `/console/enterprises/${w.enterprise.id}/certifications/high_tech/verify`, form: true, body: () => ({ note: '核验' }), want: consoleWrite(404), massAssign: false },
   'GET /console/leads': [
@@ -686,6 +694,8 @@ describe('access matrix: every route × every outsider × objects of another reg
     const attached = await fetch(`${t.url}/enterprises/${e.id}/certifications/high_tech/evidence`, { method: 'PUT', headers: { authorization: `Bearer ${enterpriseUser.token}` }, body: certificate });
     if (attached.status !== 200) throw new Error(`certificate: ${attached.status} ${await attached.text()}`);
     const deletableEnterprise = await ok('POST', '/enterprises', { ...enterpriseBody({ uscc: nextUscc('410223') }), name: secret('待删企业') });
+    const mergeWinner = await ok('POST', '/enterprises', { ...enterpriseBody({ uscc: nextUscc('410223') }), name: secret('尉氏县合并测试有限公司') });
+    const mergeLoser = await ok('POST', '/enterprises', { ...enterpriseBody({ uscc: nextUscc('410223') }), name: secret('尉氏县合并测试（集团）股份有限公司') });
 
     const draftProject = await ok('POST', '/projects', projectBody({ code: secret('SECRET-D-'), title: secret('机密草稿项目'), regionCode: '410223' }));
     const publishedProject = await ok('POST', '/projects', projectBody({ code: `PUB-${tag}`, title: '尉氏县公开项目', regionCode: '410223' }));
@@ -788,6 +798,8 @@ describe('access matrix: every route × every outsider × objects of another reg
       deletablePolicy: deletablePolicy.id,
       deletableIncentive: draftPolicy.incentives[1].id,
       deletableEnterprise: deletableEnterprise.id,
+      mergeWinner: mergeWinner.id,
+      mergeLoser: mergeLoser.id,
       match: Number(matchId),
       bureauId: bureau.id,
       bureauOfficer: officer.id,

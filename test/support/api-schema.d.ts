@@ -1032,6 +1032,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/enterprises/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge the record duplicateId into :id, which stays: matches (one per project, the one further along), leads, certifications, timeline, agreements, mail log and users move; the merged id answers 308 to :id from then on; audited
+         * @description Roles: admin, bureau_lead, officer.
+         */
+        post: operations["EnterpriseDuplicatesController_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprises/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Likely duplicate enterprises registered in the caller's region: the same normalised name (有限公司/股份/(集团)/spaces/full-width set aside) or a shared contact phone or e-mail; pairs, lower id first, paged
+         * @description Roles: admin, bureau_lead, officer.
+         */
+        get: operations["EnterpriseDuplicatesController_duplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -2637,6 +2677,32 @@ export interface components {
             } | null;
             timeline: components["schemas"]["LeadActivity"][];
         };
+        DuplicateEnterprisePage: {
+            items: components["schemas"]["DuplicateEnterprisePair"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            /** @description false: total is a lower bound (more pages follow) */
+            totalExact: boolean;
+        };
+        DuplicateEnterprisePair: {
+            a: {
+                homeRegion: components["schemas"]["CodeRef"];
+                id: number;
+                name: string;
+                uscc: string;
+            };
+            b: {
+                homeRegion: components["schemas"]["CodeRef"];
+                id: number;
+                name: string;
+                uscc: string;
+            };
+            /** @description the same name once 有限公司/股份/(集团)/spaces/full-width are set aside */
+            sameName: boolean;
+            /** @description shared contact phones (p:digits) and e-mails (e:address) */
+            sharedContacts: string[];
+        };
         EligibilityCheck: {
             /** @description a condition type, or policyRegion / policyValidity */
             condition: string;
@@ -2700,6 +2766,10 @@ export interface components {
             updatedAt: string;
             /** @description 统一社会信用代码 */
             uscc: string;
+        };
+        EnterpriseDuplicatesMergeRequest: {
+            duplicateId: number;
+            reason: string;
         };
         EnterpriseIncentives: {
             counts: {
@@ -2765,6 +2835,13 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        EnterpriseMergeResult: {
+            id: number;
+            mergedId: number;
+            moved: {
+                [key: string]: number;
+            };
         };
         EnterprisePage: {
             items: components["schemas"]["Enterprise"][];
@@ -6046,6 +6123,62 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    EnterpriseDuplicatesController_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnterpriseDuplicatesMergeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseMergeResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    EnterpriseDuplicatesController_duplicates: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateEnterprisePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     HealthController_check: {

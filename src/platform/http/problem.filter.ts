@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { EntityNotFoundError } from 'typeorm';
 import { redactUrl } from '../logging/redact.js';
-import { ProblemException, statusTitle, type ProblemBody } from './problem.js';
+import { movedLocation, ProblemException, statusTitle, type ProblemBody } from './problem.js';
 
 /** Turns every error into an RFC 9457 problem document; unexpected ones are logged and hidden. */
 @Catch()
@@ -17,6 +17,8 @@ export class ProblemFilter implements ExceptionFilter {
     const body = this.toProblem(exception, req?.originalUrl);
     if (body.status >= 500) this.log.error({ err: exception, url: redactUrl(req?.originalUrl ?? '') }, 'unhandled error');
     if (res.headersSent) return;
+    const location = movedLocation(req?.originalUrl ?? '', body as ProblemBody & { movedFrom?: unknown; movedTo?: unknown });
+    if (location) res.setHeader('Location', location);
     res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 

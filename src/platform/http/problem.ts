@@ -19,6 +19,7 @@ export interface ProblemBody {
 }
 
 const TITLES: Record<number, string> = {
+  308: '已迁移',
   400: '请求无效',
   401: '未登录',
   403: '无权访问',
@@ -77,4 +78,17 @@ export function underField(err: unknown, prefix: string): unknown {
   if (!(err instanceof ProblemException) || !err.errors?.length) return err;
   const errors = err.errors.map((e) => ({ ...e, field: e.field === '(body)' ? prefix : `${prefix}.${e.field}` }));
   return new ProblemException(err.status, err.type, err.message, errors, err.extensions);
+}
+
+/**
+ * The record now lives under another id (merged): 308 for the API (301 for pages), the Location
+ * being the request's path with the old id's segment replaced by the new one.
+ */
+export const movedPermanently = (fromId: number, toId: number, detail = '该记录已合并，请使用新的地址') =>
+  new ProblemException(308, 'moved-permanently', detail, undefined, { movedFrom: fromId, movedTo: toId });
+
+/** The Location of a moved record for a request path (null when the problem is no move). */
+export function movedLocation(originalUrl: string, problem: { status: number; movedFrom?: unknown; movedTo?: unknown }): string | null {
+  if (problem.status !== 308 || typeof problem.movedFrom !== 'number' || typeof problem.movedTo !== 'number') return null;
+  return originalUrl.replace(new RegExp(`/${problem.movedFrom}(?=[/?#]|$)`), `/${problem.movedTo}`);
 }
