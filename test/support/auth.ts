@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Role } from '../../src/access/actor.js';
 import { SessionsService } from '../../src/access/sessions.service.js';
 import { UsersService } from '../../src/accounts/users.service.js';
+import { apiClient, type ApiClient } from './api-client.js';
 import { http, type TestApp } from './app.js';
 
 export const TEST_PASSWORD = 'Correct-Horse-9';
@@ -11,7 +12,9 @@ export interface TestActor {
   email: string;
   token: string;
   bureauId: number | null;
-  /** JSON over HTTP as this actor (bearer token). */
+  /** The generated API client as this actor (bearer token): what tests of JSON routes use. */
+  api: ApiClient;
+  /** JSON over HTTP as this actor (bearer token), for requests the document does not allow (bad input). */
   call: <T = any>(method: string, path: string, body?: unknown) => Promise<{ status: number; body: T; headers: Headers }>;
 }
 
@@ -41,6 +44,7 @@ export async function actor(
     email,
     token,
     bureauId,
+    api: apiClient(t.url, token),
     call: (method, path, body) => http(t.url, method, path, body, { authorization: `Bearer ${token}` }),
   };
 }
