@@ -1,4 +1,4 @@
-import { defineJob } from '../platform/queue/job-definition.js';
+import { defineJob, defineSchedule } from '../platform/queue/job-definition.js';
 
 export const AGREEMENTS_QUEUE = 'agreements';
 
@@ -11,3 +11,8 @@ export const agreementsDailyJob = defineJob<Record<string, never>>({ name: 'agre
 export const AGREEMENT_SCHEDULER_ID = 'agreements-daily';
 /** 06:20 Asia/Shanghai: after the night's imports, before officers start. */
 export const AGREEMENT_DAILY_PATTERN = '0 20 6 * * *';
+export const agreementsDailySchedule = defineSchedule({
+  id: AGREEMENT_SCHEDULER_ID,
+  job: agreementsDailyJob,
+  repeat: () => ({ pattern: AGREEMENT_DAILY_PATTERN, tz: 'Asia/Shanghai' }),
+});

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, Inject } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { coversRegion, isStaff, type Actor } from '../access/actor.js';
 import { AuditService, type AuditRecord } from '../audit/audit.service.js';
@@ -6,18 +6,16 @@ import { LeadsService } from '../leads/leads.service.js';
 import { regionLevels } from '../access/region-scope.js';
 import { NotificationsService, type EnqueueInput } from '../notifications/notifications.service.js';
 import { Clock } from '../platform/clock/clock.js';
-import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
 import { shanghaiDate } from '../platform/format/units.js';
 import { conflict, notFound, ProblemException, validationFailed } from '../platform/http/problem.js';
 import { JobHandler } from '../platform/queue/job-handler.decorator.js';
-import { QueueService } from '../platform/queue/queue.service.js';
 import { regions } from '../reference/regions.js';
 import type { Page } from '../platform/http/pagination.js';
 import { agreementView, warningItem, type AgreementView } from './agreement.view.js';
 import { AgreementsQueries, type AgreementFigures } from './agreements.queries.js';
 import { agreementWarningTemplate, type AgreementWarningData } from './agreement-templates.js';
 import { PLEDGE_KINDS, recoveryStepProblem, type AgreementAuditAction, WARNING_KINDS, type AgreementStatus, type RecoveryStep, type TrancheState } from './agreement.vocabulary.js';
-import { AGREEMENT_DAILY_PATTERN, AGREEMENT_SCHEDULER_ID, AGREEMENTS_QUEUE, agreementsDailyJob } from './agreements.jobs.js';
+import { agreementsDailyJob } from './agreements.jobs.js';
 import { agreementFiguresFile } from './agreement-exports.js';
 import type { AgreementFiguresExportQuery, AgreementFiguresQuery, ApproveReleaseInput, CreateAgreementInput, ListWarningsQuery, RecordActualInput, RecoveryStepInput, RequestReleaseInput } from './agreements.schemas.js';
 import { clawback } from './clawback.js';
@@ -71,9 +69,8 @@ const actualEntry = (r: { id: string | number; kind: ActualEntry['kind']; occurr
  * Leads are read and moved only through LeadsService; mail goes through NotificationsService.
  */
 @Injectable()
-export class AgreementsService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AgreementsService {
   private readonly log = new Logger('Agreements');
-  private retry?: NodeJS.Timeout;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -81,38 +78,14 @@ export class AgreementsService implements OnApplicationBootstrap, OnApplicationS
     private readonly leads: LeadsService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
-    private readonly queues: QueueService,
     private readonly queries: AgreementsQueries,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   today(): string {
     return shanghaiDate(this.clock.now());
   }
 
-  // ---------------------------------------------------------------- the daily scheduler
-
-  onApplicationBootstrap(): void {
-    if (this.config.WORKERS) void this.schedule();
-  }
-
-  onApplicationShutdown(): void {
-    clearTimeout(this.retry);
-  }
-
-  /** Registers the daily evaluation (idempotent; every worker process may do it); retried while Redis is down. */
-  async schedule(): Promise<void> {
-    try {
-      await this.queues.queue(AGREEMENTS_QUEUE).upsertJobScheduler(
-        AGREEMENT_SCHEDULER_ID,
-        { pattern: AGREEMENT_DAILY_PATTERN, tz: 'Asia/Shanghai' },
-        { name: agreementsDailyJob.name, data: {}, opts: this.queues.optionsFor(agreementsDailyJob.request({})) },
-      );
-    } catch (err) {
-      this.log.warn({ err: (err as Error).message }, 'could not register the daily agreement evaluation yet; retrying');
-      this.retry = setTimeout(() => void this.schedule(), 30_000);
-    }
-  }
+  // ---------------------------------------------------------------- the daily evaluation (agreements.jobs.ts schedules it)
 
   @JobHandler(agreementsDailyJob)
   async handleDaily(): Promise<DailyRun> {

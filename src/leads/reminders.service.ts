@@ -1,21 +1,15 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../platform/clock/clock.js';
-import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
 import { shanghaiDate } from '../platform/format/units.js';
 import { JobHandler } from '../platform/queue/job-handler.decorator.js';
-import { defineJob } from '../platform/queue/job-definition.js';
-import { QueueService } from '../platform/queue/queue.service.js';
 import { notifyInApp } from '../notifications/inbox.js';
 import { NotificationsService, type EnqueueInput } from '../notifications/notifications.service.js';
 import { regions } from '../reference/regions.js';
 import { LEAD_STAGES, OPEN_STAGES, type LeadStage } from './lead.vocabulary.js';
+import { leadRemindersJob } from './leads.jobs.js';
 import { dailySummaryTemplate, followUpDueTemplate, leadIdleTemplate, type ReminderLead } from './reminder-templates.js';
 
-export const LEADS_QUEUE = 'leads';
-/** The day's reminders (payload empty: "today" is the clock's). */
-export const leadRemindersJob = defineJob<Record<string, never>>({ name: 'leads.reminders', queue: LEADS_QUEUE, options: { attempts: 5 } });
-export const REMINDER_SCHEDULER_ID = 'leads-reminders-daily';
 
 const DAY = 24 * 3600_000;
 const BATCH = 500;
@@ -47,48 +41,18 @@ export interface ReminderRun {
  * unsubscribes apply): a follow-up planned for today, a lead idle longer than its bureau's limit
  * (default 14 days; once per idle spell and again each further limit), and a daily summary per
  * officer with open leads. Every message has a dedupe key per lead (or officer) and day, so
- * running twice on a day sends nothing twice. A BullMQ job scheduler runs it daily at
- * LEAD_REMINDER_HOUR (Asia/Shanghai); "today" comes from the injected Clock.
+ * running twice on a day sends nothing twice. A BullMQ job scheduler (leads.jobs.ts) runs it daily
+ * at LEAD_REMINDER_HOUR (Asia/Shanghai); "today" comes from the injected Clock.
  */
 @Injectable()
-export class LeadRemindersService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class LeadRemindersService {
   private readonly log = new Logger('LeadReminders');
-  private retry?: NodeJS.Timeout;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly notifications: NotificationsService,
-    private readonly queues: QueueService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.WORKERS) void this.schedule();
-  }
-
-  onApplicationShutdown(): void {
-    clearTimeout(this.retry);
-  }
-
-  /** The daily pattern (cron with seconds, Asia/Shanghai). */
-  pattern(): string {
-    return `0 5 ${this.config.LEAD_REMINDER_HOUR} * * *`;
-  }
-
-  /** Registers the daily run (idempotent; every worker process may do it); retried while Redis is down. */
-  async schedule(): Promise<void> {
-    try {
-      await this.queues.queue(LEADS_QUEUE).upsertJobScheduler(
-        REMINDER_SCHEDULER_ID,
-        { pattern: this.pattern(), tz: 'Asia/Shanghai' },
-        { name: leadRemindersJob.name, data: {}, opts: this.queues.optionsFor(leadRemindersJob.request({})) },
-      );
-    } catch (err) {
-      this.log.warn({ err: (err as Error).message }, 'could not register the daily lead reminders yet; retrying');
-      this.retry = setTimeout(() => void this.schedule(), 30_000);
-    }
-  }
 
   @JobHandler(leadRemindersJob)
   async handle(): Promise<ReminderRun> {

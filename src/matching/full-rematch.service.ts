@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
@@ -9,20 +9,18 @@ import { MatchingEngine, type MatchStats } from './matching.engine.js';
 import { fullRematchChunkJob, fullRematchFinishJob, fullRematchJob, MATCHING_FULL_QUEUE } from './matching.jobs.js';
 import { MatchingRun, MatchingRunChunk, type RunTrigger } from './matching-run.entity.js';
 
-const SCHEDULER_ID = 'matching-nightly';
-
 /**
  * The full re-match: every enterprise against every published project, so that time-dependent
  * facts (a policy coming into force or expiring) and anything a lost trigger missed are caught
  * up. A run is split into chunks of enterprise ids, each its own job (a BullMQ flow: the chunks
  * are children of a finishing job), so any number of worker processes share it; a chunk whose
  * worker dies is taken over when its lock expires and simply runs again — the writes are
- * idempotent, so nothing is missed or doubled. Progress is kept in matching_run(_chunk).
+ * idempotent, so nothing is missed or doubled. Progress is kept in matching_run(_chunk). The
+ * nightly run is a job scheduler (matching.jobs.ts).
  */
 @Injectable()
-export class FullRematchService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class FullRematchService {
   private readonly log = new Logger('FullRematch');
-  private retry?: NodeJS.Timeout;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -31,28 +29,6 @@ export class FullRematchService implements OnApplicationBootstrap, OnApplication
     private readonly queues: QueueService,
     private readonly engine: MatchingEngine,
   ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.WORKERS && this.config.MATCHING_SCHEDULE !== 'off') void this.schedule();
-  }
-
-  onApplicationShutdown(): void {
-    clearTimeout(this.retry);
-  }
-
-  /** Registers the nightly run (idempotent; every worker process may do it). Retried while Redis is down. */
-  private async schedule(): Promise<void> {
-    try {
-      await this.queues.queue(MATCHING_FULL_QUEUE).upsertJobScheduler(
-        SCHEDULER_ID,
-        { pattern: this.config.MATCHING_SCHEDULE, tz: 'Asia/Shanghai' },
-        { name: fullRematchJob.name, data: {}, opts: this.queues.optionsFor(fullRematchJob.request({})) },
-      );
-    } catch (err) {
-      this.log.warn({ err: (err as Error).message }, 'could not register the nightly re-match yet; retrying');
-      this.retry = setTimeout(() => void this.schedule(), 30_000);
-    }
-  }
 
   /** POST /matching/rematch: a run row and its start job, in one transaction. */
   async request(requestedBy: number | null): Promise<{ run: MatchingRun; jobId: string }> {

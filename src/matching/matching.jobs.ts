@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { OutboxService } from '../platform/outbox/outbox.service.js';
-import { defineJob } from '../platform/queue/job-definition.js';
+import { defineJob, defineQueue, defineSchedule } from '../platform/queue/job-definition.js';
 
 /**
  * Matching jobs (payloads carry ids only). Incremental jobs run on `matching`; a full re-match
@@ -37,6 +37,16 @@ export const fullRematchFinishJob = defineJob<{ runId: number }>({
   queue: MATCHING_FULL_QUEUE,
   jobId: (p) => `matching-run-${p.runId}-finish`,
 });
+
+/** The nightly full re-match at MATCHING_SCHEDULE (cron with seconds, Asia/Shanghai); `off` removes it. */
+export const nightlyRematchSchedule = defineSchedule({
+  id: 'matching-nightly',
+  job: fullRematchJob,
+  repeat: (config) => (config.MATCHING_SCHEDULE === 'off' ? null : { pattern: config.MATCHING_SCHEDULE, tz: 'Asia/Shanghai' }),
+});
+
+defineQueue(MATCHING_QUEUE, (config) => ({ concurrency: config.MATCHING_CONCURRENCY, lockDuration: config.MATCHING_LOCK_MS }));
+defineQueue(MATCHING_FULL_QUEUE, (config) => ({ concurrency: config.MATCHING_FULL_CONCURRENCY, lockDuration: config.MATCHING_LOCK_MS }));
 
 /**
  * The id of the writing transaction: triggers of one transaction share a job (registering an

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../platform/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
+import { JobHandler } from '../platform/queue/job-handler.decorator.js';
 import type { IncentiveKind } from '../policies/policy.vocabulary.js';
 import { regions } from '../reference/regions.js';
 import type { DigestIncentive, DigestPeriod, MatchDigestData, OfficerDigestData } from './digest-data.js';
@@ -9,6 +10,7 @@ import { DIGEST_MATCH_REASONS, type DigestMatchReasons } from './digest-match-re
 import { DIGEST_NEWS, type DigestArticle, type DigestNewsSource } from './digest-news.js';
 import { isDue } from './digest-schedule.js';
 import type { AlertReason } from './notification-item.entity.js';
+import { buildDueDigestsJob } from './notification.jobs.js';
 import type { MatchFrequency } from './notification.vocabulary.js';
 import { NotificationsService } from './notifications.service.js';
 import { matchDigestTemplate } from './templates/match-digest.js';
@@ -64,6 +66,12 @@ export class DigestBuilder {
     @Optional() @Inject(DIGEST_NEWS) private readonly news?: DigestNewsSource,
     @Optional() @Inject(DIGEST_MATCH_REASONS) private readonly matchReasons?: DigestMatchReasons,
   ) {}
+
+  /** The scheduler's tick (every 30 s, one per tick across worker processes; concurrent builds are safe anyway). */
+  @JobHandler(buildDueDigestsJob)
+  async tick(): Promise<number> {
+    return this.buildDue();
+  }
 
   /** Builds every digest that is due now (optionally only for some recipients); returns how many messages were enqueued. */
   async buildDue(opts: { recipientKeys?: string[] } = {}): Promise<number> {

@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { Clock } from '../platform/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
+import { DrainLoop } from '../platform/database/drain-loop.js';
 import { DigestBuilder } from './digest-builder.js';
 import { matchInboxSql } from './inbox.js';
 
 const BATCH = 500;
 const POLL_MS = 2000;
+const MAX_BACKOFF_MS = 10_000;
 
 /**
  * Turns notification_event rows (written by the matching engine in the transaction of the match)
@@ -22,51 +23,38 @@ const POLL_MS = 2000;
  *    `regionAlerts`, default off: `subscribed`). Each item keeps its reason; the mail says it.
  * Events are claimed with FOR UPDATE SKIP LOCKED (any number of processes), items are upserted on
  * the pending (recipient, subject) key (a match is pending once per recipient however many events
- * name it), and the events are marked processed in the same transaction. Woken by NOTIFY on insert
- * and by a poll; instant recipients get their message right after.
+ * name it), and the events are marked processed in the same transaction. Run by the shared
+ * DrainLoop (NOTIFY on insert, a 2 s poll); instant recipients get their message right after.
  */
 @Injectable()
 export class NotificationEventProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('NotificationEvents');
-  private listener?: pg.Client;
-  private timer?: NodeJS.Timeout;
-  private stopped = true;
-  private running?: Promise<unknown>;
-  private again = false;
+  private readonly loop: DrainLoop;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly digests: DigestBuilder,
-  ) {}
+  ) {
+    this.loop = new DrainLoop({
+      channel: 'notification_event',
+      databaseUrl: config.DATABASE_URL,
+      applicationName: 'investmatch-notification-events',
+      pollMs: POLL_MS,
+      maxBackoffMs: MAX_BACKOFF_MS,
+      log: this.log,
+      failureMessage: 'processing notification events failed; retrying with backoff',
+      drain: () => this.drain(),
+    });
+  }
 
   onApplicationBootstrap(): void {
-    if (!this.config.WORKERS) return;
-    this.stopped = false;
-    void this.listen();
-    this.kick();
+    if (this.config.WORKERS) this.loop.start();
   }
 
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    clearTimeout(this.timer);
-    this.running = this.drain()
-      .catch((err) => this.log.warn({ err: (err as Error).message }, 'processing notification events failed; retrying'))
-      .finally(() => {
-        this.running = undefined;
-        if (this.stopped) return;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        } else {
-          this.timer = setTimeout(() => this.kick(), POLL_MS);
-        }
-      });
+    this.loop.kick();
   }
 
   /** Processes every pending event, then sends what instant recipients are due. For tests and scripts too. */
@@ -179,31 +167,7 @@ export class NotificationEventProcessor implements OnApplicationBootstrap, OnApp
     });
   }
 
-  private async listen(): Promise<void> {
-    if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.config.DATABASE_URL, application_name: 'investmatch-notification-events' });
-    client.on('notification', () => this.kick());
-    client.on('error', () => {
-      if (this.listener !== client) return;
-      this.listener = undefined;
-      if (!this.stopped) setTimeout(() => void this.listen(), 2000);
-    });
-    try {
-      await client.connect();
-      await client.query('LISTEN notification_event');
-      this.listener = client;
-    } catch {
-      await client.end().catch(() => undefined);
-      if (!this.stopped) setTimeout(() => void this.listen(), 2000);
-    }
-  }
-
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-    const l = this.listener;
-    this.listener = undefined;
-    await l?.end().catch(() => undefined);
+    await this.loop.stop();
   }
 }

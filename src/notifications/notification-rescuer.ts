@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
+import { JobHandler } from '../platform/queue/job-handler.decorator.js';
 import { QueueService } from '../platform/queue/queue.service.js';
-import { MAIL_QUEUE, sendJobId, sendNotificationJob } from './notification.jobs.js';
+import { MAIL_QUEUE, rescueNotificationsJob, sendJobId, sendNotificationJob } from './notification.jobs.js';
 
 const BATCH = 500;
 
@@ -12,39 +13,21 @@ const BATCH = 500;
  * with a Redis that restarted empty, a job taken by a worker that died before claiming its row.
  * A lost job is added again under its own id (`notification-<id>-a<attempts>`); a job that is
  * stuck or finished without sending gets a second one (`…-r<period>`). Queued jobs are left alone,
- * and the row claim makes sure a message is never sent by two jobs at once. Runs in every worker
- * process (WORKERS=true).
+ * and the row claim makes sure a message is never sent by two jobs at once. A job scheduler runs
+ * a pass every half rescue period (notification.jobs.ts); passes may overlap safely (job ids are
+ * deterministic).
  */
 @Injectable()
-export class NotificationRescuer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly log = new Logger('NotificationRescuer');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private stopped = true;
-
+export class NotificationRescuer {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly queues: QueueService,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (!this.config.WORKERS) return;
-    this.stopped = false;
-    this.schedule(0);
-  }
-
-  private get intervalMs(): number {
-    return Math.max(250, Math.min(30_000, Math.floor(this.config.MAIL_RESCUE_AFTER_MS / 2)));
-  }
-
-  private schedule(ms: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.rescueOnce()
-        .catch((err) => this.log.debug({ err: (err as Error).message }, 'rescue pass failed; retrying later'))
-        .finally(() => this.schedule(this.intervalMs));
-    }, ms);
+  @JobHandler(rescueNotificationsJob)
+  async tick(): Promise<number> {
+    return this.rescueOnce();
   }
 
   /** One pass; returns how many rows were handed to the queue again. */
@@ -79,11 +62,5 @@ export class NotificationRescuer implements OnApplicationBootstrap, OnApplicatio
     }
     if (requests.length) await this.queues.addBulk(requests);
     return requests.length;
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { DrainLoop } from '../database/drain-loop.js';
 import type { JobRequest } from '../queue/job-definition.js';
 import { QueueService } from '../queue/queue.service.js';
 
@@ -27,50 +27,40 @@ interface Row {
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('OutboxRelay');
-  private listener?: pg.Client;
-  private timer?: NodeJS.Timeout;
-  private stopped = true;
-  private running?: Promise<void>;
-  private again = false;
-  private failures = 0;
+  private readonly loop: DrainLoop;
   private lastCleanup = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly queues: QueueService,
-  ) {}
+  ) {
+    this.loop = new DrainLoop({
+      channel: 'outbox',
+      databaseUrl: config.DATABASE_URL,
+      applicationName: 'investmatch-outbox-listener',
+      pollMs: POLL_MS,
+      maxBackoffMs: MAX_BACKOFF_MS,
+      log: this.log,
+      failureMessage: 'outbox dispatch failed; rows kept, retrying with backoff',
+      drain: async () => {
+        await this.drainOnce();
+        await this.cleanup();
+      },
+    });
+  }
 
   onApplicationBootstrap(): void {
     if (this.config.WORKERS) this.start();
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    void this.listen();
-    this.kick();
+    this.loop.start();
   }
 
   /** Runs a pass now (coalescing concurrent requests). */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    clearTimeout(this.timer);
-    this.running = this.loop().finally(() => {
-      this.running = undefined;
-      if (this.stopped) return;
-      if (this.again) {
-        this.again = false;
-        this.kick();
-      } else {
-        const wait = this.failures ? Math.min(MAX_BACKOFF_MS, POLL_MS * 2 ** this.failures) : POLL_MS;
-        this.timer = setTimeout(() => this.kick(), wait);
-      }
-    });
+    this.loop.kick();
   }
 
   /** Dispatches everything due; returns how many rows went to Redis. For tests and scripts. */
@@ -80,20 +70,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const n = await this.dispatchBatch();
       total += n;
       if (n < BATCH) return total;
-    }
-  }
-
-  private async loop(): Promise<void> {
-    try {
-      await this.drainOnce();
-      if (this.failures) this.log.log('Redis reachable again; outbox dispatch resumed');
-      this.failures = 0;
-      await this.cleanup();
-    } catch (err) {
-      this.failures++;
-      if (this.failures === 1 || this.failures % 30 === 0) {
-        this.log.warn({ err: (err as Error).message }, 'outbox dispatch failed; rows kept, retrying with backoff');
-      }
     }
   }
 
@@ -138,31 +114,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     );
   }
 
-  private async listen(): Promise<void> {
-    if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.config.DATABASE_URL, application_name: 'investmatch-outbox-listener' });
-    client.on('notification', () => this.kick());
-    client.on('error', () => {
-      if (this.listener !== client) return; // failures while connecting are handled below
-      this.listener = undefined;
-      if (!this.stopped) setTimeout(() => void this.listen(), 2000);
-    });
-    try {
-      await client.connect();
-      await client.query('LISTEN outbox');
-      this.listener = client;
-    } catch {
-      await client.end().catch(() => undefined);
-      if (!this.stopped) setTimeout(() => void this.listen(), 2000);
-    }
-  }
-
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-    const l = this.listener;
-    this.listener = undefined;
-    await l?.end().catch(() => undefined);
+    await this.loop.stop();
   }
 }

@@ -1,4 +1,5 @@
 import type { Job, JobsOptions, WorkerOptions } from 'bullmq';
+import type { AppConfig } from '../config/config.js';
 
 /**
  * A job type: its unique name, the queue it runs on, how its id is derived from its payload
@@ -41,8 +42,26 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 14 * 24 * 3600, count: 20000 },
 };
 
+/** A queue's worker settings, or how to read them from the configuration. */
+export type QueueSettingsOf = QueueSettings | ((config: AppConfig) => QueueSettings);
+
+/**
+ * Work caused by time: a BullMQ job scheduler (registered in Redis, so one job per tick however
+ * many worker processes run). `repeat` reads the configuration; `null` means switched off (the
+ * scheduler is removed).
+ */
+export interface ScheduleDefinition {
+  /** The scheduler's key in its job's queue. */
+  readonly id: string;
+  /** The job each tick adds (its payload is empty: what is due comes from the clock). */
+  readonly job: JobDefinition<any>;
+  readonly repeat: (config: AppConfig) => ScheduleRepeat | null;
+}
+export type ScheduleRepeat = { pattern: string; tz: string } | { every: number };
+
 const definitions = new Map<string, JobDefinition<any>>();
-const queues = new Map<string, QueueSettings>();
+const queues = new Map<string, QueueSettingsOf | undefined>();
+const schedules = new Map<string, ScheduleDefinition>();
 
 /** Declares a job type. Names are unique across the application; a duplicate fails at import time. */
 export function defineJob<P extends object>(def: {
@@ -64,15 +83,34 @@ export function defineJob<P extends object>(def: {
     }),
   };
   definitions.set(def.name, full);
-  if (!queues.has(def.queue)) queues.set(def.queue, {});
+  if (!queues.has(def.queue)) queues.set(def.queue, undefined);
   return full;
 }
 
-/** Per-queue worker settings (concurrency, a global rate limit). */
-export function defineQueue(name: string, settings: QueueSettings): void {
-  queues.set(name, { ...queues.get(name), ...settings });
+/**
+ * Per-queue worker settings (concurrency, a global rate limit, the lock), declared once beside the
+ * queue's jobs in `<module>.jobs.ts`; settings that depend on the environment are a function of
+ * the configuration, read when the workers start.
+ */
+export function defineQueue(name: string, settings: QueueSettingsOf): void {
+  if (queues.get(name)) throw new Error(`Queue "${name}" has its settings declared twice`);
+  queues.set(name, settings);
 }
 
+/** Declares a job scheduler (see ScheduleDefinition); ids are unique. */
+export function defineSchedule(def: ScheduleDefinition): ScheduleDefinition {
+  if (schedules.has(def.id)) throw new Error(`Schedule "${def.id}" is defined twice`);
+  schedules.set(def.id, def);
+  return def;
+}
+
+/** The settings of every queue that has jobs, resolved against the configuration. */
+export function queueSettings(config: AppConfig): ReadonlyMap<string, QueueSettings> {
+  return new Map([...queues].map(([name, s]) => [name, (typeof s === 'function' ? s(config) : s) ?? {}]));
+}
+
+/** Every queue that has jobs. */
+export const queueNames = (): string[] => [...queues.keys()];
 export const jobDefinitions = (): ReadonlyMap<string, JobDefinition<any>> => definitions;
-export const queueSettings = (): ReadonlyMap<string, QueueSettings> => queues;
+export const scheduleDefinitions = (): ReadonlyMap<string, ScheduleDefinition> => schedules;
 export const jobDefinition = (name: string): JobDefinition<any> | undefined => definitions.get(name);

@@ -61,8 +61,9 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
 
   private startWorkers(): void {
     const queues = new Set([...jobDefinitions().values()].map((d) => d.queue));
+    const resolved = queueSettings(this.config);
     for (const queue of queues) {
-      const settings = queueSettings().get(queue) ?? {};
+      const settings = resolved.get(queue) ?? {};
       const connection = bullConnection(this.config);
       if (isClusterClient(connection)) this.clusterClients.push(connection);
       const worker = new Worker(

@@ -8,7 +8,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { readCookie, SESSION_COOKIE, type AuthedRequest } from '../../access/auth.guard.js';
 import type { SessionsService } from '../../access/sessions.service.js';
-import { queueSettings } from '../../platform/queue/job-definition.js';
+import { queueNames } from '../../platform/queue/job-definition.js';
 import type { QueueService } from '../../platform/queue/queue.service.js';
 import { url } from '../view/format.js';
 import type { Pages } from '../pages.js';
@@ -45,7 +45,7 @@ export function queueBoard(deps: { sessions: SessionsService; queues: QueueServi
   const build = (): RequestHandler => {
     const adapter = new ExpressAdapter();
     adapter.setBasePath(QUEUE_BOARD_PATH);
-    const names = [...queueSettings().keys()].sort();
+    const names = queueNames().sort();
     createBullBoard({
       queues: names.map((n) => new BullMQAdapter(deps.queues.queue(n))),
       serverAdapter: adapter as never,

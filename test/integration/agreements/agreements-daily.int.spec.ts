@@ -1,6 +1,7 @@
 import { AGREEMENT_SCHEDULER_ID, AGREEMENTS_QUEUE } from '../../../src/agreements/agreements.jobs.js';
 import { AgreementsService } from '../../../src/agreements/agreements.service.js';
 import { FakeClock } from '../../../src/platform/clock/clock.js';
+import { JobSchedulers } from '../../../src/platform/queue/job-schedulers.js';
 import { QueueService } from '../../../src/platform/queue/queue.service.js';
 import { SessionsService } from '../../../src/access/sessions.service.js';
 import { http, startTestApp, type TestApp } from '../../support/app.js';
@@ -67,7 +68,7 @@ describe('agreements: the daily evaluation', () => {
   const actual = (id: number, b: Record<string, unknown>) => as(officer, 'POST', `/agreements/${id}/actuals`, { source: '现场核查', note: '核实', ...b });
 
   it('registers a daily job scheduler', async () => {
-    await svc.schedule();
+    await t.get(JobSchedulers).registerAll();
     const s = await t.get(QueueService).queue(AGREEMENTS_QUEUE).getJobScheduler(AGREEMENT_SCHEDULER_ID);
     expect(s).toMatchObject({ key: AGREEMENT_SCHEDULER_ID, pattern: '0 20 6 * * *', tz: 'Asia/Shanghai' });
   });

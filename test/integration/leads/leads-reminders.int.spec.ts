@@ -1,4 +1,5 @@
-import { LeadRemindersService, LEADS_QUEUE, REMINDER_SCHEDULER_ID } from '../../../src/leads/reminders.service.js';
+import { LEADS_QUEUE, REMINDER_SCHEDULER_ID } from '../../../src/leads/leads.jobs.js';
+import { LeadRemindersService } from '../../../src/leads/reminders.service.js';
 import { renderMessage } from '../../../src/notifications/templates/registry.js';
 import { FakeClock } from '../../../src/platform/clock/clock.js';
 import { QueueService } from '../../../src/platform/queue/queue.service.js';
