@@ -7,6 +7,7 @@ import { AccountsService } from './accounts.service.js';
 import { AdminController, AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { BureauController } from './bureau.controller.js';
+import { StaffQueries } from './staff.queries.js';
 import { UsersService } from './users.service.js';
 import { UserAdminService } from './user-admin.service.js';
 
@@ -19,7 +20,7 @@ import { UserAdminService } from './user-admin.service.js';
 @Module({
   imports: [EnterprisesModule],
   controllers: [AuthController, AccountsController, AdminController, BureauController],
-  providers: [AccountsEnterpriseMerge, AuthService, AccountsService, AccountTokensService, UsersService, UserAdminService],
-  exports: [AuthService, AccountsService, UsersService, UserAdminService],
+  providers: [AccountsEnterpriseMerge, AuthService, AccountsService, AccountTokensService, UsersService, UserAdminService, StaffQueries],
+  exports: [AuthService, AccountsService, UsersService, UserAdminService, StaffQueries],
 })
 export class AccountsModule {}

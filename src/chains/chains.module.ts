@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ChainsEnterpriseMerge } from './chains.enterprise-merge.js';
 import { EnterprisesModule } from '../enterprises/enterprises.module.js';
+import { ProjectsModule } from '../projects/projects.module.js';
 import { LeadsModule } from '../leads/leads.module.js';
 import { ChainsController } from './chains.controller.js';
 import { ChainLookups, ChainsQueries } from './chains.queries.js';
@@ -8,7 +9,7 @@ import { ChainsService } from './chains.service.js';
 
 /** 产业链招商: chains as data, the chain map, gap-driven targets. */
 @Module({
-  imports: [LeadsModule, EnterprisesModule],
+  imports: [LeadsModule, EnterprisesModule, ProjectsModule],
   controllers: [ChainsController],
   providers: [ChainsEnterpriseMerge, ChainsService, ChainsQueries, ChainLookups],
   exports: [ChainsService, ChainsQueries],

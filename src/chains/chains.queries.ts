@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { StaffQueries, type StaffMember } from '../accounts/staff.queries.js';
+import { EnterpriseIndustryQueries } from '../enterprises/enterprise-industry.queries.js';
+import { LeadIndustryQueries } from '../leads/lead-industry.queries.js';
 import { offsetOf } from '../platform/http/pagination.js';
+import { ProjectIndustryQueries } from '../projects/project-industry.queries.js';
 import { industries } from '../reference/industries.js';
 import { regions } from '../reference/regions.js';
 import type { Chain, ChainSegment } from './chain.entity.js';
@@ -28,24 +32,20 @@ export interface ChainTarget {
   reasons: string[];
 }
 
-/** Which lead column holds a region of this level (leads keep their region at three levels, each indexed). */
-export function leadRegionColumn(regionCode: string): 'province_code' | 'city_code' | 'region_code' {
-  const level = regions().get(regionCode)?.level;
-  return level === 1 ? 'province_code' : level === 2 ? 'city_code' : 'region_code';
-}
-
-/** Projects still being promoted (草稿 and closed ones are not). */
-export const OPEN_PROJECT_STAGES = ['planning', 'open'];
-
 /**
- * Read models of 产业链招商. Every count is index-driven: the region closure (`home_region_path`,
- * `region_path`: GIN `@>`), the industry closure (`industry_path`: GIN `&&` with the segment's
- * codes — an enterprise coded C2641 has C26 and C264 in its path, so a segment of C264 holds it),
- * the lead's region at its level (btree equality).
+ * Read models of 产业链招商. The chain's own tables are read here; the presence and the targets
+ * come from the modules that own enterprise, project and lead rows (their `*-industry.queries.ts`),
+ * each one index-driven pass over the rows fitting any segment: the region closures (GIN `@>`),
+ * the industry closures (GIN `&&` with the segments' codes), the lead's region at its level.
  */
 @Injectable()
 export class ChainsQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly enterprises: EnterpriseIndustryQueries,
+    private readonly projects: ProjectIndustryQueries,
+    private readonly leads: LeadIndustryQueries,
+  ) {}
 
   async list(scope: string | null, q: ListChainsQuery): Promise<{ items: Array<Chain & { segmentCount: number }>; total: number }> {
     const where = scope ? 'WHERE c.region_path @> ARRAY[$1]::char(6)[]' : 'WHERE $1::text IS NULL';
@@ -73,38 +73,23 @@ export class ChainsQueries {
   /** Per segment: local enterprises, open projects, landed leads (each lead once, at its stage) and the status. */
   async presence(chain: Chain, segments: ChainSegment[]): Promise<SegmentPresence[]> {
     if (!segments.length) return [];
-    const leadColumn = leadRegionColumn(chain.regionCode);
-    const rows: Array<Record<string, number>> = await this.dataSource.query(
-      `SELECT s.id AS segment_id,
-              (SELECT count(*)::int FROM enterprise e
-                WHERE e.home_region_path @> ARRAY[$1]::char(6)[] AND e.industry_path && s.industry_codes) AS enterprises,
-              (SELECT count(*)::int FROM project p
-                WHERE p.region_path @> ARRAY[$1]::char(6)[] AND p.industry_path && s.industry_codes
-                  AND p.status = 'published' AND p.stage = ANY($3::text[])) AS open_projects,
-              l.signed, l.started, l.producing
-         FROM chain_segment s
-         CROSS JOIN LATERAL (
-           SELECT count(*) FILTER (WHERE x.stage = 'signed')::int AS signed,
-                  count(*) FILTER (WHERE x.stage = 'started')::int AS started,
-                  count(*) FILTER (WHERE x.stage = 'producing')::int AS producing
-             FROM lead x
-            WHERE x.${leadColumn} = $1 AND x.stage IN ('signed', 'started', 'producing') AND x.industry_path && s.industry_codes
-         ) l
-        WHERE s.chain_id = $2
-        ORDER BY s.position`,
-      [chain.regionCode, chain.id, OPEN_PROJECT_STAGES],
-    );
+    const sets = segments.map((s) => s.industryCodes);
+    const [enterprises, projects, leads] = await Promise.all([
+      this.enterprises.countRegisteredIn(chain.regionCode, sets),
+      this.projects.countOpenIn(chain.regionCode, sets),
+      this.leads.landedIn(chain.regionCode, sets),
+    ]);
     const thresholds = { strongMin: chain.strongMin, weakMin: chain.weakMin };
-    return rows.map((r) => {
-      const landed = r.signed + r.started + r.producing;
+    return segments.map((s, i) => {
+      const l = leads[i];
       return {
-        segmentId: r.segment_id,
-        enterprises: r.enterprises,
-        openProjects: r.open_projects,
-        signedLeads: r.signed,
-        startedLeads: r.started,
-        producingLeads: r.producing,
-        status: segmentStatus({ enterprises: r.enterprises, landed }, thresholds),
+        segmentId: s.id,
+        enterprises: enterprises[i],
+        openProjects: projects[i],
+        signedLeads: l.signed,
+        startedLeads: l.started,
+        producingLeads: l.producing,
+        status: segmentStatus({ enterprises: enterprises[i], landed: l.signed + l.started + l.producing }, thresholds),
       };
     });
   }
@@ -112,7 +97,7 @@ export class ChainsQueries {
   /**
    * Enterprises outside the chain's region whose industries fall in a gap or weak segment, each
    * under its best segment (gaps first, then left to right), ranked by score (FIT_POINTS +
-   * OPENNESS_POINTS, computed here in SQL and equal to `targetScore`), then id.
+   * OPENNESS_POINTS, equal to `targetScore`), then id.
    */
   async targets(
     chain: Chain,
@@ -126,55 +111,23 @@ export class ChainsQueries {
       .filter((s) => ['gap', 'weak'].includes(byId.get(s.id)?.status ?? '') && (!q.segmentId || s.id === q.segmentId))
       .sort((a, b) => (byId.get(a.id)!.status === byId.get(b.id)!.status ? a.position - b.position : byId.get(a.id)!.status === 'gap' ? -1 : 1));
     if (!open.length) return { items: [], total: 0 };
-
+    const statusOf = (s: ChainSegment) => byId.get(s.id)!.status as 'gap' | 'weak';
+    const ranked = await this.enterprises.rankRegisteredOutside({
+      regionCode: chain.regionCode,
+      sets: open.map((s) => ({ codes: s.industryCodes, points: FIT_POINTS[statusOf(s)] })),
+      opennessPoints: OPENNESS_POINTS,
+      limit: q.pageSize,
+      offset: offsetOf(q),
+      onlyId: onlyEnterpriseId,
+    });
     const r = regions();
-    const province = r.path(chain.regionCode)[0];
-    const aboveCounty = r.path(chain.regionCode).filter((c) => c !== province);
-    const params: unknown[] = [[chain.regionCode], province, aboveCounty, OPENNESS_POINTS.region, OPENNESS_POINTS.province, q.pageSize, offsetOf(q)];
-    const pick = open
-      .map((s) => {
-        params.push(s.industryCodes);
-        return `WHEN e.industry_path && $${params.length}::varchar(5)[] THEN ${s.id}`;
-      })
-      .join(' ');
-    params.push([...new Set(open.flatMap((s) => s.industryCodes))]);
-    const all = params.length;
-    const gapIds = open.filter((s) => byId.get(s.id)!.status === 'gap').map((s) => s.id);
-    params.push(gapIds, FIT_POINTS.gap, FIT_POINTS.weak, onlyEnterpriseId);
-    const [gapParam, gapPoints, weakPoints, only] = [all + 1, all + 2, all + 3, all + 4];
-
-    type Row = { id: number; name: string; industry_codes: string[]; segment_id: number; openness: Openness; score: number; total: number };
-    const run = (limit: number, offset: number): Promise<Row[]> =>
-      this.dataSource.query(
-        `WITH candidate AS (
-           SELECT e.id, e.name, e.industry_codes,
-                  CASE ${pick} END AS segment_id,
-                  CASE WHEN e.target_region_path @> $1::char(6)[] OR e.target_region_codes && $3::char(6)[] THEN 'region'
-                       WHEN e.target_region_path @> ARRAY[$2]::char(6)[] THEN 'province'
-                       ELSE 'none' END AS openness
-             FROM enterprise e
-            WHERE e.industry_path && $${all}::varchar(5)[] AND NOT e.home_region_path @> $1::char(6)[]
-              AND ($${only}::int IS NULL OR e.id = $${only}::int)
-         )
-         SELECT c.*, (CASE WHEN c.segment_id = ANY($${gapParam}::int[]) THEN $${gapPoints}::int ELSE $${weakPoints}::int END
-                      + CASE c.openness WHEN 'region' THEN $4::int WHEN 'province' THEN $5::int ELSE 0 END) AS score,
-                count(*) OVER ()::int AS total
-           FROM candidate c
-          ORDER BY score DESC, c.id
-          LIMIT $6 OFFSET $7`,
-        params.map((v, i) => (i === 5 ? limit : i === 6 ? offset : v)),
-      );
-    let rows = await run(q.pageSize, offsetOf(q));
-    // past the last page: the total still comes from one row of the first
-    const total = rows.length ? rows[0].total : q.page > 1 ? ((await run(1, 0))[0]?.total ?? 0) : 0;
-    if (!rows.length) rows = [];
     const t = industries();
-    const segById = new Map(open.map((s) => [s.id, s]));
-    const items = rows.map((row): ChainTarget => {
-      const s = segById.get(row.segment_id)!;
+    const province = r.path(chain.regionCode)[0];
+    const items = ranked.items.map((row): ChainTarget => {
+      const s = open[row.set];
       const p = byId.get(s.id)!;
-      const status = p.status as 'gap' | 'weak';
-      const inSegment = row.industry_codes.filter((c) => s.industryCodes.some((sc) => t.isWithin(c, sc)));
+      const status = statusOf(s);
+      const inSegment = row.industryCodes.filter((c) => s.industryCodes.some((sc) => t.isWithin(c, sc)));
       return {
         enterpriseId: row.id,
         enterpriseName: row.name,
@@ -182,7 +135,7 @@ export class ChainsQueries {
         segmentName: s.name,
         status,
         openness: row.openness,
-        score: Number(row.score),
+        score: row.score,
         reasons: targetReasons({
           regionName: r.displayName(chain.regionCode),
           provinceName: r.displayName(province),
@@ -195,40 +148,29 @@ export class ChainsQueries {
         }),
       };
     });
-    return { items, total };
+    return { items, total: ranked.total };
   }
 }
 
-/** Names and facts of other modules' rows the chain shows or checks (read-only lookups by id). */
+/** Names and facts of other modules' rows the chain shows or checks, through those modules' read models. */
 @Injectable()
 export class ChainLookups {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly staff: StaffQueries,
+    private readonly enterpriseRows: EnterpriseIndustryQueries,
+  ) {}
 
   /** Staff users (officers, bureau leads) with their bureau's region. */
-  async staffUser(id: number): Promise<{ id: number; name: string; role: string; regionCode: string | null } | null> {
-    const [u]: Array<{ id: number; name: string; role: string; region_code: string | null }> = await this.dataSource.query(
-      `SELECT u.id, u.name, u.role, b.region_code FROM app_user u LEFT JOIN bureau b ON b.id = u.bureau_id WHERE u.id = $1 AND u.active`,
-      [id],
-    );
-    return u ? { id: u.id, name: u.name, role: u.role, regionCode: u.region_code } : null;
+  staffUser(id: number): Promise<StaffMember | null> {
+    return this.staff.active(id);
   }
 
-  /** Active officers and bureau leads whose bureau covers the region (candidates for 链长), by name. */
-  async staffCovering(regionCode: string): Promise<Array<{ id: number; name: string; role: string; regionCode: string }>> {
-    const rows: Array<{ id: number; name: string; role: string; region_code: string }> = await this.dataSource.query(
-      `SELECT u.id, u.name, u.role, b.region_code FROM app_user u JOIN bureau b ON b.id = u.bureau_id
-        WHERE u.active AND u.role IN ('officer', 'bureau_lead') AND b.region_code = ANY($1::char(6)[]) ORDER BY u.name, u.id LIMIT 200`,
-      [regions().path(regionCode)],
-    );
-    return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, regionCode: r.region_code }));
+  /** Active officers and bureau leads whose bureau covers the region (candidates for 链长). */
+  staffCovering(regionCode: string): Promise<StaffMember[]> {
+    return this.staff.officersCovering(regionCode);
   }
 
-  async enterprises(ids: number[]): Promise<Array<{ id: number; name: string; homeRegionPath: string[]; industryPath: string[] }>> {
-    if (!ids.length) return [];
-    const rows: Array<{ id: number; name: string; home_region_path: string[]; industry_path: string[] }> = await this.dataSource.query(
-      `SELECT id, name, home_region_path, industry_path FROM enterprise WHERE id = ANY($1::int[]) ORDER BY id`,
-      [ids],
-    );
-    return rows.map((r) => ({ id: r.id, name: r.name, homeRegionPath: r.home_region_path, industryPath: r.industry_path }));
+  enterprises(ids: number[]) {
+    return this.enterpriseRows.summaries(ids);
   }
 }

@@ -150,7 +150,7 @@ export class ChainsService {
   /** The chain form's choices: 链长 candidates (staff whose bureau covers the region). */
   async leaderChoices(actor: Actor, regionCode: string): Promise<Array<{ id: number; name: string; role: string; regionName: string }>> {
     if (!isStaff(actor) || !regions().has(regionCode) || !coversRegion(actor, regionCode)) return [];
-    return (await this.lookups.staffCovering(regionCode)).map((u) => ({ id: u.id, name: u.name, role: u.role, regionName: regions().fullName(u.regionCode) }));
+    return (await this.lookups.staffCovering(regionCode)).map((u) => ({ id: u.id, name: u.name, role: u.role, regionName: regions().fullName(u.regionCode ?? '') }));
   }
 
   /** The chain form's 链主 lookup: enterprises registered in the region whose name or description matches `q` (first 10). */

@@ -5,6 +5,7 @@ import { CertificationReviewQueries } from './certification-review.queries.js';
 import { EnterpriseDuplicatesController } from './enterprise-duplicates.controller.js';
 import { EnterpriseMergeSteps } from './enterprise-merge.js';
 import { EnterpriseMergeService } from './enterprise-merge.service.js';
+import { EnterpriseIndustryQueries } from './enterprise-industry.queries.js';
 import { EnterprisesController } from './enterprises.controller.js';
 import { EVIDENCE_MAX_BYTES, EnterprisesService } from './enterprises.service.js';
 
@@ -13,7 +14,7 @@ import { EVIDENCE_MAX_BYTES, EnterprisesService } from './enterprises.service.js
   imports: [MulterModule.register({ limits: { fileSize: 2 * EVIDENCE_MAX_BYTES, files: 1 } }), DiscoveryModule],
   // the duplicates routes first: /enterprises/duplicates before /enterprises/:id
   controllers: [EnterpriseDuplicatesController, EnterprisesController],
-  providers: [EnterprisesService, CertificationReviewQueries, EnterpriseMergeSteps, EnterpriseMergeService],
-  exports: [EnterprisesService, CertificationReviewQueries, EnterpriseMergeService],
+  providers: [EnterprisesService, CertificationReviewQueries, EnterpriseMergeSteps, EnterpriseMergeService, EnterpriseIndustryQueries],
+  exports: [EnterprisesService, CertificationReviewQueries, EnterpriseMergeService, EnterpriseIndustryQueries],
 })
 export class EnterprisesModule {}

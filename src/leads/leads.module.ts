@@ -6,6 +6,7 @@ import { AssignmentService } from './assignment.service.js';
 import { FiguresService } from './figures.service.js';
 import { LeadExportService } from './lead-export.service.js';
 import { AssignmentRulesController, LeadsController } from './leads.controller.js';
+import { LeadIndustryQueries } from './lead-industry.queries.js';
 import { LeadsQueries } from './leads.queries.js';
 import { LeadsService } from './leads.service.js';
 import { LeadRemindersService } from './reminders.service.js';
@@ -14,7 +15,16 @@ import { LeadRemindersService } from './reminders.service.js';
 @Module({
   imports: [ProjectsModule, PoliciesModule],
   controllers: [LeadsController, AssignmentRulesController],
-  providers: [LeadsEnterpriseMerge, LeadsService, LeadsQueries, AssignmentService, FiguresService, LeadExportService, LeadRemindersService],
-  exports: [LeadsService, LeadsQueries, AssignmentService, FiguresService, LeadRemindersService],
+  providers: [
+    LeadsEnterpriseMerge,
+    LeadsService,
+    LeadsQueries,
+    LeadIndustryQueries,
+    AssignmentService,
+    FiguresService,
+    LeadExportService,
+    LeadRemindersService,
+  ],
+  exports: [LeadsService, LeadsQueries, LeadIndustryQueries, AssignmentService, FiguresService, LeadRemindersService],
 })
 export class LeadsModule {}
