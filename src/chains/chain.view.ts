@@ -1,7 +1,7 @@
 import { regions } from '../reference/regions.js';
 import type { ChainSegment } from './chain.entity.js';
 import { DEFAULT_THRESHOLDS } from './chain.vocabulary.js';
-import type { ChainDetail, ChainMap } from './chains.service.js';
+import type { ChainDetail, ChainFigures, ChainMap } from './chains.service.js';
 
 const segmentView = (s: ChainSegment) => ({ id: s.id, position: s.position, name: s.name, tier: s.tier, industryCodes: s.industryCodes, keywords: s.keywords });
 
@@ -51,5 +51,17 @@ export function chainMapView(d: ChainMap) {
         anchorEnterpriseIds: d.anchors.filter((a) => s.industryCodes.some((code) => a.industryPath.includes(code))).map((a) => a.id),
       };
     }),
+  };
+}
+
+export function chainFiguresView(f: ChainFigures) {
+  return {
+    chainId: f.chain.id,
+    name: f.chain.name,
+    period: f.period,
+    total: f.total,
+    segments: f.segments.map((s) => ({ segmentId: s.segment.id, name: s.segment.name, milestones: s.milestones })),
+    chainLeadsSigned: f.chainLeadsSigned,
+    agreements: { total: f.agreements.agreements.total, pledgedYuan: f.agreements.investment.pledgedYuan, capitalYuan: f.agreements.investment.capitalYuan, capitalRate: f.agreements.investment.capitalRate },
   };
 }

@@ -9,9 +9,14 @@ import { apiSchema, ZodResponse } from '../platform/http/openapi.js';
 import { IdParam, ZodBody, ZodQuery } from '../platform/validation/zod-http.js';
 import { regions } from '../reference/regions.js';
 import { CHAIN_TEMPLATES } from './chain-templates.js';
-import { chainMapView, chainView } from './chain.view.js';
+import { chainFiguresView, chainMapView, chainView } from './chain.view.js';
 import {
   chainCreatedSchema,
+  chainFiguresExportQuery,
+  chainFiguresQuery,
+  chainFiguresSchema,
+  type ChainFiguresExportQuery,
+  type ChainFiguresQuery,
   chainLeadCreatedSchema,
   chainLeadSchema,
   chainMapSchema,
@@ -40,6 +45,7 @@ const ChainTargetPage = apiSchema('ChainTargetPage', chainTargetPageSchema);
 const ChainTemplates = apiSchema('ChainTemplates', chainTemplateListSchema);
 const ChainCreated = apiSchema('ChainCreated', chainCreatedSchema);
 const ChainLeadCreated = apiSchema('ChainLeadCreated', chainLeadCreatedSchema);
+const ChainFiguresApi = apiSchema('ChainFigures', chainFiguresSchema);
 
 /** 产业链招商: parse, one service call with the actor, view. */
 @ApiTags('chains 产业链招商')
@@ -105,6 +111,23 @@ export class ChainsController {
   @ApiOperation({ summary: 'The ranked targets (first 5 000) as XLSX or CSV; audited' })
   async exportTargets(@IdParam() id: number, @ZodQuery(targetsExportQuery) q: TargetsExportQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const { file, name } = await this.chains.exportTargets(actor, id, q);
+    res.setHeader('content-type', q.format === 'csv' ? CSV_TYPE : XLSX_TYPE);
+    res.setHeader('content-disposition', attachment(name));
+    return new StreamableFile(file);
+  }
+
+  @Get(':id/figures')
+  @ApiOperation({ summary: '三个一批 of the chain and of each segment for a period (default this year), 补链 leads signed, agreements' })
+  @ZodResponse(ChainFiguresApi)
+  async figures(@IdParam() id: number, @ZodQuery(chainFiguresQuery) q: ChainFiguresQuery, @CurrentActor() actor: Actor) {
+    return chainFiguresView(await this.chains.figures(actor, id, q));
+  }
+
+  @Get(':id/figures/export')
+  @ApiProduces(XLSX_TYPE, CSV_TYPE)
+  @ApiOperation({ summary: 'The chain figures as XLSX or CSV (a row per segment and the chain); audited' })
+  async exportFigures(@IdParam() id: number, @ZodQuery(chainFiguresExportQuery) q: ChainFiguresExportQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    const { file, name } = await this.chains.exportFigures(actor, id, q);
     res.setHeader('content-type', q.format === 'csv' ? CSV_TYPE : XLSX_TYPE);
     res.setHeader('content-disposition', attachment(name));
     return new StreamableFile(file);

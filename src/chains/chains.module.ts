@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChainsEnterpriseMerge } from './chains.enterprise-merge.js';
+import { AgreementsModule } from '../agreements/agreements.module.js';
 import { EnterprisesModule } from '../enterprises/enterprises.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { LeadsModule } from '../leads/leads.module.js';
@@ -9,7 +10,7 @@ import { ChainsService } from './chains.service.js';
 
 /** 产业链招商: chains as data, the chain map, gap-driven targets. */
 @Module({
-  imports: [LeadsModule, EnterprisesModule, ProjectsModule],
+  imports: [LeadsModule, EnterprisesModule, ProjectsModule, AgreementsModule],
   controllers: [ChainsController],
   providers: [ChainsEnterpriseMerge, ChainsService, ChainsQueries, ChainLookups],
   exports: [ChainsService, ChainsQueries],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../platform/http/pagination.js';
-import { dbId, requiredText } from '../platform/validation/common.js';
+import { dbId, isoDate, requiredText } from '../platform/validation/common.js';
 import { distinct, industryCode, regionCode } from '../reference/codes.js';
 import { templateKeys } from './chain-templates.js';
 import { segmentStatuses } from './chain.vocabulary.js';
@@ -184,3 +184,33 @@ export const chainTemplateSchema = z.object({
 });
 export const chainTemplateListSchema = z.object({ items: z.array(chainTemplateSchema) });
 
+
+/** GET /chains/:id/figures: the period (Asia/Shanghai dates, inclusive; default 1 January of this year to today). */
+export const chainFiguresQuery = z
+  .strictObject({ from: isoDate.optional(), to: isoDate.optional() })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
+export type ChainFiguresQuery = z.output<typeof chainFiguresQuery>;
+export const chainFiguresExportQuery = z
+  .strictObject({ from: isoDate.optional(), to: isoDate.optional(), format: z.enum(['csv', 'xlsx']).default('xlsx') })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
+export type ChainFiguresExportQuery = z.output<typeof chainFiguresExportQuery>;
+
+const milestoneSchema = z.object({
+  stage: z.enum(['signed', 'started', 'producing']),
+  label: z.string(),
+  projects: z.number().int(),
+  increases: z.number().int(),
+  leads: z.number().int(),
+  amountYuan: z.number(),
+});
+export const chainFiguresSchema = z.object({
+  chainId: z.number().int(),
+  name: z.string(),
+  period: z.object({ from: z.string(), to: z.string() }),
+  /** The chain: leads with an industry in any segment, each once. */
+  total: z.array(milestoneSchema),
+  segments: z.array(z.object({ segmentId: z.number().int(), name: z.string(), milestones: z.array(milestoneSchema) })),
+  /** 补链 leads (source 产业链招商) signed in the period. */
+  chainLeadsSigned: z.number().int(),
+  agreements: z.object({ total: z.number().int(), pledgedYuan: z.number(), capitalYuan: z.number(), capitalRate: z.number().nullable() }),
+});

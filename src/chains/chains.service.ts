@@ -5,6 +5,9 @@ import { coversRegion, isStaff, type Actor } from '../access/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { writeCsv, writeXlsx } from '../platform/spreadsheet/spreadsheet.js';
 import { SEGMENT_STATUSES } from './chain.vocabulary.js';
+import { AgreementsService } from '../agreements/agreements.service.js';
+import type { AgreementFigures } from '../agreements/agreements.queries.js';
+import { dashboardFrom, FiguresService, figuresQuery, type MilestoneFigures } from '../leads/figures.service.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { LeadsService, type CreatedLead } from '../leads/leads.service.js';
 import { notFound, validationFailed, type FieldError } from '../platform/http/problem.js';
@@ -12,7 +15,7 @@ import { regions } from '../reference/regions.js';
 import { chainTemplate } from './chain-templates.js';
 import { Chain, ChainSegment } from './chain.entity.js';
 import { ChainLookups, ChainsQueries, type ChainTarget, type SegmentPresence } from './chains.queries.js';
-import type { ChainLeadInput, CreateChainInput, ListChainsQuery, TargetsExportQuery, TargetsQuery, UpdateChainInput } from './chains.schemas.js';
+import type { ChainFiguresExportQuery, ChainFiguresQuery, ChainLeadInput, CreateChainInput, ListChainsQuery, TargetsExportQuery, TargetsQuery, UpdateChainInput } from './chains.schemas.js';
 
 type SegmentInput = Pick<ChainSegment, 'name' | 'position' | 'industryCodes' | 'tier' | 'keywords'>;
 
@@ -21,6 +24,16 @@ export interface ChainDetail {
   segments: ChainSegment[];
   leaderName: string | null;
   anchors: Array<{ id: number; name: string; industryPath: string[] }>;
+}
+
+export interface ChainFigures {
+  chain: Chain;
+  period: { from: string; to: string };
+  total: MilestoneFigures[];
+  segments: Array<{ segment: ChainSegment; milestones: MilestoneFigures[] }>;
+  /** 补链 leads (source 产业链招商, an industry in the chain) signed in the period. */
+  chainLeadsSigned: number;
+  agreements: AgreementFigures;
 }
 
 export interface ChainMap extends ChainDetail {
@@ -42,6 +55,8 @@ export class ChainsService {
     private readonly lookups: ChainLookups,
     private readonly leads: LeadsService,
     private readonly enterprises: EnterprisesService,
+    private readonly leadFigures: FiguresService,
+    private readonly agreements: AgreementsService,
   ) {}
 
   /** POST /chains: staff of the region; own segments or a template's. */
@@ -163,6 +178,52 @@ export class ChainsService {
   /** Names of enterprises (the form's chosen 链主), in the order given; unknown ids are left out. */
   async enterpriseNames(ids: number[]): Promise<Array<{ id: number; name: string }>> {
     return (await this.lookups.enterprises(ids)).map((e) => ({ id: e.id, name: e.name }));
+  }
+
+  /**
+   * GET /chains/:id/figures: 三个一批 (signed / started / producing: projects, increases, amounts)
+   * of the chain's region for the period (default: this year so far), for the chain (leads with an
+   * industry in any segment, each once) and per segment — the leads module's figures with the
+   * segment's codes; 补链 leads (source 产业链招商, an industry in the chain) signed in the period;
+   * and the agreements module's figures for the chain's leads.
+   */
+  async figures(actor: Actor, id: number, q: ChainFiguresQuery, opts: { segments?: boolean } = {}): Promise<ChainFigures> {
+    const { chain, segments } = await this.read(actor, id);
+    const all = [...new Set(segments.flatMap((s) => s.industryCodes))];
+    const base = figuresQuery.parse({ region: chain.regionCode, ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) });
+    const milestones = async (industry: string[], opts: { source?: string[] } = {}) => {
+      const f = await this.leadFigures.figures(actor, { ...base, industry }, opts);
+      return { period: f.period, milestones: dashboardFrom(f).milestones };
+    };
+    const [total, bySegment, chainLeads] = await Promise.all([
+      milestones(all),
+      opts.segments === false ? Promise.resolve([]) : Promise.all(segments.map((s) => milestones(s.industryCodes))),
+      milestones(all, { source: ['chain'] }),
+    ]);
+    const agreements = (await this.agreements.figuresByIndustries(actor, { region: chain.regionCode, from: total.period.from, to: total.period.to }, [{ key: 0, industryCodes: all }])).get(0)!;
+    return {
+      chain,
+      period: total.period,
+      total: total.milestones,
+      segments: bySegment.map((b, i) => ({ segment: segments[i], milestones: b.milestones })),
+      chainLeadsSigned: chainLeads.milestones.find((m) => m.stage === 'signed')!.leads,
+      agreements,
+    };
+  }
+
+  /** GET /chains/:id/figures/export: the same figures, a row per segment and one for the chain; audited. */
+  async exportFigures(actor: Actor, id: number, q: ChainFiguresExportQuery): Promise<{ file: Buffer; name: string }> {
+    const f = await this.figures(actor, id, q);
+    const headers = ['环节', '签约项目', '签约增资', '签约金额（万元）', '开工项目', '开工金额（万元）', '投产项目', '投产金额（万元）'];
+    const row = (name: string, ms: MilestoneFigures[]) => {
+      const [s, st, p] = ms;
+      return [name, s.projects, s.increases, s.amountYuan / 10_000, st.projects, st.amountYuan / 10_000, p.projects, p.amountYuan / 10_000];
+    };
+    const rows = [...f.segments.map((s) => row(s.segment.name, s.milestones)), row('全链合计（每条线索只计一次）', f.total)];
+    const note = [[`${f.period.from} 至 ${f.period.to}`, `补链线索（来源产业链招商）签约 ${f.chainLeadsSigned} 条`, `投资协议 ${f.agreements.agreements.total} 份`]];
+    await this.audit.record(null, { actor, action: 'chain.figures_exported', target: { type: 'chain', id, region: f.chain.regionCode }, detail: { ...q, rows: rows.length } });
+    const file = q.format === 'csv' ? writeCsv(headers, [...rows, ...note]) : await writeXlsx([{ name: '三个一批', headers, rows: [...rows, ...note] }]);
+    return { file, name: `产业链三个一批_${f.chain.name.replace(/[\\/:*?"<>|]/g, '_')}.${q.format}` };
   }
 
   // ------------------------------------------------------------------ helpers

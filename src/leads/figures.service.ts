@@ -95,7 +95,8 @@ export class FiguresService {
     private readonly clock: Clock,
   ) {}
 
-  async figures(actor: Actor, q: FiguresQuery): Promise<FiguresResult> {
+  /** `opts.source`: only leads of these sources (产业链招商's 补链 figures: `chain`). */
+  async figures(actor: Actor, q: FiguresQuery, opts: { source?: string[] } = {}): Promise<FiguresResult> {
     const today = shanghaiDate(this.clock.now());
     const from = q.from ?? `${today.slice(0, 4)}-01-01`;
     const to = q.to ?? today;
@@ -107,6 +108,7 @@ export class FiguresService {
     if (region) w.where.push(`${levelColumn(region)} = ${param(w, region)}`);
     if (q.industry) w.where.push(`l.industry_path && ${param(w, q.industry)}::varchar[]`);
     if (owner) w.where.push(`l.owner_id = ${param(w, owner)}`);
+    if (opts.source?.length) w.where.push(`l.source = ANY(${param(w, opts.source)}::varchar[])`);
     const fromP = param(w, shanghaiMidnight(from));
     const toP = param(w, new Date(shanghaiMidnight(to).getTime() + 24 * 3600_000));
     const inPeriod = (col: string) => `${col} >= ${fromP} AND ${col} < ${toP}`;

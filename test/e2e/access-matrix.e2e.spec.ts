@@ -354,6 +354,8 @@ const ROUTES: Record<string, Case | Case[]> = {
   'GET /chains/:id/targets': { path: (w) => `/chains/${w.chain}/targets`, want: deny(403, 404) },
   'GET /chains/:id/targets/export': { path: (w) => `/chains/${w.chain}/targets/export?format=csv`, want: deny(403, 404) },
   // the world's enterprise is local to the chain, so not a target: staff in scope get past the access check to the 400
+  'GET /chains/:id/figures': { path: (w) => `/chains/${w.chain}/figures`, want: deny(403, 404) },
+  'GET /chains/:id/figures/export': { path: (w) => `/chains/${w.chain}/figures/export?format=csv`, want: deny(403, 404) },
   'POST /chains/:id/leads': { path: (w) => `/chains/${w.chain}/leads`, body: (w) => ({ enterpriseId: w.enterprise.id }), want: deny(403, 404, 404, 400) },
   'GET /lead-assignment-rules': { path: (w) => `/lead-assignment-rules?bureauId=${w.bureauId}`, want: deny(403, 403, 404) },
   'POST /lead-assignment-rules': { path: () => '/lead-assignment-rules', body: (w) => ({ bureauId: w.bureauId, userId: w.bureauOfficer, industryCode: 'C13' }), want: deny(403, 403, 404) },

@@ -760,6 +760,46 @@ export interface paths {
         patch: operations["ChainsController_update"];
         trace?: never;
     };
+    "/chains/{id}/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 三个一批 of the chain and of each segment for a period (default this year), 补链 leads signed, agreements
+         * @description Roles: admin, bureau_lead, officer.
+         */
+        get: operations["ChainsController_figures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chains/{id}/figures/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chain figures as XLSX or CSV (a row per segment and the chain); audited
+         * @description Roles: admin, bureau_lead, officer.
+         */
+        get: operations["ChainsController_exportFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/chains/{id}/leads": {
         parameters: {
             query?: never;
@@ -2479,6 +2519,43 @@ export interface components {
         };
         ChainCreated: {
             id: number;
+        };
+        ChainFigures: {
+            agreements: {
+                capitalRate: number | null;
+                capitalYuan: number;
+                pledgedYuan: number;
+                total: number;
+            };
+            chainId: number;
+            chainLeadsSigned: number;
+            name: string;
+            period: {
+                from: string;
+                to: string;
+            };
+            segments: {
+                milestones: {
+                    amountYuan: number;
+                    increases: number;
+                    label: string;
+                    leads: number;
+                    projects: number;
+                    /** @enum {string} */
+                    stage: "signed" | "started" | "producing";
+                }[];
+                name: string;
+                segmentId: number;
+            }[];
+            total: {
+                amountYuan: number;
+                increases: number;
+                label: string;
+                leads: number;
+                projects: number;
+                /** @enum {string} */
+                stage: "signed" | "started" | "producing";
+            }[];
         };
         ChainLeadCreated: {
             created: boolean;
@@ -5598,6 +5675,62 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Chain"];
                 };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    ChainsController_figures: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainFigures"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    ChainsController_exportFigures: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];

@@ -5,7 +5,7 @@ import type { AuthedRequest } from '../../access/auth.guard.js';
 import { StaffOnly } from '../../access/decorators.js';
 import { CHAIN_TEMPLATES, SEGMENT_TIERS } from '../../chains/chain-templates.js';
 import { SEGMENT_STATUSES } from '../../chains/chain.vocabulary.js';
-import { chainMapView } from '../../chains/chain.view.js';
+import { chainFiguresView, chainMapView } from '../../chains/chain.view.js';
 import { chainLeadSchema, createChainSchema, updateChainSchema } from '../../chains/chains.schemas.js';
 import { staffScope } from '../../access/access-policy.js';
 import { ChainsService } from '../../chains/chains.service.js';
@@ -118,6 +118,7 @@ export class ConsoleChainsController {
     const known = segmentId && map.segments.some((s) => s.id === segmentId) ? segmentId : undefined;
     const targets = await this.chains.targets(req.actor!, id, { page: pageNo(q), pageSize: 20, segmentId: known });
     const detail = await this.chains.read(req.actor!, id);
+    const figures = chainFiguresView(await this.chains.figures(req.actor!, id, {}));
     this.pages.send(
       req,
       res,
@@ -125,6 +126,7 @@ export class ConsoleChainsController {
       {
         map,
         detail,
+        figures,
         diagram: chainDiagram(map.segments),
         tiers: SEGMENT_TIERS,
         statuses: SEGMENT_STATUSES,
