@@ -1,11 +1,11 @@
 import { Controller, Get, Patch, Post, Res, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../access/actor.js';
 import { CurrentActor, StaffOnly } from '../access/decorators.js';
 import { attachment, CSV_TYPE, XLSX_TYPE } from '../platform/spreadsheet/spreadsheet.js';
 import { toPage } from '../platform/http/pagination.js';
-import { apiSchema, ZodResponse } from '../platform/http/openapi.js';
+import { apiSchema, FileResponse, ZodResponse } from '../platform/http/openapi.js';
 import { IdParam, ZodBody, ZodQuery } from '../platform/validation/zod-http.js';
 import { regions } from '../reference/regions.js';
 import { CHAIN_TEMPLATES } from './chain-templates.js';
@@ -107,7 +107,7 @@ export class ChainsController {
   }
 
   @Get(':id/targets/export')
-  @ApiProduces(XLSX_TYPE, CSV_TYPE)
+  @FileResponse(XLSX_TYPE, CSV_TYPE)
   @ApiOperation({ summary: 'The ranked targets (first 5 000) as XLSX or CSV; audited' })
   async exportTargets(@IdParam() id: number, @ZodQuery(targetsExportQuery) q: TargetsExportQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const { file, name } = await this.chains.exportTargets(actor, id, q);
@@ -124,7 +124,7 @@ export class ChainsController {
   }
 
   @Get(':id/figures/export')
-  @ApiProduces(XLSX_TYPE, CSV_TYPE)
+  @FileResponse(XLSX_TYPE, CSV_TYPE)
   @ApiOperation({ summary: 'The chain figures as XLSX or CSV (a row per segment and the chain); audited' })
   async exportFigures(@IdParam() id: number, @ZodQuery(chainFiguresExportQuery) q: ChainFiguresExportQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const { file, name } = await this.chains.exportFigures(actor, id, q);

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { industries } from '../reference/industries.js';
 import { AccessPolicy, staffScope } from '../access/access-policy.js';
 import { coversRegion, isStaff, type Actor } from '../access/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { writeCsv, writeXlsx } from '../platform/spreadsheet/spreadsheet.js';
-import { SEGMENT_STATUSES } from './chain.vocabulary.js';
+import { chainLabel, SEGMENT_STATUSES, type SegmentStatus } from './chain.vocabulary.js';
 import { AgreementsService } from '../agreements/agreements.service.js';
 import type { AgreementFigures } from '../agreements/agreements.queries.js';
 import { dashboardFrom, FiguresService, figuresQuery, type MilestoneFigures } from '../leads/figures.service.js';
@@ -34,6 +35,14 @@ export interface ChainFigures {
   /** 补链 leads (source 产业链招商, an industry in the chain) signed in the period. */
   chainLeadsSigned: number;
   agreements: AgreementFigures;
+}
+
+export interface ProjectChainInfo {
+  chainLabel: string;
+  segmentName: string;
+  status: SegmentStatus;
+  reasons: string[];
+  anchors: string[];
 }
 
 export interface ChainMap extends ChainDetail {
@@ -224,6 +233,41 @@ export class ChainsService {
     await this.audit.record(null, { actor, action: 'chain.figures_exported', target: { type: 'chain', id, region: f.chain.regionCode }, detail: { ...q, rows: rows.length } });
     const file = q.format === 'csv' ? writeCsv(headers, [...rows, ...note]) : await writeXlsx([{ name: '三个一批', headers, rows: [...rows, ...note] }]);
     return { file, name: `产业链三个一批_${f.chain.name.replace(/[\\/:*?"<>|]/g, '_')}.${q.format}` };
+  }
+
+  /**
+   * The enterprise side of a matched project (the caller has read the match): the chains of the
+   * project's region (or a region above it) that the project's industries fall in — which segment,
+   * its status (a 缺/弱 segment: the project fills or strengthens it), whether the enterprise's own
+   * industries lie in it, and the chain's 链主 by name. Chains are the region's public programme.
+   */
+  async forProject(project: { regionCode: string; industryCodes: readonly string[] }, enterpriseIndustryCodes: readonly string[]): Promise<ProjectChainInfo[]> {
+    if (!regions().has(project.regionCode) || !project.industryCodes.length) return [];
+    const t = industries();
+    const within = (codes: readonly string[], s: ChainSegment) => codes.filter((c) => t.has(c) && s.industryCodes.some((sc) => t.isWithin(c, sc)));
+    const chains = await this.dataSource.manager.find(Chain, { where: { regionCode: In([...regions().path(project.regionCode)]) }, order: { id: 'ASC' }, take: 20 });
+    const out: ProjectChainInfo[] = [];
+    for (const chain of chains) {
+      const { segments, anchors } = await this.detail(chain);
+      const hit = segments.filter((s) => within(project.industryCodes, s).length);
+      if (!hit.length) continue;
+      const presence = await this.queries.presence(chain, hit);
+      for (const [i, s] of hit.entries()) {
+        const status = presence[i].status;
+        out.push({
+          chainLabel: chainLabel(regions().displayName(chain.regionCode), chain.name),
+          segmentName: s.name,
+          status,
+          reasons: [
+            `本项目属于${chainLabel(regions().displayName(chain.regionCode), chain.name)}「${s.name}」环节` +
+              (status === 'gap' ? '（本地缺链，属补链项目）' : status === 'weak' ? '（本地弱链，属强链项目）' : '（本地已有配套）'),
+            ...(within(enterpriseIndustryCodes, s).length ? [`贵企业主营「${within(enterpriseIndustryCodes, s).map((c) => t.get(c)?.name ?? c).join('、')}」，正属于该环节`] : []),
+          ],
+          anchors: anchors.map((a) => a.name),
+        });
+      }
+    }
+    return out;
   }
 
   // ------------------------------------------------------------------ helpers

@@ -1,4 +1,5 @@
 import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ChainsService } from '../chains/chains.service.js';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../access/auth.guard.js';
@@ -58,6 +59,7 @@ export class PortalController {
     private readonly eligibility: EligibilityService,
     private readonly leadsService: LeadsService,
     private readonly preferences: NotificationPreferencesService,
+    private readonly chains: ChainsService,
   ) {}
 
   private enterpriseId(req: AuthedRequest): number {
@@ -100,7 +102,8 @@ export class PortalController {
       checks: result.checks,
       missing,
     }));
-    this.pages.send(req, res, 'portal/match', { m, project, evaluated }, { title: `匹配：${project.title}` });
+    const chains = await this.chains.forProject(project, enterprise.industryCodes);
+    this.pages.send(req, res, 'portal/match', { m, project, evaluated, chains }, { title: `匹配：${project.title}` });
   }
 
   @Post('matches/:id/interest')

@@ -77,7 +77,6 @@ describe('OpenAPI document', () => {
     // a new operation must document its answer (this list only shrinks)
     const waiting = new Set([
       'GET /enterprises/{id}/incentives/{incentiveId}',
-      'GET /chains/{id}/targets/export',
       'POST /leads/{id}/agreement',
       'GET /agreements/warnings',
       'GET /agreements/figures',

@@ -1,6 +1,7 @@
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { actor, type TestActor } from '../../support/auth.js';
 import { enterpriseBody, nextUscc } from '../../support/factories.js';
+import { ChainsService } from '../../../src/chains/chains.service.js';
 
 /**
  * 三个一批 by chain and segment: the chain's figures are the leads module's figures of the chain's
@@ -70,5 +71,27 @@ describe('chain figures', () => {
     const other = await actor(t, 'officer', { region: '410300' });
     expect((await other.call('GET', `/chains/${chainId}/figures`)).status).toBe(404);
     expect((await officer.call('GET', `/chains/${chainId}/figures?from=2026-05-01&to=2026-01-01`)).status).toBe(400);
+  });
+
+  it('tells the enterprise side which chain and segment a project of the region joins, why, and who the 链主 are', async () => {
+    const admin = await actor(t, 'admin');
+    const anchor = (await admin.call('POST', '/enterprises', enterpriseBody({ uscc: nextUscc('410223'), name: '立邦汽车漆（尉氏）有限公司', industryCodes: ['C3611'], homeRegionCode: '410223' }))).body.id;
+    expect((await officer.call('PATCH', `/chains/${chainId}`, { anchorEnterpriseIds: [anchor] })).status).toBe(200);
+    const chains = t.get(ChainsService);
+    // 涂料: no local enterprise but the two paint leads signed above (weak): the project strengthens it; the enterprise's own industry lies in it
+    const paint = await chains.forProject({ regionCode: '410223', industryCodes: ['C2641'] }, ['C2641', 'C1351']);
+    expect(paint.map((c) => [c.segmentName, c.status])).toEqual([['涂料', 'weak'], ['化工', 'weak']]);
+    expect(paint[0].reasons).toEqual(['本项目属于尉氏县汽车零部件产业链「涂料」环节（本地弱链，属强链项目）', '贵企业主营「涂料制造」，正属于该环节']);
+    expect(paint[0].anchors).toEqual(['立邦汽车漆（尉氏）有限公司']);
+    // 整车: the local anchor and the car lead (weak); an enterprise outside the segment gets no second reason
+    const car = await chains.forProject({ regionCode: '410223', industryCodes: ['C3611'] }, ['C1351']);
+    expect(car.map((c) => [c.segmentName, c.status, c.reasons.length])).toEqual([['整车', 'weak', 1]]);
+    // a project elsewhere, or of an industry in no segment, joins no chain
+    expect(await chains.forProject({ regionCode: '410302', industryCodes: ['C2641'] }, [])).toEqual([]);
+    expect(await chains.forProject({ regionCode: '410223', industryCodes: ['C1351'] }, [])).toEqual([]);
+    // a gap: a segment with nothing local
+    expect((await officer.call('PATCH', `/chains/${chainId}`, { segments: [...segments, { name: '电池', position: 4, industryCodes: ['C384'] }] })).status).toBe(200);
+    const battery = await chains.forProject({ regionCode: '410223', industryCodes: ['C3841'] }, []);
+    expect(battery.map((c) => [c.segmentName, c.status, c.reasons])).toEqual([['电池', 'gap', ['本项目属于尉氏县汽车零部件产业链「电池」环节（本地缺链，属补链项目）']]]);
   });
 });
