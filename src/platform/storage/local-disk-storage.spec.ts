@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileStorageContract } from './file-storage.contract.js';
+import { fileStorageContract } from '../../../test/support/file-storage-contract.js';
 import { LocalDiskStorage } from './local-disk-storage.js';
 
 let root: string;

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
-import { fileStorageContract } from '../../../src/platform/storage/file-storage.contract.js';
+import { fileStorageContract } from '../../support/file-storage-contract.js';
 import { S3Storage } from '../../../src/platform/storage/s3-storage.js';
 import { storageFor } from '../../../src/platform/storage/storage.module.js';
 import { loadConfig } from '../../../src/platform/config/config.js';

@@ -1,4 +1,4 @@
-import type { FileStorage } from './file-storage.js';
+import type { FileStorage } from '../../src/platform/storage/file-storage.js';
 
 /**
  * What every FileStorage must do, run against each adapter (local disk in its spec, the S3 adapter against
