@@ -19,6 +19,7 @@ import { loggingModule } from './platform/logging/logging.module.js';
 import { MatchingModule } from './matching/matching.module.js';
 import { OutboxModule } from './platform/outbox/outbox.module.js';
 import { StorageModule } from './platform/storage/storage.module.js';
+import { DomainEventsModule } from './platform/events/domain-events.js';
 import { QueueModule } from './platform/queue/queue.module.js';
 import { RedisModule } from './platform/redis/redis.module.js';
 import { NewsModule } from './news/news.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         QueueModule,
         OutboxModule,
         StorageModule,
+        DomainEventsModule,
         HealthModule,
         AuditModule,
         AccessModule,

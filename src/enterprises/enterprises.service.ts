@@ -9,8 +9,8 @@ import { isUniqueViolation } from '../platform/database/pg-errors.js';
 import { matchesSearch, searchRank, tsQuery } from '../platform/database/search.js';
 import { searchText } from '../platform/text/segmenter.js';
 import { Clock } from '../platform/clock/clock.js';
-import { OutboxService } from '../platform/outbox/outbox.service.js';
-import { triggerEnterpriseMatching, triggerEnterprisesMatching } from '../matching/matching.jobs.js';
+import { DomainEvents } from '../platform/events/domain-events.js';
+import { enterprisesChanged } from './enterprise.events.js';
 import { insertEnterprises, type EnterpriseRecord } from './enterprise-bulk.js';
 import { industries } from '../reference/industries.js';
 import { regions } from '../reference/regions.js';
@@ -48,7 +48,7 @@ export class EnterprisesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly outbox: OutboxService,
+    private readonly events: DomainEvents,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly storage: FileStorage,
@@ -228,7 +228,7 @@ export class EnterprisesService {
           certifications.map((c) => ({ enterpriseId: e.id, kind: c.kind, certificateNo: c.certificateNo ?? null, validUntil: c.validUntil ?? null })),
         );
       }
-      await triggerEnterpriseMatching(this.outbox, m, e.id);
+      await this.events.emit(m, enterprisesChanged, { enterpriseIds: [e.id] });
       return e.id;
     };
     const id = manager ? await run(manager) : await this.dataSource.transaction(run);
@@ -238,7 +238,7 @@ export class EnterprisesService {
   /** 企业入驻 in bulk (an import chunk, the caller's transaction): answers how many were created. */
   async registerMany(m: EntityManager, rows: ReadonlyArray<{ input: RegisterEnterpriseInput; record?: EnterpriseRecord }>): Promise<number> {
     const ids = await insertEnterprises(m, rows);
-    await triggerEnterprisesMatching(this.outbox, m, ids);
+    if (ids.length) await this.events.emit(m, enterprisesChanged, { enterpriseIds: ids });
     return ids.length;
   }
 
@@ -283,7 +283,7 @@ export class EnterprisesService {
       Object.assign(e, derived(e));
       await m.save(Enterprise, e);
       if (certifications) await this.restateCertifications(m, e, certifications, by);
-      await triggerEnterpriseMatching(this.outbox, m, id);
+      await this.events.emit(m, enterprisesChanged, { enterpriseIds: [id] });
       return id;
     };
     await (manager ? run(manager) : this.dataSource.transaction(run));
@@ -310,7 +310,7 @@ export class EnterprisesService {
       cert.reviewNote = review.note ?? null;
       await m.save(cert);
       await this.syncCertifications(m, id);
-      await triggerEnterpriseMatching(this.outbox, m, id);
+      await this.events.emit(m, enterprisesChanged, { enterpriseIds: [id] });
     };
     await (manager ? run(manager) : this.dataSource.transaction(run));
     return this.get(id, manager);

@@ -1,8 +1,10 @@
 import { markMatchConverted } from '../matching/match-status.js';
 import { notifyInApp } from '../notifications/inbox.js';
+import { matchInterested } from '../matching/match.events.js';
+import { DomainEvents } from '../platform/events/domain-events.js';
 import { requireRole, requireStaff } from '../access/access-policy.js';
 import { createHash } from 'node:crypto';
-import { HttpStatus, Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor.js';
@@ -123,7 +125,7 @@ const stageProblem = (message: string) =>
  * reassignment) an audit entry, in the same transaction.
  */
 @Injectable()
-export class LeadsService implements OnApplicationShutdown {
+export class LeadsService implements OnModuleInit, OnApplicationShutdown {
   /** The list's own small pool, whose sessions keep generic plans (see hotQuery). */
   private listPool?: pg.Pool;
 
@@ -135,7 +137,13 @@ export class LeadsService implements OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly projects: ProjectsService,
     private readonly policies: PoliciesService,
+    private readonly events: DomainEvents,
   ) {}
+
+  onModuleInit(): void {
+    // the interest is a lead for the bureau, created once per match in the interest's transaction
+    this.events.on(matchInterested, (m, p) => this.fromInterest(m, p.matchId, p.actor));
+  }
 
   async onApplicationShutdown(): Promise<void> {
     await this.listPool?.end().catch(() => undefined);

@@ -9,7 +9,8 @@ import { CERTIFICATION_KINDS, ENTERPRISE_SIZES, type CertificationKind, type Ent
 import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
 import { notFound, ProblemException } from '../platform/http/problem.js';
 import { Incentive } from '../policies/incentive.entity.js';
-import { LeadsService } from '../leads/leads.service.js';
+import { DomainEvents } from '../platform/events/domain-events.js';
+import { matchInterested } from './match.events.js';
 import { INCENTIVE_KINDS } from '../policies/policy.vocabulary.js';
 import { PROJECT_STAGES, type ProjectStage } from '../projects/project.vocabulary.js';
 import { MatchExplanations, type Explanation } from './match-explanations.js';
@@ -59,7 +60,7 @@ const conflict = (type: string, detail: string) => new ProblemException(HttpStat
 export class MatchesService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly leads: LeadsService,
+    private readonly events: DomainEvents,
     private readonly engine: MatchingEngine,
     private readonly access: AccessPolicy,
     private readonly explanations: MatchExplanations,
@@ -293,7 +294,7 @@ export class MatchesService {
         rec.status = 'interested';
       }
       // the interest is a lead for the bureau, created once per match in this same transaction
-      await this.leads.fromInterest(m, matchId, actor);
+      await this.events.emit(m, matchInterested, { matchId, actor });
       return this.detail(m, rec);
     });
   }

@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { DIGEST_MATCH_REASONS } from '../notifications/digest-match-reasons.js';
 import { MatchingEnterpriseMerge } from './matching.enterprise-merge.js';
-import { LeadsModule } from '../leads/leads.module.js';
 import { FullRematchService } from './full-rematch.service.js';
 import { MatchCountsQueries } from './match-counts.queries.js';
 import { MatchExplanations } from './match-explanations.js';
@@ -9,16 +8,26 @@ import { MatchesService } from './matches.service.js';
 import { MatchingController } from './matching.controller.js';
 import { MatchingEngine } from './matching.engine.js';
 import { MatchingProcessor } from './matching.processor.js';
+import { MatchingTriggers } from './matching.triggers.js';
 
 /**
- * The matching engine: jobs, the full re-match, matches API. Triggers are written by the other modules' services (matching.jobs.ts).
+ * The matching engine: jobs, the full re-match, matches API. Other modules' changes reach it as domain events (matching.triggers.ts → matching.jobs.ts).
  * Global so that the digest builder (notifications) finds DIGEST_MATCH_REASONS without importing matching.
  */
 @Global()
 @Module({
-  imports: [LeadsModule],
   controllers: [MatchingController],
-  providers: [MatchingEnterpriseMerge, MatchingEngine, MatchingProcessor, FullRematchService, MatchesService, MatchCountsQueries, MatchExplanations, { provide: DIGEST_MATCH_REASONS, useExisting: MatchExplanations }],
+  providers: [
+    MatchingEnterpriseMerge,
+    MatchingEngine,
+    MatchingProcessor,
+    MatchingTriggers,
+    FullRematchService,
+    MatchesService,
+    MatchCountsQueries,
+    MatchExplanations,
+    { provide: DIGEST_MATCH_REASONS, useExisting: MatchExplanations },
+  ],
   exports: [MatchingEngine, MatchesService, FullRematchService, MatchCountsQueries, MatchExplanations, DIGEST_MATCH_REASONS],
 })
 export class MatchingModule {}

@@ -1,7 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { User } from '../accounts/user.entity.js';
 import { Enterprise } from '../enterprises/enterprise.entity.js';
-import { Match } from '../matching/match.entity.js';
 import { BigIdColumn } from '../platform/database/big-id.js';
 import { bigintToNumber } from '../platform/database/transformers.js';
 import type { NotificationEventType } from './notification-event.entity.js';
@@ -28,9 +26,9 @@ export class NotificationItem {
   @Column({ type: 'varchar', length: 24 })
   recipientKey: string;
 
-  @ManyToOne(() => User, { nullable: true, onDelete: 'CASCADE' })
+  @ManyToOne('User', { nullable: true, onDelete: 'CASCADE' })
   @JoinColumn({ name: 'recipient_user_id', foreignKeyConstraintName: 'notification_item_recipient_user_fk' })
-  recipientUser?: User | null;
+  recipientUser?: { id: number } | null;
 
   @Column({ type: 'int', nullable: true })
   recipientUserId: number | null;
@@ -49,9 +47,9 @@ export class NotificationItem {
   @Column({ type: 'varchar', length: 40 })
   subjectKey: string;
 
-  @ManyToOne(() => Match, { nullable: true, onDelete: 'CASCADE' })
+  @ManyToOne('Match', { nullable: true, onDelete: 'CASCADE' })
   @JoinColumn({ name: 'match_id', foreignKeyConstraintName: 'notification_item_match_fk' })
-  match?: Match | null;
+  match?: { id: number } | null;
 
   @Column({ type: 'bigint', nullable: true, transformer: bigintToNumber })
   matchId: number | null;

@@ -1,5 +1,4 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { User } from '../accounts/user.entity.js';
 import type { MatchFrequency, MessageLanguage } from './notification.vocabulary.js';
 
 /**
@@ -13,9 +12,9 @@ export class NotificationPreference {
   @PrimaryColumn({ type: 'int' })
   userId: number;
 
-  @ManyToOne(() => User, { nullable: false, onDelete: 'CASCADE' })
+  @ManyToOne('User', { nullable: false, onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'notification_preference_user_fk' })
-  user?: User;
+  user?: { id: number };
 
   /** Match mail: instant, daily or weekly digest, or off. */
   @Column({ type: 'varchar', length: 10, nullable: true })

@@ -1,4 +1,5 @@
-import { markMatchesNotified } from '../matching/match-status.js';
+import { DomainEvents } from '../platform/events/domain-events.js';
+import { matchesTold } from './notification.events.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -62,6 +63,7 @@ export class NotificationSender {
     private readonly transport: MailTransport,
     private readonly links: NotificationLinks,
     private readonly queues: QueueService,
+    private readonly events: DomainEvents,
   ) {
     const f = config.NODE_ENV === 'test' ? /^([a-z-]+):(\d+)$/.exec(process.env.NOTIFICATIONS_FAULT ?? '') : null;
     if (f && (FAULT_POINTS as readonly string[]).includes(f[1])) this.fault = { point: f[1] as FaultPoint, n: Number(f[2]), seen: 0 };
@@ -185,7 +187,7 @@ export class NotificationSender {
           [done.map((d) => d.id)],
         )
         .then((rows: Array<{ match_id: string; score: number }>) =>
-          markMatchesNotified(this.dataSource, rows.map((r) => ({ matchId: Number(r.match_id), score: r.score }))),
+          this.events.emit(this.dataSource.manager, matchesTold, { told: rows.map((r) => ({ matchId: Number(r.match_id), score: r.score })) }),
         )
         .catch((err) => this.log.warn({ err: (err as Error).message }, 'could not mark matches as notified'));
     }

@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
-import { User } from '../accounts/user.entity.js';
 import { Enterprise } from '../enterprises/enterprise.entity.js';
 import { BigIdColumn } from '../platform/database/big-id.js';
 import type { MessageLanguage, NotificationCategory, NotificationStatus } from './notification.vocabulary.js';
@@ -37,9 +36,9 @@ export class Notification {
   @Column({ type: 'varchar', length: 5, nullable: true })
   language: MessageLanguage | null;
 
-  @ManyToOne(() => User, { nullable: true, onDelete: 'CASCADE' })
+  @ManyToOne('User', { nullable: true, onDelete: 'CASCADE' })
   @JoinColumn({ name: 'recipient_user_id', foreignKeyConstraintName: 'notification_recipient_user_fk' })
-  recipientUser?: User | null;
+  recipientUser?: { id: number } | null;
 
   @Column({ type: 'int', nullable: true })
   recipientUserId: number | null;
@@ -98,9 +97,9 @@ export class Notification {
   @Column({ type: 'timestamptz', nullable: true })
   resentAt: Date | null;
 
-  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
+  @ManyToOne('User', { nullable: true, onDelete: 'SET NULL' })
   @JoinColumn({ name: 'resent_by', foreignKeyConstraintName: 'notification_resent_by_fk' })
-  resentByUser?: User | null;
+  resentByUser?: { id: number } | null;
 
   @Column({ type: 'int', nullable: true })
   resentBy: number | null;

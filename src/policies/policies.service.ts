@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { shanghaiDate } from '../platform/format/units.js';
 import { Clock } from '../platform/clock/clock.js';
-import { OutboxService } from '../platform/outbox/outbox.service.js';
-import { triggerIncentiveChanged, triggerPolicyChanged, triggerProjectsOfIncentives } from '../matching/matching.jobs.js';
+import { DomainEvents } from '../platform/events/domain-events.js';
+import { incentiveChanged, incentivesRemoving, policyChanged } from './policy.events.js';
 import { matchesSearch, searchRank, tsQuery } from '../platform/database/search.js';
 import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
 import { conflict, notFound } from '../platform/http/problem.js';
@@ -28,7 +28,7 @@ export class PoliciesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly outbox: OutboxService,
+    private readonly events: DomainEvents,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
   ) {}
@@ -141,7 +141,7 @@ export class PoliciesService {
       const p = m.create(Policy, { ...fields, ...policyDerived(fields, incentives), status: 'draft' });
       await m.insert(Policy, p);
       if (incentives.length) await m.insert(Incentive, incentives.map((i) => ({ ...i, policyId: p.id })));
-      await triggerPolicyChanged(this.outbox, m, p.id);
+      await this.events.emit(m, policyChanged, { policyId: p.id });
       return p.id;
     };
     const id = manager ? await run(manager) : await this.dataSource.transaction(run);
@@ -164,7 +164,7 @@ export class PoliciesService {
       delete p.incentives;
       Object.assign(p, policyDerived(p, incentives));
       await m.save(Policy, p);
-      await triggerPolicyChanged(this.outbox, m, id);
+      await this.events.emit(m, policyChanged, { policyId: id });
     };
     await (manager ? run(manager) : this.dataSource.transaction(run));
     return this.get(id, manager);
@@ -177,14 +177,14 @@ export class PoliciesService {
       p.status = published ? 'published' : 'draft';
       p.publishedAt = published ? (p.publishedAt ?? this.clock.now()) : null;
       await m.save(Policy, p);
-      await triggerPolicyChanged(this.outbox, m, id);
+      await this.events.emit(m, policyChanged, { policyId: id });
     };
     await (manager ? run(manager) : this.dataSource.transaction(run));
     return this.get(id, manager);
   }
 
   private async removeIn(m: EntityManager, id: number): Promise<void> {
-    await triggerProjectsOfIncentives(this.outbox, m, { policyId: id });
+    await this.events.emit(m, incentivesRemoving, { where: { policyId: id } });
     const r = await m.delete(Policy, { id });
     if (!r.affected) throw notFound('政策');
   }
@@ -226,7 +226,7 @@ export class PoliciesService {
       const i = m.create(Incentive, { ...input, policyId });
       await m.insert(Incentive, i);
       await this.refreshSearch(m, policyId);
-      await triggerIncentiveChanged(this.outbox, m, i.id);
+      await this.events.emit(m, incentiveChanged, { incentiveId: i.id });
       return i.id;
     };
     const id = manager ? await run(manager) : await this.dataSource.transaction(run);
@@ -246,7 +246,7 @@ export class PoliciesService {
       Object.assign(i, input);
       await m.save(Incentive, i);
       await this.refreshSearch(m, i.policyId);
-      await triggerIncentiveChanged(this.outbox, m, id);
+      await this.events.emit(m, incentiveChanged, { incentiveId: id });
     };
     await (manager ? run(manager) : this.dataSource.transaction(run));
     return this.getIncentive(id, manager);
@@ -256,7 +256,7 @@ export class PoliciesService {
     await this.dataSource.transaction(async (m) => {
       const i = await m.findOne(Incentive, { where: { id } });
       if (!i) throw notFound('扶持措施');
-      await triggerProjectsOfIncentives(this.outbox, m, { incentiveIds: [id] });
+      await this.events.emit(m, incentivesRemoving, { where: { incentiveIds: [id] } });
       await m.delete(Incentive, { id });
       await this.refreshSearch(m, i.policyId);
     });

@@ -2,8 +2,8 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Clock } from '../platform/clock/clock.js';
 import { shanghaiDate } from '../platform/format/units.js';
-import { OutboxService } from '../platform/outbox/outbox.service.js';
-import { triggerProjectMatching } from '../matching/matching.jobs.js';
+import { DomainEvents } from '../platform/events/domain-events.js';
+import { projectChanged } from './project.events.js';
 import { matchesSearch, searchRank, tsQuery } from '../platform/database/search.js';
 import { isUniqueViolation } from '../platform/database/pg-errors.js';
 import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
@@ -43,7 +43,7 @@ export class ProjectsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly outbox: OutboxService,
+    private readonly events: DomainEvents,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
   ) {}
@@ -155,7 +155,7 @@ export class ProjectsService {
       }
       await m.insert(ProjectStageChange, { projectId: p.id, fromStage: null, toStage: stage, changedAt: now, changedBy: actorId });
       if (incentives.length) await m.createQueryBuilder().relation(Project, 'incentives').of(p.id).add(incentives.map((i) => i.id));
-      await triggerProjectMatching(this.outbox, m, p.id);
+      await this.events.emit(m, projectChanged, { projectId: p.id });
       return p.id;
     };
     const id = manager ? await run(manager) : await this.dataSource.transaction(run);
@@ -182,7 +182,7 @@ export class ProjectsService {
         await m.query('DELETE FROM project_incentive WHERE project_id = $1', [id]);
         if (incentives.length) await m.createQueryBuilder().relation(Project, 'incentives').of(id).add(incentives.map((i) => i.id));
       }
-      await triggerProjectMatching(this.outbox, m, id);
+      await this.events.emit(m, projectChanged, { projectId: id });
     };
     await (manager ? run(manager) : this.dataSource.transaction(run));
     return this.get(id, manager);
@@ -196,7 +196,7 @@ export class ProjectsService {
       p.status = published ? 'published' : 'draft';
       p.publishedAt = published ? (p.publishedAt ?? this.clock.now()) : null;
       await m.save(Project, p);
-      await triggerProjectMatching(this.outbox, m, id);
+      await this.events.emit(m, projectChanged, { projectId: id });
     };
     await (manager ? run(manager) : this.dataSource.transaction(run));
     return this.get(id, manager);
@@ -221,7 +221,7 @@ export class ProjectsService {
       p.stage = input.stage;
       p.stageChangedAt = at;
       await m.save(Project, p);
-      await triggerProjectMatching(this.outbox, m, id);
+      await this.events.emit(m, projectChanged, { projectId: id });
     };
     await (manager ? run(manager) : this.dataSource.transaction(run));
     return this.get(id, manager);
@@ -241,7 +241,7 @@ export class ProjectsService {
     p.stage = stage;
     p.stageChangedAt = changedAt;
     await m.save(Project, p);
-    await triggerProjectMatching(this.outbox, m, id);
+    await this.events.emit(m, projectChanged, { projectId: id });
     return true;
   }
 
