@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Enterprise } from '../enterprises/enterprise.entity.js';
+import { enterpriseExists } from '../enterprises/enterprise.reads.js';
 import { isUniqueViolation } from '../platform/database/pg-errors.js';
 import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
 import { conflict, notFound, validationFailed } from '../platform/http/problem.js';
@@ -104,7 +104,7 @@ export class UsersService {
     if (u.bureauId && !(await manager.exists(Bureau, { where: { id: u.bureauId } }))) {
       throw validationFailed([{ field: 'bureauId', code: 'unknown_bureau', message: '招商局不存在' }]);
     }
-    if (u.enterpriseId && !(await manager.exists(Enterprise, { where: { id: u.enterpriseId } }))) {
+    if (u.enterpriseId && !(await enterpriseExists(manager, u.enterpriseId))) {
       throw validationFailed([{ field: 'enterpriseId', code: 'unknown_enterprise', message: '企业不存在' }]);
     }
   }

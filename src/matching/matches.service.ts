@@ -2,13 +2,14 @@ import { recordMatchInterest } from '../notifications/notification-events.js';
 import { Match } from './match.entity.js';
 import { AccessPolicy, requireRole, requireStaff } from '../access/access-policy.js';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { coversRegion, isAdmin, isStaff, ownsEnterprise, type Actor } from '../access/actor.js';
 import { industryRef, regionRef } from '../enterprises/enterprise.view.js';
 import { CERTIFICATION_KINDS, ENTERPRISE_SIZES, type CertificationKind, type EnterpriseSize } from '../enterprises/enterprise.vocabulary.js';
 import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
 import { notFound, ProblemException } from '../platform/http/problem.js';
-import { Incentive } from '../policies/incentive.entity.js';
+import type { Incentive } from '../policies/incentive.entity.js';
+import { findIncentives } from '../policies/incentive.reads.js';
 import { DomainEvents } from '../platform/events/domain-events.js';
 import { matchInterested } from './match.events.js';
 import { INCENTIVE_KINDS } from '../policies/policy.vocabulary.js';
@@ -235,7 +236,7 @@ export class MatchesService {
   private async incentives(items: MatchRecord[]): Promise<Map<number, Incentive>> {
     const ids = [...new Set(items.flatMap((m) => [...m.eligible_incentive_ids, ...m.needs_info_incentive_ids]))];
     if (!ids.length) return new Map();
-    const rows = await this.dataSource.manager.findBy(Incentive, { id: In(ids) });
+    const rows = await findIncentives(this.dataSource.manager, ids);
     return new Map(rows.map((i) => [i.id, i]));
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
-import { Enterprise } from '../enterprises/enterprise.entity.js';
+import { enterpriseQuery } from '../enterprises/enterprise.reads.js';
 import { Clock } from '../platform/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
 import { shanghaiDate } from '../platform/format/units.js';
@@ -441,8 +441,7 @@ export class MatchingEngine {
         if (inForce) {
           const known = new Map(existing.map((x) => [x.e, x]));
           const sql = eligibilitySql(incentive.conditions, incentive.policy.regionCode, ctx.regions, ctx.today);
-          const [query, params] = this.dataSource.manager
-            .createQueryBuilder(Enterprise, 'e')
+          const [query, params] = enterpriseQuery(this.dataSource.manager)
             .select('e.id')
             .where(sql.possible, sql.params)
             .getQueryAndParameters();

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../platform/clock/clock.js';
 import { shanghaiDate } from '../platform/format/units.js';
 import { DomainEvents } from '../platform/events/domain-events.js';
@@ -9,7 +9,8 @@ import { isUniqueViolation } from '../platform/database/pg-errors.js';
 import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
 import { conflict, notFound, ProblemException, validationFailed } from '../platform/http/problem.js';
 import { searchText } from '../platform/text/segmenter.js';
-import { Incentive } from '../policies/incentive.entity.js';
+import type { Incentive } from '../policies/incentive.entity.js';
+import { findIncentives } from '../policies/incentive.reads.js';
 import { policyValidity } from '../policies/policy.vocabulary.js';
 import { industries } from '../reference/industries.js';
 import { regions } from '../reference/regions.js';
@@ -292,9 +293,7 @@ export class ProjectsService {
       'SELECT project_id, incentive_id FROM project_incentive WHERE project_id = ANY($1::int[])',
       [items.map((p) => p.id)],
     );
-    const incentives = rows.length
-      ? await this.dataSource.manager.find(Incentive, { where: { id: In([...new Set(rows.map((r) => r.incentive_id))]) }, relations: { policy: true } })
-      : [];
+    const incentives = await findIncentives(this.dataSource.manager, [...new Set(rows.map((r) => r.incentive_id))], { withPolicy: true });
     const byId = new Map(incentives.map((i) => [i.id, i]));
     // lists are public: only incentives of published policies
     for (const p of items) p.incentives = withPublishedIncentives({ incentives: rows.filter((r) => r.project_id === p.id).map((r) => byId.get(r.incentive_id)!) }).incentives;
@@ -307,7 +306,7 @@ export class ProjectsService {
   private async incentivesById(m: EntityManager, ids: number[], attached: ReadonlySet<number> = new Set()): Promise<Incentive[]> {
     const unique = [...new Set(ids)];
     if (!unique.length) return [];
-    const found = await m.find(Incentive, { where: { id: In(unique) }, relations: { policy: true } });
+    const found = await findIncentives(m, unique, { withPolicy: true });
     const byId = new Map(found.map((i) => [i.id, i]));
     const missing = ids.map((id, i) => ({ id, i })).filter(({ id }) => !byId.has(id));
     if (missing.length) {

@@ -12,9 +12,9 @@ import { parseSafe } from '../platform/validation/zod-validation.js';
 import { emptyEnterpriseForm, enterpriseFieldFor, enterpriseFormView, readEnterpriseForm, type EnterpriseFormValues } from './forms/enterprise-form.js';
 import { errorMap, field, formAndSchemaErrors, withRequiredMessages, type ErrorMap, type FormBody } from './forms/form-input.js';
 import { Pages } from './pages.js';
-import { ENTERPRISE_REQUIRED } from './portal.controller.js';
+import { ENTERPRISE_REQUIRED } from './forms/enterprise-form.js';
 import { assertSameOrigin } from '../access/same-origin.js';
-import { homeOf } from './session-pages.controller.js';
+import { homeOf } from './page-params.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
 
 interface AccountValues {

@@ -19,7 +19,7 @@ import { regions } from '../reference/regions.js';
 import { errorMap, field, type ErrorMap, type FormBody } from './forms/form-input.js';
 import { pickerModel, pickFrom } from './forms/tree-picker.js';
 import { Pages } from './pages.js';
-import { idOf, pageNo } from './public.controller.js';
+import { idOf, pageNo } from './page-params.js';
 import { assertSameOrigin } from '../access/same-origin.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
 

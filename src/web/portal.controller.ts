@@ -23,21 +23,10 @@ import { enterpriseFieldFor, enterpriseFormValues, enterpriseFormView, readEnter
 import { errorMap, field, formAndSchemaErrors, withRequiredMessages, type ErrorMap, type FormBody } from './forms/form-input.js';
 import { readPreferencesForm } from './notification-pages.js';
 import { Pages } from './pages.js';
-import { idOf, pageNo } from './public.controller.js';
+import { idOf, pageNo } from './page-params.js';
 import { ELIGIBILITY_BADGE, ELIGIBILITY_LABELS } from './view/conditions.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
-
-export const ENTERPRISE_REQUIRED: Record<string, string> = {
-  uscc: '请填写统一社会信用代码',
-  name: '请填写企业名称',
-  home: '请选择注册地',
-  industryCodes: '请至少选择一个所属行业',
-  contacts: '请至少填写一位联系人',
-  contact0_name: '请填写联系人姓名',
-  accountName: '请填写您的姓名',
-  email: '请填写邮箱',
-  password: '请设置密码',
-};
+import { ENTERPRISE_REQUIRED } from './forms/enterprise-form.js';
 
 const MATCH_TABS = {
   active: { label: '推荐中', statuses: undefined as string[] | undefined },

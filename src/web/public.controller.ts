@@ -13,7 +13,6 @@ import { shanghaiDate } from '../platform/format/units.js';
 import { notFound } from '../platform/http/problem.js';
 import { parseSafe } from '../platform/validation/zod-validation.js';
 import { EligibilityService } from '../policies/eligibility/eligibility.service.js';
-import { isDbId } from '../platform/validation/common.js';
 import { evaluateEligibility } from '../policies/eligibility/evaluate.js';
 import type { Incentive } from '../policies/incentive.entity.js';
 import { PoliciesQueries } from '../policies/policies.queries.js';
@@ -30,21 +29,9 @@ import { pickerModel, pickFrom } from './forms/tree-picker.js';
 import { Pages } from './pages.js';
 import { describeCondition, ELIGIBILITY_BADGE, ELIGIBILITY_LABELS } from './view/conditions.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
+import { idOf, pageNo } from './page-params.js';
 
 const PAGE_SIZE = 12;
-
-/** A positive page number from the query (bad values fall back to 1 rather than failing a page). */
-export const pageNo = (q: FormBody) => {
-  const n = Number(field(q, 'page'));
-  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
-};
-
-/** A numeric id from a path segment, or a 404 page (never a 400: a URL is not a form). */
-export function idOf(raw: string, what: string): number {
-  const n = Number(raw);
-  if (!/^\d{1,15}$/.test(raw) || !isDbId(n)) throw notFound(what);
-  return n;
-}
 
 /** The public site: home, 项目库, 政策库 and their detail pages. */
 @ApiExcludeController()

@@ -1,7 +1,6 @@
 import { Controller, Get, Inject, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { isStaff, type Actor } from '../access/actor.js';
 import { AuthService } from '../accounts/auth.service.js';
 import type { AuthedRequest } from '../access/auth.guard.js';
 import { loginSchema } from '../accounts/accounts.schemas.js';
@@ -14,11 +13,9 @@ import { parseSafe } from '../platform/validation/zod-validation.js';
 import { errorMap, field, safeNext, type FormBody } from './forms/form-input.js';
 import { Pages } from './pages.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
+import { homeOf } from './page-params.js';
 
 /** Where a signed-in user starts. */
-export const homeOf = (actor: Pick<Actor, 'role'> | null | undefined) =>
-  actor?.role === 'enterprise' ? '/portal/matches' : isStaff(actor as Actor | null) ? '/console' : '/';
-
 /** Login and logout for browsers (the session cookie `im_session` + its CSRF token). */
 @ApiExcludeController()
 @Controller()

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { Enterprise } from '../../enterprises/enterprise.entity.js';
+import type { Enterprise } from '../../enterprises/enterprise.entity.js';
+import { enterpriseQuery, findEnterprise, findEnterprisesWithCertifications } from '../../enterprises/enterprise.reads.js';
 import { enterpriseView } from '../../enterprises/enterprise.view.js';
 import { AccessPolicy, requireStaff } from '../../access/access-policy.js';
 import type { Actor } from '../../access/actor.js';
@@ -58,7 +59,7 @@ export class EligibilityService {
     const scope = this.access.enterpriseListScope(actor);
     const where = (x: string) => (scope ? `(${x}) AND ${scope.where}` : x);
     const params = { ...sql.params, ...(scope?.params ?? {}) };
-    const query = (x: string) => this.dataSource.manager.createQueryBuilder(Enterprise, 'e').where(where(x), params);
+    const query = (x: string) => enterpriseQuery(this.dataSource.manager).where(where(x), params);
     const eligible = await query(sql.eligible).getCount();
     const possible = await query(sql.possible).getCount();
     const first = await query(sql.eligible).orderBy('e.id', 'ASC').limit(10).getMany();
@@ -89,7 +90,7 @@ export class EligibilityService {
    * (status `expired`) rather than "not eligible".
    */
   async forEnterprise(enterpriseId: number, q: { page: number; pageSize: number; status?: CalculatorStatus; includeExpired?: boolean }) {
-    const e = await this.dataSource.manager.findOne(Enterprise, { where: { id: enterpriseId } });
+    const e = await findEnterprise(this.dataSource.manager, enterpriseId);
     if (!e) throw notFound('企业');
     const r = regions();
     const around = r.closure([e.homeRegionCode, ...e.targetRegionCodes]);
@@ -129,7 +130,7 @@ export class EligibilityService {
    * can be read): the verdict, each condition's and the policy's checks with their reasons.
    */
   async evaluateOne(enterpriseId: number, incentiveId: number) {
-    const e = await this.dataSource.manager.findOne(Enterprise, { where: { id: enterpriseId } });
+    const e = await findEnterprise(this.dataSource.manager, enterpriseId);
     if (!e) throw notFound('企业');
     const incentive = await this.dataSource.manager.findOne(Incentive, { where: { id: incentiveId }, relations: { policy: true } });
     if (!incentive?.policy) throw notFound('扶持措施');
@@ -159,18 +160,15 @@ export class EligibilityService {
     const matching = q.status === 'eligible' ? sql.eligible : q.status === 'needs_info' ? `(${sql.possible}) AND NOT (${sql.eligible})` : sql.possible;
     const where = scope ? `(${matching}) AND ${scope.where}` : matching;
     const params = scope ? { ...sql.params, ...scope.params } : sql.params;
-    const total = await this.dataSource.manager.createQueryBuilder(Enterprise, 'e').where(where, params).getCount();
-    const ids: Array<{ id: number }> = await this.dataSource.manager
-      .createQueryBuilder(Enterprise, 'e')
+    const total = await enterpriseQuery(this.dataSource.manager).where(where, params).getCount();
+    const ids: Array<{ id: number }> = await enterpriseQuery(this.dataSource.manager)
       .select('e.id', 'id')
       .where(where, params)
       .orderBy('e.id', 'ASC')
       .offset(offsetOf(q))
       .limit(q.pageSize)
       .getRawMany();
-    const rows = ids.length
-      ? await this.dataSource.manager.find(Enterprise, { where: { id: In(ids.map((r) => r.id)) }, relations: { certifications: true }, order: { id: 'ASC' } })
-      : [];
+    const rows = await findEnterprisesWithCertifications(this.dataSource.manager, ids.map((r) => r.id));
     const ctx = { regions: regions(), industries: industries(), today };
     const items = rows.map((e) => {
       const result = evaluateEligibility(e, incentive as Incentive & { policy: NonNullable<Incentive['policy']> }, ctx);

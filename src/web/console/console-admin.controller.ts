@@ -13,9 +13,9 @@ import { parseSafe } from '../../platform/validation/zod-validation.js';
 import { checked, errorMap, field, integer, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
 import { pickerModel, pickFrom } from '../forms/tree-picker.js';
 import { Pages } from '../pages.js';
-import { idOf, pageNo } from '../public.controller.js';
+import { idOf, pageNo } from '../page-params.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
-import { problemErrors } from './console-projects.controller.js';
+import { problemErrors } from '../forms/form-input.js';
 
 const USER_REQUIRED = { email: '请填写邮箱', name: '请填写姓名', role: '请选择角色' };
 

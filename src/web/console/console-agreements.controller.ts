@@ -15,7 +15,7 @@ import { agreementFormValues, agreementInput, type AgreementFormValues } from '.
 import { errorMap, field, integer, mergeErrors, wanToYuan, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
 import { shanghaiDate } from '../../platform/format/units.js';
 import { Pages } from '../pages.js';
-import { idOf } from '../public.controller.js';
+import { idOf } from '../page-params.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 
 type AgreementForm = 'actual' | 'release' | 'approve' | 'recovery';

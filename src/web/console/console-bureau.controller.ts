@@ -17,9 +17,9 @@ import { parseSafe } from '../../platform/validation/zod-validation.js';
 import { errorMap, field, integer, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
 import { pickerModel, pickFrom } from '../forms/tree-picker.js';
 import { Pages } from '../pages.js';
-import { idOf } from '../public.controller.js';
+import { idOf } from '../page-params.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
-import { problemErrors } from './console-projects.controller.js';
+import { problemErrors } from '../forms/form-input.js';
 
 /** Console for a bureau lead: the bureau's officers (invite, activate, deactivate), its idle-lead limit and its assignment rules. */
 @ApiExcludeController()

@@ -16,7 +16,7 @@ import { CHAIN_REQUIRED, chainFieldFor, chainFormValues, chainFormView, emptyCha
 import { errorMap, field, formAndSchemaErrors, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
 import { problemErrors } from './console-projects.controller.js';
 import { Pages } from '../pages.js';
-import { idOf, pageNo } from '../public.controller.js';
+import { idOf, pageNo } from '../page-params.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 
 const BOX_W = 120;

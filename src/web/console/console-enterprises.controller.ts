@@ -12,7 +12,7 @@ import { parseSafe } from '../../platform/validation/zod-validation.js';
 import { errorMap, field, type ErrorMap, type FormBody } from '../forms/form-input.js';
 import { pickerModel, pickFrom } from '../forms/tree-picker.js';
 import { Pages } from '../pages.js';
-import { idOf, pageNo } from '../public.controller.js';
+import { idOf, pageNo } from '../page-params.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 
 /** Console: the enterprises a bureau may see, with certification verification. */

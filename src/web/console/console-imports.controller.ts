@@ -10,7 +10,7 @@ import { toPage } from '../../platform/http/pagination.js';
 import { ProblemException } from '../../platform/http/problem.js';
 import { checked, field, type FormBody } from '../forms/form-input.js';
 import { Pages } from '../pages.js';
-import { idOf, pageNo } from '../public.controller.js';
+import { idOf, pageNo } from '../page-params.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 
 /**

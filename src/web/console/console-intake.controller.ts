@@ -14,7 +14,7 @@ import { regions } from '../../reference/regions.js';
 import { errorMap, field, fields, type ErrorMap, type FormBody } from '../forms/form-input.js';
 import { codeChip, pickerModel, pickFrom } from '../forms/tree-picker.js';
 import { Pages } from '../pages.js';
-import { idOf, pageNo } from '../public.controller.js';
+import { idOf, pageNo } from '../page-params.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 
 /** One stretch of the document's text, and the drafts whose evidence covers it. */

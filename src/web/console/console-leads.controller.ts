@@ -32,7 +32,7 @@ import { parseSafe } from '../../platform/validation/zod-validation.js';
 import { errorMap, field, integer, safeNext, wanToYuan, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
 import { pickerModel, pickFrom } from '../forms/tree-picker.js';
 import { Pages } from '../pages.js';
-import { idOf } from '../public.controller.js';
+import { idOf } from '../page-params.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 
 export const BOARD_STAGES: LeadStage[] = [...PIPELINE, 'lost'];

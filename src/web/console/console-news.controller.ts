@@ -15,7 +15,7 @@ import { ProjectsService } from '../../projects/projects.service.js';
 import { errorMap, field, fields, type ErrorMap, type FormBody } from '../forms/form-input.js';
 import { pickerModel, pickFrom } from '../forms/tree-picker.js';
 import { Pages } from '../pages.js';
-import { idOf, pageNo } from '../public.controller.js';
+import { idOf, pageNo } from '../page-params.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 
 interface ArticleForm {

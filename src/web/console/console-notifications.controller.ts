@@ -14,7 +14,7 @@ import { parseSafe } from '../../platform/validation/zod-validation.js';
 import { errorMap, field, type FormBody } from '../forms/form-input.js';
 import { readPreferencesForm } from '../notification-pages.js';
 import { Pages } from '../pages.js';
-import { idOf, pageNo } from '../public.controller.js';
+import { idOf, pageNo } from '../page-params.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 
 /** Console: messages sent for the bureau's region with their status and failures (admins resend), and one's own notification settings. */

@@ -16,11 +16,11 @@ import { errorMap, field, formAndSchemaErrors, mergeErrors, withRequiredMessages
 import { emptyIncentiveForm, INCENTIVE_REQUIRED, incentiveFieldFor, incentiveFormValues, incentiveFormView, readIncentiveForm, type IncentiveFormValues } from '../forms/incentive-form.js';
 import { pickerModel, pickFrom } from '../forms/tree-picker.js';
 import { Pages } from '../pages.js';
-import { idOf, pageNo } from '../public.controller.js';
+import { idOf, pageNo } from '../page-params.js';
 import { describeCondition, ELIGIBILITY_BADGE, ELIGIBILITY_LABELS } from '../view/conditions.js';
 import { IntakeService } from '../../intake/intake.service.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
-import { problemErrors } from './console-projects.controller.js';
+import { problemErrors } from '../forms/form-input.js';
 
 interface PolicyFormValues {
   title: string;

@@ -18,8 +18,9 @@ import { errorMap, field, fields, formAndSchemaErrors, withRequiredMessages, typ
 import { emptyProjectForm, PROJECT_REQUIRED, projectFieldFor, projectFormValues, projectFormView, readProjectForm, type ProjectFormValues } from '../forms/project-form.js';
 import { pickerModel, pickFrom } from '../forms/tree-picker.js';
 import { Pages } from '../pages.js';
-import { idOf, pageNo } from '../public.controller.js';
+import { idOf, pageNo } from '../page-params.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
+import { problemErrors } from '../forms/form-input.js';
 
 /** Stages a project may move to from `from` (forward, or closed). */
 export const nextStages = (from: ProjectStage) => projectStages.filter((s) => !stageChangeProblem(from, s));
@@ -185,7 +186,3 @@ export class ConsoleProjectsController {
   }
 }
 
-/** A refused write's reasons as form errors: its field errors, or its message at the top of the form. */
-export function problemErrors(err: ProblemException, fieldFor: (f: string) => string): ErrorMap {
-  return err.errors?.length ? errorMap(err.errors, fieldFor) : { _form: [err.message] };
-}

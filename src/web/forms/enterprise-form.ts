@@ -244,3 +244,15 @@ export function enterpriseFormView(values: EnterpriseFormValues, sizes: Record<s
     frequencies: Object.entries(frequencies),
   };
 }
+
+export const ENTERPRISE_REQUIRED: Record<string, string> = {
+  uscc: '请填写统一社会信用代码',
+  name: '请填写企业名称',
+  home: '请选择注册地',
+  industryCodes: '请至少选择一个所属行业',
+  contacts: '请至少填写一位联系人',
+  contact0_name: '请填写联系人姓名',
+  accountName: '请填写您的姓名',
+  email: '请填写邮箱',
+  password: '请设置密码',
+};

@@ -1,3 +1,4 @@
+import type { ProblemException } from '../../platform/http/problem.js';
 import type { FieldError } from '../../platform/http/problem.js';
 
 /**
@@ -145,4 +146,9 @@ export function formAndSchemaErrors(form: ErrorMap, schema: ErrorMap): ErrorMap 
   const out: ErrorMap = { ...form };
   for (const [k, v] of Object.entries(schema)) if (!form[k]) out[k] = v;
   return out;
+}
+
+/** A refused write's reasons as form errors: its field errors, or its message at the top of the form. */
+export function problemErrors(err: ProblemException, fieldFor: (f: string) => string): ErrorMap {
+  return err.errors?.length ? errorMap(err.errors, fieldFor) : { _form: [err.message] };
 }
