@@ -1,4 +1,4 @@
-import { regionRef } from '../enterprises/enterprise.view.js';
+import { regionRef } from '../reference/refs.js';
 import { ROLES } from '../access/actor.js';
 import type { Bureau } from './bureau.entity.js';
 import type { User } from './user.entity.js';

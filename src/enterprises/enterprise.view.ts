@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import { apiSchema, enumOf, pageOf, timestamp, type Describes } from '../platform/http/openapi.js';
-import { industries } from '../reference/industries.js';
 import { codeRefSchema } from '../reference/reference.schemas.js';
-import { regions } from '../reference/regions.js';
 import type { EnterpriseCertification } from './enterprise-certification.entity.js';
 import type { Enterprise } from './enterprise.entity.js';
+import { industryRef, regionRef } from '../reference/refs.js';
 import { CERTIFICATION_KINDS, CERTIFICATION_STATUSES, ENTERPRISE_SIZES, LANGUAGES, NOTIFICATION_FREQUENCIES } from './enterprise.vocabulary.js';
-
-export const regionRef = (code: string) => ({ code, name: regions().fullName(code) });
-export const industryRef = (code: string) => ({ code, name: industries().get(code)?.name ?? code });
 
 export function certificationView(c: EnterpriseCertification) {
   return {

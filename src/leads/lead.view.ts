@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { industryRef, regionRef } from '../enterprises/enterprise.view.js';
+import { industryRef, regionRef } from '../reference/refs.js';
 import { apiSchema, enumOf, timestamp, type Describes } from '../platform/http/openapi.js';
 import { codeRefSchema } from '../reference/reference.schemas.js';
 import { ACTIVITY_KINDS, LEAD_SOURCES, LEAD_STAGES, SIGNING_KINDS, type ActivityKind, type LeadSource, type LeadStage, type SigningKind } from './lead.vocabulary.js';

@@ -4,7 +4,7 @@ import { AccessPolicy, requireRole, requireStaff } from '../access/access-policy
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { coversRegion, isAdmin, isStaff, ownsEnterprise, type Actor } from '../access/actor.js';
-import { industryRef, regionRef } from '../enterprises/enterprise.view.js';
+import { industryRef, regionRef } from '../reference/refs.js';
 import { CERTIFICATION_KINDS, ENTERPRISE_SIZES, type CertificationKind, type EnterpriseSize } from '../enterprises/enterprise.vocabulary.js';
 import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
 import { notFound, ProblemException } from '../platform/http/problem.js';

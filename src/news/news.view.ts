@@ -1,4 +1,4 @@
-import { industryRef, regionRef } from '../enterprises/enterprise.view.js';
+import { industryRef, regionRef } from '../reference/refs.js';
 import type { Article } from './article.entity.js';
 import { ARTICLE_STATUSES } from './article.vocabulary.js';
 

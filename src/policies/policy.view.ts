@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { enterpriseResponse, regionRef } from '../enterprises/enterprise.view.js';
+import { enterpriseResponse } from '../enterprises/enterprise.view.js';
+import { regionRef } from '../reference/refs.js';
 import { apiSchema, enumOf, pageOf, timestamp, type Describes } from '../platform/http/openapi.js';
 import { codeRefSchema } from '../reference/reference.schemas.js';
 import { CONDITION_LABELS, conditionSchema } from './eligibility/conditions.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { industryRef, regionRef } from '../enterprises/enterprise.view.js';
+import { industryRef, regionRef } from '../reference/refs.js';
 import { apiSchema, enumOf, pageOf, timestamp, type Describes } from '../platform/http/openapi.js';
 import { codeRefSchema } from '../reference/reference.schemas.js';
 import { incentiveSummary, incentiveSummaryResponse } from '../policies/policy.view.js';
