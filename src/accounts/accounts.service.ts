@@ -161,7 +161,7 @@ export class AccountsService {
       const user = await this.users.get(used.userId, m);
       if (!user.active) throw invalidToken();
       const now = this.clock.now();
-      await m.update(User, { id: user.id }, { passwordHash: hash, failedLogins: 0, lockedUntil: null, emailVerifiedAt: user.emailVerifiedAt ?? now });
+      await m.update(User, { id: user.id }, { passwordHash: hash, emailVerifiedAt: user.emailVerifiedAt ?? now });
       if (!user.emailVerifiedAt) await this.notifications.releaseHeld(m, { userId: user.id, email: user.email });
       await this.tokens.voidAll(m, user.id, ['reset_password', 'invite']);
       await this.sessions.revokeAll(user.id, m);

@@ -50,13 +50,6 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
-  /** Consecutive failed logins; reset on success. */
-  @Column({ type: 'smallint', default: 0 })
-  failedLogins: number;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  lockedUntil: Date | null;
-
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
 
