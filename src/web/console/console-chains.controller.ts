@@ -14,7 +14,7 @@ import { parseSafe } from '../../platform/validation/zod-validation.js';
 import { regions } from '../../reference/regions.js';
 import { CHAIN_REQUIRED, chainFieldFor, chainFormValues, chainFormView, emptyChainForm, readChainForm, type ChainFormValues } from '../forms/chain-form.js';
 import { errorMap, field, formAndSchemaErrors, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
-import { problemErrors } from './console-projects.controller.js';
+import { problemErrors } from '../forms/form-input.js';
 import { Pages } from '../pages.js';
 import { idOf, pageNo } from '../page-params.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
