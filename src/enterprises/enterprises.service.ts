@@ -174,7 +174,7 @@ export class EnterprisesService {
         );
         if (reclaimed) {
           await this.syncCertifications(m, id);
-          await triggerEnterpriseMatching(this.outbox, m, id);
+          await this.events.emit(m, enterprisesChanged, { enterpriseIds: [id] });
         }
         const e = await m.findOneByOrFail(Enterprise, { id });
         await this.audit.record(m, {
