@@ -4,7 +4,7 @@ import { pageQuery } from '../platform/http/pagination.js';
 import { requiredText } from '../platform/validation/common.js';
 import { codeRefSchema } from '../reference/reference.schemas.js';
 import type { DuplicatePair } from './enterprise-merge.service.js';
-import { regionRef } from './enterprise.view.js';
+import { regionRef } from '../reference/refs.js';
 
 /** GET /enterprises/duplicates. */
 export const listDuplicatesQuery = z.strictObject({ ...pageQuery });

@@ -3,13 +3,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AccessPolicy, requireStaff, staffScope } from '../access/access-policy.js';
 import type { Actor } from '../access/actor.js';
 import { AuditService } from '../audit/audit.service.js';
-import { triggerEnterpriseMatching } from '../matching/matching.jobs.js';
 import { Clock } from '../platform/clock/clock.js';
 import { conflict, notFound, validationFailed } from '../platform/http/problem.js';
 import { toPage, offsetOf, type Page } from '../platform/http/pagination.js';
-import { OutboxService } from '../platform/outbox/outbox.service.js';
+import { DomainEvents } from '../platform/events/domain-events.js';
 import { regions } from '../reference/regions.js';
 import { EnterpriseMergeSteps, type EnterpriseMerge } from './enterprise-merge.js';
+import { enterprisesChanged } from './enterprise.events.js';
 
 export interface DuplicatePair {
   a: { id: number; name: string; uscc: string; homeRegionCode: string };
@@ -33,7 +33,7 @@ export class EnterpriseMergeService {
     private readonly clock: Clock,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly events: DomainEvents,
     private readonly steps: EnterpriseMergeSteps,
   ) {}
 
@@ -115,7 +115,7 @@ export class EnterpriseMergeService {
         actor.userId,
       ]);
       await m.query(`DELETE FROM enterprise WHERE id = $1`, [loserId]);
-      await triggerEnterpriseMatching(this.outbox, m, winnerId);
+      await this.events.emit(m, enterprisesChanged, { enterpriseIds: [winnerId] });
       const detail = { mergedId: loserId, mergedUscc: loser.uscc, mergedName: loser.name, reason, moved: merge.moved };
       await this.audit.record(m, { actor, action: 'enterprise.merged', target: { type: 'enterprise', id: winnerId, region: winner.home_region_code }, detail });
       await this.audit.record(m, {

@@ -9,7 +9,7 @@ import { ProblemException } from '../../platform/http/problem.js';
 import { parseSafe } from '../../platform/validation/zod-validation.js';
 import { errorMap, field, integer, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
 import { Pages } from '../pages.js';
-import { idOf, pageNo } from '../public.controller.js';
+import { idOf, pageNo } from '../page-params.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 
 /** Console: likely duplicate enterprises of the bureau's region, and merging two records (registered before the enterprise pages: /duplicates is no id). */
