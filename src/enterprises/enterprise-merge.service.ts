@@ -10,6 +10,7 @@ import { DomainEvents } from '../platform/events/domain-events.js';
 import { regions } from '../reference/regions.js';
 import { EnterpriseMergeSteps, type EnterpriseMerge } from './enterprise-merge.js';
 import { enterprisesChanged } from './enterprise.events.js';
+import { syncCertificationArrays } from './enterprises.service.js';
 
 export interface DuplicatePair {
   a: { id: number; name: string; uscc: string; homeRegionCode: string };
@@ -144,16 +145,7 @@ export class EnterpriseMergeService {
     );
     await m.query(`DELETE FROM enterprise_certification l WHERE l.enterprise_id = $2 AND EXISTS (SELECT 1 FROM enterprise_certification w WHERE w.enterprise_id = $1 AND w.kind = l.kind)`, [winnerId, loserId]);
     const moved = await m.query(`UPDATE enterprise_certification SET enterprise_id = $1 WHERE enterprise_id = $2`, [winnerId, loserId]);
-    await m.query(
-      `UPDATE enterprise e SET
-         verified_certifications = coalesce((SELECT array_agg(kind ORDER BY kind) FROM enterprise_certification WHERE enterprise_id = e.id AND status = 'verified'), '{}'),
-         pending_certifications = coalesce((SELECT array_agg(kind ORDER BY kind) FROM enterprise_certification WHERE enterprise_id = e.id AND status = 'claimed'), '{}'),
-         certifications_valid_until = coalesce((SELECT jsonb_object_agg(kind, valid_until::text) FROM enterprise_certification
-           WHERE enterprise_id = e.id AND status <> 'rejected' AND valid_until IS NOT NULL), '{}'),
-         updated_at = now()
-       WHERE id = $1`,
-      [winnerId],
-    );
+    await syncCertificationArrays(m, winnerId);
     return (moved as [unknown, number])[1] ?? 0;
   }
 }

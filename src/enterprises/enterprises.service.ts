@@ -173,7 +173,7 @@ export class EnterprisesService {
           },
         );
         if (reclaimed) {
-          await this.syncCertifications(m, id);
+          await syncCertificationArrays(m, id);
           await this.events.emit(m, enterprisesChanged, { enterpriseIds: [id] });
         }
         const e = await m.findOneByOrFail(Enterprise, { id });
@@ -309,7 +309,7 @@ export class EnterprisesService {
       cert.reviewedBy = review.reviewerId ?? null;
       cert.reviewNote = review.note ?? null;
       await m.save(cert);
-      await this.syncCertifications(m, id);
+      await syncCertificationArrays(m, id);
       await this.events.emit(m, enterprisesChanged, { enterpriseIds: [id] });
     };
     await (manager ? run(manager) : this.dataSource.transaction(run));
@@ -350,22 +350,9 @@ export class EnterprisesService {
         });
       }
     }
-    await this.syncCertifications(m, e.id);
+    await syncCertificationArrays(m, e.id);
   }
 
-  /** Keeps the enterprise's verified/pending arrays (GIN-indexed, used by eligibility) and their validity in step with the rows. */
-  private async syncCertifications(m: EntityManager, id: number): Promise<void> {
-    await m.query(
-      `UPDATE enterprise e SET
-         verified_certifications = coalesce((SELECT array_agg(kind ORDER BY kind) FROM enterprise_certification WHERE enterprise_id = e.id AND status = 'verified'), '{}'),
-         pending_certifications = coalesce((SELECT array_agg(kind ORDER BY kind) FROM enterprise_certification WHERE enterprise_id = e.id AND status = 'claimed'), '{}'),
-         certifications_valid_until = coalesce((SELECT jsonb_object_agg(kind, valid_until::text) FROM enterprise_certification
-           WHERE enterprise_id = e.id AND status <> 'rejected' AND valid_until IS NOT NULL), '{}'),
-         updated_at = now()
-       WHERE id = $1`,
-      [id],
-    );
-  }
 
   /** `scope`: the caller's visibility (AccessPolicy.enterpriseListScope), null for none. */
   async list(q: ListEnterprisesQuery, scope: { where: string; params: Record<string, unknown> } | null = null): Promise<Page<Enterprise>> {
@@ -410,4 +397,18 @@ async function notifyCertificationReviewed(m: EntityManager, enterpriseId: numbe
       dedupeKey: `certification:${kind}:${decision}:${Date.now()}`,
     },
   ]);
+}
+
+/** Keeps the enterprise's verified/pending arrays (GIN-indexed, used by eligibility) and their validity in step with its certification rows. */
+export async function syncCertificationArrays(m: EntityManager, id: number): Promise<void> {
+  await m.query(
+    `UPDATE enterprise e SET
+       verified_certifications = coalesce((SELECT array_agg(kind ORDER BY kind) FROM enterprise_certification WHERE enterprise_id = e.id AND status = 'verified'), '{}'),
+       pending_certifications = coalesce((SELECT array_agg(kind ORDER BY kind) FROM enterprise_certification WHERE enterprise_id = e.id AND status = 'claimed'), '{}'),
+       certifications_valid_until = coalesce((SELECT jsonb_object_agg(kind, valid_until::text) FROM enterprise_certification
+         WHERE enterprise_id = e.id AND status <> 'rejected' AND valid_until IS NOT NULL), '{}'),
+       updated_at = now()
+     WHERE id = $1`,
+    [id],
+  );
 }
