@@ -52,14 +52,27 @@ function entityBoundary(module) {
 
 export default tseslint.config(
   { linterOptions: { reportUnusedDisableDirectives: 'warn' } },
-  { ignores: ['scripts/.*', 'dist/**', 'node_modules/**', 'coverage/**', 'src/web/assets/**', 'test/support/api-schema.d.ts', 'test/fixtures/**'] },
+  {
+    ignores: [
+      'scripts/.*',
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'src/web/assets/**',
+      'test/support/api-schema.d.ts',
+      'test/fixtures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
     rules: {
       // `_` names mark what is deliberately unused (destructuring away, required parameters)
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       // tests and raw SQL rows: `any` is a judgement call there, not an error
       '@typescript-eslint/no-explicit-any': 'off',
       // the platform's Proxy/merging code and Nest's decorators need `Function`-typed values in places

@@ -72,7 +72,9 @@ async function seed(db: pg.Client): Promise<{ enterprises: number; projects: num
   ]);
   const regionCount = counties.length + cities.length;
   log(`seeding ${regionCount} regions' bureaus (3 officers each), ${enterprises} enterprises, ${projects} projects`);
-  await db.query(`INSERT INTO bureau (name, region_code, idle_limit_days) SELECT '招商局 ' || code, code, 14 FROM bench_region UNION ALL SELECT '河南省投资促进局', '410000', 14`);
+  await db.query(
+    `INSERT INTO bureau (name, region_code, idle_limit_days) SELECT '招商局 ' || code, code, 14 FROM bench_region UNION ALL SELECT '河南省投资促进局', '410000', 14`,
+  );
   await db.query(
     `INSERT INTO app_user (email, name, role, bureau_id, email_verified_at)
      SELECT 'officer-' || b.region_code || '-' || k || '@bench.example.com', '专员' || k, CASE WHEN k = 0 THEN 'bureau_lead' ELSE 'officer' END, b.id, now()
@@ -112,10 +114,11 @@ async function seedLeads(db: pg.Client, enterprises: number, projects: number): 
   const BATCH = 100_000;
   // a few generated pairs collide with the "one open lead per pair" indexes and are skipped: go on until there are LEADS
   let inserted = 0;
-  for (let from = 1; inserted < LEADS; ) {
+  for (let from = 1; inserted < LEADS;) {
     const to = from + Math.min(BATCH, LEADS - inserted) - 1;
-    await db.query(
-      `WITH src AS (
+    await db
+      .query(
+        `WITH src AS (
          SELECT i, ((i * 2654435761::bigint) % 1000003) / 1000003.0 AS u,
            1 + (i % $3::int) AS enterprise_id,
            CASE WHEN i % 5 < 3 THEN 1 + ((i / $3::int) * 7919 + i * 31) % $4::int END AS project_id,
@@ -149,8 +152,9 @@ async function seedLeads(db: pg.Client, enterprises: number, projects: number): 
          '河南 测试 企业 ' || enterprise_id, now() - make_interval(days => age_days + 40)
        FROM staged
        ON CONFLICT DO NOTHING`,
-      [from, to, enterprises, projects],
-    ).then((r) => (inserted += r.rowCount ?? 0));
+        [from, to, enterprises, projects],
+      )
+      .then((r) => (inserted += r.rowCount ?? 0));
     from = to + 1;
     log(`leads ${inserted.toLocaleString()} / ${LEADS.toLocaleString()}`);
   }
@@ -165,7 +169,12 @@ interface Measured {
   requests: number;
 }
 
-async function load(url: string, token: string, paths: string[], opts: { rate?: number; connections?: number; duration?: number } = {}): Promise<Measured> {
+async function load(
+  url: string,
+  token: string,
+  paths: string[],
+  opts: { rate?: number; connections?: number; duration?: number } = {},
+): Promise<Measured> {
   const result = await autocannon({
     url,
     connections: opts.connections ?? CONNECTIONS,
@@ -199,7 +208,9 @@ async function main(): Promise<void> {
   if (exists) {
     const probe = new pg.Client({ connectionString: dbUrl.toString() });
     await probe.connect();
-    const ok = await probe.query(`SELECT value FROM bench_meta WHERE key = 'leads'`).catch(() => ({ rows: [] as Array<{ value: string }> }));
+    const ok = await probe
+      .query(`SELECT value FROM bench_meta WHERE key = 'leads'`)
+      .catch(() => ({ rows: [] as Array<{ value: string }> }));
     await probe.end();
     reused = ok.rows[0]?.value === 'complete';
     if (!reused) await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
@@ -227,20 +238,30 @@ async function main(): Promise<void> {
     await db.connect();
     log(`reusing ${dbName}`);
   }
-  const counts = (await db.query(`SELECT (SELECT count(*)::int FROM lead) AS leads, (SELECT count(*)::int FROM enterprise) AS enterprises,
+  const counts = (
+    await db.query(
+      `SELECT (SELECT count(*)::int FROM lead) AS leads, (SELECT count(*)::int FROM enterprise) AS enterprises,
       (SELECT count(*)::int FROM project) AS projects, (SELECT count(*)::int FROM bureau) AS bureaus, (SELECT count(*)::int FROM app_user) AS officers,
-      (SELECT count(*)::int FROM lead WHERE region_code = $1) AS county_leads`, [COUNTY])).rows[0];
+      (SELECT count(*)::int FROM lead WHERE region_code = $1) AS county_leads`,
+      [COUNTY],
+    )
+  ).rows[0];
   const sizes: Record<string, number> = counts;
   const seedSeconds = round((Date.now() - t0) / 1000);
   log('sizes', sizes, `(${reused ? 'reused' : `generated in ${seedSeconds} s`})`);
 
   // a county officer's API session
-  const [{ id: officerId }] = (await db.query(`SELECT u.id FROM app_user u JOIN bureau b ON b.id = u.bureau_id WHERE b.region_code = $1 AND u.role = 'officer' ORDER BY u.id LIMIT 1`, [COUNTY])).rows;
+  const [{ id: officerId }] = (
+    await db.query(
+      `SELECT u.id FROM app_user u JOIN bureau b ON b.id = u.bureau_id WHERE b.region_code = $1 AND u.role = 'officer' ORDER BY u.id LIMIT 1`,
+      [COUNTY],
+    )
+  ).rows;
   const token = randomBytes(32).toString('base64url');
-  await db.query(`INSERT INTO session (token_hash, user_id, kind, last_seen_at, expires_at) VALUES ($1, $2, 'api', now(), now() + interval '1 day')`, [
-    createHash('sha256').update(token).digest('hex'),
-    officerId,
-  ]);
+  await db.query(
+    `INSERT INTO session (token_hash, user_id, kind, last_seen_at, expires_at) VALUES ($1, $2, 'api', now(), now() + interval '1 day')`,
+    [createHash('sha256').update(token).digest('hex'), officerId],
+  );
   // what the list runs, for the record
   const plan = (
     await db.query(
@@ -251,13 +272,24 @@ async function main(): Promise<void> {
 
   const port = await freePort();
   const api: ChildProcess = spawn(process.execPath, [`${root}dist/src/main.js`], {
-    env: { ...process.env, DATABASE_URL: dbUrl.toString(), PORT: String(port), HOST: '127.0.0.1', WORKERS: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production', SECRET_KEY: randomBytes(24).toString('hex') },
+    env: {
+      ...process.env,
+      DATABASE_URL: dbUrl.toString(),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      WORKERS: 'false',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      SECRET_KEY: randomBytes(24).toString('hex'),
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   try {
     for (let i = 0; ; i++) {
-      const ok = await fetch(`${url}/auth/me`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status === 200).catch(() => false);
+      const ok = await fetch(`${url}/auth/me`, { headers: { authorization: `Bearer ${token}` } })
+        .then((r) => r.status === 200)
+        .catch(() => false);
       if (ok) break;
       if (i > 600) throw new Error('the API did not start');
       await new Promise((r) => setTimeout(r, 100));
@@ -271,9 +303,13 @@ async function main(): Promise<void> {
       '/leads?pageSize=20&page=10',
     ];
     // and a keyset page (the cursor of page 1)
-    const first = await fetch(`${url}/leads?pageSize=20`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<{ nextCursor: string }>);
+    const first = await fetch(`${url}/leads?pageSize=20`, { headers: { authorization: `Bearer ${token}` } }).then(
+      (r) => r.json() as Promise<{ nextCursor: string }>,
+    );
     list.push(`/leads?pageSize=20&cursor=${first.nextCursor}`);
-    const sample = await fetch(url + list[1], { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<{ total: number; items: unknown[] }>);
+    const sample = await fetch(url + list[1], { headers: { authorization: `Bearer ${token}` } }).then(
+      (r) => r.json() as Promise<{ total: number; items: unknown[] }>,
+    );
     log(`county list: total ${sample.total}, page of ${sample.items.length}`);
     log('warm-up');
     await load(url, token, list, { duration: 3 });
@@ -285,7 +321,9 @@ async function main(): Promise<void> {
       const trivial = await load(url, token, ['/auth/me']);
       const leadList = await load(url, token, list);
       rounds.push({ trivial, leadList, ratio: round(leadList.rps / trivial.rps, 3) });
-      log(`round ${i + 1}/${ROUNDS}: trivial ${trivial.rps} req/s, lead list ${leadList.rps} req/s (p99 ${leadList.p99Ms} ms), ratio ${rounds[i].ratio}`);
+      log(
+        `round ${i + 1}/${ROUNDS}: trivial ${trivial.rps} req/s, lead list ${leadList.rps} req/s (p99 ${leadList.p99Ms} ms), ratio ${rounds[i].ratio}`,
+      );
     }
     const median = <T>(xs: T[], by: (x: T) => number) => [...xs].sort((a, b) => by(a) - by(b))[Math.floor(xs.length / 2)];
     const mid = median(rounds, (r) => r.ratio);
@@ -295,7 +333,9 @@ async function main(): Promise<void> {
       atRates.push(await load(url, token, list, { rate: RATE }));
       // the trivial route at the same rate: what the machine's scheduling alone does to the tail
       trivialAtRates.push(await load(url, token, ['/auth/me'], { rate: RATE }));
-      log(`at a fixed ${RATE} req/s, round ${i + 1}/${ROUNDS}: lead list p50 ${atRates[i].p50Ms} ms, p99 ${atRates[i].p99Ms} ms; trivial p50 ${trivialAtRates[i].p50Ms} ms, p99 ${trivialAtRates[i].p99Ms} ms`);
+      log(
+        `at a fixed ${RATE} req/s, round ${i + 1}/${ROUNDS}: lead list p50 ${atRates[i].p50Ms} ms, p99 ${atRates[i].p99Ms} ms; trivial p50 ${trivialAtRates[i].p50Ms} ms, p99 ${trivialAtRates[i].p99Ms} ms`,
+      );
     }
     const atRate = median(atRates, (m) => m.p99Ms);
     const trivialAtRate = median(trivialAtRates, (m) => m.p99Ms);
@@ -306,17 +346,47 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       leads: sizes.leads,
       sizes: { ...sizes, county: COUNTY, countyLeads: sizes.county_leads },
-      leadList: { rps: leadList.rps, p99Ms: leadList.p99Ms, p50Ms: leadList.p50Ms, p99MsAtRate: atRate.p99Ms, p50MsAtRate: atRate.p50Ms, rate: RATE, rpsAtRate: atRate.rps, paths: list },
+      leadList: {
+        rps: leadList.rps,
+        p99Ms: leadList.p99Ms,
+        p50Ms: leadList.p50Ms,
+        p99MsAtRate: atRate.p99Ms,
+        p50MsAtRate: atRate.p50Ms,
+        rate: RATE,
+        rpsAtRate: atRate.rps,
+        paths: list,
+      },
       trivial: { path: '/auth/me', rps: trivialRps, p99MsAtRate: trivialAtRate.p99Ms, p50MsAtRate: trivialAtRate.p50Ms },
       ratio: mid.ratio,
-      rounds: rounds.map((r) => ({ trivialRps: r.trivial.rps, leadListRps: r.leadList.rps, leadListP99Ms: r.leadList.p99Ms, ratio: r.ratio })),
-      atRateRounds: atRates.map((m, i) => ({ rps: m.rps, p50Ms: m.p50Ms, p99Ms: m.p99Ms, trivialP50Ms: trivialAtRates[i].p50Ms, trivialP99Ms: trivialAtRates[i].p99Ms })),
-      errors: [...rounds.flatMap((r) => [r.trivial, r.leadList]), ...atRates, ...trivialAtRates].reduce((n, m) => n + m.errors + m.non2xx, 0),
+      rounds: rounds.map((r) => ({
+        trivialRps: r.trivial.rps,
+        leadListRps: r.leadList.rps,
+        leadListP99Ms: r.leadList.p99Ms,
+        ratio: r.ratio,
+      })),
+      atRateRounds: atRates.map((m, i) => ({
+        rps: m.rps,
+        p50Ms: m.p50Ms,
+        p99Ms: m.p99Ms,
+        trivialP50Ms: trivialAtRates[i].p50Ms,
+        trivialP99Ms: trivialAtRates[i].p99Ms,
+      })),
+      errors: [...rounds.flatMap((r) => [r.trivial, r.leadList]), ...atRates, ...trivialAtRates].reduce(
+        (n, m) => n + m.errors + m.non2xx,
+        0,
+      ),
       goals: { ratio: '>= 0.4', p99MsAtRate: '<= 50' },
       met: { ratio: mid.ratio >= 0.4, p99AtRate: atRate.p99Ms <= 50 },
       settings: { connections: CONNECTIONS, durationSeconds: DURATION, rounds: ROUNDS, databasePoolSize: base.DATABASE_POOL_SIZE },
       plan,
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memGb: round(totalmem() / 2 ** 30), loadavgBefore: load0.map((x) => round(x, 2)), loadavgAfter: loadavg().map((x) => round(x, 2)), node: process.version },
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model,
+        memGb: round(totalmem() / 2 ** 30),
+        loadavgBefore: load0.map((x) => round(x, 2)),
+        loadavgAfter: loadavg().map((x) => round(x, 2)),
+        node: process.version,
+      },
       dataGeneration: reused ? 'reused' : { seconds: seedSeconds },
     };
     mkdirSync(RESULTS, { recursive: true });

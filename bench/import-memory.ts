@@ -51,13 +51,26 @@ function status(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 function build(): string {
   const out = `${os.tmpdir()}/investmatch-import-memory-${process.pid}`;
   rmSync(out, { recursive: true, force: true });
-  spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', out], { cwd: ROOT, encoding: 'utf8' });
+  spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (!existsSync(`${out}/src/worker.js`)) throw new Error('build failed');
-  const nest = JSON.parse(readFileSync(`${ROOT}nest-cli.json`, 'utf8')) as { sourceRoot: string; compilerOptions: { assets?: Array<{ include: string }> } };
+  const nest = JSON.parse(readFileSync(`${ROOT}nest-cli.json`, 'utf8')) as {
+    sourceRoot: string;
+    compilerOptions: { assets?: Array<{ include: string }> };
+  };
   const files = (readdirSync(`${ROOT}${nest.sourceRoot}`, { recursive: true }) as string[]).map((f) => f.replaceAll('\\', '/'));
   for (const a of nest.compilerOptions.assets ?? []) {
-    const re = new RegExp(`^${a.include.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\//g, '(.*/)?').replace(/\*\*/g, '.*').replace(/(?<!\.)\*/g, '[^/]*')}$`);
-    for (const f of files.filter((x) => re.test(x))) cpSync(`${ROOT}${nest.sourceRoot}/${f}`, `${out}/${nest.sourceRoot}/${f}`, { recursive: true });
+    const re = new RegExp(
+      `^${a.include
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*\*\//g, '(.*/)?')
+        .replace(/\*\*/g, '.*')
+        .replace(/(?<!\.)\*/g, '[^/]*')}$`,
+    );
+    for (const f of files.filter((x) => re.test(x)))
+      cpSync(`${ROOT}${nest.sourceRoot}/${f}`, `${out}/${nest.sourceRoot}/${f}`, { recursive: true });
   }
   writeFileSync(`${out}/package.json`, JSON.stringify({ type: 'module' }));
   symlinkSync(`${ROOT}node_modules`, `${out}/node_modules`);
@@ -65,7 +78,22 @@ function build(): string {
   return out;
 }
 
-const HEADERS = ['统一社会信用代码', '企业名称', '行业代码', '注册地区划代码', '意向投资地区代码', '最低投资额（万元）', '最高投资额（万元）', '企业规模', '资质认定', '用地需求（亩）', '企业简介', '联系人', '联系电话', '联系邮箱'];
+const HEADERS = [
+  '统一社会信用代码',
+  '企业名称',
+  '行业代码',
+  '注册地区划代码',
+  '意向投资地区代码',
+  '最低投资额（万元）',
+  '最高投资额（万元）',
+  '企业规模',
+  '资质认定',
+  '用地需求（亩）',
+  '企业简介',
+  '联系人',
+  '联系电话',
+  '联系邮箱',
+];
 
 async function main(): Promise<void> {
   const load0 = os.loadavg().map((x) => round(x, 2));
@@ -76,19 +104,53 @@ async function main(): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${DB}`);
   const dbUrl = Object.assign(new URL(SERVER.toString()), { pathname: `/${DB}` }).toString();
-  const ds = await new DataSource({ type: 'postgres', url: dbUrl, entities: allEntities, migrations: allMigrations, namingStrategy: new SnakeNamingStrategy() }).initialize();
+  const ds = await new DataSource({
+    type: 'postgres',
+    url: dbUrl,
+    entities: allEntities,
+    migrations: allMigrations,
+    namingStrategy: new SnakeNamingStrategy(),
+  }).initialize();
   await ds.runMigrations({ transaction: 'each' });
   const [bureau] = await ds.query(`INSERT INTO bureau (name, region_code) VALUES ('河南省投资促进局', '410000') RETURNING id`);
-  const [user] = await ds.query(`INSERT INTO app_user (email, name, role, bureau_id) VALUES ('bench@example.com', '导入专员', 'officer', $1) RETURNING id`, [bureau.id]);
+  const [user] = await ds.query(
+    `INSERT INTO app_user (email, name, role, bureau_id) VALUES ('bench@example.com', '导入专员', 'officer', $1) RETURNING id`,
+    [bureau.id],
+  );
   await ds.destroy();
-  const actor: Actor = { userId: user.id, email: 'bench@example.com', name: '导入专员', role: 'officer', bureauId: bureau.id, regionScope: '410000', enterpriseId: null };
+  const actor: Actor = {
+    userId: user.id,
+    email: 'bench@example.com',
+    name: '导入专员',
+    role: 'officer',
+    bureauId: bureau.id,
+    regionScope: '410000',
+    enterpriseId: null,
+  };
 
-  const counties = regions().subtree('410000').filter((c) => regions().get(c)!.level === 3);
+  const counties = regions()
+    .subtree('410000')
+    .filter((c) => regions().get(c)!.level === 3);
   const rows: string[][] = [];
   let bytes = 0;
   for (let k = 0; bytes < MB * 2 ** 20 - 4096; k++) {
     const home = counties[k % counties.length];
-    const row = [makeUscc(home, 20_000_000 + k), `河南${['中原', '豫丰', '嵩岳', '黄河', '伏牛'][k % 5]}${k}号科技有限公司`, ['C1351', 'C1311 A0313', 'C3821'][k % 3], home, counties[(k * 7) % counties.length], String(1000 + (k % 50) * 100), String(20_000 + (k % 50) * 1000), ['小型', '中型', '大型'][k % 3], ['', '高新技术企业', '产教融合型企业'][k % 3], String(50 + (k % 200)), '专业从事农副食品精深加工与冷链物流，拟在中原地区扩大产能。', '王经理', `138${String(10_000_000 + k).slice(0, 8)}`, `contact${k}@example.com`];
+    const row = [
+      makeUscc(home, 20_000_000 + k),
+      `河南${['中原', '豫丰', '嵩岳', '黄河', '伏牛'][k % 5]}${k}号科技有限公司`,
+      ['C1351', 'C1311 A0313', 'C3821'][k % 3],
+      home,
+      counties[(k * 7) % counties.length],
+      String(1000 + (k % 50) * 100),
+      String(20_000 + (k % 50) * 1000),
+      ['小型', '中型', '大型'][k % 3],
+      ['', '高新技术企业', '产教融合型企业'][k % 3],
+      String(50 + (k % 200)),
+      '专业从事农副食品精深加工与冷链物流，拟在中原地区扩大产能。',
+      '王经理',
+      `138${String(10_000_000 + k).slice(0, 8)}`,
+      `contact${k}@example.com`,
+    ];
     bytes += Buffer.byteLength(row.join(',')) + 2;
     rows.push(row);
   }
@@ -98,7 +160,16 @@ async function main(): Promise<void> {
 
   const worker = spawn(process.execPath, [`${dist}/src/worker.js`], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', SECRET_KEY: randomBytes(24).toString('hex'), DATABASE_URL: dbUrl, REDIS_URL, QUEUE_PREFIX: PREFIX, MATCHING_SCHEDULE: 'off', LOG_LEVEL: 'warn' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      SECRET_KEY: randomBytes(24).toString('hex'),
+      DATABASE_URL: dbUrl,
+      REDIS_URL,
+      QUEUE_PREFIX: PREFIX,
+      MATCHING_SCHEDULE: 'off',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(worker);
@@ -109,7 +180,14 @@ async function main(): Promise<void> {
   if (worker.exitCode !== null) throw new Error(`worker exited: ${out}`);
   const idleRss = status(worker.pid!, 'VmRSS');
 
-  const config = loadConfig({ DATABASE_URL: dbUrl, REDIS_URL, QUEUE_PREFIX: PREFIX, WORKERS: 'false', LOG_LEVEL: 'warn', IMPORT_SYNC_MAX_BYTES: '1024' });
+  const config = loadConfig({
+    DATABASE_URL: dbUrl,
+    REDIS_URL,
+    QUEUE_PREFIX: PREFIX,
+    WORKERS: 'false',
+    LOG_LEVEL: 'warn',
+    IMPORT_SYNC_MAX_BYTES: '1024',
+  });
   const ctx = await NestFactory.createApplicationContext(AppModule.forRoot(config, 'bench'), { logger: ['error', 'warn'] });
   await ctx.init();
   const imports = ctx.get(ImportsService);
@@ -137,7 +215,13 @@ async function main(): Promise<void> {
     workerPeakRssMb: Math.max(peak, hwm),
     goal: { workerPeakRssMb: '<= 512' },
     met: Math.max(peak, hwm) <= 512,
-    machine: { cpus: os.cpus().length, node: process.version, loadavgBefore: load0, loadavgAfter: os.loadavg().map((x) => round(x, 2)), note: 'a 2-core machine shared with other engineers working in parallel' },
+    machine: {
+      cpus: os.cpus().length,
+      node: process.version,
+      loadavgBefore: load0,
+      loadavgAfter: os.loadavg().map((x) => round(x, 2)),
+      note: 'a 2-core machine shared with other engineers working in parallel',
+    },
     generatedAt: new Date().toISOString(),
   };
   log(result);

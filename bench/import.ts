@@ -39,7 +39,22 @@ const root = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../'
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 const log = (...a: unknown[]) => console.log(`[bench:import ${new Date().toISOString().slice(11, 19)}]`, ...a);
 
-const HEADERS = ['统一社会信用代码', '企业名称', '行业代码', '注册地区划代码', '意向投资地区代码', '最低投资额（万元）', '最高投资额（万元）', '企业规模', '资质认定', '用地需求（亩）', '企业简介', '联系人', '联系电话', '联系邮箱'];
+const HEADERS = [
+  '统一社会信用代码',
+  '企业名称',
+  '行业代码',
+  '注册地区划代码',
+  '意向投资地区代码',
+  '最低投资额（万元）',
+  '最高投资额（万元）',
+  '企业规模',
+  '资质认定',
+  '用地需求（亩）',
+  '企业简介',
+  '联系人',
+  '联系电话',
+  '联系邮箱',
+];
 const INDUSTRIES = ['C1351', 'C1311 A0313', 'C3821', 'C2710', 'G5951', 'C1351 C1352'];
 const SIZES = ['小型', '中型', '大型', '微型'];
 const CERTS = ['', '高新技术企业', '产教融合型企业', '专精特新中小企业 高新技术企业', ''];
@@ -81,13 +96,31 @@ async function main(): Promise<void> {
     .subtree('410000')
     .filter((c) => regions().get(c)!.level === 3);
   await migrate('run', dbUrl);
-  const config = loadConfig({ ...process.env, DATABASE_URL: dbUrl, WORKERS: 'false', LOG_LEVEL: 'warn', IMPORT_SYNC_MAX_BYTES: String(1024 ** 3), IMPORT_MAX_BYTES: String(1024 ** 3) });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: dbUrl,
+    WORKERS: 'false',
+    LOG_LEVEL: 'warn',
+    IMPORT_SYNC_MAX_BYTES: String(1024 ** 3),
+    IMPORT_MAX_BYTES: String(1024 ** 3),
+  });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, 'bench'), { logger: ['error', 'warn'] });
   try {
     const ds = app.get(DataSource);
     const [bureau] = await ds.query(`INSERT INTO bureau (name, region_code) VALUES ('河南省投资促进局', '410000') RETURNING id`);
-    const [user] = await ds.query(`INSERT INTO app_user (email, name, role, bureau_id) VALUES ('bench@example.com', '导入专员', 'officer', $1) RETURNING id`, [bureau.id]);
-    const actor: Actor = { userId: user.id, email: 'bench@example.com', name: '导入专员', role: 'officer', bureauId: bureau.id, regionScope: '410000', enterpriseId: null };
+    const [user] = await ds.query(
+      `INSERT INTO app_user (email, name, role, bureau_id) VALUES ('bench@example.com', '导入专员', 'officer', $1) RETURNING id`,
+      [bureau.id],
+    );
+    const actor: Actor = {
+      userId: user.id,
+      email: 'bench@example.com',
+      name: '导入专员',
+      role: 'officer',
+      bureauId: bureau.id,
+      regionScope: '410000',
+      enterpriseId: null,
+    };
 
     const file = writeCsv(HEADERS, rows(ROWS, 0, counties));
     log(`CSV: ${ROWS.toLocaleString()} enterprises, ${(file.length / 2 ** 20).toFixed(1)} MiB`);
@@ -106,8 +139,17 @@ async function main(): Promise<void> {
       for (const input of batch) {
         await ds.transaction(async (m) => {
           const { certifications, ...profile } = input;
-          const e = await m.save(Enterprise, m.create(Enterprise, { ...profile, ...derived(profile), pendingCertifications: certifications.map((c) => c.kind), verifiedCertifications: [] }));
-          for (const c of certifications) await m.save(EnterpriseCertification, m.create(EnterpriseCertification, { enterpriseId: e.id, kind: c.kind }));
+          const e = await m.save(
+            Enterprise,
+            m.create(Enterprise, {
+              ...profile,
+              ...derived(profile),
+              pendingCertifications: certifications.map((c) => c.kind),
+              verifiedCertifications: [],
+            }),
+          );
+          for (const c of certifications)
+            await m.save(EnterpriseCertification, m.create(EnterpriseCertification, { enterpriseId: e.id, kind: c.kind }));
         });
       }
       return Number(process.hrtime.bigint() - t) / 1e9;
@@ -119,13 +161,20 @@ async function main(): Promise<void> {
     // the real import (as POST /imports/enterprises processes it)
     const t0 = process.hrtime.bigint();
     const cpu0 = process.cpuUsage();
-    const { job } = await app.get(ImportsService).upload(actor, 'enterprises', { buffer: file, originalname: 'enterprises.csv', size: file.length }, false);
+    const { job } = await app
+      .get(ImportsService)
+      .upload(actor, 'enterprises', { buffer: file, originalname: 'enterprises.csv', size: file.length }, false);
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     const cpu = process.cpuUsage(cpu0);
     const nodeCpuSeconds = (cpu.user + cpu.system) / 1e6;
-    if (job.status !== 'completed' || job.createdCount !== ROWS) throw new Error(`import did not complete: ${JSON.stringify({ status: job.status, created: job.createdCount, errors: job.errors.slice(0, 3) })}`);
+    if (job.status !== 'completed' || job.createdCount !== ROWS)
+      throw new Error(
+        `import did not complete: ${JSON.stringify({ status: job.status, created: job.createdCount, errors: job.errors.slice(0, 3) })}`,
+      );
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM enterprise`);
-    log(`import: ${seconds.toFixed(2)} s (${Math.round(ROWS / seconds).toLocaleString()} rows/s, Node CPU ${nodeCpuSeconds.toFixed(2)} s), ${n} enterprises in the database`);
+    log(
+      `import: ${seconds.toFixed(2)} s (${Math.round(ROWS / seconds).toLocaleString()} rows/s, Node CPU ${nodeCpuSeconds.toFixed(2)} s), ${n} enterprises in the database`,
+    );
 
     const ormAfter = await ormSave(inputs.slice(half, SAMPLE));
     const ormPerRow = (ormBefore + ormAfter) / SAMPLE;
@@ -135,7 +184,9 @@ async function main(): Promise<void> {
     const servicePerRow = Number(process.hrtime.bigint() - t2) / 1e9 / SAMPLE;
     const ormSecondsEstimated = ormPerRow * ROWS;
     const serviceSecondsEstimated = servicePerRow * ROWS;
-    log(`ORM save: ${(ormPerRow * 1000).toFixed(2)} ms/row → ${ormSecondsEstimated.toFixed(0)} s for ${ROWS.toLocaleString()}; EnterprisesService.register: ${(servicePerRow * 1000).toFixed(2)} ms/row`);
+    log(
+      `ORM save: ${(ormPerRow * 1000).toFixed(2)} ms/row → ${ormSecondsEstimated.toFixed(0)} s for ${ROWS.toLocaleString()}; EnterprisesService.register: ${(servicePerRow * 1000).toFixed(2)} ms/row`,
+    );
 
     const out = {
       benchmark: 'POST /imports/enterprises (CSV) vs row-by-row ORM save, same run, same database',
@@ -156,8 +207,16 @@ async function main(): Promise<void> {
       speedupVsServiceRegister: round(serviceSecondsEstimated / seconds, 1),
       goals: { seconds: '<= 15', speedupVsOrm: '>= 20' },
       met: { seconds: seconds <= 15, speedupVsOrm: ormSecondsEstimated / seconds >= 20 },
-      notes: 'import = read + per-row zod validation (registerEnterpriseSchema) + region check + duplicate/existing detection + bulk INSERT … jsonb_to_recordset with certifications and outbox matching triggers, one transaction; ORM = manager.save() of the entity and each certification, one transaction per row (sample, extrapolated)',
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memGb: round(totalmem() / 2 ** 30, 1), loadavgBefore: load0.map((x) => round(x)), loadavgAfter: loadavg().map((x) => round(x)), node: process.version },
+      notes:
+        'import = read + per-row zod validation (registerEnterpriseSchema) + region check + duplicate/existing detection + bulk INSERT … jsonb_to_recordset with certifications and outbox matching triggers, one transaction; ORM = manager.save() of the entity and each certification, one transaction per row (sample, extrapolated)',
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model,
+        memGb: round(totalmem() / 2 ** 30, 1),
+        loadavgBefore: load0.map((x) => round(x)),
+        loadavgAfter: loadavg().map((x) => round(x)),
+        node: process.version,
+      },
     };
     mkdirSync(`${root}bench/results`, { recursive: true });
     writeFileSync(`${root}bench/results/import.json`, JSON.stringify(out, null, 2) + '\n');

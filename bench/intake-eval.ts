@@ -8,14 +8,30 @@ import { performance } from 'node:perf_hooks';
 import { extractDrafts, type ExtractedDraft } from '../src/intake/extraction/extract.js';
 import { regions } from '../src/reference/regions.js';
 
-interface Span { start: number; end: number; quote: string }
+interface Span {
+  start: number;
+  end: number;
+  quote: string;
+}
 interface LabelledProject {
-  name: string; aliases: string[]; regionCode: string; investmentYuan: number | null; stage: string | null;
-  industryDivision: string | null; mentions: Span[];
+  name: string;
+  aliases: string[];
+  regionCode: string;
+  investmentYuan: number | null;
+  stage: string | null;
+  industryDivision: string | null;
+  mentions: Span[];
 }
 interface Fixture {
-  id: string; split: 'tuning' | 'heldout'; title: string; text: string; regionCode: string; range: [number, number];
-  projects: LabelledProject[]; aggregates: Span[]; ignore: Span[];
+  id: string;
+  split: 'tuning' | 'heldout';
+  title: string;
+  text: string;
+  regionCode: string;
+  range: [number, number];
+  projects: LabelledProject[];
+  aggregates: Span[];
+  ignore: Span[];
   incentives: Array<{ kind: string; maxAmountYuan: number | null; conditions: unknown[]; evidence: Span }>;
 }
 
@@ -49,11 +65,30 @@ type ProjectDraft = Extract<ExtractedDraft, { kind: 'project' }>;
 
 function evaluate(part: Fixture[]) {
   const c = {
-    labels: 0, drafts: 0, found: 0, titleMatched: 0, ignored: 0,
-    amountLabels: 0, amountDrafts: 0, amountCorrectOfLabelled: 0, amountExact: 0,
-    regionExact: 0, regionCity: 0, industryLabelled: 0, industryDivision: 0, stageLabelled: 0, stageCorrect: 0,
-    aggregates: 0, aggregateFalsePositives: 0, duplicates: 0,
-    incentiveLabels: 0, incentiveDrafts: 0, incentiveFound: 0, conditionsExact: 0, regionOfDocument: 0, documents: 0,
+    labels: 0,
+    drafts: 0,
+    found: 0,
+    titleMatched: 0,
+    ignored: 0,
+    amountLabels: 0,
+    amountDrafts: 0,
+    amountCorrectOfLabelled: 0,
+    amountExact: 0,
+    regionExact: 0,
+    regionCity: 0,
+    industryLabelled: 0,
+    industryDivision: 0,
+    stageLabelled: 0,
+    stageCorrect: 0,
+    aggregates: 0,
+    aggregateFalsePositives: 0,
+    duplicates: 0,
+    incentiveLabels: 0,
+    incentiveDrafts: 0,
+    incentiveFound: 0,
+    conditionsExact: 0,
+    regionOfDocument: 0,
+    documents: 0,
   };
   const misses: string[] = [];
   const falsePositives: string[] = [];
@@ -107,12 +142,18 @@ function evaluate(part: Fixture[]) {
       if (fx.projects.some((l) => titleNames(d.fields.title, l))) c.duplicates++;
       falsePositives.push(`${fx.id}: ${d.fields.title} ${d.fields.investmentYuan ?? ''}`);
     }
-    c.drafts += projects.length - [...projects].filter((d) => !matched.has(d) && d.evidence.some((e) => e.field === 'title' && fx.ignore.some((s) => overlaps(e, s)))).length;
+    c.drafts +=
+      projects.length -
+      [...projects].filter((d) => !matched.has(d) && d.evidence.some((e) => e.field === 'title' && fx.ignore.some((s) => overlaps(e, s))))
+        .length;
     const incentives = drafts.filter((d) => d.kind === 'incentive' && inRange(d));
     c.incentiveLabels += fx.incentives.length;
     const used = new Set<ExtractedDraft>();
     for (const label of fx.incentives) {
-      const d = incentives.find((x) => !used.has(x) && x.kind === 'incentive' && x.fields.kind === label.kind && x.evidence.some((e) => overlaps(e, label.evidence)));
+      const d = incentives.find(
+        (x) =>
+          !used.has(x) && x.kind === 'incentive' && x.fields.kind === label.kind && x.evidence.some((e) => overlaps(e, label.evidence)),
+      );
       if (!d || d.kind !== 'incentive') {
         misses.push(`${fx.id}: incentive ${label.kind} "${label.evidence.quote}"`);
         continue;
@@ -133,9 +174,14 @@ function evaluate(part: Fixture[]) {
   return {
     documents: c.documents,
     projects: {
-      labelled: c.labels, drafts: c.drafts, found: c.found,
-      recall: ratio(c.found, c.labels), precision: ratio(c.found, c.drafts),
-      titleRecall: ratio(c.titleMatched, c.labels), titlePrecision: ratio(c.titleMatched, c.drafts), duplicates: c.duplicates,
+      labelled: c.labels,
+      drafts: c.drafts,
+      found: c.found,
+      recall: ratio(c.found, c.labels),
+      precision: ratio(c.found, c.drafts),
+      titleRecall: ratio(c.titleMatched, c.labels),
+      titlePrecision: ratio(c.titleMatched, c.drafts),
+      duplicates: c.duplicates,
       ignoredBorderline: c.ignored,
     },
     fields: {
@@ -151,8 +197,11 @@ function evaluate(part: Fixture[]) {
     },
     aggregates: { labelled: c.aggregates, extractedAsProjects: c.aggregateFalsePositives },
     incentives: {
-      labelled: c.incentiveLabels, drafts: c.incentiveDrafts, found: c.incentiveFound,
-      recall: ratio(c.incentiveFound, c.incentiveLabels), precision: ratio(c.incentiveFound, c.incentiveDrafts),
+      labelled: c.incentiveLabels,
+      drafts: c.incentiveDrafts,
+      found: c.incentiveFound,
+      recall: ratio(c.incentiveFound, c.incentiveLabels),
+      precision: ratio(c.incentiveFound, c.incentiveDrafts),
       conditionsExact: ratio(c.conditionsExact, c.incentiveFound),
     },
     misses,
@@ -183,7 +232,13 @@ function speed() {
 
 const result = {
   generatedAt: new Date().toISOString(),
-  fixtures: fixtures.map((f) => ({ id: f.id, split: f.split, projects: f.projects.length, aggregates: f.aggregates.length, incentives: f.incentives.length })),
+  fixtures: fixtures.map((f) => ({
+    id: f.id,
+    split: f.split,
+    projects: f.projects.length,
+    aggregates: f.aggregates.length,
+    incentives: f.incentives.length,
+  })),
   speed: speed(),
   tuning: evaluate(fixtures.filter((f) => f.split === 'tuning')),
   heldout: evaluate(fixtures.filter((f) => f.split === 'heldout')),
@@ -206,10 +261,15 @@ const row = (name: string, p: ReturnType<typeof evaluate>) =>
   ` | incentives R ${p.incentives.recall} P ${p.incentives.precision} cond ${p.incentives.conditionsExact}`;
 console.log(row('tuning', result.tuning));
 console.log(row('held-out', result.heldout));
-console.log(`speed: ${result.speed.characters} characters, cold ${result.speed.coldMs} ms, warm ${result.speed.warmMedianMs} ms (goal ≤ 2000 ms)`);
+console.log(
+  `speed: ${result.speed.characters} characters, cold ${result.speed.coldMs} ms, warm ${result.speed.warmMedianMs} ms (goal ≤ 2000 ms)`,
+);
 console.log('goals:', JSON.stringify(out.goals));
 if (process.argv.includes('--verbose')) {
-  for (const [name, p] of [['tuning', result.tuning], ['held-out', result.heldout]] as const) {
+  for (const [name, p] of [
+    ['tuning', result.tuning],
+    ['held-out', result.heldout],
+  ] as const) {
     console.log(`\n${name} misses:\n  ${p.misses.join('\n  ')}\n${name} false positives:\n  ${p.falsePositives.join('\n  ')}`);
   }
 }

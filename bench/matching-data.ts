@@ -129,7 +129,11 @@ export function enterprise(rng: Rng, i: number): EnterpriseSeedRow {
   cert('high_tech', 0.15, 0.05);
   cert('specialized_sme', 0.08, 0.03);
   if (codes[0].startsWith('A')) cert('agri_leading', 0.2, 0.05);
-  const enterpriseName = `${r.get(home)!.name.replace(/(县|区|市)$/, '')}${['恒', '华', '瑞', '鼎', '宏', '嘉', '盛', '润'][i % 8]}${['达', '丰', '源', '信', '远', '泰'][i % 6]}${name(codes[0]).replace(/[（(].*$/, '').slice(0, 6)}有限公司`;
+  const enterpriseName = `${r.get(home)!.name.replace(/(县|区|市)$/, '')}${['恒', '华', '瑞', '鼎', '宏', '嘉', '盛', '润'][i % 8]}${['达', '丰', '源', '信', '远', '泰'][i % 6]}${name(
+    codes[0],
+  )
+    .replace(/[（(].*$/, '')
+    .slice(0, 6)}有限公司`;
   const description = `公司主营${codes.map(name).join('、')}，${rng.pick(PHRASES)}，${rng.pick(PHRASES)}。`;
   const needNotes = rng.chance(0.5) ? rng.pick(PHRASES) : '';
   return {
@@ -202,7 +206,11 @@ export interface ProjectSeedRow {
 export function project(rng: Rng, i: number, opts: { region?: string; industries?: string[]; status?: string } = {}): ProjectSeedRow {
   const region = opts.region ?? (rng.chance(0.6) ? rng.pick(henanCounties) : rng.pick(otherCounties));
   const first = industryClass(rng);
-  const codes = opts.industries ?? (rng.chance(0.5) ? [first] : [...new Set([first, rng.chance(0.7) ? rng.pick(inDivision.get(first.slice(0, 3))!) : industryClass(rng)])]);
+  const codes =
+    opts.industries ??
+    (rng.chance(0.5)
+      ? [first]
+      : [...new Set([first, rng.chance(0.7) ? rng.pick(inDivision.get(first.slice(0, 3))!) : industryClass(rng)])]);
   const title = `${r.displayName(region)}${name(codes[0]).replace(/[（(].*$/, '')}产业园项目`;
   const description = `规划建设${codes.map(name).join('、')}项目，${rng.pick(PHRASES)}，${rng.pick(PHRASES)}，${rng.pick(PHRASES)}。`;
   const stageRoll = rng.next();
@@ -264,7 +272,12 @@ export async function insertPolicies(db: pg.ClientBase, seeds: PolicySeed[]): Pr
 }
 
 /** Inserts projects and attaches up to 4 incentives whose policy region covers each. Returns their ids. */
-export async function insertProjects(db: pg.ClientBase, rng: Rng, rows: ProjectSeedRow[], incentives: Array<{ id: number; region_code: string }>): Promise<number[]> {
+export async function insertProjects(
+  db: pg.ClientBase,
+  rng: Rng,
+  rows: ProjectSeedRow[],
+  incentives: Array<{ id: number; region_code: string }>,
+): Promise<number[]> {
   const { rows: ids } = await db.query(
     `INSERT INTO project (code, title, description, region_code, region_path, industry_codes, industry_path, total_investment_yuan, stage, status, published_at, search_text)
      SELECT code, title, description, region_code, region_path, industry_codes, industry_path, total_investment_yuan, stage, status,
@@ -284,7 +297,10 @@ export async function insertProjects(db: pg.ClientBase, rng: Rng, rows: ProjectS
     for (const c of chosen) pairs.push([p.id, c]);
   }
   if (pairs.length) {
-    await db.query(`INSERT INTO project_incentive (project_id, incentive_id) SELECT * FROM unnest($1::int[], $2::int[])`, [pairs.map((p) => p[0]), pairs.map((p) => p[1])]);
+    await db.query(`INSERT INTO project_incentive (project_id, incentive_id) SELECT * FROM unnest($1::int[], $2::int[])`, [
+      pairs.map((p) => p[0]),
+      pairs.map((p) => p[1]),
+    ]);
   }
   return (ids as Array<{ id: number }>).map((x) => x.id);
 }
@@ -300,7 +316,10 @@ export const ENTERPRISE_INDEXES = [
 ];
 
 export async function dropEnterpriseIndexes(db: pg.ClientBase): Promise<string[]> {
-  const { rows } = await db.query(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'enterprise' AND indexname = ANY($1::text[])`, [ENTERPRISE_INDEXES]);
+  const { rows } = await db.query(
+    `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'enterprise' AND indexname = ANY($1::text[])`,
+    [ENTERPRISE_INDEXES],
+  );
   for (const x of rows) await db.query(`DROP INDEX ${x.indexname}`);
   return rows.map((x: { indexdef: string }) => x.indexdef);
 }

@@ -77,8 +77,19 @@ async function probe(): Promise<void> {
 }
 
 function run(cap: number | null): Record<string, unknown> {
-  const flags = ['--expose-gc', ...(cap ? [`--max-old-space-size=${cap}`] : []), '--import', './test/support/ts-register.mjs', fileURLToPath(import.meta.url), '--probe'];
-  const r = spawnSync(process.execPath, flags, { cwd: fileURLToPath(new URL('../', import.meta.url)), encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  const flags = [
+    '--expose-gc',
+    ...(cap ? [`--max-old-space-size=${cap}`] : []),
+    '--import',
+    './test/support/ts-register.mjs',
+    fileURLToPath(import.meta.url),
+    '--probe',
+  ];
+  const r = spawnSync(process.execPath, flags, {
+    cwd: fileURLToPath(new URL('../', import.meta.url)),
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
   const line = r.stdout.trim().split('\n').at(-1) ?? '';
   if (r.status !== 0 || !line.startsWith('{')) throw new Error(`probe (cap ${cap ?? 'none'}) failed:\n${r.stdout}\n${r.stderr}`);
   return { maxOldSpaceSizeMb: cap ?? "Node's default", ...JSON.parse(line) };
@@ -88,7 +99,12 @@ if (process.argv.includes('--probe')) {
   await probe();
 } else {
   const load = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
-  const out = { generatedAt: new Date().toISOString(), machine: { cpus: os.cpus().length, loadAtStart: load() }, database: DB, runs: [] as Array<Record<string, unknown>> };
+  const out = {
+    generatedAt: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, loadAtStart: load() },
+    database: DB,
+    runs: [] as Array<Record<string, unknown>>,
+  };
   for (const cap of [null, ...CAPS]) {
     const r = run(cap);
     console.log(r);

@@ -39,7 +39,14 @@ import { FullRematchService } from '../src/matching/full-rematch.service.js';
 import { MatchingEngine } from '../src/matching/matching.engine.js';
 import { MATCHING_QUEUE } from '../src/matching/matching.jobs.js';
 import { MATCH_INPUT, matchColumns, type MatchRow } from '../src/matching/match-writer.js';
-import { ENTERPRISE_COLUMNS, PROJECT_COLUMNS, PROJECT_INCENTIVES_SQL, toMatchEnterprise, toMatchIncentive, toMatchProject } from '../src/matching/rows.js';
+import {
+  ENTERPRISE_COLUMNS,
+  PROJECT_COLUMNS,
+  PROJECT_INCENTIVES_SQL,
+  toMatchEnterprise,
+  toMatchIncentive,
+  toMatchProject,
+} from '../src/matching/rows.js';
 import { isMatch, ProjectProfile } from '../src/matching/scoring/score.js';
 import { loadConfig } from '../src/platform/config/config.js';
 import { SnakeNamingStrategy } from '../src/platform/database/snake-naming.strategy.js';
@@ -136,19 +143,34 @@ function buildApp(): string {
   const out = `${os.tmpdir()}/investmatch-bench-${process.pid}`;
   rmSync(out, { recursive: true, force: true });
   const t = performance.now();
-  const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', out], { cwd: ROOT, encoding: 'utf8' });
+  const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (!existsSync(`${out}/src/worker.js`)) throw new Error(`build failed: ${tsc.stdout}${tsc.stderr}`);
-  const nest = JSON.parse(readFileSync(`${ROOT}nest-cli.json`, 'utf8')) as { sourceRoot: string; compilerOptions: { assets?: Array<{ include: string }> } };
+  const nest = JSON.parse(readFileSync(`${ROOT}nest-cli.json`, 'utf8')) as {
+    sourceRoot: string;
+    compilerOptions: { assets?: Array<{ include: string }> };
+  };
   const files = (readdirSync(`${ROOT}${nest.sourceRoot}`, { recursive: true }) as string[]).map((f) => f.replaceAll('\\', '/'));
   for (const a of nest.compilerOptions.assets ?? []) {
     // nest-cli globs: ** any depth, * within a segment
-    const re = new RegExp(`^${a.include.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\//g, '(.*/)?').replace(/\*\*/g, '.*').replace(/(?<!\.)\*/g, '[^/]*')}$`);
-    for (const f of files.filter((x) => re.test(x))) cpSync(`${ROOT}${nest.sourceRoot}/${f}`, `${out}/${nest.sourceRoot}/${f}`, { recursive: true });
+    const re = new RegExp(
+      `^${a.include
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*\*\//g, '(.*/)?')
+        .replace(/\*\*/g, '.*')
+        .replace(/(?<!\.)\*/g, '[^/]*')}$`,
+    );
+    for (const f of files.filter((x) => re.test(x)))
+      cpSync(`${ROOT}${nest.sourceRoot}/${f}`, `${out}/${nest.sourceRoot}/${f}`, { recursive: true });
   }
   writeFileSync(`${out}/package.json`, JSON.stringify({ type: 'module' }));
   symlinkSync(`${ROOT}node_modules`, `${out}/node_modules`);
   process.on('exit', () => rmSync(out, { recursive: true, force: true }));
-  log(`built the application into ${out} in ${round((performance.now() - t) / 1000, 1)} s${tsc.status ? ' (tsc reported type errors; emitted anyway)' : ''}`);
+  log(
+    `built the application into ${out} in ${round((performance.now() - t) / 1000, 1)} s${tsc.status ? ' (tsc reported type errors; emitted anyway)' : ''}`,
+  );
   return out;
 }
 let BUILD = '';
@@ -225,7 +247,11 @@ async function main(): Promise<void> {
       note: 'a 2-core machine shared with other engineers working in parallel; see the load figures of each phase',
     },
     sizes: { ...SIZES },
-    processes: { nodeOptions: APP_NODE_OPTIONS, matchingFullConcurrency: 2, note: 'worker and API processes run the built application (tsc, as npm run build), with these NODE_OPTIONS' },
+    processes: {
+      nodeOptions: APP_NODE_OPTIONS,
+      matchingFullConcurrency: 2,
+      note: 'worker and API processes run the built application (tsc, as npm run build), with these NODE_OPTIONS',
+    },
   };
   log('sizes', SIZES, 'load', machineLoad());
   BUILD = buildApp();
@@ -240,7 +266,9 @@ async function main(): Promise<void> {
     if (exists) {
       const c = new pg.Client({ connectionString: dbUrl });
       await c.connect();
-      const meta = await c.query(`SELECT value FROM bench_meta WHERE key = 'stamp'`).catch(() => ({ rows: [] as Array<{ value: string }> }));
+      const meta = await c
+        .query(`SELECT value FROM bench_meta WHERE key = 'stamp'`)
+        .catch(() => ({ rows: [] as Array<{ value: string }> }));
       reuse = meta.rows[0]?.value === stamp;
       await c.end();
     }
@@ -250,7 +278,13 @@ async function main(): Promise<void> {
     await admin.query(`CREATE DATABASE ${DB}`);
   }
   await admin.end();
-  const ds = await new DataSource({ type: 'postgres', url: dbUrl, entities: allEntities, migrations: allMigrations, namingStrategy: new SnakeNamingStrategy() }).initialize();
+  const ds = await new DataSource({
+    type: 'postgres',
+    url: dbUrl,
+    entities: allEntities,
+    migrations: allMigrations,
+    namingStrategy: new SnakeNamingStrategy(),
+  }).initialize();
   await ds.runMigrations({ transaction: 'each' });
   const db = new pg.Client({ connectionString: dbUrl });
   await db.connect();
@@ -261,7 +295,10 @@ async function main(): Promise<void> {
     const t = performance.now();
     const defs = await dropEnterpriseIndexes(db);
     for (let i = from; i < to; i += BATCH) {
-      await insertEnterprises(db, Array.from({ length: Math.min(BATCH, to - i) }, (_, k) => enterprise(rng, i + k)));
+      await insertEnterprises(
+        db,
+        Array.from({ length: Math.min(BATCH, to - i) }, (_, k) => enterprise(rng, i + k)),
+      );
       if ((i - from) % 100_000 === 0 && i > from) log(`  … ${i} enterprises`);
     }
     await createIndexes(db, defs);
@@ -273,7 +310,12 @@ async function main(): Promise<void> {
     log('generating policies and projects');
     const incentives = await insertPolicies(db, policies(rng));
     for (let i = 0; i < SIZES.projects; i += BATCH) {
-      await insertProjects(db, rng, Array.from({ length: Math.min(BATCH, SIZES.projects - i) }, (_, k) => project(rng, i + k)), incentives);
+      await insertProjects(
+        db,
+        rng,
+        Array.from({ length: Math.min(BATCH, SIZES.projects - i) }, (_, k) => project(rng, i + k)),
+        incentives,
+      );
     }
     await db.query('VACUUM ANALYZE project');
     log(`generating ${SIZES.fullEnterprises} enterprises`);
@@ -281,13 +323,22 @@ async function main(): Promise<void> {
     await db.query(`CREATE TABLE bench_meta (key text PRIMARY KEY, value text)`);
     await db.query(`INSERT INTO bench_meta VALUES ('stamp', $1), ('phase', 'full')`, [stamp]);
   }
-  const [{ published }] = (await db.query(`SELECT count(*)::int AS published FROM project WHERE status = 'published' AND stage <> 'closed'`)).rows;
+  const [{ published }] = (
+    await db.query(`SELECT count(*)::int AS published FROM project WHERE status = 'published' AND stage <> 'closed'`)
+  ).rows;
   const [{ incentiveLinks }] = (await db.query(`SELECT count(*)::int AS "incentiveLinks" FROM project_incentive`)).rows;
   (results.sizes as Record<string, unknown>).openPublishedProjects = published;
   (results.sizes as Record<string, unknown>).projectIncentiveLinks = incentiveLinks;
 
   // the bench's own application context (no workers): requests runs, logs in
-  const config = loadConfig({ DATABASE_URL: dbUrl, REDIS_URL, QUEUE_PREFIX: PREFIX, WORKERS: 'false', LOG_LEVEL: 'warn', MATCHING_CHUNK_SIZE: String(SIZES.chunkSize) });
+  const config = loadConfig({
+    DATABASE_URL: dbUrl,
+    REDIS_URL,
+    QUEUE_PREFIX: PREFIX,
+    WORKERS: 'false',
+    LOG_LEVEL: 'warn',
+    MATCHING_CHUNK_SIZE: String(SIZES.chunkSize),
+  });
   const ctx = await NestFactory.createApplicationContext(AppModule.forRoot(config, 'bench'), { logger: ['error', 'warn'] });
   await ctx.init();
   const engine = ctx.get(MatchingEngine);
@@ -301,7 +352,9 @@ async function main(): Promise<void> {
   // ─── 1. full re-match ─────────────────────────────────────────────────────────────────────
   const fullRun = async (workers: number, label: string) => {
     const procs = await Promise.all(
-      Array.from({ length: workers }, () => AppProcess.start('src/worker.js', { WORKERS: 'true', MATCHING_FULL_CONCURRENCY: '2' }, 'worker running')),
+      Array.from({ length: workers }, () =>
+        AppProcess.start('src/worker.js', { WORKERS: 'true', MATCHING_FULL_CONCURRENCY: '2' }, 'worker running'),
+      ),
     );
     const idleRss = procs.map((p) => p.rssMb);
     const peakRss = procs.map(() => 0);
@@ -311,7 +364,9 @@ async function main(): Promise<void> {
     for (;;) {
       procs.forEach((p) => p.assertAlive());
       procs.forEach((p, i) => (peakRss[i] = Math.max(peakRss[i], p.rssMb)));
-      [r] = (await db.query(`SELECT *, extract(epoch FROM finished_at - created_at) AS seconds FROM matching_run WHERE id = $1`, [run.id])).rows;
+      [r] = (
+        await db.query(`SELECT *, extract(epoch FROM finished_at - created_at) AS seconds FROM matching_run WHERE id = $1`, [run.id])
+      ).rows;
       if (r.status === 'completed' || r.status === 'failed') break;
       await sleep(250);
     }
@@ -371,7 +426,9 @@ async function main(): Promise<void> {
     const two = await fullRun(2, 'two workers');
     const [{ matches }] = (await db.query(`SELECT count(*)::int AS matches FROM match`)).rows;
     full = { one, steady, two, matchesStored: matches, projects: published, storage };
-    await db.query(`INSERT INTO bench_meta VALUES ('full', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [JSON.stringify(full)]);
+    await db.query(`INSERT INTO bench_meta VALUES ('full', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [
+      JSON.stringify(full),
+    ]);
   } else {
     full = JSON.parse((await db.query(`SELECT value FROM bench_meta WHERE key = 'full'`)).rows[0].value);
     log('full re-match figures reused from the earlier run', full);
@@ -386,7 +443,12 @@ async function main(): Promise<void> {
     const byProject = new Map<number, typeof incs>();
     for (const i of incs) byProject.set(i.project_id, [...(byProject.get(i.project_id) ?? []), i]);
     const profiles = projects.map((p) => new ProjectProfile(toMatchProject(p, (byProject.get(p.id) ?? []).map(toMatchIncentive)), sctx));
-    const sample = (await db.query(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE id <= $1 ORDER BY random() LIMIT $2`, [SIZES.fullEnterprises, SIZES.naiveSample])).rows.map(toMatchEnterprise);
+    const sample = (
+      await db.query(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE id <= $1 ORDER BY random() LIMIT $2`, [
+        SIZES.fullEnterprises,
+        SIZES.naiveSample,
+      ])
+    ).rows.map(toMatchEnterprise);
     const load = machineLoad();
     const t = performance.now();
     let found = 0;
@@ -395,7 +457,17 @@ async function main(): Promise<void> {
     const pairs = sample.length * profiles.length;
     const perPairMicros = (seconds / pairs) * 1e6;
     const estimated = (perPairMicros / 1e6) * SIZES.fullEnterprises * profiles.length;
-    const out = { sampleEnterprises: sample.length, projects: profiles.length, pairs, seconds: round(seconds), perPairMicros: round(perPairMicros, 3), matchesFound: found, estimatedSeconds: round(estimated, 0), load, excludes: 'writing the matches (the naive figure is a lower bound)' };
+    const out = {
+      sampleEnterprises: sample.length,
+      projects: profiles.length,
+      pairs,
+      seconds: round(seconds),
+      perPairMicros: round(perPairMicros, 3),
+      matchesFound: found,
+      estimatedSeconds: round(estimated, 0),
+      load,
+      excludes: 'writing the matches (the naive figure is a lower bound)',
+    };
     log('naive', out);
     return out;
   })();
@@ -431,14 +503,30 @@ async function main(): Promise<void> {
   const target = await (async () => {
     const existing = (await db.query(`SELECT id, region_code, industry_codes FROM project WHERE code = 'BENCH-PUBLISH'`)).rows[0];
     const count = async (p: { regionCode: string; industryCodes: string[] }) =>
-      (await db.query(`SELECT count(*)::int AS n FROM enterprise e WHERE ${ENTERPRISE_CANDIDATES_WHERE}`, enterpriseCandidateParams(projectKeys(p, regions())))).rows[0].n as number;
-    if (existing) return { id: existing.id as number, candidates: await count({ regionCode: existing.region_code, industryCodes: existing.industry_codes }) };
+      (
+        await db.query(
+          `SELECT count(*)::int AS n FROM enterprise e WHERE ${ENTERPRISE_CANDIDATES_WHERE}`,
+          enterpriseCandidateParams(projectKeys(p, regions())),
+        )
+      ).rows[0].n as number;
+    if (existing)
+      return {
+        id: existing.id as number,
+        candidates: await count({ regionCode: existing.region_code, industryCodes: existing.industry_codes }),
+      };
     const popular = (
-      await db.query(`SELECT c, count(*) AS n FROM (SELECT unnest(industry_codes) AS c FROM enterprise WHERE id <= 20000) x GROUP BY c ORDER BY n DESC LIMIT 40`)
+      await db.query(
+        `SELECT c, count(*) AS n FROM (SELECT unnest(industry_codes) AS c FROM enterprise WHERE id <= 20000) x GROUP BY c ORDER BY n DESC LIMIT 40`,
+      )
     ).rows.map((r) => r.c as string);
-    const counties = (await db.query(`SELECT code FROM region WHERE level = 3 AND code LIKE '41%' ORDER BY code LIMIT 40`)).rows.map((r) => r.code as string);
+    const counties = (await db.query(`SELECT code FROM region WHERE level = 3 AND code LIKE '41%' ORDER BY code LIMIT 40`)).rows.map(
+      (r) => r.code as string,
+    );
     for (let k = 0; k < 200; k++) {
-      const p = { regionCode: counties[k % counties.length], industryCodes: [popular[k % popular.length], popular[(k * 7 + 3) % popular.length]] };
+      const p = {
+        regionCode: counties[k % counties.length],
+        industryCodes: [popular[k % popular.length], popular[(k * 7 + 3) % popular.length]],
+      };
       const n = await count(p);
       if (n >= SIZES.minCandidates) {
         const row = project(rng, SIZES.projects + 1, { region: p.regionCode, industries: [...new Set(p.industryCodes)], status: 'draft' });
@@ -457,7 +545,11 @@ async function main(): Promise<void> {
   const api = await AppProcess.start('src/main.js', { WORKERS: 'true', PORT: String(port), HOST: '127.0.0.1' }, 'InvestMatch API on');
   const users = ctx.get(UsersService);
   const email = `bench-${randomBytes(4).toString('hex')}@example.com`;
-  const user = await users.createUser({ email, name: '基准测试', role: 'admin', password: `Bench-${randomBytes(8).toString('hex')}`, bureauId: null, enterpriseId: null }, undefined, { emailVerified: true });
+  const user = await users.createUser(
+    { email, name: '基准测试', role: 'admin', password: `Bench-${randomBytes(8).toString('hex')}`, bureauId: null, enterpriseId: null },
+    undefined,
+    { emailVerified: true },
+  );
   const { token } = await ctx.get(SessionsService).create(user.id, 'api');
   const events = new QueueEvents(MATCHING_QUEUE, { connection: redisConnectionOptions(REDIS_URL), prefix: PREFIX });
   await events.waitUntilReady();
@@ -478,7 +570,10 @@ async function main(): Promise<void> {
     });
     const load = machineLoad();
     const t = performance.now();
-    const res = await fetch(`http://127.0.0.1:${port}/projects/${target.id}/publish`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`http://127.0.0.1:${port}/projects/${target.id}/publish`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
     if (res.status !== 200) throw new Error(`publish answered ${res.status}: ${await res.text()}`);
     const { at, stats } = await Promise.race([
       done,
@@ -513,14 +608,27 @@ async function main(): Promise<void> {
          FROM match WHERE project_id = $1`,
         [target.id],
       )
-    ).rows.map((r) => ({ enterpriseId: r.enterprise_id, projectId: r.project_id, score: r.score, verdict: r.verdict, eligibleIncentiveIds: r.el, needsInfoIncentiveIds: r.ni, fingerprint: r.fingerprint }));
+    ).rows.map((r) => ({
+      enterpriseId: r.enterprise_id,
+      projectId: r.project_id,
+      score: r.score,
+      verdict: r.verdict,
+      eligibleIncentiveIds: r.el,
+      needsInfoIncentiveIds: r.ni,
+      fingerprint: r.fingerprint,
+    }));
   const floorOnce = async (path: 'unnest' | 'json') => {
     const [p] = (await db.query(`SELECT ${PROJECT_COLUMNS} FROM project p WHERE id = $1`, [target.id])).rows;
     const written = await storedRows();
     await db.query(`DROP TABLE IF EXISTS match_floor`);
     await db.query(`CREATE TABLE match_floor (LIKE match INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING INDEXES)`);
     const t = performance.now();
-    const rows = (await db.query(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE ${ENTERPRISE_CANDIDATES_WHERE}`, enterpriseCandidateParams(projectKeys(toMatchProject(p, []), regions())))).rows;
+    const rows = (
+      await db.query(
+        `SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE ${ENTERPRISE_CANDIDATES_WHERE}`,
+        enterpriseCandidateParams(projectKeys(toMatchProject(p, []), regions())),
+      )
+    ).rows;
     const read = performance.now();
     const columns = 'enterprise_id, project_id, score, verdict, eligible_incentive_ids, needs_info_incentive_ids, fingerprint';
     let inserted;
@@ -545,7 +653,15 @@ async function main(): Promise<void> {
     }
     const seconds = (performance.now() - t) / 1000;
     await db.query(`DROP TABLE match_floor`);
-    return { path, seconds: round(seconds, 3), readSeconds: round((read - t) / 1000, 3), writeSeconds: round(seconds - (read - t) / 1000, 3), rowsRead: rows.length, rowsInserted: inserted.rowCount, payloadMb: round(payloadMb, 2) };
+    return {
+      path,
+      seconds: round(seconds, 3),
+      readSeconds: round((read - t) / 1000, 3),
+      writeSeconds: round(seconds - (read - t) / 1000, 3),
+      rowsRead: rows.length,
+      rowsInserted: inserted.rowCount,
+      payloadMb: round(payloadMb, 2),
+    };
   };
 
   log('publish: one warm-up, then the trials');
@@ -559,9 +675,15 @@ async function main(): Promise<void> {
   const matchesPersisted = trials[0].matches;
   // the bulk paths, alternately (so load drifts hit both), then the floor by the faster one
   const pathTrials: Array<Awaited<ReturnType<typeof floorOnce>>> = [];
-  for (let i = 0; i < Math.max(3, SIZES.publishTrials); i++) for (const path of ['json', 'unnest'] as const) pathTrials.push(await floorOnce(path));
+  for (let i = 0; i < Math.max(3, SIZES.publishTrials); i++)
+    for (const path of ['json', 'unnest'] as const) pathTrials.push(await floorOnce(path));
   const writeMedian = (path: string) => median(pathTrials.filter((x) => x.path === path).map((x) => x.writeSeconds));
-  const writePaths = { unnestSeconds: writeMedian('unnest'), jsonSeconds: writeMedian('json'), trials: pathTrials, note: 'median write time of the same rows into an empty copy of the match table; the jobs use json (the faster median on 2026-12-08)' };
+  const writePaths = {
+    unnestSeconds: writeMedian('unnest'),
+    jsonSeconds: writeMedian('json'),
+    trials: pathTrials,
+    note: 'median write time of the same rows into an empty copy of the match table; the jobs use json (the faster median on 2026-12-08)',
+  };
   log('  write paths', writePaths);
   const floors = pathTrials.filter((x) => x.path === (writePaths.unnestSeconds <= writePaths.jsonSeconds ? 'unnest' : 'json'));
   log('  floor', floors);

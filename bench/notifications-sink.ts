@@ -44,7 +44,15 @@ process.on('message', (msg: { type: string }) => {
     let dup = 0;
     for (const n of seen.values()) if (n > 1) dup += n - 1;
     const cpu = process.cpuUsage();
-    process.send!({ type: 'stats', count, distinct: seen.size, duplicates: dup, firstAt, lastAt, cpuMs: Math.round((cpu.user + cpu.system) / 1000) });
+    process.send!({
+      type: 'stats',
+      count,
+      distinct: seen.size,
+      duplicates: dup,
+      firstAt,
+      lastAt,
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    });
   } else if (msg.type === 'reset') {
     count = 0;
     firstAt = 0;

@@ -50,7 +50,9 @@ async function pidCpuMs(pid: number): Promise<number> {
 /** CPU time (ms) PostgreSQL spent in the backends serving this database (Linux /proc; 0 elsewhere). */
 async function backendCpuMs(ds: DataSource): Promise<number> {
   const { readFileSync } = await import('node:fs');
-  const pids: Array<{ pid: number }> = await ds.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+  const pids: Array<{ pid: number }> = await ds.query(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+  );
   let ticks = 0;
   for (const { pid } of pids) {
     try {
@@ -75,7 +77,10 @@ interface SinkStats {
 
 class Sink {
   private waiters = new Map<string, (m: any) => void>();
-  private constructor(private readonly proc: ChildProcess, readonly port: number) {}
+  private constructor(
+    private readonly proc: ChildProcess,
+    readonly port: number,
+  ) {}
 
   static async start(): Promise<Sink> {
     // run the sink from the same kind of file as this script: TypeScript through the loader, or compiled JS
@@ -165,7 +170,9 @@ async function main(): Promise<void> {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   };
   const config: AppConfig = loadConfig(env);
-  console.log(`notifications benchmark: ${N} messages, database ${dbName}, sink :${sink.port}, pool ${config.SMTP_POOL_SIZE}, concurrency ${config.MAIL_CONCURRENCY}`);
+  console.log(
+    `notifications benchmark: ${N} messages, database ${dbName}, sink :${sink.port}, pool ${config.SMTP_POOL_SIZE}, concurrency ${config.MAIL_CONCURRENCY}`,
+  );
   await migrate('run', config.DATABASE_URL);
 
   // recipients: N enterprises (the sender resolves each one's contact address and preferences)
@@ -203,7 +210,11 @@ async function main(): Promise<void> {
       to: { name: `河南测试企业${i}有限公司`, address: `bench-${i}@example.com` },
       ...r,
       messageId: messageIdFor(key, config.MAIL_FROM),
-      headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', 'X-InvestMatch-Notification': String(i) },
+      headers: {
+        'List-Unsubscribe': `<${unsubscribeUrl}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        'X-InvestMatch-Notification': String(i),
+      },
     };
   };
   const datas = Array.from({ length: N + WARMUP }, (_, i) => i);
@@ -260,7 +271,10 @@ async function main(): Promise<void> {
     if (mode === 'worker-process') {
       const ts = import.meta.url.endsWith('.ts');
       const entry = fileURLToPath(new URL(ts ? '../src/worker.ts' : '../src/worker.js', import.meta.url));
-      worker = spawn(process.execPath, [...process.execArgv, entry], { env: { ...env, WORKERS: 'true' }, stdio: ['ignore', 'inherit', 'inherit'] });
+      worker = spawn(process.execPath, [...process.execArgv, entry], {
+        env: { ...env, WORKERS: 'true' },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
     }
     const ds = app.get(DataSource);
     const svc = app.get(NotificationsService);
@@ -268,7 +282,12 @@ async function main(): Promise<void> {
     try {
       // warm-up through the pipeline too (and: the worker process is up)
       await sink.reset();
-      await ds.transaction((m) => svc.enqueueMany(m, Array.from({ length: WARMUP }, (_, i) => input(i, `${tag}-warm:${i}`))));
+      await ds.transaction((m) =>
+        svc.enqueueMany(
+          m,
+          Array.from({ length: WARMUP }, (_, i) => input(i, `${tag}-warm:${i}`)),
+        ),
+      );
       await sink.until(WARMUP);
       await new Promise((r) => setTimeout(r, 500));
 
@@ -280,14 +299,21 @@ async function main(): Promise<void> {
       const t0 = Date.now();
       for (let off = 0; off < N; off += 1000) {
         const n = Math.min(1000, N - off);
-        await ds.transaction((m) => svc.enqueueMany(m, Array.from({ length: n }, (_, k) => input(off + k, `${tag}:${off + k}`))));
+        await ds.transaction((m) =>
+          svc.enqueueMany(
+            m,
+            Array.from({ length: n }, (_, k) => input(off + k, `${tag}:${off + k}`)),
+          ),
+        );
       }
       const enqueueMs = Date.now() - t0;
       const s = await sink.until(N);
       const deliveredMs = Date.now() - t0;
       let recordedMs = 0;
       for (;;) {
-        const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM notification WHERE dedupe_key LIKE $1 AND status = 'sent'`, [`${tag}:%`]);
+        const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM notification WHERE dedupe_key LIKE $1 AND status = 'sent'`, [
+          `${tag}:%`,
+        ]);
         if (n >= N) {
           recordedMs = Date.now() - t0;
           break;
@@ -297,8 +323,12 @@ async function main(): Promise<void> {
       const cpu = process.cpuUsage(cpu0);
       const workerCpu = (await procCpuMs()) - workerCpu0;
       const pgCpu = (await backendCpuMs(ds)) - pgCpu0;
-      const statuses = await ds.query(`SELECT status, count(*)::int AS n FROM notification WHERE dedupe_key LIKE $1 GROUP BY 1`, [`${tag}:%`]);
-      const [updates] = await ds.query(`SELECT n_tup_upd::int AS updates, n_tup_hot_upd::int AS hot FROM pg_stat_user_tables WHERE relname = 'notification'`);
+      const statuses = await ds.query(`SELECT status, count(*)::int AS n FROM notification WHERE dedupe_key LIKE $1 GROUP BY 1`, [
+        `${tag}:%`,
+      ]);
+      const [updates] = await ds.query(
+        `SELECT n_tup_upd::int AS updates, n_tup_hot_upd::int AS hot FROM pg_stat_user_tables WHERE relname = 'notification'`,
+      );
       const processMs = (cpu.user + cpu.system) / 1000;
       return {
         perSecond: Math.round((N / deliveredMs) * 1000 * 10) / 10,
@@ -310,7 +340,12 @@ async function main(): Promise<void> {
         cpuMsPerMessage:
           mode === 'in-process'
             ? { pipelineProcess: round3(processMs / N), postgres: round3(pgCpu / N), sink: round3((s.cpuMs - sinkCpu0) / N) }
-            : { enqueueingProcess: round3(processMs / N), workerProcess: round3(workerCpu / N), postgres: round3(pgCpu / N), sink: round3((s.cpuMs - sinkCpu0) / N) },
+            : {
+                enqueueingProcess: round3(processMs / N),
+                workerProcess: round3(workerCpu / N),
+                postgres: round3(pgCpu / N),
+                sink: round3((s.cpuMs - sinkCpu0) / N),
+              },
         statuses,
         notificationRowUpdatesSoFar: updates,
       };
@@ -353,7 +388,13 @@ async function main(): Promise<void> {
       where:
         'pipeline: relay, BullMQ workers and sender in the benchmark process (headline), or in one src/worker.ts process with the benchmark only enqueueing; SMTP sink in its own process; PostgreSQL and Redis local',
     },
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, loadavgBefore: load0.map((x) => Math.round(x * 100) / 100), loadavgAfter: loadavg().map((x) => Math.round(x * 100) / 100), node: process.version },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      loadavgBefore: load0.map((x) => Math.round(x * 100) / 100),
+      loadavgAfter: loadavg().map((x) => Math.round(x * 100) / 100),
+      node: process.version,
+    },
     at: new Date().toISOString(),
   };
   mkdirSync(`${here}/results`, { recursive: true });

@@ -36,7 +36,17 @@ import { MATCHING_FULL_QUEUE } from '../src/matching/matching.jobs.js';
 import { loadConfig } from '../src/platform/config/config.js';
 import { SnakeNamingStrategy } from '../src/platform/database/snake-naming.strategy.js';
 import { QueueService } from '../src/platform/queue/queue.service.js';
-import { createIndexes, dropEnterpriseIndexes, enterprise, insertEnterprises, insertPolicies, insertProjects, policies, project, Rng } from './matching-data.js';
+import {
+  createIndexes,
+  dropEnterpriseIndexes,
+  enterprise,
+  insertEnterprises,
+  insertPolicies,
+  insertProjects,
+  policies,
+  project,
+  Rng,
+} from './matching-data.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const num = (name: string, dflt: number) => {
@@ -45,7 +55,11 @@ const num = (name: string, dflt: number) => {
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer (got ${v})`);
   return n;
 };
-const SIZES = { enterprises: num('BENCH_SCALE_ENTERPRISES', 30_000), projects: num('BENCH_SCALE_PROJECTS', 3_000), chunkSize: num('BENCH_SCALE_CHUNK', 500) };
+const SIZES = {
+  enterprises: num('BENCH_SCALE_ENTERPRISES', 30_000),
+  projects: num('BENCH_SCALE_PROJECTS', 3_000),
+  chunkSize: num('BENCH_SCALE_CHUNK', 500),
+};
 const SERVER = new URL(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 const DB = 'im_bench_scale';
 const withDb = (u: URL, db: string) => Object.assign(new URL(u.toString()), { pathname: `/${db}` });
@@ -161,7 +175,18 @@ async function makeHost(i: number): Promise<Host> {
   await forward(gw, Number(SERVER.port || 5432), { host: SERVER.hostname, port: Number(SERVER.port || 5432) });
   await forward(gw, Number(REDIS.port || 6379), { host: REDIS.hostname, port: Number(REDIS.port || 6379) });
   // the namespace really is cut off from the machine's loopback services
-  const probe = spawnSync('ip', ['netns', 'exec', ns, process.execPath, '-e', `require('net').connect(${Number(SERVER.port || 5432)}, '127.0.0.1').on('connect', () => process.exit(3)).on('error', () => process.exit(0))`], { timeout: 10_000 });
+  const probe = spawnSync(
+    'ip',
+    [
+      'netns',
+      'exec',
+      ns,
+      process.execPath,
+      '-e',
+      `require('net').connect(${Number(SERVER.port || 5432)}, '127.0.0.1').on('connect', () => process.exit(3)).on('error', () => process.exit(0))`,
+    ],
+    { timeout: 10_000 },
+  );
   if (probe.status !== 0) throw new Error(`namespace ${ns} reaches 127.0.0.1:${SERVER.port || 5432} directly (status ${probe.status})`);
   return { name: `host-${String.fromCharCode(97 + i)}`, gateway: gw, exec: ['ip', 'netns', 'exec', ns] };
 }
@@ -198,7 +223,10 @@ class WorkerProc {
     };
     const argv = [process.execPath, '--import', './test/support/ts-register.mjs', 'src/worker.ts'];
     const [cmd, ...args] = [...host.exec, 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...argv];
-    const w = new WorkerProc(host, spawn(cmd, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] }));
+    const w = new WorkerProc(
+      host,
+      spawn(cmd, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] }),
+    );
     const started = Date.now();
     while (!w.output.includes('worker running')) {
       if (w.proc.exitCode !== null) throw new Error(`worker on ${host.name} exited: ${w.output}`);
@@ -217,7 +245,8 @@ class WorkerProc {
     return peakRssMb(this.proc.pid!);
   }
   assertAlive(): void {
-    if (this.proc.exitCode !== null || this.proc.signalCode !== null) throw new Error(`worker on ${this.host.name} died: ${this.output.slice(-3000)}`);
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null)
+      throw new Error(`worker on ${this.host.name} died: ${this.output.slice(-3000)}`);
   }
   async stop(): Promise<void> {
     if (this.proc.exitCode !== null) return;
@@ -235,7 +264,8 @@ async function main(): Promise<void> {
   // ─── hosts ───
   let hosts: Host[];
   let isolation: 'netns' | 'process' = 'netns';
-  let isolationNote = 'two network namespaces (ip netns + veth), PostgreSQL and Redis reached over the link through forwarders on its host end';
+  let isolationNote =
+    'two network namespaces (ip netns + veth), PostgreSQL and Redis reached over the link through forwarders on its host end';
   try {
     if (process.env.BENCH_SCALE_ISOLATION === 'process') throw new Error('BENCH_SCALE_ISOLATION=process');
     hosts = [await makeHost(0), await makeHost(1)];
@@ -252,24 +282,56 @@ async function main(): Promise<void> {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${DB}`);
-  made.unshift(() => spawnSync(process.execPath, ['-e', `const pg=require('pg');const c=new pg.Client(${JSON.stringify(SERVER.toString())});c.connect().then(()=>c.query('DROP DATABASE IF EXISTS ${DB} WITH (FORCE)')).finally(()=>c.end())`], { cwd: ROOT }));
+  made.unshift(() =>
+    spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const pg=require('pg');const c=new pg.Client(${JSON.stringify(SERVER.toString())});c.connect().then(()=>c.query('DROP DATABASE IF EXISTS ${DB} WITH (FORCE)')).finally(()=>c.end())`,
+      ],
+      { cwd: ROOT },
+    ),
+  );
   await admin.end();
   const dbUrl = withDb(SERVER, DB).toString();
-  const ds = await new DataSource({ type: 'postgres', url: dbUrl, entities: allEntities, migrations: allMigrations, namingStrategy: new SnakeNamingStrategy() }).initialize();
+  const ds = await new DataSource({
+    type: 'postgres',
+    url: dbUrl,
+    entities: allEntities,
+    migrations: allMigrations,
+    namingStrategy: new SnakeNamingStrategy(),
+  }).initialize();
   await ds.runMigrations({ transaction: 'each' });
   await ds.destroy();
   const db = new pg.Client({ connectionString: dbUrl });
   await db.connect();
   const rng = new Rng(20261208);
   const incentives = await insertPolicies(db, policies(rng));
-  for (let i = 0; i < SIZES.projects; i += 5000) await insertProjects(db, rng, Array.from({ length: Math.min(5000, SIZES.projects - i) }, (_, k) => project(rng, i + k)), incentives);
+  for (let i = 0; i < SIZES.projects; i += 5000)
+    await insertProjects(
+      db,
+      rng,
+      Array.from({ length: Math.min(5000, SIZES.projects - i) }, (_, k) => project(rng, i + k)),
+      incentives,
+    );
   const defs = await dropEnterpriseIndexes(db);
-  for (let i = 0; i < SIZES.enterprises; i += 5000) await insertEnterprises(db, Array.from({ length: Math.min(5000, SIZES.enterprises - i) }, (_, k) => enterprise(rng, i + k)));
+  for (let i = 0; i < SIZES.enterprises; i += 5000)
+    await insertEnterprises(
+      db,
+      Array.from({ length: Math.min(5000, SIZES.enterprises - i) }, (_, k) => enterprise(rng, i + k)),
+    );
   await createIndexes(db, defs);
   await db.query('VACUUM ANALYZE');
   log(`data: ${SIZES.enterprises} enterprises × ${SIZES.projects} projects`);
 
-  const config = loadConfig({ DATABASE_URL: dbUrl, REDIS_URL: REDIS.toString(), QUEUE_PREFIX: PREFIX, WORKERS: 'false', LOG_LEVEL: 'warn', MATCHING_CHUNK_SIZE: String(SIZES.chunkSize) });
+  const config = loadConfig({
+    DATABASE_URL: dbUrl,
+    REDIS_URL: REDIS.toString(),
+    QUEUE_PREFIX: PREFIX,
+    WORKERS: 'false',
+    LOG_LEVEL: 'warn',
+    MATCHING_CHUNK_SIZE: String(SIZES.chunkSize),
+  });
   const ctx = await NestFactory.createApplicationContext(AppModule.forRoot(config, 'bench'), { logger: ['error', 'warn'] });
   await ctx.init();
   const fullQueue = ctx.get(QueueService).queue(MATCHING_FULL_QUEUE);
@@ -280,7 +342,9 @@ async function main(): Promise<void> {
   };
 
   const backendCpu = async (seen: Map<number, number>) => {
-    const pids = (await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [DB])).rows.map((r) => r.pid as number);
+    const pids = (await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [DB])).rows.map(
+      (r) => r.pid as number,
+    );
     for (const pid of pids) {
       const c = cpuSeconds(pid);
       if (c !== null) seen.set(pid, c);
@@ -324,7 +388,9 @@ async function main(): Promise<void> {
     const cpus = workers.map((w) => w.cpu - w.cpu0);
     const postgresCpu = [...pgNow].reduce((s, [pid, c]) => s + c - (pg0.get(pid) ?? 0), 0);
     const auxCpu = [...aux0].reduce((s, [pid, c]) => s + (cpuSeconds(pid) ?? c) - c, 0);
-    const chunks = (await db.query(`SELECT chunk_no FROM matching_run_chunk WHERE run_id = $1 ORDER BY chunk_no`, [r.id])).rows.map((c) => c.chunk_no as number);
+    const chunks = (await db.query(`SELECT chunk_no FROM matching_run_chunk WHERE run_id = $1 ORDER BY chunk_no`, [r.id])).rows.map(
+      (c) => c.chunk_no as number,
+    );
     const by = new Map<string, number>();
     for (const no of chunks) {
       const job = await fullQueue.getJob(`matching-run-${r.id}-chunk-${no}`);
@@ -338,7 +404,11 @@ async function main(): Promise<void> {
         `SELECT count(*)::int AS matches, md5(string_agg(enterprise_id || ':' || project_id || ':' || score, ',' ORDER BY enterprise_id, project_id)) AS digest FROM match`,
       )
     ).rows;
-    const [events] = (await db.query(`SELECT count(*)::int AS n, count(DISTINCT (enterprise_id, project_id))::int AS pairs FROM notification_event WHERE type = 'match.new'`)).rows;
+    const [events] = (
+      await db.query(
+        `SELECT count(*)::int AS n, count(DISTINCT (enterprise_id, project_id))::int AS pairs FROM notification_event WHERE type = 'match.new'`,
+      )
+    ).rows;
     const out = {
       seconds: round(seconds),
       secondsInclNotificationEvents: round(drainedSeconds),
@@ -349,7 +419,13 @@ async function main(): Promise<void> {
       digest: digest.digest as string,
       matchNewEvents: events.n as number,
       matchNewEventPairs: events.pairs as number,
-      workers: workers.map((w, i) => ({ host: w.host.name, chunks: by.get(w.host.name) ?? 0, cpuSeconds: round(cpus[i]), idleCpuSecondsPerSecond: round(idlePerSecond[i], 4), peakRssMb: peaks[i] })),
+      workers: workers.map((w, i) => ({
+        host: w.host.name,
+        chunks: by.get(w.host.name) ?? 0,
+        cpuSeconds: round(cpus[i]),
+        idleCpuSecondsPerSecond: round(idlePerSecond[i], 4),
+        peakRssMb: peaks[i],
+      })),
       /** The workers' CPU less what they would have spent idle over the same window. */
       cpuSecondsNetOfIdle: round(cpus.reduce((s, c, i) => s + c - idlePerSecond[i] * drainedSeconds, 0)),
       unattributedChunks: chunks.length - workers.reduce((s, w) => s + (by.get(w.host.name) ?? 0), 0),
@@ -376,7 +452,12 @@ async function main(): Promise<void> {
   // a worker process keeps one core busy at most: per worker-CPU-second PostgreSQL spends pg/worker seconds
   const pgPerWorkerSecond = (one.postgresBackendCpuSeconds + two.postgresBackendCpuSeconds) / (cpuOne + cpuTwo);
   const cores = os.cpus().length;
-  const identical = one.digest === two.digest && one.matches === two.matches && two.matchNewEvents === two.matches && two.matchNewEventPairs === two.matches && one.matchNewEvents === one.matches;
+  const identical =
+    one.digest === two.digest &&
+    one.matches === two.matches &&
+    two.matchNewEvents === two.matches &&
+    two.matchNewEventPairs === two.matches &&
+    one.matchNewEvents === one.matches;
   const result = {
     oneWorker: { seconds: one.seconds, cpuSeconds: round(cpuOne) },
     workers: two.workers.map((w) => ({ host: w.host, chunks: w.chunks, share: round(w.chunks / two.chunks, 3), cpuSeconds: w.cpuSeconds })),
@@ -397,13 +478,23 @@ async function main(): Promise<void> {
     how: {
       isolation: isolationNote,
       cpu: 'utime + stime of each worker process (/proc/<pid>/stat) from the run request until its match.new events were turned into digest items; worker start-up excluded',
-      postgres: 'utime + stime of the PostgreSQL backends connected to the bench database (pg_stat_activity → /proc), same window, both runs together; the server’s shared processes (checkpointer, WAL writer, autovacuum …) serve every database on this machine and are reported apart',
+      postgres:
+        'utime + stime of the PostgreSQL backends connected to the bench database (pg_stat_activity → /proc), same window, both runs together; the server’s shared processes (checkpointer, WAL writer, autovacuum …) serve every database on this machine and are reported apart',
       workersOnePostgresFeeds: `cores (${cores}) ÷ PostgreSQL CPU-seconds per worker CPU-second (${round(pgPerWorkerSecond, 3)}): worker processes, each keeping one core busy, before a PostgreSQL with this machine's cores is saturated by their writes and reads`,
-      identical: 'same (enterprise, project, score) set — md5 over the ordered rows — and exactly one match.new event per match in each run',
+      identical:
+        'same (enterprise, project, score) set — md5 over the ordered rows — and exactly one match.new event per match in each run',
     },
     sizes: SIZES,
     runs: { one, two },
-    machine: { cpus: cores, cpuModel: os.cpus()[0]?.model, memGb: round(os.totalmem() / 2 ** 30, 1), node: process.version, loadAtStart: started.load, loadAtEnd: load(), note: 'a 2-core machine shared with other engineers working in parallel: the load averages above are the machine’s, not this benchmark’s' },
+    machine: {
+      cpus: cores,
+      cpuModel: os.cpus()[0]?.model,
+      memGb: round(os.totalmem() / 2 ** 30, 1),
+      node: process.version,
+      loadAtStart: started.load,
+      loadAtEnd: load(),
+      note: 'a 2-core machine shared with other engineers working in parallel: the load averages above are the machine’s, not this benchmark’s',
+    },
     generatedAt: new Date().toISOString(),
   };
   mkdirSync(`${ROOT}bench/results`, { recursive: true });

@@ -63,8 +63,12 @@ export class Leads1795628499037 implements MigrationInterface {
     await q.query(`CREATE INDEX lead_industry_path_gin ON lead USING gin (industry_path)`);
     await q.query(`CREATE INDEX lead_search_gin ON lead USING gin (to_tsvector('simple', search_text))`);
     // at most one lead before signing per enterprise × project, and per enterprise × region of interest
-    await q.query(`CREATE UNIQUE INDEX lead_open_project_key ON lead (enterprise_id, project_id) WHERE project_id IS NOT NULL AND ${PRE_SIGNING}`);
-    await q.query(`CREATE UNIQUE INDEX lead_open_region_key ON lead (enterprise_id, region_code) WHERE project_id IS NULL AND ${PRE_SIGNING}`);
+    await q.query(
+      `CREATE UNIQUE INDEX lead_open_project_key ON lead (enterprise_id, project_id) WHERE project_id IS NOT NULL AND ${PRE_SIGNING}`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX lead_open_region_key ON lead (enterprise_id, region_code) WHERE project_id IS NULL AND ${PRE_SIGNING}`,
+    );
     // a project is signed (counted) once; later signings on it are increases
     await q.query(`CREATE UNIQUE INDEX lead_project_signing_key ON lead (project_id) WHERE signing_kind = 'new'`);
     await q.query(`CREATE UNIQUE INDEX lead_match_key ON lead (match_id) WHERE match_id IS NOT NULL`);

@@ -36,7 +36,9 @@ export class LeadCounts1795631466861 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER lead_count_insert_delete AFTER INSERT OR DELETE ON lead FOR EACH ROW EXECUTE FUNCTION lead_count_track()`);
+    await q.query(
+      `CREATE TRIGGER lead_count_insert_delete AFTER INSERT OR DELETE ON lead FOR EACH ROW EXECUTE FUNCTION lead_count_track()`,
+    );
     await q.query(`
       CREATE TRIGGER lead_count_update AFTER UPDATE OF region_code, stage, owner_id, source ON lead FOR EACH ROW
       WHEN (OLD.region_code IS DISTINCT FROM NEW.region_code OR OLD.stage IS DISTINCT FROM NEW.stage

@@ -12,7 +12,9 @@ export class LeadFollowUpIndexes1795634318904 implements MigrationInterface {
   name = 'LeadFollowUpIndexes1795634318904';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE INDEX lead_owner_follow_up_idx ON lead (owner_id, next_follow_up_on ASC NULLS LAST, id) INCLUDE (region_code, stage)`);
+    await q.query(
+      `CREATE INDEX lead_owner_follow_up_idx ON lead (owner_id, next_follow_up_on ASC NULLS LAST, id) INCLUDE (region_code, stage)`,
+    );
     await q.query(`CREATE INDEX lead_county_follow_up_idx ON lead (region_code, next_follow_up_on) WHERE ${OPEN}`);
     await q.query(`CREATE STATISTICS lead_owner_region_stats (dependencies) ON owner_id, region_code, city_code, province_code FROM lead`);
     await q.query(`ANALYZE lead`);

@@ -17,12 +17,18 @@ export class CompactMatches1797200000000 implements MigrationInterface {
         ALTER COLUMN eligible_incentive_ids DROP NOT NULL, ALTER COLUMN eligible_incentive_ids DROP DEFAULT,
         ALTER COLUMN needs_info_incentive_ids DROP NOT NULL, ALTER COLUMN needs_info_incentive_ids DROP DEFAULT`);
     // no incentives: NULL (a bit in the row) rather than an empty array (13 bytes)
-    await q.query(`UPDATE match SET fingerprint = 0, eligible_incentive_ids = nullif(eligible_incentive_ids, '{}'), needs_info_incentive_ids = nullif(needs_info_incentive_ids, '{}')`);
+    await q.query(
+      `UPDATE match SET fingerprint = 0, eligible_incentive_ids = nullif(eligible_incentive_ids, '{}'), needs_info_incentive_ids = nullif(needs_info_incentive_ids, '{}')`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE match ADD COLUMN breakdown json NOT NULL DEFAULT '[]', ADD COLUMN reasons json NOT NULL DEFAULT '[]', DROP COLUMN verdict`);
-    await q.query(`UPDATE match SET fingerprint = 0, eligible_incentive_ids = coalesce(eligible_incentive_ids, '{}'), needs_info_incentive_ids = coalesce(needs_info_incentive_ids, '{}')`);
+    await q.query(
+      `ALTER TABLE match ADD COLUMN breakdown json NOT NULL DEFAULT '[]', ADD COLUMN reasons json NOT NULL DEFAULT '[]', DROP COLUMN verdict`,
+    );
+    await q.query(
+      `UPDATE match SET fingerprint = 0, eligible_incentive_ids = coalesce(eligible_incentive_ids, '{}'), needs_info_incentive_ids = coalesce(needs_info_incentive_ids, '{}')`,
+    );
     await q.query(`
       ALTER TABLE match ALTER COLUMN breakdown DROP DEFAULT, ALTER COLUMN reasons DROP DEFAULT,
         ALTER COLUMN eligible_incentive_ids SET DEFAULT '{}', ALTER COLUMN eligible_incentive_ids SET NOT NULL,

@@ -19,6 +19,8 @@ export class ImportUpsert1797300000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE import_job ALTER COLUMN file SET STORAGE EXTENDED`);
-    await q.query(`ALTER TABLE import_job DROP COLUMN file_size, DROP COLUMN row_results, DROP COLUMN unchanged_count, DROP COLUMN updated_count, DROP COLUMN mode`);
+    await q.query(
+      `ALTER TABLE import_job DROP COLUMN file_size, DROP COLUMN row_results, DROP COLUMN unchanged_count, DROP COLUMN updated_count, DROP COLUMN mode`,
+    );
   }
 }

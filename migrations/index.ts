@@ -25,4 +25,30 @@ import { EnterpriseDuplicates1797600000001 } from './1797600000001-EnterpriseDup
 import { Inbox1797700000000 } from './1797700000000-Inbox.js';
 
 /** Every migration, in order. A test checks this list against the files in this folder. */
-export const allMigrations = [Foundation1764090000000, Accounts1764100000000, Notifications1795628431133, AuditAndAccountTokens1795628454677, Leads1795628499037, Matching1795628918848, NotificationResend1795629119847, NotificationHotPath1795630553144, LeadCounts1795631466861, LeadFollowUpIndexes1795634318904, CertificationValidity1796200000000, HeldNotifications1796200000001, OfficerAlertRecipients1796300000000, Intake1796600000000, News1796700000000, Agreements1796800000000, Chains1796900000000, DropLoginLockColumns1797000000000, CompactMatches1797200000000, ImportUpsert1797300000000, IntakeRecordSource1797400000000, CertificateEvidence1797400000001, AgreementIndustries1797600000000, EnterpriseDuplicates1797600000001, Inbox1797700000000];
+export const allMigrations = [
+  Foundation1764090000000,
+  Accounts1764100000000,
+  Notifications1795628431133,
+  AuditAndAccountTokens1795628454677,
+  Leads1795628499037,
+  Matching1795628918848,
+  NotificationResend1795629119847,
+  NotificationHotPath1795630553144,
+  LeadCounts1795631466861,
+  LeadFollowUpIndexes1795634318904,
+  CertificationValidity1796200000000,
+  HeldNotifications1796200000001,
+  OfficerAlertRecipients1796300000000,
+  Intake1796600000000,
+  News1796700000000,
+  Agreements1796800000000,
+  Chains1796900000000,
+  DropLoginLockColumns1797000000000,
+  CompactMatches1797200000000,
+  ImportUpsert1797300000000,
+  IntakeRecordSource1797400000000,
+  CertificateEvidence1797400000001,
+  AgreementIndustries1797600000000,
+  EnterpriseDuplicates1797600000001,
+  Inbox1797700000000,
+];

@@ -31,17 +31,31 @@ for (const mod of result.output.modules) {
 // Tarjan's strongly connected components
 const nodes = [...new Set([...edges.keys(), ...[...edges.values()].flatMap((s) => [...s])])].sort();
 let index = 0;
-const idx = new Map(), low = new Map(), stack = [], onStack = new Set(), components = [];
+const idx = new Map(),
+  low = new Map(),
+  stack = [],
+  onStack = new Set(),
+  components = [];
 const visit = (v) => {
-  idx.set(v, index); low.set(v, index); index++; stack.push(v); onStack.add(v);
+  idx.set(v, index);
+  low.set(v, index);
+  index++;
+  stack.push(v);
+  onStack.add(v);
   for (const w of edges.get(v) ?? []) {
-    if (!idx.has(w)) { visit(w); low.set(v, Math.min(low.get(v), low.get(w))); }
-    else if (onStack.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
+    if (!idx.has(w)) {
+      visit(w);
+      low.set(v, Math.min(low.get(v), low.get(w)));
+    } else if (onStack.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
   }
   if (low.get(v) === idx.get(v)) {
     const c = [];
     let w;
-    do { w = stack.pop(); onStack.delete(w); c.push(w); } while (w !== v);
+    do {
+      w = stack.pop();
+      onStack.delete(w);
+      c.push(w);
+    } while (w !== v);
     if (c.length > 1) components.push(c.sort());
   }
 };

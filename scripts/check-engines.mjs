@@ -14,7 +14,8 @@ const semver = require('semver');
 
 export function engineConflicts(pkg, lock) {
   const ours = pkg.engines?.node;
-  if (!ours || !semver.validRange(ours)) return [{ name: pkg.name ?? '(root)', wants: String(ours), problem: 'engines.node missing or invalid' }];
+  if (!ours || !semver.validRange(ours))
+    return [{ name: pkg.name ?? '(root)', wants: String(ours), problem: 'engines.node missing or invalid' }];
   const conflicts = [];
   for (const [path, meta] of Object.entries(lock.packages ?? {})) {
     if (!path) continue; // the root package itself
@@ -31,14 +32,17 @@ export function engineConflicts(pkg, lock) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { package: { type: 'string', default: 'package.json' }, lock: { type: 'string', default: 'package-lock.json' } } });
+  const { values } = parseArgs({
+    options: { package: { type: 'string', default: 'package.json' }, lock: { type: 'string', default: 'package-lock.json' } },
+  });
   const pkg = JSON.parse(readFileSync(values.package, 'utf8'));
   const lock = JSON.parse(readFileSync(values.lock, 'utf8'));
   const conflicts = engineConflicts(pkg, lock);
   const running = semver.satisfies(process.versions.node, pkg.engines?.node ?? '*');
   if (conflicts.length) {
     console.error(`engines.node is "${pkg.engines?.node}", but ${conflicts.length} installed package(s) want otherwise:`);
-    for (const c of conflicts) console.error(`  ${c.path ?? c.name}  wants node ${c.wants}${c.dev ? '  (dev)' : ''}${c.problem ? `  — ${c.problem}` : ''}`);
+    for (const c of conflicts)
+      console.error(`  ${c.path ?? c.name}  wants node ${c.wants}${c.dev ? '  (dev)' : ''}${c.problem ? `  — ${c.problem}` : ''}`);
     process.exit(1);
   }
   const count = Object.values(lock.packages ?? {}).filter((m) => m.engines?.node).length;

@@ -13,19 +13,34 @@ describe('import boundaries (npm run lint)', () => {
   const boundary = expect.stringMatching(/^(@typescript-eslint\/)?no-restricted-imports: /);
 
   it('refuses TypeORM and controllers in a page of src/web', async () => {
-    expect(await errorsOf('src/web/console/boundary-fixture.ts', "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n")).toEqual([boundary]);
     expect(
-      await errorsOf('src/web/boundary-fixture.ts', "import { LeadsController } from '../leads/leads.controller.js';\nexport const x = LeadsController;\n"),
+      await errorsOf('src/web/console/boundary-fixture.ts', "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n"),
+    ).toEqual([boundary]);
+    expect(
+      await errorsOf(
+        'src/web/boundary-fixture.ts',
+        "import { LeadsController } from '../leads/leads.controller.js';\nexport const x = LeadsController;\n",
+      ),
     ).toEqual([boundary]);
     // a page may use a service
-    expect(await errorsOf('src/web/boundary-fixture.ts', "import { LeadsService } from '../leads/leads.service.js';\nexport const x = LeadsService;\n")).toEqual([]);
+    expect(
+      await errorsOf(
+        'src/web/boundary-fixture.ts',
+        "import { LeadsService } from '../leads/leads.service.js';\nexport const x = LeadsService;\n",
+      ),
+    ).toEqual([]);
   });
 
   it('refuses a domain module in src/platform', async () => {
     expect(
-      await errorsOf('src/platform/http/boundary-fixture.ts', "import { Public } from '../../access/decorators.js';\nexport const x = Public;\n"),
+      await errorsOf(
+        'src/platform/http/boundary-fixture.ts',
+        "import { Public } from '../../access/decorators.js';\nexport const x = Public;\n",
+      ),
     ).toEqual([boundary]);
-    expect(await errorsOf('src/platform/http/boundary-fixture.ts', "import { notFound } from './problem.js';\nexport const x = notFound;\n")).toEqual([]);
+    expect(
+      await errorsOf('src/platform/http/boundary-fixture.ts', "import { notFound } from './problem.js';\nexport const x = notFound;\n"),
+    ).toEqual([]);
   });
 
   it("refuses another module's entity as a value (to query or write it), not as a type", async () => {

@@ -1,4 +1,12 @@
-import { Agreement, AgreementActual, AgreementPledge, AgreementTranche, AgreementWarning, RecoveryCase, RecoveryCaseStep } from './agreements/agreement.entity.js';
+import {
+  Agreement,
+  AgreementActual,
+  AgreementPledge,
+  AgreementTranche,
+  AgreementWarning,
+  RecoveryCase,
+  RecoveryCaseStep,
+} from './agreements/agreement.entity.js';
 import { AuditEntry } from './audit/audit-entry.entity.js';
 import { AccountToken } from './accounts/account-token.entity.js';
 import { Bureau } from './accounts/bureau.entity.js';

@@ -32,7 +32,11 @@ export async function startApi(config: AppConfig): Promise<NestExpressApplicatio
   app.useLogger(app.get(Logger));
   configureHttp(app, config);
   await app.listen(config.PORT, config.HOST);
-  app.get(Logger).log(`InvestMatch API on ${config.PUBLIC_BASE_URL} (docs: ${config.PUBLIC_BASE_URL}/docs, workers: ${config.WORKERS ? 'in process' : 'off'})`);
+  app
+    .get(Logger)
+    .log(
+      `InvestMatch API on ${config.PUBLIC_BASE_URL} (docs: ${config.PUBLIC_BASE_URL}/docs, workers: ${config.WORKERS ? 'in process' : 'off'})`,
+    );
   return app;
 }
 

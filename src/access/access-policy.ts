@@ -32,7 +32,9 @@ export interface EnterpriseAccess {
 
 export const denied = (detail = '无权执行此操作') => new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', detail);
 export const outsideRegion = (field = 'regionCode') =>
-  new ProblemException(HttpStatus.FORBIDDEN, 'outside-region', '只能在本辖区内操作', [{ field, code: 'outside_region', message: '超出本招商局的辖区' }]);
+  new ProblemException(HttpStatus.FORBIDDEN, 'outside-region', '只能在本辖区内操作', [
+    { field, code: 'outside_region', message: '超出本招商局的辖区' },
+  ]);
 
 export const STAFF_ROLES: readonly Role[] = ['admin', 'bureau_lead', 'officer'];
 
@@ -107,7 +109,10 @@ export class AccessPolicy {
     if (actor.role === 'admin') return true;
     if (!isStaff(actor) || !actor.regionScope) return false;
     const r = regions();
-    return [homeRegionCode, ...targetRegionCodes].some((c) => r.isWithin(c, actor.regionScope!)) || targetRegionCodes.some((c) => r.isWithin(actor.regionScope!, c));
+    return (
+      [homeRegionCode, ...targetRegionCodes].some((c) => r.isWithin(c, actor.regionScope!)) ||
+      targetRegionCodes.some((c) => r.isWithin(actor.regionScope!, c))
+    );
   }
 
   /**
@@ -122,16 +127,30 @@ export class AccessPolicy {
     if (!inScope) throw denied(isStaff(actor) ? '该对象不在本招商局的辖区内，只能查看，不能修改' : '无权执行此操作');
   }
 
-  async project(actor: Actor | null, id: number, action: Action, m: EntityManager = this.dataSource.manager): Promise<{ regionCode: string; published: boolean }> {
-    const [row]: Array<{ region_code: string; status: string }> = await m.query('SELECT region_code, status FROM project WHERE id = $1', [id]);
+  async project(
+    actor: Actor | null,
+    id: number,
+    action: Action,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<{ regionCode: string; published: boolean }> {
+    const [row]: Array<{ region_code: string; status: string }> = await m.query('SELECT region_code, status FROM project WHERE id = $1', [
+      id,
+    ]);
     if (!row) throw notFound('项目');
     const obj = { regionCode: row.region_code, published: row.status === 'published' };
     this.decide(actor, obj, action, '项目');
     return obj;
   }
 
-  async policy(actor: Actor | null, id: number, action: Action, m: EntityManager = this.dataSource.manager): Promise<{ regionCode: string; published: boolean }> {
-    const [row]: Array<{ region_code: string; status: string }> = await m.query('SELECT region_code, status FROM policy WHERE id = $1', [id]);
+  async policy(
+    actor: Actor | null,
+    id: number,
+    action: Action,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<{ regionCode: string; published: boolean }> {
+    const [row]: Array<{ region_code: string; status: string }> = await m.query('SELECT region_code, status FROM policy WHERE id = $1', [
+      id,
+    ]);
     if (!row) throw notFound('政策');
     const obj = { regionCode: row.region_code, published: row.status === 'published' };
     this.decide(actor, obj, action, '政策');
@@ -139,7 +158,12 @@ export class AccessPolicy {
   }
 
   /** An incentive follows its policy. */
-  async incentive(actor: Actor | null, id: number, action: Action, m: EntityManager = this.dataSource.manager): Promise<{ regionCode: string; published: boolean; policyId: number }> {
+  async incentive(
+    actor: Actor | null,
+    id: number,
+    action: Action,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<{ regionCode: string; published: boolean; policyId: number }> {
     const [row]: Array<{ region_code: string; status: string; policy_id: number }> = await m.query(
       'SELECT p.region_code, p.status, p.id AS policy_id FROM incentive i JOIN policy p ON p.id = i.policy_id WHERE i.id = $1',
       [id],
@@ -162,7 +186,10 @@ export class AccessPolicy {
     );
     const readable = new Set(rows.filter((r) => r.status === 'published' || coversRegion(actor, r.region_code)).map((r) => r.id));
     const bad = ids.map((id, i) => ({ id, i })).filter(({ id }) => !readable.has(id));
-    if (bad.length) throw validationFailed(bad.map(({ id, i }) => ({ field: `${field}[${i}]`, code: 'unknown_incentive', message: `扶持措施 ${id} 不存在` })));
+    if (bad.length)
+      throw validationFailed(
+        bad.map(({ id, i }) => ({ field: `${field}[${i}]`, code: 'unknown_incentive', message: `扶持措施 ${id} 不存在` })),
+      );
   }
 
   /**
@@ -170,7 +197,12 @@ export class AccessPolicy {
    * business with it see it (contacts only when it registered or matched there) and may edit or
    * review certifications only when it is registered in their region. Anyone else: 404.
    */
-  async enterprise(actor: Actor | null, id: number, action: Action | 'contacts', m: EntityManager = this.dataSource.manager): Promise<EnterpriseAccess> {
+  async enterprise(
+    actor: Actor | null,
+    id: number,
+    action: Action | 'contacts',
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<EnterpriseAccess> {
     if (!actor) throw notFound('企业');
     if (actor.role === 'enterprise') {
       if (actor.enterpriseId !== id) throw notFound('企业');

@@ -20,7 +20,8 @@ export interface Actor {
   enterpriseId: number | null;
 }
 
-export const isStaff = (a: Actor | null | undefined): a is Actor => !!a && (a.role === 'admin' || a.role === 'officer' || a.role === 'bureau_lead');
+export const isStaff = (a: Actor | null | undefined): a is Actor =>
+  !!a && (a.role === 'admin' || a.role === 'officer' || a.role === 'bureau_lead');
 export const isAdmin = (a: Actor | null | undefined): a is Actor => a?.role === 'admin';
 
 /** Whether a staff member's scope covers a region (admins: everywhere). */
@@ -32,4 +33,5 @@ export function coversRegion(a: Actor | null | undefined, regionCode: string): b
 }
 
 /** Whether the actor acts for this enterprise (its own user) — staff rights are checked separately. */
-export const ownsEnterprise = (a: Actor | null | undefined, enterpriseId: number) => a?.role === 'enterprise' && a.enterpriseId === enterpriseId;
+export const ownsEnterprise = (a: Actor | null | undefined, enterpriseId: number) =>
+  a?.role === 'enterprise' && a.enterpriseId === enterpriseId;

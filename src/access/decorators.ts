@@ -22,7 +22,8 @@ export function routeAccess(handler: object, controller: object): { public: bool
   const methodPublic = Reflect.getMetadata(PUBLIC_ROUTE, handler) as boolean | undefined;
   const methodRoles = Reflect.getMetadata(ROUTE_ROLES, handler) as Role[] | undefined;
   const roles = methodRoles ?? (methodPublic ? undefined : (Reflect.getMetadata(ROUTE_ROLES, controller) as Role[] | undefined));
-  const isPublic = methodPublic ?? (methodRoles ? false : ((Reflect.getMetadata(PUBLIC_ROUTE, controller) as boolean | undefined) ?? false));
+  const isPublic =
+    methodPublic ?? (methodRoles ? false : ((Reflect.getMetadata(PUBLIC_ROUTE, controller) as boolean | undefined) ?? false));
   return { public: isPublic && !roles, ...(roles ? { roles } : {}) };
 }
 

@@ -85,11 +85,15 @@ export class RateLimits {
   }
 
   async reset(name: LimitName, key: string): Promise<void> {
-    await this.limiter(name).delete(key).catch(() => undefined);
+    await this.limiter(name)
+      .delete(key)
+      .catch(() => undefined);
   }
 }
 
 function tooMany(msBeforeNext: number): ProblemException {
   const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, 'rate-limited', `尝试次数过多，请 ${retryAfter} 秒后再试`, undefined, { retryAfter });
+  return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, 'rate-limited', `尝试次数过多，请 ${retryAfter} 秒后再试`, undefined, {
+    retryAfter,
+  });
 }

@@ -6,7 +6,13 @@ export const clientMeta = (req: Request) => ({ ip: req.ip ?? '', userAgent: Stri
 
 /** Sets the browser session cookie (httpOnly; Secure when served over HTTPS). */
 export function setSessionCookie(res: Response, config: AppConfig, token: string, expires: Date): void {
-  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: config.PUBLIC_BASE_URL.startsWith('https:'), path: '/', expires });
+  res.cookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.PUBLIC_BASE_URL.startsWith('https:'),
+    path: '/',
+    expires,
+  });
 }
 
 export function clearSessionCookie(res: Response): void {

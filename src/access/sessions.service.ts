@@ -65,8 +65,13 @@ export class SessionsService {
     if (!r) return null;
     const now = this.clock.now();
     if (now.getTime() - new Date(r.last_seen_at).getTime() > 60_000) {
-      const expires = r.kind === 'browser' ? new Date(Math.min(now.getTime() + IDLE.browser, new Date(r.created_at).getTime() + ABSOLUTE)) : null;
-      await this.dataSource.query(`UPDATE session SET last_seen_at = $2, expires_at = coalesce($3, expires_at) WHERE id = $1`, [r.session_id, now, expires]);
+      const expires =
+        r.kind === 'browser' ? new Date(Math.min(now.getTime() + IDLE.browser, new Date(r.created_at).getTime() + ABSOLUTE)) : null;
+      await this.dataSource.query(`UPDATE session SET last_seen_at = $2, expires_at = coalesce($3, expires_at) WHERE id = $1`, [
+        r.session_id,
+        now,
+        expires,
+      ]);
     }
     return {
       userId: r.user_id,

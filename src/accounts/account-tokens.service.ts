@@ -34,7 +34,11 @@ export class AccountTokensService {
   }
 
   /** Uses a token: the user id, or null when unknown, expired, already used or of another purpose. */
-  async consume(m: EntityManager, token: string, purposes: AccountTokenPurpose[]): Promise<{ userId: number; purpose: AccountTokenPurpose } | null> {
+  async consume(
+    m: EntityManager,
+    token: string,
+    purposes: AccountTokenPurpose[],
+  ): Promise<{ userId: number; purpose: AccountTokenPurpose } | null> {
     if (!token || token.length > 100) return null;
     const now = this.clock.now();
     // TypeORM answers an UPDATE … RETURNING with [rows, count]
@@ -48,7 +52,11 @@ export class AccountTokensService {
   }
 
   /** Whether a token would be accepted now (for showing the form), without using it. */
-  async peek(m: EntityManager, token: string, purposes: AccountTokenPurpose[]): Promise<{ userId: number; purpose: AccountTokenPurpose } | null> {
+  async peek(
+    m: EntityManager,
+    token: string,
+    purposes: AccountTokenPurpose[],
+  ): Promise<{ userId: number; purpose: AccountTokenPurpose } | null> {
     if (!token || token.length > 100) return null;
     const rows: Array<{ user_id: number; purpose: AccountTokenPurpose }> = await m.query(
       `SELECT user_id, purpose FROM account_token WHERE token_hash = $1 AND purpose = ANY($2::varchar[]) AND used_at IS NULL AND expires_at > $3`,
@@ -59,6 +67,10 @@ export class AccountTokensService {
 
   /** Voids every unused token of these purposes (after a password change, all reset links die). */
   async voidAll(m: EntityManager, userId: number, purposes: AccountTokenPurpose[]): Promise<void> {
-    await m.query(`UPDATE account_token SET used_at = $3 WHERE user_id = $1 AND purpose = ANY($2::varchar[]) AND used_at IS NULL`, [userId, purposes, this.clock.now()]);
+    await m.query(`UPDATE account_token SET used_at = $3 WHERE user_id = $1 AND purpose = ANY($2::varchar[]) AND used_at IS NULL`, [
+      userId,
+      purposes,
+      this.clock.now(),
+    ]);
   }
 }

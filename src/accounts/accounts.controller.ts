@@ -24,7 +24,8 @@ import { CurrentActor, Public } from '../access/decorators.js';
 import { SameOriginOnly } from '../access/same-origin.js';
 import { acceptedResponse, passwordResetResponse, signupResponse, verifiedResponse } from './accounts.responses.js';
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A small self-contained page for the e-mailed links (no scripts; inline styles are allowed by the CSP). */
 function page(title: string, body: string): string {
@@ -62,7 +63,9 @@ export class AccountsController {
   @Post('signup')
   @Public()
   @SameOriginOnly()
-  @ApiOperation({ summary: '企业入驻 with an account: the registration and the first user; a verification e-mail follows (login works once verified)' })
+  @ApiOperation({
+    summary: '企业入驻 with an account: the registration and the first user; a verification e-mail follows (login works once verified)',
+  })
   @ApiProblems(409, 429)
   @ZodResponse(signupResponse)
   async signup(@ZodBody(signupSchema) body: SignupInput, @Req() req: Request) {
@@ -93,7 +96,10 @@ export class AccountsController {
       res.type('html').send(page('邮箱已验证', `<p>您的邮箱已验证，现在可以登录了。</p>${link('/login', '前往登录')}`));
     } catch (err) {
       if (!(err instanceof ProblemException) || err.status >= 500) throw err;
-      res.status(err.status).type('html').send(page('无法验证邮箱', `<p>${escapeHtml(err.message)}</p>${link('/login', '前往登录页重新发送验证邮件')}`));
+      res
+        .status(err.status)
+        .type('html')
+        .send(page('无法验证邮箱', `<p>${escapeHtml(err.message)}</p>${link('/login', '前往登录页重新发送验证邮件')}`));
     }
   }
 
@@ -130,7 +136,10 @@ export class AccountsController {
   async resetForm(@Query('token') token: unknown, @Res() res: Response) {
     const t = typeof token === 'string' ? token : '';
     if (!(await this.accounts.tokenUsable(t))) {
-      return res.status(400).type('html').send(page('链接已失效', `<p>链接无效、已使用或已过期，请重新申请。</p>${link('/login', '返回登录页')}`));
+      return res
+        .status(400)
+        .type('html')
+        .send(page('链接已失效', `<p>链接无效、已使用或已过期，请重新申请。</p>${link('/login', '返回登录页')}`));
     }
     res.type('html').send(resetForm(t));
   }
@@ -155,14 +164,21 @@ export class AccountsController {
     } catch (err) {
       if (!form || !(err instanceof ProblemException) || err.status >= 500) throw err;
       const reason = err.errors?.find((e) => e.field === 'password')?.message ?? err.message;
-      res.status(err.status).type('html').send(resetForm(typeof body.token === 'string' ? body.token : '', reason));
+      res
+        .status(err.status)
+        .type('html')
+        .send(resetForm(typeof body.token === 'string' ? body.token : '', reason));
     }
   }
 
   @Post('password')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Change one\'s own password (other sessions end)' })
-  async changePassword(@ZodBody(changePasswordSchema) body: ChangePasswordInput, @CurrentActor() actor: Actor, @Req() req: AuthedRequest): Promise<void> {
+  @ApiOperation({ summary: "Change one's own password (other sessions end)" })
+  async changePassword(
+    @ZodBody(changePasswordSchema) body: ChangePasswordInput,
+    @CurrentActor() actor: Actor,
+    @Req() req: AuthedRequest,
+  ): Promise<void> {
     await this.accounts.changePassword(actor, body, req.sessionToken);
   }
 }

@@ -67,4 +67,7 @@ export const passwordResetResponse = apiSchema('PasswordReset', z.strictObject({
 export const acceptedResponse = apiSchema('Accepted', z.strictObject({ accepted: z.literal(true) }));
 export const sentResponse = apiSchema('InvitationSent', z.strictObject({ sent: z.literal(true) }));
 
-export const authViewsChecked: [Describes<typeof userResponse, typeof userView>, Describes<typeof bureauResponse, typeof bureauView>] = [true, true];
+export const authViewsChecked: [Describes<typeof userResponse, typeof userView>, Describes<typeof bureauResponse, typeof bureauView>] = [
+  true,
+  true,
+];

@@ -71,7 +71,10 @@ export const listUsersQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
   role: z.enum(roles).optional(),
   bureauId: dbIdQuery.optional(),
-  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  active: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   /** Part of the e-mail or name. */
   q: z.string().trim().min(1).max(100).optional(),
 });

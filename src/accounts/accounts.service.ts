@@ -34,7 +34,10 @@ const mailbox = (u: User) => ({ email: u.email, name: u.name });
 const asAuditActor = (u: User) => ({ userId: u.id, email: u.email, role: u.role });
 
 const invalidToken = () =>
-  validationFailed([{ field: 'token', code: 'invalid_or_expired', message: '链接无效、已使用或已过期，请重新申请' }], '链接无效、已使用或已过期');
+  validationFailed(
+    [{ field: 'token', code: 'invalid_or_expired', message: '链接无效、已使用或已过期，请重新申请' }],
+    '链接无效、已使用或已过期',
+  );
 
 const hours = (purpose: keyof typeof TOKEN_LIFETIME_MS) => {
   const h = TOKEN_LIFETIME_MS[purpose] / 3600_000;
@@ -108,7 +111,12 @@ export class AccountsService {
         // what waited for the address to be verified goes out now (match mail: the next digest pass)
         await this.notifications.releaseHeld(m, { userId: user.id, email: user.email });
       }
-      await this.audit.record(m, { actor: asAuditActor(user), action: 'auth.email_verified', target: { type: 'user', id: user.id, region: await this.users.regionOf(user, m) }, ip: meta });
+      await this.audit.record(m, {
+        actor: asAuditActor(user),
+        action: 'auth.email_verified',
+        target: { type: 'user', id: user.id, region: await this.users.regionOf(user, m) },
+        ip: meta,
+      });
       return user;
     });
   }
@@ -130,7 +138,13 @@ export class AccountsService {
     await this.dataSource.transaction(async (m) => {
       const user = await m.findOne(User, { where: { email } });
       const target = user ? { type: 'user', id: user.id, region: await this.users.regionOf(user, m) } : null;
-      await this.audit.record(m, { actor: null, action: 'auth.password_reset_requested', target, detail: { email, known: !!user?.active }, ip: meta });
+      await this.audit.record(m, {
+        actor: null,
+        action: 'auth.password_reset_requested',
+        target,
+        detail: { email, known: !!user?.active },
+        ip: meta,
+      });
       if (!user?.active) return;
       const t = await this.tokens.issue(m, user.id, 'reset_password');
       await this.notifications.enqueue(m, {
@@ -190,7 +204,14 @@ export class AccountsService {
       await m.update(User, { id: user.id }, { passwordHash: hash });
       await m.query('DELETE FROM session WHERE user_id = $1 AND token_hash <> $2', [user.id, currentSession ? sha256(currentSession) : '']);
       await this.tokens.voidAll(m, user.id, ['reset_password']);
-      return { result: undefined, audit: { actor, action: 'auth.password_changed', target: { type: 'user', id: user.id, region: await this.users.regionOf(user, m) } } };
+      return {
+        result: undefined,
+        audit: {
+          actor,
+          action: 'auth.password_changed',
+          target: { type: 'user', id: user.id, region: await this.users.regionOf(user, m) },
+        },
+      };
     });
   }
 

@@ -30,7 +30,15 @@ import { SessionsService } from '../access/sessions.service.js';
 import { UserAdminService } from './user-admin.service.js';
 import { bureauView, userView } from './user.view.js';
 import { IdParam } from '../platform/validation/zod-http.js';
-import { bureauListResponse, bureauResponse, loginResponse, meResponse, sentResponse, userPageResponse, userResponse } from './accounts.responses.js';
+import {
+  bureauListResponse,
+  bureauResponse,
+  loginResponse,
+  meResponse,
+  sentResponse,
+  userPageResponse,
+  userResponse,
+} from './accounts.responses.js';
 
 @ApiTags('auth 登录')
 @Controller('auth')
@@ -106,7 +114,7 @@ export class AdminController {
   }
 
   @Patch('bureaus/:id')
-  @ApiOperation({ summary: 'Rename a bureau, move its region (its officers\' scope follows) or change its idle-lead limit' })
+  @ApiOperation({ summary: "Rename a bureau, move its region (its officers' scope follows) or change its idle-lead limit" })
   @ZodResponse(bureauResponse)
   async updateBureau(@IdParam() id: number, @ZodBody(updateBureauSchema) body: UpdateBureauInput, @CurrentActor() actor: Actor) {
     return bureauView(await this.admin.updateBureau(actor, id, body));
@@ -135,7 +143,7 @@ export class AdminController {
   }
 
   @Patch('users/:id')
-  @ApiOperation({ summary: 'Change a user\'s name, role (with bureau/enterprise) or activation; audited, sessions end on access changes' })
+  @ApiOperation({ summary: "Change a user's name, role (with bureau/enterprise) or activation; audited, sessions end on access changes" })
   @ZodResponse(userResponse)
   async updateUser(@IdParam() id: number, @ZodBody(updateUserSchema) body: UpdateUserInput, @CurrentActor() actor: Actor) {
     return userView(await this.admin.updateUser(actor, id, body));

@@ -48,7 +48,13 @@ export class AuthService {
     const user = await this.users.findForLogin(input.email);
     const failed = async (reason: string, action = 'auth.login_failed') => {
       const target = user ? { type: 'user', id: user.id, region: await this.users.regionOf(user) } : null;
-      await this.audit.record(null, { actor: user ? { userId: user.id, email: user.email, role: user.role } : { userId: null, email: input.email, role: null }, action, target, detail: { reason, kind }, ip: meta });
+      await this.audit.record(null, {
+        actor: user ? { userId: user.id, email: user.email, role: user.role } : { userId: null, email: input.email, role: null },
+        action,
+        target,
+        detail: { reason, kind },
+        ip: meta,
+      });
     };
     const wrong = async (reason: string) => {
       await this.limits.record('login-fail', pairKey);
@@ -67,7 +73,11 @@ export class AuthService {
     }
     if (!user.emailVerifiedAt) {
       await failed('email_unverified');
-      throw new ProblemException(HttpStatus.FORBIDDEN, 'email-unverified', '邮箱尚未验证，请先点击验证邮件中的链接（可在登录页重新发送验证邮件）');
+      throw new ProblemException(
+        HttpStatus.FORBIDDEN,
+        'email-unverified',
+        '邮箱尚未验证，请先点击验证邮件中的链接（可在登录页重新发送验证邮件）',
+      );
     }
     await this.dataSource.manager.update(User, { id: user.id }, { lastLoginAt: this.clock.now() });
     await this.limits.reset('login-fail', pairKey);
@@ -96,7 +106,11 @@ export class AuthService {
   async logout(token: string, actor?: Actor | null): Promise<void> {
     await this.sessions.revoke(token);
     if (actor) {
-      await this.audit.record(null, { actor, action: 'auth.logout', target: { type: 'user', id: actor.userId, region: actor.role === 'enterprise' ? null : actor.regionScope } });
+      await this.audit.record(null, {
+        actor,
+        action: 'auth.logout',
+        target: { type: 'user', id: actor.userId, region: actor.role === 'enterprise' ? null : actor.regionScope },
+      });
     }
   }
 }

@@ -22,21 +22,21 @@ export class BureauController {
   constructor(private readonly admin: UserAdminService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The lead\'s own bureau' })
+  @ApiOperation({ summary: "The lead's own bureau" })
   @ZodResponse(bureauResponse)
   async bureau(@CurrentActor() actor: Actor) {
     return bureauView(await this.admin.ownBureau(actor));
   }
 
   @Patch()
-  @ApiOperation({ summary: 'The bureau\'s settings (days before an idle lead is flagged)' })
+  @ApiOperation({ summary: "The bureau's settings (days before an idle lead is flagged)" })
   @ZodResponse(bureauResponse)
   async update(@ZodBody(updateOwnBureauSchema) body: z.output<typeof updateOwnBureauSchema>, @CurrentActor() actor: Actor) {
     return bureauView(await this.admin.updateOwnBureau(actor, body));
   }
 
   @Get('users')
-  @ApiOperation({ summary: 'The bureau\'s officers and leads' })
+  @ApiOperation({ summary: "The bureau's officers and leads" })
   @ZodResponse(userPageResponse)
   async list(@ZodQuery(z.strictObject({ ...pageQuery })) q: { page: number; pageSize: number }, @CurrentActor() actor: Actor) {
     const page = await this.admin.bureauUsers(actor, q);
@@ -68,7 +68,7 @@ export class BureauController {
 
   @Post('users/:id/invite')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Send an officer\'s invitation again' })
+  @ApiOperation({ summary: "Send an officer's invitation again" })
   @ZodResponse(sentResponse)
   async reinvite(@IdParam() id: number, @CurrentActor() actor: Actor) {
     await this.admin.reinviteOfficer(actor, id);

@@ -6,7 +6,14 @@ import { conflict, notFound } from '../platform/http/problem.js';
 import { denied, requireRole } from '../access/access-policy.js';
 import type { Actor } from '../access/actor.js';
 import { AccountsService } from './accounts.service.js';
-import type { CreateBureauInput, CreateUserInput, InviteOfficerInput, ListUsersQuery, UpdateBureauInput, UpdateUserInput } from './accounts.schemas.js';
+import type {
+  CreateBureauInput,
+  CreateUserInput,
+  InviteOfficerInput,
+  ListUsersQuery,
+  UpdateBureauInput,
+  UpdateUserInput,
+} from './accounts.schemas.js';
 import { Bureau } from './bureau.entity.js';
 import { User } from './user.entity.js';
 import { UsersService } from './users.service.js';
@@ -37,7 +44,12 @@ export class UserAdminService {
     requireRole(actor, ['admin']);
     return this.dataSource.transaction(async (m) => {
       const b = await this.users.createBureau(input, m);
-      await this.audit.record(m, { actor, action: 'bureau.created', target: { type: 'bureau', id: b.id, region: b.regionCode }, detail: { name: b.name } });
+      await this.audit.record(m, {
+        actor,
+        action: 'bureau.created',
+        target: { type: 'bureau', id: b.id, region: b.regionCode },
+        detail: { name: b.name },
+      });
       return b;
     });
   }
@@ -75,7 +87,13 @@ export class UserAdminService {
       const created = await this.users.createUser(input, m, { emailVerified: !!input.password });
       if (!input.password) await this.accounts.invite(m, created, actor);
       const region = await this.users.regionOf(created, m);
-      const detail = { email: created.email, role: created.role, bureauId: created.bureauId, enterpriseId: created.enterpriseId, invited: !input.password };
+      const detail = {
+        email: created.email,
+        role: created.role,
+        bureauId: created.bureauId,
+        enterpriseId: created.enterpriseId,
+        invited: !input.password,
+      };
       await this.audit.record(m, { actor, action: 'user.created', target: { type: 'user', id: created.id, region }, detail });
       return created;
     });
@@ -110,7 +128,11 @@ export class UserAdminService {
     await this.dataSource.transaction(async (m) => {
       const user = await this.users.get(id, m);
       await this.accounts.invite(m, user, actor);
-      await this.audit.record(m, { actor, action: 'user.invited', target: { type: 'user', id, region: await this.users.regionOf(user, m) } });
+      await this.audit.record(m, {
+        actor,
+        action: 'user.invited',
+        target: { type: 'user', id, region: await this.users.regionOf(user, m) },
+      });
     });
   }
 
@@ -127,7 +149,12 @@ export class UserAdminService {
     return this.dataSource.transaction(async (m) => {
       const { before, after } = await this.users.updateBureau(actor.bureauId!, input, m);
       const detail = { changed: changes(before, after, ['idleLimitDays']) };
-      await this.audit.record(m, { actor, action: 'bureau.updated', target: { type: 'bureau', id: after.id, region: after.regionCode }, detail });
+      await this.audit.record(m, {
+        actor,
+        action: 'bureau.updated',
+        target: { type: 'bureau', id: after.id, region: after.regionCode },
+        detail,
+      });
       return after;
     });
   }
@@ -147,7 +174,9 @@ export class UserAdminService {
   async inviteOfficer(actor: Actor, input: InviteOfficerInput): Promise<User> {
     requireRole(actor, ['bureau_lead']);
     return this.dataSource.transaction(async (m) => {
-      const created = await this.users.createUser({ ...input, role: 'officer', bureauId: actor.bureauId, enterpriseId: null }, m, { emailVerified: false });
+      const created = await this.users.createUser({ ...input, role: 'officer', bureauId: actor.bureauId, enterpriseId: null }, m, {
+        emailVerified: false,
+      });
       await this.accounts.invite(m, created, actor);
       const target = { type: 'user', id: created.id, region: actor.regionScope };
       await this.audit.record(m, { actor, action: 'user.invited', target, detail: { email: created.email, role: 'officer' } });

@@ -4,7 +4,14 @@ import { enterpriseExists } from '../enterprises/enterprise.reads.js';
 import { isUniqueViolation } from '../platform/database/pg-errors.js';
 import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
 import { conflict, notFound, validationFailed } from '../platform/http/problem.js';
-import { roleShapeProblems, type CreateBureauInput, type CreateUserInput, type ListUsersQuery, type UpdateBureauInput, type UpdateUserInput } from './accounts.schemas.js';
+import {
+  roleShapeProblems,
+  type CreateBureauInput,
+  type CreateUserInput,
+  type ListUsersQuery,
+  type UpdateBureauInput,
+  type UpdateUserInput,
+} from './accounts.schemas.js';
 import { Bureau } from './bureau.entity.js';
 import { hashPassword } from './passwords.js';
 import { User } from './user.entity.js';
@@ -19,7 +26,11 @@ export class UsersService {
     return b;
   }
 
-  async createUser(input: Omit<CreateUserInput, 'phone'> & { phone?: string | null }, manager: EntityManager = this.dataSource.manager, opts: { emailVerified?: boolean } = {}): Promise<User> {
+  async createUser(
+    input: Omit<CreateUserInput, 'phone'> & { phone?: string | null },
+    manager: EntityManager = this.dataSource.manager,
+    opts: { emailVerified?: boolean } = {},
+  ): Promise<User> {
     await this.checkLinks(input, manager);
     const { password, ...fields } = input;
     const user = manager.create(User, {
@@ -56,7 +67,10 @@ export class UsersService {
     if (q.role) qb.andWhere('u.role = :role', { role: q.role });
     if (q.bureauId) qb.andWhere('u.bureau_id = :bureauId', { bureauId: q.bureauId });
     if (q.active !== undefined) qb.andWhere('u.active = :active', { active: q.active });
-    if (q.q) qb.andWhere(`(u.email ILIKE :like ESCAPE '\\' OR u.name ILIKE :like ESCAPE '\\')`, { like: `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (q.q)
+      qb.andWhere(`(u.email ILIKE :like ESCAPE '\\' OR u.name ILIKE :like ESCAPE '\\')`, {
+        like: `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
     qb.orderBy('u.id', 'ASC').offset(offsetOf(q)).limit(q.pageSize);
     const [items, total] = await qb.getManyAndCount();
     return toPage(items, total, q);
@@ -86,12 +100,20 @@ export class UsersService {
     await this.checkLinks(next, manager);
     Object.assign(user, next);
     await manager.save(User, user);
-    const accessChanged = before.role !== user.role || before.bureauId !== user.bureauId || before.enterpriseId !== user.enterpriseId || (before.active && !user.active);
+    const accessChanged =
+      before.role !== user.role ||
+      before.bureauId !== user.bureauId ||
+      before.enterpriseId !== user.enterpriseId ||
+      (before.active && !user.active);
     if (accessChanged) await manager.query('DELETE FROM session WHERE user_id = $1', [id]);
     return { before, after: user };
   }
 
-  async updateBureau(id: number, input: UpdateBureauInput, manager: EntityManager = this.dataSource.manager): Promise<{ before: Bureau; after: Bureau }> {
+  async updateBureau(
+    id: number,
+    input: UpdateBureauInput,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ before: Bureau; after: Bureau }> {
     const b = await manager.findOne(Bureau, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!b) throw notFound('招商局');
     const before = { ...b } as Bureau;

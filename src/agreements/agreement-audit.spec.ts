@@ -5,7 +5,8 @@ import { AGREEMENT_AUDIT_ACTIONS } from './agreement.vocabulary.js';
 
 describe('agreement audit actions', () => {
   it('each has its Chinese label in the audit log (the same words)', () => {
-    for (const [action, label] of Object.entries(AGREEMENT_AUDIT_ACTIONS)) expect({ action, label: AUDIT_ACTIONS[action] }).toEqual({ action, label });
+    for (const [action, label] of Object.entries(AGREEMENT_AUDIT_ACTIONS))
+      expect({ action, label: AUDIT_ACTIONS[action] }).toEqual({ action, label });
   });
 
   it('the module records no action missing from the list', () => {

@@ -31,5 +31,7 @@ export function agreementFiguresTable(f: AgreementFigures): { headers: string[];
 export async function agreementFiguresFile(f: AgreementFigures, format: 'csv' | 'xlsx', title: string): Promise<Buffer> {
   const t = agreementFiguresTable(f);
   if (format === 'csv') return writeCsv(t.headers, t.rows);
-  return writeXlsx([{ name: '投资协议履约', headers: t.headers, rows: [...t.rows, [], [title]], widths: [24, 16], numFmts: [undefined, '#,##0.####'] }]);
+  return writeXlsx([
+    { name: '投资协议履约', headers: t.headers, rows: [...t.rows, [], [title]], widths: [24, 16], numFmts: [undefined, '#,##0.####'] },
+  ]);
 }

@@ -1,7 +1,16 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { BigIdColumn } from '../platform/database/big-id.js';
 import { bigintToNumber } from '../platform/database/transformers.js';
-import type { ActualKind, AgreementStatus, PledgeKind, PledgeStatus, RecoveryStep, TrancheCondition, TrancheState, WarningKind } from './agreement.vocabulary.js';
+import type {
+  ActualKind,
+  AgreementStatus,
+  PledgeKind,
+  PledgeStatus,
+  RecoveryStep,
+  TrancheCondition,
+  TrancheState,
+  WarningKind,
+} from './agreement.vocabulary.js';
 import type { PledgeTerms } from './pledge-status.js';
 
 /**
@@ -296,4 +305,3 @@ export class RecoveryCaseStep {
   @Column({ type: 'bigint', nullable: true, transformer: bigintToNumber })
   amountYuan: number | null;
 }
-

@@ -27,7 +27,15 @@ export function pledgeFigure(kind: PledgeKind, v: number | string | null): strin
   return String(v);
 }
 
-export function agreementView(h: AgreementHeader, pledges: PledgeEvaluation[], tranches: TrancheRow[], actuals: ActualRow[], warnings: Array<{ kind: keyof typeof WARNING_KINDS; since: string; pledge: PledgeKind }>, c: CaseRow | null, opts: { staff: boolean }) {
+export function agreementView(
+  h: AgreementHeader,
+  pledges: PledgeEvaluation[],
+  tranches: TrancheRow[],
+  actuals: ActualRow[],
+  warnings: Array<{ kind: keyof typeof WARNING_KINDS; since: string; pledge: PledgeKind }>,
+  c: CaseRow | null,
+  opts: { staff: boolean },
+) {
   const pledged = num(h.pledged_investment_yuan);
   const capital = Number(h.capital_yuan);
   return {
@@ -64,7 +72,12 @@ export function agreementView(h: AgreementHeader, pledges: PledgeEvaluation[], t
       dueOn: t.due_on,
       state: t.state,
       stateLabel: TRANCHE_STATES[t.state],
-      ...(opts.staff ? { requestedBy: t.requested_by ? { id: t.requested_by, name: t.requested_by_name } : null, approvedBy: t.approved_by ? { id: t.approved_by, name: t.approved_by_name } : null } : {}),
+      ...(opts.staff
+        ? {
+            requestedBy: t.requested_by ? { id: t.requested_by, name: t.requested_by_name } : null,
+            approvedBy: t.approved_by ? { id: t.approved_by, name: t.approved_by_name } : null,
+          }
+        : {}),
       releasedOn: t.released_on,
       releasedYuan: num(t.released_yuan),
     })),
@@ -84,7 +97,9 @@ export function agreementView(h: AgreementHeader, pledges: PledgeEvaluation[], t
           recordedAt: a.recorded_at,
         }))
       : undefined,
-    warnings: opts.staff ? warnings.map((w) => ({ kind: w.kind, kindLabel: WARNING_KINDS[w.kind], since: w.since, pledge: w.pledge })) : undefined,
+    warnings: opts.staff
+      ? warnings.map((w) => ({ kind: w.kind, kindLabel: WARNING_KINDS[w.kind], since: w.since, pledge: w.pledge }))
+      : undefined,
     recoveryCase:
       opts.staff && c
         ? {

@@ -47,12 +47,23 @@ export const MILESTONE_ACTUALS: readonly ActualKind[] = ['started', 'completed',
 export const AMOUNT_ACTUALS: readonly ActualKind[] = ['capital', 'annual_output', 'annual_tax'];
 
 /** What releases a tranche. */
-export const TRANCHE_CONDITIONS = { started: '开工后拨付', producing: '投产后拨付', reached_output: '达产后拨付', date: '到期拨付' } as const;
+export const TRANCHE_CONDITIONS = {
+  started: '开工后拨付',
+  producing: '投产后拨付',
+  reached_output: '达产后拨付',
+  date: '到期拨付',
+} as const;
 export type TrancheCondition = keyof typeof TRANCHE_CONDITIONS;
 export const trancheConditions = Object.keys(TRANCHE_CONDITIONS) as [TrancheCondition, ...TrancheCondition[]];
 
 /** pending › releasable › requested (one officer asked) › released (another approved); or withheld (its pledge breached). */
-export const TRANCHE_STATES = { pending: '未满足条件', releasable: '可拨付', requested: '待复核', released: '已拨付', withheld: '暂缓拨付' } as const;
+export const TRANCHE_STATES = {
+  pending: '未满足条件',
+  releasable: '可拨付',
+  requested: '待复核',
+  released: '已拨付',
+  withheld: '暂缓拨付',
+} as const;
 export type TrancheState = keyof typeof TRANCHE_STATES;
 export const trancheStates = Object.keys(TRANCHE_STATES) as [TrancheState, ...TrancheState[]];
 
@@ -67,7 +78,13 @@ export type WarningKind = keyof typeof WARNING_KINDS;
 export const warningKinds = Object.keys(WARNING_KINDS) as [WarningKind, ...WarningKind[]];
 
 /** A recovery case: opened › notified › agreed / recovered / waived (agreed › recovered / waived). */
-export const RECOVERY_STEPS = { opened: '已立案', notified: '已告知', agreed: '已达成还款安排', recovered: '已追回', waived: '已免于追回' } as const;
+export const RECOVERY_STEPS = {
+  opened: '已立案',
+  notified: '已告知',
+  agreed: '已达成还款安排',
+  recovered: '已追回',
+  waived: '已免于追回',
+} as const;
 export type RecoveryStep = keyof typeof RECOVERY_STEPS;
 export const recoverySteps = Object.keys(RECOVERY_STEPS) as [RecoveryStep, ...RecoveryStep[]];
 /** Steps an officer records (opening is the system's, on the breach). */

@@ -32,21 +32,29 @@ export class AgreementsController {
 
   @Post('leads/:id/agreement')
   @StaffOnly()
-  @ApiOperation({ summary: 'The agreement of a signed lead: signing date, pledges (any subset) and incentive tranches with their release condition. Staff of the lead\'s region; answers 201 {id}; audited' })
+  @ApiOperation({
+    summary:
+      "The agreement of a signed lead: signing date, pledges (any subset) and incentive tranches with their release condition. Staff of the lead's region; answers 201 {id}; audited",
+  })
   async create(@IdParam() id: number, @ZodBody(createAgreementSchema) body: CreateAgreementInput, @CurrentActor() actor: Actor) {
     return this.agreements.create(actor, id, body);
   }
 
   @Get('agreements/warnings')
   @StaffOnly()
-  @ApiOperation({ summary: '项目预警 that hold now, region-scoped, paged, filter by kind: items {agreementId, leadId, kind, since, pledge}' })
+  @ApiOperation({
+    summary: '项目预警 that hold now, region-scoped, paged, filter by kind: items {agreementId, leadId, kind, since, pledge}',
+  })
   async warnings(@ZodQuery(listWarningsQuery) q: ListWarningsQuery, @CurrentActor() actor: Actor) {
     return this.agreements.warnings(actor, q);
   }
 
   @Get('agreements/figures')
   @StaffOnly()
-  @ApiOperation({ summary: 'Agreement figures by region subtree and signing period: agreements by status, 到资率, pledges by status, tranches released/withheld, recovery' })
+  @ApiOperation({
+    summary:
+      'Agreement figures by region subtree and signing period: agreements by status, 到资率, pledges by status, tranches released/withheld, recovery',
+  })
   async figures(@ZodQuery(agreementFiguresQuery) q: AgreementFiguresQuery, @CurrentActor() actor: Actor) {
     return this.agreements.figures(actor, q);
   }
@@ -55,7 +63,11 @@ export class AgreementsController {
   @StaffOnly()
   @ApiProduces(XLSX_TYPE, CSV_TYPE)
   @ApiOperation({ summary: 'The agreement figures as XLSX or CSV (same filters as /agreements/figures, plus format); audited' })
-  async exportFigures(@ZodQuery(agreementFiguresExportQuery) q: AgreementFiguresExportQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  async exportFigures(
+    @ZodQuery(agreementFiguresExportQuery) q: AgreementFiguresExportQuery,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { file, name } = await this.agreements.exportFigures(actor, q);
     res.setHeader('content-type', q.format === 'csv' ? CSV_TYPE : XLSX_TYPE);
     res.setHeader('content-disposition', attachment(name));
@@ -63,14 +75,20 @@ export class AgreementsController {
   }
 
   @Get('agreements/:id')
-  @ApiOperation({ summary: 'An agreement with each pledge\'s status as of now, tranches, actuals, warnings and the recovery case; its enterprise\'s users get a read-only view' })
+  @ApiOperation({
+    summary:
+      "An agreement with each pledge's status as of now, tranches, actuals, warnings and the recovery case; its enterprise's users get a read-only view",
+  })
   async get(@IdParam() id: number, @CurrentActor() actor: Actor) {
     return this.agreements.get(actor, id);
   }
 
   @Post('agreements/:id/actuals')
   @StaffOnly()
-  @ApiOperation({ summary: 'Record an actual (到资, 开工/竣工/投产/达产, annual output/tax, jobs) with date, source and a document or note; append-only (a correction names correctsId); audited' })
+  @ApiOperation({
+    summary:
+      'Record an actual (到资, 开工/竣工/投产/达产, annual output/tax, jobs) with date, source and a document or note; append-only (a correction names correctsId); audited',
+  })
   async recordActual(@IdParam() id: number, @ZodBody(recordActualSchema) body: RecordActualInput, @CurrentActor() actor: Actor) {
     return this.agreements.recordActual(actor, id, body);
   }
@@ -78,16 +96,28 @@ export class AgreementsController {
   @Post('agreements/:id/tranches/:trancheId/release')
   @StaffOnly()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Ask for a releasable tranche\'s release (the first of four eyes); audited' })
-  async requestRelease(@IdParam() id: number, @IdParam('trancheId') trancheId: number, @ZodBody(requestReleaseSchema) body: RequestReleaseInput, @CurrentActor() actor: Actor) {
+  @ApiOperation({ summary: "Ask for a releasable tranche's release (the first of four eyes); audited" })
+  async requestRelease(
+    @IdParam() id: number,
+    @IdParam('trancheId') trancheId: number,
+    @ZodBody(requestReleaseSchema) body: RequestReleaseInput,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.agreements.requestRelease(actor, id, trancheId, body);
   }
 
   @Post('agreements/:id/tranches/:trancheId/approve')
   @StaffOnly()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Approve a requested release (another officer of the region than the requester); the tranche is released; audited' })
-  async approveRelease(@IdParam() id: number, @IdParam('trancheId') trancheId: number, @ZodBody(approveReleaseSchema) body: ApproveReleaseInput, @CurrentActor() actor: Actor) {
+  @ApiOperation({
+    summary: 'Approve a requested release (another officer of the region than the requester); the tranche is released; audited',
+  })
+  async approveRelease(
+    @IdParam() id: number,
+    @IdParam('trancheId') trancheId: number,
+    @ZodBody(approveReleaseSchema) body: ApproveReleaseInput,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.agreements.approveRelease(actor, id, trancheId, body);
   }
 

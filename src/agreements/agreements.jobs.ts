@@ -7,7 +7,11 @@ export const AGREEMENTS_QUEUE = 'agreements';
  * cases). Payload empty: "today" is the injected Clock's. Registered as a BullMQ job scheduler
  * (AGREEMENT_SCHEDULER_ID) at AGREEMENT_EVALUATION_HOUR, Asia/Shanghai; idempotent per day.
  */
-export const agreementsDailyJob = defineJob<Record<string, never>>({ name: 'agreements.daily', queue: AGREEMENTS_QUEUE, options: { attempts: 5 } });
+export const agreementsDailyJob = defineJob<Record<string, never>>({
+  name: 'agreements.daily',
+  queue: AGREEMENTS_QUEUE,
+  options: { attempts: 5 },
+});
 export const AGREEMENT_SCHEDULER_ID = 'agreements-daily';
 /** 06:20 Asia/Shanghai: after the night's imports, before officers start. */
 export const AGREEMENT_DAILY_PATTERN = '0 20 6 * * *';

@@ -3,7 +3,16 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor.js';
 import { effectiveRegion, levelColumn } from '../access/region-scope.js';
 import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
-import type { ActualKind, AgreementStatus, PledgeKind, PledgeStatus, RecoveryStep, TrancheCondition, TrancheState, WarningKind } from './agreement.vocabulary.js';
+import type {
+  ActualKind,
+  AgreementStatus,
+  PledgeKind,
+  PledgeStatus,
+  RecoveryStep,
+  TrancheCondition,
+  TrancheState,
+  WarningKind,
+} from './agreement.vocabulary.js';
 import type { PledgeTerms } from './pledge-status.js';
 import type { AgreementFiguresQuery, ListWarningsQuery } from './agreements.schemas.js';
 
@@ -95,7 +104,9 @@ export class AgreementsQueries {
 
   /** The agreements of one enterprise (its portal). */
   async ofEnterprise(enterpriseId: number): Promise<number[]> {
-    const rows: Array<{ id: number }> = await this.dataSource.query(`SELECT id FROM agreement WHERE enterprise_id = $1 ORDER BY id`, [enterpriseId]);
+    const rows: Array<{ id: number }> = await this.dataSource.query(`SELECT id FROM agreement WHERE enterprise_id = $1 ORDER BY id`, [
+      enterpriseId,
+    ]);
     return rows.map((r) => r.id);
   }
 
@@ -121,7 +132,10 @@ export class AgreementsQueries {
   }
 
   async activeWarnings(id: number): Promise<Array<{ kind: WarningKind; since: string; pledge: PledgeKind }>> {
-    return this.dataSource.query(`SELECT kind, since::text AS since, pledge FROM agreement_warning WHERE agreement_id = $1 AND active ORDER BY kind`, [id]);
+    return this.dataSource.query(
+      `SELECT kind, since::text AS since, pledge FROM agreement_warning WHERE agreement_id = $1 AND active ORDER BY kind`,
+      [id],
+    );
   }
 
   async recoveryCase(id: number): Promise<CaseRow | null> {
@@ -150,7 +164,10 @@ export class AgreementsQueries {
       params.push(q.kind);
       where += ` AND w.kind = $${params.length}`;
     }
-    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM agreement_warning w JOIN agreement a ON a.id = w.agreement_id WHERE ${where}`, params);
+    const [{ n }] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM agreement_warning w JOIN agreement a ON a.id = w.agreement_id WHERE ${where}`,
+      params,
+    );
     const rows: WarningRow[] = await this.dataSource.query(
       `SELECT w.agreement_id, a.lead_id, w.kind, w.since::text AS since, w.pledge, e.name AS enterprise_name, a.region_code
        FROM agreement_warning w JOIN agreement a ON a.id = w.agreement_id JOIN enterprise e ON e.id = a.enterprise_id
@@ -163,7 +180,10 @@ export class AgreementsQueries {
   /** The console's to-do counts: warnings holding now, tranches waiting for a release or its approval. */
   async todo(actor: Actor): Promise<{ warnings: number; releasable: number; requested: number }> {
     const s = this.scope(actor, undefined);
-    const [w] = await this.dataSource.query(`SELECT count(*)::int AS n FROM agreement_warning w JOIN agreement a ON a.id = w.agreement_id WHERE w.active AND ${s.sql}`, s.params);
+    const [w] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM agreement_warning w JOIN agreement a ON a.id = w.agreement_id WHERE w.active AND ${s.sql}`,
+      s.params,
+    );
     const [t] = await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE t.state = 'releasable')::int AS releasable, count(*) FILTER (WHERE t.state = 'requested')::int AS requested
        FROM agreement_tranche t JOIN agreement a ON a.id = t.agreement_id WHERE t.state IN ('releasable', 'requested') AND ${s.sql}`,
@@ -223,9 +243,18 @@ export class AgreementsQueries {
     const p = (st: PledgeStatus) => pledges.find((x) => x.status === st)?.n ?? 0;
     return {
       agreements: { total: a.agreements, performing: a.performing, at_risk: a.at_risk, met: a.met, breached: a.breached },
-      investment: { pledgedYuan: pledged, capitalYuan: capital, capitalRate: pledged > 0 ? Math.round((capital / pledged) * 1000) / 1000 : null },
+      investment: {
+        pledgedYuan: pledged,
+        capitalYuan: capital,
+        capitalRate: pledged > 0 ? Math.round((capital / pledged) * 1000) / 1000 : null,
+      },
       pledges: { met: p('met'), on_track: p('on_track'), at_risk: p('at_risk'), breached: p('breached') },
-      tranches: { released: t.released, releasedYuan: Number(t.released_yuan), withheld: t.withheld, withheldYuan: Number(t.withheld_yuan) },
+      tranches: {
+        released: t.released,
+        releasedYuan: Number(t.released_yuan),
+        withheld: t.withheld,
+        withheldYuan: Number(t.withheld_yuan),
+      },
       recovery: { cases: c.cases, dueYuan: Number(c.due), recoveredYuan: Number(c.recovered) },
     };
   }

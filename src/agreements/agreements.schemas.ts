@@ -4,7 +4,11 @@ import { isoDate, mu, requiredText, text, yuan } from '../platform/validation/co
 import { regionCode } from '../reference/codes.js';
 import { AMOUNT_ACTUALS, actualKinds, RECORDED_STEPS, trancheConditions, warningKinds } from './agreement.vocabulary.js';
 
-const id = z.number().int().min(1).max(2 ** 31 - 1);
+const id = z
+  .number()
+  .int()
+  .min(1)
+  .max(2 ** 31 - 1);
 const bigId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const jobs = z.number().int('人数应为整数').min(0).max(10_000_000);
 
@@ -45,17 +49,24 @@ export const createAgreementSchema = z
     for (const f of DATE_FIELDS) {
       const on = p[f];
       if (!on) continue;
-      if (on < v.signedOn) ctx.addIssue({ code: 'custom', path: ['pledges', f], message: `${DATE_LABELS[f]}不能早于签约日期（${v.signedOn}）` });
+      if (on < v.signedOn)
+        ctx.addIssue({ code: 'custom', path: ['pledges', f], message: `${DATE_LABELS[f]}不能早于签约日期（${v.signedOn}）` });
       else if (previous && on < previous.on) {
-        ctx.addIssue({ code: 'custom', path: ['pledges', f], message: `${DATE_LABELS[f]}不能早于${DATE_LABELS[previous.field]}（${previous.on}）` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['pledges', f],
+          message: `${DATE_LABELS[f]}不能早于${DATE_LABELS[previous.field]}（${previous.on}）`,
+        });
       }
       previous = { field: f, on };
     }
     for (const f of ['investmentIntensityYuanPerMu', 'annualTaxYuanPerMu'] as const) {
-      if (p[f] !== undefined && !p.landMu) ctx.addIssue({ code: 'custom', path: ['pledges', 'landMu'], message: '承诺投资强度或亩均税收时须填写用地面积（亩）' });
+      if (p[f] !== undefined && !p.landMu)
+        ctx.addIssue({ code: 'custom', path: ['pledges', 'landMu'], message: '承诺投资强度或亩均税收时须填写用地面积（亩）' });
     }
     v.tranches.forEach((t, i) => {
-      if (t.dueOn < v.signedOn) ctx.addIssue({ code: 'custom', path: ['tranches', i, 'dueOn'], message: `拨付日期不能早于签约日期（${v.signedOn}）` });
+      if (t.dueOn < v.signedOn)
+        ctx.addIssue({ code: 'custom', path: ['tranches', i, 'dueOn'], message: `拨付日期不能早于签约日期（${v.signedOn}）` });
     });
   });
 export type CreateAgreementInput = z.output<typeof createAgreementSchema>;
@@ -73,8 +84,10 @@ export const recordActualSchema = z
     correctsId: bigId.optional(),
   })
   .superRefine((v, ctx) => {
-    if (AMOUNT_ACTUALS.includes(v.kind) && v.amountYuan === undefined) ctx.addIssue({ code: 'custom', path: ['amountYuan'], message: '须填写金额（元）' });
-    if (!AMOUNT_ACTUALS.includes(v.kind) && v.amountYuan !== undefined) ctx.addIssue({ code: 'custom', path: ['amountYuan'], message: '此类实绩不填写金额' });
+    if (AMOUNT_ACTUALS.includes(v.kind) && v.amountYuan === undefined)
+      ctx.addIssue({ code: 'custom', path: ['amountYuan'], message: '须填写金额（元）' });
+    if (!AMOUNT_ACTUALS.includes(v.kind) && v.amountYuan !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['amountYuan'], message: '此类实绩不填写金额' });
     if (v.kind === 'jobs' && v.count === undefined) ctx.addIssue({ code: 'custom', path: ['count'], message: '须填写就业人数' });
     if (v.kind !== 'jobs' && v.count !== undefined) ctx.addIssue({ code: 'custom', path: ['count'], message: '只有就业人数填写人数' });
     if (!v.document && !v.note) ctx.addIssue({ code: 'custom', path: ['document'], message: '请附上证明文件或填写说明' });
@@ -98,8 +111,10 @@ export const recoveryStepSchema = z
     amountYuan: yuan.optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.step === 'recovered' && v.amountYuan === undefined) ctx.addIssue({ code: 'custom', path: ['amountYuan'], message: '须填写追回金额（元）' });
-    if ((v.step === 'notified' || v.step === 'waived') && v.amountYuan !== undefined) ctx.addIssue({ code: 'custom', path: ['amountYuan'], message: '此步骤不填写金额' });
+    if (v.step === 'recovered' && v.amountYuan === undefined)
+      ctx.addIssue({ code: 'custom', path: ['amountYuan'], message: '须填写追回金额（元）' });
+    if ((v.step === 'notified' || v.step === 'waived') && v.amountYuan !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['amountYuan'], message: '此步骤不填写金额' });
   });
 export type RecoveryStepInput = z.output<typeof recoveryStepSchema>;
 

@@ -14,10 +14,27 @@ import type { Page } from '../platform/http/pagination.js';
 import { agreementView, warningItem, type AgreementView } from './agreement.view.js';
 import { AgreementsQueries, type AgreementFigures } from './agreements.queries.js';
 import { agreementWarningTemplate, type AgreementWarningData } from './agreement-templates.js';
-import { PLEDGE_KINDS, recoveryStepProblem, type AgreementAuditAction, WARNING_KINDS, type AgreementStatus, type RecoveryStep, type TrancheState } from './agreement.vocabulary.js';
+import {
+  PLEDGE_KINDS,
+  recoveryStepProblem,
+  type AgreementAuditAction,
+  WARNING_KINDS,
+  type AgreementStatus,
+  type RecoveryStep,
+  type TrancheState,
+} from './agreement.vocabulary.js';
 import { agreementsDailyJob } from './agreements.jobs.js';
 import { agreementFiguresFile } from './agreement-exports.js';
-import type { AgreementFiguresExportQuery, AgreementFiguresQuery, ApproveReleaseInput, CreateAgreementInput, ListWarningsQuery, RecordActualInput, RecoveryStepInput, RequestReleaseInput } from './agreements.schemas.js';
+import type {
+  AgreementFiguresExportQuery,
+  AgreementFiguresQuery,
+  ApproveReleaseInput,
+  CreateAgreementInput,
+  ListWarningsQuery,
+  RecordActualInput,
+  RecoveryStepInput,
+  RequestReleaseInput,
+} from './agreements.schemas.js';
 import { clawback } from './clawback.js';
 import { evaluatePledges, Facts, type ActualEntry, type PledgeEvaluation, type PledgeTerms } from './pledge-status.js';
 import { agreementStatus, trancheState } from './tranche-release.js';
@@ -52,7 +69,14 @@ export interface DailyRun {
   casesOpened: number;
 }
 
-const actualEntry = (r: { id: string | number; kind: ActualEntry['kind']; occurred_on: string; amount_yuan: string | null; count: number | null; corrects_id: string | null }): ActualEntry => ({
+const actualEntry = (r: {
+  id: string | number;
+  kind: ActualEntry['kind'];
+  occurred_on: string;
+  amount_yuan: string | null;
+  count: number | null;
+  corrects_id: string | null;
+}): ActualEntry => ({
   id: Number(r.id),
   kind: r.kind,
   occurredOn: r.occurred_on,
@@ -98,7 +122,9 @@ export class AgreementsService {
     const out: DailyRun = { date, agreements: 0, raised: 0, cleared: 0, casesOpened: 0 };
     let after = 0;
     for (;;) {
-      const ids: Array<{ id: number }> = await this.dataSource.query(`SELECT id FROM agreement WHERE id > $1 ORDER BY id LIMIT ${BATCH}`, [after]);
+      const ids: Array<{ id: number }> = await this.dataSource.query(`SELECT id FROM agreement WHERE id > $1 ORDER BY id LIMIT ${BATCH}`, [
+        after,
+      ]);
       if (!ids.length) break;
       for (const { id } of ids) {
         const e = await this.dataSource.transaction(async (m) => this.evaluate(m, (await this.lockRow(m, id))!, date));
@@ -122,28 +148,46 @@ export class AgreementsService {
       const today = this.today();
       if (input.signedOn > today) throw validationFailed([{ field: 'signedOn', code: 'future', message: '签约日期不能晚于今天' }]);
       const [existing] = await m.query(`SELECT id FROM agreement WHERE lead_id = $1`, [leadId]);
-      if (existing) throw conflict('agreement-exists', '该线索已录入投资协议', [{ field: 'leadId', code: 'exists', message: `已有协议 #${existing.id}` }]);
-      await this.assertIncentives(m, actor, input.tranches.map((t) => t.incentiveId));
+      if (existing)
+        throw conflict('agreement-exists', '该线索已录入投资协议', [
+          { field: 'leadId', code: 'exists', message: `已有协议 #${existing.id}` },
+        ]);
+      await this.assertIncentives(
+        m,
+        actor,
+        input.tranches.map((t) => t.incentiveId),
+      );
       const terms = Object.fromEntries(Object.entries(input.pledges).filter(([, v]) => v !== undefined)) as PledgeTerms;
       const levels = regionLevels(lead.regionCode);
       const [{ id }]: Array<{ id: number }> = await m.query(
         `INSERT INTO agreement (lead_id, enterprise_id, project_id, region_code, city_code, province_code, signed_on, terms, pledged_investment_yuan, created_by, industry_path)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [leadId, lead.enterpriseId, lead.projectId, levels.regionCode, levels.cityCode, levels.provinceCode, input.signedOn, JSON.stringify(terms), terms.investmentYuan ?? null, actor.userId, lead.industryPath],
+        [
+          leadId,
+          lead.enterpriseId,
+          lead.projectId,
+          levels.regionCode,
+          levels.cityCode,
+          levels.provinceCode,
+          input.signedOn,
+          JSON.stringify(terms),
+          terms.investmentYuan ?? null,
+          actor.userId,
+          lead.industryPath,
+        ],
       );
       for (const [i, t] of input.tranches.entries()) {
-        await m.query(`INSERT INTO agreement_tranche (agreement_id, position, amount_yuan, incentive_id, condition, due_on) VALUES ($1, $2, $3, $4, $5, $6)`, [
-          id,
-          i + 1,
-          t.amountYuan,
-          t.incentiveId ?? null,
-          t.condition,
-          t.dueOn,
-        ]);
+        await m.query(
+          `INSERT INTO agreement_tranche (agreement_id, position, amount_yuan, incentive_id, condition, due_on) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [id, i + 1, t.amountYuan, t.incentiveId ?? null, t.condition, t.dueOn],
+        );
       }
       const row = (await this.lockRow(m, id))!;
       const e = await this.evaluate(m, row, today);
-      await this.audit.record(m, this.auditOf(actor, 'agreement.created', row, { leadId, terms, tranches: input.tranches, status: e.status }));
+      await this.audit.record(
+        m,
+        this.auditOf(actor, 'agreement.created', row, { leadId, terms, tranches: input.tranches, status: e.status }),
+      );
       return { id };
     });
   }
@@ -154,7 +198,8 @@ export class AgreementsService {
       const row = await this.forWork(m, actor, id);
       const today = this.today();
       if (input.occurredOn > today) throw validationFailed([{ field: 'occurredOn', code: 'future', message: '日期不能晚于今天' }]);
-      if (input.occurredOn < row.signed_on) throw validationFailed([{ field: 'occurredOn', code: 'before_signing', message: `日期不能早于签约日期（${row.signed_on}）` }]);
+      if (input.occurredOn < row.signed_on)
+        throw validationFailed([{ field: 'occurredOn', code: 'before_signing', message: `日期不能早于签约日期（${row.signed_on}）` }]);
       if (input.correctsId !== undefined) {
         const [c] = await m.query(`SELECT kind FROM agreement_actual WHERE id = $1 AND agreement_id = $2`, [input.correctsId, id]);
         if (!c) throw validationFailed([{ field: 'correctsId', code: 'unknown_actual', message: '要更正的实绩不存在' }]);
@@ -163,11 +208,30 @@ export class AgreementsService {
       const [{ id: actualId }] = await m.query(
         `INSERT INTO agreement_actual (agreement_id, kind, occurred_on, amount_yuan, count, source, document, note, corrects_id, recorded_by, recorded_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [id, input.kind, input.occurredOn, input.amountYuan ?? null, input.count ?? null, input.source, input.document, input.note, input.correctsId ?? null, actor.userId, this.clock.now()],
+        [
+          id,
+          input.kind,
+          input.occurredOn,
+          input.amountYuan ?? null,
+          input.count ?? null,
+          input.source,
+          input.document,
+          input.note,
+          input.correctsId ?? null,
+          actor.userId,
+          this.clock.now(),
+        ],
       );
       // a 开工 / 投产 recorded here moves the lead (and through it the project) when it is the next stage
       if (input.kind === 'started' || input.kind === 'producing') {
-        await this.leads.followMilestone(m, actor, row.lead_id, input.kind, input.occurredOn, `投资协议 #${id} 登记${input.kind === 'started' ? '开工' : '投产'}`);
+        await this.leads.followMilestone(
+          m,
+          actor,
+          row.lead_id,
+          input.kind,
+          input.occurredOn,
+          `投资协议 #${id} 登记${input.kind === 'started' ? '开工' : '投产'}`,
+        );
       }
       const e = await this.evaluate(m, row, today);
       await this.audit.record(m, this.auditOf(actor, 'agreement.actual_recorded', row, { actualId: Number(actualId), ...input }));
@@ -182,14 +246,26 @@ export class AgreementsService {
       await this.evaluate(m, row, this.today());
       const t = await this.tranche(m, id, trancheId);
       if (t.state !== 'releasable') throw this.trancheProblem(t.state, '只有「可拨付」的分期可以申请拨付');
-      await m.query(`UPDATE agreement_tranche SET state = 'requested', requested_by = $2, requested_at = $3 WHERE id = $1`, [trancheId, actor.userId, this.clock.now()]);
-      await this.audit.record(m, this.auditOf(actor, 'agreement.release_requested', row, { trancheId, amountYuan: Number(t.amount_yuan), note: input.note }));
+      await m.query(`UPDATE agreement_tranche SET state = 'requested', requested_by = $2, requested_at = $3 WHERE id = $1`, [
+        trancheId,
+        actor.userId,
+        this.clock.now(),
+      ]);
+      await this.audit.record(
+        m,
+        this.auditOf(actor, 'agreement.release_requested', row, { trancheId, amountYuan: Number(t.amount_yuan), note: input.note }),
+      );
       return { state: 'requested' as const };
     });
   }
 
   /** The second pair of eyes: another officer (or the bureau lead) of the region approves; the tranche is released. */
-  async approveRelease(actor: Actor, id: number, trancheId: number, input: ApproveReleaseInput): Promise<{ state: TrancheState; releasedOn: string }> {
+  async approveRelease(
+    actor: Actor,
+    id: number,
+    trancheId: number,
+    input: ApproveReleaseInput,
+  ): Promise<{ state: TrancheState; releasedOn: string }> {
     return this.dataSource.transaction(async (m) => {
       const row = await this.forWork(m, actor, id);
       const today = this.today();
@@ -203,11 +279,20 @@ export class AgreementsService {
       }
       const releasedOn = input.releasedOn ?? today;
       if (releasedOn > today) throw validationFailed([{ field: 'releasedOn', code: 'future', message: '拨付日期不能晚于今天' }]);
-      await m.query(`UPDATE agreement_tranche SET state = 'released', approved_by = $2, released_on = $3, released_yuan = amount_yuan WHERE id = $1`, [trancheId, actor.userId, releasedOn]);
+      await m.query(
+        `UPDATE agreement_tranche SET state = 'released', approved_by = $2, released_on = $3, released_yuan = amount_yuan WHERE id = $1`,
+        [trancheId, actor.userId, releasedOn],
+      );
       await this.evaluate(m, row, today);
       await this.audit.record(
         m,
-        this.auditOf(actor, 'agreement.tranche_released', row, { trancheId, amountYuan: Number(t.amount_yuan), releasedOn, requestedBy: t.requested_by, note: input.note }),
+        this.auditOf(actor, 'agreement.tranche_released', row, {
+          trancheId,
+          amountYuan: Number(t.amount_yuan),
+          releasedOn,
+          requestedBy: t.requested_by,
+          note: input.note,
+        }),
       );
       return { state: 'released' as const, releasedOn };
     });
@@ -223,17 +308,15 @@ export class AgreementsService {
       );
       if (!c) throw conflict('no-recovery-case', '该协议没有追回案件', [{ field: 'step', code: 'no_case', message: '没有追回案件' }]);
       const problem = recoveryStepProblem(c.step, input.step);
-      if (problem) throw new ProblemException(HttpStatus.CONFLICT, 'invalid-step', problem, [{ field: 'step', code: 'invalid_transition', message: problem }]);
+      if (problem)
+        throw new ProblemException(HttpStatus.CONFLICT, 'invalid-step', problem, [
+          { field: 'step', code: 'invalid_transition', message: problem },
+        ]);
       const recovered = input.step === 'recovered' ? Number(c.recovered_yuan) + (input.amountYuan ?? 0) : Number(c.recovered_yuan);
-      await m.query(`INSERT INTO agreement_recovery_step (case_id, step, at, actor_id, reason, document, amount_yuan) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-        c.id,
-        input.step,
-        this.clock.now(),
-        actor.userId,
-        input.reason,
-        input.document,
-        input.amountYuan ?? null,
-      ]);
+      await m.query(
+        `INSERT INTO agreement_recovery_step (case_id, step, at, actor_id, reason, document, amount_yuan) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [c.id, input.step, this.clock.now(), actor.userId, input.reason, input.document, input.amountYuan ?? null],
+      );
       await m.query(`UPDATE agreement_recovery_case SET step = $2, recovered_yuan = $3 WHERE id = $1`, [c.id, input.step, recovered]);
       await this.audit.record(m, this.auditOf(actor, 'agreement.recovery_step', row, { caseId: c.id, from: c.step, ...input }));
       return { step: input.step };
@@ -259,7 +342,15 @@ export class AgreementsService {
     // tranche states as of now too (the stored ones are the last evaluation's, for lists and figures)
     const facts = new Facts(actuals, row.terms.landMu ?? null);
     const today = this.today();
-    const live = tranches.map((t) => ({ ...t, state: trancheState({ condition: t.condition, dueOn: t.due_on, releasedOn: t.released_on, requestedBy: t.requested_by }, facts, pledges, today) }));
+    const live = tranches.map((t) => ({
+      ...t,
+      state: trancheState(
+        { condition: t.condition, dueOn: t.due_on, releasedOn: t.released_on, requestedBy: t.requested_by },
+        facts,
+        pledges,
+        today,
+      ),
+    }));
     return agreementView(h!, pledges, live, actualRows, warnings, c, { staff: actor.role !== 'enterprise' });
   }
 
@@ -293,8 +384,16 @@ export class AgreementsService {
   async exportFigures(actor: Actor, q: AgreementFiguresExportQuery): Promise<{ file: Buffer; name: string }> {
     const f = await this.queries.figures(actor, q);
     const period = `${q.from ?? '始'}_${q.to ?? this.today()}`;
-    await this.audit.record(null, { actor, action: 'agreement.figures_exported' satisfies AgreementAuditAction, target: { type: 'agreement_figures', region: q.region ?? actor.regionScope }, detail: { ...q } });
-    return { file: await agreementFiguresFile(f, q.format, `签约期间 ${period.replace('_', ' 至 ')}`), name: `投资协议履约_${period}.${q.format}` };
+    await this.audit.record(null, {
+      actor,
+      action: 'agreement.figures_exported' satisfies AgreementAuditAction,
+      target: { type: 'agreement_figures', region: q.region ?? actor.regionScope },
+      detail: { ...q },
+    });
+    return {
+      file: await agreementFiguresFile(f, q.format, `签约期间 ${period.replace('_', ' 至 ')}`),
+      name: `投资协议履约_${period}.${q.format}`,
+    };
   }
 
   /** GET /agreements/figures. */
@@ -308,7 +407,11 @@ export class AgreementsService {
    * of the group's codes — each group on its own, so an agreement may count in two segments.
    * For the chains module (by-chain breakdown); same region scope and period as `figures`.
    */
-  async figuresByIndustries<K extends string | number>(actor: Actor, q: AgreementFiguresQuery, groups: ReadonlyArray<{ key: K; industryCodes: readonly string[] }>): Promise<Map<K, AgreementFigures>> {
+  async figuresByIndustries<K extends string | number>(
+    actor: Actor,
+    q: AgreementFiguresQuery,
+    groups: ReadonlyArray<{ key: K; industryCodes: readonly string[] }>,
+  ): Promise<Map<K, AgreementFigures>> {
     const out = new Map<K, AgreementFigures>();
     for (const g of groups) out.set(g.key, await this.queries.figures(actor, q, { industryCodes: g.industryCodes }));
     return out;
@@ -339,20 +442,43 @@ export class AgreementsService {
         [row.id, p.kind, p.target, p.dueOn, p.status, today],
       );
     }
-    const tranches: Array<{ id: number; condition: 'started' | 'producing' | 'reached_output' | 'date'; due_on: string; released_on: string | null; requested_by: number | null; state: TrancheState; released_yuan: string | null }> =
-      await m.query(`SELECT id, condition, due_on::text AS due_on, released_on::text AS released_on, requested_by, state, released_yuan FROM agreement_tranche WHERE agreement_id = $1 ORDER BY position`, [row.id]);
+    const tranches: Array<{
+      id: number;
+      condition: 'started' | 'producing' | 'reached_output' | 'date';
+      due_on: string;
+      released_on: string | null;
+      requested_by: number | null;
+      state: TrancheState;
+      released_yuan: string | null;
+    }> = await m.query(
+      `SELECT id, condition, due_on::text AS due_on, released_on::text AS released_on, requested_by, state, released_yuan FROM agreement_tranche WHERE agreement_id = $1 ORDER BY position`,
+      [row.id],
+    );
     for (const t of tranches) {
-      const state = trancheState({ condition: t.condition, dueOn: t.due_on, releasedOn: t.released_on, requestedBy: t.requested_by }, facts, pledges, today);
+      const state = trancheState(
+        { condition: t.condition, dueOn: t.due_on, releasedOn: t.released_on, requestedBy: t.requested_by },
+        facts,
+        pledges,
+        today,
+      );
       if (state === t.state) continue;
       // a withheld tranche forgets an open request (it would need asking again)
-      await m.query(`UPDATE agreement_tranche SET state = $2${state === 'withheld' ? ', requested_by = NULL, requested_at = NULL' : ''} WHERE id = $1`, [t.id, state]);
+      await m.query(
+        `UPDATE agreement_tranche SET state = $2${state === 'withheld' ? ', requested_by = NULL, requested_at = NULL' : ''} WHERE id = $1`,
+        [t.id, state],
+      );
       if (state === 'withheld') {
         const breached = pledges.filter((p) => p.status === 'breached').map((p) => p.kind);
         await this.audit.record(m, this.auditOf(null, 'agreement.tranche_withheld', row, { trancheId: t.id, from: t.state, breached }));
       }
     }
     const status = agreementStatus(pledges);
-    await m.query(`UPDATE agreement SET status = $2, capital_yuan = $3, evaluated_on = $4 WHERE id = $1`, [row.id, status, facts.capital(today), today]);
+    await m.query(`UPDATE agreement SET status = $2, capital_yuan = $3, evaluated_on = $4 WHERE id = $1`, [
+      row.id,
+      status,
+      facts.capital(today),
+      today,
+    ]);
     const releasedYuan = tranches.reduce((s, t) => s + (t.released_on ? Number(t.released_yuan ?? 0) : 0), 0);
     const caseOpened = status === 'breached' && releasedYuan > 0 ? await this.openCase(m, row, releasedYuan, pledges) : false;
     const w = await this.updateWarnings(m, row, actuals, today);
@@ -371,16 +497,33 @@ export class AgreementsService {
     );
     if (!c) return false;
     const reason = `「${PLEDGE_KINDS[basis.pledge]}」违约：已拨付 ${releasedYuan} 元 × 差额比例 ${basis.shortfall.toFixed(4)}`;
-    await m.query(`INSERT INTO agreement_recovery_step (case_id, step, at, actor_id, reason) VALUES ($1, 'opened', $2, NULL, $3)`, [c.id, now, reason]);
+    await m.query(`INSERT INTO agreement_recovery_step (case_id, step, at, actor_id, reason) VALUES ($1, 'opened', $2, NULL, $3)`, [
+      c.id,
+      now,
+      reason,
+    ]);
     await this.audit.record(m, this.auditOf(null, 'agreement.recovery_opened', row, { caseId: c.id, ...basis }));
     return true;
   }
 
-  private async updateWarnings(m: EntityManager, row: AgreementRow, actuals: ActualEntry[], today: string): Promise<{ raised: number; cleared: number }> {
+  private async updateWarnings(
+    m: EntityManager,
+    row: AgreementRow,
+    actuals: ActualEntry[],
+    today: string,
+  ): Promise<{ raised: number; cleared: number }> {
     const findings = warningsOf(row.terms, actuals, row.signed_on, today);
-    const states: Array<{ kind: string; active: boolean; episode: number }> = await m.query(`SELECT kind, active, episode FROM agreement_warning WHERE agreement_id = $1`, [row.id]);
+    const states: Array<{ kind: string; active: boolean; episode: number }> = await m.query(
+      `SELECT kind, active, episode FROM agreement_warning WHERE agreement_id = $1`,
+      [row.id],
+    );
     const now = this.clock.now();
-    const raised: Array<{ kind: (typeof findings)[number]['kind']; since: string; pledge: (typeof findings)[number]['pledge']; episode: number }> = [];
+    const raised: Array<{
+      kind: (typeof findings)[number]['kind'];
+      since: string;
+      pledge: (typeof findings)[number]['pledge'];
+      episode: number;
+    }> = [];
     for (const f of findings) {
       const s = states.find((x) => x.kind === f.kind);
       if (s?.active) continue;
@@ -395,20 +538,32 @@ export class AgreementsService {
       raised.push({ ...f, since, episode });
     }
     const gone = states.filter((s) => s.active && !findings.some((f) => f.kind === s.kind)).map((s) => s.kind);
-    if (gone.length) await m.query(`UPDATE agreement_warning SET active = false, cleared_at = $3 WHERE agreement_id = $1 AND kind = ANY($2::varchar[])`, [row.id, gone, now]);
+    if (gone.length)
+      await m.query(`UPDATE agreement_warning SET active = false, cleared_at = $3 WHERE agreement_id = $1 AND kind = ANY($2::varchar[])`, [
+        row.id,
+        gone,
+        now,
+      ]);
     if (raised.length) await this.notify(m, row, raised);
     return { raised: raised.length, cleared: gone.length };
   }
 
   /** Mail (category reminder) to the lead's owner and bureau lead(s); the dedupe key names the episode, so nothing is sent twice. */
-  private async notify(m: EntityManager, row: AgreementRow, raised: Array<{ kind: keyof typeof WARNING_KINDS; since: string; pledge: keyof typeof PLEDGE_KINDS; episode: number }>): Promise<void> {
+  private async notify(
+    m: EntityManager,
+    row: AgreementRow,
+    raised: Array<{ kind: keyof typeof WARNING_KINDS; since: string; pledge: keyof typeof PLEDGE_KINDS; episode: number }>,
+  ): Promise<void> {
     const recipients = (await this.leads.recipientsOf(m, [row.lead_id])).get(row.lead_id) ?? [];
     if (!recipients.length) return;
     const [h]: Array<{ enterprise_name: string; project_title: string | null }> = await m.query(
       `SELECT e.name AS enterprise_name, p.title AS project_title FROM agreement a JOIN enterprise e ON e.id = a.enterprise_id LEFT JOIN project p ON p.id = a.project_id WHERE a.id = $1`,
       [row.id],
     );
-    const [pl]: Array<{ due: Record<string, string> }> = await m.query(`SELECT coalesce(json_object_agg(kind, due_on::text), '{}') AS due FROM agreement_pledge WHERE agreement_id = $1`, [row.id]);
+    const [pl]: Array<{ due: Record<string, string> }> = await m.query(
+      `SELECT coalesce(json_object_agg(kind, due_on::text), '{}') AS due FROM agreement_pledge WHERE agreement_id = $1`,
+      [row.id],
+    );
     const inputs: Array<EnqueueInput<AgreementWarningData>> = raised.flatMap((w) =>
       recipients.map((userId) => ({
         template: agreementWarningTemplate,
@@ -451,7 +606,10 @@ export class AgreementsService {
   }
 
   private async actuals(m: EntityManager, id: number): Promise<ActualEntry[]> {
-    const rows = await m.query(`SELECT id, kind, occurred_on::text AS occurred_on, amount_yuan, count, corrects_id FROM agreement_actual WHERE agreement_id = $1 ORDER BY id`, [id]);
+    const rows = await m.query(
+      `SELECT id, kind, occurred_on::text AS occurred_on, amount_yuan, count, corrects_id FROM agreement_actual WHERE agreement_id = $1 ORDER BY id`,
+      [id],
+    );
     return rows.map(actualEntry);
   }
 
@@ -465,7 +623,9 @@ export class AgreementsService {
   }
 
   private trancheProblem(state: TrancheState, message: string) {
-    return new ProblemException(HttpStatus.CONFLICT, 'invalid-tranche-state', message, [{ field: 'trancheId', code: `state_${state}`, message }]);
+    return new ProblemException(HttpStatus.CONFLICT, 'invalid-tranche-state', message, [
+      { field: 'trancheId', code: `state_${state}`, message },
+    ]);
   }
 
   /** Incentives a tranche pays: ones the caller may read (others answer like unknown ids). */
@@ -478,10 +638,18 @@ export class AgreementsService {
     );
     const ok = new Set(rows.filter((r) => r.status === 'published' || coversRegion(actor, r.region_code)).map((r) => r.id));
     const bad = wanted.filter((w) => !ok.has(w.id));
-    if (bad.length) throw validationFailed(bad.map((b) => ({ field: `tranches[${b.i}].incentiveId`, code: 'unknown_incentive', message: `扶持措施 ${b.id} 不存在` })));
+    if (bad.length)
+      throw validationFailed(
+        bad.map((b) => ({ field: `tranches[${b.i}].incentiveId`, code: 'unknown_incentive', message: `扶持措施 ${b.id} 不存在` })),
+      );
   }
 
   private auditOf(actor: Actor | null, action: AgreementAuditAction, row: AgreementRow, detail: Record<string, unknown>): AuditRecord {
-    return { actor, action, target: { type: 'agreement', id: row.id, region: row.region_code }, detail: { leadId: row.lead_id, enterpriseId: row.enterprise_id, ...detail } };
+    return {
+      actor,
+      action,
+      target: { type: 'agreement', id: row.id, region: row.region_code },
+      detail: { leadId: row.lead_id, enterpriseId: row.enterprise_id, ...detail },
+    };
   }
 }

@@ -28,6 +28,7 @@ export function clawback(releasedYuan: number, pledges: readonly Pick<PledgeEval
     const s = shortfallOf(p);
     if (!worst || s > worst.shortfall) worst = { pledge: p.kind, shortfall: s };
   }
-  if (!worst || releasedYuan <= 0) return { releasedYuan, shortfall: worst?.shortfall ?? 0, pledge: worst?.pledge ?? null, amountDueYuan: 0 };
+  if (!worst || releasedYuan <= 0)
+    return { releasedYuan, shortfall: worst?.shortfall ?? 0, pledge: worst?.pledge ?? null, amountDueYuan: 0 };
   return { releasedYuan, shortfall: worst.shortfall, pledge: worst.pledge, amountDueYuan: Math.round(releasedYuan * worst.shortfall) };
 }

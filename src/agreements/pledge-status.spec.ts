@@ -7,7 +7,15 @@ import { warningsOf } from './warnings.js';
 
 const DAY = 86_400_000;
 let seq = 0;
-const actual = (kind: ActualEntry['kind'], occurredOn: string, v: Partial<ActualEntry> = {}): ActualEntry => ({ id: ++seq, kind, occurredOn, amountYuan: null, count: null, correctsId: null, ...v });
+const actual = (kind: ActualEntry['kind'], occurredOn: string, v: Partial<ActualEntry> = {}): ActualEntry => ({
+  id: ++seq,
+  kind,
+  occurredOn,
+  amountYuan: null,
+  count: null,
+  correctsId: null,
+  ...v,
+});
 const signedOn = '2026-01-05';
 const terms: PledgeTerms = {
   investmentYuan: 100_000_000,
@@ -19,7 +27,8 @@ const terms: PledgeTerms = {
   reachOutputBy: '2028-01-01',
   jobs: 200,
 };
-const statusOf = (t: PledgeTerms, xs: ActualEntry[], today: string) => Object.fromEntries(evaluatePledges(t, xs, signedOn, today).map((p) => [p.kind, p.status]));
+const statusOf = (t: PledgeTerms, xs: ActualEntry[], today: string) =>
+  Object.fromEntries(evaluatePledges(t, xs, signedOn, today).map((p) => [p.kind, p.status]));
 
 describe('pledge status (on a fake clock)', () => {
   const clock = new FakeClock(new Date('2026-01-05T02:00:00Z'));
@@ -50,7 +59,9 @@ describe('pledge status (on a fake clock)', () => {
     expect(statusOf({ investmentYuan: 100_000_000, productionBy: '2027-01-01' }, [a, b, fix], '2027-01-02').investment).toBe('breached');
     // capital arriving after the due date does not cure it
     const late = actual('capital', '2027-01-05', { amountYuan: 10_000_000 });
-    expect(statusOf({ investmentYuan: 100_000_000, productionBy: '2027-01-01' }, [a, b, fix, late], '2027-01-06').investment).toBe('breached');
+    expect(statusOf({ investmentYuan: 100_000_000, productionBy: '2027-01-01' }, [a, b, fix, late], '2027-01-06').investment).toBe(
+      'breached',
+    );
   });
 
   it('puts the investment at risk when capital is behind the straight-line plan (from 90 days after signing)', () => {
@@ -62,7 +73,11 @@ describe('pledge status (on a fake clock)', () => {
   });
 
   it('derives intensity and tax per 亩 from the land pledged', () => {
-    const xs = [actual('capital', '2026-06-01', { amountYuan: 100_000_000 }), actual('annual_tax', '2027-12-01', { amountYuan: 7_000_000 }), actual('jobs', '2027-12-01', { count: 210 })];
+    const xs = [
+      actual('capital', '2026-06-01', { amountYuan: 100_000_000 }),
+      actual('annual_tax', '2027-12-01', { amountYuan: 7_000_000 }),
+      actual('jobs', '2027-12-01', { count: 210 }),
+    ];
     const s = statusOf(terms, xs, '2028-01-02');
     expect(s.intensity).toBe('met'); // 1 亿 / 50 亩 = 200 万/亩
     expect(s.tax).toBe('breached'); // 7 M / 50 = 14 万/亩 < 15 万
@@ -70,7 +85,12 @@ describe('pledge status (on a fake clock)', () => {
   });
 
   it('states the agreement: breached if any pledge is, met when all are', () => {
-    const ev = evaluatePledges({ startBy: '2026-04-01', productionBy: '2027-01-01' }, [actual('started', '2026-03-01'), actual('producing', '2026-12-01')], signedOn, '2027-02-01');
+    const ev = evaluatePledges(
+      { startBy: '2026-04-01', productionBy: '2027-01-01' },
+      [actual('started', '2026-03-01'), actual('producing', '2026-12-01')],
+      signedOn,
+      '2027-02-01',
+    );
     expect(agreementStatus(ev)).toBe('met');
     expect(agreementStatus(evaluatePledges({ startBy: '2026-04-01' }, [], signedOn, '2026-04-02'))).toBe('breached');
     expect(agreementStatus(evaluatePledges({ startBy: '2026-04-01' }, [], signedOn, '2026-03-15'))).toBe('at_risk');
@@ -79,8 +99,18 @@ describe('pledge status (on a fake clock)', () => {
 
 describe('tranche release', () => {
   const pledges = (xs: ActualEntry[], today: string) => evaluatePledges(terms, xs, signedOn, today);
-  const state = (condition: 'started' | 'producing' | 'reached_output' | 'date', xs: ActualEntry[], today: string, extra: { dueOn?: string; requestedBy?: number | null; releasedOn?: string | null } = {}) =>
-    trancheState({ condition, dueOn: extra.dueOn ?? '2026-06-01', requestedBy: extra.requestedBy ?? null, releasedOn: extra.releasedOn ?? null }, new Facts(xs, 50), pledges(xs, today), today);
+  const state = (
+    condition: 'started' | 'producing' | 'reached_output' | 'date',
+    xs: ActualEntry[],
+    today: string,
+    extra: { dueOn?: string; requestedBy?: number | null; releasedOn?: string | null } = {},
+  ) =>
+    trancheState(
+      { condition, dueOn: extra.dueOn ?? '2026-06-01', requestedBy: extra.requestedBy ?? null, releasedOn: extra.releasedOn ?? null },
+      new Facts(xs, 50),
+      pledges(xs, today),
+      today,
+    );
 
   it('is releasable only when its condition is met by recorded actuals', () => {
     expect(state('started', [], '2026-03-01')).toBe('pending');
@@ -103,8 +133,15 @@ describe('tranche release', () => {
 
 describe('clawback formula', () => {
   it('is the released amount × the largest shortfall among breached pledges', () => {
-    expect(clawback(3_000_000, [{ kind: 'start', status: 'breached', achieved: 0 }])).toMatchObject({ amountDueYuan: 3_000_000, shortfall: 1, pledge: 'start' });
-    expect(clawback(3_000_000, [{ kind: 'investment', status: 'breached', achieved: 0.9 }])).toMatchObject({ amountDueYuan: 300_000, pledge: 'investment' });
+    expect(clawback(3_000_000, [{ kind: 'start', status: 'breached', achieved: 0 }])).toMatchObject({
+      amountDueYuan: 3_000_000,
+      shortfall: 1,
+      pledge: 'start',
+    });
+    expect(clawback(3_000_000, [{ kind: 'investment', status: 'breached', achieved: 0.9 }])).toMatchObject({
+      amountDueYuan: 300_000,
+      pledge: 'investment',
+    });
     expect(
       clawback(1_000_001, [
         { kind: 'investment', status: 'breached', achieved: 0.75 },
@@ -119,16 +156,28 @@ describe('clawback formula', () => {
 
 describe('warnings', () => {
   it('holds 签约未开工 past startBy until the start is recorded, 开工未投产 past productionBy, 投产未达产 at reachOutputBy, 到资滞后 behind plan', () => {
-    const kinds = (xs: ActualEntry[], today: string) => warningsOf(terms, xs, signedOn, today).map((w) => w.kind).sort();
+    const kinds = (xs: ActualEntry[], today: string) =>
+      warningsOf(terms, xs, signedOn, today)
+        .map((w) => w.kind)
+        .sort();
     expect(kinds([], '2026-04-01')).toEqual([]); // 86 days after signing: within the plan's grace, before startBy
     expect(kinds([], '2026-04-10')).toEqual(['capital_behind', 'not_started']);
     expect(kinds([actual('capital', '2026-03-01', { amountYuan: 50_000_000 })], '2026-04-02')).toEqual(['not_started']);
-    expect(warningsOf(terms, [], signedOn, '2026-04-02').find((w) => w.kind === 'not_started')).toEqual({ kind: 'not_started', pledge: 'start', since: '2026-04-02' });
+    expect(warningsOf(terms, [], signedOn, '2026-04-02').find((w) => w.kind === 'not_started')).toEqual({
+      kind: 'not_started',
+      pledge: 'start',
+      since: '2026-04-02',
+    });
     const started = [actual('capital', '2026-03-01', { amountYuan: 100_000_000 }), actual('started', '2026-04-03')];
     expect(kinds(started, '2026-05-01')).toEqual([]);
     expect(kinds(started, '2027-01-02')).toEqual(['not_producing']);
     const producing = [...started, actual('producing', '2027-01-03')];
     expect(kinds(producing, '2028-01-01')).toEqual(['below_output']);
-    expect(kinds([...producing, actual('reached_output', '2027-12-01'), actual('annual_tax', '2027-12-01', { amountYuan: 8_000_000 })], '2028-01-01')).toEqual([]);
+    expect(
+      kinds(
+        [...producing, actual('reached_output', '2027-12-01'), actual('annual_tax', '2027-12-01', { amountYuan: 8_000_000 })],
+        '2028-01-01',
+      ),
+    ).toEqual([]);
   });
 });

@@ -59,7 +59,8 @@ export function pledgesOf(t: PledgeTerms, signedOn: string): Pledge[] {
   if (t.productionBy) out.push({ kind: 'production', target: null, dueOn: t.productionBy });
   if (t.reachOutputBy) out.push({ kind: 'reach_output', target: null, dueOn: t.reachOutputBy });
   if (t.investmentYuan != null) out.push({ kind: 'investment', target: t.investmentYuan, dueOn: capitalDue });
-  if (t.investmentIntensityYuanPerMu != null && t.landMu) out.push({ kind: 'intensity', target: t.investmentIntensityYuanPerMu, dueOn: capitalDue });
+  if (t.investmentIntensityYuanPerMu != null && t.landMu)
+    out.push({ kind: 'intensity', target: t.investmentIntensityYuanPerMu, dueOn: capitalDue });
   if (t.annualTaxYuanPerMu != null && t.landMu) out.push({ kind: 'tax', target: t.annualTaxYuanPerMu, dueOn: outputDue });
   if (t.jobs != null) out.push({ kind: 'jobs', target: t.jobs, dueOn: outputDue });
   return out;
@@ -76,7 +77,10 @@ const MILESTONE_OF: Partial<Record<PledgeKind, ActualKind>> = { start: 'started'
 /** What the actuals say, as of a date (entries dated later do not count). */
 export class Facts {
   private readonly entries: ActualEntry[];
-  constructor(actuals: readonly ActualEntry[], private readonly landMu: number | null = null) {
+  constructor(
+    actuals: readonly ActualEntry[],
+    private readonly landMu: number | null = null,
+  ) {
     this.entries = effectiveActuals(actuals);
   }
 

@@ -22,7 +22,8 @@ export interface WarningFinding {
 export function warningsOf(terms: PledgeTerms, actuals: readonly ActualEntry[], signedOn: string, today: string): WarningFinding[] {
   const facts = new Facts(actuals, terms.landMu ?? null);
   const out: WarningFinding[] = [];
-  if (terms.startBy && today > terms.startBy && !facts.dateOf('started')) out.push({ kind: 'not_started', pledge: 'start', since: addDays(terms.startBy, 1) });
+  if (terms.startBy && today > terms.startBy && !facts.dateOf('started'))
+    out.push({ kind: 'not_started', pledge: 'start', since: addDays(terms.startBy, 1) });
   if (terms.productionBy && today > terms.productionBy && !facts.dateOf('producing')) {
     out.push({ kind: 'not_producing', pledge: 'production', since: addDays(terms.productionBy, 1) });
   }

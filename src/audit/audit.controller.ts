@@ -64,7 +64,10 @@ export class AuditController {
     if (q.action) {
       const exact = q.action.filter((a) => !a.endsWith('.'));
       const prefixes = q.action.filter((a) => a.endsWith('.')).map((p) => `${p.replace(/_/g, '\\_')}%`);
-      const conds = [...(exact.length ? ['a.action = ANY(CAST(:exact AS varchar[]))'] : []), ...prefixes.map((_, i) => `a.action LIKE :p${i}`)];
+      const conds = [
+        ...(exact.length ? ['a.action = ANY(CAST(:exact AS varchar[]))'] : []),
+        ...prefixes.map((_, i) => `a.action LIKE :p${i}`),
+      ];
       qb.andWhere(`(${conds.join(' OR ')})`, { exact, ...Object.fromEntries(prefixes.map((p, i) => [`p${i}`, p])) });
     }
     if (q.actorUserId) qb.andWhere('a.actor_user_id = :actorUserId', { actorUserId: q.actorUserId });

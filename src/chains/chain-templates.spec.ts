@@ -12,7 +12,9 @@ describe('chain templates', () => {
 
   it('uses only GB/T 4754 codes that exist in the platform industry table', () => {
     const table = industries();
-    const missing = CHAIN_TEMPLATES.flatMap((t) => t.segments.flatMap((s) => s.industryCodes.filter((c) => !table.has(c)).map((c) => `${t.key}/${s.name}/${c}`)));
+    const missing = CHAIN_TEMPLATES.flatMap((t) =>
+      t.segments.flatMap((s) => s.industryCodes.filter((c) => !table.has(c)).map((c) => `${t.key}/${s.name}/${c}`)),
+    );
     expect(missing).toEqual([]);
   });
 

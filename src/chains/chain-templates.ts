@@ -19,9 +19,24 @@ export interface ChainTemplate {
   segments: SegmentTemplate[];
 }
 
-const up = (name: string, industryCodes: string[], keywords: string[] = []): SegmentTemplate => ({ name, tier: 'upstream', industryCodes, keywords });
-const mid = (name: string, industryCodes: string[], keywords: string[] = []): SegmentTemplate => ({ name, tier: 'midstream', industryCodes, keywords });
-const down = (name: string, industryCodes: string[], keywords: string[] = []): SegmentTemplate => ({ name, tier: 'downstream', industryCodes, keywords });
+const up = (name: string, industryCodes: string[], keywords: string[] = []): SegmentTemplate => ({
+  name,
+  tier: 'upstream',
+  industryCodes,
+  keywords,
+});
+const mid = (name: string, industryCodes: string[], keywords: string[] = []): SegmentTemplate => ({
+  name,
+  tier: 'midstream',
+  industryCodes,
+  keywords,
+});
+const down = (name: string, industryCodes: string[], keywords: string[] = []): SegmentTemplate => ({
+  name,
+  tier: 'downstream',
+  industryCodes,
+  keywords,
+});
 
 export const CHAIN_TEMPLATES: readonly ChainTemplate[] = [
   {

@@ -3,7 +3,14 @@ import type { ChainSegment } from './chain.entity.js';
 import { DEFAULT_THRESHOLDS } from './chain.vocabulary.js';
 import type { ChainDetail, ChainFigures, ChainMap } from './chains.service.js';
 
-const segmentView = (s: ChainSegment) => ({ id: s.id, position: s.position, name: s.name, tier: s.tier, industryCodes: s.industryCodes, keywords: s.keywords });
+const segmentView = (s: ChainSegment) => ({
+  id: s.id,
+  position: s.position,
+  name: s.name,
+  tier: s.tier,
+  industryCodes: s.industryCodes,
+  keywords: s.keywords,
+});
 
 export function chainView(d: ChainDetail) {
   const c = d.chain;
@@ -62,6 +69,11 @@ export function chainFiguresView(f: ChainFigures) {
     total: f.total,
     segments: f.segments.map((s) => ({ segmentId: s.segment.id, name: s.segment.name, milestones: s.milestones })),
     chainLeadsSigned: f.chainLeadsSigned,
-    agreements: { total: f.agreements.agreements.total, pledgedYuan: f.agreements.investment.pledgedYuan, capitalYuan: f.agreements.investment.capitalYuan, capitalRate: f.agreements.investment.capitalRate },
+    agreements: {
+      total: f.agreements.agreements.total,
+      pledgedYuan: f.agreements.investment.pledgedYuan,
+      capitalYuan: f.agreements.investment.capitalYuan,
+      capitalRate: f.agreements.investment.capitalRate,
+    },
   };
 }

@@ -40,7 +40,11 @@ describe('target score and reasons', () => {
       industryNames: ['涂料制造'],
       openness: 'province' as const,
     };
-    expect(targetReasons(facts)).toEqual(['可补齐尉氏县汽车零部件产业链「涂料」环节（本地暂无企业）', '主营「涂料制造」，属于该环节', '有意向投资河南省']);
+    expect(targetReasons(facts)).toEqual([
+      '可补齐尉氏县汽车零部件产业链「涂料」环节（本地暂无企业）',
+      '主营「涂料制造」，属于该环节',
+      '有意向投资河南省',
+    ]);
     const weak = targetReasons({ ...facts, chainName: '茶叶全产业链', status: 'weak', presence: 1, openness: 'region' });
     expect(weak[0]).toBe('可强链：尉氏县茶叶全产业链「涂料」环节本地仅 1 家');
     expect(weak[2]).toBe('有意向投资尉氏县');

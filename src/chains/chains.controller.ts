@@ -109,7 +109,12 @@ export class ChainsController {
   @Get(':id/targets/export')
   @FileResponse(XLSX_TYPE, CSV_TYPE)
   @ApiOperation({ summary: 'The ranked targets (first 5 000) as XLSX or CSV; audited' })
-  async exportTargets(@IdParam() id: number, @ZodQuery(targetsExportQuery) q: TargetsExportQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  async exportTargets(
+    @IdParam() id: number,
+    @ZodQuery(targetsExportQuery) q: TargetsExportQuery,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { file, name } = await this.chains.exportTargets(actor, id, q);
     res.setHeader('content-type', q.format === 'csv' ? CSV_TYPE : XLSX_TYPE);
     res.setHeader('content-disposition', attachment(name));
@@ -126,7 +131,12 @@ export class ChainsController {
   @Get(':id/figures/export')
   @FileResponse(XLSX_TYPE, CSV_TYPE)
   @ApiOperation({ summary: 'The chain figures as XLSX or CSV (a row per segment and the chain); audited' })
-  async exportFigures(@IdParam() id: number, @ZodQuery(chainFiguresExportQuery) q: ChainFiguresExportQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  async exportFigures(
+    @IdParam() id: number,
+    @ZodQuery(chainFiguresExportQuery) q: ChainFiguresExportQuery,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { file, name } = await this.chains.exportFigures(actor, id, q);
     res.setHeader('content-type', q.format === 'csv' ? CSV_TYPE : XLSX_TYPE);
     res.setHeader('content-disposition', attachment(name));

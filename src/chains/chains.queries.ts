@@ -58,7 +58,12 @@ export class ChainsQueries {
     const total = rows.length ? Number(rows[0].total) : await this.count(scope);
     return {
       total,
-      items: rows.map((r) => ({ id: r.id, name: r.name, regionCode: r.region_code, templateKey: r.template_key, segmentCount: r.segment_count }) as Chain & { segmentCount: number }),
+      items: rows.map(
+        (r) =>
+          ({ id: r.id, name: r.name, regionCode: r.region_code, templateKey: r.template_key, segmentCount: r.segment_count }) as Chain & {
+            segmentCount: number;
+          },
+      ),
     };
   }
 
@@ -109,7 +114,9 @@ export class ChainsQueries {
     const byId = new Map(presence.map((p) => [p.segmentId, p]));
     const open = segments
       .filter((s) => ['gap', 'weak'].includes(byId.get(s.id)?.status ?? '') && (!q.segmentId || s.id === q.segmentId))
-      .sort((a, b) => (byId.get(a.id)!.status === byId.get(b.id)!.status ? a.position - b.position : byId.get(a.id)!.status === 'gap' ? -1 : 1));
+      .sort((a, b) =>
+        byId.get(a.id)!.status === byId.get(b.id)!.status ? a.position - b.position : byId.get(a.id)!.status === 'gap' ? -1 : 1,
+      );
     if (!open.length) return { items: [], total: 0 };
     const statusOf = (s: ChainSegment) => byId.get(s.id)!.status as 'gap' | 'weak';
     const ranked = await this.enterprises.rankRegisteredOutside({

@@ -36,7 +36,10 @@ const thresholdFields = {
   weakMin: z.number().int().min(1).max(999),
 };
 
-const ids = z.array(dbId).max(20).transform((xs) => [...new Set(xs)]);
+const ids = z
+  .array(dbId)
+  .max(20)
+  .transform((xs) => [...new Set(xs)]);
 
 /**
  * POST /chains (staff of the region): `{name, regionCode, segments}`, or `{regionCode, templateKey}`
@@ -60,13 +63,15 @@ export const createChainSchema = z
 export type CreateChainInput = z.output<typeof createChainSchema>;
 
 /** PATCH /chains/:id: any of name, 链长, 链主, thresholds; `segments` replaces the segment list. */
-export const updateChainSchema = z.strictObject({
-  name: requiredText(100),
-  segments,
-  leaderUserId: dbId.nullable(),
-  anchorEnterpriseIds: ids,
-  ...thresholdFields,
-}).partial();
+export const updateChainSchema = z
+  .strictObject({
+    name: requiredText(100),
+    segments,
+    leaderUserId: dbId.nullable(),
+    anchorEnterpriseIds: ids,
+    ...thresholdFields,
+  })
+  .partial();
 export type UpdateChainInput = z.output<typeof updateChainSchema>;
 
 export const listChainsQuery = z.strictObject({ ...pageQuery });
@@ -75,7 +80,12 @@ export type ListChainsQuery = z.output<typeof listChainsQuery>;
 export const targetsQuery = z.strictObject({
   ...pageQuery,
   /** Only this segment (default: every gap and weak segment). */
-  segmentId: z.coerce.number().int().min(1).max(2 ** 31 - 1).optional(),
+  segmentId: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1)
+    .optional(),
 });
 export type TargetsQuery = z.output<typeof targetsQuery>;
 
@@ -183,7 +193,6 @@ export const chainTemplateSchema = z.object({
   segments: z.array(z.object({ name: z.string(), tier: tier, industryCodes: z.array(z.string()), keywords: z.array(z.string()) })),
 });
 export const chainTemplateListSchema = z.object({ items: z.array(chainTemplateSchema) });
-
 
 /** GET /chains/:id/figures: the period (Asia/Shanghai dates, inclusive; default 1 January of this year to today). */
 export const chainFiguresQuery = z

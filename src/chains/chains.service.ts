@@ -16,7 +16,16 @@ import { regions } from '../reference/regions.js';
 import { chainTemplate } from './chain-templates.js';
 import { Chain, ChainSegment } from './chain.entity.js';
 import { ChainLookups, ChainsQueries, type ChainTarget, type SegmentPresence } from './chains.queries.js';
-import type { ChainFiguresExportQuery, ChainFiguresQuery, ChainLeadInput, CreateChainInput, ListChainsQuery, TargetsExportQuery, TargetsQuery, UpdateChainInput } from './chains.schemas.js';
+import type {
+  ChainFiguresExportQuery,
+  ChainFiguresQuery,
+  ChainLeadInput,
+  CreateChainInput,
+  ListChainsQuery,
+  TargetsExportQuery,
+  TargetsQuery,
+  UpdateChainInput,
+} from './chains.schemas.js';
 
 type SegmentInput = Pick<ChainSegment, 'name' | 'position' | 'industryCodes' | 'tier' | 'keywords'>;
 
@@ -73,7 +82,14 @@ export class ChainsService {
     this.access.assertRegionWritable(actor, input.regionCode);
     const template = input.templateKey ? chainTemplate(input.templateKey)! : null;
     const segments: SegmentInput[] =
-      input.segments ?? template!.segments.map((s, i) => ({ name: s.name, position: i + 1, industryCodes: s.industryCodes, tier: s.tier, keywords: s.keywords ?? [] }));
+      input.segments ??
+      template!.segments.map((s, i) => ({
+        name: s.name,
+        position: i + 1,
+        industryCodes: s.industryCodes,
+        tier: s.tier,
+        keywords: s.keywords ?? [],
+      }));
     await this.checkPeople(input.regionCode, input.leaderUserId, input.anchorEnterpriseIds);
     return this.dataSource.transaction(async (m) => {
       const chain = m.create(Chain, {
@@ -109,7 +125,12 @@ export class ChainsService {
         await m.delete(ChainSegment, { chainId: id });
         await this.writeSegments(m, id, segments);
       }
-      await this.audit.record(m, { actor, action: 'chain.updated', target: { type: 'chain', id, region: chain.regionCode }, detail: { fields: Object.keys(input) } });
+      await this.audit.record(m, {
+        actor,
+        action: 'chain.updated',
+        target: { type: 'chain', id, region: chain.regionCode },
+        detail: { fields: Object.keys(input) },
+      });
     });
     return this.read(actor, id);
   }
@@ -145,8 +166,21 @@ export class ChainsService {
   async exportTargets(actor: Actor, id: number, q: TargetsExportQuery): Promise<{ file: Buffer; name: string }> {
     const { items, chain } = await this.targets(actor, id, { page: 1, pageSize: 5000, segmentId: q.segmentId });
     const headers = ['排名', '企业', '企业ID', '环节', '环节状态', '得分', '理由'];
-    const rows = items.map((x, i) => [i + 1, x.enterpriseName, x.enterpriseId, x.segmentName, SEGMENT_STATUSES[x.status], x.score, x.reasons.join('；')]);
-    await this.audit.record(null, { actor, action: 'chain.targets_exported', target: { type: 'chain', id, region: chain.regionCode }, detail: { ...q, rows: rows.length } });
+    const rows = items.map((x, i) => [
+      i + 1,
+      x.enterpriseName,
+      x.enterpriseId,
+      x.segmentName,
+      SEGMENT_STATUSES[x.status],
+      x.score,
+      x.reasons.join('；'),
+    ]);
+    await this.audit.record(null, {
+      actor,
+      action: 'chain.targets_exported',
+      target: { type: 'chain', id, region: chain.regionCode },
+      detail: { ...q, rows: rows.length },
+    });
     const file = q.format === 'csv' ? writeCsv(headers, rows) : await writeXlsx([{ name: '招商目标', headers, rows }]);
     return { file, name: `产业链招商目标_${chain.name.replace(/[\\/:*?"<>|]/g, '_')}.${q.format}` };
   }
@@ -165,7 +199,8 @@ export class ChainsService {
       throw validationFailed([{ field: 'segmentId', code: 'unknown', message: '该产业链没有这个环节' }]);
     }
     const [target] = (await this.queries.targets(chain, segments, presence, q, input.enterpriseId)).items;
-    if (!target) throw validationFailed([{ field: 'enterpriseId', code: 'not_a_target', message: '该企业不是本产业链缺链、弱链环节的招商目标' }]);
+    if (!target)
+      throw validationFailed([{ field: 'enterpriseId', code: 'not_a_target', message: '该企业不是本产业链缺链、弱链环节的招商目标' }]);
     const note = [`产业链招商：${chain.name}「${target.segmentName}」`, ...target.reasons].join('；').slice(0, 2000);
     const lead = await this.leads.create(actor, { enterpriseId: target.enterpriseId, regionCode: chain.regionCode, note }, 'chain');
     return { ...lead, reasons: target.reasons };
@@ -174,7 +209,12 @@ export class ChainsService {
   /** The chain form's choices: 链长 candidates (staff whose bureau covers the region). */
   async leaderChoices(actor: Actor, regionCode: string): Promise<Array<{ id: number; name: string; role: string; regionName: string }>> {
     if (!isStaff(actor) || !regions().has(regionCode) || !coversRegion(actor, regionCode)) return [];
-    return (await this.lookups.staffCovering(regionCode)).map((u) => ({ id: u.id, name: u.name, role: u.role, regionName: regions().fullName(u.regionCode ?? '') }));
+    return (await this.lookups.staffCovering(regionCode)).map((u) => ({
+      id: u.id,
+      name: u.name,
+      role: u.role,
+      regionName: regions().fullName(u.regionCode ?? ''),
+    }));
   }
 
   /** The chain form's 链主 lookup: enterprises registered in the region whose name or description matches `q` (first 10). */
@@ -209,7 +249,11 @@ export class ChainsService {
       opts.segments === false ? Promise.resolve([]) : Promise.all(segments.map((s) => milestones(s.industryCodes))),
       milestones(all, { source: ['chain'] }),
     ]);
-    const agreements = (await this.agreements.figuresByIndustries(actor, { region: chain.regionCode, from: total.period.from, to: total.period.to }, [{ key: 0, industryCodes: all }])).get(0)!;
+    const agreements = (
+      await this.agreements.figuresByIndustries(actor, { region: chain.regionCode, from: total.period.from, to: total.period.to }, [
+        { key: 0, industryCodes: all },
+      ])
+    ).get(0)!;
     return {
       chain,
       period: total.period,
@@ -229,9 +273,23 @@ export class ChainsService {
       return [name, s.projects, s.increases, s.amountYuan / 10_000, st.projects, st.amountYuan / 10_000, p.projects, p.amountYuan / 10_000];
     };
     const rows = [...f.segments.map((s) => row(s.segment.name, s.milestones)), row('全链合计（每条线索只计一次）', f.total)];
-    const note = [[`${f.period.from} 至 ${f.period.to}`, `补链线索（来源产业链招商）签约 ${f.chainLeadsSigned} 条`, `投资协议 ${f.agreements.agreements.total} 份`]];
-    await this.audit.record(null, { actor, action: 'chain.figures_exported', target: { type: 'chain', id, region: f.chain.regionCode }, detail: { ...q, rows: rows.length } });
-    const file = q.format === 'csv' ? writeCsv(headers, [...rows, ...note]) : await writeXlsx([{ name: '三个一批', headers, rows: [...rows, ...note] }]);
+    const note = [
+      [
+        `${f.period.from} 至 ${f.period.to}`,
+        `补链线索（来源产业链招商）签约 ${f.chainLeadsSigned} 条`,
+        `投资协议 ${f.agreements.agreements.total} 份`,
+      ],
+    ];
+    await this.audit.record(null, {
+      actor,
+      action: 'chain.figures_exported',
+      target: { type: 'chain', id, region: f.chain.regionCode },
+      detail: { ...q, rows: rows.length },
+    });
+    const file =
+      q.format === 'csv'
+        ? writeCsv(headers, [...rows, ...note])
+        : await writeXlsx([{ name: '三个一批', headers, rows: [...rows, ...note] }]);
     return { file, name: `产业链三个一批_${f.chain.name.replace(/[\\/:*?"<>|]/g, '_')}.${q.format}` };
   }
 
@@ -241,11 +299,19 @@ export class ChainsService {
    * its status (a 缺/弱 segment: the project fills or strengthens it), whether the enterprise's own
    * industries lie in it, and the chain's 链主 by name. Chains are the region's public programme.
    */
-  async forProject(project: { regionCode: string; industryCodes: readonly string[] }, enterpriseIndustryCodes: readonly string[]): Promise<ProjectChainInfo[]> {
+  async forProject(
+    project: { regionCode: string; industryCodes: readonly string[] },
+    enterpriseIndustryCodes: readonly string[],
+  ): Promise<ProjectChainInfo[]> {
     if (!regions().has(project.regionCode) || !project.industryCodes.length) return [];
     const t = industries();
-    const within = (codes: readonly string[], s: ChainSegment) => codes.filter((c) => t.has(c) && s.industryCodes.some((sc) => t.isWithin(c, sc)));
-    const chains = await this.dataSource.manager.find(Chain, { where: { regionCode: In([...regions().path(project.regionCode)]) }, order: { id: 'ASC' }, take: 20 });
+    const within = (codes: readonly string[], s: ChainSegment) =>
+      codes.filter((c) => t.has(c) && s.industryCodes.some((sc) => t.isWithin(c, sc)));
+    const chains = await this.dataSource.manager.find(Chain, {
+      where: { regionCode: In([...regions().path(project.regionCode)]) },
+      order: { id: 'ASC' },
+      take: 20,
+    });
     const out: ProjectChainInfo[] = [];
     for (const chain of chains) {
       const { segments, anchors } = await this.detail(chain);
@@ -261,7 +327,13 @@ export class ChainsService {
           reasons: [
             `本项目属于${chainLabel(regions().displayName(chain.regionCode), chain.name)}「${s.name}」环节` +
               (status === 'gap' ? '（本地缺链，属补链项目）' : status === 'weak' ? '（本地弱链，属强链项目）' : '（本地已有配套）'),
-            ...(within(enterpriseIndustryCodes, s).length ? [`贵企业主营「${within(enterpriseIndustryCodes, s).map((c) => t.get(c)?.name ?? c).join('、')}」，正属于该环节`] : []),
+            ...(within(enterpriseIndustryCodes, s).length
+              ? [
+                  `贵企业主营「${within(enterpriseIndustryCodes, s)
+                    .map((c) => t.get(c)?.name ?? c)
+                    .join('、')}」，正属于该环节`,
+                ]
+              : []),
           ],
           anchors: anchors.map((a) => a.name),
         });
@@ -302,7 +374,8 @@ export class ChainsService {
     if (anchorIds.length) {
       const found = await this.lookups.enterprises(anchorIds);
       const local = found.filter((e) => e.homeRegionPath.includes(regionCode));
-      if (local.length !== anchorIds.length) errors.push({ field: 'anchorEnterpriseIds', code: 'invalid', message: '链主企业应为本地区已入驻的企业' });
+      if (local.length !== anchorIds.length)
+        errors.push({ field: 'anchorEnterpriseIds', code: 'invalid', message: '链主企业应为本地区已入驻的企业' });
     }
     if (errors.length) throw validationFailed(errors);
   }

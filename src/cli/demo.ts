@@ -49,9 +49,13 @@ async function main(): Promise<void> {
     mailUi = `http://127.0.0.1:${webPort}`;
     if (!(await portOpen('127.0.0.1', smtpPort))) {
       const bin = fileURLToPath(new URL('../../../node_modules/maildev/dist/bin/maildev.js', import.meta.url));
-      catcher = spawn(process.execPath, [bin, '--smtp', String(smtpPort), '--web', String(webPort), '--ip', '127.0.0.1', '--web-ip', '127.0.0.1'], {
-        stdio: 'ignore',
-      });
+      catcher = spawn(
+        process.execPath,
+        [bin, '--smtp', String(smtpPort), '--web', String(webPort), '--ip', '127.0.0.1', '--web-ip', '127.0.0.1'],
+        {
+          stdio: 'ignore',
+        },
+      );
       for (let i = 0; i < 50 && !(await portOpen('127.0.0.1', smtpPort)); i++) await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -74,7 +78,9 @@ async function main(): Promise<void> {
       `  demo data  ${report.projects.created + report.projects.existing} projects, ${report.policies.created + report.policies.existing} policies, ${report.enterprises.created + report.enterprises.existing} enterprises, ${report.leads.created + report.leads.existing} leads, ${report.articles.created + report.articles.existing} articles`,
       `  log in as  admin@example.com, lead.weishi@example.com, officer.weishi@example.com, officer.luoyang@example.com,`,
       `             wang.jianguo@example.com (an enterprise) … — password ${DEMO_PASSWORD} (all accounts: README › Demo accounts)`,
-      ...(mailUi ? [`  sign-up    ${base}/join — choose 即时 to get the match mail at once (the default daily digest comes next morning)`] : []),
+      ...(mailUi
+        ? [`  sign-up    ${base}/join — choose 即时 to get the match mail at once (the default daily digest comes next morning)`]
+        : []),
       'Stop with Ctrl+C.',
       '',
     ].join('\n'),

@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   try {
     const r = await seedDemo(app);
     const c = await seedDemoChains(app);
-    console.log(`demo chains: ${c.chains.created} new / ${c.chains.existing} existing, chain enterprises ${c.enterprises.created} / ${c.enterprises.existing}`);
+    console.log(
+      `demo chains: ${c.chains.created} new / ${c.chains.existing} existing, chain enterprises ${c.enterprises.created} / ${c.enterprises.existing}`,
+    );
     console.log(
       `demo data: policies ${r.policies.created} new / ${r.policies.existing} existing, projects ${r.projects.created} / ${r.projects.existing}, enterprises ${r.enterprises.created} / ${r.enterprises.existing}, users ${r.users.created} / ${r.users.existing}, leads ${r.leads.created} / ${r.leads.existing}`,
     );

@@ -23,7 +23,14 @@ interface DemoChainEnterprise {
   description: string;
 }
 
-const e = (n: number, name: string, homeRegionCode: string, industryCodes: string[], targetRegionCodes: string[], description: string): DemoChainEnterprise => ({
+const e = (
+  n: number,
+  name: string,
+  homeRegionCode: string,
+  industryCodes: string[],
+  targetRegionCodes: string[],
+  description: string,
+): DemoChainEnterprise => ({
   n,
   name,
   industryCodes,
@@ -72,7 +79,9 @@ export const demoChains: DemoChain[] = [
 export const demoChainUscc = (x: DemoChainEnterprise) => makeUscc(x.homeRegionCode, x.n);
 
 /** Loads the chain demo through the services; keyed by USCC and by (region, chain name): a second run changes nothing. */
-export async function seedDemoChains(app: INestApplicationContext): Promise<{ chains: { created: number; existing: number }; enterprises: { created: number; existing: number } }> {
+export async function seedDemoChains(
+  app: INestApplicationContext,
+): Promise<{ chains: { created: number; existing: number }; enterprises: { created: number; existing: number } }> {
   const ds = app.get(DataSource);
   const enterprises = app.get(EnterprisesService);
   const chains = app.get(ChainsService);
@@ -105,9 +114,19 @@ export async function seedDemoChains(app: INestApplicationContext): Promise<{ ch
     idByN.set(x.n, created.id);
     report.enterprises.created++;
   }
-  const [admin]: Array<{ id: number; email: string; name: string }> = await ds.query(`SELECT id, email, name FROM app_user WHERE role = 'admin' ORDER BY id LIMIT 1`);
+  const [admin]: Array<{ id: number; email: string; name: string }> = await ds.query(
+    `SELECT id, email, name FROM app_user WHERE role = 'admin' ORDER BY id LIMIT 1`,
+  );
   if (!admin) throw new Error('demo chains: no admin user');
-  const actor: Actor = { userId: admin.id, role: 'admin', email: admin.email, name: admin.name, bureauId: null, regionScope: null, enterpriseId: null };
+  const actor: Actor = {
+    userId: admin.id,
+    role: 'admin',
+    email: admin.email,
+    name: admin.name,
+    bureauId: null,
+    regionScope: null,
+    enterpriseId: null,
+  };
   for (const c of demoChains) {
     const [exists] = await ds.query(`SELECT id FROM chain WHERE region_code = $1 AND name = $2`, [c.regionCode, c.name]);
     if (exists) {

@@ -16,8 +16,14 @@ const DEMO_DAY = '2026-06-30';
 const dupes = <T>(xs: T[]) => [...new Set(xs.filter((x, i) => xs.indexOf(x) !== i))];
 const emailsIn = (s: string) => s.match(/[^\s/@]+@[^\s/]+/g) ?? [];
 
-const policyInput = ({ key: _k, publish: _p, incentives, ...fields }: DemoPolicy) => ({ ...fields, incentives: incentives.map(({ key: _ik, ...i }) => i) });
-const projectInput = ({ incentiveKeys: _i, publish: _p, stages: _s, source: _src, ...fields }: DemoProject) => ({ ...fields, incentiveIds: [] });
+const policyInput = ({ key: _k, publish: _p, incentives, ...fields }: DemoPolicy) => ({
+  ...fields,
+  incentives: incentives.map(({ key: _ik, ...i }) => i),
+});
+const projectInput = ({ incentiveKeys: _i, publish: _p, stages: _s, source: _src, ...fields }: DemoProject) => ({
+  ...fields,
+  incentiveIds: [],
+});
 const enterpriseInput = ({ verified: _v, ...fields }: DemoEnterprise) => fields;
 
 const policyOfIncentive = new Map(demoPolicies.flatMap((p) => p.incentives.map((i) => [i.key, p] as const)));
@@ -86,7 +92,8 @@ describe('demo data', () => {
         const policy = policyOfIncentive.get(k);
         if (!policy) errors.push(`project ${p.code}: unknown incentive ${k}`);
         else if (!policy.publish) errors.push(`project ${p.code}: incentive ${k} belongs to a draft policy`);
-        else if (!r.isWithin(p.regionCode, policy.regionCode)) errors.push(`project ${p.code}: incentive ${k} does not apply in ${p.regionCode}`);
+        else if (!r.isWithin(p.regionCode, policy.regionCode))
+          errors.push(`project ${p.code}: incentive ${k} does not apply in ${p.regionCode}`);
       }
     }
     for (const x of demoExpectations) {
@@ -94,7 +101,9 @@ describe('demo data', () => {
       if (!projectByCode.has(x.projectCode)) errors.push(`expectation: unknown project ${x.projectCode}`);
       if (!x.why.trim()) errors.push(`expectation ${x.enterpriseUscc} × ${x.projectCode}: no reason`);
     }
-    errors.push(...dupes(demoExpectations.map((x) => `${x.enterpriseUscc} × ${x.projectCode}`)).map((d) => `expectation listed twice: ${d}`));
+    errors.push(
+      ...dupes(demoExpectations.map((x) => `${x.enterpriseUscc} × ${x.projectCode}`)).map((d) => `expectation listed twice: ${d}`),
+    );
     expect(errors).toEqual([]);
   });
 
@@ -128,7 +137,15 @@ describe('demo data', () => {
     const reg = regions();
     /** The deepest GB/T 4754 level two industry lists share (4 = same class … 1 = same section, 0 = none). */
     const industryDepth = (a: readonly string[], b: readonly string[]) =>
-      Math.max(0, ...a.flatMap((x) => b.map((y) => { const c = ind.commonAncestor(x, y); return c ? ind.get(c)!.level : 0; })));
+      Math.max(
+        0,
+        ...a.flatMap((x) =>
+          b.map((y) => {
+            const c = ind.commonAncestor(x, y);
+            return c ? ind.get(c)!.level : 0;
+          }),
+        ),
+      );
     const regionFits = (e: DemoEnterprise, p: DemoProject) => (e.targetRegionCodes ?? []).some((t) => reg.isWithin(p.regionCode, t));
     const investmentFits = (e: DemoEnterprise, p: DemoProject) =>
       (e.investmentMinYuan ?? 0) <= p.totalInvestmentYuan && p.totalInvestmentYuan <= (e.investmentMaxYuan ?? Infinity);
@@ -168,7 +185,9 @@ describe('demo data', () => {
         size: e.size ?? null,
         verifiedCertifications: e.verified,
         pendingCertifications: claimed.filter((k) => !e.verified.includes(k)),
-        certificationsValidUntil: Object.fromEntries((e.certifications ?? []).flatMap((c) => (c.validUntil ? [[c.kind, c.validUntil]] : []))),
+        certificationsValidUntil: Object.fromEntries(
+          (e.certifications ?? []).flatMap((c) => (c.validUntil ? [[c.kind, c.validUntil]] : [])),
+        ),
         needLandMu: e.needLandMu ?? null,
       };
     };

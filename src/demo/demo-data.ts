@@ -20,7 +20,8 @@ import { makeUscc } from '../enterprises/uscc.js';
 import type { DemoEnterprise, DemoExpectation, DemoIncentive, DemoPolicy, DemoProject } from './demo-types.js';
 
 const ILLUSTRATIVE = '（文号、金额、有效期为演示示例，非真实文件。）';
-const quote = (article: string, ...sentences: string[]) => `${sentences.map((s) => `「${s}」`).join('')}——摘自《${article}》。${ILLUSTRATIVE}`;
+const quote = (article: string, ...sentences: string[]) =>
+  `${sentences.map((s) => `「${s}」`).join('')}——摘自《${article}》。${ILLUSTRATIVE}`;
 
 const ART = {
   weishi: '【尉氏县招商】2021年尉氏县政府工作报告',
@@ -136,10 +137,7 @@ export const demoPolicies: DemoPolicy[] = [
     validFrom: '2021-04-01',
     validTo: '2027-12-31',
     publish: true,
-    sourceText: quote(
-      ART.weishi,
-      '推进工业用地“标准地”出让,实现拿地即开工。加大标准化厂房建设力度,让企业实现“拎包办公、拎包入住”。',
-    ),
+    sourceText: quote(ART.weishi, '推进工业用地“标准地”出让,实现拿地即开工。加大标准化厂房建设力度,让企业实现“拎包办公、拎包入住”。'),
     incentives: [
       incentive({
         key: 'ws-bzd-land',
@@ -279,7 +277,10 @@ export const demoPolicies: DemoPolicy[] = [
     validFrom: '2021-02-01',
     validTo: '2023-12-31',
     publish: true,
-    sourceText: quote(ART.weishi, '修订完善招商引资优惠政策,增加体现高质量发展要求的限制性条款和负面清单。力争年内签约亿元以上项目10个以上'),
+    sourceText: quote(
+      ART.weishi,
+      '修订完善招商引资优惠政策,增加体现高质量发展要求的限制性条款和负面清单。力争年内签约亿元以上项目10个以上',
+    ),
     incentives: [
       incentive({
         key: 'ws-zs-reward',
@@ -389,7 +390,10 @@ export const demoPolicies: DemoPolicy[] = [
     validFrom: '2020-02-15',
     validTo: '2020-12-31',
     publish: true,
-    sourceText: quote(ART.luoyang, '开展“联企入企惠企助企”活动,及时出台“支持实体经济20条”等一揽子政策,为企业减负68.3亿元,市场主体数量逆势增长12%。'),
+    sourceText: quote(
+      ART.luoyang,
+      '开展“联企入企惠企助企”活动,及时出台“支持实体经济20条”等一揽子政策,为企业减负68.3亿元,市场主体数量逆势增长12%。',
+    ),
     incentives: [
       incentive({
         key: 'ly-20-loan',
@@ -746,7 +750,8 @@ export const demoProjects: DemoProject[] = [
     code: 'LY-2021-003',
     stageSince: '2021-02-20',
     title: '洛阳大数据产业园数据中心及数据服务项目',
-    description: '大数据产业园汇聚企业超千家，入选国家新型工业化产业示范基地。项目面向数据中心运营、互联网数据服务和信息系统集成企业招商，服务“1+6”工业互联网平台和企业上云。',
+    description:
+      '大数据产业园汇聚企业超千家，入选国家新型工业化产业示范基地。项目面向数据中心运营、互联网数据服务和信息系统集成企业招商，服务“1+6”工业互联网平台和企业上云。',
     regionCode: '410300',
     industryCodes: ['I6550', 'I6450', 'I6531'],
     totalInvestmentYuan: 800_000_000,
@@ -951,7 +956,8 @@ export const demoEnterprises: DemoEnterprise[] = [
     verified: ['industry_education_integration', 'agri_leading'],
     needLandMu: 1500,
     needWorkforce: 600,
-    needNotes: '需设施农用地及建设用地约1500亩，远离水源保护区并具备粪污资源化利用消纳土地；需畜牧兽医技术工人约600人，希望与当地职业院校共建实训基地。',
+    needNotes:
+      '需设施农用地及建设用地约1500亩，远离水源保护区并具备粪污资源化利用消纳土地；需畜牧兽医技术工人约600人，希望与当地职业院校共建实训基地。',
     description:
       '公司集种猪繁育、商品猪养殖、饲料加工、生猪屠宰于一体，是省级农业产业化龙头企业，入选河南省第二批产教融合型企业入库培育单位。推行“企业+合作社+基地+农户”模式，拟在开封市尉氏县等地投资建设年出栏50万头生猪全产业链项目，配套屠宰及肉制品精深加工，构建“农头工尾”产业链。',
     contacts: [
@@ -1044,10 +1050,7 @@ export const demoEnterprises: DemoEnterprise[] = [
     investmentMinYuan: 100_000_000,
     investmentMaxYuan: 600_000_000,
     size: 'medium',
-    certifications: [
-      { kind: 'high_tech', certificateNo: 'GR202444005678', validUntil: '2027-12-31' },
-      { kind: 'little_giant' },
-    ],
+    certifications: [{ kind: 'high_tech', certificateNo: 'GR202444005678', validUntil: '2027-12-31' }, { kind: 'little_giant' }],
     verified: ['high_tech'],
     needLandMu: 150,
     needWorkforce: 260,
@@ -1077,7 +1080,8 @@ export const demoEnterprises: DemoEnterprise[] = [
     needLandMu: 200,
     needWorkforce: 400,
     needNotes: '需航空航天产业园内用地约200亩，要求具备精密加工恒温厂房建设条件。',
-    description: '公司是“专精特新”中小企业，从事航空结构件、发动机零部件的精密数控加工和特种工艺，为主机厂配套。计划在洛阳航空航天产业园区建设第二生产基地。',
+    description:
+      '公司是“专精特新”中小企业，从事航空结构件、发动机零部件的精密数控加工和特种工艺，为主机厂配套。计划在洛阳航空航天产业园区建设第二生产基地。',
     contacts: [{ name: '高振宇', title: '董事长助理', phone: '19900010701', email: 'gao.zhenyu@example.com' }],
     notificationFrequency: 'instant',
   },
@@ -1095,7 +1099,8 @@ export const demoEnterprises: DemoEnterprise[] = [
     needLandMu: 80,
     needWorkforce: 120,
     needNotes: '整体搬迁入园需用地约80亩或标准化铸造厂房，需集中熔炼和除尘治理配套。',
-    description: '公司位于洧川镇，从事铝合金等有色金属铸件和翻砂铸造，产品配套农机、泵阀。响应循环经济科创园建设要求，计划提升入园，改造为消失模铸造生产线，实现清洁生产。',
+    description:
+      '公司位于洧川镇，从事铝合金等有色金属铸件和翻砂铸造，产品配套农机、泵阀。响应循环经济科创园建设要求，计划提升入园，改造为消失模铸造生产线，实现清洁生产。',
     contacts: [{ name: '刘铁军', title: '总经理', phone: '19900010801' }],
     notificationFrequency: 'weekly',
   },
@@ -1116,7 +1121,8 @@ export const demoEnterprises: DemoEnterprise[] = [
     needLandMu: 300,
     needWorkforce: 500,
     needNotes: '需轨道交通产业园内用地约300亩，具备铁路专用线或重载运输条件。',
-    description: '公司是专精特新“小巨人”企业，生产城市轨道交通车辆转向架、牵引系统部件和铁路机车车辆配件。计划在中原地区建设轨道交通装备生产和维保基地。',
+    description:
+      '公司是专精特新“小巨人”企业，生产城市轨道交通车辆转向架、牵引系统部件和铁路机车车辆配件。计划在中原地区建设轨道交通装备生产和维保基地。',
     contacts: [{ name: '彭立新', title: '市场总监', phone: '19900010901', email: 'peng.lixin@example.com' }],
     notificationFrequency: 'daily',
   },
@@ -1134,7 +1140,8 @@ export const demoEnterprises: DemoEnterprise[] = [
     needLandMu: 80,
     needWorkforce: 200,
     needNotes: '需数据中心用地约80亩，双路市电及充足电力指标。',
-    description: '公司提供数据中心运营、互联网数据服务和行业大数据平台，服务工业互联网平台和企业上云用数赋智。计划在国家新型工业化产业示范基地建设区域数据中心。',
+    description:
+      '公司提供数据中心运营、互联网数据服务和行业大数据平台，服务工业互联网平台和企业上云用数赋智。计划在国家新型工业化产业示范基地建设区域数据中心。',
     contacts: [{ name: '何清', title: '区域发展总监', phone: '19900011001', email: 'he.qing@example.com' }],
     notificationFrequency: 'daily',
   },
@@ -1152,7 +1159,8 @@ export const demoEnterprises: DemoEnterprise[] = [
     needLandMu: 150,
     needWorkforce: 800,
     needNotes: '需食品工业用地约150亩，希望与职业院校共建食品加工实训基地，实现“入学即入岗”。',
-    description: '公司生产辣味休闲食品和复合调味料，入选河南省产教融合型企业入库培育单位，与职业院校共组教学团队、共建实训基地。计划在漯河扩建休闲食品智能化生产基地。',
+    description:
+      '公司生产辣味休闲食品和复合调味料，入选河南省产教融合型企业入库培育单位，与职业院校共组教学团队、共建实训基地。计划在漯河扩建休闲食品智能化生产基地。',
     contacts: [{ name: '吴佳', title: '行政人事总监', phone: '19900011101', email: 'wu.jia@example.com' }],
     notificationFrequency: 'daily',
   },
@@ -1170,7 +1178,8 @@ export const demoEnterprises: DemoEnterprise[] = [
     needLandMu: 80,
     needWorkforce: 60,
     needNotes: '需实训基地用地约80亩，希望适用教育用地政策。产教融合型企业认定材料待主管部门核验。',
-    description: '公司从事智能制造、食品加工和现代农业职业技能培训，与技工院校合作开展订单班，推动“入学即入岗、学习即实践”。计划在县域建设产教融合实训基地。',
+    description:
+      '公司从事智能制造、食品加工和现代农业职业技能培训，与技工院校合作开展订单班，推动“入学即入岗、学习即实践”。计划在县域建设产教融合实训基地。',
     contacts: [{ name: '郑晓', title: '校企合作部主任', phone: '19900011201', email: 'zheng.xiao@example.com' }],
     notificationFrequency: 'daily',
   },
@@ -1183,10 +1192,7 @@ export const demoEnterprises: DemoEnterprise[] = [
     investmentMinYuan: 50_000_000,
     investmentMaxYuan: 200_000_000,
     size: 'small',
-    certifications: [
-      { kind: 'high_tech', certificateNo: 'GR202441001357', validUntil: '2027-12-31' },
-      { kind: 'specialized_sme' },
-    ],
+    certifications: [{ kind: 'high_tech', certificateNo: 'GR202441001357', validUntil: '2027-12-31' }, { kind: 'specialized_sme' }],
     verified: ['high_tech'],
     needLandMu: 40,
     needWorkforce: 90,
@@ -1222,15 +1228,13 @@ export const demoEnterprises: DemoEnterprise[] = [
     investmentMinYuan: 200_000_000,
     investmentMaxYuan: 600_000_000,
     size: 'large',
-    certifications: [
-      { kind: 'high_tech', certificateNo: 'GR202431003456', validUntil: '2027-12-31' },
-      { kind: 'listed_company' },
-    ],
+    certifications: [{ kind: 'high_tech', certificateNo: 'GR202431003456', validUntil: '2027-12-31' }, { kind: 'listed_company' }],
     verified: ['high_tech'],
     needLandMu: 120,
     needWorkforce: 150,
     needNotes: '需化工园区或符合条件的工业用地约120亩。',
-    description: 'The company makes automotive OEM and refinish coatings and plans a central-China plant near the Zhengzhou Airport Economy Zone. 公司计划在郑开同城化区域建设汽车涂料生产基地。',
+    description:
+      'The company makes automotive OEM and refinish coatings and plans a central-China plant near the Zhengzhou Airport Economy Zone. 公司计划在郑开同城化区域建设汽车涂料生产基地。',
     contacts: [{ name: 'David Zhang', title: 'Investment Director', phone: '19900011501', email: 'david.zhang@example.com' }],
     notificationFrequency: 'weekly',
     notificationLanguage: 'en',
@@ -1280,10 +1284,7 @@ export const demoEnterprises: DemoEnterprise[] = [
     investmentMinYuan: 300_000_000,
     investmentMaxYuan: 1_200_000_000,
     size: 'large',
-    certifications: [
-      { kind: 'agri_leading', validUntil: '2027-12-31' },
-      { kind: 'industry_education_integration' },
-    ],
+    certifications: [{ kind: 'agri_leading', validUntil: '2027-12-31' }, { kind: 'industry_education_integration' }],
     verified: ['agri_leading', 'industry_education_integration'],
     needLandMu: 300,
     needWorkforce: 900,
@@ -1523,10 +1524,7 @@ export const demoEnterprises: DemoEnterprise[] = [
     investmentMinYuan: 100_000_000,
     investmentMaxYuan: 600_000_000,
     size: 'medium',
-    certifications: [
-      { kind: 'high_tech', certificateNo: 'GR202451007777', validUntil: '2027-12-31' },
-      { kind: 'specialized_sme' },
-    ],
+    certifications: [{ kind: 'high_tech', certificateNo: 'GR202451007777', validUntil: '2027-12-31' }, { kind: 'specialized_sme' }],
     verified: ['high_tech', 'specialized_sme'],
     needLandMu: 80,
     needWorkforce: 180,

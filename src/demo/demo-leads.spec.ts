@@ -18,7 +18,8 @@ describe('demo leads', () => {
       const region = project?.regionCode ?? l.regionCode ?? '';
       const owner = demoUsers.find((u) => u.email === l.ownerEmail);
       const bureau = demoBureaus.find((b) => b.key === owner?.bureau);
-      if (!owner || (owner.role !== 'officer' && owner.role !== 'bureau_lead') || !bureau) errors.push(`${l.key}: owner is not a demo officer`);
+      if (!owner || (owner.role !== 'officer' && owner.role !== 'bureau_lead') || !bureau)
+        errors.push(`${l.key}: owner is not a demo officer`);
       else if (!r.isWithin(region, bureau.regionCode)) errors.push(`${l.key}: ${region} is outside ${bureau.name}`);
     }
     const keys = demoLeads.map((l) => l.key);
@@ -36,11 +37,13 @@ describe('demo leads', () => {
         if (problem) errors.push(`${l.key}: ${stage} → ${s.stage}: ${problem}`);
         const input = parseSafe(changeLeadStageSchema, { stage: s.stage, amountYuan: s.amountYuan, lostReason: s.lostReason }, l.key);
         if (!input.ok) errors.push(`${l.key}: ${s.stage}: ${JSON.stringify(input.errors)}`);
-        if (s.daysAgo > last || s.daysAgo < 0) errors.push(`${l.key}: ${s.stage} ${s.daysAgo} days ago is before the previous step or in the future`);
+        if (s.daysAgo > last || s.daysAgo < 0)
+          errors.push(`${l.key}: ${s.stage} ${s.daysAgo} days ago is before the previous step or in the future`);
         last = s.daysAgo;
         stage = s.stage;
       }
-      for (const a of l.activities) if (a.daysAgo > l.createdDaysAgo || a.daysAgo < 0) errors.push(`${l.key}: activity outside the lead's life`);
+      for (const a of l.activities)
+        if (a.daysAgo > l.createdDaysAgo || a.daysAgo < 0) errors.push(`${l.key}: activity outside the lead's life`);
       const open = !['producing', 'lost'].includes(stage);
       if (open !== (l.followUpInDays !== undefined)) errors.push(`${l.key}: an open lead has a next follow-up, a closed one none`);
     }

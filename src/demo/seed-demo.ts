@@ -55,8 +55,15 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
   const incentiveIds = new Map<string, number>();
   for (const demo of demoPolicies) {
     const { key: _key, publish, incentives, ...fields } = demo;
-    const input = parseOrThrow(createPolicySchema, { ...fields, incentives: incentives.map(({ key: _k, ...i }) => i) }, `policy ${demo.key}`);
-    let policy = await ds.manager.findOne(Policy, { where: { title: input.title, documentNumber: input.documentNumber }, relations: { incentives: true } });
+    const input = parseOrThrow(
+      createPolicySchema,
+      { ...fields, incentives: incentives.map(({ key: _k, ...i }) => i) },
+      `policy ${demo.key}`,
+    );
+    let policy = await ds.manager.findOne(Policy, {
+      where: { title: input.title, documentNumber: input.documentNumber },
+      relations: { incentives: true },
+    });
     if (policy) report.policies.existing++;
     else {
       policy = await ds.transaction(async (m) => {
@@ -147,9 +154,19 @@ async function seedArticles(app: INestApplicationContext, report: SeedReport): P
   const ds = app.get(DataSource);
   const news = app.get(NewsService);
   const queries = app.get(NewsQueries);
-  const [admin]: Array<{ id: number; email: string; name: string }> = await ds.query(`SELECT id, email, name FROM app_user WHERE role = 'admin' ORDER BY id LIMIT 1`);
+  const [admin]: Array<{ id: number; email: string; name: string }> = await ds.query(
+    `SELECT id, email, name FROM app_user WHERE role = 'admin' ORDER BY id LIMIT 1`,
+  );
   if (!admin) throw new Error('demo articles: no admin user');
-  const actor: Actor = { userId: admin.id, role: 'admin', email: admin.email, name: admin.name, bureauId: null, regionScope: null, enterpriseId: null };
+  const actor: Actor = {
+    userId: admin.id,
+    role: 'admin',
+    email: admin.email,
+    name: admin.name,
+    bureauId: null,
+    regionScope: null,
+    enterpriseId: null,
+  };
   for (const demo of demoArticles) {
     if (await queries.idByTitle(demo.title)) {
       report.articles.existing++;
@@ -175,14 +192,24 @@ async function seedLeads(app: INestApplicationContext, report: SeedReport): Prom
   const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
   const dateAgo = (n: number) => shanghaiDate(daysAgo(n));
   for (const demo of demoLeads) {
-    const [officer]: Array<{ id: number; email: string; name: string; role: Actor['role']; bureau_id: number; region_code: string }> = await ds.query(
-      `SELECT u.id, u.email, u.name, u.role, u.bureau_id, b.region_code FROM app_user u JOIN bureau b ON b.id = u.bureau_id WHERE u.email = $1`,
-      [demo.ownerEmail],
-    );
+    const [officer]: Array<{ id: number; email: string; name: string; role: Actor['role']; bureau_id: number; region_code: string }> =
+      await ds.query(
+        `SELECT u.id, u.email, u.name, u.role, u.bureau_id, b.region_code FROM app_user u JOIN bureau b ON b.id = u.bureau_id WHERE u.email = $1`,
+        [demo.ownerEmail],
+      );
     const enterprise = await app.get(EnterprisesService).findByUscc(demo.enterpriseUscc);
     const project = demo.projectCode ? await ds.manager.findOne(Project, { where: { code: demo.projectCode } }) : null;
-    if (!officer || !enterprise || (demo.projectCode && !project)) throw new Error(`demo lead ${demo.key}: unknown officer, enterprise or project`);
-    const actor: Actor = { userId: officer.id, role: officer.role, email: officer.email, name: officer.name, bureauId: officer.bureau_id, regionScope: officer.region_code, enterpriseId: null };
+    if (!officer || !enterprise || (demo.projectCode && !project))
+      throw new Error(`demo lead ${demo.key}: unknown officer, enterprise or project`);
+    const actor: Actor = {
+      userId: officer.id,
+      role: officer.role,
+      email: officer.email,
+      name: officer.name,
+      bureauId: officer.bureau_id,
+      regionScope: officer.region_code,
+      enterpriseId: null,
+    };
     const created = await ds.transaction(async (m) => {
       const lead = await leads.insert(m, {
         enterpriseId: enterprise.id,
@@ -199,11 +226,23 @@ async function seedLeads(app: INestApplicationContext, report: SeedReport): Prom
       });
       if (!lead.created) return false;
       for (const step of demo.steps) {
-        await leads.changeStageIn(m, actor, lead.id, { stage: step.stage, at: dateAgo(step.daysAgo), amountYuan: step.amountYuan, lostReason: step.lostReason, note: step.note ?? '' }, { audit: false });
+        await leads.changeStageIn(
+          m,
+          actor,
+          lead.id,
+          { stage: step.stage, at: dateAgo(step.daysAgo), amountYuan: step.amountYuan, lostReason: step.lostReason, note: step.note ?? '' },
+          { audit: false },
+        );
       }
       await logActivities(
         m,
-        demo.activities.map((a) => ({ leadId: lead.id, kind: a.kind, occurredAt: daysAgo(a.daysAgo), actorId: officer.id, summary: a.summary })),
+        demo.activities.map((a) => ({
+          leadId: lead.id,
+          kind: a.kind,
+          occurredAt: daysAgo(a.daysAgo),
+          actorId: officer.id,
+          summary: a.summary,
+        })),
         now,
       );
       const last = Math.min(demo.createdDaysAgo, ...demo.steps.map((x) => x.daysAgo), ...demo.activities.map((x) => x.daysAgo));

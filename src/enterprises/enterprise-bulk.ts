@@ -26,7 +26,9 @@ export function enterpriseRecord(v: RegisterEnterpriseInput) {
     investment_max_yuan: v.investmentMaxYuan,
     size: v.size,
     pending_certifications: v.certifications.map((c) => c.kind),
-    certifications_valid_until: validUntilByKind(v.certifications.map((c) => ({ kind: c.kind, status: 'claimed', validUntil: c.validUntil ?? null }))),
+    certifications_valid_until: validUntilByKind(
+      v.certifications.map((c) => ({ kind: c.kind, status: 'claimed', validUntil: c.validUntil ?? null })),
+    ),
     need_land_mu: v.needLandMu,
     need_workforce: v.needWorkforce,
     need_notes: v.needNotes,
@@ -41,9 +43,19 @@ export function enterpriseRecord(v: RegisterEnterpriseInput) {
 export type EnterpriseRecord = ReturnType<typeof enterpriseRecord>;
 
 /** Inserts a batch; answers the ids of the enterprises created (an existing USCC is left as it is). */
-export async function insertEnterprises(m: EntityManager, rows: ReadonlyArray<{ input: RegisterEnterpriseInput; record?: EnterpriseRecord }>): Promise<number[]> {
+export async function insertEnterprises(
+  m: EntityManager,
+  rows: ReadonlyArray<{ input: RegisterEnterpriseInput; record?: EnterpriseRecord }>,
+): Promise<number[]> {
   const records = rows.map((r) => r.record ?? enterpriseRecord(r.input));
-  const certs = rows.flatMap(({ input: v }) => v.certifications.map((c) => ({ uscc: v.uscc, kind: c.kind, certificate_no: c.certificateNo ?? null, valid_until: c.validUntil ?? null })));
+  const certs = rows.flatMap(({ input: v }) =>
+    v.certifications.map((c) => ({
+      uscc: v.uscc,
+      kind: c.kind,
+      certificate_no: c.certificateNo ?? null,
+      valid_until: c.validUntil ?? null,
+    })),
+  );
   const created: Array<{ id: number }> = await m.query(
     `WITH ins AS (
            INSERT INTO enterprise (uscc, name, industry_codes, industry_path, home_region_code, home_region_path, target_region_codes,

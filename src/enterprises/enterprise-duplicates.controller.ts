@@ -15,7 +15,6 @@ import {
 } from './enterprise-merge.schemas.js';
 import { EnterpriseMergeService } from './enterprise-merge.service.js';
 
-
 /** Likely duplicate enterprises and merging two records (staff of the region where both are registered). */
 @ApiTags('enterprises 企业')
 @Controller('enterprises')
@@ -24,7 +23,10 @@ export class EnterpriseDuplicatesController {
   constructor(private readonly merges: EnterpriseMergeService) {}
 
   @Get('duplicates')
-  @ApiOperation({ summary: 'Likely duplicate enterprises registered in the caller\'s region: the same normalised name (有限公司/股份/(集团)/spaces/full-width set aside) or a shared contact phone or e-mail; pairs, lower id first, paged' })
+  @ApiOperation({
+    summary:
+      "Likely duplicate enterprises registered in the caller's region: the same normalised name (有限公司/股份/(集团)/spaces/full-width set aside) or a shared contact phone or e-mail; pairs, lower id first, paged",
+  })
   @ZodResponse(duplicatePageResponse)
   async duplicates(@ZodQuery(listDuplicatesQuery) q: ListDuplicatesQuery, @CurrentActor() actor: Actor) {
     const page = await this.merges.duplicates(actor, q);

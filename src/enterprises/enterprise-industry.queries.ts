@@ -67,14 +67,27 @@ export class EnterpriseIndustryQueries {
     const r = regions();
     const path = r.path(q.regionCode);
     const province = path[0];
-    const params: unknown[] = [[q.regionCode], province, path.filter((c) => c !== province), q.opennessPoints.region, q.opennessPoints.province, q.limit, q.offset];
+    const params: unknown[] = [
+      [q.regionCode],
+      province,
+      path.filter((c) => c !== province),
+      q.opennessPoints.region,
+      q.opennessPoints.province,
+      q.limit,
+      q.offset,
+    ];
     const pick = q.sets
       .map((s, i) => {
         params.push(s.codes);
         return `WHEN e.industry_path && $${params.length}::varchar(5)[] THEN ${i}`;
       })
       .join(' ');
-    params.push([...new Set(q.sets.flatMap((s) => s.codes))], q.sets.map((s) => s.points), q.onlyId ?? null, q.opennessPoints.none);
+    params.push(
+      [...new Set(q.sets.flatMap((s) => s.codes))],
+      q.sets.map((s) => s.points),
+      q.onlyId ?? null,
+      q.opennessPoints.none,
+    );
     const [all, points, only, none] = [params.length - 3, params.length - 2, params.length - 1, params.length];
     type Row = { id: number; name: string; industry_codes: string[]; set: number; openness: Openness; score: number; total: number };
     const run = (limit: number, offset: number): Promise<Row[]> =>
@@ -101,7 +114,17 @@ export class EnterpriseIndustryQueries {
     const rows = await run(q.limit, q.offset);
     // past the last page: the total still comes from one row of the first
     const total = rows.length ? rows[0].total : q.offset > 0 ? ((await run(1, 0))[0]?.total ?? 0) : 0;
-    return { items: rows.map((x) => ({ id: x.id, name: x.name, industryCodes: x.industry_codes, set: x.set, openness: x.openness, score: Number(x.score) })), total };
+    return {
+      items: rows.map((x) => ({
+        id: x.id,
+        name: x.name,
+        industryCodes: x.industry_codes,
+        set: x.set,
+        openness: x.openness,
+        score: Number(x.score),
+      })),
+      total,
+    };
   }
 
   /** Names, home closures and industry closures of enterprises by id (in id order; unknown ids left out). */

@@ -12,7 +12,11 @@ export type ListDuplicatesQuery = z.output<typeof listDuplicatesQuery>;
 
 /** POST /enterprises/:id/merge: the record `duplicateId` is merged into `:id` (which stays). */
 export const mergeEnterpriseSchema = z.strictObject({
-  duplicateId: z.number().int().min(1).max(2 ** 31 - 1),
+  duplicateId: z
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1),
   reason: requiredText(500),
 });
 export type MergeEnterpriseInput = z.output<typeof mergeEnterpriseSchema>;

@@ -50,9 +50,19 @@ export class EnterpriseMergeService {
     const inScope = (alias: string) => (scope ? `${alias}.home_region_path @> ARRAY[$3]::char(6)[]` : 'true');
     const params: unknown[] = [q.pageSize + 1, offsetOf(q)];
     if (scope) params.push(scope);
-    const rows: Array<{ a_id: number; a_name: string; a_uscc: string; a_region: string; b_id: number; b_name: string; b_uscc: string; b_region: string; same_name: boolean; shared: string[] }> =
-      await this.dataSource.query(
-        `SELECT a.id AS a_id, a.name AS a_name, a.uscc AS a_uscc, a.home_region_code AS a_region,
+    const rows: Array<{
+      a_id: number;
+      a_name: string;
+      a_uscc: string;
+      a_region: string;
+      b_id: number;
+      b_name: string;
+      b_uscc: string;
+      b_region: string;
+      same_name: boolean;
+      shared: string[];
+    }> = await this.dataSource.query(
+      `SELECT a.id AS a_id, a.name AS a_name, a.uscc AS a_uscc, a.home_region_code AS a_region,
                 b.id AS b_id, b.name AS b_name, b.uscc AS b_uscc, b.home_region_code AS b_region,
                 enterprise_name_key(a.name::text) = enterprise_name_key(b.name::text) AS same_name,
                 ARRAY(SELECT unnest(enterprise_contact_keys(a.contacts)) INTERSECT SELECT unnest(enterprise_contact_keys(b.contacts)) ORDER BY 1) AS shared
@@ -66,8 +76,8 @@ export class EnterpriseMergeService {
           WHERE ${inScope('a')} AND ${inScope('b')}
           ORDER BY a.id, b.id
           LIMIT $1 OFFSET $2`,
-        params,
-      );
+      params,
+    );
     const more = rows.length > q.pageSize;
     const items = rows.slice(0, q.pageSize).map((r) => ({
       a: { id: r.a_id, name: r.a_name, uscc: r.a_uscc, homeRegionCode: r.a_region },
@@ -80,7 +90,12 @@ export class EnterpriseMergeService {
   }
 
   /** Merges `loserId` into `winnerId` (both registered in the caller's region); answers what moved. */
-  async merge(actor: Actor, winnerId: number, loserId: number, reason: string): Promise<{ id: number; mergedId: number; moved: Record<string, number> }> {
+  async merge(
+    actor: Actor,
+    winnerId: number,
+    loserId: number,
+    reason: string,
+  ): Promise<{ id: number; mergedId: number; moved: Record<string, number> }> {
     requireStaff(actor);
     if (winnerId === loserId) throw validationFailed([{ field: 'duplicateId', code: 'same_record', message: '不能与自身合并' }]);
     for (const [id, field] of [
@@ -90,7 +105,8 @@ export class EnterpriseMergeService {
       try {
         await this.access.enterprise(actor, id, 'write');
       } catch (err) {
-        if ((err as { status?: number }).status === 404 && field === 'duplicateId') throw validationFailed([{ field, code: 'unknown_enterprise', message: '要合并的企业不存在' }]);
+        if ((err as { status?: number }).status === 404 && field === 'duplicateId')
+          throw validationFailed([{ field, code: 'unknown_enterprise', message: '要合并的企业不存在' }]);
         throw err;
       }
     }
@@ -102,27 +118,35 @@ export class EnterpriseMergeService {
       const winner = locked.find((e) => e.id === winnerId);
       const loser = locked.find((e) => e.id === loserId);
       if (!winner) throw notFound('企业');
-      if (!loser) throw conflict('already-merged', '要合并的企业已不存在（可能刚被合并）', [{ field: 'duplicateId', code: 'gone', message: '企业已不存在' }]);
+      if (!loser)
+        throw conflict('already-merged', '要合并的企业已不存在（可能刚被合并）', [
+          { field: 'duplicateId', code: 'gone', message: '企业已不存在' },
+        ]);
       const merge: EnterpriseMerge = { winnerId, loserId, actor, at: this.clock.now(), matchRemap: new Map(), moved: {} };
       for (const step of this.steps.list()) await step.run(m, merge);
       merge.moved.enterprise_certification = await this.moveCertifications(m, winnerId, loserId);
       await m.query(`UPDATE enterprise_redirect SET to_id = $2 WHERE to_id = $1`, [loserId, winnerId]);
-      await m.query(`INSERT INTO enterprise_redirect (from_id, to_id, from_uscc, from_name, merged_at, merged_by) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        loserId,
-        winnerId,
-        loser.uscc,
-        loser.name,
-        merge.at,
-        actor.userId,
-      ]);
+      await m.query(
+        `INSERT INTO enterprise_redirect (from_id, to_id, from_uscc, from_name, merged_at, merged_by) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [loserId, winnerId, loser.uscc, loser.name, merge.at, actor.userId],
+      );
       await m.query(`DELETE FROM enterprise WHERE id = $1`, [loserId]);
       await this.events.emit(m, enterprisesChanged, { enterpriseIds: [winnerId] });
       const detail = { mergedId: loserId, mergedUscc: loser.uscc, mergedName: loser.name, reason, moved: merge.moved };
-      await this.audit.record(m, { actor, action: 'enterprise.merged', target: { type: 'enterprise', id: winnerId, region: winner.home_region_code }, detail });
+      await this.audit.record(m, {
+        actor,
+        action: 'enterprise.merged',
+        target: { type: 'enterprise', id: winnerId, region: winner.home_region_code },
+        detail,
+      });
       await this.audit.record(m, {
         actor,
         action: 'enterprise.merged_away',
-        target: { type: 'enterprise', id: loserId, region: regions().get(loser.home_region_code) ? loser.home_region_code : winner.home_region_code },
+        target: {
+          type: 'enterprise',
+          id: loserId,
+          region: regions().get(loser.home_region_code) ? loser.home_region_code : winner.home_region_code,
+        },
         detail: { mergedInto: winnerId, winnerUscc: winner.uscc, reason },
       });
       return { id: winnerId, mergedId: loserId, moved: merge.moved };
@@ -143,7 +167,10 @@ export class EnterpriseMergeService {
           AND (CASE l.status WHEN 'verified' THEN 3 WHEN 'claimed' THEN 2 ELSE 1 END) > (CASE w.status WHEN 'verified' THEN 3 WHEN 'claimed' THEN 2 ELSE 1 END)`,
       [winnerId, loserId],
     );
-    await m.query(`DELETE FROM enterprise_certification l WHERE l.enterprise_id = $2 AND EXISTS (SELECT 1 FROM enterprise_certification w WHERE w.enterprise_id = $1 AND w.kind = l.kind)`, [winnerId, loserId]);
+    await m.query(
+      `DELETE FROM enterprise_certification l WHERE l.enterprise_id = $2 AND EXISTS (SELECT 1 FROM enterprise_certification w WHERE w.enterprise_id = $1 AND w.kind = l.kind)`,
+      [winnerId, loserId],
+    );
     const moved = await m.query(`UPDATE enterprise_certification SET enterprise_id = $1 WHERE enterprise_id = $2`, [winnerId, loserId]);
     await syncCertificationArrays(m, winnerId);
     return (moved as [unknown, number])[1] ?? 0;

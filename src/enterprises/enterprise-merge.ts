@@ -24,7 +24,16 @@ export interface EnterpriseMerge {
 export type EnterpriseMergeStep = (m: EntityManager, merge: EnterpriseMerge) => Promise<void>;
 
 /** The order of the steps: matches first (the remap), their dropped rows last (after leads and notifications took the remap). */
-export const MERGE_ORDER = { matches: 10, leads: 20, notifications: 30, agreements: 40, accounts: 50, news: 60, chains: 70, matchesCleanup: 90 } as const;
+export const MERGE_ORDER = {
+  matches: 10,
+  leads: 20,
+  notifications: 30,
+  agreements: 40,
+  accounts: 50,
+  news: 60,
+  chains: 70,
+  matchesCleanup: 90,
+} as const;
 
 const ENTERPRISE_MERGE_STEP = Symbol('ENTERPRISE_MERGE_STEP');
 export const OnEnterpriseMerge = (step: { order: number; tables: string[] }): MethodDecorator => SetMetadata(ENTERPRISE_MERGE_STEP, step);

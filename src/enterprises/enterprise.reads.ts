@@ -14,6 +14,8 @@ export const findEnterprise = (m: EntityManager, id: number): Promise<Enterprise
 
 /** With their certifications, in id order. */
 export const findEnterprisesWithCertifications = (m: EntityManager, ids: readonly number[]): Promise<Enterprise[]> =>
-  ids.length ? m.find(Enterprise, { where: { id: In([...ids]) }, relations: { certifications: true }, order: { id: 'ASC' } }) : Promise.resolve([]);
+  ids.length
+    ? m.find(Enterprise, { where: { id: In([...ids]) }, relations: { certifications: true }, order: { id: 'ASC' } })
+    : Promise.resolve([]);
 
 export const enterpriseExists = (m: EntityManager, id: number): Promise<boolean> => m.exists(Enterprise, { where: { id } });

@@ -87,7 +87,9 @@ export type UpdateEnterpriseInput = z.output<typeof updateEnterpriseSchema>;
 
 export const reviewCertificationSchema = z.strictObject({ note: text(500).optional() }).default({});
 /** 驳回 needs its reason: the enterprise sees it on its profile. */
-export const rejectCertificationSchema = z.strictObject({ note: requiredText(500).describe('the reason, shown to the enterprise') }).default({ note: '' });
+export const rejectCertificationSchema = z
+  .strictObject({ note: requiredText(500).describe('the reason, shown to the enterprise') })
+  .default({ note: '' });
 
 export const listEnterprisesQuery = z.strictObject({
   ...pageQuery,

@@ -4,7 +4,13 @@ import { codeRefSchema } from '../reference/reference.schemas.js';
 import type { EnterpriseCertification } from './enterprise-certification.entity.js';
 import type { Enterprise } from './enterprise.entity.js';
 import { industryRef, regionRef } from '../reference/refs.js';
-import { CERTIFICATION_KINDS, CERTIFICATION_STATUSES, ENTERPRISE_SIZES, LANGUAGES, NOTIFICATION_FREQUENCIES } from './enterprise.vocabulary.js';
+import {
+  CERTIFICATION_KINDS,
+  CERTIFICATION_STATUSES,
+  ENTERPRISE_SIZES,
+  LANGUAGES,
+  NOTIFICATION_FREQUENCIES,
+} from './enterprise.vocabulary.js';
 
 export function certificationView(c: EnterpriseCertification) {
   return {
@@ -17,7 +23,12 @@ export function certificationView(c: EnterpriseCertification) {
     reviewedAt: c.reviewedAt,
     reviewNote: c.reviewNote,
     evidence: c.evidenceKey
-      ? { contentType: c.evidenceContentType ?? 'application/octet-stream', fileName: c.evidenceFileName ?? '', size: c.evidenceSize ?? 0, uploadedAt: c.evidenceUploadedAt }
+      ? {
+          contentType: c.evidenceContentType ?? 'application/octet-stream',
+          fileName: c.evidenceFileName ?? '',
+          size: c.evidenceSize ?? 0,
+          uploadedAt: c.evidenceUploadedAt,
+        }
       : null,
   };
 }
@@ -61,7 +72,7 @@ export const certificationResponse = apiSchema(
     certificateNo: z.string().nullable(),
     validUntil: z.string().nullable().describe('YYYY-MM-DD'),
     reviewedAt: timestamp.nullable(),
-    reviewNote: z.string().nullable().describe('the officer\'s note; on 已驳回 the reason'),
+    reviewNote: z.string().nullable().describe("the officer's note; on 已驳回 the reason"),
     evidence: z
       .strictObject({ contentType: z.string(), fileName: z.string(), size: z.number().int(), uploadedAt: timestamp.nullable() })
       .nullable()

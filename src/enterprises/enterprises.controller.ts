@@ -27,12 +27,14 @@ const certificationKind = z.enum(certificationKinds);
 @ApiTags('enterprises 企业')
 @Controller('enterprises')
 export class EnterprisesController {
-  constructor(
-private readonly enterprises: EnterprisesService) {}
+  constructor(private readonly enterprises: EnterprisesService) {}
 
   @Post()
   @StaffOnly()
-  @ApiOperation({ summary: 'Staff: record an enterprise registered in (or investing into) their region. Enterprises register themselves with POST /auth/signup.' })
+  @ApiOperation({
+    summary:
+      'Staff: record an enterprise registered in (or investing into) their region. Enterprises register themselves with POST /auth/signup.',
+  })
   @ZodResponse(enterpriseResponse)
   async register(@ZodBody(registerEnterpriseSchema) body: RegisterEnterpriseInput, @CurrentActor() actor: Actor) {
     return enterpriseView(await this.enterprises.record(actor, body), { contacts: true });
@@ -44,7 +46,11 @@ private readonly enterprises: EnterprisesService) {}
   @ZodResponse(enterprisePageResponse)
   async list(@ZodQuery(listEnterprisesQuery) q: ListEnterprisesQuery, @CurrentActor() actor: Actor) {
     const page = await this.enterprises.browse(actor, q);
-    return toPage(page.items.map((e) => enterpriseView(e, { contacts: false })), page.total, page);
+    return toPage(
+      page.items.map((e) => enterpriseView(e, { contacts: false })),
+      page.total,
+      page,
+    );
   }
 
   @Get(':id')
@@ -102,8 +108,22 @@ private readonly enterprises: EnterprisesService) {}
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('file')) // size limit: MulterModule options in enterprises.module.ts; the 10 MB rule is the service's
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'the certificate: PDF, PNG, JPEG or WebP, at most 10 MB (type read from the bytes)' } } } })
-  @ApiOperation({ summary: 'Enterprise: attach its certificate to a claimed certification (a reviewed claim goes back to 待核验); audited' })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: {
+          type: 'string',
+          format: 'binary',
+          description: 'the certificate: PDF, PNG, JPEG or WebP, at most 10 MB (type read from the bytes)',
+        },
+      },
+    },
+  })
+  @ApiOperation({
+    summary: 'Enterprise: attach its certificate to a claimed certification (a reviewed claim goes back to 待核验); audited',
+  })
   @ZodResponse(enterpriseResponse)
   async attachEvidence(
     @IdParam() id: number,

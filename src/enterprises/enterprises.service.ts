@@ -34,7 +34,9 @@ const evidenceProblem = (status: HttpStatus, code: string, message: string) =>
   new ProblemException(status, `certificate-${code.replace(/_/g, '-')}`, message, [{ field: 'file', code, message }]);
 
 /** Derived columns (closures over the national trees, search tokens) from the profile. */
-export function derived(e: Pick<Enterprise, 'industryCodes' | 'homeRegionCode' | 'targetRegionCodes' | 'name' | 'description' | 'needNotes'>) {
+export function derived(
+  e: Pick<Enterprise, 'industryCodes' | 'homeRegionCode' | 'targetRegionCodes' | 'name' | 'description' | 'needNotes'>,
+) {
   return {
     industryPath: industries().closure(e.industryCodes),
     homeRegionPath: [...regions().path(e.homeRegionCode)],
@@ -64,7 +66,11 @@ export class EnterprisesService {
     if (!this.access.mayRecordEnterprise(actor, input.homeRegionCode, input.targetRegionCodes)) throw outsideRegion('homeRegionCode');
     const id = await this.dataSource.transaction(async (m) => {
       const created = await this.register(input, m);
-      await this.audit.record(m, { actor, action: 'enterprise.created', target: { type: 'enterprise', id: created.id, region: created.homeRegionCode } });
+      await this.audit.record(m, {
+        actor,
+        action: 'enterprise.created',
+        target: { type: 'enterprise', id: created.id, region: created.homeRegionCode },
+      });
       return created.id;
     });
     return this.get(id);
@@ -104,7 +110,12 @@ export class EnterprisesService {
    */
   async updateFromImport(m: EntityManager, actor: Actor, id: number, patch: UpdateEnterpriseInput, fields: string[]): Promise<void> {
     const e = await this.update(id, patch, m, actor);
-    await this.audit.record(m, { actor, action: 'enterprise.updated', target: { type: 'enterprise', id, region: e.homeRegionCode }, detail: { fields, via: 'import' } });
+    await this.audit.record(m, {
+      actor,
+      action: 'enterprise.updated',
+      target: { type: 'enterprise', id, region: e.homeRegionCode },
+      detail: { fields, via: 'import' },
+    });
   }
 
   /** Admins delete an enterprise (audited with the USCC and name it had). */
@@ -114,7 +125,12 @@ export class EnterprisesService {
       const e = await this.get(id, m);
       await m.delete(Enterprise, { id });
       const detail = { uscc: e.uscc, name: e.name };
-      await this.audit.record(m, { actor, action: 'enterprise.deleted', target: { type: 'enterprise', id, region: e.homeRegionCode }, detail });
+      await this.audit.record(m, {
+        actor,
+        action: 'enterprise.deleted',
+        target: { type: 'enterprise', id, region: e.homeRegionCode },
+        detail,
+      });
     });
   }
 
@@ -123,7 +139,8 @@ export class EnterprisesService {
     requireStaff(actor);
     await this.access.enterprise(actor, id, 'write');
     // 驳回 tells the enterprise why: the reason is shown on its profile.
-    if (decision === 'rejected' && !note?.trim()) throw validationFailed([{ field: 'note', code: 'required', message: '请填写驳回原因（企业会看到）' }]);
+    if (decision === 'rejected' && !note?.trim())
+      throw validationFailed([{ field: 'note', code: 'required', message: '请填写驳回原因（企业会看到）' }]);
     await this.dataSource.transaction(async (m) => {
       const reviewed = await this.reviewCertification(id, kind, decision, { note, reviewerId: actor.userId }, m);
       const target = { type: 'enterprise', id, region: reviewed.homeRegionCode };
@@ -140,7 +157,12 @@ export class EnterprisesService {
    * stored first, then the claim points at it in one audited transaction (a claim that was 已驳回 or 已核验 goes back
    * to 待核验 with its new evidence); if that fails the new file is removed, and a replaced one is removed after.
    */
-  async attachEvidence(actor: Actor, id: number, kind: CertificationKind, file: { buffer: Buffer; originalname?: string } | undefined): Promise<Enterprise> {
+  async attachEvidence(
+    actor: Actor,
+    id: number,
+    kind: CertificationKind,
+    file: { buffer: Buffer; originalname?: string } | undefined,
+  ): Promise<Enterprise> {
     if (actor.role !== 'enterprise' || actor.enterpriseId !== id) {
       await this.access.enterprise(actor, id, 'read');
       throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', '只有企业自己可以上传认定证书');
@@ -148,7 +170,12 @@ export class EnterprisesService {
     if (!file) throw evidenceProblem(HttpStatus.BAD_REQUEST, 'required', '请选择证书文件（PDF 或图片，表单字段 file）');
     const checked = checkFile(file.buffer, EVIDENCE_KINDS, EVIDENCE_MAX_BYTES);
     if (!checked.ok) {
-      const status = checked.problem.code === 'too_large' ? HttpStatus.PAYLOAD_TOO_LARGE : checked.problem.code === 'empty' ? HttpStatus.BAD_REQUEST : HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+      const status =
+        checked.problem.code === 'too_large'
+          ? HttpStatus.PAYLOAD_TOO_LARGE
+          : checked.problem.code === 'empty'
+            ? HttpStatus.BAD_REQUEST
+            : HttpStatus.UNSUPPORTED_MEDIA_TYPE;
       throw evidenceProblem(status, checked.problem.code, checked.problem.message);
     }
     const existing = await this.dataSource.manager.findOneBy(EnterpriseCertification, { enterpriseId: id, kind });
@@ -167,8 +194,11 @@ export class EnterprisesService {
           EnterpriseCertification,
           { id: cert.id },
           {
-            evidenceKey: key, evidenceContentType: contentType, evidenceFileName: uploadedFileName(file.originalname).slice(0, 200) || `${kind}.${EVIDENCE_EXTENSIONS[checked.kind]}`,
-            evidenceSize: file.buffer.length, evidenceUploadedAt: this.clock.now(),
+            evidenceKey: key,
+            evidenceContentType: contentType,
+            evidenceFileName: uploadedFileName(file.originalname).slice(0, 200) || `${kind}.${EVIDENCE_EXTENSIONS[checked.kind]}`,
+            evidenceSize: file.buffer.length,
+            evidenceUploadedAt: this.clock.now(),
             ...(reclaimed ? { status: 'claimed' as const, reviewedAt: null, reviewedBy: null } : {}),
           },
         );
@@ -178,7 +208,9 @@ export class EnterprisesService {
         }
         const e = await m.findOneByOrFail(Enterprise, { id });
         await this.audit.record(m, {
-          actor, action: 'certification.evidence_attached', target: { type: 'enterprise', id, region: e.homeRegionCode },
+          actor,
+          action: 'certification.evidence_attached',
+          target: { type: 'enterprise', id, region: e.homeRegionCode },
           detail: { kind, contentType, size: file.buffer.length, previousStatus: cert.status },
         });
       });
@@ -186,7 +218,10 @@ export class EnterprisesService {
       await this.storage.delete(key).catch(() => undefined);
       throw err;
     }
-    if (replaced) await this.storage.delete(replaced).catch((err: Error) => this.log.warn({ key: replaced, err: err.message }, 'could not remove a replaced certificate'));
+    if (replaced)
+      await this.storage
+        .delete(replaced)
+        .catch((err: Error) => this.log.warn({ key: replaced, err: err.message }, 'could not remove a replaced certificate'));
     return this.get(id);
   }
 
@@ -210,7 +245,9 @@ export class EnterprisesService {
         ...derived(profile),
         pendingCertifications: certifications.map((c) => c.kind),
         verifiedCertifications: [],
-        certificationsValidUntil: validUntilByKind(certifications.map((c) => ({ kind: c.kind, status: 'claimed', validUntil: c.validUntil ?? null }))),
+        certificationsValidUntil: validUntilByKind(
+          certifications.map((c) => ({ kind: c.kind, status: 'claimed', validUntil: c.validUntil ?? null })),
+        ),
       });
       try {
         await m.insert(Enterprise, e);
@@ -225,7 +262,12 @@ export class EnterprisesService {
       if (certifications.length) {
         await m.insert(
           EnterpriseCertification,
-          certifications.map((c) => ({ enterpriseId: e.id, kind: c.kind, certificateNo: c.certificateNo ?? null, validUntil: c.validUntil ?? null })),
+          certifications.map((c) => ({
+            enterpriseId: e.id,
+            kind: c.kind,
+            certificateNo: c.certificateNo ?? null,
+            validUntil: c.validUntil ?? null,
+          })),
         );
       }
       await this.events.emit(m, enterprisesChanged, { enterpriseIds: [e.id] });
@@ -236,7 +278,10 @@ export class EnterprisesService {
   }
 
   /** 企业入驻 in bulk (an import chunk, the caller's transaction): answers how many were created. */
-  async registerMany(m: EntityManager, rows: ReadonlyArray<{ input: RegisterEnterpriseInput; record?: EnterpriseRecord }>): Promise<number> {
+  async registerMany(
+    m: EntityManager,
+    rows: ReadonlyArray<{ input: RegisterEnterpriseInput; record?: EnterpriseRecord }>,
+  ): Promise<number> {
     const ids = await insertEnterprises(m, rows);
     if (ids.length) await this.events.emit(m, enterprisesChanged, { enterpriseIds: ids });
     return ids.length;
@@ -321,8 +366,18 @@ export class EnterprisesService {
    * start 待核验, unchanged ones keep their review, and a verified claim whose number or validity
    * changed goes back to 待核验 — audited, and back in the officers' review list.
    */
-  private async restateCertifications(m: EntityManager, e: Enterprise, stated: UpdateEnterpriseInput['certifications'] & {}, by: AuditActor | null) {
-    const onFile = new Map((await m.find(EnterpriseCertification, { where: { enterpriseId: e.id }, lock: { mode: 'pessimistic_write' } })).map((c) => [c.kind, c]));
+  private async restateCertifications(
+    m: EntityManager,
+    e: Enterprise,
+    stated: UpdateEnterpriseInput['certifications'] & {},
+    by: AuditActor | null,
+  ) {
+    const onFile = new Map(
+      (await m.find(EnterpriseCertification, { where: { enterpriseId: e.id }, lock: { mode: 'pessimistic_write' } })).map((c) => [
+        c.kind,
+        c,
+      ]),
+    );
     const kinds = stated.map((c) => c.kind);
     await m
       .createQueryBuilder()
@@ -346,13 +401,17 @@ export class EnterprisesService {
           actor: by,
           action: 'certification.reclaimed',
           target: { type: 'enterprise', id: e.id, region: e.homeRegionCode },
-          detail: { kind: c.kind, changed: next.changed, before: { certificateNo: before.certificateNo, validUntil: before.validUntil }, after: values },
+          detail: {
+            kind: c.kind,
+            changed: next.changed,
+            before: { certificateNo: before.certificateNo, validUntil: before.validUntil },
+            after: values,
+          },
         });
       }
     }
     await syncCertificationArrays(m, e.id);
   }
-
 
   /** `scope`: the caller's visibility (AccessPolicy.enterpriseListScope), null for none. */
   async list(q: ListEnterprisesQuery, scope: { where: string; params: Record<string, unknown> } | null = null): Promise<Page<Enterprise>> {
@@ -385,7 +444,13 @@ export class EnterprisesService {
 }
 
 /** 消息中心: the enterprise's accounts learn the outcome of an officer's review. */
-async function notifyCertificationReviewed(m: EntityManager, enterpriseId: number, kind: CertificationKind, decision: 'verified' | 'rejected', note?: string): Promise<void> {
+async function notifyCertificationReviewed(
+  m: EntityManager,
+  enterpriseId: number,
+  kind: CertificationKind,
+  decision: 'verified' | 'rejected',
+  note?: string,
+): Promise<void> {
   const label = CERTIFICATION_KINDS[kind];
   await notifyInApp(m, [
     {

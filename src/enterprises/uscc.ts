@@ -22,7 +22,10 @@ export function usccCheckChar(first17: string): string {
  * full-width space) and people type full-width or lower-case letters; none of that is part of it.
  */
 export function normalizeUscc(raw: string): string {
-  return raw.normalize('NFKC').replace(/[\s\-\u2010-\u2015\u2212\u30FC]/gu, '').toUpperCase();
+  return raw
+    .normalize('NFKC')
+    .replace(/[\s\-\u2010-\u2015\u2212\u30FC]/gu, '')
+    .toUpperCase();
 }
 
 export type UsccProblem = 'length' | 'characters' | 'check_digit';

@@ -43,12 +43,7 @@ export interface ImportKindSpec {
 
 /** Header text as compared: no spaces, half-width brackets, lower case. */
 export function normalizeHeader(h: string): string {
-  return h
-    .replace(/\s+/g, '')
-    .replace(/（/g, '(')
-    .replace(/）/g, ')')
-    .replace(/\*+$/, '')
-    .toLowerCase();
+  return h.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/\*+$/, '').toLowerCase();
 }
 
 /** Columns people add to their sheets that carry no data. */

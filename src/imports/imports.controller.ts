@@ -31,9 +31,16 @@ export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
   @Get('templates/:kind')
-  @ApiOperation({ summary: 'A template for a kind of import: the columns (Chinese headers) with an example row; the XLSX has a sheet explaining each column' })
+  @ApiOperation({
+    summary:
+      'A template for a kind of import: the columns (Chinese headers) with an example row; the XLSX has a sheet explaining each column',
+  })
   @FileResponse(XLSX_TYPE, CSV_TYPE)
-  async template(@ZodParam('kind', importKind) kind: ImportKind, @ZodQuery(templateQuery) q: z.output<typeof templateQuery>, @Res({ passthrough: true }) res: Response) {
+  async template(
+    @ZodParam('kind', importKind) kind: ImportKind,
+    @ZodQuery(templateQuery) q: z.output<typeof templateQuery>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const file = await templateFile(this.imports.handler(kind).spec, q.format);
     res.setHeader('content-type', q.format === 'csv' ? CSV_TYPE : XLSX_TYPE);
     res.setHeader('content-disposition', attachment(`${IMPORT_KINDS[kind]}导入模板.${q.format}`));
@@ -44,10 +51,16 @@ export class ImportsController {
   @Post(':kindOrId')
   @UseInterceptors(FileInterceptor('file')) // size limit: MulterModule options (IMPORT_MAX_BYTES), see imports.module.ts
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: '.csv (UTF-8 or GBK) or .xlsx' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary', description: '.csv (UTF-8 or GBK) or .xlsx' } },
+    },
+  })
   @ApiOperation({
     summary:
-      'Upload enterprises, projects or leads (CSV/XLSX), read row by row. Every row is validated like the API; a file with a bad row imports nothing unless validOnly=true. Re-importing is idempotent; with mode=upsert (enterprises) an existing USCC is updated with only the columns the file names (empty cells change nothing; audited; re-matched). 201 with the result and each row\'s outcome, or 202 for a large file (poll GET /imports/:id).',
+      "Upload enterprises, projects or leads (CSV/XLSX), read row by row. Every row is validated like the API; a file with a bad row imports nothing unless validOnly=true. Re-importing is idempotent; with mode=upsert (enterprises) an existing USCC is updated with only the columns the file names (empty cells change nothing; audited; re-matched). 201 with the result and each row's outcome, or 202 for a large file (poll GET /imports/:id).",
   })
   @ZodResponse(importResponse, { status: [201, 202] })
   async upload(

@@ -15,7 +15,10 @@ import { ProjectImport } from './kinds/projects.js';
 @Module({
   imports: [
     // uploads are held in memory (at most IMPORT_MAX_BYTES) and stored with the import record
-    MulterModule.registerAsync({ useFactory: (config: AppConfig) => ({ limits: { fileSize: config.IMPORT_MAX_BYTES, files: 1 } }), inject: [APP_CONFIG] }),
+    MulterModule.registerAsync({
+      useFactory: (config: AppConfig) => ({ limits: { fileSize: config.IMPORT_MAX_BYTES, files: 1 } }),
+      inject: [APP_CONFIG],
+    }),
     EnterprisesModule,
     ProjectsModule,
     LeadsModule,

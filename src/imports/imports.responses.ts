@@ -13,7 +13,9 @@ export const importResponse = apiSchema(
     format: z.enum(['csv', 'xlsx']),
     fileName: z.string(),
     validOnly: z.boolean(),
-    mode: enumOf(IMPORT_MODES).describe('create: new records only; upsert (enterprises): an existing USCC is updated with the columns the file names'),
+    mode: enumOf(IMPORT_MODES).describe(
+      'create: new records only; upsert (enterprises): an existing USCC is updated with the columns the file names',
+    ),
     modeLabel: z.string(),
     status: enumOf(IMPORT_STATUSES),
     statusLabel: z.string(),

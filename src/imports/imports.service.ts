@@ -86,9 +86,16 @@ export class ImportsService {
   }
 
   /** Stores the upload and processes it now (small files) or through a job; returns the import record. */
-  async upload(actor: Actor, kind: ImportKindName, file: UploadedFile | undefined, validOnly: boolean, mode: ImportMode = 'create'): Promise<{ job: ImportJob; queued: boolean }> {
+  async upload(
+    actor: Actor,
+    kind: ImportKindName,
+    file: UploadedFile | undefined,
+    validOnly: boolean,
+    mode: ImportMode = 'create',
+  ): Promise<{ job: ImportJob; queued: boolean }> {
     requireStaff(actor);
-    if (mode === 'upsert' && kind !== 'enterprises') throw validationFailed([{ field: 'mode', code: 'unsupported', message: '只有企业导入可以更新已有记录（mode=upsert）' }]);
+    if (mode === 'upsert' && kind !== 'enterprises')
+      throw validationFailed([{ field: 'mode', code: 'unsupported', message: '只有企业导入可以更新已有记录（mode=upsert）' }]);
     if (!file) throw validationFailed([{ field: 'file', code: 'required', message: '请上传文件（表单字段 file）' }]);
     const format = formatOf(file.originalname ?? '', file.mimetype);
     if (!format) throw validationFailed([{ field: 'file', code: 'unsupported_format', message: '只支持 .csv 或 .xlsx 文件' }]);
@@ -107,7 +114,14 @@ export class ImportsService {
           mode,
           queued ? file.buffer : null,
           file.size,
-          JSON.stringify({ userId: actor.userId, email: actor.email, name: actor.name, role: actor.role, bureauId: actor.bureauId, regionScope: actor.regionScope }),
+          JSON.stringify({
+            userId: actor.userId,
+            email: actor.email,
+            name: actor.name,
+            role: actor.role,
+            bureauId: actor.bureauId,
+            regionScope: actor.regionScope,
+          }),
           actor.userId,
           this.clock.now(),
         ],
@@ -129,7 +143,12 @@ export class ImportsService {
   async list(actor: Actor, q: { page: number; pageSize: number }) {
     requireStaff(actor);
     const where = actor.role === 'admin' ? {} : { createdBy: actor.userId };
-    const [items, total] = await this.dataSource.manager.findAndCount(ImportJob, { where, order: { id: 'DESC' }, skip: offsetOf(q), take: q.pageSize });
+    const [items, total] = await this.dataSource.manager.findAndCount(ImportJob, {
+      where,
+      order: { id: 'DESC' },
+      skip: offsetOf(q),
+      take: q.pageSize,
+    });
     return toPage(items, total, q);
   }
 
@@ -146,7 +165,10 @@ export class ImportsService {
       let source: ByteSource;
       if (upload) source = upload;
       else {
-        const [stored]: Array<{ size: number | null }> = await this.dataSource.query(`SELECT octet_length(file) AS size FROM import_job WHERE id = $1`, [id]);
+        const [stored]: Array<{ size: number | null }> = await this.dataSource.query(
+          `SELECT octet_length(file) AS size FROM import_job WHERE id = $1`,
+          [id],
+        );
         if (stored?.size == null) throw new UnreadableFile('上传的文件已不在（导入记录不完整），请重新上传');
         source = this.storedFile(id, stored.size);
       }
@@ -164,7 +186,10 @@ export class ImportsService {
   /** The stored upload, a slice at a time (the column is stored uncompressed, so each slice is read directly). */
   private async *storedFile(id: number, size: number): AsyncGenerator<Buffer> {
     for (let offset = 0; offset < size; offset += FILE_SLICE) {
-      const [row]: Array<{ part: Buffer }> = await this.dataSource.query(`SELECT substring(file FROM $2 FOR $3) AS part FROM import_job WHERE id = $1`, [id, offset + 1, FILE_SLICE]);
+      const [row]: Array<{ part: Buffer }> = await this.dataSource.query(
+        `SELECT substring(file FROM $2 FOR $3) AS part FROM import_job WHERE id = $1`,
+        [id, offset + 1, FILE_SLICE],
+      );
       if (!row?.part) throw new UnreadableFile('上传的文件已不在（导入记录不完整），请重新上传');
       yield row.part;
     }
@@ -173,7 +198,15 @@ export class ImportsService {
   private async run(job: ImportJob, source: ByteSource): Promise<void> {
     const kind = this.handler(job.kind, job.mode);
     const a = job.actor;
-    const actor: Actor = { userId: a.userId, email: a.email, name: a.name, role: a.role, bureauId: a.bureauId, regionScope: a.regionScope, enterpriseId: null };
+    const actor: Actor = {
+      userId: a.userId,
+      email: a.email,
+      name: a.name,
+      role: a.role,
+      bureauId: a.bureauId,
+      regionScope: a.regionScope,
+      enterpriseId: null,
+    };
     const table = await streamTable(source, job.format);
     try {
       await this.runRows(job, kind, actor, table);
@@ -193,10 +226,15 @@ export class ImportsService {
     const headers = mapHeaders(table.headers, kind.spec);
     const byField = new Map<string, string>();
     headers.byIndex.forEach((c, i) => c && byField.set(c.field, table.headers[i]));
-    const toRowErrors = (line: number, errors: FieldError[]): ImportRowError[] => errors.map((e) => ({ line, field: e.field, column: columnOf(e.field, byField), code: e.code, message: e.message }));
+    const toRowErrors = (line: number, errors: FieldError[]): ImportRowError[] =>
+      errors.map((e) => ({ line, field: e.field, column: columnOf(e.field, byField), code: e.code, message: e.message }));
 
     if (headers.errors.length) {
-      await this.finish(job.id, { status: 'rejected', errors: headers.errors.map((e) => ({ line: 1, field: e.field, column: null, code: e.code, message: e.message })), invalidCount: 0 });
+      await this.finish(job.id, {
+        status: 'rejected',
+        errors: headers.errors.map((e) => ({ line: 1, field: e.field, column: null, code: e.code, message: e.message })),
+        invalidCount: 0,
+      });
       return;
     }
     await this.dataSource.query(`UPDATE import_job SET phase = 'importing' WHERE id = $1`, [job.id]);
@@ -218,7 +256,8 @@ export class ImportsService {
       if (writing) await writing;
       if (writeFailure) throw writeFailure.error;
     };
-    const estimateTotal = () => (job.fileSize && table.bytesRead() ? Math.max(rowsRead, Math.ceil((rowsRead * job.fileSize) / table.bytesRead())) : rowsRead);
+    const estimateTotal = () =>
+      job.fileSize && table.bytesRead() ? Math.max(rowsRead, Math.ceil((rowsRead * job.fileSize) / table.bytesRead())) : rowsRead;
     try {
       for (let chunk = await takeRows(table.rows, CHUNK); chunk.length; chunk = await takeRows(table.rows, CHUNK)) {
         const start = rowsRead;
@@ -234,7 +273,8 @@ export class ImportsService {
           else if (r.ok) {
             const key = kind.key(r.value, actor);
             const first = seen.get(key);
-            if (first !== undefined) errors.set(row.line, [{ field: kind.keyField(r.value), code: 'duplicate_in_file', message: `与第 ${first} 行重复` }]);
+            if (first !== undefined)
+              errors.set(row.line, [{ field: kind.keyField(r.value), code: 'duplicate_in_file', message: `与第 ${first} 行重复` }]);
             else {
               seen.set(key, row.line);
               parsed.push({ line: row.line, value: r.value, key });
@@ -243,11 +283,16 @@ export class ImportsService {
         }
         if (!rejected()) kind.prepare?.(parsed);
         await written(); // the previous chunk's write (one connection, in order)
-        await this.dataSource.query(`UPDATE import_job SET phase = 'importing', processed_rows = $2, total_rows = $3 WHERE id = $1`, [job.id, start, estimateTotal()]);
+        await this.dataSource.query(`UPDATE import_job SET phase = 'importing', processed_rows = $2, total_rows = $3 WHERE id = $1`, [
+          job.id,
+          start,
+          estimateTotal(),
+        ]);
         const checked = await kind.check(parsed, ctx, m);
         for (const [line, es] of checked.errors) errors.set(line, [...(errors.get(line) ?? []), ...es]);
         const keyOf = new Map(parsed.map((r) => [r.line, r.key]));
-        for (const [line, es] of [...errors].sort((x, y) => x[0] - y[0])) report.error(line, keyOf.get(line) ?? null, toRowErrors(line, es));
+        for (const [line, es] of [...errors].sort((x, y) => x[0] - y[0]))
+          report.error(line, keyOf.get(line) ?? null, toRowErrors(line, es));
         const valid = parsed.filter((r) => !errors.has(r.line) && !checked.existing.has(r.key));
         for (const r of parsed) {
           if (errors.has(r.line) || !checked.existing.has(r.key)) continue;
@@ -281,10 +326,19 @@ export class ImportsService {
       await written();
       if (!rowsRead) {
         await qr.rollbackTransaction();
-        await this.finish(job.id, { status: 'rejected', errors: [{ line: 1, field: '(file)', column: null, code: 'no_rows', message: '文件中没有数据行' }] });
+        await this.finish(job.id, {
+          status: 'rejected',
+          errors: [{ line: 1, field: '(file)', column: null, code: 'no_rows', message: '文件中没有数据行' }],
+        });
         return;
       }
-      const summary = { errors: report.errors(), errorCount: report.errorCount, invalidCount: report.invalidRows, rowResults: report.rows(), totalRows: rowsRead };
+      const summary = {
+        errors: report.errors(),
+        errorCount: report.errorCount,
+        invalidCount: report.invalidRows,
+        rowResults: report.rows(),
+        totalRows: rowsRead,
+      };
       if (rejected()) {
         await qr.rollbackTransaction();
         await this.finish(job.id, { status: 'rejected', ...summary, existingCount: counts.existing });
@@ -304,7 +358,14 @@ export class ImportsService {
         },
       });
       await qr.commitTransaction();
-      await this.finish(job.id, { status: 'completed', ...summary, createdCount: counts.created, existingCount: counts.existing, updatedCount: counts.updated, unchangedCount: counts.unchanged });
+      await this.finish(job.id, {
+        status: 'completed',
+        ...summary,
+        createdCount: counts.created,
+        existingCount: counts.existing,
+        updatedCount: counts.updated,
+        unchangedCount: counts.unchanged,
+      });
     } catch (err) {
       if (writing) await writing;
       if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
@@ -315,7 +376,11 @@ export class ImportsService {
   }
 
   private async progress(id: number, phase: 'validating' | 'importing', n: number): Promise<void> {
-    await this.dataSource.query(`UPDATE import_job SET phase = $2, processed_rows = GREATEST(processed_rows, $3) WHERE id = $1`, [id, phase, n]);
+    await this.dataSource.query(`UPDATE import_job SET phase = $2, processed_rows = GREATEST(processed_rows, $3) WHERE id = $1`, [
+      id,
+      phase,
+      n,
+    ]);
   }
 
   private async finish(
@@ -404,7 +469,10 @@ class RowReport {
 
   /** The entries of the smallest MAX_STORED_ERRORS lines (errors of one line stay together, in their order). */
   private static cut<T extends { line: number }>(xs: T[]): T[] {
-    const sorted = xs.map((x, i) => ({ x, i })).sort((a, b) => a.x.line - b.x.line || a.i - b.i).map((e) => e.x);
+    const sorted = xs
+      .map((x, i) => ({ x, i }))
+      .sort((a, b) => a.x.line - b.x.line || a.i - b.i)
+      .map((e) => e.x);
     return sorted.slice(0, MAX_STORED_ERRORS);
   }
 }
@@ -423,7 +491,11 @@ export function importView(j: ImportJob) {
     status: j.status,
     statusLabel: IMPORT_STATUSES[j.status],
     phase: j.phase,
-    progress: { processedRows: j.processedRows, totalRows: j.totalRows, percent: j.totalRows ? Math.min(100, Math.round((j.processedRows / j.totalRows) * 100)) : j.status === 'queued' ? 0 : 100 },
+    progress: {
+      processedRows: j.processedRows,
+      totalRows: j.totalRows,
+      percent: j.totalRows ? Math.min(100, Math.round((j.processedRows / j.totalRows) * 100)) : j.status === 'queued' ? 0 : 100,
+    },
     created: j.createdCount,
     existing: j.existingCount,
     updated: j.updatedCount,

@@ -40,7 +40,7 @@ describe('万元', () => {
 describe('formula cells (CSV injection)', () => {
   const hostile = ['=HYPERLINK("http://evil.example","点击")', '+1+2', '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1'];
 
-  it('prefixes a text cell a spreadsheet would run as a formula with \' (OWASP) and leaves the rest alone', () => {
+  it("prefixes a text cell a spreadsheet would run as a formula with ' (OWASP) and leaves the rest alone", () => {
     for (const h of hostile) expect(neutraliseFormula(h)).toBe(`'${h}`);
     for (const ok of ['河南豫丰食品科技有限公司', 'a=b', ' =1', "'=1", '', '1-2']) expect(neutraliseFormula(ok)).toBe(ok);
   });
@@ -50,7 +50,10 @@ describe('formula cells (CSV injection)', () => {
     const text = csv.toString('utf8');
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""点击"")"`);
     expect(text).toContain("'@SUM(A1),-5");
-    const lines = text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean);
     for (const line of lines.slice(1)) expect(line.replace(/^"/, '')).toMatch(/^(?![=+\-@\t\r])/);
     expect(readCsv(csv).rows.map((r) => r.cells[0])).toEqual([...hostile, '普通企业']);
   });

@@ -34,7 +34,10 @@ const EXTENSIONS: Record<Exclude<DocumentFormat, 'json'>, string[]> = { pdf: ['p
 
 /** Line ends normalised, a BOM and NULs dropped: offsets into this text are what evidence points at. */
 export function normaliseText(text: string): string {
-  return text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(/\u0000/gu, '');
+  return text
+    .replace(/^\uFEFF/u, '')
+    .replace(/\r\n?/gu, '\n')
+    .replace(/\u0000/gu, '');
 }
 
 function utf8(buffer: Buffer): string {
@@ -54,7 +57,8 @@ async function pdfText(buffer: Buffer): Promise<string> {
   } catch {
     throw new UnreadableDocument('corrupt', 'PDF 文件无法打开（可能已损坏或加密）');
   }
-  if (!text.replace(/\s+/gu, '')) throw new UnreadableDocument('no_text_layer', 'PDF 中没有可识别的文字（可能是扫描件），请上传带文字层的 PDF 或 Word 文件');
+  if (!text.replace(/\s+/gu, ''))
+    throw new UnreadableDocument('no_text_layer', 'PDF 中没有可识别的文字（可能是扫描件），请上传带文字层的 PDF 或 Word 文件');
   return text;
 }
 
@@ -67,7 +71,10 @@ async function docxText(buffer: Buffer): Promise<string> {
 }
 
 /** Reads an upload; throws UnreadableDocument with a Chinese reason for anything that is not a readable text. */
-export async function readDocumentText(buffer: Buffer, fileName: string): Promise<{ format: Exclude<DocumentFormat, 'json'>; text: string }> {
+export async function readDocumentText(
+  buffer: Buffer,
+  fileName: string,
+): Promise<{ format: Exclude<DocumentFormat, 'json'>; text: string }> {
   if (!buffer.length) throw new UnreadableDocument('empty', '文件是空的');
   const format = formatOf(buffer, fileName);
   if (!format) throw new UnreadableDocument('unsupported_format', '只支持 .txt（UTF-8）、.docx 和 .pdf 文件');

@@ -32,19 +32,40 @@ export class IntakeController {
   @ApiBody({
     schema: {
       oneOf: [
-        { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: '.txt (UTF-8), .docx or .pdf with a text layer' }, title: { type: 'string' }, regionCode: { type: 'string' }, sourceUrl: { type: 'string' } } },
-        { type: 'object', required: ['title', 'text'], properties: { title: { type: 'string' }, text: { type: 'string' }, regionCode: { type: 'string' }, sourceUrl: { type: 'string' } } },
+        {
+          type: 'object',
+          required: ['file'],
+          properties: {
+            file: { type: 'string', format: 'binary', description: '.txt (UTF-8), .docx or .pdf with a text layer' },
+            title: { type: 'string' },
+            regionCode: { type: 'string' },
+            sourceUrl: { type: 'string' },
+          },
+        },
+        {
+          type: 'object',
+          required: ['title', 'text'],
+          properties: {
+            title: { type: 'string' },
+            text: { type: 'string' },
+            regionCode: { type: 'string' },
+            sourceUrl: { type: 'string' },
+          },
+        },
       ],
     },
   })
-  @ApiOperation({ summary: 'Upload a 政府工作报告, 招商 article or 政策文件 (file or JSON); 201 {id}; drafts are read by a job (poll GET /intake/documents/:id)' })
+  @ApiOperation({
+    summary:
+      'Upload a 政府工作报告, 招商 article or 政策文件 (file or JSON); 201 {id}; drafts are read by a job (poll GET /intake/documents/:id)',
+  })
   async upload(@UploadedFile() file: Upload | undefined, @Body() body: unknown, @Req() req: Request, @CurrentActor() actor: Actor) {
     if (req.is('multipart/form-data')) return this.intake.upload(actor, file, parseOrThrow(uploadFieldsSchema, body ?? {}));
     return this.intake.submit(actor, parseOrThrow(submitTextSchema, body));
   }
 
   @Get('documents')
-  @ApiOperation({ summary: 'Documents of one\'s region, newest first, with their draft counts' })
+  @ApiOperation({ summary: "Documents of one's region, newest first, with their draft counts" })
   async list(@ZodQuery(listDocumentsQuery) q: ListDocumentsQuery, @CurrentActor() actor: Actor) {
     const page = await this.intake.list(actor, q);
     return toPage(page.items, page.total, page);

@@ -33,13 +33,16 @@ export function refuseOversizedUpload(req: Request, res: Response, next: NextFun
   if (!(declared > INTAKE_MAX_BYTES + 64 * 1024)) return next();
   const message = `文件过大（上限 ${INTAKE_MAX_BYTES / 1024 / 1024} MB）`;
   req.on('end', () => {
-    res.status(413).type('application/problem+json').send({
-      type: 'urn:investmatch:problem:payload-too-large',
-      title: '请求体过大',
-      status: 413,
-      detail: message,
-      errors: [{ field: 'file', code: 'too_large', message }],
-    });
+    res
+      .status(413)
+      .type('application/problem+json')
+      .send({
+        type: 'urn:investmatch:problem:payload-too-large',
+        title: '请求体过大',
+        status: 413,
+        detail: message,
+        errors: [{ field: 'file', code: 'too_large', message }],
+      });
   });
   req.resume();
 }

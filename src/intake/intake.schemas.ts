@@ -10,7 +10,10 @@ const sourceUrl = z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(50
 /** `POST /intake/documents` as JSON: a document's text pasted or fetched elsewhere. */
 export const submitTextSchema = z.strictObject({
   title: requiredText(300),
-  text: z.string().max(MAX_TEXT_CHARS).refine((t) => t.trim().length > 0, '正文不能为空'),
+  text: z
+    .string()
+    .max(MAX_TEXT_CHARS)
+    .refine((t) => t.trim().length > 0, '正文不能为空'),
   regionCode: regionCode.optional(),
   sourceUrl: sourceUrl.default(''),
 });

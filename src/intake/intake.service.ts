@@ -34,7 +34,11 @@ export interface UploadedFile {
   size: number;
 }
 
-const ORIGINAL_TYPES: Record<Exclude<DocumentFormat, 'json'>, string> = { txt: CONTENT_TYPES.text, docx: CONTENT_TYPES.docx, pdf: CONTENT_TYPES.pdf };
+const ORIGINAL_TYPES: Record<Exclude<DocumentFormat, 'json'>, string> = {
+  txt: CONTENT_TYPES.text,
+  docx: CONTENT_TYPES.docx,
+  pdf: CONTENT_TYPES.pdf,
+};
 
 const staffOnly = () => new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', '只有招商局工作人员可以使用文档识别');
 const documentNotFound = () => notFound('文档');
@@ -71,14 +75,22 @@ export class IntakeService {
   /** A file upload (.txt UTF-8, .docx, .pdf with a text layer); anything unreadable is a 4xx and stores nothing. */
   async upload(actor: Actor, file: UploadedFile | undefined, fields: UploadFields): Promise<{ id: number }> {
     if (!isStaff(actor)) throw staffOnly();
-    if (!file) throw validationFailed([{ field: 'file', code: 'required', message: '请上传文件（表单字段 file），或以 JSON 提交 {title, text}' }]);
+    if (!file)
+      throw validationFailed([{ field: 'file', code: 'required', message: '请上传文件（表单字段 file），或以 JSON 提交 {title, text}' }]);
     let read: { format: Exclude<DocumentFormat, 'json'>; text: string };
     try {
       read = await readDocumentText(file.buffer, file.originalname ?? '');
     } catch (err) {
       if (!(err instanceof UnreadableDocument)) throw err;
-      const status = err.code === 'unsupported_format' ? HttpStatus.UNSUPPORTED_MEDIA_TYPE : err.code === 'empty' ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY;
-      throw new ProblemException(status, `intake-${err.code.replace(/_/g, '-')}`, err.message, [{ field: 'file', code: err.code, message: err.message }]);
+      const status =
+        err.code === 'unsupported_format'
+          ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
+          : err.code === 'empty'
+            ? HttpStatus.BAD_REQUEST
+            : HttpStatus.UNPROCESSABLE_ENTITY;
+      throw new ProblemException(status, `intake-${err.code.replace(/_/g, '-')}`, err.message, [
+        { field: 'file', code: err.code, message: err.message },
+      ]);
     }
     const name = uploadedFileName(file.originalname).slice(0, 200);
     const title = fields.title?.trim() || name.replace(/\.[a-z0-9]+$/i, '') || read.text.trim().split('\n')[0].slice(0, 300);
@@ -87,7 +99,15 @@ export class IntakeService {
     const fileKey = `intake/${randomUUID()}.${read.format}`;
     await this.storage.put(fileKey, file.buffer, ORIGINAL_TYPES[read.format]);
     try {
-      return await this.store(actor, { title, text: read.text, regionCode, sourceUrl: fields.sourceUrl ?? '', fileName: name, format: read.format, fileKey });
+      return await this.store(actor, {
+        title,
+        text: read.text,
+        regionCode,
+        sourceUrl: fields.sourceUrl ?? '',
+        fileName: name,
+        format: read.format,
+        fileKey,
+      });
     } catch (err) {
       await this.storage.delete(fileKey).catch(() => undefined);
       throw err;
@@ -98,7 +118,14 @@ export class IntakeService {
   async submit(actor: Actor, input: SubmitTextInput): Promise<{ id: number }> {
     if (!isStaff(actor)) throw staffOnly();
     const text = input.text.replace(/\r\n?/g, '\n');
-    return this.store(actor, { ...input, text, regionCode: this.regionFor(actor, input.title, text, input.regionCode), fileName: '', format: 'json', fileKey: null });
+    return this.store(actor, {
+      ...input,
+      text,
+      regionCode: this.regionFor(actor, input.title, text, input.regionCode),
+      fileName: '',
+      format: 'json',
+      fileKey: null,
+    });
   }
 
   /** The document with its drafts; 404 outside the actor's region. */
@@ -115,7 +142,11 @@ export class IntakeService {
   }
 
   /** 采用: the reviewed draft becomes an unpublished project or policy (incentive: inside a policy). */
-  async accept(actor: Actor, draftId: number, edits: AcceptDraftInput): Promise<{ draft: IntakeDraft; created: { type: string; id: number } }> {
+  async accept(
+    actor: Actor,
+    draftId: number,
+    edits: AcceptDraftInput,
+  ): Promise<{ draft: IntakeDraft; created: { type: string; id: number } }> {
     const { draft, document } = await this.draftFor(actor, draftId);
     if (draft.status !== 'proposed') throw conflict('intake-draft-decided', '该草稿已处理（已采用或已忽略）');
     return this.dataSource.transaction(async (m) => {
@@ -128,16 +159,33 @@ export class IntakeService {
             ? await this.createPolicy(actor, m, document, draft, edits, [])
             : await this.createIncentive(actor, m, document, draft, edits);
       await this.linkSource(m, { type: created.type, id: created.id }, document, draft);
-      if (created.policyFrom) await this.linkSource(m, { type: 'policy', id: created.policyFrom.policyId }, document, created.policyFrom.draft);
+      if (created.policyFrom)
+        await this.linkSource(m, { type: 'policy', id: created.policyFrom.policyId }, document, created.policyFrom.draft);
       const fields = { ...draft.fields, ...withoutUndefined(edits) };
-      await m.update(IntakeDraft, { id: draftId }, { status: 'accepted', fields: fields as never, createdType: created.type as IntakeDraft['createdType'], createdId: created.id, decidedBy: actor.userId, decidedAt: this.clock.now() });
+      await m.update(
+        IntakeDraft,
+        { id: draftId },
+        {
+          status: 'accepted',
+          fields: fields as never,
+          createdType: created.type as IntakeDraft['createdType'],
+          createdId: created.id,
+          decidedBy: actor.userId,
+          decidedAt: this.clock.now(),
+        },
+      );
       await this.audit.record(m, {
         actor,
         action: 'intake.draft_accepted',
         target: { type: created.type, id: created.id, region: created.region },
-        detail: { documentId: document.id, draftId, kind: draft.kind, source: draft.evidence.find((e) => e.field === 'title' || e.field === 'kind') ?? null },
+        detail: {
+          documentId: document.id,
+          draftId,
+          kind: draft.kind,
+          source: draft.evidence.find((e) => e.field === 'title' || e.field === 'kind') ?? null,
+        },
       });
-      return { draft: (await m.findOneByOrFail(IntakeDraft, { id: draftId })), created: { type: created.type, id: created.id } };
+      return { draft: await m.findOneByOrFail(IntakeDraft, { id: draftId }), created: { type: created.type, id: created.id } };
     });
   }
 
@@ -145,9 +193,18 @@ export class IntakeService {
   async reject(actor: Actor, draftId: number): Promise<IntakeDraft> {
     const { draft, document } = await this.draftFor(actor, draftId);
     return this.dataSource.transaction(async (m) => {
-      const done = await m.update(IntakeDraft, { id: draftId, status: 'proposed' }, { status: 'rejected', decidedBy: actor.userId, decidedAt: this.clock.now() });
+      const done = await m.update(
+        IntakeDraft,
+        { id: draftId, status: 'proposed' },
+        { status: 'rejected', decidedBy: actor.userId, decidedAt: this.clock.now() },
+      );
       if (!done.affected) throw conflict('intake-draft-decided', '该草稿已处理（已采用或已忽略）');
-      await this.audit.record(m, { actor, action: 'intake.draft_rejected', target: { type: 'intake_draft', id: draftId, region: document.regionCode }, detail: { documentId: document.id, kind: draft.kind } });
+      await this.audit.record(m, {
+        actor,
+        action: 'intake.draft_rejected',
+        target: { type: 'intake_draft', id: draftId, region: document.regionCode },
+        detail: { documentId: document.id, kind: draft.kind },
+      });
       return m.findOneByOrFail(IntakeDraft, { id: draftId });
     });
   }
@@ -165,14 +222,25 @@ export class IntakeService {
   async addKeyword(actor: Actor, input: AddKeywordInput): Promise<IntakeIndustryKeyword> {
     if (actor.role !== 'admin') throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', '只有平台管理员可以维护行业关键词');
     return this.dataSource.transaction(async (m) => {
-      const row = m.create(IntakeIndustryKeyword, { keyword: input.keyword, codes: input.codes, createdBy: actor.userId, createdAt: this.clock.now() });
+      const row = m.create(IntakeIndustryKeyword, {
+        keyword: input.keyword,
+        codes: input.codes,
+        createdBy: actor.userId,
+        createdAt: this.clock.now(),
+      });
       try {
         await m.insert(IntakeIndustryKeyword, row);
       } catch (err) {
-        if (isUniqueViolation(err, 'intake_industry_keyword_key')) throw conflict('duplicate-keyword', '关键词已存在', [{ field: 'keyword', code: 'duplicate', message: '关键词已存在' }]);
+        if (isUniqueViolation(err, 'intake_industry_keyword_key'))
+          throw conflict('duplicate-keyword', '关键词已存在', [{ field: 'keyword', code: 'duplicate', message: '关键词已存在' }]);
         throw err;
       }
-      await this.audit.record(m, { actor, action: 'intake.keyword_added', target: { type: 'intake_industry_keyword', id: row.id }, detail: { keyword: input.keyword, codes: input.codes } });
+      await this.audit.record(m, {
+        actor,
+        action: 'intake.keyword_added',
+        target: { type: 'intake_industry_keyword', id: row.id },
+        detail: { keyword: input.keyword, codes: input.codes },
+      });
       return row;
     });
   }
@@ -183,7 +251,12 @@ export class IntakeService {
       const row = await m.findOneBy(IntakeIndustryKeyword, { id });
       if (!row) throw notFound('关键词');
       await m.delete(IntakeIndustryKeyword, { id });
-      await this.audit.record(m, { actor, action: 'intake.keyword_removed', target: { type: 'intake_industry_keyword', id }, detail: { keyword: row.keyword } });
+      await this.audit.record(m, {
+        actor,
+        action: 'intake.keyword_removed',
+        target: { type: 'intake_industry_keyword', id },
+        detail: { keyword: row.keyword },
+      });
     });
   }
 
@@ -203,10 +276,21 @@ export class IntakeService {
         if (drafts.length) {
           await m.insert(
             IntakeDraft,
-            drafts.map((d, position) => ({ documentId, position, kind: d.kind, fields: d.fields as never, evidence: d.evidence as never, confidence: d.confidence })),
+            drafts.map((d, position) => ({
+              documentId,
+              position,
+              kind: d.kind,
+              fields: d.fields as never,
+              evidence: d.evidence as never,
+              confidence: d.confidence,
+            })),
           );
         }
-        await m.update(IntakeDocument, { id: documentId }, { status: 'ready', progress: 100, processedAt: this.clock.now(), failure: null });
+        await m.update(
+          IntakeDocument,
+          { id: documentId },
+          { status: 'ready', progress: 100, processedAt: this.clock.now(), failure: null },
+        );
       });
       await progress(100);
     } catch (err) {
@@ -239,7 +323,15 @@ export class IntakeService {
 
   private async store(
     actor: Actor,
-    input: { title: string; text: string; regionCode: string | null; sourceUrl: string; fileName: string; format: DocumentFormat; fileKey: string | null },
+    input: {
+      title: string;
+      text: string;
+      regionCode: string | null;
+      sourceUrl: string;
+      fileName: string;
+      format: DocumentFormat;
+      fileKey: string | null;
+    },
   ): Promise<{ id: number }> {
     const regionCode = input.regionCode;
     return this.dataSource.transaction(async (m) => {
@@ -259,7 +351,12 @@ export class IntakeService {
       });
       await m.insert(IntakeDocument, doc);
       await this.outbox.enqueue(m, extractDocumentJob.request({ documentId: doc.id }));
-      await this.audit.record(m, { actor, action: 'intake.document_uploaded', target: { type: 'intake_document', id: doc.id, region: regionCode }, detail: { format: input.format, characters: input.text.length } });
+      await this.audit.record(m, {
+        actor,
+        action: 'intake.document_uploaded',
+        target: { type: 'intake_document', id: doc.id, region: regionCode },
+        detail: { format: input.format, characters: input.text.length },
+      });
       return { id: doc.id };
     });
   }
@@ -274,14 +371,28 @@ export class IntakeService {
   }
 
   /** The record → (document, draft, sentence) link, written in the accepting transaction. */
-  private async linkSource(m: EntityManager, record: { type: string; id: number }, document: IntakeDocument, draft: IntakeDraft): Promise<void> {
+  private async linkSource(
+    m: EntityManager,
+    record: { type: string; id: number },
+    document: IntakeDocument,
+    draft: IntakeDraft,
+  ): Promise<void> {
     const e = draft.evidence.find((x) => x.field === 'title' || x.field === 'kind') ?? draft.evidence[0];
     const [start, end] = e ? [e.start, e.end] : [0, 0];
     await m
       .createQueryBuilder()
       .insert()
       .into(IntakeRecordSource)
-      .values({ recordType: record.type as IntakeRecordSource['recordType'], recordId: record.id, documentId: document.id, draftId: draft.id, start, end, quote: sentenceAround(document.text, start, end), createdAt: this.clock.now() })
+      .values({
+        recordType: record.type as IntakeRecordSource['recordType'],
+        recordId: record.id,
+        documentId: document.id,
+        draftId: draft.id,
+        start,
+        end,
+        quote: sentenceAround(document.text, start, end),
+        createdAt: this.clock.now(),
+      })
       .orIgnore()
       .execute();
   }
@@ -327,8 +438,18 @@ export class IntakeService {
     };
   }
 
-  private async createPolicy(actor: Actor, m: EntityManager, document: IntakeDocument, draft: IntakeDraft, edits: AcceptDraftInput, incentives: unknown[]) {
-    const parsed = parseSafe(createPolicySchema, this.policyCandidate(document, { ...draft.fields, ...withoutUndefined(edits) }, incentives));
+  private async createPolicy(
+    actor: Actor,
+    m: EntityManager,
+    document: IntakeDocument,
+    draft: IntakeDraft,
+    edits: AcceptDraftInput,
+    incentives: unknown[],
+  ) {
+    const parsed = parseSafe(
+      createPolicySchema,
+      this.policyCandidate(document, { ...draft.fields, ...withoutUndefined(edits) }, incentives),
+    );
     if (!parsed.ok) throw validationFailed(parsed.errors, '草稿不符合政策的填写要求，请修改后再采用');
     this.access.assertRegionWritable(actor, parsed.value.regionCode);
     const policy = await this.policies.create(parsed.value, m);
@@ -340,7 +461,8 @@ export class IntakeService {
     const parsed = parseSafe(incentiveSchema, {
       kind: f.kind,
       title: f.title,
-      description: typeof f.description === 'string' ? `${f.description}\n${this.sourceNote(document, draft.evidence)}`.slice(0, 5000) : undefined,
+      description:
+        typeof f.description === 'string' ? `${f.description}\n${this.sourceNote(document, draft.evidence)}`.slice(0, 5000) : undefined,
       conditions: f.conditions,
       maxAmountYuan: f.maxAmountYuan ?? null,
       ...(f.grantedWithoutApplication !== undefined ? { grantedWithoutApplication: f.grantedWithoutApplication } : {}),
@@ -349,19 +471,36 @@ export class IntakeService {
     // Into the policy asked for, else the document's accepted policy, else a new policy made from the document's policy draft.
     let policyId = edits.policyId ?? null;
     if (!policyId) {
-      const policyDraft = await m.findOne(IntakeDraft, { where: { documentId: document.id, kind: 'policy' }, order: { position: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+      const policyDraft = await m.findOne(IntakeDraft, {
+        where: { documentId: document.id, kind: 'policy' },
+        order: { position: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (policyDraft?.status === 'accepted' && policyDraft.createdId) policyId = policyDraft.createdId;
       else {
         const fields = policyDraft?.fields ?? { title: document.title, issuer: '', regionCode: document.regionCode, validFrom: null };
         const candidate = parseSafe(createPolicySchema, this.policyCandidate(document, fields, [parsed.value]));
-        if (!candidate.ok) throw validationFailed(candidate.errors.map((e) => ({ ...e, field: `policy.${e.field}` })), '请先采用本文档的政策草稿（补全发文单位、生效日期）');
+        if (!candidate.ok)
+          throw validationFailed(
+            candidate.errors.map((e) => ({ ...e, field: `policy.${e.field}` })),
+            '请先采用本文档的政策草稿（补全发文单位、生效日期）',
+          );
         this.access.assertRegionWritable(actor, candidate.value.regionCode, 'policy.regionCode');
         const policy = await this.policies.create(candidate.value, m);
         if (policyDraft && policyDraft.status === 'proposed') {
-          await m.update(IntakeDraft, { id: policyDraft.id }, { status: 'accepted', createdType: 'policy', createdId: policy.id, decidedBy: actor.userId, decidedAt: this.clock.now() });
+          await m.update(
+            IntakeDraft,
+            { id: policyDraft.id },
+            { status: 'accepted', createdType: 'policy', createdId: policy.id, decidedBy: actor.userId, decidedAt: this.clock.now() },
+          );
         }
         const incentive = policy.incentives?.[policy.incentives.length - 1];
-        return { type: 'incentive', id: incentive?.id ?? policy.id, region: policy.regionCode, policyFrom: { policyId: policy.id, draft: policyDraft ?? draft } };
+        return {
+          type: 'incentive',
+          id: incentive?.id ?? policy.id,
+          region: policy.regionCode,
+          policyFrom: { policyId: policy.id, draft: policyDraft ?? draft },
+        };
       }
     }
     const target = await this.access.policy(actor, policyId, 'write', m);

@@ -43,7 +43,9 @@ export class AssignmentService {
 
   async assign(m: EntityManager, lead: LeadTarget): Promise<Assignment> {
     const path = regions().path(lead.regionCode);
-    const bureaus: BureauRow[] = await m.query(`SELECT id, region_code FROM bureau WHERE region_code = ANY($1::char(6)[]) ORDER BY id`, [path]);
+    const bureaus: BureauRow[] = await m.query(`SELECT id, region_code FROM bureau WHERE region_code = ANY($1::char(6)[]) ORDER BY id`, [
+      path,
+    ]);
     bureaus.sort((a, b) => path.indexOf(b.region_code) - path.indexOf(a.region_code) || a.id - b.id);
     for (const b of bureaus) {
       const officers: Array<{ id: number; role: string }> = await m.query(
@@ -79,10 +81,11 @@ export class AssignmentService {
 
   /** An officer (or bureau lead) who may own a lead in this region: active, of a bureau covering it. 400 otherwise. */
   async eligibleOwner(m: EntityManager, userId: number, regionCode: string, field = 'ownerId'): Promise<EligibleOwner> {
-    const [u]: Array<{ id: number; name: string; bureau_id: number | null; role: string; active: boolean; region_code: string | null }> = await m.query(
-      `SELECT u.id, u.name, u.bureau_id, u.role, u.active, b.region_code FROM app_user u LEFT JOIN bureau b ON b.id = u.bureau_id WHERE u.id = $1`,
-      [userId],
-    );
+    const [u]: Array<{ id: number; name: string; bureau_id: number | null; role: string; active: boolean; region_code: string | null }> =
+      await m.query(
+        `SELECT u.id, u.name, u.bureau_id, u.role, u.active, b.region_code FROM app_user u LEFT JOIN bureau b ON b.id = u.bureau_id WHERE u.id = $1`,
+        [userId],
+      );
     if (!u || !u.active || (u.role !== 'officer' && u.role !== 'bureau_lead') || !u.bureau_id || !u.region_code) {
       throw validationFailed([{ field, code: 'not_an_officer', message: '负责人须是在职的招商专员或局负责人' }]);
     }
@@ -99,7 +102,8 @@ export class AssignmentService {
       if (!requested) throw validationFailed([{ field: 'bureauId', code: 'required', message: '管理员须指明招商局' }]);
       return requested;
     }
-    if (actor.role !== 'bureau_lead' || !actor.bureauId) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', '只有局负责人可以管理分派规则');
+    if (actor.role !== 'bureau_lead' || !actor.bureauId)
+      throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', '只有局负责人可以管理分派规则');
     if (requested && requested !== actor.bureauId) throw notFound('招商局');
     return actor.bureauId;
   }
@@ -134,7 +138,13 @@ export class AssignmentService {
         [bureauId, input.userId, input.regionCode, input.industryCode],
       );
       if (dup.length) throw new ProblemException(HttpStatus.CONFLICT, 'duplicate-rule', '已有相同的分派规则');
-      const rule = m.create(LeadAssignmentRule, { bureauId, userId: input.userId, regionCode: input.regionCode, industryCode: input.industryCode, createdBy: actor.userId });
+      const rule = m.create(LeadAssignmentRule, {
+        bureauId,
+        userId: input.userId,
+        regionCode: input.regionCode,
+        industryCode: input.industryCode,
+        createdBy: actor.userId,
+      });
       await m.insert(LeadAssignmentRule, rule);
       return { id: rule.id, bureauId, userId: rule.userId, regionCode: rule.regionCode, industryCode: rule.industryCode };
     });
@@ -142,7 +152,9 @@ export class AssignmentService {
 
   async deleteRule(actor: Actor, id: number): Promise<void> {
     requireRole(actor, RULE_MANAGERS);
-    const [rule]: Array<{ bureau_id: number }> = await this.dataSource.query(`SELECT bureau_id FROM lead_assignment_rule WHERE id = $1`, [id]);
+    const [rule]: Array<{ bureau_id: number }> = await this.dataSource.query(`SELECT bureau_id FROM lead_assignment_rule WHERE id = $1`, [
+      id,
+    ]);
     if (!rule) throw notFound('分派规则');
     if (actor.role !== 'admin') {
       if (actor.bureauId !== rule.bureau_id) throw notFound('分派规则');

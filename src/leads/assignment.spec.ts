@@ -28,7 +28,9 @@ describe('assignment rules', () => {
     expect(candidatesFor(lead('410223', 'C2710'), officers, rules)).toEqual([3]);
     expect(candidatesFor(lead('410223', 'A0313'), officers, rules)).toEqual([3, 5]);
     // equally specific rules share the leads
-    expect(candidatesFor(lead('410223', 'C1351'), officers, [...rules.slice(0, 2), { userId: 3, regionCode: null, industryCode: 'C13' }])).toEqual([3, 5]);
+    expect(
+      candidatesFor(lead('410223', 'C1351'), officers, [...rules.slice(0, 2), { userId: 3, regionCode: null, industryCode: 'C13' }]),
+    ).toEqual([3, 5]);
   });
 
   it('ignores rules of users who are not active staff of the bureau; falls back to bureau leads', () => {

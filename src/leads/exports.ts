@@ -146,5 +146,12 @@ export function leadExportRow(r: ExportRow): CellOut[] {
 export async function leadsFile(rows: ExportRow[], format: 'csv' | 'xlsx'): Promise<Buffer> {
   const data = rows.map(leadExportRow);
   if (format === 'csv') return writeCsv(LEAD_EXPORT_HEADERS, data);
-  return writeXlsx([{ name: '线索', headers: LEAD_EXPORT_HEADERS, rows: data, numFmts: LEAD_EXPORT_HEADERS.map((h) => (h.includes('（元）') ? '#,##0' : undefined)) }]);
+  return writeXlsx([
+    {
+      name: '线索',
+      headers: LEAD_EXPORT_HEADERS,
+      rows: data,
+      numFmts: LEAD_EXPORT_HEADERS.map((h) => (h.includes('（元）') ? '#,##0' : undefined)),
+    },
+  ]);
 }

@@ -18,24 +18,35 @@ export const figuresGroupings = ['none', 'region', 'industry', 'owner', 'month',
 export type FiguresGrouping = (typeof figuresGroupings)[number];
 
 const figuresFields = {
-    /** Region subtree (inside the caller's scope). */
-    region: regionCode.optional(),
-    industry: listParam(industryCode),
-    /** An officer's id, or `me`. */
-    owner: z.union([z.literal('me'), z.coerce.number().int().min(1).max(2 ** 31 - 1)]).optional(),
-    /** Period (Asia/Shanghai dates, inclusive); default: from 1 January of this year to today. */
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    groupBy: z.enum(figuresGroupings).default('none'),
-    /** For groupBy=industry: 1 门类 (C), 2 大类 (C13), 3 中类 (C135). */
-    industryLevel: z.coerce.number().int().min(1).max(3).default(2),
+  /** Region subtree (inside the caller's scope). */
+  region: regionCode.optional(),
+  industry: listParam(industryCode),
+  /** An officer's id, or `me`. */
+  owner: z
+    .union([
+      z.literal('me'),
+      z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(2 ** 31 - 1),
+    ])
+    .optional(),
+  /** Period (Asia/Shanghai dates, inclusive); default: from 1 January of this year to today. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  groupBy: z.enum(figuresGroupings).default('none'),
+  /** For groupBy=industry: 1 门类 (C), 2 大类 (C13), 3 中类 (C135). */
+  industryLevel: z.coerce.number().int().min(1).max(3).default(2),
 };
 const periodInOrder = (v: { from?: string; to?: string }) => !v.from || !v.to || v.from <= v.to;
 const periodProblem = { message: '开始日期不能晚于结束日期', path: ['to'] };
 
 export const figuresQuery = z.strictObject(figuresFields).refine(periodInOrder, periodProblem);
 export type FiguresQuery = z.output<typeof figuresQuery>;
-export const figuresExportQuery = z.strictObject({ ...figuresFields, format: z.enum(['csv', 'xlsx']).default('xlsx') }).refine(periodInOrder, periodProblem);
+export const figuresExportQuery = z
+  .strictObject({ ...figuresFields, format: z.enum(['csv', 'xlsx']).default('xlsx') })
+  .refine(periodInOrder, periodProblem);
 export type FiguresExportQuery = z.output<typeof figuresExportQuery>;
 
 export const FUNNEL_STAGES = ['new', 'contacted', 'negotiating', 'signed', 'started', 'producing', 'lost'] as const;
@@ -122,18 +133,17 @@ export class FiguresService {
         this.dataSource.query(sql.dwell, w.params) as Promise<DwellRow[]>,
       ]);
     const [events, cohorts, dwell] = await run(grouped);
-    const totals: [EventRow[], CohortRow[], DwellRow[]] = q.groupBy === 'none' ? [events, cohorts, dwell] : await run(this.sql(`'all'::text`, 'none', where, inPeriod));
+    const totals: [EventRow[], CohortRow[], DwellRow[]] =
+      q.groupBy === 'none' ? [events, cohorts, dwell] : await run(this.sql(`'all'::text`, 'none', where, inPeriod));
     const keys = new Set<string>([...events, ...cohorts, ...dwell].map((r) => String(r.key ?? '')));
     const labels = await this.labels(q.groupBy, [...keys]);
     const groups =
       q.groupBy === 'none'
         ? []
-        : [...keys]
-            .sort()
-            .map((k) => {
-              const mine = <T extends { key: string | null }>(rows: T[]) => rows.filter((r) => String(r.key ?? '') === k);
-              return assemble(k, labels.get(k) ?? k, mine(events), mine(cohorts), mine(dwell));
-            });
+        : [...keys].sort().map((k) => {
+            const mine = <T extends { key: string | null }>(rows: T[]) => rows.filter((r) => String(r.key ?? '') === k);
+            return assemble(k, labels.get(k) ?? k, mine(events), mine(cohorts), mine(dwell));
+          });
     return {
       period: { from, to },
       scope: {
@@ -154,7 +164,12 @@ export class FiguresService {
   /** The dashboard's figures: this year so far by default, or a chosen period and region (within the caller's scope). */
   async dashboard(actor: Actor, filters: { from?: string; to?: string; region?: string } = {}): Promise<DashboardFigures> {
     const today = shanghaiDate(this.clock.now());
-    const q = figuresQuery.parse({ from: filters.from ?? `${today.slice(0, 4)}-01-01`, to: filters.to ?? today, groupBy: 'month', ...(filters.region ? { region: filters.region } : {}) });
+    const q = figuresQuery.parse({
+      from: filters.from ?? `${today.slice(0, 4)}-01-01`,
+      to: filters.to ?? today,
+      groupBy: 'month',
+      ...(filters.region ? { region: filters.region } : {}),
+    });
     return dashboardFrom(await this.figures(actor, q));
   }
 
@@ -227,7 +242,9 @@ export class FiguresService {
     if (groupBy === 'industry') for (const k of keys) out.set(k, k ? `${k} ${industries().get(k)?.name ?? ''}`.trim() : '未填写行业');
     if (groupBy === 'owner') {
       const ids = keys.filter(Boolean).map(Number);
-      const rows: Array<{ id: number; name: string }> = ids.length ? await this.dataSource.query(`SELECT id, name FROM app_user WHERE id = ANY($1::int[])`, [ids]) : [];
+      const rows: Array<{ id: number; name: string }> = ids.length
+        ? await this.dataSource.query(`SELECT id, name FROM app_user WHERE id = ANY($1::int[])`, [ids])
+        : [];
       for (const k of keys) out.set(k, k ? (rows.find((r) => r.id === Number(k))?.name ?? `用户 ${k}`) : '未分派');
     }
     return out;
@@ -275,7 +292,14 @@ function assemble(key: string, label: string, events: EventRow[], cohorts: Cohor
     },
     { cohort: 0, contacted: 0, negotiating: 0, signed: 0, started: 0, producing: 0, lost: 0 },
   );
-  const reached = { contacted: c.contacted, negotiating: c.negotiating, signed: c.signed, started: c.started, producing: c.producing, lost: c.lost };
+  const reached = {
+    contacted: c.contacted,
+    negotiating: c.negotiating,
+    signed: c.signed,
+    started: c.started,
+    producing: c.producing,
+    lost: c.lost,
+  };
   return {
     key,
     label,

@@ -51,7 +51,12 @@ export class LeadExportService {
         throw validationFailed([{ field: '(query)', code: 'too_many', message: `一次最多导出 ${EXPORT_MAX_ROWS} 条线索，请缩小筛选范围` }]);
       }
       const { format, ...filters } = q;
-      await this.audit.record(m, { actor, action: 'lead.exported', target: { type: 'lead', region: q.region ?? actor.regionScope }, detail: { format, filters, rows: rows.length } });
+      await this.audit.record(m, {
+        actor,
+        action: 'lead.exported',
+        target: { type: 'lead', region: q.region ?? actor.regionScope },
+        detail: { format, filters, rows: rows.length },
+      });
       return rows;
     });
   }

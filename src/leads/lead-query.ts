@@ -100,7 +100,9 @@ export function applyCursor(w: SqlWhere, sort: LeadSort, cursor: string): void {
   } else {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(c.k)) throw badCursor();
     const d = param(w, c.k);
-    w.where.push(`(l.next_follow_up_on > ${d}::date OR (l.next_follow_up_on = ${d}::date AND l.id > ${param(w, c.i)}::int) OR l.next_follow_up_on IS NULL)`);
+    w.where.push(
+      `(l.next_follow_up_on > ${d}::date OR (l.next_follow_up_on = ${d}::date AND l.id > ${param(w, c.i)}::int) OR l.next_follow_up_on IS NULL)`,
+    );
   }
 }
 
@@ -113,7 +115,16 @@ export const whereSql = (w: SqlWhere) => (w.where.length ? `WHERE ${w.where.join
  * its rows, up to a cap. Parameters are appended to `w` (the statement shares them).
  */
 export function countFromCounters(actor: Actor, f: LeadFilters, w: SqlWhere): string | null {
-  if (actor.role === 'enterprise' || f.industry || f.followUpDue !== undefined || f.overdue !== undefined || f.enterpriseId || f.projectId || f.q) return null;
+  if (
+    actor.role === 'enterprise' ||
+    f.industry ||
+    f.followUpDue !== undefined ||
+    f.overdue !== undefined ||
+    f.enterpriseId ||
+    f.projectId ||
+    f.q
+  )
+    return null;
   const where: string[] = [];
   const region = effectiveRegion(actor, f.region);
   if (region) where.push(`${levelColumn(region, 'c')} = ${param(w, region)}`);

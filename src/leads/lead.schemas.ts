@@ -4,9 +4,22 @@ import { usccSchema } from '../enterprises/enterprise.schemas.js';
 import { projectCode } from '../projects/project.schemas.js';
 import { email, isoDate, requiredText, text, yuan } from '../platform/validation/common.js';
 import { industryCode, regionCode } from '../reference/codes.js';
-import { LEAD_STAGES, leadSources, leadStages, PIPELINE, PRE_SIGNING, STAFF_LEAD_SOURCES, workActivityKinds, type LeadStage } from './lead.vocabulary.js';
+import {
+  LEAD_STAGES,
+  leadSources,
+  leadStages,
+  PIPELINE,
+  PRE_SIGNING,
+  STAFF_LEAD_SOURCES,
+  workActivityKinds,
+  type LeadStage,
+} from './lead.vocabulary.js';
 
-const id = z.number().int().min(1).max(2 ** 31 - 1);
+const id = z
+  .number()
+  .int()
+  .min(1)
+  .max(2 ** 31 - 1);
 
 /**
  * A new lead: from a match (`matchId`: the enterprise and project come from it), or an enterprise
@@ -38,7 +51,11 @@ export const createLeadSchema = z
     if (v.source === 'match') ctx.addIssue({ code: 'custom', path: ['source'], message: '来源为匹配推荐时请填写 matchId' });
     if (v.enterpriseId === undefined) ctx.addIssue({ code: 'custom', path: ['enterpriseId'], message: '必填（或填写 matchId）' });
     if (v.projectId === undefined && v.regionCode === undefined && v.incentiveId === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['projectId'], message: '请填写项目（projectId）、意向地区（regionCode）或扶持措施（incentiveId）' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['projectId'],
+        message: '请填写项目（projectId）、意向地区（regionCode）或扶持措施（incentiveId）',
+      });
     }
     if (v.projectId !== undefined && v.regionCode !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['regionCode'], message: '有项目的线索地区取自项目，不能另行填写' });
@@ -54,7 +71,8 @@ export const inquirySchema = z
     message: requiredText(1000),
   })
   .superRefine((v, ctx) => {
-    if ((v.projectId === undefined) === (v.policyId === undefined)) ctx.addIssue({ code: 'custom', path: ['projectId'], message: '请填写项目（projectId）或政策（policyId）中的一项' });
+    if ((v.projectId === undefined) === (v.policyId === undefined))
+      ctx.addIssue({ code: 'custom', path: ['projectId'], message: '请填写项目（projectId）或政策（policyId）中的一项' });
   });
 export type InquiryInput = z.output<typeof inquirySchema>;
 
@@ -75,11 +93,16 @@ export const changeLeadStageSchema = z
   })
   .superRefine((v, ctx) => {
     const milestone = v.stage === 'signed' || v.stage === 'started' || v.stage === 'producing';
-    if (v.stage === 'signed' && v.amountYuan === undefined) ctx.addIssue({ code: 'custom', path: ['amountYuan'], message: '签约须填写签约金额（元）' });
-    if (!milestone && v.amountYuan !== undefined) ctx.addIssue({ code: 'custom', path: ['amountYuan'], message: '只有签约、开工、投产阶段填写金额' });
-    if (v.increaseOf !== undefined && v.stage !== 'signed') ctx.addIssue({ code: 'custom', path: ['increaseOf'], message: '只有签约时可以指明增资对应的线索' });
-    if (v.stage === 'lost' && v.lostReason === undefined) ctx.addIssue({ code: 'custom', path: ['lostReason'], message: '标记流失须填写原因' });
-    if (v.stage !== 'lost' && v.lostReason !== undefined) ctx.addIssue({ code: 'custom', path: ['lostReason'], message: '只有标记流失时填写原因' });
+    if (v.stage === 'signed' && v.amountYuan === undefined)
+      ctx.addIssue({ code: 'custom', path: ['amountYuan'], message: '签约须填写签约金额（元）' });
+    if (!milestone && v.amountYuan !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['amountYuan'], message: '只有签约、开工、投产阶段填写金额' });
+    if (v.increaseOf !== undefined && v.stage !== 'signed')
+      ctx.addIssue({ code: 'custom', path: ['increaseOf'], message: '只有签约时可以指明增资对应的线索' });
+    if (v.stage === 'lost' && v.lostReason === undefined)
+      ctx.addIssue({ code: 'custom', path: ['lostReason'], message: '标记流失须填写原因' });
+    if (v.stage !== 'lost' && v.lostReason !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['lostReason'], message: '只有标记流失时填写原因' });
   });
 export type ChangeLeadStageInput = z.output<typeof changeLeadStageSchema>;
 
@@ -94,7 +117,12 @@ export type ReopenLeadInput = z.output<typeof reopenLeadSchema>;
 const moment = z
   .string()
   .trim()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(s) && !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00+08:00` : s)), '应为日期或带时区的时间，如 2026-01-05 或 2026-01-05T10:00:00+08:00')
+  .refine(
+    (s) =>
+      /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(s) &&
+      !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00+08:00` : s)),
+    '应为日期或带时区的时间，如 2026-01-05 或 2026-01-05T10:00:00+08:00',
+  )
   .transform((s) => new Date(s.length === 10 ? `${s}T00:00:00+08:00` : s));
 
 export const addActivitySchema = z.strictObject({
@@ -128,7 +156,16 @@ export type LeadSort = (typeof leadSorts)[number];
 export const leadFilterFields = {
   stage: listParam(z.enum(leadStages)),
   /** `me`, `none` (unassigned) or an officer's id. */
-  owner: z.union([z.enum(['me', 'none']), z.coerce.number().int().min(1).max(2 ** 31 - 1)]).optional(),
+  owner: z
+    .union([
+      z.enum(['me', 'none']),
+      z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(2 ** 31 - 1),
+    ])
+    .optional(),
   region: regionCode.optional(),
   industry: listParam(industryCode),
   source: listParam(z.enum(leadSources)),
@@ -136,8 +173,18 @@ export const leadFilterFields = {
   followUpDue: boolParam.optional(),
   /** Leads before signing whose next follow-up was before today (已逾期). */
   overdue: boolParam.optional(),
-  enterpriseId: z.coerce.number().int().min(1).max(2 ** 31 - 1).optional(),
-  projectId: z.coerce.number().int().min(1).max(2 ** 31 - 1).optional(),
+  enterpriseId: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1)
+    .optional(),
+  projectId: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1)
+    .optional(),
   /** Words of the enterprise's name, the project's title or the region. */
   q: text(100).optional(),
 };
@@ -170,7 +217,14 @@ export const assignmentRuleSchema = z
   .refine((v) => v.regionCode !== null || v.industryCode !== null, { message: '地区和行业至少填写一项', path: ['regionCode'] });
 export type AssignmentRuleInput = z.output<typeof assignmentRuleSchema>;
 
-export const listRulesQuery = z.strictObject({ bureauId: z.coerce.number().int().min(1).max(2 ** 31 - 1).optional() });
+export const listRulesQuery = z.strictObject({
+  bureauId: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1)
+    .optional(),
+});
 
 /**
  * One row of a lead import: the enterprise by USCC, the project by its code (or a region of

@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { industryRef, regionRef } from '../reference/refs.js';
 import { apiSchema, enumOf, timestamp, type Describes } from '../platform/http/openapi.js';
 import { codeRefSchema } from '../reference/reference.schemas.js';
-import { ACTIVITY_KINDS, LEAD_SOURCES, LEAD_STAGES, SIGNING_KINDS, type ActivityKind, type LeadSource, type LeadStage, type SigningKind } from './lead.vocabulary.js';
+import {
+  ACTIVITY_KINDS,
+  LEAD_SOURCES,
+  LEAD_STAGES,
+  SIGNING_KINDS,
+  type ActivityKind,
+  type LeadSource,
+  type LeadStage,
+  type SigningKind,
+} from './lead.vocabulary.js';
 
 /** A lead row as the list and detail queries return it (snake_case columns of lead + names joined in). */
 export interface LeadRow {
@@ -154,7 +163,10 @@ export function leadView(r: LeadRow) {
 export type LeadView = ReturnType<typeof leadView>;
 
 /** What the enterprise sees of its own lead: where it stands and who to talk to — no internal notes. */
-export function enterpriseLeadView(r: LeadListRow, contact?: { name: string; bureau: string | null; phone: string | null; email: string | null }) {
+export function enterpriseLeadView(
+  r: LeadListRow,
+  contact?: { name: string; bureau: string | null; phone: string | null; email: string | null },
+) {
   return {
     id: r.id,
     project: r.project_id ? { id: r.project_id, code: r.project_code, title: r.project_title } : null,
@@ -162,7 +174,9 @@ export function enterpriseLeadView(r: LeadListRow, contact?: { name: string; bur
     stage: r.stage,
     stageLabel: LEAD_STAGES[r.stage],
     stageChangedAt: r.stage_changed_at,
-    contact: r.owner_id ? { name: r.owner_name, bureau: contact?.bureau ?? null, phone: contact?.phone ?? null, email: contact?.email ?? null } : null,
+    contact: r.owner_id
+      ? { name: r.owner_name, bureau: contact?.bureau ?? null, phone: contact?.phone ?? null, email: contact?.email ?? null }
+      : null,
     signedAt: r.signed_at,
     startedAt: r.started_at,
     producingAt: r.producing_at,
@@ -196,7 +210,12 @@ export function activityView(a: ActivityRow) {
     by: a.actor_id ? { id: a.actor_id, name: a.actor_name } : null,
     summary: a.summary,
     ...(a.kind === 'stage_change' || a.kind === 'reopen'
-      ? { fromStage: a.from_stage, fromStageLabel: a.from_stage ? LEAD_STAGES[a.from_stage] : null, toStage: a.to_stage, toStageLabel: a.to_stage ? LEAD_STAGES[a.to_stage] : null }
+      ? {
+          fromStage: a.from_stage,
+          fromStageLabel: a.from_stage ? LEAD_STAGES[a.from_stage] : null,
+          toStage: a.to_stage,
+          toStageLabel: a.to_stage ? LEAD_STAGES[a.to_stage] : null,
+        }
       : {}),
     ...(a.kind === 'assignment' || a.kind === 'created'
       ? {
@@ -248,7 +267,12 @@ export const enterpriseLeadResponse = apiSchema(
       stageLabel: z.string(),
       stageChangedAt: timestamp,
       contact: z
-        .strictObject({ name: z.string().nullable(), bureau: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() })
+        .strictObject({
+          name: z.string().nullable(),
+          bureau: z.string().nullable(),
+          phone: z.string().nullable(),
+          email: z.string().nullable(),
+        })
         .nullable()
         .describe('the officer working the lead and how to reach them'),
       signedAt: timestamp.nullable(),
@@ -256,7 +280,7 @@ export const enterpriseLeadResponse = apiSchema(
       producingAt: timestamp.nullable(),
       createdAt: timestamp,
     })
-    .describe("what an enterprise user sees of its own lead (no internal notes)"),
+    .describe('what an enterprise user sees of its own lead (no internal notes)'),
 );
 
 export const activityResponse = apiSchema(
@@ -316,7 +340,11 @@ export const leadDetailResponse = apiSchema(
 );
 export const createdLeadResponse = apiSchema(
   'CreatedLead',
-  z.strictObject({ ...leadFields, created: z.boolean().describe('false: the existing lead was answered (200)'), timeline: z.array(activityResponse) }),
+  z.strictObject({
+    ...leadFields,
+    created: z.boolean().describe('false: the existing lead was answered (200)'),
+    timeline: z.array(activityResponse),
+  }),
 );
 
 export const leadListResponse = apiSchema(

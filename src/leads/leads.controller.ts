@@ -35,7 +35,18 @@ import {
   type ReopenLeadInput,
   type UpdateLeadInput,
 } from './lead.schemas.js';
-import { activityResponse, activityView, createdLeadResponse, enterpriseLeadView, leadDetailResponse, leadListItem, leadListResponse, type LeadListRow, leadResponse, leadView } from './lead.view.js';
+import {
+  activityResponse,
+  activityView,
+  createdLeadResponse,
+  enterpriseLeadView,
+  leadDetailResponse,
+  leadListItem,
+  leadListResponse,
+  type LeadListRow,
+  leadResponse,
+  leadView,
+} from './lead.view.js';
 import { LeadsService } from './leads.service.js';
 import { FileResponse, ZodResponse } from '../platform/http/openapi.js';
 import { assignmentRuleListResponse, assignmentRuleResponse, figuresResponse, inquiryResponse } from './leads.responses.js';
@@ -59,7 +70,10 @@ export class LeadsController {
   async list(@ZodQuery(listLeadsQuery) q: ListLeadsQuery, @CurrentActor() actor: Actor) {
     const page = await this.leads.list(actor, q);
     const contacts = actor.role === 'enterprise' ? await this.leads.contactsOf(page.items.map((r) => r.id)) : new Map();
-    const view = actor.role === 'enterprise' ? (r: LeadListRow): object => enterpriseLeadView(r, contacts.get(r.id)) : (r: LeadListRow): object => leadListItem(r);
+    const view =
+      actor.role === 'enterprise'
+        ? (r: LeadListRow): object => enterpriseLeadView(r, contacts.get(r.id))
+        : (r: LeadListRow): object => leadListItem(r);
     return { ...page, items: page.items.map(view) };
   }
 
@@ -106,7 +120,7 @@ export class LeadsController {
   @StaffOnly()
   @ApiOperation({
     summary:
-      '三个一批 figures: leads reaching each stage, projects and amounts signed/started/producing (a project counts once; an increase counts its increase), conversion of the period\'s new leads, median days per stage; by region subtree, industry, officer and period (groupBy region/industry/owner/month/quarter)',
+      "三个一批 figures: leads reaching each stage, projects and amounts signed/started/producing (a project counts once; an increase counts its increase), conversion of the period's new leads, median days per stage; by region subtree, industry, officer and period (groupBy region/industry/owner/month/quarter)",
   })
   @ZodResponse(figuresResponse)
   async getFigures(@ZodQuery(figuresQuery) q: FiguresQuery, @CurrentActor() actor: Actor) {
@@ -117,7 +131,11 @@ export class LeadsController {
   @StaffOnly()
   @FileResponse(XLSX_TYPE, CSV_TYPE)
   @ApiOperation({ summary: 'The 三个一批 figures as XLSX or CSV (same filters as /leads/figures, plus format); audited' })
-  async exportFigures(@ZodQuery(figuresExportQuery) q: FiguresExportQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  async exportFigures(
+    @ZodQuery(figuresExportQuery) q: FiguresExportQuery,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const f = await this.exporter.figuresFile(actor, q);
     res.setHeader('content-type', q.format === 'csv' ? CSV_TYPE : XLSX_TYPE);
     res.setHeader('content-disposition', attachment(`三个一批_${f.period.from}_${f.period.to}.${q.format}`));
@@ -125,7 +143,7 @@ export class LeadsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A lead with its timeline (staff covering its region); its enterprise\'s users get a read-only status view' })
+  @ApiOperation({ summary: "A lead with its timeline (staff covering its region); its enterprise's users get a read-only status view" })
   @ZodResponse(leadDetailResponse)
   async get(@IdParam() id: number, @CurrentActor() actor: Actor) {
     const { lead, activities } = await this.leads.get(actor, id);
@@ -194,7 +212,9 @@ export class AssignmentRulesController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Add a rule: new leads in the region/industry subtree go to this officer (round-robin among equally specific rules)' })
+  @ApiOperation({
+    summary: 'Add a rule: new leads in the region/industry subtree go to this officer (round-robin among equally specific rules)',
+  })
   @ZodResponse(assignmentRuleResponse)
   async create(@ZodBody(assignmentRuleSchema) body: AssignmentRuleInput, @CurrentActor() actor: Actor) {
     return this.assignment.createRule(actor, body);

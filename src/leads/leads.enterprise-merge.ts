@@ -21,7 +21,10 @@ export class LeadsEnterpriseMerge {
   @OnEnterpriseMerge({ order: MERGE_ORDER.leads, tables: ['lead'] })
   async moveLeads(m: EntityManager, merge: EnterpriseMerge): Promise<void> {
     for (const [dropped, kept] of merge.matchRemap) {
-      await m.query(`UPDATE lead SET match_id = CASE WHEN EXISTS (SELECT 1 FROM lead k WHERE k.match_id = $2) THEN NULL ELSE $2 END WHERE match_id = $1`, [dropped, kept]);
+      await m.query(
+        `UPDATE lead SET match_id = CASE WHEN EXISTS (SELECT 1 FROM lead k WHERE k.match_id = $2) THEN NULL ELSE $2 END WHERE match_id = $1`,
+        [dropped, kept],
+      );
     }
     const clashes: Array<{ loser_lead: number; winner_lead: number }> = await m.query(
       `SELECT l.id AS loser_lead, w.id AS winner_lead FROM lead l JOIN lead w
@@ -35,9 +38,11 @@ export class LeadsEnterpriseMerge {
       try {
         await this.leads.changeStageIn(m, merge.actor, c.loser_lead, { stage: 'lost', lostReason: reason, note: reason }, { audit: true });
       } catch {
-        throw conflict('merge-lead-clash', `两条企业记录在同一项目上都有进行中的线索（#${c.winner_lead}、#${c.loser_lead}），其中一条不在您的辖区：请先由负责的招商局处理`, [
-          { field: 'duplicateId', code: 'open_lead_clash', message: `线索 #${c.loser_lead} 与 #${c.winner_lead} 重复` },
-        ]);
+        throw conflict(
+          'merge-lead-clash',
+          `两条企业记录在同一项目上都有进行中的线索（#${c.winner_lead}、#${c.loser_lead}），其中一条不在您的辖区：请先由负责的招商局处理`,
+          [{ field: 'duplicateId', code: 'open_lead_clash', message: `线索 #${c.loser_lead} 与 #${c.winner_lead} 重复` }],
+        );
       }
     }
     const [, n] = await m.query(`UPDATE lead SET enterprise_id = $1 WHERE enterprise_id = $2`, [merge.winnerId, merge.loserId]);

@@ -43,8 +43,9 @@ export class LeadsQueries {
    */
   async workload(actor: Actor, today: string): Promise<OfficerWorkload[]> {
     requireRole(actor, ['bureau_lead']);
-    const rows: Array<{ user_id: number; name: string; open: number; due_today: number; overdue: number; signed: number }> = await this.dataSource.query(
-      `SELECT u.id AS user_id, u.name,
+    const rows: Array<{ user_id: number; name: string; open: number; due_today: number; overdue: number; signed: number }> =
+      await this.dataSource.query(
+        `SELECT u.id AS user_id, u.name,
          count(l.id) FILTER (WHERE l.stage IN ('new', 'contacted', 'negotiating', 'signed', 'started'))::int AS open,
          count(l.id) FILTER (WHERE l.stage IN ('new', 'contacted', 'negotiating') AND l.next_follow_up_on = $2::date)::int AS due_today,
          count(l.id) FILTER (WHERE l.stage IN ('new', 'contacted', 'negotiating') AND l.next_follow_up_on < $2::date)::int AS overdue,
@@ -52,8 +53,15 @@ export class LeadsQueries {
        FROM app_user u LEFT JOIN lead l ON l.owner_id = u.id
        WHERE u.bureau_id = $1 AND u.active AND u.role IN ('officer', 'bureau_lead')
        GROUP BY u.id, u.name ORDER BY open DESC, u.name`,
-      [actor.bureauId, today],
-    );
-    return rows.map((r) => ({ userId: r.user_id, name: r.name, open: r.open, dueToday: r.due_today, overdue: r.overdue, signedThisYear: r.signed }));
+        [actor.bureauId, today],
+      );
+    return rows.map((r) => ({
+      userId: r.user_id,
+      name: r.name,
+      open: r.open,
+      dueToday: r.due_today,
+      overdue: r.overdue,
+      signedThisYear: r.signed,
+    }));
   }
 }

@@ -41,14 +41,18 @@ export const figuresResponse = apiSchema(
   'LeadFigures',
   z.strictObject({
     period: z.strictObject({ from: z.string(), to: z.string() }),
-    scope: z.strictObject({ region: codeRefSchema.nullable(), industry: z.array(z.string()).nullable(), owner: z.number().int().nullable() }),
+    scope: z.strictObject({
+      region: codeRefSchema.nullable(),
+      industry: z.array(z.string()).nullable(),
+      owner: z.number().int().nullable(),
+    }),
     groupBy: z.enum(figuresGroupings),
     total: funnelFigures,
     groups: z.array(funnelFigures),
   }),
 );
 // FiguresResult is an interface (not a view function): check it the same way
-export const figuresChecked: (FiguresResult extends z.input<typeof figuresResponse> ? true : never) = true;
+export const figuresChecked: FiguresResult extends z.input<typeof figuresResponse> ? true : never = true;
 
 export const assignmentRuleResponse = apiSchema(
   'AssignmentRule',

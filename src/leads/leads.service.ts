@@ -24,8 +24,26 @@ import { AssignmentService, type Assignment } from './assignment.service.js';
 import { LeadActivity } from './lead-activity.entity.js';
 import { applyCursor, countFromCounters, encodeCursor, leadWhere, ORDER, param, SORT_KEY, whereSql, type SqlWhere } from './lead-query.js';
 import { assertMayAssign, assertMayRead, assertMayWork, regionLevels } from '../access/region-scope.js';
-import type { AddActivityInput, AssignLeadInput, ChangeLeadStageInput, CreateLeadInput, InquiryInput, ListLeadsQuery, ReopenLeadInput, UpdateLeadInput } from './lead.schemas.js';
-import { enterpriseLeadView, LEAD_LIST_BASE, LEAD_LIST_COLUMNS, LEAD_ROW_COLUMNS, LEAD_ROW_JOINS, type ActivityRow, type LeadListRow, type LeadRow } from './lead.view.js';
+import type {
+  AddActivityInput,
+  AssignLeadInput,
+  ChangeLeadStageInput,
+  CreateLeadInput,
+  InquiryInput,
+  ListLeadsQuery,
+  ReopenLeadInput,
+  UpdateLeadInput,
+} from './lead.schemas.js';
+import {
+  enterpriseLeadView,
+  LEAD_LIST_BASE,
+  LEAD_LIST_COLUMNS,
+  LEAD_ROW_COLUMNS,
+  LEAD_ROW_JOINS,
+  type ActivityRow,
+  type LeadListRow,
+  type LeadRow,
+} from './lead.view.js';
 import { Lead } from './lead.entity.js';
 import {
   LEAD_SOURCES,
@@ -94,7 +112,8 @@ export interface CreatedLead {
   created: boolean;
 }
 
-type ActivityInput = Pick<LeadActivity, 'leadId' | 'kind' | 'occurredAt'> & Partial<Pick<LeadActivity, 'actorId' | 'summary' | 'fromStage' | 'toStage' | 'fromOwnerId' | 'toOwnerId' | 'details'>>;
+type ActivityInput = Pick<LeadActivity, 'leadId' | 'kind' | 'occurredAt'> &
+  Partial<Pick<LeadActivity, 'actorId' | 'summary' | 'fromStage' | 'toStage' | 'fromOwnerId' | 'toOwnerId' | 'details'>>;
 
 /** Appends entries to leads' timelines; returns their ids. */
 export async function logActivities(m: EntityManager, entries: ActivityInput[], recordedAt: Date): Promise<number[]> {
@@ -102,7 +121,19 @@ export async function logActivities(m: EntityManager, entries: ActivityInput[], 
   const values: unknown[] = [];
   const tuples = entries.map((a) => {
     const b = values.length;
-    values.push(a.leadId, a.kind, a.occurredAt, a.actorId ?? null, a.summary ?? '', a.fromStage ?? null, a.toStage ?? null, a.fromOwnerId ?? null, a.toOwnerId ?? null, JSON.stringify(a.details ?? {}), recordedAt);
+    values.push(
+      a.leadId,
+      a.kind,
+      a.occurredAt,
+      a.actorId ?? null,
+      a.summary ?? '',
+      a.fromStage ?? null,
+      a.toStage ?? null,
+      a.fromOwnerId ?? null,
+      a.toOwnerId ?? null,
+      JSON.stringify(a.details ?? {}),
+      recordedAt,
+    );
     return `(${Array.from({ length: 11 }, (_, i) => `$${b + i + 1}`).join(', ')})`;
   });
   const rows: Array<{ id: string }> = await m.query(
@@ -191,7 +222,8 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
       if (input.projectId !== undefined) {
         const [p]: Array<{ region_code: string }> = await m.query(`SELECT region_code FROM project WHERE id = $1`, [input.projectId]);
         // a project outside the caller's region is answered like an unknown one
-        if (!p || !this.covers(actor, p.region_code)) throw validationFailed([{ field: 'projectId', code: 'unknown_project', message: '项目不存在' }]);
+        if (!p || !this.covers(actor, p.region_code))
+          throw validationFailed([{ field: 'projectId', code: 'unknown_project', message: '项目不存在' }]);
         regionCode = p.region_code;
       } else if (!this.covers(actor, regionCode!)) {
         throw new ProblemException(HttpStatus.FORBIDDEN, 'outside-region', '只能在本辖区内创建线索', [
@@ -219,14 +251,18 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
     try {
       i = await this.policies.readIncentive(actor, incentiveId);
     } catch (err) {
-      if (err instanceof ProblemException && err.status === 404) throw validationFailed([{ field: 'incentiveId', code: 'unknown_incentive', message: '扶持措施不存在' }]);
+      if (err instanceof ProblemException && err.status === 404)
+        throw validationFailed([{ field: 'incentiveId', code: 'unknown_incentive', message: '扶持措施不存在' }]);
       throw err;
     }
     const policyRegion = i.policy?.regionCode ?? '';
     const scope = actor.role === 'admin' ? policyRegion : (actor.regionScope ?? '');
-    const regionCode = scope && regions().isWithin(policyRegion, scope) ? policyRegion : scope && regions().isWithin(scope, policyRegion) ? scope : '';
+    const regionCode =
+      scope && regions().isWithin(policyRegion, scope) ? policyRegion : scope && regions().isWithin(scope, policyRegion) ? scope : '';
     if (!regionCode) {
-      throw new ProblemException(HttpStatus.FORBIDDEN, 'outside-region', '该政策的适用地区不在本招商局辖区内', [{ field: 'incentiveId', code: 'outside_region', message: '超出本招商局的辖区' }]);
+      throw new ProblemException(HttpStatus.FORBIDDEN, 'outside-region', '该政策的适用地区不在本招商局辖区内', [
+        { field: 'incentiveId', code: 'outside_region', message: '超出本招商局的辖区' },
+      ]);
     }
     return { title: `${i.policy?.title ?? ''}·${i.title}`, regionCode };
   }
@@ -238,7 +274,14 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
   async fromInterest(m: EntityManager, matchId: number, actor: Pick<Actor, 'userId' | 'email' | 'role'> | null): Promise<CreatedLead> {
     const match = await this.matchTarget(m, matchId);
     if (!match) throw notFound('匹配');
-    return this.insert(m, { enterpriseId: match.enterpriseId, projectId: match.projectId, source: 'interest', matchId, actor, note: '企业在匹配结果中表示感兴趣' });
+    return this.insert(m, {
+      enterpriseId: match.enterpriseId,
+      projectId: match.projectId,
+      source: 'interest',
+      matchId,
+      actor,
+      note: '企业在匹配结果中表示感兴趣',
+    });
   }
 
   /**
@@ -268,12 +311,17 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
         actor,
       }),
     );
-    const [c]: Array<{ owner_name: string | null; owner_email: string | null; owner_phone: string | null; bureau_name: string | null }> = await this.dataSource.query(
-      `SELECT u.name AS owner_name, u.email AS owner_email, u.phone AS owner_phone, b.name AS bureau_name
+    const [c]: Array<{ owner_name: string | null; owner_email: string | null; owner_phone: string | null; bureau_name: string | null }> =
+      await this.dataSource.query(
+        `SELECT u.name AS owner_name, u.email AS owner_email, u.phone AS owner_phone, b.name AS bureau_name
        FROM lead l LEFT JOIN app_user u ON u.id = l.owner_id LEFT JOIN bureau b ON b.id = l.bureau_id WHERE l.id = $1`,
-      [r.id],
-    );
-    return { ...r, contact: c?.owner_name ? { name: c.owner_name, bureau: c.bureau_name, phone: c.owner_phone, email: c.owner_email } : null, bureau: c?.bureau_name ?? null };
+        [r.id],
+      );
+    return {
+      ...r,
+      contact: c?.owner_name ? { name: c.owner_name, bureau: c.bureau_name, phone: c.owner_phone, email: c.owner_email } : null,
+      bureau: c?.bureau_name ?? null,
+    };
   }
 
   /**
@@ -284,7 +332,10 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
     requireStaff(actor);
     const mine = actor.role === 'officer';
     const base = { page: 1, pageSize: 1, sort: 'recent', stage: [...PRE_SIGNING], ...(mine ? { owner: 'me' } : {}) } as ListLeadsQuery;
-    const [due, overdue] = await Promise.all([this.list(actor, { ...base, followUpDue: true }), this.list(actor, { ...base, overdue: true })]);
+    const [due, overdue] = await Promise.all([
+      this.list(actor, { ...base, followUpDue: true }),
+      this.list(actor, { ...base, overdue: true }),
+    ]);
     return { dueToday: Math.max(0, due.total - overdue.total), overdue: overdue.total, mine };
   }
 
@@ -300,11 +351,12 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
   /** Who works each lead and how to reach them (for the enterprise's own view: 我的线索). */
   async contactsOf(leadIds: readonly number[]): Promise<Map<number, LeadContact>> {
     if (!leadIds.length) return new Map();
-    const rows: Array<{ id: number; name: string; email: string; phone: string | null; bureau: string | null }> = await this.dataSource.query(
-      `SELECT l.id, u.name, u.email, u.phone, b.name AS bureau
+    const rows: Array<{ id: number; name: string; email: string; phone: string | null; bureau: string | null }> =
+      await this.dataSource.query(
+        `SELECT l.id, u.name, u.email, u.phone, b.name AS bureau
        FROM lead l JOIN app_user u ON u.id = l.owner_id LEFT JOIN bureau b ON b.id = coalesce(u.bureau_id, l.bureau_id) WHERE l.id = ANY($1::int[])`,
-      [leadIds],
-    );
+        [leadIds],
+      );
     return new Map(rows.map((r) => [r.id, { name: r.name, bureau: r.bureau, phone: r.phone, email: r.email }]));
   }
 
@@ -318,7 +370,9 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
 
   private covers(actor: Actor, regionCode: string): boolean {
     if (actor.role === 'admin') return true;
-    return (actor.role === 'officer' || actor.role === 'bureau_lead') && !!actor.regionScope && regions().isWithin(regionCode, actor.regionScope);
+    return (
+      (actor.role === 'officer' || actor.role === 'bureau_lead') && !!actor.regionScope && regions().isWithin(regionCode, actor.regionScope)
+    );
   }
 
   /** An explicitly chosen owner: officers may name themselves; bureau leads and admins any eligible officer. */
@@ -343,7 +397,10 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
    * their first timeline entries.
    */
   async insert(m: EntityManager, n: NewLead): Promise<CreatedLead> {
-    const [e]: Array<{ name: string; industry_codes: string[] }> = await m.query(`SELECT name, industry_codes FROM enterprise WHERE id = $1`, [n.enterpriseId]);
+    const [e]: Array<{ name: string; industry_codes: string[] }> = await m.query(
+      `SELECT name, industry_codes FROM enterprise WHERE id = $1`,
+      [n.enterpriseId],
+    );
     if (!e) throw notFound('企业');
     let regionCode = n.regionCode ?? null;
     let industryCodes = e.industry_codes;
@@ -386,7 +443,9 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
     // gives the turn back if a concurrent insert of the same lead wins
     await m.query('SAVEPOINT lead_insert');
     const owner: Assignment =
-      n.ownerId !== undefined ? { ownerId: n.ownerId, bureauId: await this.bureauOfUser(m, n.ownerId) } : await this.assignment.assign(m, { regionCode, industryPath: values.industryPath });
+      n.ownerId !== undefined
+        ? { ownerId: n.ownerId, bureauId: await this.bureauOfUser(m, n.ownerId) }
+        : await this.assignment.assign(m, { regionCode, industryPath: values.industryPath });
     const inserted = await m
       .createQueryBuilder()
       .insert()
@@ -407,12 +466,28 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
     if (owner.ownerId && owner.ownerId !== n.actor?.userId && n.source !== 'import') {
       const what = n.source === 'inquiry' ? '企业咨询' : n.source === 'interest' ? '企业感兴趣' : '新线索分派给您';
       const kind = n.source === 'inquiry' ? 'inquiry' : n.source === 'interest' ? 'interest' : 'assignment';
-      await notifyInApp(m, [{ userIds: [owner.ownerId], kind, title: `${what}：${e.name}`, body: projectTitle ?? regions().fullName(regionCode), link: `/console/leads/${id}`, dedupeKey: `lead-new:${id}` }]);
+      await notifyInApp(m, [
+        {
+          userIds: [owner.ownerId],
+          kind,
+          title: `${what}：${e.name}`,
+          body: projectTitle ?? regions().fullName(regionCode),
+          link: `/console/leads/${id}`,
+          dedupeKey: `lead-new:${id}`,
+        },
+      ]);
     }
     await logActivities(
       m,
       [
-        { leadId: id, kind: 'created', occurredAt: createdAt, actorId: n.actor?.userId ?? null, summary: n.note ?? '', details: { source: n.source, sourceLabel: LEAD_SOURCES[n.source] } },
+        {
+          leadId: id,
+          kind: 'created',
+          occurredAt: createdAt,
+          actorId: n.actor?.userId ?? null,
+          summary: n.note ?? '',
+          details: { source: n.source, sourceLabel: LEAD_SOURCES[n.source] },
+        },
         {
           leadId: id,
           kind: 'assignment',
@@ -438,9 +513,15 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
     if (n.matchId) probes.push([`SELECT id FROM lead WHERE match_id = $1`, [n.matchId]]);
     if (n.importKey) probes.push([`SELECT id FROM lead WHERE import_key = $1`, [n.importKey]]);
     if (n.projectId !== null) {
-      probes.push([`SELECT id FROM lead WHERE enterprise_id = $1 AND project_id = $2 AND stage = ANY($3::varchar[])`, [n.enterpriseId, n.projectId, PRE_SIGNING]]);
+      probes.push([
+        `SELECT id FROM lead WHERE enterprise_id = $1 AND project_id = $2 AND stage = ANY($3::varchar[])`,
+        [n.enterpriseId, n.projectId, PRE_SIGNING],
+      ]);
     } else {
-      probes.push([`SELECT id FROM lead WHERE enterprise_id = $1 AND project_id IS NULL AND region_code = $2 AND stage = ANY($3::varchar[])`, [n.enterpriseId, regionCode, PRE_SIGNING]]);
+      probes.push([
+        `SELECT id FROM lead WHERE enterprise_id = $1 AND project_id IS NULL AND region_code = $2 AND stage = ANY($3::varchar[])`,
+        [n.enterpriseId, regionCode, PRE_SIGNING],
+      ]);
     }
     for (const [sql, params] of probes) {
       const [row]: Array<{ id: number }> = await m.query(sql, params);
@@ -554,7 +635,11 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
       this.listPool.on('error', () => undefined); // an idle connection's error (a restarted server) only drops it
       return (await this.listPool.query({ name, text, values })).rows as T[];
     }
-    const pool = (this.dataSource.driver as unknown as { master: { query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> } }).master;
+    const pool = (
+      this.dataSource.driver as unknown as {
+        master: { query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> };
+      }
+    ).master;
     return (await pool.query({ name, text, values })).rows;
   }
 
@@ -597,7 +682,12 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
     if (to === 'negotiating') set.negotiating_at = at;
     if (to === 'signed') {
       const signing = await this.signingKind(m, actor, lead, input.increaseOf);
-      Object.assign(set, { signed_at: at, signed_amount_yuan: input.amountYuan, signing_kind: signing.kind, increase_of_lead_id: signing.increaseOf });
+      Object.assign(set, {
+        signed_at: at,
+        signed_amount_yuan: input.amountYuan,
+        signing_kind: signing.kind,
+        increase_of_lead_id: signing.increaseOf,
+      });
       Object.assign(details, { amountYuan: input.amountYuan, signingKind: signing.kind, increaseOf: signing.increaseOf });
     }
     if (to === 'started') {
@@ -616,11 +706,28 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
     }
     if (to === 'producing') set.next_follow_up_on = null;
     // a milestone is the follow-up that was due: a planned date already reached is done, not overdue (a later one stays)
-    if ((to === 'signed' || to === 'started') && lead.next_follow_up_on && lead.next_follow_up_on <= this.today()) set.next_follow_up_on = null;
+    if ((to === 'signed' || to === 'started') && lead.next_follow_up_on && lead.next_follow_up_on <= this.today())
+      set.next_follow_up_on = null;
     await this.update(m, id, set);
-    await logActivities(m, [{ leadId: id, kind: 'stage_change', occurredAt: at, actorId: actor.userId, fromStage: from, toStage: to, summary: input.note, details }], now);
+    await logActivities(
+      m,
+      [
+        {
+          leadId: id,
+          kind: 'stage_change',
+          occurredAt: at,
+          actorId: actor.userId,
+          fromStage: from,
+          toStage: to,
+          summary: input.note,
+          details,
+        },
+      ],
+      now,
+    );
     // the project follows its leads (README "Agreements"): through its service, in this transaction
-    if (lead.project_id !== null && (to === 'signed' || to === 'started' || to === 'producing')) await this.projects.followLead(m, lead.project_id, to, at, actor.userId);
+    if (lead.project_id !== null && (to === 'signed' || to === 'started' || to === 'producing'))
+      await this.projects.followLead(m, lead.project_id, to, at, actor.userId);
     if (opts.audit) await this.audit.record(m, this.auditOf(actor, 'lead.stage_changed', lead, { from, to, ...details }));
     return this.row(m, id);
   }
@@ -631,20 +738,31 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
    * signings at once cannot both found it (and a unique index refuses it anyway). Without a
    * project, the officer names the earlier signed lead of the same enterprise (`increaseOf`).
    */
-  private async signingKind(m: EntityManager, actor: Actor, lead: LeadRow, increaseOf: number | undefined): Promise<{ kind: SigningKind; increaseOf: number | null }> {
+  private async signingKind(
+    m: EntityManager,
+    actor: Actor,
+    lead: LeadRow,
+    increaseOf: number | undefined,
+  ): Promise<{ kind: SigningKind; increaseOf: number | null }> {
     if (lead.project_id !== null) {
       if (increaseOf !== undefined) {
         throw validationFailed([{ field: 'increaseOf', code: 'not_applicable', message: '项目线索是否为增资由系统按项目判断，无须填写' }]);
       }
       await m.query(`SELECT id FROM project WHERE id = $1 FOR UPDATE`, [lead.project_id]);
-      const [founding]: Array<{ id: number }> = await m.query(`SELECT id FROM lead WHERE project_id = $1 AND signing_kind = 'new' AND id <> $2`, [lead.project_id, lead.id]);
+      const [founding]: Array<{ id: number }> = await m.query(
+        `SELECT id FROM lead WHERE project_id = $1 AND signing_kind = 'new' AND id <> $2`,
+        [lead.project_id, lead.id],
+      );
       return founding ? { kind: 'increase', increaseOf: founding.id } : { kind: 'new', increaseOf: null };
     }
     if (increaseOf === undefined) return { kind: 'new', increaseOf: null };
-    const [base]: Array<{ id: number; enterprise_id: number; signing_kind: SigningKind | null; region_code: string; increase_of_lead_id: number | null }> = await m.query(
-      `SELECT id, enterprise_id, signing_kind, region_code, increase_of_lead_id FROM lead WHERE id = $1`,
-      [increaseOf],
-    );
+    const [base]: Array<{
+      id: number;
+      enterprise_id: number;
+      signing_kind: SigningKind | null;
+      region_code: string;
+      increase_of_lead_id: number | null;
+    }> = await m.query(`SELECT id, enterprise_id, signing_kind, region_code, increase_of_lead_id FROM lead WHERE id = $1`, [increaseOf]);
     const bad = (message: string): never => {
       throw validationFailed([{ field: 'increaseOf', code: 'invalid_increase', message }]);
     };
@@ -665,7 +783,9 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
     const lead = await this.row(m, id, true);
     assertMayWork(actor, this.ref(lead));
     if (!['signed', 'started', 'producing'].includes(lead.stage)) {
-      throw conflict('lead-not-signed', `线索处于「${LEAD_STAGES[lead.stage]}」阶段；签约后才能录入投资协议`, [{ field: 'stage', code: 'not_signed', message: '线索尚未签约' }]);
+      throw conflict('lead-not-signed', `线索处于「${LEAD_STAGES[lead.stage]}」阶段；签约后才能录入投资协议`, [
+        { field: 'stage', code: 'not_signed', message: '线索尚未签约' },
+      ]);
     }
     return {
       id: lead.id,
@@ -682,7 +802,14 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
    * A milestone recorded on the lead's agreement moves the lead along too (signed › started ›
    * producing), when it is the lead's next stage; otherwise nothing happens. Inside the caller's transaction.
    */
-  async followMilestone(m: EntityManager, actor: Actor, id: number, stage: 'started' | 'producing', on: string, note: string): Promise<boolean> {
+  async followMilestone(
+    m: EntityManager,
+    actor: Actor,
+    id: number,
+    stage: 'started' | 'producing',
+    on: string,
+    note: string,
+  ): Promise<boolean> {
     const lead = await this.row(m, id, true);
     if (stageChangeProblem(lead.stage, stage) !== null) return false;
     if (on < shanghaiDate(lead.stage_changed_at) || on > this.today()) return false;
@@ -707,7 +834,9 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
     const at = new Date(`${date}T00:00:00+08:00`);
     if (at.getTime() > this.clock.now().getTime()) throw validationFailed([{ field: 'at', code: 'future', message: '日期不能晚于今天' }]);
     if (date < shanghaiDate(previous)) {
-      throw validationFailed([{ field: 'at', code: 'before_previous', message: `日期不能早于上一阶段的日期（${shanghaiDate(previous)}）` }]);
+      throw validationFailed([
+        { field: 'at', code: 'before_previous', message: `日期不能早于上一阶段的日期（${shanghaiDate(previous)}）` },
+      ]);
     }
     return at;
   }
@@ -723,9 +852,31 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
         const problem = reopenProblem(lead.stage, lead.lost_from_stage, to);
         if (problem) throw stageProblem(problem);
         const now = this.clock.now();
-        await this.update(m, id, { stage: to, stage_changed_at: now, last_activity_at: now, lost_at: null, lost_reason: null, lost_from_stage: null });
+        await this.update(m, id, {
+          stage: to,
+          stage_changed_at: now,
+          last_activity_at: now,
+          lost_at: null,
+          lost_reason: null,
+          lost_from_stage: null,
+        });
         const details = { reason: input.reason, lostReason: lead.lost_reason, lostAt: lead.lost_at };
-        await logActivities(m, [{ leadId: id, kind: 'reopen', occurredAt: now, actorId: actor.userId, fromStage: 'lost', toStage: to, summary: input.reason, details }], now);
+        await logActivities(
+          m,
+          [
+            {
+              leadId: id,
+              kind: 'reopen',
+              occurredAt: now,
+              actorId: actor.userId,
+              fromStage: 'lost',
+              toStage: to,
+              summary: input.reason,
+              details,
+            },
+          ],
+          now,
+        );
         await this.audit.record(m, this.auditOf(actor, 'lead.reopened', lead, { to, ...details }));
         return this.row(m, id);
       }),
@@ -754,13 +905,23 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
       const now = this.clock.now();
       const at = input.at ?? now;
       if (at.getTime() > now.getTime() + 5 * 60_000) throw validationFailed([{ field: 'at', code: 'future', message: '时间不能晚于现在' }]);
-      if (at.getTime() < lead.created_at.getTime() - DAY) throw validationFailed([{ field: 'at', code: 'before_created', message: '时间不能早于线索的创建时间' }]);
+      if (at.getTime() < lead.created_at.getTime() - DAY)
+        throw validationFailed([{ field: 'at', code: 'before_created', message: '时间不能早于线索的创建时间' }]);
       const set: Record<string, unknown> = { last_activity_at: new Date(Math.max(at.getTime(), lead.last_activity_at.getTime())) };
       if (input.nextFollowUpOn !== undefined) set.next_follow_up_on = this.followUpDate(input.nextFollowUpOn);
       await this.update(m, id, set);
       const [aid] = await logActivities(
         m,
-        [{ leadId: id, kind: input.kind, occurredAt: at, actorId: actor.userId, summary: input.summary, details: input.nextFollowUpOn !== undefined ? { nextFollowUpOn: input.nextFollowUpOn } : {} }],
+        [
+          {
+            leadId: id,
+            kind: input.kind,
+            occurredAt: at,
+            actorId: actor.userId,
+            summary: input.summary,
+            details: input.nextFollowUpOn !== undefined ? { nextFollowUpOn: input.nextFollowUpOn } : {},
+          },
+        ],
         now,
       );
       const [created] = (await this.activities(m, id, 500)).filter((x) => Number(x.id) === aid);
@@ -778,7 +939,9 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
       const changes: string[] = [];
       if (input.nextFollowUpOn !== undefined) {
         if (input.nextFollowUpOn && !OPEN_STAGES.includes(lead.stage)) {
-          throw conflict('lead-closed', `「${LEAD_STAGES[lead.stage]}」的线索无须再安排跟进`, [{ field: 'nextFollowUpOn', code: 'closed', message: '线索已结束' }]);
+          throw conflict('lead-closed', `「${LEAD_STAGES[lead.stage]}」的线索无须再安排跟进`, [
+            { field: 'nextFollowUpOn', code: 'closed', message: '线索已结束' },
+          ]);
         }
         set.next_follow_up_on = this.followUpDate(input.nextFollowUpOn);
         changes.push(input.nextFollowUpOn ? `下次跟进日期：${input.nextFollowUpOn}` : '取消下次跟进日期');
@@ -788,7 +951,20 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
         changes.push('修改意向投资额');
       }
       await this.update(m, id, set);
-      await logActivities(m, [{ leadId: id, kind: 'update', occurredAt: this.clock.now(), actorId: actor.userId, summary: changes.join('；'), details: { ...input } }], this.clock.now());
+      await logActivities(
+        m,
+        [
+          {
+            leadId: id,
+            kind: 'update',
+            occurredAt: this.clock.now(),
+            actorId: actor.userId,
+            summary: changes.join('；'),
+            details: { ...input },
+          },
+        ],
+        this.clock.now(),
+      );
       return this.row(m, id);
     });
   }
@@ -807,13 +983,36 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
       await this.update(m, id, { owner_id: owner.id, bureau_id: owner.bureauId, last_activity_at: now });
       await logActivities(
         m,
-        [{ leadId: id, kind: 'assignment', occurredAt: now, actorId: actor.userId, fromOwnerId: lead.owner_id, toOwnerId: owner.id, summary: input.note, details: { bureauId: owner.bureauId } }],
+        [
+          {
+            leadId: id,
+            kind: 'assignment',
+            occurredAt: now,
+            actorId: actor.userId,
+            fromOwnerId: lead.owner_id,
+            toOwnerId: owner.id,
+            summary: input.note,
+            details: { bureauId: owner.bureauId },
+          },
+        ],
         now,
       );
-      await this.audit.record(m, this.auditOf(actor, 'lead.reassigned', lead, { fromOwnerId: lead.owner_id, toOwnerId: owner.id, note: input.note }));
+      await this.audit.record(
+        m,
+        this.auditOf(actor, 'lead.reassigned', lead, { fromOwnerId: lead.owner_id, toOwnerId: owner.id, note: input.note }),
+      );
       const after = await this.row(m, id);
       if (owner.id !== actor.userId) {
-        await notifyInApp(m, [{ userIds: [owner.id], kind: 'assignment', title: `线索分派给您：${after.enterprise_name}`, body: input.note || (after.project_title ?? ''), link: `/console/leads/${id}`, dedupeKey: `lead-assigned:${id}:${now.getTime()}` }]);
+        await notifyInApp(m, [
+          {
+            userIds: [owner.id],
+            kind: 'assignment',
+            title: `线索分派给您：${after.enterprise_name}`,
+            body: input.note || (after.project_title ?? ''),
+            link: `/console/leads/${id}`,
+            dedupeKey: `lead-assigned:${id}:${now.getTime()}`,
+          },
+        ]);
       }
       return after;
     });
@@ -822,11 +1021,18 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
   private async update(m: EntityManager, id: number, set: Record<string, unknown>): Promise<void> {
     const cols = Object.keys(set);
     if (!cols.length) return;
-    await m.query(`UPDATE lead SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [id, ...cols.map((c) => set[c])]);
+    await m.query(`UPDATE lead SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [
+      id,
+      ...cols.map((c) => set[c]),
+    ]);
   }
 
   private auditOf(actor: Actor, action: string, lead: LeadRow, detail: Record<string, unknown>): AuditRecord {
-    return { actor, action, target: { type: 'lead', id: lead.id, region: lead.region_code }, detail: { enterpriseId: lead.enterprise_id, projectId: lead.project_id, ...detail } };
+    return {
+      actor,
+      action,
+      target: { type: 'lead', id: lead.id, region: lead.region_code },
+      detail: { enterpriseId: lead.enterprise_id, projectId: lead.project_id, ...detail },
+    };
   }
-
 }

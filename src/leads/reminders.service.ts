@@ -10,7 +10,6 @@ import { LEAD_STAGES, OPEN_STAGES, type LeadStage } from './lead.vocabulary.js';
 import { leadRemindersJob } from './leads.jobs.js';
 import { dailySummaryTemplate, followUpDueTemplate, leadIdleTemplate, type ReminderLead } from './reminder-templates.js';
 
-
 const DAY = 24 * 3600_000;
 const BATCH = 500;
 const SUMMARY_LEADS = 20;
@@ -127,16 +126,17 @@ export class LeadRemindersService {
       }),
     );
 
-    const summaries: Array<{ owner_id: number; open: number; due_today: number; overdue: number; idle: number; new_since: number }> = await this.dataSource.query(
-      `SELECT l.owner_id, count(*)::int AS open,
+    const summaries: Array<{ owner_id: number; open: number; due_today: number; overdue: number; idle: number; new_since: number }> =
+      await this.dataSource.query(
+        `SELECT l.owner_id, count(*)::int AS open,
          count(*) FILTER (WHERE l.next_follow_up_on = $2::date)::int AS due_today,
          count(*) FILTER (WHERE l.next_follow_up_on < $2::date)::int AS overdue,
          count(*) FILTER (WHERE l.last_activity_at < $3::timestamptz - make_interval(days => coalesce(b.idle_limit_days, 14)))::int AS idle,
          count(*) FILTER (WHERE EXISTS (SELECT 1 FROM lead_activity a WHERE a.lead_id = l.id AND a.kind = 'assignment' AND a.to_owner_id = l.owner_id AND a.occurred_at >= $3::timestamptz - interval '1 day'))::int AS new_since
        FROM lead l LEFT JOIN bureau b ON b.id = l.bureau_id JOIN app_user u ON u.id = l.owner_id AND u.active
        WHERE l.stage = ANY($1::varchar[]) GROUP BY l.owner_id ORDER BY l.owner_id`,
-      [OPEN_STAGES, date, now],
-    );
+        [OPEN_STAGES, date, now],
+      );
     const urgent: Array<Row & { reason: string }> = await this.dataSource.query(
       `SELECT * FROM (
          SELECT x.*, row_number() OVER (PARTITION BY x.owner_id ORDER BY x.rank, x.next_follow_up_on NULLS LAST, x.last_activity_at) AS n FROM (

@@ -23,7 +23,7 @@ const allIndustries = [...t.all()].map((n) => n.code);
 const allRegions = [...r.all()].map((n) => n.code);
 
 let seed = 12345;
-const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) / 0x7fffffff);
+const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) / 0x7fffffff;
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
 /** Codes near each other often enough to exercise every case (same class, group, division, section). */
 function near(code: string, pool: readonly string[]): string {
@@ -62,13 +62,18 @@ function pairs(n: number): Array<{ e: E; p: P }> {
       homeRegionCode: nearRegion(place),
       targetRegionCodes: [...new Set(Array.from({ length: Math.floor(rand() * 3) }, () => nearRegion(place)))],
     };
-    const p: P = { id: i + 1, industryCodes: [...new Set(Array.from({ length: 1 + Math.floor(rand() * 2) }, () => near(base, allIndustries)))], regionCode: nearRegion(place) };
+    const p: P = {
+      id: i + 1,
+      industryCodes: [...new Set(Array.from({ length: 1 + Math.floor(rand() * 2) }, () => near(base, allIndustries)))],
+      regionCode: nearRegion(place),
+    };
     out.push({ e, p });
   }
   return out;
 }
 
-const scorerPasses = (e: E, p: P) => regionFit(e, p.regionCode, r).fit > 0 && industryFit(e.industryCodes, p.industryCodes, t).fit >= MIN_INDUSTRY_FIT;
+const scorerPasses = (e: E, p: P) =>
+  regionFit(e, p.regionCode, r).fit > 0 && industryFit(e.industryCodes, p.industryCodes, t).fit >= MIN_INDUSTRY_FIT;
 
 /** ENTERPRISE_CANDIDATES_WHERE with its parameters, as set logic. */
 function projectSideSql(e: E, p: P): boolean {
@@ -124,7 +129,12 @@ describe('candidate generation is the twin of the scorer’s requirements', () =
     );
     for (const { e } of sample.slice(0, 300)) {
       const got = index
-        .candidates({ industryCodes: e.industryCodes, industryPath: t.closure(e.industryCodes), targetRegionCodes: e.targetRegionCodes, homeRegionPath: [...r.path(e.homeRegionCode)] })
+        .candidates({
+          industryCodes: e.industryCodes,
+          industryPath: t.closure(e.industryCodes),
+          targetRegionCodes: e.targetRegionCodes,
+          homeRegionPath: [...r.path(e.homeRegionCode)],
+        })
         .sort((a, b) => a - b);
       const expected = projects.filter((p) => scorerPasses(e, p)).map((p) => p.id);
       expect(got).toEqual(expected);

@@ -127,7 +127,12 @@ export class ProjectIndex {
   }
 
   /** Ids of the projects that can match an enterprise. */
-  candidates(e: { industryCodes: readonly string[]; industryPath: readonly string[]; targetRegionCodes: readonly string[]; homeRegionPath: readonly string[] }): number[] {
+  candidates(e: {
+    industryCodes: readonly string[];
+    industryPath: readonly string[];
+    targetRegionCodes: readonly string[];
+    homeRegionPath: readonly string[];
+  }): number[] {
     const regionKeys = enterpriseRegionKeys(e.targetRegionCodes, e.homeRegionPath);
     const out = new Set<number>();
     for (const k of enterpriseIndustryKeys(e.industryCodes, e.industryPath)) {

@@ -35,6 +35,8 @@ describe('stored eligibility (政策找企业, 免申即享)', () => {
     expect(evaluateStored(expired, [greenChannel], ctx)).toEqual([]);
     expect(evaluateStored({ ...base, id: 3 }, [greenChannel], ctx).map((r) => r.status)).toEqual(['eligible']);
     // the same enterprise the day before its certificate ran out (a catalogue is built per run, for one day)
-    expect(evaluateStored(expired, [{ ...greenChannel, signature: undefined }], { ...ctx, today: '2026-05-01' }).map((r) => r.status)).toEqual(['eligible']);
+    expect(
+      evaluateStored(expired, [{ ...greenChannel, signature: undefined }], { ...ctx, today: '2026-05-01' }).map((r) => r.status),
+    ).toEqual(['eligible']);
   });
 });

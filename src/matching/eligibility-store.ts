@@ -77,7 +77,8 @@ export class IncentiveCatalogue {
   /** Incentives whose policy region concerns the enterprise: it contains the home or a target, or lies inside a target. */
   applicable(e: Pick<EnterpriseFacts, 'homeRegionCode' | 'targetRegionCodes'>): CatalogueIncentive[] {
     const out = new Map<number, CatalogueIncentive>();
-    for (const c of this.regions.closure([e.homeRegionCode, ...e.targetRegionCodes])) for (const i of this.byScope.get(c) ?? []) out.set(i.id, i);
+    for (const c of this.regions.closure([e.homeRegionCode, ...e.targetRegionCodes]))
+      for (const i of this.byScope.get(c) ?? []) out.set(i.id, i);
     for (const t of e.targetRegionCodes) for (const i of this.byAncestor.get(t) ?? []) out.set(i.id, i);
     return [...out.values()];
   }
@@ -109,7 +110,9 @@ let verdictCount = 0;
 const VERDICTS_MAX = 50_000;
 
 function inScope(e: Pick<EnterpriseFacts, 'homeRegionCode' | 'targetRegionCodes'>, scope: string, regions: RegionTree): boolean {
-  return regions.isWithin(e.homeRegionCode, scope) || e.targetRegionCodes.some((t) => regions.isWithin(t, scope) || regions.isWithin(scope, t));
+  return (
+    regions.isWithin(e.homeRegionCode, scope) || e.targetRegionCodes.some((t) => regions.isWithin(t, scope) || regions.isWithin(scope, t))
+  );
 }
 
 export function evaluateStored(
@@ -147,7 +150,14 @@ export function evaluateStored(
       verdictCount++;
     }
     if (v.status === 'not_eligible') continue;
-    out.push({ enterpriseId: e.id, incentiveId: i.id, status: v.status, missing: v.missing, fingerprint: v.fingerprint, granted: i.grantedWithoutApplication });
+    out.push({
+      enterpriseId: e.id,
+      incentiveId: i.id,
+      status: v.status,
+      missing: v.missing,
+      fingerprint: v.fingerprint,
+      granted: i.grantedWithoutApplication,
+    });
   }
   return out;
 }
@@ -174,9 +184,15 @@ WITH input AS (
 )
 SELECT (SELECT count(*) FROM up)::int AS written, (SELECT count(*) FROM ev)::int AS events`;
 
-export async function upsertEligibility(m: EntityManager, rows: readonly EligibilityRow[], basis: string): Promise<{ written: number; events: number }> {
+export async function upsertEligibility(
+  m: EntityManager,
+  rows: readonly EligibilityRow[],
+  basis: string,
+): Promise<{ written: number; events: number }> {
   if (!rows.length) return { written: 0, events: 0 };
-  const json = JSON.stringify(rows.map((r) => ({ e: r.enterpriseId, i: r.incentiveId, s: r.status, m: r.missing, f: r.fingerprint, g: r.granted })));
+  const json = JSON.stringify(
+    rows.map((r) => ({ e: r.enterpriseId, i: r.incentiveId, s: r.status, m: r.missing, f: r.fingerprint, g: r.granted })),
+  );
   const [stats] = await m.query(UPSERT, [json, basis]);
   return stats;
 }

@@ -33,7 +33,12 @@ export class FullRematchService {
   /** POST /matching/rematch: a run row and its start job, in one transaction. */
   async request(requestedBy: number | null): Promise<{ run: MatchingRun; jobId: string }> {
     return this.dataSource.transaction(async (m) => {
-      const run = m.create(MatchingRun, { trigger: 'manual' as RunTrigger, requestedBy, chunkSize: this.config.MATCHING_CHUNK_SIZE, status: 'pending' });
+      const run = m.create(MatchingRun, {
+        trigger: 'manual' as RunTrigger,
+        requestedBy,
+        chunkSize: this.config.MATCHING_CHUNK_SIZE,
+        status: 'pending',
+      });
       await m.insert(MatchingRun, run);
       const req = fullRematchJob.request({ runId: run.id });
       await this.outbox.enqueue(m, req);
@@ -76,7 +81,11 @@ export class FullRematchService {
           [runId, ranges.map((_, i) => i), ranges.map((r) => r.lo), ranges.map((r) => r.hi)],
         );
       }
-      await m.query(`UPDATE matching_run SET chunks_total = $2, enterprises = $3 WHERE id = $1`, [runId, ranges.length, ranges.reduce((s, r) => s + r.n, 0)]);
+      await m.query(`UPDATE matching_run SET chunks_total = $2, enterprises = $3 WHERE id = $1`, [
+        runId,
+        ranges.length,
+        ranges.reduce((s, r) => s + r.n, 0),
+      ]);
     });
     const chunks = await this.dataSource.manager.find(MatchingRunChunk, { where: { runId }, order: { chunkNo: 'ASC' } });
     if (!chunks.length) {
@@ -94,7 +103,12 @@ export class FullRematchService {
         .filter((c) => c.status !== 'done')
         .map((c) => {
           const req = fullRematchChunkJob.request({ runId, chunkNo: c.chunkNo });
-          return { name: req.name, queueName: MATCHING_FULL_QUEUE, data: req.payload, opts: { ...this.queues.optionsFor(req), failParentOnFailure: true } };
+          return {
+            name: req.name,
+            queueName: MATCHING_FULL_QUEUE,
+            data: req.payload,
+            opts: { ...this.queues.optionsFor(req), failParentOnFailure: true },
+          };
         }),
     });
     this.log.log({ runId, chunks: chunks.length }, 'full re-match started');
@@ -125,7 +139,15 @@ export class FullRematchService {
           `UPDATE matching_run_chunk SET status = 'done', finished_at = now(), pairs_scored = $3, matches_written = $4, matches_withdrawn = $5,
              events_written = $6, eligibility_written = $7
            WHERE run_id = $1 AND chunk_no = $2 AND status <> 'done' RETURNING chunk_no`,
-          [runId, chunkNo, stats.candidates, stats.written, stats.withdrawn, stats.events + stats.eligibilityEvents, stats.eligibilityWritten],
+          [
+            runId,
+            chunkNo,
+            stats.candidates,
+            stats.written,
+            stats.withdrawn,
+            stats.events + stats.eligibilityEvents,
+            stats.eligibilityWritten,
+          ],
         );
         if (!updated) return; // recorded by an earlier attempt that died before BullMQ heard of it
         await m.query(
@@ -139,11 +161,14 @@ export class FullRematchService {
     } catch (err) {
       const attempts = job.opts.attempts ?? 1;
       if (job.attemptsMade + 1 >= attempts) {
-        await this.dataSource.query(`UPDATE matching_run_chunk SET status = 'failed' WHERE run_id = $1 AND chunk_no = $2`, [runId, chunkNo]);
-        await this.dataSource.query(`UPDATE matching_run SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status <> 'completed'`, [
+        await this.dataSource.query(`UPDATE matching_run_chunk SET status = 'failed' WHERE run_id = $1 AND chunk_no = $2`, [
           runId,
-          `chunk ${chunkNo}: ${String((err as Error).message).slice(0, 500)}`,
+          chunkNo,
         ]);
+        await this.dataSource.query(
+          `UPDATE matching_run SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status <> 'completed'`,
+          [runId, `chunk ${chunkNo}: ${String((err as Error).message).slice(0, 500)}`],
+        );
       }
       throw err;
     }
@@ -155,7 +180,10 @@ export class FullRematchService {
   }
 
   private async complete(runId: number): Promise<void> {
-    await this.dataSource.query(`UPDATE matching_run SET status = 'completed', finished_at = now() WHERE id = $1 AND status IN ('pending', 'running')`, [runId]);
+    await this.dataSource.query(
+      `UPDATE matching_run SET status = 'completed', finished_at = now() WHERE id = $1 AND status IN ('pending', 'running')`,
+      [runId],
+    );
     this.log.log({ runId }, 'full re-match completed');
   }
 }

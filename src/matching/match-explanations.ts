@@ -51,16 +51,15 @@ export class MatchExplanations implements DigestMatchReasons {
     const ctx = this.engine.context();
     const enterpriseIds = [...new Set(rows.map((r) => r.enterprise_id))];
     const projectIds = [...new Set(rows.map((r) => r.project_id))];
-    const enterprises: EnterpriseRow[] = await m.query(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE e.id = ANY($1::int[])`, [enterpriseIds]);
+    const enterprises: EnterpriseRow[] = await m.query(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE e.id = ANY($1::int[])`, [
+      enterpriseIds,
+    ]);
     const projects: ProjectRow[] = await m.query(`SELECT ${PROJECT_COLUMNS} FROM project p WHERE p.id = ANY($1::int[])`, [projectIds]);
     const incentives: IncentiveRow[] = await m.query(PROJECT_INCENTIVES_SQL, [projectIds]);
     const byEnterprise = new Map(enterprises.map((e) => [e.id, toMatchEnterprise(e)]));
     const profiles = new Map<number, { project: ReturnType<typeof toMatchProject>; reading: ProjectProfile; scoring?: ProjectProfile }>();
     for (const p of projects) {
-      const project = toMatchProject(
-        p,
-        incentives.filter((i) => i.project_id === p.id).map(toMatchIncentive),
-      );
+      const project = toMatchProject(p, incentives.filter((i) => i.project_id === p.id).map(toMatchIncentive));
       // reading a verdict needs no text terms (the shared words are stored): no segmentation
       profiles.set(p.id, { project, reading: new ProjectProfile(project, ctx, { tokens: [], renderMemo: false }) });
     }
@@ -69,7 +68,15 @@ export class MatchExplanations implements DigestMatchReasons {
       const p = profiles.get(r.project_id);
       if (!e || !p) return { breakdown: [], reasons: [] };
       const ev = r.verdict
-        ? p.reading.revive({ score: r.score, verdict: r.verdict, eligibleIncentiveIds: r.eligible_incentive_ids ?? [], needsInfoIncentiveIds: r.needs_info_incentive_ids ?? [] }, e)
+        ? p.reading.revive(
+            {
+              score: r.score,
+              verdict: r.verdict,
+              eligibleIncentiveIds: r.eligible_incentive_ids ?? [],
+              needsInfoIncentiveIds: r.needs_info_incentive_ids ?? [],
+            },
+            e,
+          )
         : null;
       let result: MatchResult;
       if (ev) result = p.reading.explain(ev);

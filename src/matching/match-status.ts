@@ -12,7 +12,10 @@ export async function markMatchConverted(m: EntityManager, matchId: number, at: 
 }
 
 /** The enterprise was told these scores (status new › notified); rows locked in id order. */
-export async function markMatchesNotified(db: Pick<EntityManager, 'query'>, told: ReadonlyArray<{ matchId: number; score: number }>): Promise<void> {
+export async function markMatchesNotified(
+  db: Pick<EntityManager, 'query'>,
+  told: ReadonlyArray<{ matchId: number; score: number }>,
+): Promise<void> {
   if (!told.length) return;
   await db.query(
     `WITH told AS (

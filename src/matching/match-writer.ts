@@ -109,7 +109,12 @@ WITH input AS (
 SELECT (SELECT count(*) FROM up)::int AS written, (SELECT count(*) FROM ev)::int AS events`;
 
 /** Upserts one batch (the caller's transaction). */
-export async function upsertMatches(m: EntityManager, rows: readonly MatchRow[], basis: string, materialDelta: number): Promise<WriteStats> {
+export async function upsertMatches(
+  m: EntityManager,
+  rows: readonly MatchRow[],
+  basis: string,
+  materialDelta: number,
+): Promise<WriteStats> {
   if (!rows.length) return { written: 0, events: 0 };
   let json = '[';
   for (let i = 0; i < rows.length; i++) json += (i ? ',' : '') + rowJson(rows[i]);

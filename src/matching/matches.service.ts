@@ -5,7 +5,12 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { coversRegion, isAdmin, isStaff, ownsEnterprise, type Actor } from '../access/actor.js';
 import { industryRef, regionRef } from '../reference/refs.js';
-import { CERTIFICATION_KINDS, ENTERPRISE_SIZES, type CertificationKind, type EnterpriseSize } from '../enterprises/enterprise.vocabulary.js';
+import {
+  CERTIFICATION_KINDS,
+  ENTERPRISE_SIZES,
+  type CertificationKind,
+  type EnterpriseSize,
+} from '../enterprises/enterprise.vocabulary.js';
 import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
 import { notFound, ProblemException } from '../platform/http/problem.js';
 import type { Incentive } from '../policies/incentive.entity.js';
@@ -17,7 +22,14 @@ import { PROJECT_STAGES, type ProjectStage } from '../projects/project.vocabular
 import { MatchExplanations, type Explanation } from './match-explanations.js';
 import { MATCH_STATUSES, type MatchStatus } from './match.vocabulary.js';
 import { MatchingEngine } from './matching.engine.js';
-import { ENTERPRISE_COLUMNS, PROJECT_COLUMNS, PROJECT_INCENTIVES_SQL, toMatchEnterprise, toMatchIncentive, toMatchProject } from './rows.js';
+import {
+  ENTERPRISE_COLUMNS,
+  PROJECT_COLUMNS,
+  PROJECT_INCENTIVES_SQL,
+  toMatchEnterprise,
+  toMatchIncentive,
+  toMatchProject,
+} from './rows.js';
 import { FACTOR_LABELS, type Factor } from './scoring/config.js';
 import { isMatch, scoreMatch, type MatchIncentive } from './scoring/score.js';
 
@@ -86,15 +98,22 @@ export class MatchesService {
     if (!p) throw notFound('项目');
     const incentives: MatchIncentive[] = (await this.dataSource.query(PROJECT_INCENTIVES_SQL, [[projectId]])).map(toMatchIncentive);
     const result = scoreMatch(toMatchEnterprise(e), toMatchProject(p, incentives), this.engine.context());
-    const [stored] = await this.dataSource.query(`SELECT id::int, score, status, withdrawn_at IS NOT NULL AS withdrawn FROM match WHERE enterprise_id = $1 AND project_id = $2`, [
-      enterpriseId,
-      projectId,
-    ]);
+    const [stored] = await this.dataSource.query(
+      `SELECT id::int, score, status, withdrawn_at IS NOT NULL AS withdrawn FROM match WHERE enterprise_id = $1 AND project_id = $2`,
+      [enterpriseId, projectId],
+    );
     const byId = new Map(incentives.map((i) => [i.id, i]));
     const threshold = this.engine.scoring.threshold;
     return {
       enterpriseId,
-      project: { id: p.id, title: p.title, region: regionRef(p.region_code), stage: p.stage, stageLabel: PROJECT_STAGES[p.stage as ProjectStage], status: p.status },
+      project: {
+        id: p.id,
+        title: p.title,
+        region: regionRef(p.region_code),
+        stage: p.stage,
+        stageLabel: PROJECT_STAGES[p.stage as ProjectStage],
+        status: p.status,
+      },
       score: result.score,
       threshold,
       isMatch: isMatch(result, this.engine.scoring),
@@ -109,12 +128,24 @@ export class MatchesService {
       reasons: result.reasons,
       eligibleIncentives: result.eligibleIncentiveIds.map((id) => ({ id, title: byId.get(id)?.title })),
       needsInfoIncentives: result.needsInfoIncentiveIds.map((id) => ({ id, title: byId.get(id)?.title })),
-      stored: stored ? { id: stored.id, score: stored.score, status: stored.status, statusLabel: MATCH_STATUSES[stored.status as MatchStatus], withdrawn: stored.withdrawn } : null,
+      stored: stored
+        ? {
+            id: stored.id,
+            score: stored.score,
+            status: stored.status,
+            statusLabel: MATCH_STATUSES[stored.status as MatchStatus],
+            withdrawn: stored.withdrawn,
+          }
+        : null,
     };
   }
 
   /** GET /enterprises/:id/matches — best first. Officers see the matches with projects in their region. */
-  async forEnterprise(actor: Actor, enterpriseId: number, q: MatchListQuery): Promise<Page<ReturnType<MatchesService['enterpriseItem']>> & { counts: Record<string, number> }> {
+  async forEnterprise(
+    actor: Actor,
+    enterpriseId: number,
+    q: MatchListQuery,
+  ): Promise<Page<ReturnType<MatchesService['enterpriseItem']>> & { counts: Record<string, number> }> {
     await this.access.enterprise(actor, enterpriseId, 'read'); // 404 unless the enterprise is the caller's business
     if (!ownsEnterprise(actor, enterpriseId) && !isStaff(actor)) throw notFound('企业');
     const exists = await this.dataSource.query(`SELECT 1 FROM enterprise WHERE id = $1`, [enterpriseId]);
@@ -126,8 +157,21 @@ export class MatchesService {
       where.push(`p.region_path @> $${params.length}::char(6)[]`);
     }
     const { items, total, counts } = await this.list(where, params, q);
-    const projects: Array<{ id: number; code: string; title: string; region_code: string; industry_codes: string[]; total_investment_yuan: string; stage: ProjectStage; status: string }> =
-      items.length ? await this.dataSource.query(`SELECT id, code, title, region_code, industry_codes, total_investment_yuan, stage, status FROM project WHERE id = ANY($1::int[])`, [items.map((m) => m.project_id)]) : [];
+    const projects: Array<{
+      id: number;
+      code: string;
+      title: string;
+      region_code: string;
+      industry_codes: string[];
+      total_investment_yuan: string;
+      stage: ProjectStage;
+      status: string;
+    }> = items.length
+      ? await this.dataSource.query(
+          `SELECT id, code, title, region_code, industry_codes, total_investment_yuan, stage, status FROM project WHERE id = ANY($1::int[])`,
+          [items.map((m) => m.project_id)],
+        )
+      : [];
     const byId = new Map(projects.map((p) => [p.id, p]));
     const incentives = await this.incentives(items);
     const explained = await this.explanations.explain(items);
@@ -143,7 +187,15 @@ export class MatchesService {
 
   private enterpriseItem(
     m: MatchRecord,
-    p: { id: number; code: string; title: string; region_code: string; industry_codes: string[]; total_investment_yuan: string; stage: ProjectStage },
+    p: {
+      id: number;
+      code: string;
+      title: string;
+      region_code: string;
+      industry_codes: string[];
+      total_investment_yuan: string;
+      stage: ProjectStage;
+    },
     incentives: Map<number, Incentive>,
     explained: Explanation,
   ) {
@@ -170,13 +222,21 @@ export class MatchesService {
     if (!project) throw notFound('项目');
     if (!coversRegion(actor, project.region_code)) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', '该项目不在您的辖区内');
     const { items, total, counts } = await this.list(['m.project_id = $1'], [projectId], q);
-    const enterprises: Array<{ id: number; name: string; industry_codes: string[]; home_region_code: string; size: EnterpriseSize | null; verified_certifications: CertificationKind[]; investment_min_yuan: string | null; investment_max_yuan: string | null }> =
-      items.length
-        ? await this.dataSource.query(
-            `SELECT id, name, industry_codes, home_region_code, size, verified_certifications, investment_min_yuan, investment_max_yuan FROM enterprise WHERE id = ANY($1::int[])`,
-            [items.map((m) => m.enterprise_id)],
-          )
-        : [];
+    const enterprises: Array<{
+      id: number;
+      name: string;
+      industry_codes: string[];
+      home_region_code: string;
+      size: EnterpriseSize | null;
+      verified_certifications: CertificationKind[];
+      investment_min_yuan: string | null;
+      investment_max_yuan: string | null;
+    }> = items.length
+      ? await this.dataSource.query(
+          `SELECT id, name, industry_codes, home_region_code, size, verified_certifications, investment_min_yuan, investment_max_yuan FROM enterprise WHERE id = ANY($1::int[])`,
+          [items.map((m) => m.enterprise_id)],
+        )
+      : [];
     const byId = new Map(enterprises.map((e) => [e.id, e]));
     const incentives = await this.incentives(items);
     const explained = await this.explanations.explain(items);
@@ -223,7 +283,10 @@ export class MatchesService {
       p.push(q.minScore);
       w.push(`m.score >= $${p.length}`);
     }
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM match m JOIN project p ON p.id = m.project_id WHERE ${w.join(' AND ')}`, p);
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM match m JOIN project p ON p.id = m.project_id WHERE ${w.join(' AND ')}`,
+      p,
+    );
     p.push(q.pageSize, offsetOf(q));
     const items: MatchRecord[] = await this.dataSource.query(
       `SELECT ${MATCH_COLUMNS} FROM match m JOIN project p ON p.id = m.project_id WHERE ${w.join(' AND ')}
@@ -243,7 +306,9 @@ export class MatchesService {
   private view(m: MatchRecord, incentives: Map<number, Incentive>, explained: Explanation) {
     const ref = (id: number) => {
       const i = incentives.get(id);
-      return i ? { id, title: i.title, kind: i.kind, kindLabel: INCENTIVE_KINDS[i.kind], grantedWithoutApplication: i.grantedWithoutApplication } : { id };
+      return i
+        ? { id, title: i.title, kind: i.kind, kindLabel: INCENTIVE_KINDS[i.kind], grantedWithoutApplication: i.grantedWithoutApplication }
+        : { id };
     };
     return {
       id: Number(m.id),
@@ -290,7 +355,10 @@ export class MatchesService {
       if (rec.status === 'converted') throw conflict('match-converted', '该匹配已转为招商线索');
       if (rec.withdrawn_at) throw conflict('match-withdrawn', '该项目已不再与贵企业匹配（项目可能已关闭或下线）');
       if (rec.status !== 'interested') {
-        await m.query(`UPDATE match SET status = 'interested', status_changed_at = now(), dismissed_score = NULL, updated_at = now() WHERE id = $1`, [matchId]);
+        await m.query(
+          `UPDATE match SET status = 'interested', status_changed_at = now(), dismissed_score = NULL, updated_at = now() WHERE id = $1`,
+          [matchId],
+        );
         await recordMatchInterest(m, { id: matchId, enterpriseId: rec.enterprise_id, projectId: rec.project_id, score: rec.score });
         rec.status = 'interested';
       }
@@ -307,7 +375,10 @@ export class MatchesService {
       const rec = await this.ownedForUpdate(m, actor, matchId);
       if (rec.status === 'converted') throw conflict('match-converted', '该匹配已转为招商线索，不能标记为不感兴趣');
       if (rec.status !== 'dismissed') {
-        await m.query(`UPDATE match SET status = 'dismissed', status_changed_at = now(), dismissed_score = score, updated_at = now() WHERE id = $1`, [matchId]);
+        await m.query(
+          `UPDATE match SET status = 'dismissed', status_changed_at = now(), dismissed_score = score, updated_at = now() WHERE id = $1`,
+          [matchId],
+        );
         rec.status = 'dismissed';
       }
       return this.detail(m, rec);
@@ -332,7 +403,10 @@ export class MatchesService {
 
   private async detail(m: EntityManager, rec: MatchRecord) {
     const incentives = await this.incentives([rec]);
-    const [p] = await m.query(`SELECT id, code, title, region_code, industry_codes, total_investment_yuan, stage FROM project WHERE id = $1`, [rec.project_id]);
+    const [p] = await m.query(
+      `SELECT id, code, title, region_code, industry_codes, total_investment_yuan, stage FROM project WHERE id = $1`,
+      [rec.project_id],
+    );
     const [explained] = await this.explanations.explain([rec], m);
     return this.enterpriseItem(rec, p, incentives, explained);
   }

@@ -10,7 +10,15 @@ import { MatchesService, type MatchListQuery } from './matches.service.js';
 import { matchStatuses } from './match.vocabulary.js';
 import type { MatchingRun } from './matching-run.entity.js';
 import { ZodResponse } from '../platform/http/openapi.js';
-import { enterpriseMatchesResponse, matchExplanationResponse, matchingRunListResponse, matchingRunResponse, matchResponse, projectMatchesResponse, rematchResponse } from './matching.responses.js';
+import {
+  enterpriseMatchesResponse,
+  matchExplanationResponse,
+  matchingRunListResponse,
+  matchingRunResponse,
+  matchResponse,
+  projectMatchesResponse,
+  rematchResponse,
+} from './matching.responses.js';
 
 export const matchListQuery = z.strictObject({
   ...pageQuery,
@@ -19,7 +27,13 @@ export const matchListQuery = z.strictObject({
   includeWithdrawn: boolParam.optional(),
 });
 
-export const explainQuery = z.strictObject({ projectId: z.coerce.number().int().min(1).max(2 ** 31 - 1) });
+export const explainQuery = z.strictObject({
+  projectId: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1),
+});
 
 const RUN_STATUS = { pending: '排队中', running: '进行中', completed: '已完成', failed: '失败' } as const;
 
@@ -55,14 +69,19 @@ export class MatchingController {
   ) {}
 
   @Get('enterprises/:id/matches')
-  @ApiOperation({ summary: "An enterprise's matched projects, best first, with the score breakdown and reasons (the enterprise itself, or staff)" })
+  @ApiOperation({
+    summary: "An enterprise's matched projects, best first, with the score breakdown and reasons (the enterprise itself, or staff)",
+  })
   @ZodResponse(enterpriseMatchesResponse)
   async forEnterprise(@IdParam() id: number, @ZodQuery(matchListQuery) q: MatchListQuery, @CurrentActor() actor: Actor) {
     return this.matches.forEnterprise(actor, id, q);
   }
 
   @Get('enterprises/:id/matches/explain')
-  @ApiOperation({ summary: 'Why a project is (or is not) a match for the enterprise: every factor scored now, the requirement that excludes it, the threshold' })
+  @ApiOperation({
+    summary:
+      'Why a project is (or is not) a match for the enterprise: every factor scored now, the requirement that excludes it, the threshold',
+  })
   @ZodResponse(matchExplanationResponse)
   async explain(@IdParam() id: number, @ZodQuery(explainQuery) q: { projectId: number }, @CurrentActor() actor: Actor) {
     return this.matches.explainFor(actor, id, q.projectId);

@@ -255,12 +255,21 @@ export class MatchingEngine {
       const enterprises = rows.map(toMatchEnterprise);
       let pairs: Array<{ e: number; ps: number[] }> = [];
       if ('ids' in sel && sel.ids.length <= PROBE_MAX) {
-        if (rows.length) pairs = await q.query(`SELECT e.id AS e, array_agg(p.id) AS ps FROM enterprise e ${PROJECT_CANDIDATES_LATERAL} WHERE ${where} GROUP BY e.id`, params);
+        if (rows.length)
+          pairs = await q.query(
+            `SELECT e.id AS e, array_agg(p.id) AS ps FROM enterprise e ${PROJECT_CANDIDATES_LATERAL} WHERE ${where} GROUP BY e.id`,
+            params,
+          );
       } else {
         const index = await this.projectsIndex(q);
         pairs = rows.map((r) => ({
           e: r.id,
-          ps: index.candidates({ industryCodes: r.industry_codes, industryPath: r.industry_path, targetRegionCodes: r.target_region_codes, homeRegionPath: r.home_region_path }),
+          ps: index.candidates({
+            industryCodes: r.industry_codes,
+            industryPath: r.industry_path,
+            targetRegionCodes: r.target_region_codes,
+            homeRegionPath: r.home_region_path,
+          }),
         }));
       }
       const existing: Array<{ e: number; p: number; f: number; w: boolean }> = await q.query(
@@ -404,7 +413,9 @@ export class MatchingEngine {
       const byProject = new Map<number, IncentiveRow[]>();
       for (const i of incentives) byProject.set(i.project_id!, [...(byProject.get(i.project_id!) ?? []), i]);
       for (const r of rows) {
-        const profile = new ProjectProfile(toMatchProject(r, (byProject.get(r.id) ?? []).map(toMatchIncentive)), ctx, { renderMemo: false });
+        const profile = new ProjectProfile(toMatchProject(r, (byProject.get(r.id) ?? []).map(toMatchIncentive)), ctx, {
+          renderMemo: false,
+        });
         this.profiles.set(r.id, { version: `${r.version}/${r.incentive_ids}`, profile });
         out.set(r.id, profile);
       }
@@ -464,7 +475,10 @@ export class MatchingEngine {
       }
       const gone = existing.filter((x) => x.s !== 'not_eligible' && !computed.has(x.e)).map((x) => [x.e, incentiveId] as const);
       if (gone.length) stats.eligibilityWritten += await removeEligibility(this.dataSource.manager, gone, basis);
-      const attached: Array<{ project_id: number }> = await q.query(`SELECT project_id FROM project_incentive WHERE incentive_id = $1 ORDER BY project_id`, [incentiveId]);
+      const attached: Array<{ project_id: number }> = await q.query(
+        `SELECT project_id FROM project_incentive WHERE incentive_id = $1 ORDER BY project_id`,
+        [incentiveId],
+      );
       return attached.map((a) => a.project_id);
     });
     return { stats, projectIds };
@@ -472,7 +486,9 @@ export class MatchingEngine {
 
   /** The incentives of a policy (for policy-level changes). */
   async incentivesOfPolicy(policyId: number): Promise<number[]> {
-    const rows: Array<{ id: number }> = await this.dataSource.query(`SELECT id FROM incentive WHERE policy_id = $1 ORDER BY id`, [policyId]);
+    const rows: Array<{ id: number }> = await this.dataSource.query(`SELECT id FROM incentive WHERE policy_id = $1 ORDER BY id`, [
+      policyId,
+    ]);
     return rows.map((r) => r.id);
   }
 

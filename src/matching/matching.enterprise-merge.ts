@@ -41,10 +41,10 @@ export class MatchingEnterpriseMerge {
     const [, kept] = await m.query(`UPDATE match SET enterprise_id = $1 WHERE enterprise_id = $2`, [merge.winnerId, merge.loserId]);
     merge.moved.match = (merge.moved.match ?? 0) + Number(kept ?? 0);
     merge.moved.matchDropped = dropped.length;
-    await m.query(`DELETE FROM enterprise_incentive l WHERE l.enterprise_id = $2 AND EXISTS (SELECT 1 FROM enterprise_incentive w WHERE w.enterprise_id = $1 AND w.incentive_id = l.incentive_id)`, [
-      merge.winnerId,
-      merge.loserId,
-    ]);
+    await m.query(
+      `DELETE FROM enterprise_incentive l WHERE l.enterprise_id = $2 AND EXISTS (SELECT 1 FROM enterprise_incentive w WHERE w.enterprise_id = $1 AND w.incentive_id = l.incentive_id)`,
+      [merge.winnerId, merge.loserId],
+    );
     await m.query(`UPDATE enterprise_incentive SET enterprise_id = $1 WHERE enterprise_id = $2`, [merge.winnerId, merge.loserId]);
   }
 }

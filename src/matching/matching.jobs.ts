@@ -67,7 +67,12 @@ export async function triggerEnterpriseMatching(outbox: OutboxService, m: Entity
 export async function triggerEnterprisesMatching(outbox: OutboxService, m: EntityManager, enterpriseIds: readonly number[]): Promise<void> {
   if (!enterpriseIds.length) return;
   const tx = await txTag(m);
-  await outbox.enqueue(m, ...enterpriseIds.map((enterpriseId) => matchEnterpriseJob.request({ enterpriseId }, { jobId: `match-enterprise-${enterpriseId}-tx${tx}` })));
+  await outbox.enqueue(
+    m,
+    ...enterpriseIds.map((enterpriseId) =>
+      matchEnterpriseJob.request({ enterpriseId }, { jobId: `match-enterprise-${enterpriseId}-tx${tx}` }),
+    ),
+  );
 }
 
 /** In the caller's transaction: the project changed (or was created, published, moved to another stage). */
@@ -97,9 +102,15 @@ export async function triggerProjectsOfIncentives(
 ): Promise<void> {
   const rows: Array<{ project_id: number }> =
     'policyId' in where
-      ? await m.query(`SELECT DISTINCT pi.project_id FROM project_incentive pi JOIN incentive i ON i.id = pi.incentive_id WHERE i.policy_id = $1`, [where.policyId])
+      ? await m.query(
+          `SELECT DISTINCT pi.project_id FROM project_incentive pi JOIN incentive i ON i.id = pi.incentive_id WHERE i.policy_id = $1`,
+          [where.policyId],
+        )
       : await m.query(`SELECT DISTINCT project_id FROM project_incentive WHERE incentive_id = ANY($1::int[])`, [where.incentiveIds]);
   if (!rows.length) return;
   const tx = await txTag(m);
-  await outbox.enqueue(m, ...rows.map((r) => matchProjectJob.request({ projectId: r.project_id }, { jobId: `match-project-${r.project_id}-tx${tx}` })));
+  await outbox.enqueue(
+    m,
+    ...rows.map((r) => matchProjectJob.request({ projectId: r.project_id }, { jobId: `match-project-${r.project_id}-tx${tx}` })),
+  );
 }

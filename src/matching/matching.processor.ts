@@ -63,7 +63,11 @@ export class MatchingProcessor {
   /** Project jobs named after this job, so a retry of it adds nothing twice. */
   private async rematchProjects(job: Job, projectIds: number[]): Promise<void> {
     if (!projectIds.length) return;
-    await this.queues.addBulk(projectIds.map((projectId) => matchProjectJob.request({ projectId }, { jobId: `match-project-${projectId}-via-${String(job.id).replace(/:/g, "_")}` })));
+    await this.queues.addBulk(
+      projectIds.map((projectId) =>
+        matchProjectJob.request({ projectId }, { jobId: `match-project-${projectId}-via-${String(job.id).replace(/:/g, '_')}` }),
+      ),
+    );
   }
 
   @JobHandler(fullRematchJob)

@@ -6,7 +6,13 @@ import { OutboxService } from '../platform/outbox/outbox.service.js';
 import { incentiveChanged, incentivesRemoving, policyChanged } from '../policies/policy.events.js';
 import { projectChanged } from '../projects/project.events.js';
 import { markMatchesNotified } from './match-status.js';
-import { triggerEnterprisesMatching, triggerIncentiveChanged, triggerPolicyChanged, triggerProjectMatching, triggerProjectsOfIncentives } from './matching.jobs.js';
+import {
+  triggerEnterprisesMatching,
+  triggerIncentiveChanged,
+  triggerPolicyChanged,
+  triggerProjectMatching,
+  triggerProjectsOfIncentives,
+} from './matching.jobs.js';
 
 /**
  * What matching does when other modules' data changes: the modules below it (enterprises,

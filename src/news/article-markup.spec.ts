@@ -23,20 +23,29 @@ describe('article bodies: Markdown rendered and sanitised', () => {
   });
 
   it('removes inline event handlers and unknown attributes', () => {
-    const html = renderArticleBody('<p onclick="alert(1)" onmouseover="x()">段落</p><a href="https://a.example" onfocus="y()">链接</a><img src=x onerror=alert(1)>', staff);
+    const html = renderArticleBody(
+      '<p onclick="alert(1)" onmouseover="x()">段落</p><a href="https://a.example" onfocus="y()">链接</a><img src=x onerror=alert(1)>',
+      staff,
+    );
     expect(html).not.toMatch(/on\w+=|alert|<img/i);
     expect(html).toContain('<p>段落</p>');
   });
 
   it('removes style injection: style elements, style attributes, and CSS expressions', () => {
-    const html = renderArticleBody('<style>body{display:none}</style><p style="background:url(javascript:alert(1))">文字</p><div style="position:fixed;top:0">覆盖</div>', staff);
+    const html = renderArticleBody(
+      '<style>body{display:none}</style><p style="background:url(javascript:alert(1))">文字</p><div style="position:fixed;top:0">覆盖</div>',
+      staff,
+    );
     expect(html).not.toMatch(/style|display:none|position:fixed|url\(/i);
     expect(html).toContain('文字');
     expect(html).toContain('覆盖');
   });
 
   it('removes iframes, forms, objects and svg with their payloads', () => {
-    const html = renderArticleBody('<iframe src="https://evil.example"></iframe><form action="/x"><input name="a"></form><svg onload="alert(1)"><script>x</script></svg><object data="x.swf"></object>', staff);
+    const html = renderArticleBody(
+      '<iframe src="https://evil.example"></iframe><form action="/x"><input name="a"></form><svg onload="alert(1)"><script>x</script></svg><object data="x.swf"></object>',
+      staff,
+    );
     expect(html).not.toMatch(/iframe|form|input|svg|object|alert/i);
   });
 
@@ -64,7 +73,9 @@ describe('article bodies: Markdown rendered and sanitised', () => {
   });
 
   it('marks links: noopener for staff articles, noopener nofollow for submissions', () => {
-    expect(renderArticleBody('[政府网](https://www.weishi.gov.cn/)', staff)).toContain('<a href="https://www.weishi.gov.cn/" rel="noopener">');
+    expect(renderArticleBody('[政府网](https://www.weishi.gov.cn/)', staff)).toContain(
+      '<a href="https://www.weishi.gov.cn/" rel="noopener">',
+    );
     const sub = renderArticleBody('[政府网](https://www.weishi.gov.cn/) <a href="https://x.example" rel="dofollow">x</a>', submitted);
     expect(sub).toContain('<a href="https://www.weishi.gov.cn/" rel="noopener nofollow ugc">');
     expect(sub).not.toContain('dofollow');

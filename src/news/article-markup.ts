@@ -12,9 +12,48 @@ const md = new MarkdownIt({ html: true, linkify: true, breaks: false, typographe
 md.set({ maxNesting: 20 });
 
 const ALLOWED_TAGS = [
-  'p', 'br', 'hr', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'sub', 'sup', 'mark', 'small',
-  'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'code', 'pre', 'a', 'abbr',
-  'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'colgroup', 'col', 'figure', 'figcaption',
+  'p',
+  'br',
+  'hr',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  's',
+  'del',
+  'sub',
+  'sup',
+  'mark',
+  'small',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'code',
+  'pre',
+  'a',
+  'abbr',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'caption',
+  'colgroup',
+  'col',
+  'figure',
+  'figcaption',
 ];
 
 export interface RenderOptions {
@@ -56,7 +95,11 @@ export function renderArticleBody(markdown: string, opts: RenderOptions): string
 /** The body as plain text (search index, summaries, feed). */
 export function plainText(markdown: string): string {
   const html = md.render(markdown);
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: ['script', 'style', 'textarea', 'noscript', 'iframe', 'svg', 'template'] })
+  return sanitizeHtml(html, {
+    allowedTags: [],
+    allowedAttributes: {},
+    nonTextTags: ['script', 'style', 'textarea', 'noscript', 'iframe', 'svg', 'template'],
+  })
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

@@ -49,7 +49,11 @@ export class NewsController {
   @ZodResponse(ArticlePage)
   async list(@ZodQuery(listArticlesQuery) q: ListArticlesQuery) {
     const page = await this.queries.listPublished(q);
-    return toPage(page.items.map((a) => articleView(a)), page.total, page);
+    return toPage(
+      page.items.map((a) => articleView(a)),
+      page.total,
+      page,
+    );
   }
 
   @Get('moderation')
@@ -57,7 +61,11 @@ export class NewsController {
   @ZodResponse(ArticlePage)
   async moderation(@ZodQuery(moderationQuery) q: ModerationQuery, @CurrentActor() actor: Actor) {
     const page = await this.queries.forStaff(actor, q);
-    return toPage(page.items.map((a) => articleView(a, true)), page.total, page);
+    return toPage(
+      page.items.map((a) => articleView(a, true)),
+      page.total,
+      page,
+    );
   }
 
   @Get(':id')

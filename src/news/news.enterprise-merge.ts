@@ -7,10 +7,10 @@ import { MERGE_ORDER, OnEnterpriseMerge, type EnterpriseMerge } from '../enterpr
 export class NewsEnterpriseMerge {
   @OnEnterpriseMerge({ order: MERGE_ORDER.news, tables: ['article_delivery'] })
   async moveDeliveries(m: EntityManager, merge: EnterpriseMerge): Promise<void> {
-    await m.query(`DELETE FROM article_delivery l WHERE l.enterprise_id = $2 AND EXISTS (SELECT 1 FROM article_delivery w WHERE w.enterprise_id = $1 AND w.article_id = l.article_id)`, [
-      merge.winnerId,
-      merge.loserId,
-    ]);
+    await m.query(
+      `DELETE FROM article_delivery l WHERE l.enterprise_id = $2 AND EXISTS (SELECT 1 FROM article_delivery w WHERE w.enterprise_id = $1 AND w.article_id = l.article_id)`,
+      [merge.winnerId, merge.loserId],
+    );
     await m.query(`UPDATE article_delivery SET enterprise_id = $1 WHERE enterprise_id = $2`, [merge.winnerId, merge.loserId]);
   }
 }

@@ -12,7 +12,22 @@ import type { ListArticlesQuery, ModerationQuery } from './news.schemas.js';
 import { NewsService } from './news.service.js';
 
 /** The columns of a list card (no body). */
-const CARD = ['a.id', 'a.title', 'a.summary', 'a.source', 'a.author', 'a.regionCode', 'a.regionCodes', 'a.industryCodes', 'a.tags', 'a.status', 'a.origin', 'a.publishedAt', 'a.createdAt', 'a.updatedAt'];
+const CARD = [
+  'a.id',
+  'a.title',
+  'a.summary',
+  'a.source',
+  'a.author',
+  'a.regionCode',
+  'a.regionCodes',
+  'a.industryCodes',
+  'a.tags',
+  'a.status',
+  'a.origin',
+  'a.publishedAt',
+  'a.createdAt',
+  'a.updatedAt',
+];
 
 /** How many articles a digest carries at most, and how old they may be. */
 export const DIGEST_ARTICLES = { max: 5, maxAgeDays: 14 } as const;
@@ -82,9 +97,15 @@ export class NewsQueries implements DigestNewsSource {
    */
   async forStaff(actor: Actor, q: ModerationQuery): Promise<Page<Article>> {
     const scope = staffScope(actor);
-    const qb = this.dataSource.manager.createQueryBuilder(Article, 'a').select([...CARD, 'a.submitterName', 'a.confirmedAt', 'a.rejectionReason']);
+    const qb = this.dataSource.manager
+      .createQueryBuilder(Article, 'a')
+      .select([...CARD, 'a.submitterName', 'a.confirmedAt', 'a.rejectionReason']);
     qb.where(`(a.status <> 'submitted' OR a.confirmed_at IS NOT NULL)`);
-    if (scope) qb.andWhere('a.region_path @> CAST(:scope AS char(6)[])', { scope: [scope] }).andWhere(`a.region_code = ANY(CAST(:codes AS char(6)[]))`, { codes: regions().subtree(scope) });
+    if (scope)
+      qb.andWhere('a.region_path @> CAST(:scope AS char(6)[])', { scope: [scope] }).andWhere(
+        `a.region_code = ANY(CAST(:codes AS char(6)[]))`,
+        { codes: regions().subtree(scope) },
+      );
     if (q.status) qb.andWhere('a.status = :status', { status: q.status });
     qb.orderBy(`CASE WHEN a.status = 'submitted' THEN 0 ELSE 1 END`)
       .addOrderBy('a.updated_at', 'DESC')
@@ -137,7 +158,13 @@ export class NewsQueries implements DigestNewsSource {
         DIGEST_ARTICLES.max,
       ],
     );
-    return rows.map((r) => ({ id: r.id, title: r.title, summary: r.summary, region: regions().fullName(r.region_code), publishedAt: new Date(r.published_at) }));
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      summary: r.summary,
+      region: regions().fullName(r.region_code),
+      publishedAt: new Date(r.published_at),
+    }));
   }
 
   async markSent(m: EntityManager, enterpriseId: number, articleIds: number[], notificationId: number): Promise<void> {

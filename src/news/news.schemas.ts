@@ -31,7 +31,16 @@ export const tag = z
   .max(40)
   .refine((s) => !/[<>,"]/.test(s), '标签不能包含 < > , "');
 
-const ids = z.array(z.number().int().min(1).max(2 ** 31 - 1)).max(30).transform((xs) => [...new Set(xs)]);
+const ids = z
+  .array(
+    z
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 31 - 1),
+  )
+  .max(30)
+  .transform((xs) => [...new Set(xs)]);
 
 const articleFields = {
   title: requiredText(200),
@@ -154,5 +163,10 @@ export const articleSchema = z.object({
   updatedAt: z.string().optional(),
 });
 
-export const articlePageSchema = z.object({ items: z.array(articleSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const articlePageSchema = z.object({
+  items: z.array(articleSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 export const confirmedSubmissionSchema = z.object({ id: z.number().int(), status: z.literal('submitted'), confirmed: z.literal(true) });

@@ -38,7 +38,14 @@ function derived(a: Content) {
     regionPath: r.closure(regionCodes),
     industryPath: t.closure(a.industryCodes),
     bodyHtml: renderArticleBody(a.body, { submitted: a.origin === 'submission' }),
-    searchText: searchText(a.title, a.summary, text, ...regionCodes.map((c) => r.fullName(c)), ...a.industryCodes.map((c) => t.get(c)?.name), ...a.tags),
+    searchText: searchText(
+      a.title,
+      a.summary,
+      text,
+      ...regionCodes.map((c) => r.fullName(c)),
+      ...a.industryCodes.map((c) => t.get(c)?.name),
+      ...a.tags,
+    ),
   };
 }
 
@@ -84,7 +91,11 @@ export class NewsService {
         createdBy: actor.userId,
       });
       await m.insert(Article, a);
-      await this.audit.record(m, { actor, action: status === 'published' ? 'article.published' : 'article.created', target: this.target(a) });
+      await this.audit.record(m, {
+        actor,
+        action: status === 'published' ? 'article.published' : 'article.created',
+        target: this.target(a),
+      });
       return a.id;
     });
     return this.get(id);
@@ -128,7 +139,8 @@ export class NewsService {
    */
   async submit(actor: Actor | null, input: SubmitArticleInput, ip: string): Promise<SubmissionResult> {
     const errors: FieldError[] = [];
-    if (!actor && !input.submitterEmail) errors.push({ field: 'submitterEmail', code: 'required', message: '请填写邮箱，用于确认投稿和接收审核结果' });
+    if (!actor && !input.submitterEmail)
+      errors.push({ field: 'submitterEmail', code: 'required', message: '请填写邮箱，用于确认投稿和接收审核结果' });
     if (!actor && !input.submitterName) errors.push({ field: 'submitterName', code: 'required', message: '请填写投稿人姓名' });
     if (errors.length) throw validationFailed(errors);
     await this.rateLimits.consume('news-submit-ip', ip || 'unknown');
@@ -157,7 +169,11 @@ export class NewsService {
       if (token) {
         await this.mail(m, a, 'confirm', {
           title: '请确认您的投稿',
-          paragraphs: [`您向${regions().fullName(a.regionCode)}招商部门投稿《${a.title}》。`, '请在 48 小时内点击下方按钮确认，确认后稿件进入审核；审核结果将通过邮件通知您。', '如非本人操作，请忽略本邮件。'],
+          paragraphs: [
+            `您向${regions().fullName(a.regionCode)}招商部门投稿《${a.title}》。`,
+            '请在 48 小时内点击下方按钮确认，确认后稿件进入审核；审核结果将通过邮件通知您。',
+            '如非本人操作，请忽略本邮件。',
+          ],
           action: { label: '确认投稿', url: `${this.config.PUBLIC_BASE_URL}/news/submit/confirm?token=${token}` },
         });
       }
@@ -193,7 +209,13 @@ export class NewsService {
       const a = await this.lockForStaff(m, actor, id, 'moderate');
       this.assertModeratable(a);
       const now = this.clock.now();
-      Object.assign(a, { status: 'published' as ArticleStatus, publishedAt: now, moderatedBy: actor.userId, moderatedAt: now, rejectionReason: null });
+      Object.assign(a, {
+        status: 'published' as ArticleStatus,
+        publishedAt: now,
+        moderatedBy: actor.userId,
+        moderatedAt: now,
+        rejectionReason: null,
+      });
       await m.save(Article, a);
       await this.audit.record(m, { actor, action: 'article.approved', target: this.target(a) });
       await this.mail(m, a, 'approved', {
@@ -216,7 +238,11 @@ export class NewsService {
       await this.audit.record(m, { actor, action: 'article.rejected', target: this.target(a), detail: { reason: input.reason } });
       await this.mail(m, a, 'rejected', {
         title: '您的投稿未通过审核',
-        paragraphs: [`您投稿的《${a.title}》未通过${regions().fullName(a.regionCode)}招商部门审核。`, `原因：${input.reason}`, '您可以修改后重新投稿。'],
+        paragraphs: [
+          `您投稿的《${a.title}》未通过${regions().fullName(a.regionCode)}招商部门审核。`,
+          `原因：${input.reason}`,
+          '您可以修改后重新投稿。',
+        ],
         action: { label: '重新投稿', url: `${this.config.PUBLIC_BASE_URL}/news/submit` },
       });
     });
@@ -274,16 +300,24 @@ export class NewsService {
   private async assertRelatedReadable(actor: Actor, projectIds: number[] | undefined, policyIds: number[] | undefined): Promise<void> {
     const errors: FieldError[] = [];
     for (const [i, pid] of (projectIds ?? []).entries()) {
-      await this.access.project(actor, pid, 'read').catch(() => errors.push({ field: `relatedProjectIds[${i}]`, code: 'unknown_project', message: `项目 ${pid} 不存在` }));
+      await this.access
+        .project(actor, pid, 'read')
+        .catch(() => errors.push({ field: `relatedProjectIds[${i}]`, code: 'unknown_project', message: `项目 ${pid} 不存在` }));
     }
     for (const [i, pid] of (policyIds ?? []).entries()) {
-      await this.access.policy(actor, pid, 'read').catch(() => errors.push({ field: `relatedPolicyIds[${i}]`, code: 'unknown_policy', message: `政策 ${pid} 不存在` }));
+      await this.access
+        .policy(actor, pid, 'read')
+        .catch(() => errors.push({ field: `relatedPolicyIds[${i}]`, code: 'unknown_policy', message: `政策 ${pid} 不存在` }));
     }
     if (errors.length) throw validationFailed(errors);
   }
 
   /** What the recogniser finds in the text, minus what the article already has: offered to the editor. */
-  private async suggest(a: Pick<Article, 'title' | 'summary' | 'body' | 'regionCode' | 'regionCodes' | 'industryCodes' | 'tags'> & { relatedProjectIds?: number[] }): Promise<ArticleSuggestions> {
+  private async suggest(
+    a: Pick<Article, 'title' | 'summary' | 'body' | 'regionCode' | 'regionCodes' | 'industryCodes' | 'tags'> & {
+      relatedProjectIds?: number[];
+    },
+  ): Promise<ArticleSuggestions> {
     const text = `${a.title}\n${a.summary}\n${plainText(a.body)}`;
     const found = recogniseText(text, a.regionCode);
     const candidates = new Map<number, { id: number; title: string; regionCode: string }>();
@@ -298,7 +332,10 @@ export class NewsService {
       industryCodes: found.industryCodes.filter((c) => !a.industryCodes.includes(c)),
       amounts: found.amounts,
       projectIds: projects.filter((id) => !(a.relatedProjectIds ?? []).includes(id)),
-      tags: found.regionCodes.map((c) => r.get(c)!.name).filter((n) => !a.tags.includes(n)).slice(0, 5),
+      tags: found.regionCodes
+        .map((c) => r.get(c)!.name)
+        .filter((n) => !a.tags.includes(n))
+        .slice(0, 5),
     };
   }
 

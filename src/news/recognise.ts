@@ -24,7 +24,13 @@ export function recogniseText(text: string, regionCode: string, max = 10): Recog
     amounts.push({ text: a.text, yuan: a.value });
     if (amounts.length >= max) break;
   }
-  const projectNames = [...new Set(findProjectMentions(text).filter((m) => m.kind === 'project').map((m) => m.name))].slice(0, 50);
+  const projectNames = [
+    ...new Set(
+      findProjectMentions(text)
+        .filter((m) => m.kind === 'project')
+        .map((m) => m.name),
+    ),
+  ].slice(0, 50);
   return { regionCodes, industryCodes, amounts, projectNames };
 }
 
@@ -32,7 +38,11 @@ export function recogniseText(text: string, regionCode: string, max = 10): Recog
  * Published projects the text names: the title appears in the text, or a project mention and the
  * title share their specific part (the name without generic words such as 项目, 建设).
  */
-export function mentionedProjects<T extends { id: number; title: string; regionCode: string }>(text: string, names: string[], candidates: T[]): T[] {
+export function mentionedProjects<T extends { id: number; title: string; regionCode: string }>(
+  text: string,
+  names: string[],
+  candidates: T[],
+): T[] {
   const squash = (s: string) => s.replace(/\s+/g, '');
   const mentioned = names.map((n) => squash(specificPart(n))).filter((s) => s.length >= 4);
   const flat = squash(text);
@@ -42,6 +52,9 @@ export function mentionedProjects<T extends { id: number; title: string; regionC
     // the title's own words, without its region (尉氏县…项目 is mentioned as …项目 in a 尉氏县 report)
     let own = squash(specificPart(p.title));
     for (const n of regions().names(p.regionCode)) own = own.replace(n, '').replace(n.slice(0, -1), '');
-    return own.length >= 4 && (flat.includes(own) || flatSpecific.includes(own) || mentioned.some((m) => m.includes(own) || (m.length >= 6 && own.includes(m))));
+    return (
+      own.length >= 4 &&
+      (flat.includes(own) || flatSpecific.includes(own) || mentioned.some((m) => m.includes(own) || (m.length >= 6 && own.includes(m))))
+    );
   });
 }

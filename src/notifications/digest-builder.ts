@@ -75,8 +75,9 @@ export class DigestBuilder {
 
   /** Builds every digest that is due now (optionally only for some recipients); returns how many messages were enqueued. */
   async buildDue(opts: { recipientKeys?: string[] } = {}): Promise<number> {
-    const pending: Array<{ recipient_key: string; oldest: Date; frequency: MatchFrequency; unverified: boolean }> = await this.dataSource.query(
-      `SELECT i.recipient_key, min(i.created_at) AS oldest,
+    const pending: Array<{ recipient_key: string; oldest: Date; frequency: MatchFrequency; unverified: boolean }> =
+      await this.dataSource.query(
+        `SELECT i.recipient_key, min(i.created_at) AS oldest,
               coalesce(p.match_frequency,
                        CASE WHEN u.role = 'enterprise' THEN ue.notification_frequency WHEN u.id IS NOT NULL THEN 'instant' END,
                        e.notification_frequency, 'daily') AS frequency,
@@ -88,16 +89,20 @@ export class DigestBuilder {
        LEFT JOIN enterprise e ON e.id = i.recipient_enterprise_id
        WHERE i.notification_id IS NULL AND ($1::varchar[] IS NULL OR i.recipient_key = ANY ($1::varchar[]))
        GROUP BY 1, 3, 4`,
-      [opts.recipientKeys ?? null],
-    );
+        [opts.recipientKeys ?? null],
+      );
     const now = this.clock.now();
     const off = pending.filter((p) => p.frequency === 'off').map((p) => p.recipient_key);
     if (off.length) {
       // opted out: what piled up is dropped, not sent later
-      await this.dataSource.query(`DELETE FROM notification_item WHERE notification_id IS NULL AND recipient_key = ANY ($1::varchar[])`, [off]);
+      await this.dataSource.query(`DELETE FROM notification_item WHERE notification_id IS NULL AND recipient_key = ANY ($1::varchar[])`, [
+        off,
+      ]);
     }
     // an account that has not verified its address yet: its items wait (the first pass after verification sends them)
-    const due = pending.filter((p) => !p.unverified && isDue(p.frequency, new Date(p.oldest), now, this.config.DIGEST_HOUR, this.config.DIGEST_WEEKDAY));
+    const due = pending.filter(
+      (p) => !p.unverified && isDue(p.frequency, new Date(p.oldest), now, this.config.DIGEST_HOUR, this.config.DIGEST_WEEKDAY),
+    );
     let sent = 0;
     let next = 0;
     const worker = async () => {
@@ -106,7 +111,10 @@ export class DigestBuilder {
         try {
           if (await this.buildFor(p.recipient_key, p.frequency as DigestPeriod)) sent++;
         } catch (err) {
-          this.log.warn({ recipient: p.recipient_key, err: (err as Error).message }, 'building a digest failed; it is retried on the next pass');
+          this.log.warn(
+            { recipient: p.recipient_key, err: (err as Error).message },
+            'building a digest failed; it is retried on the next pass',
+          );
         }
       }
     };
@@ -141,7 +149,13 @@ export class DigestBuilder {
         category: 'match',
       });
       await m.query(`UPDATE notification_item SET notification_id = $2 WHERE id = ANY ($1::bigint[])`, [used, notificationId]);
-      if (created && news?.articles.length) await this.news!.markSent(m, news.enterpriseId, news.articles.map((a) => a.id), notificationId);
+      if (created && news?.articles.length)
+        await this.news!.markSent(
+          m,
+          news.enterpriseId,
+          news.articles.map((a) => a.id),
+          notificationId,
+        );
       return notificationId;
     });
   }
@@ -176,27 +190,52 @@ export class DigestBuilder {
 
   private async loadIncentives(m: EntityManager, ids: number[]): Promise<Map<number, DigestIncentive>> {
     if (!ids.length) return new Map();
-    const rows: Array<{ id: number; title: string; kind: IncentiveKind; granted_without_application: boolean; policy_title: string; document_number: string }> =
-      await m.query(
-        `SELECT i.id, i.title, i.kind, i.granted_without_application, pol.title AS policy_title, pol.document_number
+    const rows: Array<{
+      id: number;
+      title: string;
+      kind: IncentiveKind;
+      granted_without_application: boolean;
+      policy_title: string;
+      document_number: string;
+    }> = await m.query(
+      `SELECT i.id, i.title, i.kind, i.granted_without_application, pol.title AS policy_title, pol.document_number
          FROM incentive i JOIN policy pol ON pol.id = i.policy_id WHERE i.id = ANY ($1::int[])`,
-        [[...new Set(ids)]],
-      );
+      [[...new Set(ids)]],
+    );
     return new Map(
       rows.map((r) => [
         r.id,
-        { id: r.id, title: r.title, kind: r.kind, policyTitle: r.policy_title, documentNumber: r.document_number, grantedWithoutApplication: r.granted_without_application },
+        {
+          id: r.id,
+          title: r.title,
+          kind: r.kind,
+          policyTitle: r.policy_title,
+          documentNumber: r.document_number,
+          grantedWithoutApplication: r.granted_without_application,
+        },
       ]),
     );
   }
 
-  private async enterpriseData(m: EntityManager, items: ItemRow[], period: DigestPeriod): Promise<{ data: MatchDigestData; used: Set<string>; dropped: Set<string> }> {
+  private async enterpriseData(
+    m: EntityManager,
+    items: ItemRow[],
+    period: DigestPeriod,
+  ): Promise<{ data: MatchDigestData; used: Set<string>; dropped: Set<string> }> {
     const matchItems = items.filter((i) => i.kind === 'match' && i.match_id);
-    const matches = await this.loadMatches(m, matchItems.map((i) => String(i.match_id)));
-    const incentiveIds = [...items.filter((i) => i.kind === 'incentive').map((i) => i.incentive_id!), ...[...matches.values()].flatMap((x) => x.eligible_incentive_ids ?? [])];
+    const matches = await this.loadMatches(
+      m,
+      matchItems.map((i) => String(i.match_id)),
+    );
+    const incentiveIds = [
+      ...items.filter((i) => i.kind === 'incentive').map((i) => i.incentive_id!),
+      ...[...matches.values()].flatMap((x) => x.eligible_incentive_ids ?? []),
+    ];
     const incentives = await this.loadIncentives(m, incentiveIds);
     const used = new Set<string>();
-    const dropped = new Set<string>(items.filter((i) => (i.kind === 'match' && !i.match_id) || (i.kind !== 'match' && i.kind !== 'incentive')).map((i) => i.id));
+    const dropped = new Set<string>(
+      items.filter((i) => (i.kind === 'match' && !i.match_id) || (i.kind !== 'match' && i.kind !== 'incentive')).map((i) => i.id),
+    );
     const data: MatchDigestData = { period, enterpriseName: '', matches: [], incentives: [] };
     for (const i of matchItems) {
       const x = matches.get(String(i.match_id));
@@ -230,17 +269,29 @@ export class DigestBuilder {
       data.incentives.push(inc);
     }
     if (!data.enterpriseName && used.size) {
-      const [e] = await m.query(`SELECT e.name FROM notification_item i JOIN enterprise e ON e.id = i.enterprise_id WHERE i.id = $1`, [[...used][0]]);
+      const [e] = await m.query(`SELECT e.name FROM notification_item i JOIN enterprise e ON e.id = i.enterprise_id WHERE i.id = $1`, [
+        [...used][0],
+      ]);
       data.enterpriseName = e?.name ?? '';
     }
     data.matches.sort((a, b) => b.score - a.score || a.id - b.id);
     return { data, used, dropped };
   }
 
-  private async officerData(m: EntityManager, recipientKey: string, items: ItemRow[], period: DigestPeriod): Promise<{ data: OfficerDigestData; used: Set<string>; dropped: Set<string> }> {
+  private async officerData(
+    m: EntityManager,
+    recipientKey: string,
+    items: ItemRow[],
+    period: DigestPeriod,
+  ): Promise<{ data: OfficerDigestData; used: Set<string>; dropped: Set<string> }> {
     const officerItems = items.filter((i) => (i.kind === 'officer_match' || i.kind === 'officer_interest') && i.match_id);
-    const matches = await this.loadMatches(m, officerItems.map((i) => String(i.match_id)));
-    const [scope] = await m.query(`SELECT b.region_code FROM app_user u JOIN bureau b ON b.id = u.bureau_id WHERE u.id = $1`, [Number(recipientKey.slice(2))]);
+    const matches = await this.loadMatches(
+      m,
+      officerItems.map((i) => String(i.match_id)),
+    );
+    const [scope] = await m.query(`SELECT b.region_code FROM app_user u JOIN bureau b ON b.id = u.bureau_id WHERE u.id = $1`, [
+      Number(recipientKey.slice(2)),
+    ]);
     // the console's lead for each interest (the link an officer follows)
     const interestIds = officerItems.filter((i) => i.kind === 'officer_interest').map((i) => String(i.match_id));
     const leadRows: Array<{ match_id: string; id: number }> = interestIds.length
@@ -264,7 +315,14 @@ export class DigestBuilder {
         continue;
       }
       const region = regions().fullName(x.region_code);
-      const base = { id: Number(x.id), score: x.score, projectTitle: x.project_title, region, enterpriseName: x.enterprise_name, projectId: Number(x.project_id) };
+      const base = {
+        id: Number(x.id),
+        score: x.score,
+        projectTitle: x.project_title,
+        region,
+        enterpriseName: x.enterprise_name,
+        projectId: Number(x.project_id),
+      };
       if (i.kind === 'officer_interest') {
         if (data.interests.length >= MAX_PER_DIGEST) continue;
         const leadId = leadOf.get(String(x.id)) ?? null;
@@ -286,7 +344,7 @@ export function alertReason(reason: AlertReason | null, kind: 'interest' | 'matc
     case 'owner':
       return { 'zh-CN': '您是该线索的负责人', en: 'you own this lead' };
     case 'bureau_lead':
-      return { 'zh-CN': '本局辖区内的新线索（您是本局负责人）', en: "a new lead of your bureau (you lead the bureau)" };
+      return { 'zh-CN': '本局辖区内的新线索（您是本局负责人）', en: 'a new lead of your bureau (you lead the bureau)' };
     case 'subscribed':
       return {
         'zh-CN': `您订阅了${regionName || '本辖区'}全部招商动态（可在通知设置中关闭）`,
@@ -295,6 +353,9 @@ export function alertReason(reason: AlertReason | null, kind: 'interest' | 'matc
     default:
       return kind === 'interest'
         ? { 'zh-CN': '本局辖区内的新线索', en: "a new lead in your bureau's region" }
-        : { 'zh-CN': '本局辖区内的新匹配（线索将由本局跟进）', en: "a new match in your bureau's region (its lead would be your bureau's)" };
+        : {
+            'zh-CN': '本局辖区内的新匹配（线索将由本局跟进）',
+            en: "a new match in your bureau's region (its lead would be your bureau's)",
+          };
   }
 }

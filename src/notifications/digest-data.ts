@@ -38,9 +38,27 @@ export interface OfficerDigestData {
   period: DigestPeriod;
   regionName: string;
   /** Links go to the console: the project's matched enterprises (`/console/projects/:projectId#match-:id`). */
-  matches: Array<{ id: number; score: number; projectId: number; projectTitle: string; region: string; enterpriseName: string; reasons: string[]; why: AlertWhy }>;
+  matches: Array<{
+    id: number;
+    score: number;
+    projectId: number;
+    projectTitle: string;
+    region: string;
+    enterpriseName: string;
+    reasons: string[];
+    why: AlertWhy;
+  }>;
   /** Links go to the lead in the console (`/console/leads/:leadId`), or the project when there is none. */
-  interests: Array<{ id: number; score: number; projectId: number; leadId: number | null; projectTitle: string; region: string; enterpriseName: string; why: AlertWhy }>;
+  interests: Array<{
+    id: number;
+    score: number;
+    projectId: number;
+    leadId: number | null;
+    projectTitle: string;
+    region: string;
+    enterpriseName: string;
+    why: AlertWhy;
+  }>;
 }
 
 /** Why this officer got the alert ("您是该线索的负责人", "本局辖区内的新线索" …), per language. */

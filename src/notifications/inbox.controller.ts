@@ -4,7 +4,14 @@ import type { Actor } from '../access/actor.js';
 import { CurrentActor } from '../access/decorators.js';
 import { ZodResponse } from '../platform/http/openapi.js';
 import { IdParam, ZodQuery } from '../platform/validation/zod-http.js';
-import { inboxPageResponse, listInboxQuery, markedAllResponse, markedReadResponse, unreadCountResponse, type ListInboxQuery } from './inbox.schemas.js';
+import {
+  inboxPageResponse,
+  listInboxQuery,
+  markedAllResponse,
+  markedReadResponse,
+  unreadCountResponse,
+  type ListInboxQuery,
+} from './inbox.schemas.js';
 import { InboxService } from './inbox.service.js';
 
 /** 消息中心 over HTTP: every signed-in user's own in-app messages. */

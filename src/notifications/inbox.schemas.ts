@@ -24,6 +24,9 @@ export const inboxItemResponse = apiSchema(
   }),
 );
 export const inboxPageResponse = apiSchema('InboxPage', pageOf(inboxItemResponse).extend({ unread: z.number().int().min(0) }));
-export const unreadCountResponse = apiSchema('InboxUnread', z.strictObject({ unread: z.number().int().min(0).describe('counted up to 100') }));
+export const unreadCountResponse = apiSchema(
+  'InboxUnread',
+  z.strictObject({ unread: z.number().int().min(0).describe('counted up to 100') }),
+);
 export const markedReadResponse = apiSchema('InboxRead', z.strictObject({ id: z.number().int(), link: z.string() }));
 export const markedAllResponse = apiSchema('InboxReadAll', z.strictObject({ marked: z.number().int().min(0) }));

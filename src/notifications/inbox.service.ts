@@ -35,12 +35,24 @@ export class InboxService {
 
   async list(actor: Actor, q: { page: number; pageSize: number; unread?: boolean }): Promise<Page<InboxItem> & { unread: number }> {
     const where = `user_id = $1${q.unread ? ' AND read_at IS NULL' : ''}`;
-    const rows: Array<{ id: string; kind: InboxKind; title: string; body: string; link: string; created_at: Date; read_at: Date | null }> = await this.dataSource.query(
-      `SELECT id, kind, title, body, link, created_at, read_at FROM inbox_message WHERE ${where} ORDER BY id DESC LIMIT $2 OFFSET $3`,
-      [actor.userId, q.pageSize, (q.page - 1) * q.pageSize],
-    );
-    const [t]: Array<{ n: number }> = await this.dataSource.query(`SELECT count(*)::int AS n FROM inbox_message WHERE ${where}`, [actor.userId]);
-    const items = rows.map((r) => ({ id: Number(r.id), kind: r.kind, kindLabel: INBOX_KINDS[r.kind] ?? r.kind, title: r.title, body: r.body, link: r.link, createdAt: r.created_at, readAt: r.read_at }));
+    const rows: Array<{ id: string; kind: InboxKind; title: string; body: string; link: string; created_at: Date; read_at: Date | null }> =
+      await this.dataSource.query(
+        `SELECT id, kind, title, body, link, created_at, read_at FROM inbox_message WHERE ${where} ORDER BY id DESC LIMIT $2 OFFSET $3`,
+        [actor.userId, q.pageSize, (q.page - 1) * q.pageSize],
+      );
+    const [t]: Array<{ n: number }> = await this.dataSource.query(`SELECT count(*)::int AS n FROM inbox_message WHERE ${where}`, [
+      actor.userId,
+    ]);
+    const items = rows.map((r) => ({
+      id: Number(r.id),
+      kind: r.kind,
+      kindLabel: INBOX_KINDS[r.kind] ?? r.kind,
+      title: r.title,
+      body: r.body,
+      link: r.link,
+      createdAt: r.created_at,
+      readAt: r.read_at,
+    }));
     return { ...toPage(items, t.n, q), unread: await this.unreadCount(actor.userId) };
   }
 

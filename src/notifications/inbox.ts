@@ -19,7 +19,11 @@ export interface InboxInput {
  * beside the change that causes it. Inactive users get nothing. Returns how many rows were new.
  */
 export async function notifyInApp(m: EntityManager, inputs: readonly InboxInput[]): Promise<number> {
-  const rows = inputs.flatMap((i) => [...new Set(i.userIds)].map((u) => [u, i.kind, i.title.slice(0, 200), (i.body ?? '').slice(0, 500), i.link.slice(0, 300), i.dedupeKey.slice(0, 120)] as const));
+  const rows = inputs.flatMap((i) =>
+    [...new Set(i.userIds)].map(
+      (u) => [u, i.kind, i.title.slice(0, 200), (i.body ?? '').slice(0, 500), i.link.slice(0, 300), i.dedupeKey.slice(0, 120)] as const,
+    ),
+  );
   if (!rows.length) return 0;
   const cols = [0, 1, 2, 3, 4, 5].map((c) => rows.map((r) => r[c]));
   const inserted: unknown[] = await m.query(
@@ -36,7 +40,9 @@ export async function notifyInApp(m: EntityManager, inputs: readonly InboxInput[
 
 /** The enterprise's active accounts (for messages to an enterprise). */
 export async function enterpriseUserIds(m: EntityManager, enterpriseId: number): Promise<number[]> {
-  const rows: Array<{ id: number }> = await m.query(`SELECT id FROM app_user WHERE enterprise_id = $1 AND active AND role = 'enterprise'`, [enterpriseId]);
+  const rows: Array<{ id: number }> = await m.query(`SELECT id FROM app_user WHERE enterprise_id = $1 AND active AND role = 'enterprise'`, [
+    enterpriseId,
+  ]);
   return rows.map((r) => r.id);
 }
 

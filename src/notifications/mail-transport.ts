@@ -61,19 +61,26 @@ export class MailTransport implements OnApplicationShutdown {
   async send(mail: OutgoingMail): Promise<SentInfo> {
     // the deadline of this one message (a plain timer is cheaper than AbortSignal.timeout)
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new Error(`no answer within ${this.config.MAIL_SEND_TIMEOUT_MS} ms`)), this.config.MAIL_SEND_TIMEOUT_MS);
-    const info = await this.get().sendMail({
-      to: mail.to.name ? { name: mail.to.name, address: mail.to.address } : mail.to.address,
-      subject: mail.subject,
-      html: mail.html,
-      text: mail.text,
-      messageId: mail.messageId,
-      headers: {
-        ...mail.headers,
-        ...(mail.unsubscribeUrl ? { 'List-Unsubscribe': `<${mail.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
-      },
-      signal: deadline.signal,
-    }).finally(() => clearTimeout(timer));
+    const timer = setTimeout(
+      () => deadline.abort(new Error(`no answer within ${this.config.MAIL_SEND_TIMEOUT_MS} ms`)),
+      this.config.MAIL_SEND_TIMEOUT_MS,
+    );
+    const info = await this.get()
+      .sendMail({
+        to: mail.to.name ? { name: mail.to.name, address: mail.to.address } : mail.to.address,
+        subject: mail.subject,
+        html: mail.html,
+        text: mail.text,
+        messageId: mail.messageId,
+        headers: {
+          ...mail.headers,
+          ...(mail.unsubscribeUrl
+            ? { 'List-Unsubscribe': `<${mail.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+            : {}),
+        },
+        signal: deadline.signal,
+      })
+      .finally(() => clearTimeout(timer));
     const response = String((info as { response?: string }).response ?? '');
     return { providerMessageId: providerIdOf(response), response };
   }

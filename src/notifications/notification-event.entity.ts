@@ -31,7 +31,11 @@ export class NotificationEvent {
   @Column({ type: 'int', nullable: true })
   projectId: number | null;
 
-  @Column({ type: 'bigint', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v == null ? v : Number(v)) } })
+  @Column({
+    type: 'bigint',
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v == null ? v : Number(v)) },
+  })
   matchId: number | null;
 
   @Column({ type: 'int', nullable: true })

@@ -22,11 +22,12 @@ export const incentiveGrantedEventsSql = (source: string) => `
   RETURNING 1`;
 
 /** The enterprise said 感兴趣 to a match. */
-export async function recordMatchInterest(m: EntityManager, match: { id: number; enterpriseId: number; projectId: number; score: number }): Promise<void> {
-  await m.query(`INSERT INTO notification_event (type, enterprise_id, project_id, match_id, score) VALUES ('match.interested', $1, $2, $3, $4)`, [
-    match.enterpriseId,
-    match.projectId,
-    match.id,
-    match.score,
-  ]);
+export async function recordMatchInterest(
+  m: EntityManager,
+  match: { id: number; enterpriseId: number; projectId: number; score: number },
+): Promise<void> {
+  await m.query(
+    `INSERT INTO notification_event (type, enterprise_id, project_id, match_id, score) VALUES ('match.interested', $1, $2, $3, $4)`,
+    [match.enterpriseId, match.projectId, match.id, match.score],
+  );
 }

@@ -77,8 +77,15 @@ export class NotificationPreferencesService {
          region_alerts = coalesce($7::boolean, p.region_alerts),
          language = CASE WHEN $5::boolean THEN $6::varchar ELSE p.language END,
          updated_at = now()`,
-      [userId, patch.matchFrequency !== undefined, patch.matchFrequency ?? null, patch.reminders ?? null, patch.language !== undefined, patch.language ?? null,
-        patch.regionAlerts ?? null],
+      [
+        userId,
+        patch.matchFrequency !== undefined,
+        patch.matchFrequency ?? null,
+        patch.reminders ?? null,
+        patch.language !== undefined,
+        patch.language ?? null,
+        patch.regionAlerts ?? null,
+      ],
     );
     return this.forUser(userId, m);
   }
@@ -95,7 +102,12 @@ export class NotificationPreferencesService {
       return e ? { kind: 'enterprise', name: e.name, matchFrequency: e.notification_frequency, language: e.notification_language } : null;
     }
     const rows: Array<{ category: string }> = await m.query(`SELECT category FROM notification_suppression WHERE email = $1`, [s.email]);
-    return { kind: 'address', email: s.email, match: !rows.some((r) => r.category === 'match'), reminders: !rows.some((r) => r.category === 'reminder') };
+    return {
+      kind: 'address',
+      email: s.email,
+      match: !rows.some((r) => r.category === 'match'),
+      reminders: !rows.some((r) => r.category === 'reminder'),
+    };
   }
 
   /** Applies a settings form; returns false when the subscriber no longer exists. */
@@ -112,10 +124,17 @@ export class NotificationPreferencesService {
       if (s.kind === 'enterprise') {
         return updateEnterpriseNotificationSettings(m, s.id, { frequency: input.matchFrequency, language: input.language });
       }
-      for (const [category, on] of [['match', input.match], ['reminder', input.reminders]] as const) {
+      for (const [category, on] of [
+        ['match', input.match],
+        ['reminder', input.reminders],
+      ] as const) {
         if (on === undefined) continue;
         if (on) await m.query(`DELETE FROM notification_suppression WHERE email = $1 AND category = $2`, [s.email, category]);
-        else await m.query(`INSERT INTO notification_suppression (email, category) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [s.email, category]);
+        else
+          await m.query(`INSERT INTO notification_suppression (email, category) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+            s.email,
+            category,
+          ]);
       }
       return true;
     });

@@ -55,7 +55,9 @@ export class NotificationSender {
   private readonly log = new Logger('NotificationSender');
   private readonly fault?: { point: FaultPoint; n: number; seen: number };
   private readonly claims = new MicroBatch<number, Claimed | null>((ids) => this.claimMany(ids));
-  private readonly records = new MicroBatch<{ id: number; provider: string; address: string; name: string | null }, void>((xs) => this.recordSentMany(xs));
+  private readonly records = new MicroBatch<{ id: number; provider: string; address: string; name: string | null }, void>((xs) =>
+    this.recordSentMany(xs),
+  );
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -92,7 +94,12 @@ export class NotificationSender {
         ? { unsubscribeUrl: null, preferencesUrl: null }
         : { unsubscribeUrl: this.links.unsubscribeUrl(subscriber, row.category), preferencesUrl: this.links.preferencesUrl(subscriber) };
     try {
-      rendered = renderMessage(row.template, row.data, { lang: row.lang, baseUrl: this.config.PUBLIC_BASE_URL, recipientName: row.display_name, ...links });
+      rendered = renderMessage(row.template, row.data, {
+        lang: row.lang,
+        baseUrl: this.config.PUBLIC_BASE_URL,
+        recipientName: row.display_name,
+        ...links,
+      });
     } catch (err) {
       return this.finish(row, 'failed', `模板渲染失败：${(err as Error).message}`);
     }
@@ -187,7 +194,9 @@ export class NotificationSender {
           [done.map((d) => d.id)],
         )
         .then((rows: Array<{ match_id: string; score: number }>) =>
-          this.events.emit(this.dataSource.manager, matchesTold, { told: rows.map((r) => ({ matchId: Number(r.match_id), score: r.score })) }),
+          this.events.emit(this.dataSource.manager, matchesTold, {
+            told: rows.map((r) => ({ matchId: Number(r.match_id), score: r.score })),
+          }),
         )
         .catch((err) => this.log.warn({ err: (err as Error).message }, 'could not mark matches as notified'));
     }
@@ -204,7 +213,8 @@ export class NotificationSender {
   private async failed(row: Claimed, err: SmtpError): Promise<SendOutcome> {
     const reason = describeSmtpError(err);
     if (isPermanent(err)) return this.finish(row, 'failed', reason);
-    if (row.attempts - row.attempt_base >= this.config.MAIL_MAX_ATTEMPTS) return this.finish(row, 'failed', `已重试 ${row.attempts - row.attempt_base} 次仍未成功：${reason}`);
+    if (row.attempts - row.attempt_base >= this.config.MAIL_MAX_ATTEMPTS)
+      return this.finish(row, 'failed', `已重试 ${row.attempts - row.attempt_base} 次仍未成功：${reason}`);
     const delay = retryDelay(row.attempts, this.config.MAIL_RETRY_BASE_MS, this.config.MAIL_RETRY_MAX_MS);
     await this.dataSource.query(
       `UPDATE notification SET status = 'pending', lease_until = NULL, last_error = $2, updated_at = now(),
@@ -213,7 +223,9 @@ export class NotificationSender {
       [row.id, reason, delay],
     );
     try {
-      await this.queues.add(sendNotificationJob.request({ id: Number(row.id) }, { jobId: sendJobId(Number(row.id), row.attempts), delayMs: delay }));
+      await this.queues.add(
+        sendNotificationJob.request({ id: Number(row.id) }, { jobId: sendJobId(Number(row.id), row.attempts), delayMs: delay }),
+      );
     } catch (e) {
       // Redis unreachable: the rescuer re-enqueues due rows once it is back
       this.log.warn({ id: row.id, err: (e as Error).message }, 'could not schedule the retry; the rescuer will');
@@ -267,7 +279,7 @@ export function isPermanent(err: SmtpError): boolean {
 }
 
 export function describeSmtpError(err: SmtpError): string {
-  const parts = [err.responseCode ? `SMTP ${err.responseCode}` : err.code ?? err.name, (err.response ?? err.message ?? '').trim()];
+  const parts = [err.responseCode ? `SMTP ${err.responseCode}` : (err.code ?? err.name), (err.response ?? err.message ?? '').trim()];
   return parts.filter(Boolean).join(' ').slice(0, 1000);
 }
 

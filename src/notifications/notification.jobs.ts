@@ -40,12 +40,24 @@ defineQueue(MAIL_QUEUE, (config) => ({
 const TICK_OPTIONS = { attempts: 1, removeOnComplete: true, removeOnFail: { age: 24 * 3600, count: 100 } };
 
 /** Builds the digests that are due (the daily and weekly slots; instant ones an earlier pass could not build). */
-export const buildDueDigestsJob = defineJob<Record<string, never>>({ name: 'notifications.digests', queue: NOTIFICATION_TIMERS_QUEUE, options: TICK_OPTIONS });
+export const buildDueDigestsJob = defineJob<Record<string, never>>({
+  name: 'notifications.digests',
+  queue: NOTIFICATION_TIMERS_QUEUE,
+  options: TICK_OPTIONS,
+});
 export const DIGEST_TICK_MS = 30_000;
-export const digestsSchedule = defineSchedule({ id: 'notifications-digests', job: buildDueDigestsJob, repeat: () => ({ every: DIGEST_TICK_MS }) });
+export const digestsSchedule = defineSchedule({
+  id: 'notifications-digests',
+  job: buildDueDigestsJob,
+  repeat: () => ({ every: DIGEST_TICK_MS }),
+});
 
 /** Hands messages whose job is gone back to the mail queue (NotificationRescuer). */
-export const rescueNotificationsJob = defineJob<Record<string, never>>({ name: 'notifications.rescue', queue: NOTIFICATION_TIMERS_QUEUE, options: TICK_OPTIONS });
+export const rescueNotificationsJob = defineJob<Record<string, never>>({
+  name: 'notifications.rescue',
+  queue: NOTIFICATION_TIMERS_QUEUE,
+  options: TICK_OPTIONS,
+});
 /** Half the rescue period, between 250 ms and 30 s. */
 export const rescueIntervalMs = (rescueAfterMs: number) => Math.max(250, Math.min(30_000, Math.floor(rescueAfterMs / 2)));
 export const rescueSchedule = defineSchedule({

@@ -3,7 +3,11 @@ import { listParam, pageQuery } from '../platform/http/pagination.js';
 import { text } from '../platform/validation/common.js';
 import { matchFrequencies, MESSAGE_LANGUAGES, notificationCategories, notificationStatuses } from './notification.vocabulary.js';
 
-const id = z.coerce.number().int().min(1).max(2 ** 31 - 1);
+const id = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(2 ** 31 - 1);
 
 export const listNotificationsQuery = z.strictObject({
   ...pageQuery,

@@ -121,7 +121,11 @@ export class NotificationsAdminService {
       `${SELECT} ${FROM} WHERE ${whereSql} ORDER BY n.created_at DESC, n.id DESC LIMIT ${q.pageSize} OFFSET ${offsetOf(q)}`,
       params,
     );
-    return toPage(rows.map((r) => view(r)), total, q);
+    return toPage(
+      rows.map((r) => view(r)),
+      total,
+      q,
+    );
   }
 
   async get(actor: Actor, id: number): Promise<NotificationView> {
@@ -140,7 +144,11 @@ export class NotificationsAdminService {
       const [cur] = await m.query(`SELECT status, region_path FROM notification WHERE id = $1 FOR UPDATE`, [id]);
       if (!cur) throw notFound('通知');
       if (cur.status !== 'failed') {
-        throw new ProblemException(HttpStatus.CONFLICT, 'notification-not-failed', `只能重发发送失败的通知（当前状态：${NOTIFICATION_STATUSES[cur.status as NotificationStatus] ?? cur.status}）`);
+        throw new ProblemException(
+          HttpStatus.CONFLICT,
+          'notification-not-failed',
+          `只能重发发送失败的通知（当前状态：${NOTIFICATION_STATUSES[cur.status as NotificationStatus] ?? cur.status}）`,
+        );
       }
       const [[r]] = await m.query(
         `UPDATE notification SET status = 'pending', attempt_base = attempts, next_attempt_at = now(), lease_until = NULL,

@@ -8,7 +8,13 @@ import { SessionsService } from '../access/sessions.service.js';
 import { HtmlResponse, schemaRef, TokenQuery, ZodResponse } from '../platform/http/openapi.js';
 import { IdParam, ZodBody, ZodQuery } from '../platform/validation/zod-http.js';
 import { NotificationLinks, type LinkClaims } from './links.js';
-import { listNotificationsQuery, preferencesPatchSchema, settingsFormSchema, type ListNotificationsQuery, type PreferencesPatchInput } from './notification.schemas.js';
+import {
+  listNotificationsQuery,
+  preferencesPatchSchema,
+  settingsFormSchema,
+  type ListNotificationsQuery,
+  type PreferencesPatchInput,
+} from './notification.schemas.js';
 import { NotificationPreferencesService } from './notification-preferences.service.js';
 import { NotificationsAdminService } from './notifications-admin.service.js';
 import { donePage, invalidLinkPage, settingsPage, unsubscribePage } from './pages.js';
@@ -76,7 +82,11 @@ export class NotificationsController {
     const category = claims.category as 'match' | 'reminder';
     if (!(await this.preferences.unsubscribe(claims.subscriber, category))) return this.html(res, 400, invalidLinkPage());
     const what = category === 'match' ? '匹配通知邮件' : '跟进提醒邮件';
-    return this.html(res, 200, donePage('已退订', `您已退订${what}。账户相关的邮件不受影响。`, this.links.preferencesUrl(claims.subscriber)));
+    return this.html(
+      res,
+      200,
+      donePage('已退订', `您已退订${what}。账户相关的邮件不受影响。`, this.links.preferencesUrl(claims.subscriber)),
+    );
   }
 
   @Get('settings')
@@ -88,7 +98,11 @@ export class NotificationsController {
     const claims = this.claims(token, 'settings');
     const settings = claims && (await this.preferences.forSubscriber(claims.subscriber));
     if (!claims || !settings) return this.html(res, 400, invalidLinkPage());
-    return this.html(res, 200, settingsPage({ settings, action: `/notifications/settings?token=${encodeURIComponent(String(token))}`, csrf: this.csrf(req) }));
+    return this.html(
+      res,
+      200,
+      settingsPage({ settings, action: `/notifications/settings?token=${encodeURIComponent(String(token))}`, csrf: this.csrf(req) }),
+    );
   }
 
   @Post('settings')
@@ -114,7 +128,16 @@ export class NotificationsController {
     });
     const settings = ok && (await this.preferences.forSubscriber(claims.subscriber));
     if (!settings) return this.html(res, 400, invalidLinkPage());
-    return this.html(res, 200, settingsPage({ settings, saved: true, action: `/notifications/settings?token=${encodeURIComponent(String(token))}`, csrf: this.csrf(req) }));
+    return this.html(
+      res,
+      200,
+      settingsPage({
+        settings,
+        saved: true,
+        action: `/notifications/settings?token=${encodeURIComponent(String(token))}`,
+        csrf: this.csrf(req),
+      }),
+    );
   }
 
   @Get()

@@ -107,7 +107,10 @@ export class NotificationsService {
     );
     const created = new Map(inserted.map((r) => [r.dedupe_key, Number(r.id)]));
     if (created.size) {
-      await this.outbox.enqueue(manager, ...[...created.values()].map((id) => sendNotificationJob.request({ id }, { jobId: sendJobId(id, 0) })));
+      await this.outbox.enqueue(
+        manager,
+        ...[...created.values()].map((id) => sendNotificationJob.request({ id }, { jobId: sendJobId(id, 0) })),
+      );
     }
     const missing = rows.filter((r) => !created.has(r.dedupeKey)).map((r) => r.dedupeKey);
     const existing = new Map<string, number>();
@@ -138,7 +141,10 @@ export class NotificationsService {
       [account.userId, account.email.toLowerCase()],
     );
     if (released.length) {
-      await this.outbox.enqueue(manager, ...released.map((r) => sendNotificationJob.request({ id: Number(r.id) }, { jobId: sendJobId(Number(r.id), r.attempts) })));
+      await this.outbox.enqueue(
+        manager,
+        ...released.map((r) => sendNotificationJob.request({ id: Number(r.id) }, { jobId: sendJobId(Number(r.id), r.attempts) })),
+      );
     }
     return released.length;
   }
@@ -153,7 +159,8 @@ export class NotificationsService {
     const rc = i.recipient as { userId?: number; enterpriseId?: number; email?: string; name?: string };
     const set = [rc.userId, rc.enterpriseId, rc.email].filter((v) => v !== undefined && v !== null);
     if (set.length !== 1) throw new Error('A notification recipient is exactly one of { userId }, { enterpriseId }, { email }');
-    if (rc.email !== undefined && (rc.email.length > 254 || !EMAIL.test(rc.email))) throw new Error(`Invalid recipient e-mail address "${rc.email}"`);
+    if (rc.email !== undefined && (rc.email.length > 254 || !EMAIL.test(rc.email)))
+      throw new Error(`Invalid recipient e-mail address "${rc.email}"`);
     if (i.regionCode !== undefined && !regions().has(i.regionCode)) throw new Error(`Unknown region code "${i.regionCode}"`);
     return {
       dedupeKey: i.dedupeKey,

@@ -22,7 +22,8 @@ eta.loadTemplate(
 </div></main></body></html>`,
 );
 
-const btn = 'display:inline-block;background:#b42318;color:#fff;border:0;padding:12px 20px;border-radius:6px;font-size:16px;font-weight:600;cursor:pointer;';
+const btn =
+  'display:inline-block;background:#b42318;color:#fff;border:0;padding:12px 20px;border-radius:6px;font-size:16px;font-weight:600;cursor:pointer;';
 const CATEGORY_LABEL = { match: '匹配通知邮件（新的项目匹配、免申即享政策、辖区招商动态）', reminder: '跟进提醒邮件' } as const;
 
 eta.loadTemplate(
@@ -69,9 +70,14 @@ const page = (title: string, body: string) => eta.render('@page', { title, body 
 export const unsubscribePage = (o: { category: 'match' | 'reminder'; action: string; settingsUrl: string; csrf?: string }) =>
   page('退订邮件', eta.render('@unsubscribe', { ...o, label: CATEGORY_LABEL[o.category] }));
 
-export const donePage = (title: string, message: string, settingsUrl?: string) => page(title, eta.render('@done', { message, settingsUrl }));
+export const donePage = (title: string, message: string, settingsUrl?: string) =>
+  page(title, eta.render('@done', { message, settingsUrl }));
 
 export const settingsPage = (o: { settings: SubscriberSettings; action: string; saved?: boolean; csrf?: string }) =>
   page('通知设置', eta.render('@settings', { ...o, frequencies: Object.entries(MATCH_FREQUENCIES) }));
 
-export const invalidLinkPage = () => page('链接无效或已过期', eta.render('@done', { message: '该链接无效或已过期。请使用最新邮件中的链接，或登录平台后在“通知设置”中修改。' }));
+export const invalidLinkPage = () =>
+  page(
+    '链接无效或已过期',
+    eta.render('@done', { message: '该链接无效或已过期。请使用最新邮件中的链接，或登录平台后在“通知设置”中修改。' }),
+  );

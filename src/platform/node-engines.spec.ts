@@ -30,7 +30,13 @@ describe('check:engines', () => {
       },
     };
     writeFileSync(join(dir, 'package-lock.json'), JSON.stringify(lock));
-    const failed = await run(process.execPath, [script, '--package', join(dir, 'package.json'), '--lock', join(dir, 'package-lock.json')]).then(
+    const failed = await run(process.execPath, [
+      script,
+      '--package',
+      join(dir, 'package.json'),
+      '--lock',
+      join(dir, 'package-lock.json'),
+    ]).then(
       () => undefined,
       (err: { code: number; stderr: string }) => err,
     );

@@ -34,13 +34,21 @@ export async function checkDependencies(config: AppConfig, opts: { requireSchema
     await client.end().catch(() => undefined);
   }
 
-  const redis = createRedis(config, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3000 }, { clusterRetryStrategy: () => null });
+  const redis = createRedis(
+    config,
+    { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3000 },
+    { clusterRetryStrategy: () => null },
+  );
   redis.on('error', () => undefined);
   try {
     await redis.connect();
     await redis.ping();
   } catch (err) {
-    const where = config.REDIS_CLUSTER_NODES ? `the cluster ${config.REDIS_CLUSTER_NODES}` : config.REDIS_SENTINELS ? `the Sentinels ${config.REDIS_SENTINELS}` : redisTarget(config.REDIS_URL);
+    const where = config.REDIS_CLUSTER_NODES
+      ? `the cluster ${config.REDIS_CLUSTER_NODES}`
+      : config.REDIS_SENTINELS
+        ? `the Sentinels ${config.REDIS_SENTINELS}`
+        : redisTarget(config.REDIS_URL);
     return `Cannot reach Redis at ${where} (${(err as Error).message}). Start it with "docker compose up -d redis", or the local service (e.g. "redis-server --daemonize yes"), or set REDIS_URL.`;
   } finally {
     redis.disconnect();

@@ -21,7 +21,15 @@ import {
   type UpdateIncentiveInput,
   type UpdatePolicyInput,
 } from './policy.schemas.js';
-import { eligibleEnterprisesResponse, enterpriseIncentivesResponse, incentiveResponse, incentiveView, policyPageResponse, policyResponse, policyView } from './policy.view.js';
+import {
+  eligibleEnterprisesResponse,
+  enterpriseIncentivesResponse,
+  incentiveResponse,
+  incentiveView,
+  policyPageResponse,
+  policyResponse,
+  policyView,
+} from './policy.view.js';
 import { ZodResponse } from '../platform/http/openapi.js';
 
 @ApiTags('policies 惠企政策')
@@ -31,7 +39,7 @@ export class PoliciesController {
   constructor(private readonly policies: PoliciesService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a policy for one\'s own region, with its incentives (eligibility conditions validated)' })
+  @ApiOperation({ summary: "Create a policy for one's own region, with its incentives (eligibility conditions validated)" })
   @ZodResponse(policyResponse)
   async create(@ZodBody(createPolicySchema) body: CreatePolicyInput, @CurrentActor() actor: Actor) {
     return policyView(await this.policies.draft(actor, body));
@@ -124,9 +132,15 @@ export class IncentivesController {
   }
 
   @Get(':id/eligible-enterprises')
-  @ApiOperation({ summary: '政策找企业: enterprises eligible (or needing more information) for an incentive — those the caller\'s bureau may see' })
+  @ApiOperation({
+    summary: "政策找企业: enterprises eligible (or needing more information) for an incentive — those the caller's bureau may see",
+  })
   @ZodResponse(eligibleEnterprisesResponse)
-  async eligibleEnterprises(@IdParam() id: number, @ZodQuery(eligibleEnterprisesQuery) q: EligibleEnterprisesQuery, @CurrentActor() actor: Actor) {
+  async eligibleEnterprises(
+    @IdParam() id: number,
+    @ZodQuery(eligibleEnterprisesQuery) q: EligibleEnterprisesQuery,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.eligibility.findEligible(actor, id, q);
   }
 }
@@ -151,7 +165,7 @@ export class EnterpriseIncentivesController {
   }
 
   @Get(':id/incentives/:incentiveId')
-  @ApiOperation({ summary: '政策计算器 for one incentive, whatever its region: the verdict and every condition\'s check with its reason' })
+  @ApiOperation({ summary: "政策计算器 for one incentive, whatever its region: the verdict and every condition's check with its reason" })
   async incentive(@IdParam() id: number, @IdParam('incentiveId') incentiveId: number, @CurrentActor() actor: Actor) {
     return this.eligibility.evaluateOneFor(actor, id, incentiveId);
   }

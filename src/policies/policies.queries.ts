@@ -45,7 +45,15 @@ export class PoliciesQueries {
     const columns = `SELECT i.id, i.title, i.kind, p.title AS policy_title, p.region_code, p.status, coalesce(p.valid_to < $1::date, false) AS expired
       FROM incentive i JOIN policy p ON p.id = i.policy_id`;
     const current = `(p.valid_to IS NULL OR p.valid_to >= $1::date OR i.id = ANY($2::int[]))`;
-    const rows: Array<{ id: number; title: string; kind: string; policy_title: string; region_code: string; status: string; expired: boolean }> = scope
+    const rows: Array<{
+      id: number;
+      title: string;
+      kind: string;
+      policy_title: string;
+      region_code: string;
+      status: string;
+      expired: boolean;
+    }> = scope
       ? await this.dataSource.query(
           `${columns}
            WHERE ((p.status = 'published' AND (p.region_code = ANY($3::char(6)[]) OR p.region_path @> $4::char(6)[])) OR p.region_path @> $4::char(6)[])

@@ -16,10 +16,20 @@ import { Incentive } from './incentive.entity.js';
 import { Policy } from './policy.entity.js';
 import type { CreatePolicyInput, IncentiveInput, ListPoliciesQuery, UpdateIncentiveInput, UpdatePolicyInput } from './policy.schemas.js';
 
-function policyDerived(p: Pick<Policy, 'regionCode' | 'title' | 'issuer' | 'sourceText' | 'documentNumber'>, incentives: Array<Pick<Incentive, 'title' | 'description'>>) {
+function policyDerived(
+  p: Pick<Policy, 'regionCode' | 'title' | 'issuer' | 'sourceText' | 'documentNumber'>,
+  incentives: Array<Pick<Incentive, 'title' | 'description'>>,
+) {
   return {
     regionPath: [...regions().path(p.regionCode)],
-    searchText: searchText(p.title, p.issuer, p.documentNumber, regions().fullName(p.regionCode), p.sourceText, ...incentives.flatMap((i) => [i.title, i.description])),
+    searchText: searchText(
+      p.title,
+      p.issuer,
+      p.documentNumber,
+      regions().fullName(p.regionCode),
+      p.sourceText,
+      ...incentives.flatMap((i) => [i.title, i.description]),
+    ),
   };
 }
 
@@ -140,7 +150,11 @@ export class PoliciesService {
       const { incentives, ...fields } = input;
       const p = m.create(Policy, { ...fields, ...policyDerived(fields, incentives), status: 'draft' });
       await m.insert(Policy, p);
-      if (incentives.length) await m.insert(Incentive, incentives.map((i) => ({ ...i, policyId: p.id })));
+      if (incentives.length)
+        await m.insert(
+          Incentive,
+          incentives.map((i) => ({ ...i, policyId: p.id })),
+        );
       await this.events.emit(m, policyChanged, { policyId: p.id });
       return p.id;
     };
@@ -156,10 +170,17 @@ export class PoliciesService {
 
   async update(id: number, input: UpdatePolicyInput, manager?: EntityManager): Promise<Policy> {
     const run = async (m: EntityManager) => {
-      const p = await m.findOne(Policy, { where: { id }, relations: { incentives: true }, lock: { mode: 'pessimistic_write', tables: ['policy'] } });
+      const p = await m.findOne(Policy, {
+        where: { id },
+        relations: { incentives: true },
+        lock: { mode: 'pessimistic_write', tables: ['policy'] },
+      });
       if (!p) throw notFound('政策');
       Object.assign(p, input);
-      if (p.validTo && p.validTo < p.validFrom) throw conflict('invalid-validity', '失效日期不能早于生效日期', [{ field: 'validTo', code: 'range', message: '失效日期不能早于生效日期' }]);
+      if (p.validTo && p.validTo < p.validFrom)
+        throw conflict('invalid-validity', '失效日期不能早于生效日期', [
+          { field: 'validTo', code: 'range', message: '失效日期不能早于生效日期' },
+        ]);
       const incentives = p.incentives ?? [];
       delete p.incentives;
       Object.assign(p, policyDerived(p, incentives));
@@ -193,7 +214,8 @@ export class PoliciesService {
   async list(q: ListPoliciesQuery & { draftsWithin?: string | null }): Promise<Page<Policy>> {
     const qb = this.dataSource.manager.createQueryBuilder(Policy, 'p');
     if (!q.includeDrafts) qb.andWhere(`p.status = 'published'`);
-    else if (q.draftsWithin) qb.andWhere(`(p.status = 'published' OR p.region_path @> CAST(:draftsWithin AS char(6)[]))`, { draftsWithin: [q.draftsWithin] });
+    else if (q.draftsWithin)
+      qb.andWhere(`(p.status = 'published' OR p.region_path @> CAST(:draftsWithin AS char(6)[]))`, { draftsWithin: [q.draftsWithin] });
     if (q.region) qb.andWhere('p.region_path @> CAST(:region AS char(6)[])', { region: [q.region] });
     if (q.appliesTo) qb.andWhere('p.region_code = ANY(CAST(:appliesTo AS char(6)[]))', { appliesTo: regions().path(q.appliesTo) });
     if (q.validOn) qb.andWhere('p.valid_from <= :validOn AND (p.valid_to IS NULL OR p.valid_to >= :validOn)', { validOn: q.validOn });
@@ -202,7 +224,10 @@ export class PoliciesService {
       const conds = ['i.policy_id = p.id'];
       if (q.incentiveKind) conds.push('i.kind = ANY(CAST(:kinds AS varchar[]))');
       if (q.grantedWithoutApplication !== undefined) conds.push('i.granted_without_application = :gwa');
-      qb.andWhere(`EXISTS (SELECT 1 FROM incentive i WHERE ${conds.join(' AND ')})`, { kinds: q.incentiveKind, gwa: q.grantedWithoutApplication });
+      qb.andWhere(`EXISTS (SELECT 1 FROM incentive i WHERE ${conds.join(' AND ')})`, {
+        kinds: q.incentiveKind,
+        gwa: q.grantedWithoutApplication,
+      });
     }
     const tsq = tsQuery(q.q);
     if (q.q && !tsq) return toPage([], 0, q);

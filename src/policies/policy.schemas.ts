@@ -27,7 +27,8 @@ export const updateIncentiveSchema = z
 export type UpdateIncentiveInput = z.output<typeof updateIncentiveSchema>;
 
 const validity = (v: { validFrom?: string; validTo?: string | null }, ctx: z.RefinementCtx) => {
-  if (v.validFrom && v.validTo && v.validTo < v.validFrom) ctx.addIssue({ code: 'custom', path: ['validTo'], message: '失效日期不能早于生效日期' });
+  if (v.validFrom && v.validTo && v.validTo < v.validFrom)
+    ctx.addIssue({ code: 'custom', path: ['validTo'], message: '失效日期不能早于生效日期' });
 };
 
 const policyFields = {

@@ -163,7 +163,12 @@ export const enterpriseIncentivesResponse = apiSchema(
     total: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),
-    counts: z.strictObject({ eligible: z.number().int(), needs_info: z.number().int(), not_eligible: z.number().int(), expired: z.number().int() }),
+    counts: z.strictObject({
+      eligible: z.number().int(),
+      needs_info: z.number().int(),
+      not_eligible: z.number().int(),
+      expired: z.number().int(),
+    }),
     today: z.string().describe('YYYY-MM-DD (Asia/Shanghai), the day the rules were evaluated for'),
   }),
 );

@@ -50,7 +50,15 @@ export const projectResponse = apiSchema(
     stageLabel: z.string(),
     stageChangedAt: timestamp,
     stageHistory: z
-      .array(z.strictObject({ from: enumOf(PROJECT_STAGES).nullable(), to: enumOf(PROJECT_STAGES), toLabel: z.string(), at: timestamp, note: z.string() }))
+      .array(
+        z.strictObject({
+          from: enumOf(PROJECT_STAGES).nullable(),
+          to: enumOf(PROJECT_STAGES),
+          toLabel: z.string(),
+          at: timestamp,
+          note: z.string(),
+        }),
+      )
       .optional(),
     status: enumOf(PROJECT_STATUSES),
     statusLabel: z.string(),

@@ -20,7 +20,9 @@ export function stageChangeProblem(from: ProjectStage, to: ProjectStage): string
   if (from === to) return `项目已处于「${PROJECT_STAGES[to]}」阶段`;
   if (from === 'closed') return '项目已关闭，不能再变更阶段';
   if (to === 'closed') return null;
-  return ORDER.indexOf(to) > ORDER.indexOf(from) ? null : `阶段只能向前推进：不能从「${PROJECT_STAGES[from]}」回到「${PROJECT_STAGES[to]}」`;
+  return ORDER.indexOf(to) > ORDER.indexOf(from)
+    ? null
+    : `阶段只能向前推进：不能从「${PROJECT_STAGES[from]}」回到「${PROJECT_STAGES[to]}」`;
 }
 
 export const PROJECT_STATUSES = { draft: '草稿', published: '已发布' } as const;

@@ -25,7 +25,7 @@ export class ProjectsController {
   constructor(private readonly projects: ProjectsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a project in one\'s own region (a draft until published)' })
+  @ApiOperation({ summary: "Create a project in one's own region (a draft until published)" })
   @ZodResponse(projectResponse)
   async create(@ZodBody(createProjectSchema) body: CreateProjectInput, @CurrentActor() actor: Actor) {
     return projectView(await this.projects.draft(actor, body));

@@ -133,7 +133,12 @@ export class ProjectsService {
       const before = await this.get(id, m);
       const after = await this.changeStage(id, input, actor.userId, m);
       const detail = { from: before.stage, to: after.stage, at: input.at ?? null, note: input.note };
-      await this.audit.record(m, { actor, action: 'project.stage_changed', target: { type: 'project', id, region: after.regionCode }, detail });
+      await this.audit.record(m, {
+        actor,
+        action: 'project.stage_changed',
+        target: { type: 'project', id, region: after.regionCode },
+        detail,
+      });
     });
     return this.get(id);
   }
@@ -155,7 +160,12 @@ export class ProjectsService {
         throw err;
       }
       await m.insert(ProjectStageChange, { projectId: p.id, fromStage: null, toStage: stage, changedAt: now, changedBy: actorId });
-      if (incentives.length) await m.createQueryBuilder().relation(Project, 'incentives').of(p.id).add(incentives.map((i) => i.id));
+      if (incentives.length)
+        await m
+          .createQueryBuilder()
+          .relation(Project, 'incentives')
+          .of(p.id)
+          .add(incentives.map((i) => i.id));
       await this.events.emit(m, projectChanged, { projectId: p.id });
       return p.id;
     };
@@ -178,10 +188,18 @@ export class ProjectsService {
       Object.assign(p, derived(p));
       await m.save(Project, p);
       if (incentiveIds) {
-        const attached: Array<{ incentive_id: number }> = await m.query('SELECT incentive_id FROM project_incentive WHERE project_id = $1', [id]);
+        const attached: Array<{ incentive_id: number }> = await m.query(
+          'SELECT incentive_id FROM project_incentive WHERE project_id = $1',
+          [id],
+        );
         const incentives = await this.incentivesById(m, incentiveIds, new Set(attached.map((a) => a.incentive_id)));
         await m.query('DELETE FROM project_incentive WHERE project_id = $1', [id]);
-        if (incentives.length) await m.createQueryBuilder().relation(Project, 'incentives').of(id).add(incentives.map((i) => i.id));
+        if (incentives.length)
+          await m
+            .createQueryBuilder()
+            .relation(Project, 'incentives')
+            .of(id)
+            .add(incentives.map((i) => i.id));
       }
       await this.events.emit(m, projectChanged, { projectId: id });
     };
@@ -218,7 +236,14 @@ export class ProjectsService {
       if (at.getTime() < p.stageChangedAt.getTime() - 24 * 3600_000) {
         throw validationFailed([{ field: 'at', code: 'before_previous', message: '日期不能早于上一阶段的日期' }]);
       }
-      await m.insert(ProjectStageChange, { projectId: id, fromStage: p.stage, toStage: input.stage, changedAt: at, changedBy: actorId, note: input.note });
+      await m.insert(ProjectStageChange, {
+        projectId: id,
+        fromStage: p.stage,
+        toStage: input.stage,
+        changedAt: at,
+        changedBy: actorId,
+        note: input.note,
+      });
       p.stage = input.stage;
       p.stageChangedAt = at;
       await m.save(Project, p);
@@ -234,11 +259,24 @@ export class ProjectsService {
    * 已关闭 — recorded in its stage history like any change, inside the caller's transaction.
    * Returns whether the stage moved.
    */
-  async followLead(m: EntityManager, id: number, stage: 'signed' | 'started' | 'producing', at: Date, actorId: number | null): Promise<boolean> {
+  async followLead(
+    m: EntityManager,
+    id: number,
+    stage: 'signed' | 'started' | 'producing',
+    at: Date,
+    actorId: number | null,
+  ): Promise<boolean> {
     const p = await m.findOne(Project, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!p || stageChangeProblem(p.stage, stage) !== null || p.stage === 'closed') return false;
     const changedAt = at.getTime() < p.stageChangedAt.getTime() ? p.stageChangedAt : at;
-    await m.insert(ProjectStageChange, { projectId: id, fromStage: p.stage, toStage: stage, changedAt, changedBy: actorId, note: '随线索阶段推进' });
+    await m.insert(ProjectStageChange, {
+      projectId: id,
+      fromStage: p.stage,
+      toStage: stage,
+      changedAt,
+      changedBy: actorId,
+      note: '随线索阶段推进',
+    });
     p.stage = stage;
     p.stageChangedAt = changedAt;
     await m.save(Project, p);
@@ -264,7 +302,8 @@ export class ProjectsService {
   async list(q: ListProjectsQuery & { draftsWithin?: string | null }): Promise<Page<Project>> {
     const qb = this.dataSource.manager.createQueryBuilder(Project, 'p');
     if (!q.includeDrafts) qb.andWhere(`p.status = 'published'`);
-    else if (q.draftsWithin) qb.andWhere(`(p.status = 'published' OR p.region_path @> CAST(:draftsWithin AS char(6)[]))`, { draftsWithin: [q.draftsWithin] });
+    else if (q.draftsWithin)
+      qb.andWhere(`(p.status = 'published' OR p.region_path @> CAST(:draftsWithin AS char(6)[]))`, { draftsWithin: [q.draftsWithin] });
     if (q.region) qb.andWhere('p.region_path @> CAST(:region AS char(6)[])', { region: [q.region] });
     if (q.industry) qb.andWhere('p.industry_path && CAST(:industry AS varchar[])', { industry: q.industry });
     if (q.stage) qb.andWhere('p.stage = ANY(CAST(:stages AS varchar[]))', { stages: q.stage });
@@ -296,7 +335,10 @@ export class ProjectsService {
     const incentives = await findIncentives(this.dataSource.manager, [...new Set(rows.map((r) => r.incentive_id))], { withPolicy: true });
     const byId = new Map(incentives.map((i) => [i.id, i]));
     // lists are public: only incentives of published policies
-    for (const p of items) p.incentives = withPublishedIncentives({ incentives: rows.filter((r) => r.project_id === p.id).map((r) => byId.get(r.incentive_id)!) }).incentives;
+    for (const p of items)
+      p.incentives = withPublishedIncentives({
+        incentives: rows.filter((r) => r.project_id === p.id).map((r) => byId.get(r.incentive_id)!),
+      }).incentives;
   }
 
   /**
@@ -310,7 +352,9 @@ export class ProjectsService {
     const byId = new Map(found.map((i) => [i.id, i]));
     const missing = ids.map((id, i) => ({ id, i })).filter(({ id }) => !byId.has(id));
     if (missing.length) {
-      throw validationFailed(missing.map(({ id, i }) => ({ field: `incentiveIds[${i}]`, code: 'unknown_incentive', message: `扶持措施 ${id} 不存在` })));
+      throw validationFailed(
+        missing.map(({ id, i }) => ({ field: `incentiveIds[${i}]`, code: 'unknown_incentive', message: `扶持措施 ${id} 不存在` })),
+      );
     }
     const today = shanghaiDate(this.clock.now());
     const expired = ids

@@ -8,7 +8,9 @@ let tree: CodeTree | undefined;
 /** GB/T 4754-2017 industries (门类/大类/中类/小类), the project's own table (see data/INDUSTRIES.md). */
 export function industries(): CodeTree {
   if (!tree) {
-    const lines = readFileSync(new URL('./data/industries.csv', import.meta.url), 'utf8').trim().split(/\r?\n/);
+    const lines = readFileSync(new URL('./data/industries.csv', import.meta.url), 'utf8')
+      .trim()
+      .split(/\r?\n/);
     const header = lines.shift();
     if (header !== 'code,name,level,parent') throw new Error(`industries.csv: unexpected header ${header}`);
     tree = new CodeTree(

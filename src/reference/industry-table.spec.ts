@@ -116,9 +116,7 @@ describe('GB/T 4754-2017 industry table (src/reference/data/industries.csv)', ()
       return !only || only.parent !== group.code || only.name !== group.name;
     });
     expect(badSingles).toEqual([]);
-    const strayZeroClasses = rows.filter(
-      (row) => row.level === 4 && row.code.endsWith('0') && childCount.get(row.parent) !== 1,
-    );
+    const strayZeroClasses = rows.filter((row) => row.level === 4 && row.code.endsWith('0') && childCount.get(row.parent) !== 1);
     expect(strayZeroClasses).toEqual([]);
   });
 

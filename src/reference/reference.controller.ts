@@ -44,7 +44,10 @@ function detail(tree: CodeTree, code: string, levels: Record<number, string>, fu
   if (!n) throw notFound(`代码 ${code} `);
   return {
     ...node(tree, n, levels, fullName),
-    ancestors: tree.path(code).slice(0, -1).map((c) => node(tree, tree.get(c)!, levels, fullName)),
+    ancestors: tree
+      .path(code)
+      .slice(0, -1)
+      .map((c) => node(tree, tree.get(c)!, levels, fullName)),
     children: tree.children(code).map((k) => node(tree, k, levels, fullName)),
   };
 }

@@ -9,7 +9,13 @@ import { Public } from '../access/decorators.js';
 import { ENTERPRISE_SIZES, NOTIFICATION_FREQUENCIES } from '../enterprises/enterprise.vocabulary.js';
 import { ProblemException } from '../platform/http/problem.js';
 import { parseSafe } from '../platform/validation/zod-validation.js';
-import { emptyEnterpriseForm, enterpriseFieldFor, enterpriseFormView, readEnterpriseForm, type EnterpriseFormValues } from './forms/enterprise-form.js';
+import {
+  emptyEnterpriseForm,
+  enterpriseFieldFor,
+  enterpriseFormView,
+  readEnterpriseForm,
+  type EnterpriseFormValues,
+} from './forms/enterprise-form.js';
 import { errorMap, field, formAndSchemaErrors, withRequiredMessages, type ErrorMap, type FormBody } from './forms/form-input.js';
 import { Pages } from './pages.js';
 import { ENTERPRISE_REQUIRED } from './forms/enterprise-form.js';
@@ -87,7 +93,14 @@ export class JoinController {
     this.pages.send(req, res, 'public/join-done', {}, { title: '注册成功' });
   }
 
-  private render(req: AuthedRequest, res: Response, values: EnterpriseFormValues, account: AccountValues, errors: ErrorMap, status?: number) {
+  private render(
+    req: AuthedRequest,
+    res: Response,
+    values: EnterpriseFormValues,
+    account: AccountValues,
+    errors: ErrorMap,
+    status?: number,
+  ) {
     this.pages.send(
       req,
       res,
@@ -101,7 +114,13 @@ export class JoinController {
 
   @Get('verify-email/resend')
   resendForm(@Req() req: AuthedRequest, @Res() res: Response) {
-    this.pages.send(req, res, 'public/email-form', { kind: 'resend', email: field(req.query as FormBody, 'email'), sent: false }, { title: '重新发送验证邮件' });
+    this.pages.send(
+      req,
+      res,
+      'public/email-form',
+      { kind: 'resend', email: field(req.query as FormBody, 'email'), sent: false },
+      { title: '重新发送验证邮件' },
+    );
   }
 
   @Post('verify-email/resend')
@@ -124,13 +143,26 @@ export class JoinController {
     const email = field(req.body as FormBody, 'email');
     const title = kind === 'resend' ? '重新发送验证邮件' : '找回密码';
     const parsed = parseSafe(emailOnlySchema, { email });
-    if (!parsed.ok) return this.pages.send(req, res, 'public/email-form', { kind, email, sent: false }, { title, errors: withRequiredMessages(errorMap(parsed.errors), { email: '请填写邮箱' }) });
+    if (!parsed.ok)
+      return this.pages.send(
+        req,
+        res,
+        'public/email-form',
+        { kind, email, sent: false },
+        { title, errors: withRequiredMessages(errorMap(parsed.errors), { email: '请填写邮箱' }) },
+      );
     try {
       if (kind === 'resend') await this.accounts.resendVerification(parsed.value.email, metaOf(req));
       else await this.accounts.forgotPassword(parsed.value.email, metaOf(req));
     } catch (err) {
       if (err instanceof ProblemException && err.status < 500) {
-        return this.pages.send(req, res, 'public/email-form', { kind, email, sent: false, message: err.message }, { title, status: err.status });
+        return this.pages.send(
+          req,
+          res,
+          'public/email-form',
+          { kind, email, sent: false, message: err.message },
+          { title, status: err.status },
+        );
       }
       throw err;
     }

@@ -37,7 +37,8 @@ interface SubmitValues {
   submitterEmail: string;
 }
 
-const xmlEscape = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+const xmlEscape = (s: string) =>
+  s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
 /** 招商资讯 on the public site: the list, an article, the Atom feed (per region), 投稿, and the sitemap. */
 @ApiExcludeController()
@@ -130,7 +131,14 @@ export class NewsPagesController {
   @Get('sitemap.xml')
   async sitemap(@Req() _req: AuthedRequest, @Res() res: Response) {
     const base = this.config.PUBLIC_BASE_URL;
-    const urls: Array<{ loc: string; lastmod?: Date | null }> = ['/', '/library/projects', '/library/policies', '/news', '/join', '/news/submit'].map((p) => ({ loc: p }));
+    const urls: Array<{ loc: string; lastmod?: Date | null }> = [
+      '/',
+      '/library/projects',
+      '/library/policies',
+      '/news',
+      '/join',
+      '/news/submit',
+    ].map((p) => ({ loc: p }));
     for (const a of await this.queries.sitemapEntries()) urls.push({ loc: `/news/${a.id}`, lastmod: a.updatedAt });
     for (let page = 1; page <= SITEMAP_LIBRARY_PAGES; page++) {
       const r = await this.projects.list(parseOr(listProjectsQuery, { page: String(page), pageSize: '100' }));
@@ -145,7 +153,10 @@ export class NewsPagesController {
     const body = [
       '<?xml version="1.0" encoding="UTF-8"?>',
       '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-      ...urls.map((u) => `<url><loc>${xmlEscape(base + u.loc)}</loc>${u.lastmod ? `<lastmod>${new Date(u.lastmod).toISOString()}</lastmod>` : ''}</url>`),
+      ...urls.map(
+        (u) =>
+          `<url><loc>${xmlEscape(base + u.loc)}</loc>${u.lastmod ? `<lastmod>${new Date(u.lastmod).toISOString()}</lastmod>` : ''}</url>`,
+      ),
       '</urlset>',
       '',
     ].join('\n');
@@ -157,7 +168,13 @@ export class NewsPagesController {
   @Get('news/submit')
   submitForm(@Req() req: AuthedRequest, @Res() res: Response) {
     const region = pickFrom('regions', 'region', req.query as FormBody);
-    this.renderSubmit(req, res, { title: '', summary: '', body: '', source: '', sourceUrl: '', submitterName: '', submitterEmail: '' }, region, {});
+    this.renderSubmit(
+      req,
+      res,
+      { title: '', summary: '', body: '', source: '', sourceUrl: '', submitterName: '', submitterEmail: '' },
+      region,
+      {},
+    );
   }
 
   @Post('news/submit')
@@ -211,7 +228,13 @@ export class NewsPagesController {
       await this.news.confirm(token);
     } catch (err) {
       if (err instanceof ProblemException && err.status === 400) {
-        return this.pages.send(req, res, 'public/news-submitted', { signedIn: false, confirmed: false, invalid: true }, { title: '确认链接无效', status: 400 });
+        return this.pages.send(
+          req,
+          res,
+          'public/news-submitted',
+          { signedIn: false, confirmed: false, invalid: true },
+          { title: '确认链接无效', status: 400 },
+        );
       }
       throw err;
     }
@@ -246,7 +269,12 @@ export class NewsPagesController {
       res,
       'public/news-submit',
       { values, regionPicker: pickerModel('regions', 'region', region, '稿件所属地区（由该地区招商部门审核）'), signedIn: !!req.actor },
-      { title: '我要投稿', description: '向各地招商部门投稿：招商引资动态、项目进展、企业入驻消息，经当地招商专员审核后发布。', errors, status },
+      {
+        title: '我要投稿',
+        description: '向各地招商部门投稿：招商引资动态、项目进展、企业入驻消息，经当地招商专员审核后发布。',
+        errors,
+        status,
+      },
     );
   }
 }

@@ -86,7 +86,13 @@ export class Pages {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     for (const file of readdirSync(ASSETS_DIR)) {
-      this.assetVersions.set(file, createHash('sha256').update(readFileSync(ASSETS_DIR + file)).digest('hex').slice(0, 10));
+      this.assetVersions.set(
+        file,
+        createHash('sha256')
+          .update(readFileSync(ASSETS_DIR + file))
+          .digest('hex')
+          .slice(0, 10),
+      );
     }
   }
 
@@ -107,18 +113,46 @@ export class Pages {
   nav(actor: Actor | null | undefined, path: string): NavItem[] {
     const items: Array<[string, string]> = [];
     if (actor?.role === 'enterprise') {
-      items.push(['/portal/matches', '我的匹配'], ['/portal/incentives', '我的政策'], ['/portal/leads', '我的线索'], ['/portal/agreements', '我的协议'], ['/portal/profile', '企业资料'], ['/portal/notifications', '通知设置']);
+      items.push(
+        ['/portal/matches', '我的匹配'],
+        ['/portal/incentives', '我的政策'],
+        ['/portal/leads', '我的线索'],
+        ['/portal/agreements', '我的协议'],
+        ['/portal/profile', '企业资料'],
+        ['/portal/notifications', '通知设置'],
+      );
       items.push(['/library/projects', '项目库'], ['/library/policies', '政策库'], ['/news', '招商资讯']);
     } else if (isStaff(actor)) {
-      items.push(['/console', '工作台'], ['/console/leads', '线索'], ['/console/agreements', '项目预警'], ['/console/projects', '项目'], ['/console/policies', '政策'], ['/console/enterprises', '企业']);
-      items.push(['/console/chains', '产业链'], ['/console/news', '资讯'], ['/console/intake', '文档识别'], ['/console/import', '导入'], ['/console/notifications', '通知']);
+      items.push(
+        ['/console', '工作台'],
+        ['/console/leads', '线索'],
+        ['/console/agreements', '项目预警'],
+        ['/console/projects', '项目'],
+        ['/console/policies', '政策'],
+        ['/console/enterprises', '企业'],
+      );
+      items.push(
+        ['/console/chains', '产业链'],
+        ['/console/news', '资讯'],
+        ['/console/intake', '文档识别'],
+        ['/console/import', '导入'],
+        ['/console/notifications', '通知'],
+      );
       if (actor.role === 'bureau_lead') items.push(['/console/bureau', '本局']);
       if (isAdmin(actor)) items.push(['/console/admin/users', '用户'], ['/console/admin/bureaus', '招商局'], ['/console/queues', '队列']);
     } else {
-      items.push(['/', '首页'], ['/library/projects', '项目库'], ['/library/policies', '政策库'], ['/news', '招商资讯'], ['/join', '企业入驻']);
+      items.push(
+        ['/', '首页'],
+        ['/library/projects', '项目库'],
+        ['/library/policies', '政策库'],
+        ['/news', '招商资讯'],
+        ['/join', '企业入驻'],
+      );
     }
     // the longest matching prefix is the current section
-    const best = items.filter(([href]) => path === href || (href !== '/' && path.startsWith(`${href}/`))).sort((a, b) => b[0].length - a[0].length)[0];
+    const best = items
+      .filter(([href]) => path === href || (href !== '/' && path.startsWith(`${href}/`)))
+      .sort((a, b) => b[0].length - a[0].length)[0];
     return items.map(([href, label]) => ({ href, label, current: best?.[0] === href }));
   }
 

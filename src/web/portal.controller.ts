@@ -6,7 +6,12 @@ import type { AuthedRequest } from '../access/auth.guard.js';
 import { Roles } from '../access/decorators.js';
 import { updateEnterpriseSchema } from '../enterprises/enterprise.schemas.js';
 import { certificationView } from '../enterprises/enterprise.view.js';
-import { certificationKinds, ENTERPRISE_SIZES, NOTIFICATION_FREQUENCIES, type CertificationKind } from '../enterprises/enterprise.vocabulary.js';
+import {
+  certificationKinds,
+  ENTERPRISE_SIZES,
+  NOTIFICATION_FREQUENCIES,
+  type CertificationKind,
+} from '../enterprises/enterprise.vocabulary.js';
 import { EnterprisesService, EVIDENCE_MAX_BYTES } from '../enterprises/enterprises.service.js';
 import { inquirySchema, listLeadsQuery } from '../leads/lead.schemas.js';
 import { enterpriseLeadView } from '../leads/lead.view.js';
@@ -19,7 +24,13 @@ import { parseSafe } from '../platform/validation/zod-validation.js';
 import { CALCULATOR_STATUS_LABELS, EligibilityService, type CalculatorStatus } from '../policies/eligibility/eligibility.service.js';
 import { POLICY_VALIDITY } from '../policies/policy.vocabulary.js';
 import { ProjectsService, withPublishedIncentives } from '../projects/projects.service.js';
-import { enterpriseFieldFor, enterpriseFormValues, enterpriseFormView, readEnterpriseForm, type EnterpriseFormValues } from './forms/enterprise-form.js';
+import {
+  enterpriseFieldFor,
+  enterpriseFormValues,
+  enterpriseFormView,
+  readEnterpriseForm,
+  type EnterpriseFormValues,
+} from './forms/enterprise-form.js';
 import { errorMap, field, formAndSchemaErrors, withRequiredMessages, type ErrorMap, type FormBody } from './forms/form-input.js';
 import { readPreferencesForm } from './notification-pages.js';
 import { Pages } from './pages.js';
@@ -83,14 +94,16 @@ export class PortalController {
     const enterprise = await this.enterprises.get(this.enterpriseId(req));
     // each incentive of the project, evaluated for this enterprise investing here
     const incentiveIds = (project.incentives ?? []).map((i) => i.id);
-    const evaluated = (await this.eligibility.forProject(enterprise, { ...project, incentiveIds })).map(({ incentive, result, expired, missing }) => ({
-      incentive,
-      status: expired ? 'expired' : result.status,
-      label: expired ? POLICY_VALIDITY.expired : ELIGIBILITY_LABELS[result.status],
-      badge: expired ? 'badge-grey' : ELIGIBILITY_BADGE[result.status],
-      checks: result.checks,
-      missing,
-    }));
+    const evaluated = (await this.eligibility.forProject(enterprise, { ...project, incentiveIds })).map(
+      ({ incentive, result, expired, missing }) => ({
+        incentive,
+        status: expired ? 'expired' : result.status,
+        label: expired ? POLICY_VALIDITY.expired : ELIGIBILITY_LABELS[result.status],
+        badge: expired ? 'badge-grey' : ELIGIBILITY_BADGE[result.status],
+        checks: result.checks,
+        missing,
+      }),
+    );
     const chains = await this.chains.forProject(project, enterprise.industryCodes);
     this.pages.send(req, res, 'portal/match', { m, project, evaluated, chains }, { title: `匹配：${project.title}` });
   }
@@ -114,10 +127,18 @@ export class PortalController {
   @Get('incentives')
   async incentives(@Req() req: AuthedRequest, @Res() res: Response) {
     const q = req.query as FormBody;
-    const status = ['eligible', 'needs_info', 'not_eligible', 'expired'].includes(field(q, 'status')) ? (field(q, 'status') as CalculatorStatus) : undefined;
+    const status = ['eligible', 'needs_info', 'not_eligible', 'expired'].includes(field(q, 'status'))
+      ? (field(q, 'status') as CalculatorStatus)
+      : undefined;
     const result = await this.eligibility.calculate(req.actor!, this.enterpriseId(req), { page: pageNo(q), pageSize: 20, status });
     const badges = { ...ELIGIBILITY_BADGE, expired: 'badge-grey' };
-    this.pages.send(req, res, 'portal/incentives', { result, status: status ?? '', labels: CALCULATOR_STATUS_LABELS, badges }, { title: '我的政策' });
+    this.pages.send(
+      req,
+      res,
+      'portal/incentives',
+      { result, status: status ?? '', labels: CALCULATOR_STATUS_LABELS, badges },
+      { title: '我的政策' },
+    );
   }
 
   // ——— 企业资料 ———
@@ -143,7 +164,13 @@ export class PortalController {
       await this.enterprises.edit(req.actor!, saved.id, parsed.value);
     } catch (err) {
       if (err instanceof ProblemException && err.status < 500 && err.errors?.length) {
-        return this.renderProfile(req, res, form.values, errorMap(err.errors, (f) => enterpriseFieldFor(f, form.values)), err.status);
+        return this.renderProfile(
+          req,
+          res,
+          form.values,
+          errorMap(err.errors, (f) => enterpriseFieldFor(f, form.values)),
+          err.status,
+        );
       }
       throw err;
     }
@@ -157,14 +184,22 @@ export class PortalController {
       req,
       res,
       'portal/profile',
-      { form: enterpriseFormView(values, ENTERPRISE_SIZES, NOTIFICATION_FREQUENCIES), enterpriseId: e.id, certifications, evidenceMaxMb: EVIDENCE_MAX_BYTES / 1024 / 1024 },
+      {
+        form: enterpriseFormView(values, ENTERPRISE_SIZES, NOTIFICATION_FREQUENCIES),
+        enterpriseId: e.id,
+        certifications,
+        evidenceMaxMb: EVIDENCE_MAX_BYTES / 1024 / 1024,
+      },
       { title: '企业资料', errors: withRequiredMessages(errors, ENTERPRISE_REQUIRED), status },
     );
   }
 
   /** 上传证书: the certificate for one claim (multipart, parsed before the guard like the other uploads). */
   @Post('certifications/:kind/evidence')
-  async attachEvidence(@Req() req: AuthedRequest & { file?: { buffer: Buffer; originalname?: string; size: number } }, @Res() res: Response) {
+  async attachEvidence(
+    @Req() req: AuthedRequest & { file?: { buffer: Buffer; originalname?: string; size: number } },
+    @Res() res: Response,
+  ) {
     const kind = req.params.kind as CertificationKind;
     if (!(certificationKinds as string[]).includes(kind)) throw notFound('认定');
     const id = this.enterpriseId(req);
@@ -173,7 +208,13 @@ export class PortalController {
     } catch (err) {
       if (err instanceof ProblemException && err.status < 500 && err.status !== 404) {
         const saved = await this.enterprises.get(id);
-        return this.renderProfile(req, res, enterpriseFormValues(saved), { [`evidence_${kind}`]: [err.errors?.[0]?.message ?? err.message] }, err.status);
+        return this.renderProfile(
+          req,
+          res,
+          enterpriseFormValues(saved),
+          { [`evidence_${kind}`]: [err.errors?.[0]?.message ?? err.message] },
+          err.status,
+        );
       }
       throw err;
     }
@@ -185,7 +226,13 @@ export class PortalController {
   @Get('notifications')
   async notifications(@Req() req: AuthedRequest, @Res() res: Response) {
     const prefs = await this.preferences.forUser(req.actor!.userId);
-    this.pages.send(req, res, 'portal/notifications', { prefs, frequencies: Object.entries(NOTIFICATION_FREQUENCIES) }, { title: '通知设置' });
+    this.pages.send(
+      req,
+      res,
+      'portal/notifications',
+      { prefs, frequencies: Object.entries(NOTIFICATION_FREQUENCIES) },
+      { title: '通知设置' },
+    );
   }
 
   @Post('notifications')
@@ -193,7 +240,13 @@ export class PortalController {
     const parsed = parseSafe(preferencesPatchSchema, readPreferencesForm(req.body as FormBody, { staff: false }));
     if (!parsed.ok) {
       const prefs = await this.preferences.forUser(req.actor!.userId);
-      return this.pages.send(req, res, 'portal/notifications', { prefs, frequencies: Object.entries(NOTIFICATION_FREQUENCIES) }, { title: '通知设置', errors: errorMap(parsed.errors) });
+      return this.pages.send(
+        req,
+        res,
+        'portal/notifications',
+        { prefs, frequencies: Object.entries(NOTIFICATION_FREQUENCIES) },
+        { title: '通知设置', errors: errorMap(parsed.errors) },
+      );
     }
     await this.preferences.updateUser(req.actor!.userId, parsed.value);
     this.pages.redirect(res, '/portal/notifications', 'saved');
@@ -224,10 +277,14 @@ export class PortalController {
     const projectId = /^\d{1,9}$/.test(field(b, 'projectId')) ? Number(field(b, 'projectId')) : undefined;
     const policyId = /^\d{1,9}$/.test(field(b, 'policyId')) ? Number(field(b, 'policyId')) : undefined;
     const back = projectId ? `/library/projects/${projectId}` : policyId ? `/library/policies/${policyId}` : '/library/projects';
-    const parsed = parseSafe(inquirySchema, { ...(projectId ? { projectId } : {}), ...(policyId && !projectId ? { policyId } : {}), message: field(b, 'message') });
-    if (!parsed.ok) return res.redirect(303, `${back}?inquiry=${parsed.errors.some((e) => e.field === 'message') ? 'empty' : 'bad'}#inquiry`);
+    const parsed = parseSafe(inquirySchema, {
+      ...(projectId ? { projectId } : {}),
+      ...(policyId && !projectId ? { policyId } : {}),
+      message: field(b, 'message'),
+    });
+    if (!parsed.ok)
+      return res.redirect(303, `${back}?inquiry=${parsed.errors.some((e) => e.field === 'message') ? 'empty' : 'bad'}#inquiry`);
     const r = await this.leadsService.inquire(req.actor!, parsed.value);
     this.pages.redirect(res, `/portal/leads?lead=${r.id}`, 'inquired');
   }
 }
-

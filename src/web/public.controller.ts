@@ -63,7 +63,13 @@ export class PublicPagesController {
       this.news.latest(6),
     ]);
     const counts = { projects, ...policies, enterprises };
-    this.pages.send(req, res, 'public/home', { projects: latestProjects.items, policies: latestPolicies.items, counts, news: latestNews }, { title: '首页' });
+    this.pages.send(
+      req,
+      res,
+      'public/home',
+      { projects: latestProjects.items, policies: latestPolicies.items, counts, news: latestNews },
+      { title: '首页' },
+    );
   }
 
   @Get('library/projects')
@@ -164,7 +170,14 @@ export class PublicPagesController {
         regionPicker: pickerModel('regions', 'region', region, '适用地区（含上级地区发布的政策）'),
         incentiveKinds: Object.entries(INCENTIVE_KINDS),
         today: shanghaiDate(this.clock.now()),
-        params: { q: filters.q, region, incentiveKind: filters.incentiveKind, gwa: filters.gwa ? '1' : '', current: filters.current ? '1' : '', expired: filters.expired ? '1' : '' },
+        params: {
+          q: filters.q,
+          region,
+          incentiveKind: filters.incentiveKind,
+          gwa: filters.gwa ? '1' : '',
+          current: filters.current ? '1' : '',
+          expired: filters.expired ? '1' : '',
+        },
       },
       { title: '政策库', errors: parsed.ok ? {} : errorMap(parsed.errors, { appliesTo: 'region' }), status: 200 },
     );
@@ -182,16 +195,35 @@ export class PublicPagesController {
       const e = await this.enterprises.find(actor.enterpriseId);
       if (e) {
         for (const i of p.incentives ?? []) {
-          const r = evaluateEligibility(e, { conditions: i.conditions, policy: p }, { regions: regions(), industries: industries(), today });
-          if (policyValidity(p, today) === 'expired') results.set(i.id, { status: 'expired', label: POLICY_VALIDITY.expired, badge: 'badge-grey', checks: r.checks });
-          else results.set(i.id, { status: r.status, label: ELIGIBILITY_LABELS[r.status], badge: ELIGIBILITY_BADGE[r.status], checks: r.checks });
+          const r = evaluateEligibility(
+            e,
+            { conditions: i.conditions, policy: p },
+            { regions: regions(), industries: industries(), today },
+          );
+          if (policyValidity(p, today) === 'expired')
+            results.set(i.id, { status: 'expired', label: POLICY_VALIDITY.expired, badge: 'badge-grey', checks: r.checks });
+          else
+            results.set(i.id, {
+              status: r.status,
+              label: ELIGIBILITY_LABELS[r.status],
+              badge: ELIGIBILITY_BADGE[r.status],
+              checks: r.checks,
+            });
         }
       }
     }
-    const incentives = (p.incentives ?? []).sort((a, b) => a.id - b.id).map((i) => ({ i, conditions: i.conditions.map(describeCondition), yours: results.get(i.id) ?? null }));
+    const incentives = (p.incentives ?? [])
+      .sort((a, b) => a.id - b.id)
+      .map((i) => ({ i, conditions: i.conditions.map(describeCondition), yours: results.get(i.id) ?? null }));
     const validity = policyValidity(p, today);
     const inquiryError = ['empty', 'bad'].includes(field(req.query as FormBody, 'inquiry')) ? field(req.query as FormBody, 'inquiry') : '';
-    this.pages.send(req, res, 'public/policy', { p, incentives, inForce: validity === 'in_force', validity, validityLabel: POLICY_VALIDITY[validity], inquiryError }, { title: p.title });
+    this.pages.send(
+      req,
+      res,
+      'public/policy',
+      { p, incentives, inForce: validity === 'in_force', validity, validityLabel: POLICY_VALIDITY[validity], inquiryError },
+      { title: p.title },
+    );
   }
 }
 

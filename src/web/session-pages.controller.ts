@@ -52,7 +52,13 @@ export class SessionPagesController {
     } catch (err) {
       if (!(err instanceof ProblemException) || err.status >= 500) throw err;
       // wrong password, locked, rate-limited, disabled: the form again, with the reason
-      this.pages.send(req, res, 'public/login', { email, next, message: err.message, unverified: err.type === 'email-unverified' }, { title: '登录', status: err.status });
+      this.pages.send(
+        req,
+        res,
+        'public/login',
+        { email, next, message: err.message, unverified: err.type === 'email-unverified' },
+        { title: '登录', status: err.status },
+      );
     }
   }
 

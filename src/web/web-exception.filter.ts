@@ -79,7 +79,10 @@ export class WebExceptionFilter implements ExceptionFilter {
       );
     } catch (err) {
       this.log.error({ err, url: redactUrl(req.originalUrl) }, 'error page failed');
-      res.status(problem.status).type('text/plain; charset=utf-8').send(problem.detail ?? problem.title);
+      res
+        .status(problem.status)
+        .type('text/plain; charset=utf-8')
+        .send(problem.detail ?? problem.title);
     }
   }
 }

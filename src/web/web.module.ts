@@ -48,7 +48,18 @@ import { MessagesPagesController } from './messages-pages.controller.js';
  * a year; others for five minutes.
  */
 @Module({
-  imports: [EnterprisesModule, ProjectsModule, PoliciesModule, MatchingModule, NotificationsModule, LeadsModule, ImportsModule, IntakeModule, AgreementsModule, ChainsModule],
+  imports: [
+    EnterprisesModule,
+    ProjectsModule,
+    PoliciesModule,
+    MatchingModule,
+    NotificationsModule,
+    LeadsModule,
+    ImportsModule,
+    IntakeModule,
+    AgreementsModule,
+    ChainsModule,
+  ],
   controllers: [
     PublicPagesController,
     NewsPagesController,
@@ -85,9 +96,13 @@ export class WebModule implements OnModuleInit, NestModule {
 
   /** The import form is multipart: parsed before the guard, which then finds its `_csrf` field. */
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(importUploadMiddleware(this.config.IMPORT_MAX_BYTES, this.pages)).forRoutes({ path: 'console/import', method: RequestMethod.POST });
+    consumer
+      .apply(importUploadMiddleware(this.config.IMPORT_MAX_BYTES, this.pages))
+      .forRoutes({ path: 'console/import', method: RequestMethod.POST });
     consumer.apply(importUploadMiddleware(INTAKE_MAX_BYTES, this.pages)).forRoutes({ path: 'console/intake', method: RequestMethod.POST });
-    consumer.apply(importUploadMiddleware(2 * EVIDENCE_MAX_BYTES, this.pages)).forRoutes({ path: 'portal/certifications/:kind/evidence', method: RequestMethod.POST });
+    consumer
+      .apply(importUploadMiddleware(2 * EVIDENCE_MAX_BYTES, this.pages))
+      .forRoutes({ path: 'portal/certifications/:kind/evidence', method: RequestMethod.POST });
   }
 
   onModuleInit(): void {

@@ -42,19 +42,34 @@ describe('region-scoped access: the rules inside the hierarchy', () => {
   describe('招商资讯 and 投稿', () => {
     it('a 尉氏县 submission is moderated by 尉氏县, 开封市 and 河南省 officers; 洛阳市 and 南阳市 get 404; the queues follow the regions', async () => {
       const submit = async () => {
-        const r = await http(t.url, 'POST', '/articles/submissions', { title: `尉氏县投稿 ${++seq}`, body: '尉氏县招商动态', regionCode: '410223' });
+        const r = await http(t.url, 'POST', '/articles/submissions', {
+          title: `尉氏县投稿 ${++seq}`,
+          body: '尉氏县招商动态',
+          regionCode: '410223',
+        });
         expect(r.status).toBe(400); // a guest must give a name and an address
-        const s = await luoyang.call('POST', '/articles/submissions', { title: `尉氏县投稿 ${++seq}`, body: '尉氏县招商动态', regionCode: '410223' });
+        const s = await luoyang.call('POST', '/articles/submissions', {
+          title: `尉氏县投稿 ${++seq}`,
+          body: '尉氏县招商动态',
+          regionCode: '410223',
+        });
         expect(s.status).toBe(201);
         return s.body.id as number;
       };
-      const queue = async (by: TestActor) => ((await by.call('GET', '/articles/moderation?status=submitted&pageSize=100')).body.items as Array<{ id: number }>).map((i) => i.id);
-      for (const [insider, action] of [[weishi, 'approve'], [kaifeng, 'reject'], [henan, 'approve']] as const) {
+      const queue = async (by: TestActor) =>
+        ((await by.call('GET', '/articles/moderation?status=submitted&pageSize=100')).body.items as Array<{ id: number }>).map((i) => i.id);
+      for (const [insider, action] of [
+        [weishi, 'approve'],
+        [kaifeng, 'reject'],
+        [henan, 'approve'],
+      ] as const) {
         const id = await submit();
         for (const outsider of [luoyang, nanyang]) {
           expect((await outsider.call('GET', `/articles/${id}`)).status).toBe(404);
           expect((await outsider.call('PATCH', `/articles/${id}`, { summary: '越权' })).status).toBe(404);
-          expect((await outsider.call('POST', `/articles/${id}/${action}`, action === 'reject' ? { reason: '越权' } : undefined)).status).toBe(404);
+          expect(
+            (await outsider.call('POST', `/articles/${id}/${action}`, action === 'reject' ? { reason: '越权' } : undefined)).status,
+          ).toBe(404);
           expect(await queue(outsider)).not.toContain(id);
         }
         expect(await queue(insider)).toContain(id);
@@ -87,7 +102,7 @@ describe('region-scoped access: the rules inside the hierarchy', () => {
       expect(p.body.description).toBe(`由 ${henan.userId} 修改`);
     });
 
-    it('creates only inside one\'s region, and cannot move a project out of it (403 naming regionCode)', async () => {
+    it("creates only inside one's region, and cannot move a project out of it (403 naming regionCode)", async () => {
       const r = await weishi.call('POST', '/projects', projectBody({ code: `SC-${++seq}`, regionCode: '410200' }));
       expect(r.status).toBe(403);
       expect(r.body.errors[0]).toMatchObject({ field: 'regionCode', code: 'outside_region' });
@@ -99,11 +114,13 @@ describe('region-scoped access: the rules inside the hierarchy', () => {
       expect((await henan.call('POST', '/policies', policyBody({ regionCode: '410000' }))).status).toBe(201);
     });
 
-    it('lists drafts only inside one\'s region; anonymous includeDrafts is ignored', async () => {
+    it("lists drafts only inside one's region; anonymous includeDrafts is ignored", async () => {
       const weishiDraft = await newProject(weishi);
       const luoyangDraft = await newProject(luoyang, '410300');
       const ids = async (by: TestActor | null) => {
-        const r = by ? await by.call('GET', '/projects?includeDrafts=true&pageSize=100') : await http(t.url, 'GET', '/projects?includeDrafts=true&pageSize=100');
+        const r = by
+          ? await by.call('GET', '/projects?includeDrafts=true&pageSize=100')
+          : await http(t.url, 'GET', '/projects?includeDrafts=true&pageSize=100');
         return r.body.items.map((p: { id: number }) => p.id);
       };
       expect(await ids(kaifeng)).toContain(weishiDraft);
@@ -114,13 +131,15 @@ describe('region-scoped access: the rules inside the hierarchy', () => {
       expect(await ids(admin)).toEqual(expect.arrayContaining([weishiDraft, luoyangDraft]));
     });
 
-    it('cannot attach another region\'s draft incentive to a project (answered like an unknown id)', async () => {
+    it("cannot attach another region's draft incentive to a project (answered like an unknown id)", async () => {
       const draft = (await luoyang.call('POST', '/policies', policyBody({ regionCode: '410300' }))).body;
       const r = await weishi.call('POST', '/projects', projectBody({ code: `SC-${++seq}`, incentiveIds: [draft.incentives[0].id] }));
       expect(r.status).toBe(400);
       expect(r.body.errors[0]).toMatchObject({ field: 'incentiveIds[0]', code: 'unknown_incentive' });
       await luoyang.call('POST', `/policies/${draft.id}/publish`);
-      expect((await weishi.call('POST', '/projects', projectBody({ code: `SC-${++seq}`, incentiveIds: [draft.incentives[0].id] }))).status).toBe(201);
+      expect(
+        (await weishi.call('POST', '/projects', projectBody({ code: `SC-${++seq}`, incentiveIds: [draft.incentives[0].id] }))).status,
+      ).toBe(201);
     });
   });
 
@@ -149,7 +168,8 @@ describe('region-scoped access: the rules inside the hierarchy', () => {
       expect(targeted.body.contacts).toBeUndefined();
       expect(JSON.stringify(targeted.body)).not.toContain('wang@example.com');
       expect((await nanyang.call('GET', `/enterprises/${company.id}`)).status).toBe(404);
-      const listed = async (by: TestActor) => (await by.call('GET', '/enterprises?pageSize=100')).body.items.map((e: { id: number }) => e.id);
+      const listed = async (by: TestActor) =>
+        (await by.call('GET', '/enterprises?pageSize=100')).body.items.map((e: { id: number }) => e.id);
       expect(await listed(luoyang)).toContain(company.id);
       expect(await listed(kaifeng)).toContain(company.id);
       expect(await listed(nanyang)).not.toContain(company.id);
@@ -185,27 +205,55 @@ describe('region-scoped access: the rules inside the hierarchy', () => {
       expect(r.body.certifications.find((c: { kind: string }) => c.kind === 'high_tech').status).toBe('verified');
       // 驳回 needs a reason (the enterprise sees it)
       expect((await kaifeng.call('POST', `/enterprises/${company.id}/certifications/specialized_sme/reject`, {})).status).toBe(400);
-      expect((await kaifeng.call('POST', `/enterprises/${company.id}/certifications/specialized_sme/reject`, { note: '未在认定名单中' })).status).toBe(200);
-      const [cert] = await t.dataSource.query(`SELECT reviewed_by FROM enterprise_certification WHERE enterprise_id = $1 AND kind = 'high_tech'`, [company.id]);
+      expect(
+        (await kaifeng.call('POST', `/enterprises/${company.id}/certifications/specialized_sme/reject`, { note: '未在认定名单中' })).status,
+      ).toBe(200);
+      const [cert] = await t.dataSource.query(
+        `SELECT reviewed_by FROM enterprise_certification WHERE enterprise_id = $1 AND kind = 'high_tech'`,
+        [company.id],
+      );
       expect(cert.reviewed_by).toBe(weishi.userId);
-      const audit = await t.dataSource.query(`SELECT action, actor_user_id, region_code, detail FROM audit_log WHERE target_type = 'enterprise' AND target_id = $1 AND action LIKE 'certification.%' ORDER BY id`, [
-        String(company.id),
-      ]);
+      const audit = await t.dataSource.query(
+        `SELECT action, actor_user_id, region_code, detail FROM audit_log WHERE target_type = 'enterprise' AND target_id = $1 AND action LIKE 'certification.%' ORDER BY id`,
+        [String(company.id)],
+      );
       expect(audit).toEqual([
-        { action: 'certification.verified', actor_user_id: weishi.userId, region_code: '410223', detail: { kind: 'high_tech', note: '已核对认定名单' } },
-        { action: 'certification.rejected', actor_user_id: kaifeng.userId, region_code: '410223', detail: { kind: 'specialized_sme', note: '未在认定名单中' } },
+        {
+          action: 'certification.verified',
+          actor_user_id: weishi.userId,
+          region_code: '410223',
+          detail: { kind: 'high_tech', note: '已核对认定名单' },
+        },
+        {
+          action: 'certification.rejected',
+          actor_user_id: kaifeng.userId,
+          region_code: '410223',
+          detail: { kind: 'specialized_sme', note: '未在认定名单中' },
+        },
       ]);
       expect((await owner.call('PATCH', `/enterprises/${company.id}`, { description: '自己修改' })).status).toBe(200);
     });
 
-    it('filters 政策找企业 to the enterprises the caller\'s bureau may see', async () => {
-      const policy = (await henan.call('POST', '/policies', policyBody({ regionCode: '410000', incentives: [{ kind: 'subsidy', title: '全省补贴', conditions: [] }] }))).body;
+    it("filters 政策找企业 to the enterprises the caller's bureau may see", async () => {
+      const policy = (
+        await henan.call(
+          'POST',
+          '/policies',
+          policyBody({ regionCode: '410000', incentives: [{ kind: 'subsidy', title: '全省补贴', conditions: [] }] }),
+        )
+      ).body;
       await henan.call('POST', `/policies/${policy.id}/publish`);
-      const nanyangCompany = (await admin.call('POST', '/enterprises', enterpriseBody({ uscc: nextUscc('411302'), homeRegionCode: '411302', targetRegionCodes: [] }))).body;
+      const nanyangCompany = (
+        await admin.call(
+          'POST',
+          '/enterprises',
+          enterpriseBody({ uscc: nextUscc('411302'), homeRegionCode: '411302', targetRegionCodes: [] }),
+        )
+      ).body;
       const found = async (by: TestActor) =>
-        (await by.call('GET', `/incentives/${policy.incentives[0].id}/eligible-enterprises?status=eligible_or_needs_info&pageSize=100`)).body.items.map(
-          (i: { enterprise: { id: number } }) => i.enterprise.id,
-        );
+        (
+          await by.call('GET', `/incentives/${policy.incentives[0].id}/eligible-enterprises?status=eligible_or_needs_info&pageSize=100`)
+        ).body.items.map((i: { enterprise: { id: number } }) => i.enterprise.id);
       expect(await found(henan)).toEqual(expect.arrayContaining([company.id, nanyangCompany.id]));
       expect(await found(weishi)).toContain(company.id);
       expect(await found(weishi)).not.toContain(nanyangCompany.id);
@@ -228,24 +276,42 @@ describe('region-scoped access: the rules inside the hierarchy', () => {
 
     const regionsOf = (items: Array<{ region: { code: string } | null }>) => [...new Set(items.map((i) => i.region?.code ?? null))];
 
-    it('shows a bureau lead the entries of their region\'s subtree only; officers are refused', async () => {
+    it("shows a bureau lead the entries of their region's subtree only; officers are refused", async () => {
       const w = await weishiLead.call('GET', '/audit?pageSize=100');
       expect(w.status).toBe(200);
       expect(w.body.items.length).toBeGreaterThan(0);
       expect(regionsOf(w.body.items)).toEqual(['410223']);
       const k = await kaifengLead.call('GET', '/audit?pageSize=100&action=project.');
       expect(regionsOf(k.body.items).every((c) => c !== null && c.startsWith('4102'))).toBe(true);
-      expect(k.body.items.map((i: { action: string }) => i.action)).toEqual(expect.arrayContaining(['project.published', 'project.stage_changed']));
+      expect(k.body.items.map((i: { action: string }) => i.action)).toEqual(
+        expect.arrayContaining(['project.published', 'project.stage_changed']),
+      );
       expect((await weishiLead.call('GET', '/audit?region=410300')).status).toBe(403);
       expect((await weishi.call('GET', '/audit')).status).toBe(403);
       const stage = k.body.items.find((i: { action: string }) => i.action === 'project.stage_changed');
-      expect(stage).toMatchObject({ actor: { userId: weishi.userId, role: 'officer' }, target: { type: 'project' }, detail: { from: 'open', to: 'signed', note: '签约仪式' } });
+      expect(stage).toMatchObject({
+        actor: { userId: weishi.userId, role: 'officer' },
+        target: { type: 'project' },
+        detail: { from: 'open', to: 'signed', note: '签约仪式' },
+      });
     });
 
     it('shows the admin everything, filtered by action prefix, actor, target and dates, newest first, paged', async () => {
-      await http(t.url, 'POST', '/auth/login', { email: weishi.email, password: 'Wrong-password-1' }, { 'x-forwarded-for': '203.0.113.50', 'user-agent': 'matrix-test-agent' });
+      await http(
+        t.url,
+        'POST',
+        '/auth/login',
+        { email: weishi.email, password: 'Wrong-password-1' },
+        { 'x-forwarded-for': '203.0.113.50', 'user-agent': 'matrix-test-agent' },
+      );
       const failed = await admin.call('GET', `/audit?action=auth.login_failed&actorUserId=${weishi.userId}`);
-      expect(failed.body.items[0]).toMatchObject({ action: 'auth.login_failed', actionLabel: '登录失败', ip: '203.0.113.50', userAgent: 'matrix-test-agent', region: { code: '410223' } });
+      expect(failed.body.items[0]).toMatchObject({
+        action: 'auth.login_failed',
+        actionLabel: '登录失败',
+        ip: '203.0.113.50',
+        userAgent: 'matrix-test-agent',
+        region: { code: '410223' },
+      });
       const all = await admin.call('GET', '/audit?pageSize=5');
       expect(all.body.total).toBeGreaterThan(5);
       expect(all.body.items).toHaveLength(5);

@@ -53,7 +53,12 @@ describe('accounts: sign-up, verification, password reset, invitations, user man
     it('creates the enterprise and its user, e-mails a verification link, and allows login only once verified', async () => {
       const r = await post('/auth/signup', signupBody('founder@example.com'));
       expect(r.status).toBe(201);
-      expect(r.body.user).toMatchObject({ email: 'founder@example.com', role: 'enterprise', emailVerified: false, enterpriseId: r.body.enterprise.id });
+      expect(r.body.user).toMatchObject({
+        email: 'founder@example.com',
+        role: 'enterprise',
+        emailVerified: false,
+        enterpriseId: r.body.enterprise.id,
+      });
       expect(r.body.enterprise.certifications[0].status).toBe('claimed');
 
       const refused = await login('founder@example.com', 'Kaifeng-Invest-2026');
@@ -64,13 +69,17 @@ describe('accounts: sign-up, verification, password reset, invitations, user man
       expect(mail.html).toContain('验证邮箱');
       const { path, token } = linkIn(mail);
       // only a hash of the token is stored
-      const stored = await t.dataSource.query(`SELECT token_hash FROM account_token WHERE token_hash = encode(sha256($1::bytea), 'hex')`, [token]);
+      const stored = await t.dataSource.query(`SELECT token_hash FROM account_token WHERE token_hash = encode(sha256($1::bytea), 'hex')`, [
+        token,
+      ]);
       expect(stored).toHaveLength(1);
       expect(JSON.stringify(await t.dataSource.query('SELECT * FROM account_token'))).not.toContain(token);
       // once delivered, the message row no longer holds the link either
       let rows: Array<{ data: unknown }> = [];
       for (let i = 0; i < 50; i++) {
-        rows = await t.dataSource.query(`SELECT data FROM notification WHERE template = 'account.verify-email' AND status = 'sent' AND recipient_email = 'founder@example.com'`);
+        rows = await t.dataSource.query(
+          `SELECT data FROM notification WHERE template = 'account.verify-email' AND status = 'sent' AND recipient_email = 'founder@example.com'`,
+        );
         if (rows.length) break;
         await new Promise((res) => setTimeout(res, 100));
       }
@@ -93,13 +102,22 @@ describe('accounts: sign-up, verification, password reset, invitations, user man
       expect(again.body.errors[0]).toMatchObject({ field: 'token', code: 'invalid_or_expired' });
 
       const audit = await t.dataSource.query(`SELECT action FROM audit_log WHERE actor_user_id = $1 ORDER BY id`, [r.body.user.id]);
-      expect(audit.map((a: { action: string }) => a.action)).toEqual(['auth.signup', 'auth.login_failed', 'auth.email_verified', 'auth.login']);
+      expect(audit.map((a: { action: string }) => a.action)).toEqual([
+        'auth.signup',
+        'auth.login_failed',
+        'auth.email_verified',
+        'auth.login',
+      ]);
     });
 
     it.each([
       ['a role', { role: 'admin' }, 'role'],
       ['a verified flag', { emailVerified: true }, 'emailVerified'],
-      ['a self-verified certification', { enterprise: enterpriseBody({ certifications: [{ kind: 'high_tech', status: 'verified' }] }) }, 'enterprise.certifications[0].status'],
+      [
+        'a self-verified certification',
+        { enterprise: enterpriseBody({ certifications: [{ kind: 'high_tech', status: 'verified' }] }) },
+        'enterprise.certifications[0].status',
+      ],
       ['a bureau', { bureauId: 1 }, 'bureauId'],
     ])('refuses mass assignment of %s (400 naming the field) and writes nothing', async (_what, extra, field) => {
       const body = signupBody(`mass-${ipSeq}@example.com`, extra);
@@ -173,7 +191,10 @@ describe('accounts: sign-up, verification, password reset, invitations, user man
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.every((r: { region_path: string[] }) => r.region_path.length === 0)).toBe(true);
       // and even an admin reading the message sees no link
-      const [{ id }] = await t.dataSource.query(`SELECT id FROM notification WHERE template = 'account.password-reset' AND recipient_email = $1`, [officer.email]);
+      const [{ id }] = await t.dataSource.query(
+        `SELECT id FROM notification WHERE template = 'account.password-reset' AND recipient_email = $1`,
+        [officer.email],
+      );
       const { token } = linkIn(await mailTo(officer.email, /重置密码/));
       const shown = await admin.call('GET', `/notifications/${id}`);
       expect(shown.status).toBe(200);
@@ -206,17 +227,24 @@ describe('accounts: sign-up, verification, password reset, invitations, user man
       expect((await login(officer.email)).status).toBe(401);
       expect((await login(officer.email, 'Brand-new-pass-1')).status).toBe(200);
       expect((await post('/auth/reset-password', { token: newer.token, password: 'Another-pass-22' })).status).toBe(400);
-      const actions = (await t.dataSource.query(`SELECT action FROM audit_log WHERE target_type = 'user' AND target_id = $1 ORDER BY id`, [String(officer.userId)])).map(
-        (a: { action: string }) => a.action,
+      const actions = (
+        await t.dataSource.query(`SELECT action FROM audit_log WHERE target_type = 'user' AND target_id = $1 ORDER BY id`, [
+          String(officer.userId),
+        ])
+      ).map((a: { action: string }) => a.action);
+      expect(actions).toEqual(
+        expect.arrayContaining(['auth.password_reset_requested', 'auth.login_failed', 'auth.password_reset', 'auth.login']),
       );
-      expect(actions).toEqual(expect.arrayContaining(['auth.password_reset_requested', 'auth.login_failed', 'auth.password_reset', 'auth.login']));
     });
 
     it('expires reset links after one hour; the form post of a browser gets the form back with the reason', async () => {
       const o = await actor(t, 'officer', { region: '410223' });
       await post('/auth/password/forgot', { email: o.email });
       const { token } = linkIn(await mailTo(o.email, /重置密码/));
-      const weak = await http(t.url, 'POST', '/auth/reset-password', `token=${token}&password=weak`, { 'content-type': 'application/x-www-form-urlencoded', ...from() });
+      const weak = await http(t.url, 'POST', '/auth/reset-password', `token=${token}&password=weak`, {
+        'content-type': 'application/x-www-form-urlencoded',
+        ...from(),
+      });
       expect(weak.status).toBe(400);
       expect(weak.body).toContain('密码至少 10 个字符');
       clock.advance(61 * 60_000);
@@ -256,7 +284,7 @@ describe('accounts: sign-up, verification, password reset, invitations, user man
       otherLead = await actor(t, 'bureau_lead', { region: '410300' });
     });
 
-    it('invites an officer into the lead\'s bureau; the invitation link sets the password', async () => {
+    it("invites an officer into the lead's bureau; the invitation link sets the password", async () => {
       const r = await lead.call('POST', '/bureau/users', { email: 'new.officer@example.com', name: '新专员' });
       expect(r.status).toBe(201);
       expect(r.body).toMatchObject({ role: 'officer', bureauId: lead.bureauId, emailVerified: false });
@@ -279,11 +307,13 @@ describe('accounts: sign-up, verification, password reset, invitations, user man
         expect(r.status).toBe(400);
         expect(r.body.errors[0].field).toBe(Object.keys(extra)[0]);
       }
-      expect((await lead.call('POST', '/admin/users', { email: 'y@example.com', name: '某人', role: 'admin', password: TEST_PASSWORD })).status).toBe(403);
+      expect(
+        (await lead.call('POST', '/admin/users', { email: 'y@example.com', name: '某人', role: 'admin', password: TEST_PASSWORD })).status,
+      ).toBe(403);
       expect((await lead.call('PATCH', `/admin/users/${lead.userId}`, { role: 'admin' })).status).toBe(403);
     });
 
-    it('deactivates and reactivates its officers only: other bureaus\' users are 404, leads 403; sessions end at once', async () => {
+    it("deactivates and reactivates its officers only: other bureaus' users are 404, leads 403; sessions end at once", async () => {
       const mine = await actor(t, 'officer', { bureauId: lead.bureauId! });
       const theirs = await actor(t, 'officer', { bureauId: otherLead.bureauId! });
       const coLead = await actor(t, 'bureau_lead', { bureauId: lead.bureauId! });
@@ -299,8 +329,11 @@ describe('accounts: sign-up, verification, password reset, invitations, user man
       expect((await login(mine.email)).status).toBe(403);
       expect((await lead.call('POST', `/bureau/users/${mine.userId}/activate`)).body.active).toBe(true);
       expect((await login(mine.email)).status).toBe(200);
-      const actions = (await t.dataSource.query(`SELECT action, actor_user_id FROM audit_log WHERE target_type = 'user' AND target_id = $1 ORDER BY id`, [String(mine.userId)]))
-        .filter((a: { action: string }) => a.action.startsWith('user.'));
+      const actions = (
+        await t.dataSource.query(`SELECT action, actor_user_id FROM audit_log WHERE target_type = 'user' AND target_id = $1 ORDER BY id`, [
+          String(mine.userId),
+        ])
+      ).filter((a: { action: string }) => a.action.startsWith('user.'));
       expect(actions).toEqual([
         { action: 'user.deactivated', actor_user_id: lead.userId },
         { action: 'user.activated', actor_user_id: lead.userId },
@@ -318,8 +351,15 @@ describe('accounts: sign-up, verification, password reset, invitations, user man
       expect(toEnterprise.body.errors[0].field).toBe('enterpriseId');
       expect((await admin.call('PATCH', `/admin/users/${admin.userId}`, { active: false })).status).toBe(409);
       expect((await admin.call('PATCH', `/admin/users/${admin.userId}`, { role: 'officer', bureauId: lead.bureauId })).status).toBe(409);
-      const [entry] = await t.dataSource.query(`SELECT actor_user_id, detail, region_code FROM audit_log WHERE action = 'user.role_changed' AND target_id = $1`, [String(o.userId)]);
-      expect(entry).toMatchObject({ actor_user_id: admin.userId, region_code: '410223', detail: { changed: { role: ['officer', 'bureau_lead'] } } });
+      const [entry] = await t.dataSource.query(
+        `SELECT actor_user_id, detail, region_code FROM audit_log WHERE action = 'user.role_changed' AND target_id = $1`,
+        [String(o.userId)],
+      );
+      expect(entry).toMatchObject({
+        actor_user_id: admin.userId,
+        region_code: '410223',
+        detail: { changed: { role: ['officer', 'bureau_lead'] } },
+      });
       const listed = await admin.call('GET', `/admin/users?role=bureau_lead&bureauId=${lead.bureauId}`);
       expect(listed.body.items.map((u: { id: number }) => u.id)).toEqual(expect.arrayContaining([lead.userId, o.userId]));
     });

@@ -43,7 +43,9 @@ describe('agreements API', () => {
 
   /** A published project of 尉氏县 and a lead on it, signed today. */
   async function signedLead(): Promise<{ leadId: number; projectId: number }> {
-    const p = (await admin.call('POST', '/projects', projectBody({ code: `AGR-${++seq}`, title: `尉氏县协议项目${seq}`, regionCode: '410223' }))).body;
+    const p = (
+      await admin.call('POST', '/projects', projectBody({ code: `AGR-${++seq}`, title: `尉氏县协议项目${seq}`, regionCode: '410223' }))
+    ).body;
     await admin.call('POST', `/projects/${p.id}/publish`);
     const lead = (await weishi.call('POST', '/leads', { enterpriseId: ent.id, projectId: p.id, ownerId: weishi.userId })).body;
     const s = await weishi.call('POST', `/leads/${lead.id}/stage`, { stage: 'signed', amountYuan: 120_000_000 });
@@ -82,7 +84,7 @@ describe('agreements API', () => {
     expect([await count('agreement'), await count('agreement_tranche')]).toEqual(before);
   });
 
-  it('needs a signed lead of the caller\'s region: 409 before signing, 404 for another region', async () => {
+  it("needs a signed lead of the caller's region: 409 before signing, 404 for another region", async () => {
     const p = (await admin.call('POST', '/projects', projectBody({ code: `AGR-${++seq}`, regionCode: '410223' }))).body;
     const lead = (await weishi.call('POST', '/leads', { enterpriseId: ent.id, projectId: p.id })).body;
     expect((await weishi.call('POST', `/leads/${lead.id}/agreement`, body())).status).toBe(409);
@@ -113,7 +115,9 @@ describe('agreements API', () => {
       }
     }
     expect((await luoyang.call('GET', '/agreements/warnings?region=410223')).status).toBe(403);
-    const other = await actor(t, 'enterprise', { enterpriseId: (await admin.call('POST', '/enterprises', enterpriseBody({ uscc: nextUscc() }))).body.id });
+    const other = await actor(t, 'enterprise', {
+      enterpriseId: (await admin.call('POST', '/enterprises', enterpriseBody({ uscc: nextUscc() }))).body.id,
+    });
     expect((await other.call('GET', `/agreements/${id}`)).status).toBe(404);
     expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM agreement_actual WHERE agreement_id = $1`, [id]))[0].n).toBe(0);
   });
@@ -133,10 +137,20 @@ describe('agreements API', () => {
     expect((await weishi.call('POST', `/agreements/${id}/tranches/${first.id}/release`, {})).status).toBe(409);
 
     clock.advance(20 * DAY);
-    const bad = await weishi.call('POST', `/agreements/${id}/actuals`, { kind: 'started', occurredOn: '2026-01-20', amountYuan: 5, source: '现场核查' });
+    const bad = await weishi.call('POST', `/agreements/${id}/actuals`, {
+      kind: 'started',
+      occurredOn: '2026-01-20',
+      amountYuan: 5,
+      source: '现场核查',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['amountYuan', 'document']);
-    const rec = await weishi.call('POST', `/agreements/${id}/actuals`, { kind: 'started', occurredOn: '2026-01-20', source: '现场核查', document: '开工报告书 WS-2026-001' });
+    const rec = await weishi.call('POST', `/agreements/${id}/actuals`, {
+      kind: 'started',
+      occurredOn: '2026-01-20',
+      source: '现场核查',
+      document: '开工报告书 WS-2026-001',
+    });
     expect(rec.status).toBe(201);
     a = (await weishi.call('GET', `/agreements/${id}`)).body;
     expect(a.pledges[0]).toMatchObject({ kind: 'start', status: 'met', actual: '2026-01-20' });
@@ -155,9 +169,21 @@ describe('agreements API', () => {
     expect(ok.body).toEqual({ state: 'released', releasedOn: '2026-01-25' });
     expect((await weishi2.call('POST', `/agreements/${id}/tranches/${first.id}/approve`, {})).status).toBe(409);
     a = (await weishi.call('GET', `/agreements/${id}`)).body;
-    expect(a.tranches[0]).toMatchObject({ state: 'released', releasedYuan: 2_000_000, requestedBy: { id: weishi.userId }, approvedBy: { id: bureauLead.userId } });
-    const audit = await t.dataSource.query(`SELECT action FROM audit_log WHERE target_type = 'agreement' AND target_id = $1 ORDER BY id`, [String(id)]);
-    expect(audit.map((x: { action: string }) => x.action)).toEqual(['agreement.created', 'agreement.actual_recorded', 'agreement.release_requested', 'agreement.tranche_released']);
+    expect(a.tranches[0]).toMatchObject({
+      state: 'released',
+      releasedYuan: 2_000_000,
+      requestedBy: { id: weishi.userId },
+      approvedBy: { id: bureauLead.userId },
+    });
+    const audit = await t.dataSource.query(`SELECT action FROM audit_log WHERE target_type = 'agreement' AND target_id = $1 ORDER BY id`, [
+      String(id),
+    ]);
+    expect(audit.map((x: { action: string }) => x.action)).toEqual([
+      'agreement.created',
+      'agreement.actual_recorded',
+      'agreement.release_requested',
+      'agreement.tranche_released',
+    ]);
 
     // the enterprise sees its own agreement read-only: pledges and tranches, not the officers' records
     const own = await entUser.call('GET', `/agreements/${id}`);
@@ -165,7 +191,10 @@ describe('agreements API', () => {
     expect(own.body.tranches).toHaveLength(2);
     expect(own.body.actuals).toBeUndefined();
     expect(own.body.tranches[0].requestedBy).toBeUndefined();
-    expect((await entUser.call('POST', `/agreements/${id}/actuals`, { kind: 'started', occurredOn: '2026-01-20', source: 'x', note: 'x' })).status).toBe(403);
+    expect(
+      (await entUser.call('POST', `/agreements/${id}/actuals`, { kind: 'started', occurredOn: '2026-01-20', source: 'x', note: 'x' }))
+        .status,
+    ).toBe(403);
 
     const figures = (await weishi.call('GET', '/agreements/figures')).body;
     expect(figures.tranches.releasedYuan).toBeGreaterThanOrEqual(2_000_000);

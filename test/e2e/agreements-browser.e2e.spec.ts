@@ -16,7 +16,10 @@ import { CHROMIUM } from './web-browser-support.js';
 async function expectAccessible(page: Page, name: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect({ page: name, violations: bad.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) })) }).toEqual({ page: name, violations: [] });
+  expect({
+    page: name,
+    violations: bad.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) })),
+  }).toEqual({ page: name, violations: [] });
 }
 
 describe('agreements in the browser: form › start recorded › releasable › four-eyes release › figures', () => {
@@ -32,7 +35,9 @@ describe('agreements in the browser: form › start recorded › releasable › 
   let incentiveTitle: string;
 
   const signIn = async (who: TestActor): Promise<Page> => {
-    const page = await (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 768 } })).newPage();
+    const page = await (
+      await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 768 } })
+    ).newPage();
     await page.goto(`${t.url}/login`);
     await page.fill('#email', who.email);
     await page.fill('#password', TEST_PASSWORD);
@@ -83,7 +88,10 @@ describe('agreements in the browser: form › start recorded › releasable › 
     await page.fill('#tranche-3-amountWan', '300');
     await page.selectOption('#tranche-3-condition', 'producing');
     await page.fill('#tranche-3-dueOn', after(510));
-    await Promise.all([page.waitForURL(/\/console\/agreements\/\d+\?done=created/), page.click('form[data-agreement-form] button[type=submit]')]);
+    await Promise.all([
+      page.waitForURL(/\/console\/agreements\/\d+\?done=created/),
+      page.click('form[data-agreement-form] button[type=submit]'),
+    ]);
     const agreementUrl = page.url().replace(/\?.*$/, '');
     await expectAccessible(page, 'console/agreements/:id');
     expect(await page.locator('main').textContent()).toContain('1.2 亿元');

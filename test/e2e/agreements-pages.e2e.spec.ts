@@ -67,10 +67,21 @@ describe('agreement pages', () => {
     expect(figure(before.html, 'tranches-released')).toBe('0');
 
     clock.advance(10 * DAY);
-    const bad = await post(officer, `/console/agreements/${id}/actuals`, { kind: 'capital', occurredOn: '2026-01-14', amountWan: '-5', source: '银行进账单', note: '首期' });
+    const bad = await post(officer, `/console/agreements/${id}/actuals`, {
+      kind: 'capital',
+      occurredOn: '2026-01-14',
+      amountWan: '-5',
+      source: '银行进账单',
+      note: '首期',
+    });
     expect(bad.status).toBe(400);
     expect(bad.html).toContain('金额不能为负数');
-    const rec = await post(officer, `/console/agreements/${id}/actuals`, { kind: 'started', occurredOn: '2026-01-14', source: '现场核查', document: '开工报告书' });
+    const rec = await post(officer, `/console/agreements/${id}/actuals`, {
+      kind: 'started',
+      occurredOn: '2026-01-14',
+      source: '现场核查',
+      document: '开工报告书',
+    });
     expect(rec.status).toBe(303);
     expect(rec.location).toBe(`/console/agreements/${id}?done=actual`);
     p = await page(officer, `/console/agreements/${id}`);
@@ -78,7 +89,9 @@ describe('agreement pages', () => {
     expect(p.html).toContain('申请拨付</button>');
     expect(p.html).toContain('2026-01-14 · 开工');
 
-    expect((await post(officer, `/console/agreements/${id}/tranches/${/tranches\/(\d+)\/release/.exec(p.html)![1]}/release`)).status).toBe(303);
+    expect((await post(officer, `/console/agreements/${id}/tranches/${/tranches\/(\d+)\/release/.exec(p.html)![1]}/release`)).status).toBe(
+      303,
+    );
     p = await page(officer, `/console/agreements/${id}`);
     expect(p.html).toContain('data-state="requested"');
     expect(p.html).toContain('待另一名工作人员复核');
@@ -142,7 +155,17 @@ describe('agreement pages', () => {
 
     const path = `/console/agreements/new?lead=${l.id}`;
     const rows = (r: Array<[string, string, string, string]>) => {
-      const p = new URLSearchParams({ signedOn: '2026-04-10', investmentWan: '15000', landMu: '60', intensityWan: '250', taxWan: '', startBy: '2026-06-01', productionBy: '2026-03-01', reachOutputBy: '', jobs: '200' });
+      const p = new URLSearchParams({
+        signedOn: '2026-04-10',
+        investmentWan: '15000',
+        landMu: '60',
+        intensityWan: '250',
+        taxWan: '',
+        startBy: '2026-06-01',
+        productionBy: '2026-03-01',
+        reachOutputBy: '',
+        jobs: '200',
+      });
       for (const [a, i, c, d] of r) {
         p.append('trancheAmountWan', a);
         p.append('trancheIncentiveId', i);
@@ -154,11 +177,22 @@ describe('agreement pages', () => {
     const postRows = async (body: Record<string, string | string[]>) => {
       const b = new URLSearchParams();
       for (const [k, v] of Object.entries(body)) for (const x of Array.isArray(v) ? v : [v]) b.append(k, x);
-      const r = await fetch(t.url + path, { method: 'POST', headers: { authorization: `Bearer ${clerk.token}`, 'content-type': 'application/x-www-form-urlencoded' }, body: b, redirect: 'manual' });
+      const r = await fetch(t.url + path, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${clerk.token}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: b,
+        redirect: 'manual',
+      });
       return { status: r.status, location: r.headers.get('location'), html: await r.text() };
     };
     // productionBy before the signing, a negative amount, a tranche without a condition; the empty third row is skipped
-    const bad = await postRows(rows([['-50', '', 'started', '2026-07-01'], ['120', String(incentive.id), '', '2026-09-01'], ['', '', '', '']]));
+    const bad = await postRows(
+      rows([
+        ['-50', '', 'started', '2026-07-01'],
+        ['120', String(incentive.id), '', '2026-09-01'],
+        ['', '', '', ''],
+      ]),
+    );
     expect(bad.status).toBe(400);
     expect(bad.html).toContain('投产日期不能早于签约日期（2026-04-10）');
     expect(bad.html).toMatch(/id="e-tranche-0-amountWan"><span>金额不能为负数/);
@@ -167,14 +201,28 @@ describe('agreement pages', () => {
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM agreement WHERE lead_id = $1`, [l.id]);
     expect(n).toBe(0);
 
-    const good = rows([['50', '', 'started', '2026-07-01'], ['120.5', String(incentive.id), 'producing', '2026-09-01'], ['', '', '', '']]);
+    const good = rows([
+      ['50', '', 'started', '2026-07-01'],
+      ['120.5', String(incentive.id), 'producing', '2026-09-01'],
+      ['', '', '', ''],
+    ]);
     good.productionBy = '2026-12-01';
     const ok = await postRows(good);
     expect(ok.status).toBe(303);
     const id = Number(/^\/console\/agreements\/(\d+)\?done=created$/.exec(ok.location!)![1]);
     const [a] = await t.dataSource.query(`SELECT terms, pledged_investment_yuan FROM agreement WHERE id = $1`, [id]);
-    expect(a.terms).toEqual({ investmentYuan: 150_000_000, landMu: 60, investmentIntensityYuanPerMu: 2_500_000, startBy: '2026-06-01', productionBy: '2026-12-01', jobs: 200 });
-    const tranches = await t.dataSource.query(`SELECT amount_yuan::bigint::int AS amount, incentive_id, condition FROM agreement_tranche WHERE agreement_id = $1 ORDER BY position`, [id]);
+    expect(a.terms).toEqual({
+      investmentYuan: 150_000_000,
+      landMu: 60,
+      investmentIntensityYuanPerMu: 2_500_000,
+      startBy: '2026-06-01',
+      productionBy: '2026-12-01',
+      jobs: 200,
+    });
+    const tranches = await t.dataSource.query(
+      `SELECT amount_yuan::bigint::int AS amount, incentive_id, condition FROM agreement_tranche WHERE agreement_id = $1 ORDER BY position`,
+      [id],
+    );
     expect(tranches).toEqual([
       { amount: 500_000, incentive_id: null, condition: 'started' },
       { amount: 1_205_000, incentive_id: incentive.id, condition: 'producing' },
@@ -187,13 +235,33 @@ describe('agreement pages', () => {
     expect(again.headers.get('location')).toBe(`/console/agreements/${id}`);
 
     // a correction is a new entry naming the one it corrects; the first stays as it was
-    expect((await post(clerk, `/console/agreements/${id}/actuals`, { kind: 'capital', occurredOn: '2026-04-10', amountWan: '3000', source: '银行进账单', note: '首期' })).status).toBe(303);
+    expect(
+      (
+        await post(clerk, `/console/agreements/${id}/actuals`, {
+          kind: 'capital',
+          occurredOn: '2026-04-10',
+          amountWan: '3000',
+          source: '银行进账单',
+          note: '首期',
+        })
+      ).status,
+    ).toBe(303);
     const [first] = await t.dataSource.query(`SELECT id FROM agreement_actual WHERE agreement_id = $1`, [id]);
     const withOption = await page(clerk, `/console/agreements/${id}`);
     expect(withOption.html).toContain(`<option value="${first.id}">#${first.id} 2026-04-10`);
-    const fix = await post(clerk, `/console/agreements/${id}/actuals`, { kind: 'capital', occurredOn: '2026-04-10', amountWan: '2800', source: '银行进账单', note: '金额更正', correctsId: String(first.id) });
+    const fix = await post(clerk, `/console/agreements/${id}/actuals`, {
+      kind: 'capital',
+      occurredOn: '2026-04-10',
+      amountWan: '2800',
+      source: '银行进账单',
+      note: '金额更正',
+      correctsId: String(first.id),
+    });
     expect(fix.status).toBe(303);
-    const actuals = await t.dataSource.query(`SELECT id, amount_yuan::bigint::int AS amount, corrects_id FROM agreement_actual WHERE agreement_id = $1 ORDER BY id`, [id]);
+    const actuals = await t.dataSource.query(
+      `SELECT id, amount_yuan::bigint::int AS amount, corrects_id FROM agreement_actual WHERE agreement_id = $1 ORDER BY id`,
+      [id],
+    );
     expect(actuals).toEqual([
       { id: first.id, amount: 30_000_000, corrects_id: null },
       { id: expect.any(String), amount: 28_000_000, corrects_id: first.id },

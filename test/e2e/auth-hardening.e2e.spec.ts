@@ -31,7 +31,11 @@ describe('auth hardening: Origin on anonymous routes, redacted logs, failed-logi
   describe('item 1: anonymous routes that set a cookie or send mail refuse other sites', () => {
     const form = (body: Record<string, string>) => new URLSearchParams(body).toString();
     const post = (path: string, body: string, headers: Record<string, string>) =>
-      fetch(t.url + path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': ip(), ...headers } });
+      fetch(t.url + path, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': ip(), ...headers },
+      });
 
     it('POST /auth/login?mode=cookie from another Origin (or null) sets no cookie', async () => {
       const user = await actor(t, 'officer');
@@ -41,13 +45,18 @@ describe('auth hardening: Origin on anonymous routes, redacted logs, failed-logi
         expect(r.headers.get('set-cookie')).toBeNull();
         expect((await r.json()).type).toContain('csrf');
       }
-      const viaReferer = await post('/auth/login?mode=cookie', form({ email: user.email, password: TEST_PASSWORD }), { referer: 'http://evil.example/x' });
+      const viaReferer = await post('/auth/login?mode=cookie', form({ email: user.email, password: TEST_PASSWORD }), {
+        referer: 'http://evil.example/x',
+      });
       expect(viaReferer.status).toBe(403);
       // our own origin, and clients that are not browsers (no Origin), still log in
       const own = await post('/auth/login?mode=cookie', form({ email: user.email, password: TEST_PASSWORD }), { origin: t.url });
       expect(own.status).toBe(200);
       expect(own.headers.get('set-cookie')).toMatch(/im_session=/);
-      expect((await http(t.url, 'POST', '/auth/login?mode=cookie', { email: user.email, password: TEST_PASSWORD }, { 'x-forwarded-for': ip() })).status).toBe(200);
+      expect(
+        (await http(t.url, 'POST', '/auth/login?mode=cookie', { email: user.email, password: TEST_PASSWORD }, { 'x-forwarded-for': ip() }))
+          .status,
+      ).toBe(200);
     });
 
     it('sign-up, forgot-password and resend-verification refuse other sites before anything is sent', async () => {
@@ -103,7 +112,13 @@ describe('auth hardening: Origin on anonymous routes, redacted logs, failed-logi
       expect((await login(`nobody-x-${victim.userId}@example.com`, TEST_PASSWORD, newClient)).status).toBe(401);
       expect((await login(victim.email, TEST_PASSWORD, home)).status).toBe(200);
       const { token } = await t.dataSource.transaction((m) => t.get(AccountTokensService).issue(m, victim.userId, 'reset_password'));
-      const reset = await http(t.url, 'POST', '/auth/reset-password', { token, password: 'Another-Horse-7' }, { 'x-forwarded-for': newClient });
+      const reset = await http(
+        t.url,
+        'POST',
+        '/auth/reset-password',
+        { token, password: 'Another-Horse-7' },
+        { 'x-forwarded-for': newClient },
+      );
       expect(reset.status).toBe(200);
       expect((await login(victim.email, 'Another-Horse-7', newClient)).status).toBe(200);
     });

@@ -20,8 +20,12 @@ describe('authentication: sessions, bearer tokens, cookies + CSRF, lockout, rate
   });
 
   let n = 0;
-  const login = (email: string, password: string, mode = 'token', headers: Record<string, string> = { 'x-forwarded-for': `198.51.100.${++n % 250}` }) =>
-    http(t.url, 'POST', `/auth/login?mode=${mode}`, { email, password }, headers);
+  const login = (
+    email: string,
+    password: string,
+    mode = 'token',
+    headers: Record<string, string> = { 'x-forwarded-for': `198.51.100.${++n % 250}` },
+  ) => http(t.url, 'POST', `/auth/login?mode=${mode}`, { email, password }, headers);
 
   it('closes every non-public route to anonymous callers (401) and wrong roles (403)', async () => {
     expect((await http(t.url, 'GET', '/enterprises')).status).toBe(401);
@@ -50,7 +54,9 @@ describe('authentication: sessions, bearer tokens, cookies + CSRF, lockout, rate
 
   it('stores only a hash of the token and argon2id password hashes', async () => {
     const r = await login(officer.email, TEST_PASSWORD);
-    const rows = await t.dataSource.query(`SELECT token_hash FROM session WHERE token_hash = encode(sha256($1::bytea), 'hex')`, [r.body.token]);
+    const rows = await t.dataSource.query(`SELECT token_hash FROM session WHERE token_hash = encode(sha256($1::bytea), 'hex')`, [
+      r.body.token,
+    ]);
     expect(rows).toHaveLength(1);
     const [{ password_hash }] = await t.dataSource.query('SELECT password_hash FROM app_user WHERE id = $1', [officer.userId]);
     expect(password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
@@ -113,7 +119,12 @@ describe('authentication: sessions, bearer tokens, cookies + CSRF, lockout, rate
 
   it('validates admin-created users and bureaus', async () => {
     const admin = await actor(t, 'admin');
-    const noBureau = await admin.call('POST', '/admin/users', { email: 'x@example.com', name: '张三', role: 'officer', password: TEST_PASSWORD });
+    const noBureau = await admin.call('POST', '/admin/users', {
+      email: 'x@example.com',
+      name: '张三',
+      role: 'officer',
+      password: TEST_PASSWORD,
+    });
     expect(noBureau.status).toBe(400);
     expect(noBureau.body.errors[0].field).toBe('bureauId');
     const weak = await admin.call('POST', '/admin/users', { email: 'y@example.com', name: '李四', role: 'admin', password: 'short' });

@@ -13,7 +13,10 @@ import { CHROMIUM } from './web-browser-support.js';
 async function expectAccessible(page: Page, name: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect({ page: name, violations: bad.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) })) }).toEqual({ page: name, violations: [] });
+  expect({
+    page: name,
+    violations: bad.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) })),
+  }).toEqual({ page: name, violations: [] });
 }
 
 async function login(page: Page, t: TestApp, who: TestActor) {
@@ -35,7 +38,11 @@ describe('certificate evidence in the browser: upload, review, 驳回 with a rea
   beforeAll(async () => {
     t = await startTestApp();
     const admin = await actor(t, 'admin');
-    const e = await admin.call('POST', '/enterprises', enterpriseBody({ uscc: nextUscc('410223'), homeRegionCode: '410223', certifications: [{ kind: 'high_tech' }] }));
+    const e = await admin.call(
+      'POST',
+      '/enterprises',
+      enterpriseBody({ uscc: nextUscc('410223'), homeRegionCode: '410223', certifications: [{ kind: 'high_tech' }] }),
+    );
     enterpriseId = e.body.id;
     owner = await actor(t, 'enterprise', { enterpriseId });
     officer = await actor(t, 'officer', { region: '410223' });
@@ -76,10 +83,15 @@ describe('certificate evidence in the browser: upload, review, 驳回 with a rea
     expect(await staff.locator('#note-high_tech-error').textContent()).toContain('请填写驳回原因');
     expect(await staff.locator('#note-high_tech').getAttribute('aria-invalid')).toBe('true');
     await staff.fill('#note-high_tech', '证书已过有效期，请上传新证书');
-    await Promise.all([staff.waitForURL(/done=rejected/), staff.locator('form[action$="/certifications/high_tech/reject"] button', { hasText: '驳回' }).click()]);
+    await Promise.all([
+      staff.waitForURL(/done=rejected/),
+      staff.locator('form[action$="/certifications/high_tech/reject"] button', { hasText: '驳回' }).click(),
+    ]);
     expect(await staff.locator('.cert-evidence').count()).toBe(1);
 
     await mine.goto(`${t.url}/portal/profile`);
-    expect(await mine.locator('.cert-claim[data-kind="high_tech"] .cert-reject-reason').textContent()).toContain('驳回原因：证书已过有效期，请上传新证书');
+    expect(await mine.locator('.cert-claim[data-kind="high_tech"] .cert-reject-reason').textContent()).toContain(
+      '驳回原因：证书已过有效期，请上传新证书',
+    );
   }, 120_000);
 });

@@ -15,7 +15,14 @@ const storage = (t: TestApp) => t.get(FileStorage as unknown as new () => FileSt
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n% 高新技术企业证书\n%%EOF\n');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
 
-async function attach(t: TestApp, by: TestActor | null, enterpriseId: number, kind: string, content: Buffer | null, name = 'certificate.pdf') {
+async function attach(
+  t: TestApp,
+  by: TestActor | null,
+  enterpriseId: number,
+  kind: string,
+  content: Buffer | null,
+  name = 'certificate.pdf',
+) {
   const form = new FormData();
   if (content) form.set('file', new Blob([new Uint8Array(content)]), name);
   const r = await fetch(`${t.url}/enterprises/${enterpriseId}/certifications/${kind}/evidence`, {
@@ -27,8 +34,15 @@ async function attach(t: TestApp, by: TestActor | null, enterpriseId: number, ki
 }
 
 async function download(t: TestApp, by: TestActor | null, enterpriseId: number, kind: string) {
-  const r = await fetch(`${t.url}/enterprises/${enterpriseId}/certifications/${kind}/evidence`, { headers: by ? { authorization: `Bearer ${by.token}` } : {} });
-  return { status: r.status, type: r.headers.get('content-type'), nosniff: r.headers.get('x-content-type-options'), bytes: Buffer.from(await r.arrayBuffer()) };
+  const r = await fetch(`${t.url}/enterprises/${enterpriseId}/certifications/${kind}/evidence`, {
+    headers: by ? { authorization: `Bearer ${by.token}` } : {},
+  });
+  return {
+    status: r.status,
+    type: r.headers.get('content-type'),
+    nosniff: r.headers.get('x-content-type-options'),
+    bytes: Buffer.from(await r.arrayBuffer()),
+  };
 }
 
 describe('certificate evidence through the file storage', () => {
@@ -47,10 +61,23 @@ describe('certificate evidence through the file storage', () => {
     weishi = await actor(t, 'officer', { region: '410223' });
     kaifeng = await actor(t, 'bureau_lead', { region: '410200' });
     luoyang = await actor(t, 'officer', { region: '410300' });
-    const e = await admin.call('POST', '/enterprises', enterpriseBody({ uscc: nextUscc('410223'), homeRegionCode: '410223', targetRegionCodes: ['410300'], certifications: [{ kind: 'high_tech' }, { kind: 'specialized_sme' }] }));
+    const e = await admin.call(
+      'POST',
+      '/enterprises',
+      enterpriseBody({
+        uscc: nextUscc('410223'),
+        homeRegionCode: '410223',
+        targetRegionCodes: ['410300'],
+        certifications: [{ kind: 'high_tech' }, { kind: 'specialized_sme' }],
+      }),
+    );
     enterpriseId = e.body.id;
     owner = await actor(t, 'enterprise', { enterpriseId });
-    const other = await admin.call('POST', '/enterprises', enterpriseBody({ uscc: nextUscc('410300'), homeRegionCode: '410300', targetRegionCodes: ['410300'] }));
+    const other = await admin.call(
+      'POST',
+      '/enterprises',
+      enterpriseBody({ uscc: nextUscc('410300'), homeRegionCode: '410300', targetRegionCodes: ['410300'] }),
+    );
     stranger = await actor(t, 'enterprise', { enterpriseId: other.body.id });
   });
   afterAll(async () => {
@@ -61,13 +88,19 @@ describe('certificate evidence through the file storage', () => {
     const r = await attach(t, owner, enterpriseId, 'high_tech', PDF, '高新证书.pdf');
     expect(r.status).toBe(200);
     const claim = r.body.certifications.find((c: any) => c.kind === 'high_tech');
-    expect(claim).toMatchObject({ status: 'claimed', evidence: { contentType: 'application/pdf', fileName: '高新证书.pdf', size: PDF.length } });
+    expect(claim).toMatchObject({
+      status: 'claimed',
+      evidence: { contentType: 'application/pdf', fileName: '高新证书.pdf', size: PDF.length },
+    });
     for (const who of [owner, weishi, kaifeng, admin]) {
       const got = await download(t, who, enterpriseId, 'high_tech');
       expect(got).toMatchObject({ status: 200, type: 'application/pdf', nosniff: 'nosniff' });
       expect(got.bytes.equals(PDF)).toBe(true);
     }
-    const [row] = await t.dataSource.query(`SELECT evidence_key FROM enterprise_certification WHERE enterprise_id = $1 AND kind = 'high_tech'`, [enterpriseId]);
+    const [row] = await t.dataSource.query(
+      `SELECT evidence_key FROM enterprise_certification WHERE enterprise_id = $1 AND kind = 'high_tech'`,
+      [enterpriseId],
+    );
     expect((await storage(t).get(row.evidence_key))?.bytes.equals(PDF)).toBe(true);
     const [audit] = await t.dataSource.query(`SELECT detail FROM audit_log WHERE action = 'certification.evidence_attached'`);
     expect(audit.detail).toMatchObject({ kind: 'high_tech', contentType: 'application/pdf', size: PDF.length });
@@ -87,19 +120,31 @@ describe('certificate evidence through the file storage', () => {
     expect((await download(t, owner, enterpriseId, 'specialized_sme')).type).toBe('image/png');
     const exe = await attach(t, owner, enterpriseId, 'specialized_sme', Buffer.from('MZ\x90\x00 this is a program'), 'certificate.pdf');
     expect(exe.status).toBe(415);
-    expect(exe.body.errors).toEqual([expect.objectContaining({ field: 'file', code: 'unsupported_type', message: expect.stringContaining('PDF') })]);
+    expect(exe.body.errors).toEqual([
+      expect.objectContaining({ field: 'file', code: 'unsupported_type', message: expect.stringContaining('PDF') }),
+    ]);
   });
 
   it('refuses empty, missing and oversized files naming the field, storing nothing', async () => {
-    const before = await t.dataSource.query(`SELECT evidence_key FROM enterprise_certification WHERE enterprise_id = $1 ORDER BY kind`, [enterpriseId]);
+    const before = await t.dataSource.query(`SELECT evidence_key FROM enterprise_certification WHERE enterprise_id = $1 ORDER BY kind`, [
+      enterpriseId,
+    ]);
     const empty = await attach(t, owner, enterpriseId, 'high_tech', Buffer.alloc(0));
     expect([empty.status, empty.body.errors?.[0]?.field]).toEqual([400, 'file']);
     const missing = await attach(t, owner, enterpriseId, 'high_tech', null);
     expect([missing.status, missing.body.errors?.[0]?.field]).toEqual([400, 'file']);
-    const big = await attach(t, owner, enterpriseId, 'high_tech', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(11 * 1024 * 1024, 0x20)]));
+    const big = await attach(
+      t,
+      owner,
+      enterpriseId,
+      'high_tech',
+      Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(11 * 1024 * 1024, 0x20)]),
+    );
     expect(big.status).toBe(413);
     expect(big.body.errors[0]).toMatchObject({ field: 'file', code: 'too_large' });
-    expect(await t.dataSource.query(`SELECT evidence_key FROM enterprise_certification WHERE enterprise_id = $1 ORDER BY kind`, [enterpriseId])).toEqual(before);
+    expect(
+      await t.dataSource.query(`SELECT evidence_key FROM enterprise_certification WHERE enterprise_id = $1 ORDER BY kind`, [enterpriseId]),
+    ).toEqual(before);
   });
 
   it('only the enterprise attaches; a claim it has not made is 404', async () => {
@@ -116,12 +161,20 @@ describe('certificate evidence through the file storage', () => {
     expect(none.body.errors.map((e: any) => e.field)).toEqual(['note']);
     const blank = await weishi.call('POST', `/enterprises/${enterpriseId}/certifications/high_tech/reject`, { note: '   ' });
     expect([blank.status, blank.body.errors.map((e: any) => e.field)]).toEqual([400, ['note']]);
-    const ok = await weishi.call('POST', `/enterprises/${enterpriseId}/certifications/high_tech/reject`, { note: '证书已过有效期，请上传新证书' });
+    const ok = await weishi.call('POST', `/enterprises/${enterpriseId}/certifications/high_tech/reject`, {
+      note: '证书已过有效期，请上传新证书',
+    });
     expect(ok.status).toBe(200);
     const seen = await owner.call('GET', `/enterprises/${enterpriseId}`);
-    expect(seen.body.certifications.find((c: any) => c.kind === 'high_tech')).toMatchObject({ status: 'rejected', reviewNote: '证书已过有效期，请上传新证书' });
+    expect(seen.body.certifications.find((c: any) => c.kind === 'high_tech')).toMatchObject({
+      status: 'rejected',
+      reviewNote: '证书已过有效期，请上传新证书',
+    });
     const again = await attach(t, owner, enterpriseId, 'high_tech', PDF, '新证书.pdf');
-    expect(again.body.certifications.find((c: any) => c.kind === 'high_tech')).toMatchObject({ status: 'claimed', evidence: { fileName: '新证书.pdf' } });
+    expect(again.body.certifications.find((c: any) => c.kind === 'high_tech')).toMatchObject({
+      status: 'claimed',
+      evidence: { fileName: '新证书.pdf' },
+    });
     // verifying needs no reason
     expect((await weishi.call('POST', `/enterprises/${enterpriseId}/certifications/high_tech/verify`, {})).status).toBe(200);
   });
@@ -129,7 +182,11 @@ describe('certificate evidence through the file storage', () => {
   it('an intake upload keeps its original file in the same storage', async () => {
     const form = new FormData();
     form.set('file', new Blob([new Uint8Array(Buffer.from('计划投资11亿元,开工建设三中迁建项目。'))]), '尉氏县报告.txt');
-    const r = await fetch(`${t.url}/intake/documents`, { method: 'POST', headers: { authorization: `Bearer ${weishi.token}` }, body: form });
+    const r = await fetch(`${t.url}/intake/documents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${weishi.token}` },
+      body: form,
+    });
     expect(r.status).toBe(201);
     const { id } = (await r.json()) as { id: number };
     const [doc] = await t.dataSource.query(`SELECT file_key FROM intake_document WHERE id = $1`, [id]);

@@ -17,7 +17,11 @@ describe('chains API', () => {
   const ids: Record<string, number> = {};
 
   const enterprise = async (key: string, over: Record<string, unknown>) => {
-    const r = await admin.call('POST', '/enterprises', enterpriseBody({ uscc: nextUscc(String(over.homeRegionCode ?? '410223')), name: `${key}有限公司`, ...over }));
+    const r = await admin.call(
+      'POST',
+      '/enterprises',
+      enterpriseBody({ uscc: nextUscc(String(over.homeRegionCode ?? '410223')), name: `${key}有限公司`, ...over }),
+    );
     expect(r.status).toBe(201);
     ids[key] = r.body.id;
   };
@@ -29,7 +33,8 @@ describe('chains API', () => {
     kaifeng = await actor(t, 'officer', { region: '410200' });
     luoyang = await actor(t, 'officer', { region: '410300' });
     // local (尉氏县): 3 in 零部件 (strong), 1 in 涂料 (weak), none in 汽车玻璃 (gap)
-    for (const k of ['本地零部件甲', '本地零部件乙', '本地零部件丙']) await enterprise(k, { industryCodes: ['C3670'], homeRegionCode: '410223' });
+    for (const k of ['本地零部件甲', '本地零部件乙', '本地零部件丙'])
+      await enterprise(k, { industryCodes: ['C3670'], homeRegionCode: '410223' });
     await enterprise('本地涂料', { industryCodes: ['C2641'], homeRegionCode: '410223' });
     // outside: a glass maker targeting 尉氏县, a paint maker targeting 河南省, a glass maker targeting nothing, a pig farm
     await enterprise('郑州汽车玻璃', { industryCodes: ['C3051'], homeRegionCode: '410102', targetRegionCodes: ['410223'] });
@@ -48,7 +53,13 @@ describe('chains API', () => {
   ];
 
   it('creates a chain for staff of the region: 201 {id}', async () => {
-    const r = await weishi.call('POST', '/chains', { name: '汽车零部件', regionCode: '410223', segments, anchorEnterpriseIds: [ids['本地涂料']], leaderUserId: weishi.userId });
+    const r = await weishi.call('POST', '/chains', {
+      name: '汽车零部件',
+      regionCode: '410223',
+      segments,
+      anchorEnterpriseIds: [ids['本地涂料']],
+      leaderUserId: weishi.userId,
+    });
     expect(r.status).toBe(201);
     expect(r.body).toEqual({ id: expect.any(Number) });
     chainId = r.body.id;
@@ -62,7 +73,10 @@ describe('chains API', () => {
   it('answers bad input with a 400 naming the field, and writes nothing', async () => {
     const before = (await admin.call('GET', '/chains?pageSize=100')).body.total;
     const cases: Array<[Record<string, unknown>, string]> = [
-      [{ name: '链', regionCode: '410223', segments: [{ name: '甲', position: 1, industryCodes: ['C9999'] }] }, 'segments[0].industryCodes[0]'],
+      [
+        { name: '链', regionCode: '410223', segments: [{ name: '甲', position: 1, industryCodes: ['C9999'] }] },
+        'segments[0].industryCodes[0]',
+      ],
       [{ regionCode: '410223', segments }, 'name'],
       [{ name: '链', regionCode: '999999', segments }, 'regionCode'],
       [{ name: '链', regionCode: '410223', segments: [segments[0], { ...segments[1], position: 1 }] }, 'segments[1].position'],
@@ -106,19 +120,30 @@ describe('chains API', () => {
   });
 
   it('maps the chain: local enterprises, open projects and landed leads per segment, status by the rule', async () => {
-    const p = (await admin.call('POST', '/projects', projectBody({ regionCode: '410223', industryCodes: ['C3670'], title: '尉氏县零部件产业园' }))).body;
+    const p = (
+      await admin.call('POST', '/projects', projectBody({ regionCode: '410223', industryCodes: ['C3670'], title: '尉氏县零部件产业园' }))
+    ).body;
     expect((await admin.call('POST', `/projects/${p.id}/publish`)).status).toBeLessThan(300);
     const lead = (await weishi.call('POST', '/leads', { enterpriseId: ids['郑州汽车玻璃'], projectId: p.id, ownerId: weishi.userId })).body;
     expect((await weishi.call('POST', `/leads/${lead.id}/stage`, { stage: 'signed', amountYuan: 10_000_000 })).status).toBe(200);
     // the signed project now follows its lead (已签约); a second one is still open, a draft does not count
-    const open = (await admin.call('POST', '/projects', projectBody({ regionCode: '410223', industryCodes: ['C3670'], title: '尉氏县零部件二期' }))).body;
+    const open = (
+      await admin.call('POST', '/projects', projectBody({ regionCode: '410223', industryCodes: ['C3670'], title: '尉氏县零部件二期' }))
+    ).body;
     expect((await admin.call('POST', `/projects/${open.id}/publish`)).status).toBeLessThan(300);
     await admin.call('POST', '/projects', projectBody({ regionCode: '410223', industryCodes: ['C3670'], title: '尉氏县零部件草稿' }));
 
     const map = await weishi.call('GET', `/chains/${chainId}/map`);
     expect(map.status).toBe(200);
     const [paint, glass, parts] = map.body.segments;
-    expect(paint).toMatchObject({ name: '涂料', enterprises: 1, openProjects: 0, signedLeads: 0, status: 'weak', anchorEnterpriseIds: [ids['本地涂料']] });
+    expect(paint).toMatchObject({
+      name: '涂料',
+      enterprises: 1,
+      openProjects: 0,
+      signedLeads: 0,
+      status: 'weak',
+      anchorEnterpriseIds: [ids['本地涂料']],
+    });
     expect(glass).toMatchObject({ name: '汽车玻璃', enterprises: 0, signedLeads: 0, status: 'gap' });
     expect(parts).toMatchObject({ name: '零部件', enterprises: 3, openProjects: 1, signedLeads: 1, startedLeads: 0, status: 'strong' });
     expect(map.body.rule).toContain('≥ 3');
@@ -129,8 +154,18 @@ describe('chains API', () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ total: 3, page: 1, pageSize: 20 });
     const [first, second, third] = r.body.items;
-    expect(first).toMatchObject({ enterpriseId: ids['郑州汽车玻璃'], segmentId: expect.any(Number), score: 100, status: 'gap', openness: 'region' });
-    expect(first.reasons).toEqual(['可补齐尉氏县汽车零部件产业链「汽车玻璃」环节（本地暂无企业）', '主营「技术玻璃制品制造」，属于该环节', '有意向投资尉氏县']);
+    expect(first).toMatchObject({
+      enterpriseId: ids['郑州汽车玻璃'],
+      segmentId: expect.any(Number),
+      score: 100,
+      status: 'gap',
+      openness: 'region',
+    });
+    expect(first.reasons).toEqual([
+      '可补齐尉氏县汽车零部件产业链「汽车玻璃」环节（本地暂无企业）',
+      '主营「技术玻璃制品制造」，属于该环节',
+      '有意向投资尉氏县',
+    ]);
     expect(second).toMatchObject({ enterpriseId: ids['上海玻璃'], score: 60, openness: 'none' });
     expect(third).toMatchObject({ enterpriseId: ids['洛阳涂料'], status: 'weak', openness: 'province', score: 55 });
     expect(third.reasons[0]).toBe('可强链：尉氏县汽车零部件产业链「涂料」环节本地仅 1 家');
@@ -146,7 +181,10 @@ describe('chains API', () => {
     const csv = await weishi.call('GET', `/chains/${chainId}/targets/export?format=csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    const lines = String(csv.body).replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    const lines = String(csv.body)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/);
     expect(lines[0]).toBe('排名,企业,企业ID,环节,环节状态,得分,理由');
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain('郑州汽车玻璃有限公司');

@@ -14,7 +14,10 @@ import { CHROMIUM } from './web-browser-support.js';
 async function expectAccessible(page: Page, name: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect({ page: name, violations: bad.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) })) }).toEqual({ page: name, violations: [] });
+  expect({
+    page: name,
+    violations: bad.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) })),
+  }).toEqual({ page: name, violations: [] });
 }
 
 describe('chains in the browser: the create and edit form', () => {
@@ -30,7 +33,11 @@ describe('chains in the browser: the create and edit form', () => {
     const admin = await actor(t, 'admin');
     officer = await actor(t, 'officer', { region: '410223' });
     leader = await actor(t, 'bureau_lead', { region: '410223' });
-    const e = await admin.call('POST', '/enterprises', enterpriseBody({ uscc: nextUscc('410223'), name: '立邦汽车漆（尉氏）有限公司', industryCodes: ['C2641'], homeRegionCode: '410223' }));
+    const e = await admin.call(
+      'POST',
+      '/enterprises',
+      enterpriseBody({ uscc: nextUscc('410223'), name: '立邦汽车漆（尉氏）有限公司', industryCodes: ['C2641'], homeRegionCode: '410223' }),
+    );
     anchorId = e.body.id;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
@@ -43,7 +50,8 @@ describe('chains in the browser: the create and edit form', () => {
 
   /** Clicks a form button and waits for the page the POST answered with. */
   const submit = async (action: string) => {
-    const answered = (r: { status: () => number; request: () => { isNavigationRequest: () => boolean } }) => r.request().isNavigationRequest() && (r.status() < 300 || r.status() >= 400);
+    const answered = (r: { status: () => number; request: () => { isNavigationRequest: () => boolean } }) =>
+      r.request().isNavigationRequest() && (r.status() < 300 || r.status() >= 400);
     await Promise.all([page.waitForResponse(answered), page.click(`button[name=_action][value="${action}"]:not(.visually-hidden)`)]);
     await page.waitForLoadState('load');
   };
@@ -100,10 +108,22 @@ describe('chains in the browser: the create and edit form', () => {
     expect(await page.locator('main').textContent()).toContain('立邦汽车漆（尉氏）有限公司');
 
     const chain = (await officer.call('GET', `/chains/${id}`)).body;
-    expect(chain).toMatchObject({ name: '汽车零部件', regionCode: '410223', templateKey: 'auto-parts', leaderUserId: leader.userId, anchorEnterprises: [{ id: anchorId }] });
+    expect(chain).toMatchObject({
+      name: '汽车零部件',
+      regionCode: '410223',
+      templateKey: 'auto-parts',
+      leaderUserId: leader.userId,
+      anchorEnterprises: [{ id: anchorId }],
+    });
     expect(chain.segments).toHaveLength(10);
     expect(chain.segments.map((s: { name: string }) => s.name)).not.toContain('汽车销售及后市场');
-    expect(chain.segments.at(-1)).toMatchObject({ name: '轮胎', position: 10, tier: 'upstream', industryCodes: ['C2911'], keywords: ['轮胎', '子午胎'] });
+    expect(chain.segments.at(-1)).toMatchObject({
+      name: '轮胎',
+      position: 10,
+      tier: 'upstream',
+      industryCodes: ['C2911'],
+      keywords: ['轮胎', '子午胎'],
+    });
 
     // edit: a bad threshold is refused next to its field, nothing saved; then a good one is saved
     await Promise.all([page.waitForURL(/\/edit$/), page.click('a:has-text("编辑产业链")')]);
@@ -117,6 +137,11 @@ describe('chains in the browser: the create and edit form', () => {
     await page.fill('#name', '汽车零部件（尉氏）');
     await submit('save');
     expect(page.url()).toMatch(/\/console\/chains\/\d+\?done=saved/);
-    expect((await officer.call('GET', `/chains/${id}`)).body).toMatchObject({ name: '汽车零部件（尉氏）', strongMin: 5, weakMin: 2, segments: expect.arrayContaining([expect.objectContaining({ name: '轮胎' })]) });
+    expect((await officer.call('GET', `/chains/${id}`)).body).toMatchObject({
+      name: '汽车零部件（尉氏）',
+      strongMin: 5,
+      weakMin: 2,
+      segments: expect.arrayContaining([expect.objectContaining({ name: '轮胎' })]),
+    });
   }, 180_000);
 });

@@ -38,9 +38,11 @@ describe('console dashboard: 三个一批 cards, charts and export agree', () =>
   };
   const cards = (html: string) =>
     Object.fromEntries(
-      [...html.matchAll(/data-figure="(\w+)" data-projects="(\d+)" data-amount-yuan="(\d+)"><span class="muted">[^<]*<\/span><strong>([^<]*)<\/strong><span>([^<]*)<\/span>/g)].map(
-        (m) => [m[1], { projects: Number(m[2]), amountYuan: Number(m[3]), text: `${m[4]} ${m[5]}` }],
-      ),
+      [
+        ...html.matchAll(
+          /data-figure="(\w+)" data-projects="(\d+)" data-amount-yuan="(\d+)"><span class="muted">[^<]*<\/span><strong>([^<]*)<\/strong><span>([^<]*)<\/span>/g,
+        ),
+      ].map((m) => [m[1], { projects: Number(m[2]), amountYuan: Number(m[3]), text: `${m[4]} ${m[5]}` }]),
     );
   const cells = (row: string) => [...row.matchAll(/<t[hd][^>]*>([^<]*)<\/t[hd]>/g)].map((m) => m[1]);
   const tableRows = (html: string, id: string) => {
@@ -132,7 +134,9 @@ describe('console dashboard: 三个一批 cards, charts and export agree', () =>
     ]);
     const sum = (i: number) => months.reduce((n, m) => n + Number(m.cells[i]), 0);
     expect([sum(1), sum(3), sum(4)]).toEqual([c.signed.projects, c.started.projects, c.producing.projects]);
-    expect(chartDesc(html, '每月签约项目数</title>')).toBe('1月 1（5,000 万元）；2月 1（60,000 万元）；3月 1（20,000 万元）；4月 0；5月 0；6月 0');
+    expect(chartDesc(html, '每月签约项目数</title>')).toBe(
+      '1月 1（5,000 万元）；2月 1（60,000 万元）；3月 1（20,000 万元）；4月 0；5月 0；6月 0',
+    );
     expect(html).not.toContain('id="monthly-empty"');
 
     // the export the page links to: the same period, by month, with the same totals
@@ -159,7 +163,11 @@ describe('console dashboard: 三个一批 cards, charts and export agree', () =>
     const html = await page(city);
     expect(cards(html).signed).toEqual({ projects: 4, amountYuan: 880_000_000, text: '4 个项目 88,000 万元' });
     expect(chartDesc(html, '三个一批（按项目）</title>')).toMatch(/^已签约 4（88,000 万元）；/);
-    expect(tableRows(html, 'monthly-table').find((m) => m.key === '2026-05')!.cells.slice(1, 3)).toEqual(['1', '3,000 万元']);
+    expect(
+      tableRows(html, 'monthly-table')
+        .find((m) => m.key === '2026-05')!
+        .cells.slice(1, 3),
+    ).toEqual(['1', '3,000 万元']);
   });
 
   it('a region with nothing signed this year says why its monthly chart is empty', async () => {

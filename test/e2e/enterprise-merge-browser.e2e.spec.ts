@@ -23,12 +23,17 @@ describe('enterprise merge in the browser', () => {
     const admin = await actor(t, 'admin');
     officer = await actor(t, 'officer', { region: '410223' });
     const ent = async (name: string, phone: string) =>
-      (await admin.call('POST', '/enterprises', enterpriseBody({ uscc: nextUscc(), name, contacts: [{ name: '联系人', phone }] }))).body.id as number;
+      (await admin.call('POST', '/enterprises', enterpriseBody({ uscc: nextUscc(), name, contacts: [{ name: '联系人', phone }] }))).body
+        .id as number;
     keep = await ent('尉氏县恒达机械有限公司', '13700000001');
     drop = await ent('尉氏县 恒达机械股份有限公司', '13700000002');
     const project = (await officer.call('POST', '/projects', projectBody({ title: '尉氏县装备制造产业园' }))).body.id;
-    await t.dataSource.query(`INSERT INTO match (enterprise_id, project_id, score, status) VALUES ($1, $2, 66, 'interested')`, [drop, project]);
-    for (const enterpriseId of [keep, drop]) expect((await officer.call('POST', '/leads', { enterpriseId, regionCode: '410223', ownerId: officer.userId })).status).toBe(201);
+    await t.dataSource.query(`INSERT INTO match (enterprise_id, project_id, score, status) VALUES ($1, $2, 66, 'interested')`, [
+      drop,
+      project,
+    ]);
+    for (const enterpriseId of [keep, drop])
+      expect((await officer.call('POST', '/leads', { enterpriseId, regionCode: '410223', ownerId: officer.userId })).status).toBe(201);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   }, 60_000);
   afterAll(async () => {

@@ -17,9 +17,15 @@ describe('foundation API over HTTP', () => {
   const register = (body: ReturnType<typeof enterpriseBody>) => answer(api.POST('/enterprises', { body: body as never }));
   const newProject = (body: ReturnType<typeof projectBody>) => answer(api.POST('/projects', { body: body as never }));
   const newPolicy = (body: ReturnType<typeof policyBody>) => answer(api.POST('/policies', { body: body as never }));
-  const stage = (id: number, body: { stage: string; at?: string; note?: string }) => answer(api.POST('/projects/{id}/stage', { params: { path: { id } }, body: body as never }));
+  const stage = (id: number, body: { stage: string; at?: string; note?: string }) =>
+    answer(api.POST('/projects/{id}/stage', { params: { path: { id } }, body: body as never }));
   const verify = (id: number, note?: string) =>
-    answer(api.POST('/enterprises/{id}/certifications/{kind}/verify', { params: { path: { id, kind: 'industry_education_integration' } }, body: note ? { note } : {} }));
+    answer(
+      api.POST('/enterprises/{id}/certifications/{kind}/verify', {
+        params: { path: { id, kind: 'industry_education_integration' } },
+        body: note ? { note } : {},
+      }),
+    );
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -42,7 +48,18 @@ describe('foundation API over HTTP', () => {
       const r = await http(t.url, 'GET', '/docs/openapi.json');
       expect(r.status).toBe(200);
       const paths = Object.keys(r.body.paths);
-      for (const p of ['/enterprises', '/enterprises/{id}', '/enterprises/{id}/incentives', '/projects', '/projects/{id}/stage', '/policies', '/incentives/{id}/eligible-enterprises', '/regions', '/industries/{code}', '/health']) {
+      for (const p of [
+        '/enterprises',
+        '/enterprises/{id}',
+        '/enterprises/{id}/incentives',
+        '/projects',
+        '/projects/{id}/stage',
+        '/policies',
+        '/incentives/{id}/eligible-enterprises',
+        '/regions',
+        '/industries/{code}',
+        '/health',
+      ]) {
         expect(paths).toContain(p);
       }
       // request bodies are named components: follow the $ref
@@ -74,7 +91,9 @@ describe('foundation API over HTTP', () => {
       const r = await register(enterpriseBody());
       expect(r.status).toBe(201);
       expect(r.body.homeRegion).toEqual({ code: '410223', name: '河南省开封市尉氏县' });
-      expect(r.body.certifications).toEqual([expect.objectContaining({ kind: 'industry_education_integration', status: 'claimed', label: '产教融合型企业' })]);
+      expect(r.body.certifications).toEqual([
+        expect.objectContaining({ kind: 'industry_education_integration', status: 'claimed', label: '产教融合型企业' }),
+      ]);
       expect(r.body.investmentMinYuan).toBe(50_000_000);
     });
 
@@ -100,7 +119,12 @@ describe('foundation API over HTTP', () => {
       ['an overlong name', { name: '企'.repeat(201) }, 'name', /200/],
       ['a reversed range', { investmentMinYuan: 9e8, investmentMaxYuan: 1e8 }, 'investmentMaxYuan', /不能小于最低/],
       ['an unknown field', { rating: 5 }, 'rating', /不允许的字段/],
-      ['self-verification (mass assignment)', { certifications: [{ kind: 'high_tech', status: 'verified' }] }, 'certifications[0].status', /不允许的字段/],
+      [
+        'self-verification (mass assignment)',
+        { certifications: [{ kind: 'high_tech', status: 'verified' }] },
+        'certifications[0].status',
+        /不允许的字段/,
+      ],
       ['a bad e-mail', { contacts: [{ name: '李', email: 'not-an-email' }] }, 'contacts[0].email', /电子邮箱/],
       ['no contact', { contacts: [] }, 'contacts', /至少 1 项/],
     ])('answers 400 for %s, naming the field', async (_what, patch, field, message) => {
@@ -131,7 +155,9 @@ describe('foundation API over HTTP', () => {
     it('keeps the USCC immutable and edits the profile', async () => {
       const created = (await register(enterpriseBody())).body;
       expect((await call('PATCH', `/enterprises/${created.id}`, { uscc: nextUscc() })).status).toBe(400);
-      const r = await answer(api.PATCH('/enterprises/{id}', { params: { path: { id: created.id } }, body: { targetRegionCodes: ['410100'], size: 'large' } }));
+      const r = await answer(
+        api.PATCH('/enterprises/{id}', { params: { path: { id: created.id } }, body: { targetRegionCodes: ['410100'], size: 'large' } }),
+      );
       expect(r.status).toBe(200);
       expect(r.body.targetRegions).toEqual([{ code: '410100', name: '河南省郑州市' }]);
       expect(r.body.name).toBe(created.name);
@@ -145,13 +171,18 @@ describe('foundation API over HTTP', () => {
     });
 
     it('filters by region and industry subtree, certification and text', async () => {
-      const a = (await register(enterpriseBody({ name: '尉氏县食用菌合作社', industryCodes: ['A0142'], description: '香菇食用菌种植' }))).body;
+      const a = (await register(enterpriseBody({ name: '尉氏县食用菌合作社', industryCodes: ['A0142'], description: '香菇食用菌种植' })))
+        .body;
       await verify(a.id);
-      const inKaifeng = await answer(api.GET('/enterprises', { params: { query: { region: '410200', industry: ['A01'], pageSize: 100 } } }));
+      const inKaifeng = await answer(
+        api.GET('/enterprises', { params: { query: { region: '410200', industry: ['A01'], pageSize: 100 } } }),
+      );
       expect(inKaifeng.body.items.map((e: { id: number }) => e.id)).toContain(a.id);
       const elsewhere = await answer(api.GET('/enterprises', { params: { query: { region: '410300', pageSize: 100 } } }));
       expect(elsewhere.body.items.map((e: { id: number }) => e.id)).not.toContain(a.id);
-      const certified = await answer(api.GET('/enterprises', { params: { query: { certification: ['industry_education_integration'], pageSize: 100 } } }));
+      const certified = await answer(
+        api.GET('/enterprises', { params: { query: { certification: ['industry_education_integration'], pageSize: 100 } } }),
+      );
       expect(certified.body.items.map((e: { id: number }) => e.id)).toContain(a.id);
       const text = await answer(api.GET('/enterprises', { params: { query: { q: '食用菌' } } }));
       expect(text.body.items.map((e: { id: number }) => e.id)).toEqual([a.id]);
@@ -208,7 +239,9 @@ describe('foundation API over HTTP', () => {
       const pub = await answer(anon.GET('/projects/{id}', { params: { path: { id: p.id } } }));
       expect(pub.body.incentives.map((i: { id: number }) => i.id)).toEqual([published.incentives[0].id]);
       const listed = await answer(anon.GET('/projects', { params: { query: { q: '生猪', pageSize: 100 } } }));
-      expect(listed.body.items.find((x: { id: number }) => x.id === p.id).incentives.map((i: { id: number }) => i.id)).toEqual([published.incentives[0].id]);
+      expect(listed.body.items.find((x: { id: number }) => x.id === p.id).incentives.map((i: { id: number }) => i.id)).toEqual([
+        published.incentives[0].id,
+      ]);
       const staff = await answer(api.GET('/projects/{id}', { params: { path: { id: p.id } } }));
       expect(staff.body.incentives.map((i: { id: number }) => i.id).sort()).toEqual([...ids].sort());
     });
@@ -229,24 +262,35 @@ describe('foundation API over HTTP', () => {
 
   describe('policies, incentives and eligibility', () => {
     it('validates eligibility conditions when saved', async () => {
-      const r = await newPolicy(policyBody({ incentives: [{ kind: 'subsidy', title: 'x', conditions: [{ type: 'certification', anyOf: ['made_up'] }] }] }));
+      const r = await newPolicy(
+        policyBody({ incentives: [{ kind: 'subsidy', title: 'x', conditions: [{ type: 'certification', anyOf: ['made_up'] }] }] }),
+      );
       expect(r.status).toBe(400);
       expect(r.body.errors[0].field).toBe('incentives[0].conditions[0].anyOf[0]');
-      const unknownType = await call('POST', '/policies', policyBody({ incentives: [{ kind: 'subsidy', title: 'x', conditions: [{ type: 'astrology' }] }] }));
+      const unknownType = await call(
+        'POST',
+        '/policies',
+        policyBody({ incentives: [{ kind: 'subsidy', title: 'x', conditions: [{ type: 'astrology' }] }] }),
+      );
       expect(unknownType.status).toBe(400);
       const badDates = await newPolicy(policyBody({ validFrom: '2024-01-01', validTo: '2023-01-01' }));
       expect(badDates.status).toBe(400);
       expect(badDates.body.errors[0].field).toBe('validTo');
     });
 
-    it('calculates an enterprise\'s incentives and finds eligible enterprises', async () => {
+    it("calculates an enterprise's incentives and finds eligible enterprises", async () => {
       const policy = (await newPolicy(policyBody())).body;
       await answer(api.POST('/policies/{id}/publish', { params: { path: { id: policy.id } } }));
       const incentiveId = policy.incentives[0].id;
       const e = (await register(enterpriseBody())).body;
-      const incentivesOf = (status?: 'eligible') => answer(api.GET('/enterprises/{id}/incentives', { params: { path: { id: e.id }, query: status ? { status } : {} } }));
+      const incentivesOf = (status?: 'eligible') =>
+        answer(api.GET('/enterprises/{id}/incentives', { params: { path: { id: e.id }, query: status ? { status } : {} } }));
       const eligibleFor = (status?: 'needs_info') =>
-        answer(api.GET('/incentives/{id}/eligible-enterprises', { params: { path: { id: incentiveId }, query: { pageSize: 100, ...(status ? { status } : {}) } } }));
+        answer(
+          api.GET('/incentives/{id}/eligible-enterprises', {
+            params: { path: { id: incentiveId }, query: { pageSize: 100, ...(status ? { status } : {}) } },
+          }),
+        );
 
       const before = await incentivesOf();
       const item = before.body.items.find((x: { incentive: { id: number } }) => x.incentive.id === incentiveId);

@@ -13,7 +13,7 @@ describe('企业入驻: when the first match mail comes', () => {
     await t?.close();
   });
 
-  it('the sign-up form says the default is the next morning\'s digest and offers 即时 to get it at once', async () => {
+  it("the sign-up form says the default is the next morning's digest and offers 即时 to get it at once", async () => {
     const html = await (await fetch(`${t.url}/join`)).text();
     const note = /<p class="notice" id="match-mail-timing">([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
     expect(note).toContain('默认为「每日汇总」');

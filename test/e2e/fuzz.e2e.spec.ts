@@ -91,7 +91,10 @@ describe('fuzz: every OpenAPI operation, every role, hostile input', () => {
   const resolve = (s: Schema | undefined, depth = 0): Schema => {
     let cur = s ?? {};
     for (let i = 0; cur.$ref && i < 10; i++) cur = doc.components?.schemas?.[cur.$ref.replace('#/components/schemas/', '')] ?? {};
-    if (cur.allOf?.length && depth < 5) return cur.allOf.map((x) => resolve(x, depth + 1)).reduce((a, b) => ({ ...a, ...b, properties: { ...a.properties, ...b.properties } }), {});
+    if (cur.allOf?.length && depth < 5)
+      return cur.allOf
+        .map((x) => resolve(x, depth + 1))
+        .reduce((a, b) => ({ ...a, ...b, properties: { ...a.properties, ...b.properties } }), {});
     return cur;
   };
 
@@ -135,7 +138,12 @@ describe('fuzz: every OpenAPI operation, every role, hostile input', () => {
   const wild: fc.Arbitrary<unknown> = fc.oneof(
     { weight: 4, arbitrary: wildLeaf },
     { weight: 1, arbitrary: fc.array(wildLeaf, { maxLength: 5 }) },
-    { weight: 1, arbitrary: fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('__proto__', 'constructor')), wildLeaf, { maxKeys: 4 }) },
+    {
+      weight: 1,
+      arbitrary: fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('__proto__', 'constructor')), wildLeaf, {
+        maxKeys: 4,
+      }),
+    },
     { weight: 1, arbitrary: fc.constant(Array.from({ length: 2_000 }, (_, i) => i)) },
   );
   const idValue = () => fc.oneof(fc.constantFrom(1, 2, 3, ...ids), fc.constantFrom(0, -1, 2 ** 31, 2 ** 53));
@@ -164,7 +172,10 @@ describe('fuzz: every OpenAPI operation, every role, hostile input', () => {
           return fc.boolean();
         case 'array': {
           if (depth > 4) return fc.constant([]);
-          return fc.array(valueFor(s.items, name, depth + 1), { minLength: Math.min(s.minItems ?? 0, 3), maxLength: Math.min(s.maxItems ?? 3, 3) });
+          return fc.array(valueFor(s.items, name, depth + 1), {
+            minLength: Math.min(s.minItems ?? 0, 3),
+            maxLength: Math.min(s.maxItems ?? 3, 3),
+          });
         }
         case 'object':
           return objectFor(s, depth);
@@ -197,12 +208,19 @@ describe('fuzz: every OpenAPI operation, every role, hostile input', () => {
     const props = Object.entries(s.properties ?? {});
     if (!props.length || depth > 4) return fc.dictionary(fc.string({ maxLength: 6 }), wildLeaf, { maxKeys: 3 });
     const required = new Set(s.required ?? []);
-    const shape = Object.fromEntries(props.map(([k, v]) => [k, fc.option(valueFor(v, k, depth + 1), { nil: undefined, freq: required.has(k) ? 20 : 2 })]));
-    return fc.tuple(fc.record(shape), fc.option(fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), wildLeaf, { minKeys: 1, maxKeys: 2 }), { freq: 5 })).map(([o, extra]) => {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
-      return extra ? { ...out, ...extra } : out;
-    });
+    const shape = Object.fromEntries(
+      props.map(([k, v]) => [k, fc.option(valueFor(v, k, depth + 1), { nil: undefined, freq: required.has(k) ? 20 : 2 })]),
+    );
+    return fc
+      .tuple(
+        fc.record(shape),
+        fc.option(fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), wildLeaf, { minKeys: 1, maxKeys: 2 }), { freq: 5 }),
+      )
+      .map(([o, extra]) => {
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+        return extra ? { ...out, ...extra } : out;
+      });
   };
 
   /** Lone surrogates cannot travel in a URL; they become U+FFFD as any client would send them. */
@@ -223,22 +241,43 @@ describe('fuzz: every OpenAPI operation, every role, hostile input', () => {
     { kind: 'raw' as const, contentType: 'application/json; charset=latin1', text: '{}' },
     { kind: 'raw' as const, contentType: 'application/x-www-form-urlencoded', text: 'a=1&a=2&b[c]=3&%E0%A4%A=x&email=%00' },
     { kind: 'raw' as const, contentType: 'text/plain', text: 'hello' },
-    { kind: 'raw' as const, contentType: 'multipart/form-data; boundary=x', text: '--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nabc\r\n' },
+    {
+      kind: 'raw' as const,
+      contentType: 'multipart/form-data; boundary=x',
+      text: '--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nabc\r\n',
+    },
     { kind: 'raw' as const, contentType: 'application/xml', text: '<a/>' },
     { kind: 'raw' as const, contentType: null, text: '{}' },
   );
-  const cookies = fc.constantFrom(null, null, null, 'im_session=%E0%A4%A', 'im_session=', 'im_session=' + 'x'.repeat(4000), 'im_session=abc; im_session=def', '=;;=;');
+  const cookies = fc.constantFrom(
+    null,
+    null,
+    null,
+    'im_session=%E0%A4%A',
+    'im_session=',
+    'im_session=' + 'x'.repeat(4000),
+    'im_session=abc; im_session=def',
+    '=;;=;',
+  );
 
   const requestsFor = (path: string, op: Operation): fc.Arbitrary<FuzzRequest> => {
     const params = op.parameters ?? [];
     const pathParams = params.filter((p) => p.in === 'path');
     const queryParams = params.filter((p) => p.in === 'query');
     const jsonSchema = op.requestBody?.content?.['application/json']?.schema;
-    const pathArb = fc.tuple(...pathParams.map(pathValue)).map((vals) => pathParams.reduce((acc, p, i) => acc.replace(`{${p.name}}`, vals[i]), path));
+    const pathArb = fc
+      .tuple(...pathParams.map(pathValue))
+      .map((vals) => pathParams.reduce((acc, p, i) => acc.replace(`{${p.name}}`, vals[i]), path));
     const queryArb = fc
       .tuple(
         fc.tuple(...queryParams.map((p) => fc.option(valueFor(p.schema, p.name).map(asText), { freq: 2 }))),
-        fc.option(fc.tuple(fc.string({ minLength: 1, maxLength: 8 }), wildString.map((s) => s.slice(0, 1000))), { freq: 4 }),
+        fc.option(
+          fc.tuple(
+            fc.string({ minLength: 1, maxLength: 8 }),
+            wildString.map((s) => s.slice(0, 1000)),
+          ),
+          { freq: 4 },
+        ),
       )
       .map(([vals, extra]) => {
         const q: Array<[string, string]> = [];
@@ -247,7 +286,10 @@ describe('fuzz: every OpenAPI operation, every role, hostile input', () => {
         return q;
       });
     const bodyArb: fc.Arbitrary<FuzzRequest['body']> = fc.oneof(
-      { weight: jsonSchema ? 6 : 1, arbitrary: (jsonSchema ? valueFor(jsonSchema) : wild).map((value) => ({ kind: 'json' as const, value })) },
+      {
+        weight: jsonSchema ? 6 : 1,
+        arbitrary: (jsonSchema ? valueFor(jsonSchema) : wild).map((value) => ({ kind: 'json' as const, value })),
+      },
       { weight: 2, arbitrary: brokenBodies },
       { weight: 1, arbitrary: fc.constant({ kind: 'none' as const }) },
     );
@@ -302,7 +344,10 @@ describe('fuzz: every OpenAPI operation, every role, hostile input', () => {
               sent++;
               statuses[r.status] = (statuses[r.status] ?? 0) + 1;
               if (r.status >= 500 || STACK.test(r.text)) {
-                const request = { ...req, body: req.body.kind === 'json' ? { kind: 'json', value: JSON.stringify(req.body.value)?.slice(0, 300) } : req.body };
+                const request = {
+                  ...req,
+                  body: req.body.kind === 'json' ? { kind: 'json', value: JSON.stringify(req.body.value)?.slice(0, 300) } : req.body,
+                };
                 failures.push({ role, method, url: `${path} ← ${req.path}`, status: r.status, body: r.text.slice(0, 300), request });
               }
             }),

@@ -136,9 +136,15 @@ describe('hostile input: bad cookies, out-of-range ids, NUL characters', () => {
 
   describe('item 10: USCC as printed on a licence', () => {
     const signup = (uscc: string, email: string) =>
-      http(t.url, 'POST', '/auth/signup', { email, password: 'Correct-Horse-9', name: '张三', enterprise: enterpriseBody({ uscc }) }, {
-        'x-forwarded-for': `192.0.2.${Math.floor(Math.random() * 250) + 1}`,
-      });
+      http(
+        t.url,
+        'POST',
+        '/auth/signup',
+        { email, password: 'Correct-Horse-9', name: '张三', enterprise: enterpriseBody({ uscc }) },
+        {
+          'x-forwarded-for': `192.0.2.${Math.floor(Math.random() * 250) + 1}`,
+        },
+      );
 
     it('accepts spaces and dashes, stores the bare code, and finds the duplicate however it is written', async () => {
       const r = await signup('91 110000 600037341L', 'licence@example.com');

@@ -12,7 +12,10 @@ import { CHROMIUM } from './web-browser-support.js';
 async function expectAccessible(page: Page, name: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect({ page: name, violations: bad.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) })) }).toEqual({ page: name, violations: [] });
+  expect({
+    page: name,
+    violations: bad.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) })),
+  }).toEqual({ page: name, violations: [] });
 }
 
 describe('intake in the browser: upload, review, accept', () => {
@@ -42,7 +45,10 @@ describe('intake in the browser: upload, review, accept', () => {
     expect(await page.locator('.site-nav a[href="/console/intake"]').textContent()).toContain('文档识别');
     await expectAccessible(page, 'console/intake');
     await page.fill('#title', '2021年尉氏县政府工作报告（节选）');
-    await page.fill('#text', '六是住房保障工程。计划投资4.5亿元,加快推进康平港湾安置房项目。全县GDP完成431.8亿元。计划投资6800万元,完成尉北污水处理厂建设。');
+    await page.fill(
+      '#text',
+      '六是住房保障工程。计划投资4.5亿元,加快推进康平港湾安置房项目。全县GDP完成431.8亿元。计划投资6800万元,完成尉北污水处理厂建设。',
+    );
     await Promise.all([page.waitForURL(/\/console\/intake\/\d+/), page.click('button:has-text("上传并识别")')]);
     const documentId = Number(/\/console\/intake\/(\d+)/.exec(page.url())![1]);
 
@@ -61,7 +67,12 @@ describe('intake in the browser: upload, review, accept', () => {
     expect(await page.locator('article.draft', { hasText: '康平港湾安置房项目' }).textContent()).toContain('已采用');
 
     const [project] = await t.dataSource.query(`SELECT title, total_investment_yuan, status, region_code, description FROM project`);
-    expect(project).toMatchObject({ title: '康平港湾安置房项目', total_investment_yuan: '460000000', status: 'draft', region_code: '410223' });
+    expect(project).toMatchObject({
+      title: '康平港湾安置房项目',
+      total_investment_yuan: '460000000',
+      status: 'draft',
+      region_code: '410223',
+    });
     expect(project.description).toContain(`/console/intake/${documentId}`);
 
     // the project's page says where it came from and links to the sentence on the review page

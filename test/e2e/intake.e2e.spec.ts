@@ -72,7 +72,11 @@ describe('intake: documents → extraction job → drafts → accepted as unpubl
     const txt = await upload(t, weishi, '报告.txt', '2021年尉氏县政府工作报告\n计划投资4.5亿元,加快推进康平港湾安置房项目。');
     const word = await upload(t, weishi, '报告.docx', await docx(['2021年尉氏县政府工作报告', '计划投资11亿元，开工建设三中迁建项目。']));
     const pdf = await upload(t, weishi, '报告.pdf', readFileSync(new URL('../fixtures/intake/files/weishi-excerpt.pdf', import.meta.url)));
-    for (const [r, title, yuan] of [[txt, '康平港湾安置房项目', 450_000_000], [word, '三中迁建项目', 1_100_000_000], [pdf, '三中迁建项目', 1_100_000_000]] as const) {
+    for (const [r, title, yuan] of [
+      [txt, '康平港湾安置房项目', 450_000_000],
+      [word, '三中迁建项目', 1_100_000_000],
+      [pdf, '三中迁建项目', 1_100_000_000],
+    ] as const) {
       expect(r.status).toBe(201);
       const doc = await ready(weishi, r.body.id);
       expect(doc.status).toBe('ready');
@@ -132,7 +136,12 @@ describe('intake: documents → extraction job → drafts → accepted as unpubl
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ draft: { status: 'accepted' }, created: { type: 'project', id: expect.any(Number) } });
     const project = await weishi.call('GET', `/projects/${ok.body.created.id}`);
-    expect(project.body).toMatchObject({ title: '三中迁建项目', totalInvestmentYuan: 1_100_000_000, region: { code: '410223' }, status: 'draft' });
+    expect(project.body).toMatchObject({
+      title: '三中迁建项目',
+      totalInvestmentYuan: 1_100_000_000,
+      region: { code: '410223' },
+      status: 'draft',
+    });
     expect(project.body.description).toContain(`/console/intake/${reportId}`);
     expect(project.body.description).toContain('开工建设三中迁建项目');
     const [audit] = await t.dataSource.query(`SELECT target_id, detail FROM audit_log WHERE action = 'intake.draft_accepted'`);
@@ -140,8 +149,18 @@ describe('intake: documents → extraction job → drafts → accepted as unpubl
     expect((await weishi.call('POST', `/intake/drafts/${school.id}/accept`, {})).status).toBe(409);
     // the link back: document, draft, the name's offsets and its sentence
     const title = school.evidence.find((e: any) => e.field === 'title');
-    const [source] = await t.dataSource.query(`SELECT record_type, record_id, document_id, draft_id, start, "end", quote FROM intake_record_source`);
-    expect(source).toEqual({ record_type: 'project', record_id: ok.body.created.id, document_id: reportId, draft_id: school.id, start: title.start, end: title.end, quote: expect.stringContaining('开工建设三中迁建项目') });
+    const [source] = await t.dataSource.query(
+      `SELECT record_type, record_id, document_id, draft_id, start, "end", quote FROM intake_record_source`,
+    );
+    expect(source).toEqual({
+      record_type: 'project',
+      record_id: ok.body.created.id,
+      document_id: reportId,
+      draft_id: school.id,
+      start: title.start,
+      end: title.end,
+      quote: expect.stringContaining('开工建设三中迁建项目'),
+    });
     expect(WEISHI.slice(source.start, source.end)).toBe('三中迁建项目');
     // once published it is a project like any other
     const published = await weishi.call('POST', `/projects/${ok.body.created.id}/publish`);
@@ -158,7 +177,7 @@ describe('intake: documents → extraction job → drafts → accepted as unpubl
     expect((await weishi.call('POST', `/intake/drafts/${draft.id}/accept`, {})).status).toBe(409);
   });
 
-  it('drafts incentives with eligibility conditions; accepting one creates the document\'s policy as a draft', async () => {
+  it("drafts incentives with eligibility conditions; accepting one creates the document's policy as a draft", async () => {
     const r = await admin.call('POST', '/intake/documents', { title: EDUCATION_TITLE, text: EDUCATION });
     const doc = await ready(admin, r.body.id);
     expect(doc.regionCode).toBe('410000');
@@ -166,10 +185,14 @@ describe('intake: documents → extraction job → drafts → accepted as unpubl
     expect(fastTrack.fields.conditions).toEqual([{ type: 'certification', anyOf: ['industry_education_integration'] }]);
     const ok = await admin.call('POST', `/intake/drafts/${fastTrack.id}/accept`, {});
     expect(ok.status).toBe(200);
-    const [policy] = await t.dataSource.query(`SELECT p.status, p.region_code, count(i.id)::int AS incentives FROM policy p JOIN incentive i ON i.policy_id = p.id GROUP BY p.id`);
+    const [policy] = await t.dataSource.query(
+      `SELECT p.status, p.region_code, count(i.id)::int AS incentives FROM policy p JOIN incentive i ON i.policy_id = p.id GROUP BY p.id`,
+    );
     expect(policy).toEqual({ status: 'draft', region_code: '410000', incentives: 1 });
     // both the incentive and the policy made for it link back to the document
-    const sources = await t.dataSource.query(`SELECT record_type FROM intake_record_source WHERE document_id = $1 ORDER BY record_type`, [r.body.id]);
+    const sources = await t.dataSource.query(`SELECT record_type FROM intake_record_source WHERE document_id = $1 ORDER BY record_type`, [
+      r.body.id,
+    ]);
     expect(sources.map((x: any) => x.record_type)).toEqual(['incentive', 'policy']);
     const after = await ready(admin, r.body.id);
     expect(after.drafts.find((d: any) => d.kind === 'policy').status).toBe('accepted');

@@ -28,14 +28,17 @@ describe('leads API', () => {
     luoyang = await actor(t, 'officer', { region: '410300' });
     ent = (await admin.call('POST', '/enterprises', enterpriseBody({ uscc: nextUscc(), name: '河南豫丰食品科技有限公司' }))).body;
     entUser = await actor(t, 'enterprise', { enterpriseId: ent.id });
-    project = (await admin.call('POST', '/projects', projectBody({ code: `API-${++seq}`, title: '尉氏县冷链物流园', regionCode: '410223' }))).body;
+    project = (
+      await admin.call('POST', '/projects', projectBody({ code: `API-${++seq}`, title: '尉氏县冷链物流园', regionCode: '410223' }))
+    ).body;
     await admin.call('POST', `/projects/${project.id}/publish`);
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  const newEnterprise = async (name = `测试企业${++seq}`) => (await admin.call('POST', '/enterprises', enterpriseBody({ uscc: nextUscc(), name }))).body as { id: number };
+  const newEnterprise = async (name = `测试企业${++seq}`) =>
+    (await admin.call('POST', '/enterprises', enterpriseBody({ uscc: nextUscc(), name }))).body as { id: number };
 
   it('scopes leads by region: insiders up the tree see them, another city gets 404 (object) and 403 (filter)', async () => {
     const lead = (await weishi.call('POST', '/leads', { enterpriseId: ent.id, projectId: project.id })).body;
@@ -55,7 +58,10 @@ describe('leads API', () => {
     expect((await luoyang.call('GET', '/leads')).body.items).toEqual([]);
     expect((await luoyang.call('POST', '/leads', { enterpriseId: ent.id, regionCode: '410223' })).status).toBe(403);
     // a project outside the caller's region reads like an unknown one
-    expect((await luoyang.call('POST', '/leads', { enterpriseId: ent.id, projectId: project.id })).body.errors[0]).toMatchObject({ field: 'projectId', code: 'unknown_project' });
+    expect((await luoyang.call('POST', '/leads', { enterpriseId: ent.id, projectId: project.id })).body.errors[0]).toMatchObject({
+      field: 'projectId',
+      code: 'unknown_project',
+    });
     // the enterprise sees its own lead, read-only, without the officers' notes
     const own = await entUser.call('GET', `/leads/${lead.id}`);
     expect(own.status).toBe(200);
@@ -67,10 +73,13 @@ describe('leads API', () => {
     expect((await otherEnt.call('GET', '/leads')).body.items).toEqual([]);
   });
 
-  it('turns the enterprise\'s interest in a match into one lead (source interest), in the same transaction', async () => {
+  it("turns the enterprise's interest in a match into one lead (source interest), in the same transaction", async () => {
     const e = await newEnterprise('河南中原智造装备有限公司');
     const user = await actor(t, 'enterprise', { enterpriseId: e.id });
-    const [{ id: matchId }] = await t.dataSource.query(`INSERT INTO match (enterprise_id, project_id, score) VALUES ($1, $2, 77) RETURNING id`, [e.id, project.id]);
+    const [{ id: matchId }] = await t.dataSource.query(
+      `INSERT INTO match (enterprise_id, project_id, score) VALUES ($1, $2, 77) RETURNING id`,
+      [e.id, project.id],
+    );
     const first = await user.call('POST', `/matches/${matchId}/interest`);
     expect(first.status).toBe(200);
     const again = await user.call('POST', `/matches/${matchId}/interest`);
@@ -88,12 +97,25 @@ describe('leads API', () => {
 
   it('makes a lead from a match an officer picked (source match), marking the match converted', async () => {
     const e = await newEnterprise();
-    const [{ id: matchId }] = await t.dataSource.query(`INSERT INTO match (enterprise_id, project_id, score) VALUES ($1, $2, 66) RETURNING id`, [e.id, project.id]);
-    expect((await luoyang.call('POST', '/leads', { matchId: Number(matchId) })).body.errors[0]).toMatchObject({ field: 'matchId', code: 'unknown_match' });
+    const [{ id: matchId }] = await t.dataSource.query(
+      `INSERT INTO match (enterprise_id, project_id, score) VALUES ($1, $2, 66) RETURNING id`,
+      [e.id, project.id],
+    );
+    expect((await luoyang.call('POST', '/leads', { matchId: Number(matchId) })).body.errors[0]).toMatchObject({
+      field: 'matchId',
+      code: 'unknown_match',
+    });
     expect((await weishi.call('POST', '/leads', { matchId: Number(matchId), enterpriseId: e.id })).status).toBe(400);
     const r = await weishi.call('POST', '/leads', { matchId: Number(matchId), nextFollowUpOn: '2099-01-01' });
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ source: 'match', sourceLabel: '匹配推荐', matchId: Number(matchId), enterprise: { id: e.id }, project: { id: project.id }, nextFollowUpOn: '2099-01-01' });
+    expect(r.body).toMatchObject({
+      source: 'match',
+      sourceLabel: '匹配推荐',
+      matchId: Number(matchId),
+      enterprise: { id: e.id },
+      project: { id: project.id },
+      nextFollowUpOn: '2099-01-01',
+    });
     const [m] = await t.dataSource.query(`SELECT status FROM match WHERE id = $1`, [matchId]);
     expect(m.status).toBe('converted');
   });
@@ -102,7 +124,11 @@ describe('leads API', () => {
     const ids: number[] = [];
     for (let i = 0; i < 7; i++) {
       const e = await newEnterprise(`分页测试企业${i}`);
-      const r = await weishi.call('POST', '/leads', { enterpriseId: e.id, regionCode: '410223', ...(i % 2 ? { nextFollowUpOn: '2099-01-0' + (i + 1) } : {}) });
+      const r = await weishi.call('POST', '/leads', {
+        enterpriseId: e.id,
+        regionCode: '410223',
+        ...(i % 2 ? { nextFollowUpOn: '2099-01-0' + (i + 1) } : {}),
+      });
       ids.push(r.body.id);
       if (i < 3) await weishi.call('POST', `/leads/${r.body.id}/stage`, { stage: 'contacted' });
     }
@@ -121,21 +147,34 @@ describe('leads API', () => {
 
     for (const sort of ['recent', 'followUp', 'created']) {
       const offset: number[] = [];
-      for (let page = 1; page <= 3; page++) offset.push(...(await weishi.call('GET', `/leads?q=分页测试企业&sort=${sort}&pageSize=3&page=${page}`)).body.items.map((l: { id: number }) => l.id));
+      for (let page = 1; page <= 3; page++)
+        offset.push(
+          ...(await weishi.call('GET', `/leads?q=分页测试企业&sort=${sort}&pageSize=3&page=${page}`)).body.items.map(
+            (l: { id: number }) => l.id,
+          ),
+        );
       const keyset: number[] = [];
       let cursor: string | null = null;
       do {
-        const r: { body: { items: Array<{ id: number }>; nextCursor: string | null } } = await weishi.call('GET', `/leads?q=分页测试企业&sort=${sort}&pageSize=3${cursor ? `&cursor=${cursor}` : ''}`);
+        const r: { body: { items: Array<{ id: number }>; nextCursor: string | null } } = await weishi.call(
+          'GET',
+          `/leads?q=分页测试企业&sort=${sort}&pageSize=3${cursor ? `&cursor=${cursor}` : ''}`,
+        );
         keyset.push(...r.body.items.map((l) => l.id));
         cursor = r.body.nextCursor;
       } while (cursor);
       expect({ sort, keyset }).toEqual({ sort, keyset: offset });
       expect(new Set(keyset).size).toBe(7);
     }
-    const byFollowUp = (await weishi.call('GET', '/leads?q=分页测试企业&sort=followUp&pageSize=3')).body.items.map((l: { nextFollowUpOn: string }) => l.nextFollowUpOn);
+    const byFollowUp = (await weishi.call('GET', '/leads?q=分页测试企业&sort=followUp&pageSize=3')).body.items.map(
+      (l: { nextFollowUpOn: string }) => l.nextFollowUpOn,
+    );
     expect(byFollowUp).toEqual(['2099-01-02', '2099-01-04', '2099-01-06']);
 
-    expect((await weishi.call('GET', '/leads?cursor=not-a-cursor')).body.errors[0]).toMatchObject({ field: 'cursor', code: 'invalid_cursor' });
+    expect((await weishi.call('GET', '/leads?cursor=not-a-cursor')).body.errors[0]).toMatchObject({
+      field: 'cursor',
+      code: 'invalid_cursor',
+    });
     expect((await weishi.call('GET', '/leads?page=600&pageSize=20')).body.errors[0]).toMatchObject({ field: 'page', code: 'too_deep' });
     expect((await weishi.call('GET', '/leads?stage=won')).body.errors[0]).toMatchObject({ field: 'stage[0]' });
     expect((await weishi.call('GET', '/leads?unknown=1')).status).toBe(400);
@@ -152,22 +191,34 @@ describe('leads API', () => {
     expect((await weishi.call('GET', '/leads?followUpDue=true&q=到期测试企业')).body.total).toBe(0);
   });
 
-  it('exports the leads (the import\'s columns) and records the export in the audit log', async () => {
+  it("exports the leads (the import's columns) and records the export in the audit log", async () => {
     const r = await fetch(`${t.url}/leads/export?format=csv&q=分页测试企业`, { headers: { authorization: `Bearer ${weishi.token}` } });
     expect(r.status).toBe(200);
     const rows = parse(Buffer.from(await r.arrayBuffer()).toString('utf8'), { bom: true, columns: true }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(7);
-    expect(rows[0]).toMatchObject({ 企业名称: '分页测试企业0', 意向地区代码: '410223', 地区: '河南省开封市尉氏县', 阶段: '已接洽', 来源: '手工录入' });
+    expect(rows[0]).toMatchObject({
+      企业名称: '分页测试企业0',
+      意向地区代码: '410223',
+      地区: '河南省开封市尉氏县',
+      阶段: '已接洽',
+      来源: '手工录入',
+    });
     const [audit] = await t.dataSource.query(`SELECT actor_user_id, region_code, detail FROM audit_log WHERE action = 'lead.exported'`);
-    expect(audit).toMatchObject({ actor_user_id: weishi.userId, region_code: '410223', detail: { format: 'csv', rows: 7, filters: { q: '分页测试企业' } } });
+    expect(audit).toMatchObject({
+      actor_user_id: weishi.userId,
+      region_code: '410223',
+      detail: { format: 'csv', rows: 7, filters: { q: '分页测试企业' } },
+    });
     expect((await entUser.call('GET', '/leads/export')).status).toBe(403);
   });
 
-  it('exports names a spreadsheet would run as formulas as text (prefixed with \')', async () => {
+  it("exports names a spreadsheet would run as formulas as text (prefixed with ')", async () => {
     for (const name of ['=HYPERLINK("http://evil.example","点击")', '+公式测试企业', '-公式测试企业', '@公式测试企业']) {
       const e = await newEnterprise(name);
       await weishi.call('POST', '/leads', { enterpriseId: e.id, regionCode: '410223' });
-      const r = await fetch(`${t.url}/leads/export?format=csv&enterpriseId=${e.id}`, { headers: { authorization: `Bearer ${weishi.token}` } });
+      const r = await fetch(`${t.url}/leads/export?format=csv&enterpriseId=${e.id}`, {
+        headers: { authorization: `Bearer ${weishi.token}` },
+      });
       const text = Buffer.from(await r.arrayBuffer()).toString('utf8');
       const rows = parse(text, { bom: true, columns: true }) as Array<Record<string, string>>;
       expect(rows.map((row) => row['企业名称'])).toEqual([`'${name}`]);
@@ -177,11 +228,26 @@ describe('leads API', () => {
 
   it('is described in the OpenAPI document', async () => {
     const doc = (await http(t.url, 'GET', '/docs/openapi.json')).body;
-    for (const p of ['/leads', '/leads/{id}', '/leads/{id}/stage', '/leads/{id}/reopen', '/leads/{id}/assign', '/leads/{id}/activities', '/leads/figures', '/leads/figures/export', '/leads/export', '/lead-assignment-rules', '/imports/{kindOrId}', '/imports/templates/{kind}']) {
+    for (const p of [
+      '/leads',
+      '/leads/{id}',
+      '/leads/{id}/stage',
+      '/leads/{id}/reopen',
+      '/leads/{id}/assign',
+      '/leads/{id}/activities',
+      '/leads/figures',
+      '/leads/figures/export',
+      '/leads/export',
+      '/lead-assignment-rules',
+      '/imports/{kindOrId}',
+      '/imports/templates/{kind}',
+    ]) {
       expect(doc.paths[p]).toBeDefined();
     }
     const params = doc.paths['/leads'].get.parameters.map((x: { name: string }) => x.name);
-    expect(params).toEqual(expect.arrayContaining(['stage', 'owner', 'region', 'industry', 'followUpDue', 'q', 'cursor', 'page', 'pageSize', 'sort']));
+    expect(params).toEqual(
+      expect.arrayContaining(['stage', 'owner', 'region', 'industry', 'followUpDue', 'q', 'cursor', 'page', 'pageSize', 'sort']),
+    );
     expect(doc.paths['/leads/{id}/stage'].post.requestBody).toBeDefined();
   });
 });

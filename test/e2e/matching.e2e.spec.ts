@@ -37,10 +37,34 @@ describe('matching API', () => {
       },
       ['industry_education_integration'],
     );
-    other = await f.enterprise({ name: '开封另一家农牧公司', industryCodes: ['A0313'], homeRegionCode: '410221', targetRegionCodes: ['410200'] });
-    projects.best = await f.project({ title: '尉氏县生猪现代农业产业园', description: '生猪养殖、屠宰及肉制品精深加工，共建实训基地', regionCode: '410223', industryCodes: ['A0313', 'C1351'], totalInvestmentYuan: 800_000_000, incentiveIds: cjrh.incentiveIds });
-    projects.second = await f.project({ title: '杞县肉制品加工项目', description: '肉制品加工', regionCode: '410221', industryCodes: ['C1353'], totalInvestmentYuan: 300_000_000 });
-    projects.third = await f.project({ title: '兰考县畜牧养殖项目', description: '畜牧养殖', regionCode: '410225', industryCodes: ['A0311'], totalInvestmentYuan: 2_500_000_000 });
+    other = await f.enterprise({
+      name: '开封另一家农牧公司',
+      industryCodes: ['A0313'],
+      homeRegionCode: '410221',
+      targetRegionCodes: ['410200'],
+    });
+    projects.best = await f.project({
+      title: '尉氏县生猪现代农业产业园',
+      description: '生猪养殖、屠宰及肉制品精深加工，共建实训基地',
+      regionCode: '410223',
+      industryCodes: ['A0313', 'C1351'],
+      totalInvestmentYuan: 800_000_000,
+      incentiveIds: cjrh.incentiveIds,
+    });
+    projects.second = await f.project({
+      title: '杞县肉制品加工项目',
+      description: '肉制品加工',
+      regionCode: '410221',
+      industryCodes: ['C1353'],
+      totalInvestmentYuan: 300_000_000,
+    });
+    projects.third = await f.project({
+      title: '兰考县畜牧养殖项目',
+      description: '畜牧养殖',
+      regionCode: '410225',
+      industryCodes: ['A0311'],
+      totalInvestmentYuan: 2_500_000_000,
+    });
     const engine = t.get(MatchingEngine);
     for (const id of Object.values(projects)) await engine.matchProject(id);
     admin = await actor(t, 'admin');
@@ -59,12 +83,27 @@ describe('matching API', () => {
     expect(r.body).toMatchObject({ total: 3, page: 1, pageSize: 2, counts: { new: 3, dismissed: 0 } });
     expect(r.body.items).toHaveLength(2);
     const [first, second] = r.body.items;
-    expect(first.project).toMatchObject({ id: projects.best, title: '尉氏县生猪现代农业产业园', region: { code: '410223', name: '河南省开封市尉氏县' }, stage: 'open', stageLabel: '招商中' });
+    expect(first.project).toMatchObject({
+      id: projects.best,
+      title: '尉氏县生猪现代农业产业园',
+      region: { code: '410223', name: '河南省开封市尉氏县' },
+      stage: 'open',
+      stageLabel: '招商中',
+    });
     expect(first.score).toBeGreaterThanOrEqual(second.score);
     expect(first.breakdown).toHaveLength(6);
-    expect(first.breakdown[0]).toMatchObject({ factor: 'industry', label: '行业', fit: 1, weight: 30, points: 30, reason: '同为「A0313 猪的饲养」' });
+    expect(first.breakdown[0]).toMatchObject({
+      factor: 'industry',
+      label: '行业',
+      fit: 1,
+      weight: 30,
+      points: 30,
+      reason: '同为「A0313 猪的饲养」',
+    });
     expect(first.reasons[0]).toBe('行业：同为「A0313 猪的饲养」');
-    expect(first.eligibleIncentives).toEqual([expect.objectContaining({ title: '项目审批绿色通道', kind: 'fast_track', kindLabel: '审批绿色通道' })]);
+    expect(first.eligibleIncentives).toEqual([
+      expect.objectContaining({ title: '项目审批绿色通道', kind: 'fast_track', kindLabel: '审批绿色通道' }),
+    ]);
     expect(first).toMatchObject({ status: 'new', statusLabel: '新匹配', withdrawn: false });
     const page2 = await farmUser.call('GET', `/enterprises/${farm}/matches?pageSize=2&page=2`);
     expect(page2.body.items.map((i: { project: { id: number } }) => i.project.id)).toEqual([
@@ -86,7 +125,12 @@ describe('matching API', () => {
     const r = await kaifengOfficer.call('GET', `/projects/${projects.best}/matches`);
     expect(r.status).toBe(200);
     expect(r.body.items.map((i: { enterprise: { id: number } }) => i.enterprise.id)).toEqual(expect.arrayContaining([farm, other]));
-    expect(r.body.items[0].enterprise).toMatchObject({ id: farm, name: '河南牧丰农牧科技有限公司', homeRegion: { code: '410221' }, certifications: [{ kind: 'industry_education_integration', label: '产教融合型企业' }] });
+    expect(r.body.items[0].enterprise).toMatchObject({
+      id: farm,
+      name: '河南牧丰农牧科技有限公司',
+      homeRegion: { code: '410221' },
+      certifications: [{ kind: 'industry_education_integration', label: '产教融合型企业' }],
+    });
     expect(r.body.items[0].enterprise.contacts).toBeUndefined();
     expect((await nanyangOfficer.call('GET', `/projects/${projects.best}/matches`)).status).toBe(403);
     expect((await farmUser.call('GET', `/projects/${projects.best}/matches`)).status).toBe(403);
@@ -137,7 +181,12 @@ describe('matching API', () => {
     expect(yes.status).toBe(200);
     expect(yes.body).toMatchObject({ isMatch: true, threshold: 50, excluded: null, stored: { status: expect.any(String) } });
     expect(yes.body.verdict).toMatch(/达到 50 分的匹配门槛/);
-    const nanyang = await f.project({ title: '南阳生猪养殖项目', regionCode: '411302', industryCodes: ['A0313'], totalInvestmentYuan: 500_000_000 });
+    const nanyang = await f.project({
+      title: '南阳生猪养殖项目',
+      regionCode: '411302',
+      industryCodes: ['A0313'],
+      totalInvestmentYuan: 500_000_000,
+    });
     const no = await farmUser.call('GET', `/enterprises/${farm}/matches/explain?projectId=${nanyang}`);
     expect(no.body).toMatchObject({ isMatch: false, stored: null, excluded: { factor: 'region' } });
     expect(no.body.verdict).toBe('项目所在地「河南省南阳市宛城区」不在意向投资地区（河南省开封市）内');
@@ -150,7 +199,12 @@ describe('matching API', () => {
     expect((await kaifengOfficer.call('POST', '/matching/rematch')).status).toBe(403);
     const r = await admin.call('POST', '/matching/rematch');
     expect(r.status).toBe(202);
-    expect(r.body).toMatchObject({ status: 'pending', statusLabel: '排队中', jobId: `matching-run-${r.body.id}`, links: { self: `/matching/runs/${r.body.id}` } });
+    expect(r.body).toMatchObject({
+      status: 'pending',
+      statusLabel: '排队中',
+      jobId: `matching-run-${r.body.id}`,
+      links: { self: `/matching/runs/${r.body.id}` },
+    });
     // workers are off in this test: run the start job and the chunk jobs by hand
     const runs = t.get(FullRematchService);
     await runs.start({ id: r.body.jobId, data: { runId: r.body.id } } as never).catch(() => undefined); // the flow needs Redis workers; chunks exist

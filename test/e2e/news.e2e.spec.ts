@@ -38,11 +38,23 @@ describe('news: guest submission → confirmation link → approval → /news, f
   };
   const mailTo = (address: string) => sink.received.filter((m) => m.to.includes(address));
   const form = (path: string, body: Record<string, string>) =>
-    fetch(t.url + path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body), redirect: 'manual' });
+    fetch(t.url + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(body),
+      redirect: 'manual',
+    });
 
   it('runs the whole path, and the digest carries the article once', async () => {
     // the guest submits through the page (an empty title first: the form says which field)
-    const base = { region1: '410000', region2: '410200', region3: '410223', body: '尉氏县纺织服装产业园新签约三个项目，总投资 6.5亿元。', submitterName: '李记者', submitterEmail: guest };
+    const base = {
+      region1: '410000',
+      region2: '410200',
+      region3: '410223',
+      body: '尉氏县纺织服装产业园新签约三个项目，总投资 6.5亿元。',
+      submitterName: '李记者',
+      submitterEmail: guest,
+    };
     const bad = await form('/news/submit', { ...base, title: '' });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('id="e-title"');
@@ -80,7 +92,12 @@ describe('news: guest submission → confirmation link → approval → /news, f
     expect(page).toContain(`<link rel="canonical" href="https://zhaoshang.example.gov.cn/news/${id}">`);
     expect(page).toMatch(/<meta name="description" content="[^"]+">/);
     const parser = new XMLParser({ ignoreAttributes: false });
-    for (const [query, has] of [['', true], ['?region=410223', true], ['?region=410200', true], ['?region=410300', false]] as const) {
+    for (const [query, has] of [
+      ['', true],
+      ['?region=410223', true],
+      ['?region=410200', true],
+      ['?region=410300', false],
+    ] as const) {
       const res = await fetch(`${t.url}/news/feed.xml${query}`);
       expect(res.headers.get('content-type')).toContain('application/atom+xml');
       const xml = await res.text();
@@ -88,7 +105,9 @@ describe('news: guest submission → confirmation link → approval → /news, f
       const feed = parser.parse(xml).feed;
       expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
       const entries = feed.entry === undefined ? [] : Array.isArray(feed.entry) ? feed.entry : [feed.entry];
-      const titles = entries.map((e: { title: string | { '#text': string } }) => (typeof e.title === 'string' ? e.title : e.title['#text']));
+      const titles = entries.map((e: { title: string | { '#text': string } }) =>
+        typeof e.title === 'string' ? e.title : e.title['#text'],
+      );
       expect({ query, has: titles.includes(title) }).toEqual({ query, has });
       if (has) expect(entries.find((e: { id: string }) => e.id === `https://zhaoshang.example.gov.cn/news/${id}`)).toBeDefined();
     }
@@ -99,7 +118,9 @@ describe('news: guest submission → confirmation link → approval → /news, f
     // an enterprise looking at 尉氏县 gets it in its next digest, and never again
     const email = 'digest-reader@example.com';
     const e = await insertEnterprise(ds, { email, frequency: 'instant' });
-    await ds.query(`UPDATE enterprise SET target_region_codes = '{410223}', target_region_path = '{410000,410200,410223}' WHERE id = $1`, [e]);
+    await ds.query(`UPDATE enterprise SET target_region_codes = '{410223}', target_region_path = '{410000,410200,410223}' WHERE id = $1`, [
+      e,
+    ]);
     const digestOnce = async (projectTitle: string) => {
       const p = await insertProject(ds, { title: projectTitle });
       const m = await insertMatch(ds, e, p, { score: 80 });

@@ -20,7 +20,10 @@ describe('notifications API: preferences, signed unsubscribe/settings links, sta
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
-    t = await startTestApp({ clock, env: { WORKERS: 'true', SMTP_URL: sink.url, MAIL_RETRY_BASE_MS: '50', MAIL_RETRY_MAX_MS: '200', MAIL_MAX_ATTEMPTS: '2' } });
+    t = await startTestApp({
+      clock,
+      env: { WORKERS: 'true', SMTP_URL: sink.url, MAIL_RETRY_BASE_MS: '50', MAIL_RETRY_MAX_MS: '200', MAIL_MAX_ATTEMPTS: '2' },
+    });
     ds = t.get(DataSource);
   });
   afterAll(async () => {
@@ -28,7 +31,13 @@ describe('notifications API: preferences, signed unsubscribe/settings links, sta
     await sink?.close();
   });
 
-  const enqueue = (o: { email?: string; enterpriseId?: number; key: string; category?: 'match' | 'transactional' | 'reminder'; title?: string }) =>
+  const enqueue = (o: {
+    email?: string;
+    enterpriseId?: number;
+    key: string;
+    category?: 'match' | 'transactional' | 'reminder';
+    title?: string;
+  }) =>
     ds.transaction((m) =>
       t.get(NotificationsService).enqueue(m, {
         template: noticeTemplate,
@@ -60,7 +69,12 @@ describe('notifications API: preferences, signed unsubscribe/settings links, sta
     });
     const changed = await u.call('PATCH', '/notifications/preferences', { matchFrequency: 'instant', language: 'zh-CN' });
     expect(changed.status).toBe(200);
-    expect(changed.body).toMatchObject({ matchFrequency: 'instant', matchFrequencySource: 'user', language: 'zh-CN', languageSource: 'user' });
+    expect(changed.body).toMatchObject({
+      matchFrequency: 'instant',
+      matchFrequencySource: 'user',
+      language: 'zh-CN',
+      languageSource: 'user',
+    });
     const reset = await u.call('PATCH', '/notifications/preferences', { matchFrequency: null });
     expect(reset.body).toMatchObject({ matchFrequency: 'weekly', matchFrequencySource: 'enterprise', language: 'zh-CN' });
 
@@ -70,7 +84,11 @@ describe('notifications API: preferences, signed unsubscribe/settings links, sta
     expect((await u.call('PATCH', '/notifications/preferences', {})).status).toBe(400);
 
     const officer = await actor(t, 'officer');
-    expect((await officer.call('GET', '/notifications/preferences')).body).toMatchObject({ matchFrequency: 'instant', matchFrequencySource: 'default', reminders: true });
+    expect((await officer.call('GET', '/notifications/preferences')).body).toMatchObject({
+      matchFrequency: 'instant',
+      matchFrequencySource: 'default',
+      reminders: true,
+    });
     expect((await officer.call('PATCH', '/notifications/preferences', { reminders: false })).body).toMatchObject({ reminders: false });
     expect((await fetch(`${t.url}/notifications/preferences`)).status).toBe(401);
   });
@@ -122,7 +140,9 @@ describe('notifications API: preferences, signed unsubscribe/settings links, sta
       expect(await r.text()).toContain('链接无效或已过期');
     }
     // a settings link cannot unsubscribe, an unsubscribe link cannot open the settings
-    expect((await form(`${t.url}/notifications/unsubscribe?token=${links.token({ kind: 'enterprise', id: e }, '*')}`, '')).status).toBe(400);
+    expect((await form(`${t.url}/notifications/unsubscribe?token=${links.token({ kind: 'enterprise', id: e }, '*')}`, '')).status).toBe(
+      400,
+    );
     expect((await fetch(`${t.url}/notifications/settings?token=${token}`)).status).toBe(400);
     // expired after NOTIFICATION_LINK_DAYS
     clock.advance((t.config.NOTIFICATION_LINK_DAYS + 1) * 86400_000);
@@ -146,7 +166,11 @@ describe('notifications API: preferences, signed unsubscribe/settings links, sta
     const saved = await form(url, 'matchFrequency=daily&language=en&checkboxes=1');
     expect(saved.status).toBe(200);
     expect(await saved.text()).toContain('已保存');
-    expect((await officer.call('GET', '/notifications/preferences')).body).toMatchObject({ matchFrequency: 'daily', reminders: false, language: 'en' });
+    expect((await officer.call('GET', '/notifications/preferences')).body).toMatchObject({
+      matchFrequency: 'daily',
+      reminders: false,
+      language: 'en',
+    });
     expect((await form(url, 'matchFrequency=hourly')).status).toBe(400);
 
     // a bare address: unchecking "match" suppresses match mail to it at send time
@@ -179,7 +203,8 @@ describe('notifications API: preferences, signed unsubscribe/settings links, sta
 
   it('lists messages with their status by region, shows why one failed, and lets an admin resend it', async () => {
     const users = t.get(UsersService);
-    sink.rcpt = (a) => (a === 'bounce@example.com' ? { code: 550, message: '5.1.1 <bounce@example.com>: Recipient address rejected: User unknown' } : null);
+    sink.rcpt = (a) =>
+      a === 'bounce@example.com' ? { code: 550, message: '5.1.1 <bounce@example.com>: Recipient address rejected: User unknown' } : null;
     const e = await insertEnterprise(ds, { email: 'bounce@example.com', region: '410223', frequency: 'daily' });
     const { id } = await enqueue({ enterpriseId: e, key: 'e2e:bounce', title: '退信测试' });
     await until(async () => (await statusOf(id)).status === 'failed', 'the 550 to fail the message');
@@ -190,7 +215,13 @@ describe('notifications API: preferences, signed unsubscribe/settings links, sta
     const listed = await kaifeng.call('GET', `/notifications?status=failed&enterpriseId=${e}`);
     expect(listed.status).toBe(200);
     expect(listed.body.total).toBe(1);
-    expect(listed.body.items[0]).toMatchObject({ id, status: 'failed', statusLabel: '发送失败', attempts: 1, recipient: { enterpriseId: e, email: 'bounce@example.com' } });
+    expect(listed.body.items[0]).toMatchObject({
+      id,
+      status: 'failed',
+      statusLabel: '发送失败',
+      attempts: 1,
+      recipient: { enterpriseId: e, email: 'bounce@example.com' },
+    });
     expect(listed.body.items[0].lastError).toContain('SMTP 550');
     expect(listed.body.items[0].lastError).toContain('User unknown');
     expect((await luoyang.call('GET', `/notifications?enterpriseId=${e}`)).body.total).toBe(0);
@@ -211,7 +242,9 @@ describe('notifications API: preferences, signed unsubscribe/settings links, sta
     const again = await admin.call('POST', `/notifications/${id}/resend`);
     expect(again.status).toBe(409);
     expect((await admin.call('POST', '/notifications/999999999/resend')).status).toBe(404);
-    const [audit] = await ds.query(`SELECT action, actor_user_id FROM audit_log WHERE action = 'notification.resent' AND target_id = $1`, [String(id)]);
+    const [audit] = await ds.query(`SELECT action, actor_user_id FROM audit_log WHERE action = 'notification.resent' AND target_id = $1`, [
+      String(id),
+    ]);
     expect(audit).toEqual({ action: 'notification.resent', actor_user_id: admin.userId });
     void users;
   });

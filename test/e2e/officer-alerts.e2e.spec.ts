@@ -39,10 +39,18 @@ describe('officer alerts: recipients, reasons, and console links that open', () 
     ds = t.get(DataSource);
     const users = t.get(UsersService);
     const bureau = (name: string, regionCode: string) => users.createBureau({ name, regionCode, idleLimitDays: 14 });
-    const [weishi, kaifeng, henan] = [await bureau('尉氏县招商局', '410223'), await bureau('开封市投资促进局', '410200'), await bureau('河南省投资促进局', '410000')];
+    const [weishi, kaifeng, henan] = [
+      await bureau('尉氏县招商局', '410223'),
+      await bureau('开封市投资促进局', '410200'),
+      await bureau('河南省投资促进局', '410000'),
+    ];
     const user = async (key: keyof typeof staff, role: 'officer' | 'bureau_lead', bureauId: number) => {
       const email = `alert-${key.toLowerCase()}-${process.pid}@example.com`;
-      const u = await users.createUser({ email, name: `${key}专员`, role, password: TEST_PASSWORD, bureauId, enterpriseId: null }, undefined, { emailVerified: true });
+      const u = await users.createUser(
+        { email, name: `${key}专员`, role, password: TEST_PASSWORD, bureauId, enterpriseId: null },
+        undefined,
+        { emailVerified: true },
+      );
       staff[key] = { id: u.id, email };
     };
     await user('A', 'officer', weishi.id);
@@ -100,7 +108,7 @@ describe('officer alerts: recipients, reasons, and console links that open', () 
     expect(mailTo('S')[0].text).toContain('为什么收到：您订阅了河南省开封市全部招商动态（可在通知设置中关闭）');
   });
 
-  it('links officers to the console (the lead; the project\'s matched enterprises), never to /portal', () => {
+  it("links officers to the console (the lead; the project's matched enterprises), never to /portal", () => {
     for (const who of [ownerKey, 'L', 'S'] as const) {
       const mail = mailTo(who)[0];
       const links = hrefs(mail.html).filter((h) => h.startsWith('https://zhaoshang.example.gov.cn/') && !/\/notifications\//.test(h));
@@ -144,7 +152,10 @@ describe('officer alerts: recipients, reasons, and console links that open', () 
     const box = page.locator('input[name="regionAlerts"]');
     expect(await box.isChecked()).toBe(false);
     await box.check();
-    await Promise.all([page.waitForURL(/\/console\/notifications\?done=saved/), page.click('form[action="/console/notifications/preferences"] button[type=submit]')]);
+    await Promise.all([
+      page.waitForURL(/\/console\/notifications\?done=saved/),
+      page.click('form[action="/console/notifications/preferences"] button[type=submit]'),
+    ]);
     const [pref] = await ds.query(`SELECT region_alerts FROM notification_preference WHERE user_id = $1`, [staff[ownerKey].id]);
     expect(pref.region_alerts).toBe(true);
     expect(problems).toEqual([]);

@@ -11,7 +11,10 @@ type Operation = {
   requestBody?: unknown;
   responses: Record<string, { $ref?: string; content?: Record<string, unknown> }>;
 };
-type Doc = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> } };
+type Doc = {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+};
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 

@@ -39,16 +39,23 @@ export function buildApp(): string {
   const cfgDir = join(ARTIFACTS, `build-config-${id}`);
   mkdirSync(cfgDir, { recursive: true });
   const relOut = out.slice(ROOT.length + 1);
-  writeFileSync(join(cfgDir, 'tsconfig.json'), JSON.stringify({ extends: join(ROOT, 'tsconfig.build.json'), compilerOptions: { outDir: out } }));
+  writeFileSync(
+    join(cfgDir, 'tsconfig.json'),
+    JSON.stringify({ extends: join(ROOT, 'tsconfig.build.json'), compilerOptions: { outDir: out } }),
+  );
   const nest = JSON.parse(readFileSync(join(ROOT, 'nest-cli.json'), 'utf8'));
   nest.compilerOptions.tsConfigPath = join(cfgDir, 'tsconfig.json').slice(ROOT.length + 1);
   for (const a of nest.compilerOptions.assets ?? []) if (typeof a === 'object') a.outDir = relOut;
   writeFileSync(join(cfgDir, 'nest-cli.json'), JSON.stringify(nest));
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', '--config', join(cfgDir, 'nest-cli.json').slice(ROOT.length + 1)], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_OPTIONS: '' },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', '--config', join(cfgDir, 'nest-cli.json').slice(ROOT.length + 1)],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    },
+  );
   rmSync(cfgDir, { recursive: true, force: true });
   if (r.status !== 0) throw new Error(`nest build failed:\n${r.stdout}\n${r.stderr}`);
   return out;
@@ -77,8 +84,16 @@ export class MailCatcher {
       onData: (stream, _session, cb) => {
         simpleParser(stream)
           .then((m) => {
-            const to = (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase()));
-            this.messages.push({ to, subject: m.subject ?? '', text: m.text ?? '', html: typeof m.html === 'string' ? m.html : '', headers: m.headers });
+            const to = (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) =>
+              a.value.map((v) => (v.address ?? '').toLowerCase()),
+            );
+            this.messages.push({
+              to,
+              subject: m.subject ?? '',
+              text: m.text ?? '',
+              html: typeof m.html === 'string' ? m.html : '',
+              headers: m.headers,
+            });
             cb();
           })
           .catch((err) => cb(err));
@@ -98,7 +113,9 @@ export class MailCatcher {
       const m = this.messages.find(pred);
       if (m) return m;
       if (Date.now() > until) {
-        throw new Error(`no e-mail ${what} within ${timeoutMs} ms; received: ${JSON.stringify(this.messages.map((x) => ({ to: x.to, subject: x.subject })))}`);
+        throw new Error(
+          `no e-mail ${what} within ${timeoutMs} ms; received: ${JSON.stringify(this.messages.map((x) => ({ to: x.to, subject: x.subject })))}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -120,7 +137,12 @@ export interface RunningApp {
 
 /** Runs a built entry point (`src/cli/seed-demo.js` …) to completion with the app's environment. */
 export function runNode(build: string, entry: string, env: Record<string, string>): string {
-  const r = spawnSync(process.execPath, [join(build, entry)], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', ...env }, timeout: 180_000 });
+  const r = spawnSync(process.execPath, [join(build, entry)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '', ...env },
+    timeout: 180_000,
+  });
   if (r.status !== 0) throw new Error(`${entry} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
 }
@@ -146,7 +168,11 @@ export async function startBuiltApp(build: string, extraEnv: Record<string, stri
   const logFile = join(ARTIFACTS, 'logs', `app-${port}.log`);
   const logStream = createWriteStream(logFile);
   let output = '';
-  const proc: ChildProcess = spawn(process.execPath, [join(build, 'src/main.js')], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc: ChildProcess = spawn(process.execPath, [join(build, 'src/main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_OPTIONS: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const collect = (b: Buffer) => {
     output += b.toString();
     logStream.write(b);
@@ -203,7 +229,16 @@ export async function launchChromium(viewport = { width: 1280, height: 900 }): P
     viewport,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     context,

@@ -54,7 +54,9 @@ const inputValue = (html: string, name: string) => new RegExp(`name="${name}" va
 const csrfOf = (html: string) => inputValue(html, '_csrf');
 /** The messages shown next to a field. */
 const fieldErrors = (html: string, name: string) => {
-  const m = new RegExp(`<span class="field-error" id="e-${name}">(.*?)</span></span>`).exec(html) ?? new RegExp(`<span class="field-error" id="e-${name}">(.*?)</span>\\s*$`, 'm').exec(html);
+  const m =
+    new RegExp(`<span class="field-error" id="e-${name}">(.*?)</span></span>`).exec(html) ??
+    new RegExp(`<span class="field-error" id="e-${name}">(.*?)</span>\\s*$`, 'm').exec(html);
   return m ? [...m[1].matchAll(/<span>(.*?)(?=<\/span>|$)/g)].map((x) => x[1]) : [];
 };
 
@@ -75,9 +77,13 @@ describe('web pages (HTTP, no JavaScript)', () => {
     projectId = p.id;
     const draft = (await officer.call('POST', '/projects', projectBody({ title: '尚未发布的草稿项目' }))).body;
     expect(draft.status).toBe('draft');
-    const e = await t.get(EnterprisesService).register(
-      (await import('../../src/enterprises/enterprise.schemas.js')).registerEnterpriseSchema.parse(enterpriseBody({ name: '<script>alert(1)</script>牧丰' })),
-    );
+    const e = await t
+      .get(EnterprisesService)
+      .register(
+        (await import('../../src/enterprises/enterprise.schemas.js')).registerEnterpriseSchema.parse(
+          enterpriseBody({ name: '<script>alert(1)</script>牧丰' }),
+        ),
+      );
     enterpriseId = e.id;
     const user = await actor(t, 'enterprise', { enterpriseId });
     enterpriseEmail = user.email;
@@ -155,7 +161,9 @@ describe('web pages (HTTP, no JavaScript)', () => {
     expect(ok.location).toBe('/portal/profile');
     // an open redirect is not possible through `next`
     const b = new NoJsBrowser(t.url);
-    expect((await b.post('/login', { email: enterpriseEmail, password: TEST_PASSWORD, next: '//evil.example.com/' })).location).toBe('/portal/matches');
+    expect((await b.post('/login', { email: enterpriseEmail, password: TEST_PASSWORD, next: '//evil.example.com/' })).location).toBe(
+      '/portal/matches',
+    );
     const page = await anon.get('/portal/profile');
     const csrf = csrfOf(page.html)!;
     expect(csrf).toBeTruthy();
@@ -258,7 +266,14 @@ describe('web pages (HTTP, no JavaScript)', () => {
     expect(step2.html).toMatch(/name="industryCodes" value="C13" checked/);
     expect((await t.get(EnterprisesService).get(enterpriseId)).industryCodes).toEqual(['A0313']);
     // 3) add 尉氏县 as a target region and save
-    const saved = await b.post('/portal/profile', { ...base, industryCodes: ['A0313', 'C13'], tgt1: '410000', tgt2: '410200', tgt3: '410223', _action: 'save' });
+    const saved = await b.post('/portal/profile', {
+      ...base,
+      industryCodes: ['A0313', 'C13'],
+      tgt1: '410000',
+      tgt2: '410200',
+      tgt3: '410223',
+      _action: 'save',
+    });
     expect(saved.status).toBe(303);
     expect(saved.location).toBe('/portal/profile?done=saved');
     const e = await t.get(EnterprisesService).get(enterpriseId);
@@ -308,7 +323,13 @@ describe('web pages (HTTP, no JavaScript)', () => {
     expect(login.html).toContain('/verify-email/resend?email=');
     // the honeypot: a bot filling the hidden field gets the same answer and creates nothing
     const botUscc = nextUscc();
-    const bot = await b.post('/join', { ...fields, uscc: botUscc, email: 'bot@example.com', password: 'Kaifeng-2026-ok', website: 'http://spam.example.com' });
+    const bot = await b.post('/join', {
+      ...fields,
+      uscc: botUscc,
+      email: 'bot@example.com',
+      password: 'Kaifeng-2026-ok',
+      website: 'http://spam.example.com',
+    });
     expect(bot.status).toBe(303);
     expect(await t.get(EnterprisesService).findByUscc(botUscc)).toBeNull();
   });
@@ -330,12 +351,28 @@ describe('web pages (HTTP, no JavaScript)', () => {
     expect(form.status).toBe(200);
     const csrf = csrfOf(form.html)!;
     const code = `WEB-${Date.now().toString(36)}`;
-    const base = { _csrf: csrf, code, title: '开封汽车零部件产业园', region1: '410000', region2: '410200', region3: '410223', industryCodes: ['C36'], totalInvestmentWan: '', stage: 'open' };
+    const base = {
+      _csrf: csrf,
+      code,
+      title: '开封汽车零部件产业园',
+      region1: '410000',
+      region2: '410200',
+      region3: '410223',
+      industryCodes: ['C36'],
+      totalInvestmentWan: '',
+      stage: 'open',
+    };
     const bad = await b.post('/console/projects/new', base);
     expect(bad.status).toBe(400);
     expect(fieldErrors(bad.html, 'totalInvestmentWan')).toEqual(['请填写总投资额']);
     // a region outside the officer's scope is refused like the API refuses it
-    const outside = await b.post('/console/projects/new', { ...base, region1: '410000', region2: '410300', region3: '', totalInvestmentWan: '80000' });
+    const outside = await b.post('/console/projects/new', {
+      ...base,
+      region1: '410000',
+      region2: '410300',
+      region3: '',
+      totalInvestmentWan: '80000',
+    });
     expect(outside.status).toBe(403);
     expect(outside.html).toContain('超出本招商局的辖区');
     const ok = await b.post('/console/projects/new', { ...base, totalInvestmentWan: '80000', landAreaMu: '260' });
@@ -351,7 +388,16 @@ describe('web pages (HTTP, no JavaScript)', () => {
     const back = await b.post(`/console/projects/${id}/stage`, { _csrf: csrf, stage: 'open' });
     expect(back.status).toBe(409);
     expect(back.html).toContain('阶段只能向前推进');
-    const edit = await b.post(`/console/projects/${id}/edit`, { _csrf: csrf, title: '开封汽车零部件产业园（二期）', region1: '410000', region2: '410200', region3: '410223', industryCodes: ['C36'], totalInvestmentWan: '90000', _action: 'save' });
+    const edit = await b.post(`/console/projects/${id}/edit`, {
+      _csrf: csrf,
+      title: '开封汽车零部件产业园（二期）',
+      region1: '410000',
+      region2: '410200',
+      region3: '410223',
+      industryCodes: ['C36'],
+      totalInvestmentWan: '90000',
+      _action: 'save',
+    });
     expect(edit.status).toBe(303);
     const shown = await b.get(`/console/projects/${id}`);
     expect(shown.html).toContain('开封汽车零部件产业园（二期）');
@@ -375,23 +421,67 @@ describe('web pages (HTTP, no JavaScript)', () => {
     const officer = await actor(t, 'officer', { region: '410200' });
     const b = await login(officer.email);
     const csrf = csrfOf((await b.get('/console/policies/new')).html)!;
-    const created = await b.post('/console/policies/new', { _csrf: csrf, title: '开封市农业产业化扶持办法', issuer: '开封市人民政府', region1: '410000', region2: '410200', validFrom: '2024-01-01', _action: 'save' });
+    const created = await b.post('/console/policies/new', {
+      _csrf: csrf,
+      title: '开封市农业产业化扶持办法',
+      issuer: '开封市人民政府',
+      region1: '410000',
+      region2: '410200',
+      validFrom: '2024-01-01',
+      _action: 'save',
+    });
     expect(created.status).toBe(303);
     const policyId = Number(/\/console\/policies\/(\d+)/.exec(created.location!)![1]);
     const base = { _csrf: csrf, kind: 'subsidy', title: '农业龙头企业奖补', maxAmountWan: '200' };
     // add a condition row (a round trip that saves nothing), then fill it
-    const step1 = await b.post(`/console/policies/${policyId}/incentives/new`, { ...base, cond_count: '0', new_cond_type: 'industry', _action: 'add-condition' });
+    const step1 = await b.post(`/console/policies/${policyId}/incentives/new`, {
+      ...base,
+      cond_count: '0',
+      new_cond_type: 'industry',
+      _action: 'add-condition',
+    });
     expect(step1.status).toBe(200);
     expect(step1.html).toContain('name="cond_0_type" value="industry"');
-    const step2 = await b.post(`/console/policies/${policyId}/incentives/new`, { ...base, cond_count: '1', cond_0_type: 'industry', cond_0_p1: 'A', new_cond_type: 'minInvestment', _action: 'add-condition' });
+    const step2 = await b.post(`/console/policies/${policyId}/incentives/new`, {
+      ...base,
+      cond_count: '1',
+      cond_0_type: 'industry',
+      cond_0_p1: 'A',
+      new_cond_type: 'minInvestment',
+      _action: 'add-condition',
+    });
     expect(step2.html).toContain('name="cond_1_type" value="minInvestment"');
-    const bad = await b.post(`/console/policies/${policyId}/incentives/new`, { ...base, cond_count: '2', cond_0_type: 'industry', cond_0_codes: 'A', cond_1_type: 'minInvestment', cond_1_wan: '-3', _action: 'save' });
+    const bad = await b.post(`/console/policies/${policyId}/incentives/new`, {
+      ...base,
+      cond_count: '2',
+      cond_0_type: 'industry',
+      cond_0_codes: 'A',
+      cond_1_type: 'minInvestment',
+      cond_1_wan: '-3',
+      _action: 'save',
+    });
     expect(bad.status).toBe(400);
     expect(fieldErrors(bad.html, 'cond_1_wan')).toEqual(['金额不能为负数']);
-    const preview = await b.post(`/console/policies/${policyId}/incentives/new`, { ...base, cond_count: '2', cond_0_type: 'industry', cond_0_codes: 'A', cond_1_type: 'minInvestment', cond_1_wan: '3000', _action: 'preview' });
+    const preview = await b.post(`/console/policies/${policyId}/incentives/new`, {
+      ...base,
+      cond_count: '2',
+      cond_0_type: 'industry',
+      cond_0_codes: 'A',
+      cond_1_type: 'minInvestment',
+      cond_1_wan: '3000',
+      _action: 'preview',
+    });
     expect(preview.status).toBe(200);
     expect(preview.html).toMatch(/符合条件：<strong>\d+<\/strong> 家/);
-    const saved = await b.post(`/console/policies/${policyId}/incentives/new`, { ...base, cond_count: '2', cond_0_type: 'industry', cond_0_codes: 'A', cond_1_type: 'minInvestment', cond_1_wan: '3000', _action: 'save' });
+    const saved = await b.post(`/console/policies/${policyId}/incentives/new`, {
+      ...base,
+      cond_count: '2',
+      cond_0_type: 'industry',
+      cond_0_codes: 'A',
+      cond_1_type: 'minInvestment',
+      cond_1_wan: '3000',
+      _action: 'save',
+    });
     expect(saved.status).toBe(303);
     const incentiveId = Number(/\/console\/incentives\/(\d+)/.exec(saved.location!)![1]);
     const stored = (await officer.call('GET', `/incentives/${incentiveId}`)).body;
@@ -407,14 +497,20 @@ describe('web pages (HTTP, no JavaScript)', () => {
     expect(ent.status).toBe(200);
     expect(ent.html).toContain('河南牧丰农牧科技有限公司'); // renamed by the profile test above
     expect(ent.html).toContain('待核验');
-    const verified = await b.post(`/console/enterprises/${enterpriseId}/certifications/industry_education_integration/verify`, { _csrf: csrf, note: '已核对' });
+    const verified = await b.post(`/console/enterprises/${enterpriseId}/certifications/industry_education_integration/verify`, {
+      _csrf: csrf,
+      note: '已核对',
+    });
     expect(verified.status).toBe(303);
     expect((await t.get(EnterprisesService).get(enterpriseId)).verifiedCertifications).toEqual(['industry_education_integration']);
     // another city's officer: not their enterprise (404), and cannot review
     const luoyang = await login((await actor(t, 'officer', { region: '410300' })).email);
     expect((await luoyang.get(`/console/enterprises/${enterpriseId}`)).status).toBe(404);
     const lcsrf = csrfOf((await luoyang.get('/console')).html)!;
-    expect((await luoyang.post(`/console/enterprises/${enterpriseId}/certifications/industry_education_integration/reject`, { _csrf: lcsrf })).status).toBe(404);
+    expect(
+      (await luoyang.post(`/console/enterprises/${enterpriseId}/certifications/industry_education_integration/reject`, { _csrf: lcsrf }))
+        .status,
+    ).toBe(404);
   });
 
   it('console: admins manage users and bureaus; the queue view is for admins only', async () => {
@@ -426,14 +522,29 @@ describe('web pages (HTTP, no JavaScript)', () => {
     const bad = await b.post('/console/admin/users', { _csrf: csrf, email: 'x', name: '', role: 'officer' });
     expect(bad.status).toBe(400);
     expect(fieldErrors(bad.html, 'bureauId')).toEqual(['招商专员和局负责人必须属于一个招商局']);
-    const bureaus = await b.post('/console/admin/bureaus', { _csrf: csrf, name: '兰考县招商局', region1: '410000', region2: '410200', region3: '410225', idleLimitDays: '10', _action: 'save' });
+    const bureaus = await b.post('/console/admin/bureaus', {
+      _csrf: csrf,
+      name: '兰考县招商局',
+      region1: '410000',
+      region2: '410200',
+      region3: '410225',
+      idleLimitDays: '10',
+      _action: 'save',
+    });
     expect(bureaus.status).toBe(303);
     const list = await b.get('/console/admin/bureaus');
     const bureauId = /<option value="(\d+)"[^>]*>兰考县招商局/.exec((await b.get('/console/admin/users')).html)?.[1];
     expect(list.html).toContain('兰考县招商局');
     expect(bureauId).toBeTruthy();
     const email = `lankao-${Date.now().toString(36)}@example.com`;
-    const created = await b.post('/console/admin/users', { _csrf: csrf, email, name: '兰考专员', role: 'officer', bureauId: bureauId!, password: 'Lankao-2026-pass' });
+    const created = await b.post('/console/admin/users', {
+      _csrf: csrf,
+      email,
+      name: '兰考专员',
+      role: 'officer',
+      bureauId: bureauId!,
+      password: 'Lankao-2026-pass',
+    });
     expect(created.status).toBe(303);
     expect((await b.get('/console/admin/users')).html).toContain(email);
     // Bull Board: admins see it; officers are refused; anonymous visitors go to the login page
@@ -545,7 +656,13 @@ describe('web pages (HTTP, no JavaScript)', () => {
     const noUser = await b.post('/console/bureau/rules', { _csrf: csrf, ruleIndustry1: 'C', _action: 'save' });
     expect(noUser.status).toBe(400);
     expect(fieldErrors(noUser.html, 'userId')).toEqual(['请选择负责人']);
-    const rule = await b.post('/console/bureau/rules', { _csrf: csrf, ruleIndustry1: 'C', ruleIndustry2: 'C13', userId: officerId, _action: 'save' });
+    const rule = await b.post('/console/bureau/rules', {
+      _csrf: csrf,
+      ruleIndustry1: 'C',
+      ruleIndustry2: 'C13',
+      userId: officerId,
+      _action: 'save',
+    });
     expect(rule.status).toBe(303);
     expect((await b.get('/console/bureau')).html).toContain('C13 农副食品加工业');
     // officers have no bureau page

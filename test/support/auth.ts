@@ -30,7 +30,10 @@ export async function actor(
   const users = t.get(UsersService);
   let bureauId: number | null = null;
   if (role === 'officer' || role === 'bureau_lead') {
-    bureauId = opts.bureauId ?? (await users.createBureau({ name: `测试招商局 ${opts.region ?? '410200'}`, regionCode: opts.region ?? '410200', idleLimitDays: 14 })).id;
+    bureauId =
+      opts.bureauId ??
+      (await users.createBureau({ name: `测试招商局 ${opts.region ?? '410200'}`, regionCode: opts.region ?? '410200', idleLimitDays: 14 }))
+        .id;
   }
   const email = opts.email ?? `${role}-${randomBytes(4).toString('hex')}@example.com`;
   const user = await users.createUser(

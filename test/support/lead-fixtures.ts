@@ -11,7 +11,10 @@ export function leadFixtures(t: TestApp) {
   let seq = 0;
   return {
     async enterprise(over: Record<string, unknown> = {}) {
-      const input = parseOrThrow(registerEnterpriseSchema, enterpriseBody({ uscc: nextUscc('410223'), name: `测试企业${++seq}有限公司`, ...over }));
+      const input = parseOrThrow(
+        registerEnterpriseSchema,
+        enterpriseBody({ uscc: nextUscc('410223'), name: `测试企业${++seq}有限公司`, ...over }),
+      );
       return t.get(EnterprisesService).register(input);
     },
     async project(over: Record<string, unknown> = {}) {

@@ -62,7 +62,9 @@ export function matchingFixtures(t: TestApp) {
 }
 
 /** Outbox rows written for matching jobs, oldest first. */
-export async function matchingOutbox(ds: DataSource): Promise<Array<{ job_name: string; job_id: string; payload: Record<string, number> }>> {
+export async function matchingOutbox(
+  ds: DataSource,
+): Promise<Array<{ job_name: string; job_id: string; payload: Record<string, number> }>> {
   return ds.query(`SELECT job_name, job_id, payload FROM outbox WHERE queue IN ('matching', 'matching-full') ORDER BY id`);
 }
 

@@ -57,7 +57,12 @@ export async function insertIncentive(db: Db, o: { title?: string; granted?: boo
  * A stored match as the engine stores it: a verdict (what each factor found) that reads as
  * "行业：同为「A0313 猪的饲养」", "地区：项目位于企业注册地…", "项目阶段：项目招商中".
  */
-export async function insertMatch(db: Db, enterpriseId: number, projectId: number, o: { score?: number; incentiveIds?: number[] } = {}): Promise<number> {
+export async function insertMatch(
+  db: Db,
+  enterpriseId: number,
+  projectId: number,
+  o: { score?: number; incentiveIds?: number[] } = {},
+): Promise<number> {
   const verdict = encodeVerdict({
     fits: [1, 0.6, 0.5, 0, 0, 1],
     sections: {
@@ -82,12 +87,8 @@ export async function insertEvent(
   type: string,
   e: { enterpriseId: number; projectId?: number | null; matchId?: number | null; incentiveId?: number | null; score?: number | null },
 ): Promise<void> {
-  await db.query(`INSERT INTO notification_event (type, enterprise_id, project_id, match_id, incentive_id, score) VALUES ($1, $2, $3, $4, $5, $6)`, [
-    type,
-    e.enterpriseId,
-    e.projectId ?? null,
-    e.matchId ?? null,
-    e.incentiveId ?? null,
-    e.score ?? null,
-  ]);
+  await db.query(
+    `INSERT INTO notification_event (type, enterprise_id, project_id, match_id, incentive_id, score) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [type, e.enterpriseId, e.projectId ?? null, e.matchId ?? null, e.incentiveId ?? null, e.score ?? null],
+  );
 }

@@ -68,10 +68,14 @@ export class PrivateRedisCluster {
     const c = new PrivateRedisCluster(ports, mkdtempSync(join(tmpdir(), 'im-redis-cluster-')));
     try {
       for (const p of ports) await c.startNode(p);
-      const create = spawnSync('redis-cli', ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'], {
-        encoding: 'utf8',
-        timeout: 60_000,
-      });
+      const create = spawnSync(
+        'redis-cli',
+        ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'],
+        {
+          encoding: 'utf8',
+          timeout: 60_000,
+        },
+      );
       if (create.status !== 0) throw new Error(`redis-cli --cluster create failed: ${create.stdout}${create.stderr}`);
       await c.waitHealthy();
       return c;
@@ -90,19 +94,32 @@ export class PrivateRedisCluster {
     const proc = spawn(
       'redis-server',
       [
-        '--port', String(port),
-        '--bind', '127.0.0.1',
-        '--cluster-enabled', 'yes',
-        '--cluster-config-file', `nodes-${port}.conf`,
-        '--cluster-node-timeout', '3000',
-        '--dir', this.dir,
-        '--dbfilename', `dump-${port}.rdb`,
-        '--appendonly', 'yes',
-        '--appendfilename', `appendonly-${port}.aof`,
-        '--appenddirname', `aof-${port}`,
-        '--appendfsync', 'always',
-        '--save', '',
-        '--daemonize', 'no',
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--cluster-enabled',
+        'yes',
+        '--cluster-config-file',
+        `nodes-${port}.conf`,
+        '--cluster-node-timeout',
+        '3000',
+        '--dir',
+        this.dir,
+        '--dbfilename',
+        `dump-${port}.rdb`,
+        '--appendonly',
+        'yes',
+        '--appendfilename',
+        `appendonly-${port}.aof`,
+        '--appenddirname',
+        `aof-${port}`,
+        '--appendfsync',
+        'always',
+        '--save',
+        '',
+        '--daemonize',
+        'no',
       ],
       { stdio: 'ignore' },
     );

@@ -78,7 +78,11 @@ export class WorkerProcess {
 }
 
 /** Polls until `check` returns a truthy value (or throws after `timeoutMs`). */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 60_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 60_000,
+  what = 'condition',
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const v = await check();

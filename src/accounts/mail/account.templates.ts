@@ -18,7 +18,8 @@ export interface InviteData extends AccountLinkData {
 }
 
 const checkLink = (d: AccountLinkData) => {
-  if (!d || typeof d.path !== 'string' || !d.path.startsWith('/') || typeof d.validFor !== 'string') throw new Error('account mail needs { path: "/…", validFor }');
+  if (!d || typeof d.path !== 'string' || !d.path.startsWith('/') || typeof d.validFor !== 'string')
+    throw new Error('account mail needs { path: "/…", validFor }');
 };
 
 const button = (label: string) =>

@@ -3,7 +3,13 @@ import type { EntityManager } from 'typeorm';
 import { AccessPolicy } from '../../access/access-policy.js';
 import { coversRegion, type Actor } from '../../access/actor.js';
 import type { Enterprise } from '../../enterprises/enterprise.entity.js';
-import { registerEnterpriseSchema, updateEnterpriseSchema, usccSchema, type RegisterEnterpriseInput, type UpdateEnterpriseInput } from '../../enterprises/enterprise.schemas.js';
+import {
+  registerEnterpriseSchema,
+  updateEnterpriseSchema,
+  usccSchema,
+  type RegisterEnterpriseInput,
+  type UpdateEnterpriseInput,
+} from '../../enterprises/enterprise.schemas.js';
 import { enterpriseRecord, type EnterpriseRecord } from '../../enterprises/enterprise-bulk.js';
 import { EnterprisesService } from '../../enterprises/enterprises.service.js';
 import { CERTIFICATION_KINDS, ENTERPRISE_SIZES, NOTIFICATION_FREQUENCIES } from '../../enterprises/enterprise.vocabulary.js';
@@ -16,17 +22,80 @@ import type { FieldError } from '../../platform/http/problem.js';
 export const ENTERPRISE_COLUMNS: ImportKindSpec = {
   requiredFields: ['uscc', 'name', 'industryCodes', 'homeRegionCode', 'contacts[0].name'],
   columns: [
-    { field: 'uscc', header: '统一社会信用代码', aliases: ['uscc', '信用代码', '社会信用代码'], col: { type: 'text' }, required: true, example: '91410223MA9XXXXXXX', note: '18 位，末位为校验码' },
-    { field: 'name', header: '企业名称', aliases: ['name', '名称'], col: { type: 'text' }, required: true, example: '河南牧丰农牧科技有限公司' },
-    { field: 'industryCodes', header: '行业代码', aliases: ['industryCodes', 'industries', '所属行业代码'], col: { type: 'list' }, required: true, example: 'A0313、C1351', note: 'GB/T 4754-2017 代码，多个用顿号、逗号或空格分隔' },
-    { field: 'homeRegionCode', header: '注册地区划代码', aliases: ['homeRegionCode', '注册地代码', '所在地区划代码'], col: { type: 'text' }, required: true, example: '410223', note: 'GB/T 2260 六位代码' },
-    { field: 'targetRegionCodes', header: '意向投资地区代码', aliases: ['targetRegionCodes', '意向地区代码'], col: { type: 'list' }, example: '410200' },
-    { field: 'investmentMinYuan', header: '最低投资额（万元）', aliases: ['investmentMinWanYuan'], col: { type: 'wanyuan' }, example: '5000' },
+    {
+      field: 'uscc',
+      header: '统一社会信用代码',
+      aliases: ['uscc', '信用代码', '社会信用代码'],
+      col: { type: 'text' },
+      required: true,
+      example: '91410223MA9XXXXXXX',
+      note: '18 位，末位为校验码',
+    },
+    {
+      field: 'name',
+      header: '企业名称',
+      aliases: ['name', '名称'],
+      col: { type: 'text' },
+      required: true,
+      example: '河南牧丰农牧科技有限公司',
+    },
+    {
+      field: 'industryCodes',
+      header: '行业代码',
+      aliases: ['industryCodes', 'industries', '所属行业代码'],
+      col: { type: 'list' },
+      required: true,
+      example: 'A0313、C1351',
+      note: 'GB/T 4754-2017 代码，多个用顿号、逗号或空格分隔',
+    },
+    {
+      field: 'homeRegionCode',
+      header: '注册地区划代码',
+      aliases: ['homeRegionCode', '注册地代码', '所在地区划代码'],
+      col: { type: 'text' },
+      required: true,
+      example: '410223',
+      note: 'GB/T 2260 六位代码',
+    },
+    {
+      field: 'targetRegionCodes',
+      header: '意向投资地区代码',
+      aliases: ['targetRegionCodes', '意向地区代码'],
+      col: { type: 'list' },
+      example: '410200',
+    },
+    {
+      field: 'investmentMinYuan',
+      header: '最低投资额（万元）',
+      aliases: ['investmentMinWanYuan'],
+      col: { type: 'wanyuan' },
+      example: '5000',
+    },
     { field: 'investmentMinYuan', header: '最低投资额（元）', aliases: ['investmentMinYuan'], col: { type: 'yuan' }, example: '50000000' },
-    { field: 'investmentMaxYuan', header: '最高投资额（万元）', aliases: ['investmentMaxWanYuan'], col: { type: 'wanyuan' }, example: '30000' },
+    {
+      field: 'investmentMaxYuan',
+      header: '最高投资额（万元）',
+      aliases: ['investmentMaxWanYuan'],
+      col: { type: 'wanyuan' },
+      example: '30000',
+    },
     { field: 'investmentMaxYuan', header: '最高投资额（元）', aliases: ['investmentMaxYuan'], col: { type: 'yuan' }, example: '300000000' },
-    { field: 'size', header: '企业规模', aliases: ['size'], col: { type: 'enum', labels: ENTERPRISE_SIZES }, example: '中型', note: Object.values(ENTERPRISE_SIZES).join('、') },
-    { field: 'certifications', header: '资质认定', aliases: ['certifications'], col: { type: 'enumList', labels: CERTIFICATION_KINDS, as: 'kind' }, example: '产教融合型企业', note: `申报（待核验）：${Object.values(CERTIFICATION_KINDS).join('、')}` },
+    {
+      field: 'size',
+      header: '企业规模',
+      aliases: ['size'],
+      col: { type: 'enum', labels: ENTERPRISE_SIZES },
+      example: '中型',
+      note: Object.values(ENTERPRISE_SIZES).join('、'),
+    },
+    {
+      field: 'certifications',
+      header: '资质认定',
+      aliases: ['certifications'],
+      col: { type: 'enumList', labels: CERTIFICATION_KINDS, as: 'kind' },
+      example: '产教融合型企业',
+      note: `申报（待核验）：${Object.values(CERTIFICATION_KINDS).join('、')}`,
+    },
     { field: 'needLandMu', header: '用地需求（亩）', aliases: ['needLandMu'], col: { type: 'decimal' }, example: '120' },
     { field: 'needWorkforce', header: '用工需求（人）', aliases: ['needWorkforce'], col: { type: 'int' }, example: '300' },
     { field: 'needNotes', header: '其他需求', aliases: ['needNotes'], col: { type: 'text' }, example: '冷链物流' },
@@ -35,7 +104,14 @@ export const ENTERPRISE_COLUMNS: ImportKindSpec = {
     { field: 'contacts[0].title', header: '联系人职务', aliases: ['contactTitle'], col: { type: 'text' }, example: '投资部经理' },
     { field: 'contacts[0].phone', header: '联系电话', aliases: ['contactPhone'], col: { type: 'text' }, example: '13800138000' },
     { field: 'contacts[0].email', header: '联系邮箱', aliases: ['contactEmail'], col: { type: 'text' }, example: 'wang@example.com' },
-    { field: 'notificationFrequency', header: '匹配通知频率', aliases: ['notificationFrequency'], col: { type: 'enum', labels: NOTIFICATION_FREQUENCIES }, example: '每日汇总', note: Object.values(NOTIFICATION_FREQUENCIES).join('、') },
+    {
+      field: 'notificationFrequency',
+      header: '匹配通知频率',
+      aliases: ['notificationFrequency'],
+      col: { type: 'enum', labels: NOTIFICATION_FREQUENCIES },
+      example: '每日汇总',
+      note: Object.values(NOTIFICATION_FREQUENCIES).join('、'),
+    },
   ],
 };
 
@@ -86,7 +162,9 @@ export class EnterpriseImport implements ImportKind<RegisterEnterpriseInput> {
     }
     const existing = new Set<string>();
     for (let i = 0; i < rows.length; i += 10_000) {
-      const found: Array<{ uscc: string }> = await m.query(`SELECT uscc FROM enterprise WHERE uscc = ANY($1::char(18)[])`, [rows.slice(i, i + 10_000).map((r) => r.key)]);
+      const found: Array<{ uscc: string }> = await m.query(`SELECT uscc FROM enterprise WHERE uscc = ANY($1::char(18)[])`, [
+        rows.slice(i, i + 10_000).map((r) => r.key),
+      ]);
       for (const f of found) existing.add(f.uscc);
     }
     return { errors, existing };
@@ -106,7 +184,10 @@ export class EnterpriseImport implements ImportKind<RegisterEnterpriseInput> {
     let created = 0;
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK) as PreparedRow[];
-      created += await this.enterprises.registerMany(m, chunk.map((r) => ({ input: r.value, record: r.record })));
+      created += await this.enterprises.registerMany(
+        m,
+        chunk.map((r) => ({ input: r.value, record: r.record })),
+      );
       await ctx.progress(Math.min(i + CHUNK, rows.length));
     }
     return { created, existing: rows.length - created, errors: [] };
@@ -126,9 +207,15 @@ type UpsertRow = ParsedRow<UpsertValue> & {
 
 /** The stored value of a field as the API states it, for comparing with a file's cell. */
 function statedValue(e: Enterprise, field: string): unknown {
-  if (field === 'certifications') return (e.certifications ?? []).filter((c) => c.status !== 'rejected').map((c) => ({ kind: c.kind })).sort((a, b) => a.kind.localeCompare(b.kind));
+  if (field === 'certifications')
+    return (e.certifications ?? [])
+      .filter((c) => c.status !== 'rejected')
+      .map((c) => ({ kind: c.kind }))
+      .sort((a, b) => a.kind.localeCompare(b.kind));
   const v = (e as unknown as Record<string, unknown>)[field];
-  return typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) && ['investmentMinYuan', 'investmentMaxYuan', 'needLandMu'].includes(field) ? Number(v) : v;
+  return typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) && ['investmentMinYuan', 'investmentMaxYuan', 'needLandMu'].includes(field)
+    ? Number(v)
+    : v;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -168,7 +255,10 @@ export class EnterpriseUpsert implements ImportKind<UpsertValue> {
 
   async check(rows: ParsedRow<UpsertValue>[], ctx: ImportContext, m: EntityManager) {
     const errors = new Map<number, FieldError[]>();
-    const found = await this.enterprises.findManyByUscc(rows.map((r) => r.key), m);
+    const found = await this.enterprises.findManyByUscc(
+      rows.map((r) => r.key),
+      m,
+    );
     const byUscc = new Map(found.map((e) => [e.uscc, e]));
     const fresh: ParsedRow<RegisterEnterpriseInput>[] = [];
     for (const row of rows as UpsertRow[]) {
@@ -193,8 +283,13 @@ export class EnterpriseUpsert implements ImportKind<UpsertValue> {
   }
 
   /** The change one row asks of an existing enterprise, or why it may not be made. */
-  private updateOf(e: Enterprise, input: Record<string, unknown>, actor: Actor): { id: number; patch: UpdateEnterpriseInput; fields: string[] } | { errors: FieldError[] } {
-    if (!coversRegion(actor, e.homeRegionCode)) return { errors: [{ field: 'uscc', code: 'outside_region', message: '该企业不在本辖区注册，不能通过导入修改' }] };
+  private updateOf(
+    e: Enterprise,
+    input: Record<string, unknown>,
+    actor: Actor,
+  ): { id: number; patch: UpdateEnterpriseInput; fields: string[] } | { errors: FieldError[] } {
+    if (!coversRegion(actor, e.homeRegionCode))
+      return { errors: [{ field: 'uscc', code: 'outside_region', message: '该企业不在本辖区注册，不能通过导入修改' }] };
     const { uscc: _uscc, ...named } = input;
     if (Array.isArray(named.contacts)) {
       // the contact columns describe the first contact; its other fields and further contacts stay
@@ -207,9 +302,16 @@ export class EnterpriseUpsert implements ImportKind<UpsertValue> {
     if (patch.homeRegionCode && !this.access.mayRecordEnterprise(actor, patch.homeRegionCode, [])) {
       return { errors: [{ field: 'homeRegionCode', code: 'outside_region', message: '新的注册地不在本辖区' }] };
     }
-    const stated = (k: string, v: unknown) => (k === 'certifications' ? [...(v as Array<{ kind: string }>)].map((c) => ({ kind: c.kind })).sort((a, b) => a.kind.localeCompare(b.kind)) : v);
+    const stated = (k: string, v: unknown) =>
+      k === 'certifications'
+        ? [...(v as Array<{ kind: string }>)].map((c) => ({ kind: c.kind })).sort((a, b) => a.kind.localeCompare(b.kind))
+        : v;
     const fields = Object.keys(patch).filter((k) => !same(stated(k, (patch as Record<string, unknown>)[k]), statedValue(e, k)));
-    return { id: e.id, patch: Object.fromEntries(fields.map((k) => [k, (patch as Record<string, unknown>)[k]])) as UpdateEnterpriseInput, fields };
+    return {
+      id: e.id,
+      patch: Object.fromEntries(fields.map((k) => [k, (patch as Record<string, unknown>)[k]])) as UpdateEnterpriseInput,
+      fields,
+    };
   }
 
   prepare(rows: ParsedRow<UpsertValue>[]): void {

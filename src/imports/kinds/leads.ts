@@ -15,14 +15,69 @@ import { withSavepoint } from './rows.js';
 export const LEAD_COLUMNS: ImportKindSpec = {
   requiredFields: ['uscc'],
   columns: [
-    { field: 'ref', header: '线索编号', aliases: ['ref', 'leadNo'], col: { type: 'text' }, example: 'XS-2026-001', note: '本局的线索编号（可选）；填写后重复导入按编号识别，否则按企业 + 项目（或意向地区）识别' },
-    { field: 'uscc', header: '统一社会信用代码', aliases: ['uscc', '信用代码'], col: { type: 'text' }, required: true, example: '91410223MA9XXXXXXX', note: '企业须已入驻（可先导入企业）' },
-    { field: 'projectCode', header: '项目编号', aliases: ['projectCode'], col: { type: 'text' }, example: 'WS-2026-001', note: '与“意向地区代码”二选一' },
-    { field: 'regionCode', header: '意向地区代码', aliases: ['regionCode'], col: { type: 'text' }, example: '410223', note: '没有具体项目时填写；须在本辖区内' },
-    { field: 'ownerEmail', header: '负责人邮箱', aliases: ['ownerEmail', 'owner'], col: { type: 'text' }, example: 'officer@example.com', note: '不填则按分派规则自动分派' },
-    { field: 'stage', header: '阶段', aliases: ['stage'], col: { type: 'enum', labels: LEAD_STAGES }, example: '已签约', note: Object.values(LEAD_STAGES).join('、') },
-    { field: 'expectedInvestmentYuan', header: '意向投资额（万元）', aliases: ['expectedInvestmentWanYuan'], col: { type: 'wanyuan' }, example: '20000' },
-    { field: 'expectedInvestmentYuan', header: '意向投资额（元）', aliases: ['expectedInvestmentYuan'], col: { type: 'yuan' }, example: '200000000' },
+    {
+      field: 'ref',
+      header: '线索编号',
+      aliases: ['ref', 'leadNo'],
+      col: { type: 'text' },
+      example: 'XS-2026-001',
+      note: '本局的线索编号（可选）；填写后重复导入按编号识别，否则按企业 + 项目（或意向地区）识别',
+    },
+    {
+      field: 'uscc',
+      header: '统一社会信用代码',
+      aliases: ['uscc', '信用代码'],
+      col: { type: 'text' },
+      required: true,
+      example: '91410223MA9XXXXXXX',
+      note: '企业须已入驻（可先导入企业）',
+    },
+    {
+      field: 'projectCode',
+      header: '项目编号',
+      aliases: ['projectCode'],
+      col: { type: 'text' },
+      example: 'WS-2026-001',
+      note: '与“意向地区代码”二选一',
+    },
+    {
+      field: 'regionCode',
+      header: '意向地区代码',
+      aliases: ['regionCode'],
+      col: { type: 'text' },
+      example: '410223',
+      note: '没有具体项目时填写；须在本辖区内',
+    },
+    {
+      field: 'ownerEmail',
+      header: '负责人邮箱',
+      aliases: ['ownerEmail', 'owner'],
+      col: { type: 'text' },
+      example: 'officer@example.com',
+      note: '不填则按分派规则自动分派',
+    },
+    {
+      field: 'stage',
+      header: '阶段',
+      aliases: ['stage'],
+      col: { type: 'enum', labels: LEAD_STAGES },
+      example: '已签约',
+      note: Object.values(LEAD_STAGES).join('、'),
+    },
+    {
+      field: 'expectedInvestmentYuan',
+      header: '意向投资额（万元）',
+      aliases: ['expectedInvestmentWanYuan'],
+      col: { type: 'wanyuan' },
+      example: '20000',
+    },
+    {
+      field: 'expectedInvestmentYuan',
+      header: '意向投资额（元）',
+      aliases: ['expectedInvestmentYuan'],
+      col: { type: 'yuan' },
+      example: '200000000',
+    },
     { field: 'contactedOn', header: '接洽日期', aliases: ['contactedOn'], col: { type: 'date' }, example: '2026-01-02' },
     { field: 'negotiatingOn', header: '考察洽谈日期', aliases: ['negotiatingOn'], col: { type: 'date' }, example: '2026-01-03' },
     { field: 'signedOn', header: '签约日期', aliases: ['signedOn'], col: { type: 'date' }, example: '2026-01-04' },
@@ -32,14 +87,26 @@ export const LEAD_COLUMNS: ImportKindSpec = {
     { field: 'startedAmountYuan', header: '开工金额（万元）', aliases: ['startedAmountWanYuan'], col: { type: 'wanyuan' }, example: '' },
     { field: 'startedAmountYuan', header: '开工金额（元）', aliases: ['startedAmountYuan'], col: { type: 'yuan' }, example: '' },
     { field: 'producingOn', header: '投产日期', aliases: ['producingOn'], col: { type: 'date' }, example: '' },
-    { field: 'producingAmountYuan', header: '投产金额（万元）', aliases: ['producingAmountWanYuan'], col: { type: 'wanyuan' }, example: '' },
+    {
+      field: 'producingAmountYuan',
+      header: '投产金额（万元）',
+      aliases: ['producingAmountWanYuan'],
+      col: { type: 'wanyuan' },
+      example: '',
+    },
     { field: 'producingAmountYuan', header: '投产金额（元）', aliases: ['producingAmountYuan'], col: { type: 'yuan' }, example: '' },
     { field: 'lostOn', header: '流失日期', aliases: ['lostOn'], col: { type: 'date' }, example: '' },
     { field: 'lostReason', header: '流失原因', aliases: ['lostReason'], col: { type: 'text' }, example: '' },
     { field: 'nextFollowUpOn', header: '下次跟进日期', aliases: ['nextFollowUpOn'], col: { type: 'date' }, example: '' },
     { field: 'note', header: '备注', aliases: ['note'], col: { type: 'text' }, example: '2026 年春季招商推介会对接' },
     // what the lead export adds for people to read; ignored when the file comes back
-    ...['企业名称', '项目名称', '地区', '负责人', '来源', '创建日期', '最近跟进', '系统编号'].map((header) => ({ field: `(${header})`, header, col: { type: 'text' as const }, example: '', informational: true })),
+    ...['企业名称', '项目名称', '地区', '负责人', '来源', '创建日期', '最近跟进', '系统编号'].map((header) => ({
+      field: `(${header})`,
+      header,
+      col: { type: 'text' as const },
+      example: '',
+      informational: true,
+    })),
   ],
 };
 
@@ -83,16 +150,23 @@ export class LeadImport implements ImportKind<ImportLeadRow & { refs?: LeadRefs 
     const errors = new Map<number, FieldError[]>();
     const today = shanghaiDate(ctx.now);
     const enterprises = new Map<string, number>(
-      (await m.query(`SELECT id, uscc FROM enterprise WHERE uscc = ANY($1::char(18)[])`, [[...new Set(rows.map((r) => r.value.uscc))]])).map((e: { id: number; uscc: string }) => [e.uscc, e.id]),
+      (
+        await m.query(`SELECT id, uscc FROM enterprise WHERE uscc = ANY($1::char(18)[])`, [[...new Set(rows.map((r) => r.value.uscc))]])
+      ).map((e: { id: number; uscc: string }) => [e.uscc, e.id]),
     );
     const codes = [...new Set(rows.map((r) => r.value.projectCode).filter(Boolean))];
     const projects = new Map<string, { id: number; region_code: string }>(
-      (codes.length ? await m.query(`SELECT id, code, region_code FROM project WHERE code = ANY($1::varchar[])`, [codes]) : []).map((p: { id: number; code: string; region_code: string }) => [p.code, p]),
+      (codes.length ? await m.query(`SELECT id, code, region_code FROM project WHERE code = ANY($1::varchar[])`, [codes]) : []).map(
+        (p: { id: number; code: string; region_code: string }) => [p.code, p],
+      ),
     );
     const emails = [...new Set(rows.map((r) => r.value.ownerEmail).filter(Boolean))];
     const owners = new Map<string, { id: number; role: string; active: boolean; region_code: string | null }>(
       (emails.length
-        ? await m.query(`SELECT u.id, u.email, u.role, u.active, b.region_code FROM app_user u LEFT JOIN bureau b ON b.id = u.bureau_id WHERE u.email = ANY($1::varchar[])`, [emails])
+        ? await m.query(
+            `SELECT u.id, u.email, u.role, u.active, b.region_code FROM app_user u LEFT JOIN bureau b ON b.id = u.bureau_id WHERE u.email = ANY($1::varchar[])`,
+            [emails],
+          )
         : []
       ).map((u: { id: number; email: string; role: string; active: boolean; region_code: string | null }) => [u.email, u]),
     );
@@ -117,8 +191,10 @@ export class LeadImport implements ImportKind<ImportLeadRow & { refs?: LeadRefs 
       let ownerId: number | undefined;
       if (v.ownerEmail) {
         const u = owners.get(v.ownerEmail);
-        if (!u || !u.active || (u.role !== 'officer' && u.role !== 'bureau_lead') || !u.region_code) err('ownerEmail', 'not_an_officer', '负责人须是在职的招商专员或局负责人');
-        else if (regionCode && !regions().isWithin(regionCode, u.region_code)) err('ownerEmail', 'outside_region', '负责人所在招商局的辖区不包含该线索的地区');
+        if (!u || !u.active || (u.role !== 'officer' && u.role !== 'bureau_lead') || !u.region_code)
+          err('ownerEmail', 'not_an_officer', '负责人须是在职的招商专员或局负责人');
+        else if (regionCode && !regions().isWithin(regionCode, u.region_code))
+          err('ownerEmail', 'outside_region', '负责人所在招商局的辖区不包含该线索的地区');
         else if (ctx.actor.role === 'officer' && u.id !== ctx.actor.userId) err('ownerEmail', 'forbidden', '招商专员只能把线索分给自己');
         else ownerId = u.id;
       }
@@ -137,7 +213,12 @@ export class LeadImport implements ImportKind<ImportLeadRow & { refs?: LeadRefs 
         `SELECT t.i FROM unnest($1::int[], $2::int[], $3::char(6)[], $4::int[]) AS t(i, enterprise_id, region_code, project_id)
          WHERE EXISTS (SELECT 1 FROM lead l WHERE l.enterprise_id = t.enterprise_id
            AND (CASE WHEN t.project_id IS NULL THEN l.project_id IS NULL AND l.region_code = t.region_code ELSE l.project_id = t.project_id END))`,
-        [pairs.map((_, i) => i), pairs.map((r) => r.value.refs!.enterpriseId), pairs.map((r) => r.value.refs!.regionCode), pairs.map((r) => r.value.refs!.projectId)],
+        [
+          pairs.map((_, i) => i),
+          pairs.map((r) => r.value.refs!.enterpriseId),
+          pairs.map((r) => r.value.refs!.regionCode),
+          pairs.map((r) => r.value.refs!.projectId),
+        ],
       );
       for (const h of hits) existing.add(pairs[h.i].key);
     }
@@ -149,7 +230,9 @@ export class LeadImport implements ImportKind<ImportLeadRow & { refs?: LeadRefs 
     for (const [i, r] of rows.entries()) {
       const v = r.value;
       const refs = v.refs!;
-      const dates = DATE_FIELDS.map((f) => v[f]).filter((d): d is string => !!d).sort();
+      const dates = DATE_FIELDS.map((f) => v[f])
+        .filter((d): d is string => !!d)
+        .sort();
       const result = await withSavepoint(m, async () => {
         const lead = await this.leads.insert(m, {
           enterpriseId: refs.enterpriseId,

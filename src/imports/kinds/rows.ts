@@ -13,7 +13,10 @@ let n = 0;
  * Runs one row's writes in a savepoint: a row the service refuses is rolled back alone (and
  * reported); anything else (a bug, a lost connection) fails the whole import.
  */
-export async function withSavepoint<T>(m: EntityManager, work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; errors: FieldError[] }> {
+export async function withSavepoint<T>(
+  m: EntityManager,
+  work: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; errors: FieldError[] }> {
   const name = `import_row_${++n}`;
   await m.query(`SAVEPOINT ${name}`);
   try {

@@ -63,9 +63,7 @@ const ev = (text: string, field: string, start: number, end: number): Evidence =
 
 /** The key two mentions of one project share: "垃圾焚烧发电项目" and "垃圾焚烧发电厂建设" are one project. */
 export function projectKey(title: string): string {
-  return title
-    .replace(/[“”"‘’《》（）()\s]/gu, '')
-    .replace(/(?:项目|工程|建设|厂)+$/u, '');
+  return title.replace(/[“”"‘’《》（）()\s]/gu, '').replace(/(?:项目|工程|建设|厂)+$/u, '');
 }
 
 function sameProject(a: string, b: string): boolean {
@@ -93,7 +91,11 @@ function projectRegion(m: ProjectMention, places: RegionMention[], documentRegio
 }
 
 function projectIndustries(text: string, m: ProjectMention, extra: readonly IndustryKeyword[]) {
-  const found = recogniseIndustries(text.slice(m.start, m.end), extra).map((i) => ({ ...i, start: i.start + m.start, end: i.end + m.start }));
+  const found = recogniseIndustries(text.slice(m.start, m.end), extra).map((i) => ({
+    ...i,
+    start: i.start + m.start,
+    end: i.end + m.start,
+  }));
   const codes = [...new Set(found.flatMap((i) => i.codes))];
   const tree = industries();
   return { codes: codes.filter((c) => !codes.some((o) => o !== c && tree.isWithin(o, c))).slice(0, 10), found };
@@ -147,7 +149,11 @@ function projectDrafts(input: ExtractionInput, documentRegion: string | null, ex
 
 const ISSUER = /[\p{Script=Han}]{2,16}?(?:人民政府|发展和改革委员会|委员会|办公厅|办公室|厅|局)/u;
 
-function incentiveAndPolicyDrafts(input: ExtractionInput, documentRegion: string | null, extra: readonly IndustryKeyword[]): ExtractedDraft[] {
+function incentiveAndPolicyDrafts(
+  input: ExtractionInput,
+  documentRegion: string | null,
+  extra: readonly IndustryKeyword[],
+): ExtractedDraft[] {
   const { text } = input;
   const incentives = findIncentives(text, { title: input.title, extraKeywords: extra });
   const drafts: ExtractedDraft[] = incentives.map((i) => {

@@ -36,8 +36,14 @@ describe('parseChineseAmount', () => {
 
 describe('parseChineseInteger', () => {
   it.each([
-    ['二十', 20n], ['十五', 15n], ['一百零五', 105n], ['三千五百', 3500n], ['一万亿', 1_000_000_000_000n],
-    ['两亿', 200_000_000n], ['一二三', 123n], ['十', 10n],
+    ['二十', 20n],
+    ['十五', 15n],
+    ['一百零五', 105n],
+    ['三千五百', 3500n],
+    ['一万亿', 1_000_000_000_000n],
+    ['两亿', 200_000_000n],
+    ['一二三', 123n],
+    ['十', 10n],
   ])('%s → %s', (text, n) => expect(parseChineseInteger(text)).toBe(n));
   it('rejects other characters', () => expect(parseChineseInteger('二十个')).toBeNull());
 });
@@ -46,7 +52,10 @@ describe('findAmounts', () => {
   it('finds money with offsets and leaves quantities alone', () => {
     const text = '投资1.89亿元，完成12万亩高标准农田建设，带动3万余人，肉类总产11.2万吨，出资5000万元。';
     const found = findAmounts(text);
-    expect(found.map((a) => [a.text, a.value])).toEqual([['1.89亿元', 189_000_000], ['5000万元', 50_000_000]]);
+    expect(found.map((a) => [a.text, a.value])).toEqual([
+      ['1.89亿元', 189_000_000],
+      ['5000万元', 50_000_000],
+    ]);
     for (const a of found) expect(text.slice(a.start, a.end)).toBe(a.text);
   });
 

@@ -4,16 +4,43 @@
  */
 
 const DIGIT: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
-  五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  壹: 1,
+  二: 2,
+  贰: 2,
+  两: 2,
+  三: 3,
+  叁: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
 };
 const SMALL_UNIT: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 const BIG_UNIT: Record<string, bigint> = { 万: 10_000n, 亿: 100_000_000n };
 
 /** Multipliers written after a number: 万, 亿, 万亿, 千万, 百万, 十万, 千亿 … (longest first). */
 const MULTIPLIERS: Array<[string, bigint]> = [
-  ['万亿', 1_000_000_000_000n], ['千亿', 100_000_000_000n], ['百亿', 10_000_000_000n], ['十亿', 1_000_000_000n],
-  ['亿', 100_000_000n], ['千万', 10_000_000n], ['百万', 1_000_000n], ['十万', 100_000n], ['万', 10_000n], ['千', 1_000n],
+  ['万亿', 1_000_000_000_000n],
+  ['千亿', 100_000_000_000n],
+  ['百亿', 10_000_000_000n],
+  ['十亿', 1_000_000_000n],
+  ['亿', 100_000_000n],
+  ['千万', 10_000_000n],
+  ['百万', 1_000_000n],
+  ['十万', 100_000n],
+  ['万', 10_000n],
+  ['千', 1_000n],
 ];
 
 /** A decimal string ("14.85", "1,200") as an exact fraction: digits and a power-of-ten divisor. */
@@ -72,10 +99,7 @@ const NUMBER = `(?:\\d+(?:[,，]\\d{3})*(?:\\.\\d+)?|[${CN_NUM}]+)`;
 const MULT = '(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)';
 /** Measure words that make "6.2万亩" or "3万余人" a quantity, not money. */
 const MEASURE = /[亩人吨户个家项台套辆座所条米千瓦度头只羽株次件份册张平方公里]/u;
-const AMOUNT_RE = new RegExp(
-  `(${NUMBER})(多|余)?(${MULT})?(多|余)?(元|美元|欧元|人民币)?(以上|以内|以下|左右)?`,
-  'gu',
-);
+const AMOUNT_RE = new RegExp(`(${NUMBER})(多|余)?(${MULT})?(多|余)?(元|美元|欧元|人民币)?(以上|以内|以下|左右)?`, 'gu');
 
 /** Parse one amount such as "14.85亿元", "8484万元", "二十亿元", "1.2万亿" into exact integer yuan; null if not an amount. */
 export function parseChineseAmount(text: string): number | null {

@@ -47,7 +47,12 @@ const CLAUSE = /[^。！？；;\n]+/gu;
 
 const CERTIFICATIONS = (Object.entries(CERTIFICATION_KINDS) as Array<[CertificationKind, string]>).map(([kind, label]) => ({
   kind,
-  words: [label, label.replace(/企业$/u, ''), ...(kind === 'high_tech' ? ['高新技术企业', '高企'] : []), ...(kind === 'specialized_sme' ? ['专精特新'] : [])],
+  words: [
+    label,
+    label.replace(/企业$/u, ''),
+    ...(kind === 'high_tech' ? ['高新技术企业', '高企'] : []),
+    ...(kind === 'specialized_sme' ? ['专精特新'] : []),
+  ],
 }));
 
 function certificationsIn(text: string): Array<{ kind: CertificationKind; start: number; end: number }> {
@@ -69,7 +74,10 @@ function certificationsIn(text: string): Array<{ kind: CertificationKind; start:
  * Every incentive offered in `text`. A certification named in the document's title ("河南108家产教融合型企业…")
  * applies to offers that name no certification of their own: the whole text is about those enterprises.
  */
-export function findIncentives(text: string, options: { title?: string; extraKeywords?: readonly IndustryKeyword[] } = {}): IncentiveMention[] {
+export function findIncentives(
+  text: string,
+  options: { title?: string; extraKeywords?: readonly IndustryKeyword[] } = {},
+): IncentiveMention[] {
   const subject = certificationsIn(options.title ?? '');
   const out: IncentiveMention[] = [];
   for (const m of text.matchAll(CLAUSE)) {
@@ -104,9 +112,14 @@ export function findIncentives(text: string, options: { title?: string; extraKey
     if (kind === 'land' && /标准地|工业用地|用地/u.test(quote)) conditions.push({ type: 'needsLand' });
     const maxAmountYuan = ceiling && ceiling !== min ? ceiling.value : null;
     out.push({
-      start, end: start + quote.length, quote, kind, maxAmountYuan,
+      start,
+      end: start + quote.length,
+      quote,
+      kind,
+      maxAmountYuan,
       amount: ceiling && ceiling !== min ? { start: start + ceiling.start, end: start + ceiling.end } : null,
-      conditions, conditionEvidence,
+      conditions,
+      conditionEvidence,
       confidence: 0.5 + (own.length || subject.length ? 0.2 : 0) + (/给予|享受|开辟|可申请/u.test(quote) ? 0.2 : 0),
     });
   }

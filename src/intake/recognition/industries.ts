@@ -27,7 +27,9 @@ let table: IndustryKeyword[] | undefined;
 /** The reviewed keyword table shipped with the code; every code in it is checked against GB/T 4754 on load. */
 export function keywordTable(): readonly IndustryKeyword[] {
   if (!table) {
-    const lines = readFileSync(new URL('./industry-keywords.csv', import.meta.url), 'utf8').trim().split(/\r?\n/);
+    const lines = readFileSync(new URL('./industry-keywords.csv', import.meta.url), 'utf8')
+      .trim()
+      .split(/\r?\n/);
     if (lines.shift() !== 'keyword,codes,note') throw new Error('industry-keywords.csv: unexpected header');
     table = lines.map((line) => {
       const [keyword, codes] = line.split(',');

@@ -12,7 +12,13 @@ const projectNames = (text: string) =>
     .map((m) => m.title);
 
 const candidate = (name: string, more: Partial<ProjectCandidate> = {}): ProjectCandidate => ({
-  name, clause: `实施${name}`, before: '实施', after: '', hasAmount: false, hasPlace: false, ...more,
+  name,
+  clause: `实施${name}`,
+  before: '实施',
+  after: '',
+  hasAmount: false,
+  hasPlace: false,
+  ...more,
 });
 
 describe('what is not a project', () => {

@@ -45,7 +45,8 @@ export interface ProjectCandidate {
 }
 
 /** Words that make a name an activity or a campaign: nothing is built, something is done for a while. */
-const ACTIVITY_WORD = /行动|活动|攻坚|战役|保卫战|攻坚战|会战|竞赛|评比|评选|大会|洽谈会|推介会|博览会|交易会|论坛|峰会|年会|招商周|宣传月|服务月|项目建设年|工作$|专项$/u;
+const ACTIVITY_WORD =
+  /行动|活动|攻坚|战役|保卫战|攻坚战|会战|竞赛|评比|评选|大会|洽谈会|推介会|博览会|交易会|论坛|峰会|年会|招商周|宣传月|服务月|项目建设年|工作$|专项$/u;
 /** Words that make a name a programme that acts on people or on a whole sector: no one site could hold it. */
 const PROGRAMME_WORD =
   /计划|培养|培训|引育|人才(?!公寓|大厦|社区|小区|港|城)|名师|名校长|帮扶|结对|持证|回故乡|回归|倍增|上市|菜篮子|创建|助企|暖心|民心|安心|放心|满意|示范(?:工程|项目)$/u;
@@ -66,7 +67,8 @@ const OBJECT =
 /** Who runs it: an enterprise named in the name. */
 const OWNER = /有限公司|有限责任公司|股份|集团|公司|企业(?!上市)|控股|实业|科技(?!创新)|[A-Za-z]{2,}/u;
 /** Verbs only an undertaking takes: programmes are 实施ed and 推进ed too, but never 开工ed or 签约ed. */
-const STAGE_VERB = /开工|动工|开建|竣工|建成|完工|封顶|投产|达产|投用|投入使用|通车|贯通|并网|蓄水|下闸|试运行|签约|签订|落地|落户|入驻|引进|招引|迁建|新建|续建|改扩建|扩建|主体完工/u;
+const STAGE_VERB =
+  /开工|动工|开建|竣工|建成|完工|封顶|投产|达产|投用|投入使用|通车|贯通|并网|蓄水|下闸|试运行|签约|签订|落地|落户|入驻|引进|招引|迁建|新建|续建|改扩建|扩建|主体完工/u;
 
 /** The name is what is built: "建设天地人车智慧环保项目", "…中心项目建设" (programmes are 实施ed, not built). */
 const BUILT = /(?:建设|新建|兴建|筹建|续建|开建)了?$/u;
@@ -74,7 +76,11 @@ const BUILT = /(?:建设|新建|兴建|筹建|续建|开建)了?$/u;
 /** Whether `c` names one bounded undertaking, and why (see the rule above). */
 export function judgeProject(c: ProjectCandidate): ProjectVerdict {
   const name = c.name;
-  if (ACTIVITY_WORD.test(name) || /^(?:建设|集中签约|集中开工|观摩)?(?:活动|行动|攻坚|专项行动|大会|系列活动|工作|会战|评比)/u.test(c.after)) return { project: false, reason: 'activity' };
+  if (
+    ACTIVITY_WORD.test(name) ||
+    /^(?:建设|集中签约|集中开工|观摩)?(?:活动|行动|攻坚|专项行动|大会|系列活动|工作|会战|评比)/u.test(c.after)
+  )
+    return { project: false, reason: 'activity' };
   if (SLOGAN_THEN_HEAD.test(name)) return { project: false, reason: 'programme' };
   // A programme word keeps a name a programme unless an owner or an amount of its own makes it one
   // undertaking ("某某有限公司员工培训中心项目").

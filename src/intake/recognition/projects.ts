@@ -62,12 +62,82 @@ const NAME_THEN_PREDICATE = new RegExp(`^(.*?(?:${HEAD}|(?<![阶手])段)${PHASE
 const LEADING = new RegExp(
   '^(?:' +
     [
-      '年内', '今年', '全年', '力争', '确保', '计划', '着力', '全力', '加快', '加速', '持续', '积极', '大力', '强力', '全面', '重点',
-      '深入', '深化', '扎实', '统筹', '加大', '继续', '进一步', '同时',
-      '推进', '推动', '实施', '启动', '开工', '建设', '新建', '续建', '改扩建', '扩建', '迁建', '建成', '完成', '引进', '招引',
-      '签约', '落地', '谋划', '打造', '规划', '争取', '申报', '支持', '做好', '抓好', '加强', '开展', '布局', '筹建', '开建',
-      '了', '的', '将', '已', '并', '和', '及', '与', '对', '把', '以', '是', '在', '有', '为', '好', '成功', '顺利', '正式',
-      '总投资\\S*?[元亿万]的', '投资\\S*?[元亿万]的', '[一二三四五六七八九十]+是',
+      '年内',
+      '今年',
+      '全年',
+      '力争',
+      '确保',
+      '计划',
+      '着力',
+      '全力',
+      '加快',
+      '加速',
+      '持续',
+      '积极',
+      '大力',
+      '强力',
+      '全面',
+      '重点',
+      '深入',
+      '深化',
+      '扎实',
+      '统筹',
+      '加大',
+      '继续',
+      '进一步',
+      '同时',
+      '推进',
+      '推动',
+      '实施',
+      '启动',
+      '开工',
+      '建设',
+      '新建',
+      '续建',
+      '改扩建',
+      '扩建',
+      '迁建',
+      '建成',
+      '完成',
+      '引进',
+      '招引',
+      '签约',
+      '落地',
+      '谋划',
+      '打造',
+      '规划',
+      '争取',
+      '申报',
+      '支持',
+      '做好',
+      '抓好',
+      '加强',
+      '开展',
+      '布局',
+      '筹建',
+      '开建',
+      '了',
+      '的',
+      '将',
+      '已',
+      '并',
+      '和',
+      '及',
+      '与',
+      '对',
+      '把',
+      '以',
+      '是',
+      '在',
+      '有',
+      '为',
+      '好',
+      '成功',
+      '顺利',
+      '正式',
+      '总投资\\S*?[元亿万]的',
+      '投资\\S*?[元亿万]的',
+      '[一二三四五六七八九十]+是',
     ].join('|') +
     ')',
   'u',
@@ -81,14 +151,133 @@ const NOT_A_NAME =
 const GENERIC = new RegExp(
   '(?:' +
     [
-      '省市', '省级', '市级', '县级', '国家级', '重点', '重大', '亿元以上', '招商', '扶贫', '民生', '产业', '基础设施', '公共服务', '设施',
-      '乡村振兴', '农村', '城市', '城乡', '城区', '农村公路', '道路', '教育', '文化', '卫生', '供电', '供水', '供暖', '供热', '污水处理',
-      '住房保障', '保障性', '高标准农田', '老旧小区', '改造', '提升', '提质', '升级', '整治', '新建', '在建', '续建', '储备', '前期',
-      '示范', '试点', '一期', '二期', '三期', '新型', '智慧', '数字', '绿色', '生态', '环保', '水利', '交通', '能源', '工业', '农业',
-      '服务业', '现代', '特色', '智能', '智能化', '标准化', '规模化', '高端', '先进', '优势', '重要', '关键', '各类', '这些', '有关', '相关', '其他', '配套', '工程', '项目', '建设', '百城',
-      '停车场', '公厕', '中转站', '农田', '管网', '厂房', '宿舍', '路灯', '立交', '快速', '生产', '技术', '产能', '义务教育', '寄宿制',
-      '公办', '民办', '普惠性', '优质', '领域', '全', '保障', '人民', '中医', '主体', '配套', '附属',
-      '省', '市', '县', '区', '乡', '镇', '村', '类', '个', '批', '大', '新', '等', '的', '和', '与', '及', '、',
+      '省市',
+      '省级',
+      '市级',
+      '县级',
+      '国家级',
+      '重点',
+      '重大',
+      '亿元以上',
+      '招商',
+      '扶贫',
+      '民生',
+      '产业',
+      '基础设施',
+      '公共服务',
+      '设施',
+      '乡村振兴',
+      '农村',
+      '城市',
+      '城乡',
+      '城区',
+      '农村公路',
+      '道路',
+      '教育',
+      '文化',
+      '卫生',
+      '供电',
+      '供水',
+      '供暖',
+      '供热',
+      '污水处理',
+      '住房保障',
+      '保障性',
+      '高标准农田',
+      '老旧小区',
+      '改造',
+      '提升',
+      '提质',
+      '升级',
+      '整治',
+      '新建',
+      '在建',
+      '续建',
+      '储备',
+      '前期',
+      '示范',
+      '试点',
+      '一期',
+      '二期',
+      '三期',
+      '新型',
+      '智慧',
+      '数字',
+      '绿色',
+      '生态',
+      '环保',
+      '水利',
+      '交通',
+      '能源',
+      '工业',
+      '农业',
+      '服务业',
+      '现代',
+      '特色',
+      '智能',
+      '智能化',
+      '标准化',
+      '规模化',
+      '高端',
+      '先进',
+      '优势',
+      '重要',
+      '关键',
+      '各类',
+      '这些',
+      '有关',
+      '相关',
+      '其他',
+      '配套',
+      '工程',
+      '项目',
+      '建设',
+      '百城',
+      '停车场',
+      '公厕',
+      '中转站',
+      '农田',
+      '管网',
+      '厂房',
+      '宿舍',
+      '路灯',
+      '立交',
+      '快速',
+      '生产',
+      '技术',
+      '产能',
+      '义务教育',
+      '寄宿制',
+      '公办',
+      '民办',
+      '普惠性',
+      '优质',
+      '领域',
+      '全',
+      '保障',
+      '人民',
+      '中医',
+      '主体',
+      '配套',
+      '附属',
+      '省',
+      '市',
+      '县',
+      '区',
+      '乡',
+      '镇',
+      '村',
+      '类',
+      '个',
+      '批',
+      '大',
+      '新',
+      '等',
+      '的',
+      '和',
+      '与',
+      '及',
+      '、',
       ...HEAD.split('|'),
     ]
       .sort((a, b) => b.length - a.length)
@@ -100,7 +289,8 @@ const GENERIC = new RegExp(
 /** A count or a collective: "98个项目", "一批", "307个亿元以上招商项目", "64个省市重点项目". */
 const COUNTED = /(?:\d+|[一二两三四五六七八九十百千]+)(?:个|项|批|家|所|座|条|套|处)|一批|多个|若干|一系列|系列|等\d+/u;
 /** A count right after the name: "寄宿制学校98所". */
-const COUNT_AFTER = /^(?:落地|开工|签约|建成|投产|竣工|完成|实施|达到|共|累计)?(?:\d+|[一二两三四五六七八九十百千]+)(?:个|项|批|家|所|座|条|套|处)/u;
+const COUNT_AFTER =
+  /^(?:落地|开工|签约|建成|投产|竣工|完成|实施|达到|共|累计)?(?:\d+|[一二两三四五六七八九十百千]+)(?:个|项|批|家|所|座|条|套|处)/u;
 /** Sums and statistics: the amount in such a sentence belongs to no one project. */
 const TOTALS = /累计|合计|共计|总计|完成投资|完成固定资产投资|占年计划|GDP|生产总值|增加值|税收|财政|预算|收入|扶贫资金|专项资金|资金\d/u;
 
@@ -231,7 +421,9 @@ function candidateIn(text: string, item: Piece): Candidate | null {
   const counted = countedWhole || COUNTED.test(name) || COUNT_AFTER.test(text.slice(start + name.length, start + name.length + 10));
   const specific = specificPart(name);
   return {
-    start, name, specific,
+    start,
+    name,
+    specific,
     headed: headedName !== null || ENDS_IN_HEAD.test(name),
     kind: counted ? 'aggregate' : specific.length < 2 ? 'generic' : 'project',
   };
@@ -246,14 +438,18 @@ export function findProjectMentions(text: string): ProjectMention[] {
   for (const s of text.matchAll(SENTENCE)) {
     const sentence: Piece = { start: s.index, text: s[0] };
     const sentenceRange = { start: s.index, end: s.index + s[0].length };
-    const found: Array<Omit<ProjectMention, 'amount' | 'confidence'> & { clauseStart: number; clauseEnd: number; specific: string; listed: boolean }> = [];
+    const found: Array<
+      Omit<ProjectMention, 'amount' | 'confidence'> & { clauseStart: number; clauseEnd: number; specific: string; listed: boolean }
+    > = [];
     for (const c of s[0].matchAll(CLAUSE)) {
       const clause: Piece = { start: s.index + c.index, text: c[0] };
       // "A、B等重大项目" / "A、B等204个项目开工建设": the items before 等 are the projects, with or without a head.
       const etc = ETC.exec(clause.text);
       // "A、B等全线贯通": a list before 等, each item still has to end like a project.
       const list = etc ? null : /^(.*?)等/u.exec(clause.text);
-      const items = etc ? listItems({ start: clause.start, text: etc[1] }) : listItems({ start: clause.start, text: list ? list[1] : clause.text });
+      const items = etc
+        ? listItems({ start: clause.start, text: etc[1] })
+        : listItems({ start: clause.start, text: list ? list[1] : clause.text });
       const candidates = items.map((item) => candidate(item, Boolean(etc)));
       // "A、B和C项目建设", "济洛西、尧栾西高速尧栾段建成通车": when the list's last item is a project, the items before it share its
       // head; after "等…领域项目" the items are categories.
@@ -266,25 +462,50 @@ export function findProjectMentions(text: string): ProjectMention[] {
         if (!c) continue;
         if (!etc && !c.headed && !(shared && c.name.length <= 12)) continue;
         if (c.name.length < 3 && !etc && !shared) continue;
-        const kind =
-          countedList ? 'aggregate' : categories && c.kind === 'project' ? 'generic' : !etc && !c.headed && ACTIVITY.test(c.name) ? 'generic' : c.kind;
+        const kind = countedList
+          ? 'aggregate'
+          : categories && c.kind === 'project'
+            ? 'generic'
+            : !etc && !c.headed && ACTIVITY.test(c.name)
+              ? 'generic'
+              : c.kind;
         const etcKind = etc && !c.headed && ACTIVITY.test(c.name) ? 'generic' : kind;
         // "洛吉、洛新等快速通道": the list's head completes a bare item's name.
         // "城北和城南幼儿园": a bare item before the list's headed last item takes that item's head.
-        const head = etc && !c.headed
-          ? etc[2].replace(GENERIC_ADJECTIVE, '')
-          : shared && !c.headed && last ? (new RegExp(`(?:${HEAD})$`, 'u').exec(last.name)?.[0] ?? '') : '';
+        const head =
+          etc && !c.headed
+            ? etc[2].replace(GENERIC_ADJECTIVE, '')
+            : shared && !c.headed && last
+              ? (new RegExp(`(?:${HEAD})$`, 'u').exec(last.name)?.[0] ?? '')
+              : '';
         found.push({
-          kind: etcKind, start: c.start, end: c.start + c.name.length, name: c.name, title: c.name + (COUNTED.test(head) ? '' : head),
-          sentence: sentenceRange, stage: stageOf(clause.text, sentence.text), clauseStart: clause.start, clauseEnd: clause.start + clause.text.length, specific: c.specific,
+          kind: etcKind,
+          start: c.start,
+          end: c.start + c.name.length,
+          name: c.name,
+          title: c.name + (COUNTED.test(head) ? '' : head),
+          sentence: sentenceRange,
+          stage: stageOf(clause.text, sentence.text),
+          clauseStart: clause.start,
+          clauseEnd: clause.start + clause.text.length,
+          specific: c.specific,
           listed: Boolean(etc || shared),
         });
       }
       if (etc && COUNTED.test(etc[2])) {
         const at = clause.start + etc[1].length + 1;
         found.push({
-          kind: 'aggregate', start: at, end: clause.start + etc[0].length, name: clause.text.slice(at - clause.start, etc[0].length), title: '',
-          sentence: sentenceRange, stage: null, clauseStart: clause.start, clauseEnd: clause.start + clause.text.length, specific: '', listed: false,
+          kind: 'aggregate',
+          start: at,
+          end: clause.start + etc[0].length,
+          name: clause.text.slice(at - clause.start, etc[0].length),
+          title: '',
+          sentence: sentenceRange,
+          stage: null,
+          clauseStart: clause.start,
+          clauseEnd: clause.start + clause.text.length,
+          specific: '',
+          listed: false,
         });
       }
     }
@@ -296,7 +517,9 @@ export function findProjectMentions(text: string): ProjectMention[] {
         // "总投资14.85亿元的X项目" / "X项目，总投资5亿元": the amount right next to the name is its own.
         const adjacent = money.find(
           (a) =>
-            (a.end <= f.start && /^的?$/u.test(text.slice(a.end, f.start)) && /投资/u.test(text.slice(Math.max(0, a.start - 4), a.start))) ||
+            (a.end <= f.start &&
+              /^的?$/u.test(text.slice(a.end, f.start)) &&
+              /投资/u.test(text.slice(Math.max(0, a.start - 4), a.start))) ||
             (a.start >= f.end && a.start - f.end <= 6 && /投资/u.test(text.slice(f.end, a.start))),
         );
         // Otherwise a sentence with one project and one investment amount ("计划投资11亿元，开工建设三中迁建项目").

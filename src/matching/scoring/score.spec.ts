@@ -4,7 +4,17 @@ import { searchText } from '../../platform/text/segmenter.js';
 import { loadConfig } from '../../platform/config/config.js';
 import { scoringConfig } from '../matching.engine.js';
 import { DEFAULT_SCORING, FACTORS, normalisedWeights, parseWeights, type ScoringConfig } from './config.js';
-import { industryFit, investmentFit, isMatch, ProjectProfile, regionFit, scoreMatch, type MatchEnterprise, type MatchIncentive, type MatchProject } from './score.js';
+import {
+  industryFit,
+  investmentFit,
+  isMatch,
+  ProjectProfile,
+  regionFit,
+  scoreMatch,
+  type MatchEnterprise,
+  type MatchIncentive,
+  type MatchProject,
+} from './score.js';
 import { decodeVerdict, encodeVerdict } from './stored.js';
 import { isContentTerm, showShared, termTable, textFit } from './text.js';
 
@@ -24,7 +34,11 @@ const pigFarm: MatchEnterprise = {
   pendingCertifications: ['high_tech'],
   certificationsValidUntil: {},
   needLandMu: 1500,
-  tokens: searchText('河南牧丰农牧科技有限公司', '生猪养殖、饲料加工、生猪屠宰一体化，与职业院校共建畜牧兽医实训基地', '需设施农用地').split(' '),
+  tokens: searchText(
+    '河南牧丰农牧科技有限公司',
+    '生猪养殖、饲料加工、生猪屠宰一体化，与职业院校共建畜牧兽医实训基地',
+    '需设施农用地',
+  ).split(' '),
 };
 
 const cjrh: MatchIncentive = {
@@ -61,11 +75,26 @@ const pigPark: MatchProject = {
 describe('industry fit (GB/T 4754)', () => {
   it('ranks same class > inside the project field > same group, and stops there', () => {
     expect(industryFit(['C1351'], ['C1351'], t)).toEqual({ fit: 1, reason: '同为「C1351 牲畜屠宰」' });
-    expect(industryFit(['C3491'], ['C34'], t)).toMatchObject({ fit: 1, reason: '企业行业「C3491 工业机器人制造」属于项目招商行业「C34 通用设备制造业」' });
-    expect(industryFit(['C1351'], ['C1353'], t)).toMatchObject({ fit: 0.75, reason: expect.stringContaining('同属「C135 屠宰及肉类加工」') });
-    expect(industryFit(['C135'], ['C1353'], t)).toMatchObject({ fit: 0.75, reason: '企业行业「C135 屠宰及肉类加工」涵盖项目招商行业「C1353 肉制品及副产品加工」' });
-    expect(industryFit(['C13'], ['C1353'], t)).toEqual({ fit: 0.5, reason: '企业只填写了「C13 农副食品加工业」，无法判断与项目行业「C1353 肉制品及副产品加工」是否吻合' });
-    expect(industryFit(['C1312'], ['C1372'], t)).toMatchObject({ fit: 0.35, reason: expect.stringContaining('仅同属大类「C13 农副食品加工业」') });
+    expect(industryFit(['C3491'], ['C34'], t)).toMatchObject({
+      fit: 1,
+      reason: '企业行业「C3491 工业机器人制造」属于项目招商行业「C34 通用设备制造业」',
+    });
+    expect(industryFit(['C1351'], ['C1353'], t)).toMatchObject({
+      fit: 0.75,
+      reason: expect.stringContaining('同属「C135 屠宰及肉类加工」'),
+    });
+    expect(industryFit(['C135'], ['C1353'], t)).toMatchObject({
+      fit: 0.75,
+      reason: '企业行业「C135 屠宰及肉类加工」涵盖项目招商行业「C1353 肉制品及副产品加工」',
+    });
+    expect(industryFit(['C13'], ['C1353'], t)).toEqual({
+      fit: 0.5,
+      reason: '企业只填写了「C13 农副食品加工业」，无法判断与项目行业「C1353 肉制品及副产品加工」是否吻合',
+    });
+    expect(industryFit(['C1312'], ['C1372'], t)).toMatchObject({
+      fit: 0.35,
+      reason: expect.stringContaining('仅同属大类「C13 农副食品加工业」'),
+    });
     expect(industryFit(['C1312'], ['C3491'], t)).toMatchObject({ fit: 0.1, reason: expect.stringContaining('仅同属门类') });
     expect(industryFit(['F5292'], ['C3491'], t)).toMatchObject({ fit: 0, reason: expect.stringContaining('行业不相关') });
   });
@@ -83,23 +112,38 @@ describe('region fit (GB/T 2260)', () => {
   const e = (targetRegionCodes: string[], homeRegionCode = '440305') => ({ targetRegionCodes, homeRegionCode });
   it('scores a target county > city > province', () => {
     expect(regionFit(e(['410223']), '410223', r)).toEqual({ fit: 1, reason: '项目位于意向投资地「河南省开封市尉氏县」' });
-    expect(regionFit(e(['410200']), '410223', r)).toEqual({ fit: 0.9, reason: '项目所在地「河南省开封市尉氏县」在意向投资地「河南省开封市」内' });
+    expect(regionFit(e(['410200']), '410223', r)).toEqual({
+      fit: 0.9,
+      reason: '项目所在地「河南省开封市尉氏县」在意向投资地「河南省开封市」内',
+    });
     expect(regionFit(e(['410000']), '410223', r).fit).toBe(0.7);
     expect(regionFit(e(['410000', '410223']), '410223', r).fit).toBe(1);
   });
   it('falls back to the home county and home city', () => {
     expect(regionFit(e([], '410223'), '410223', r)).toEqual({ fit: 0.6, reason: '项目位于企业注册地「河南省开封市尉氏县」' });
-    expect(regionFit(e(['320500'], '410221'), '410223', r)).toMatchObject({ fit: 0.45, reason: expect.stringContaining('与企业注册地同属「河南省开封市」') });
+    expect(regionFit(e(['320500'], '410221'), '410223', r)).toMatchObject({
+      fit: 0.45,
+      reason: expect.stringContaining('与企业注册地同属「河南省开封市」'),
+    });
   });
   it('is zero elsewhere, saying where the enterprise wants to go', () => {
-    expect(regionFit(e(['411300']), '410223', r)).toEqual({ fit: 0, reason: '项目所在地「河南省开封市尉氏县」不在意向投资地区（河南省南阳市）内' });
+    expect(regionFit(e(['411300']), '410223', r)).toEqual({
+      fit: 0,
+      reason: '项目所在地「河南省开封市尉氏县」不在意向投资地区（河南省南阳市）内',
+    });
   });
 });
 
 describe('investment fit', () => {
   it('is full inside the range and falls off outside it (zero at half the minimum / twice the maximum)', () => {
-    expect(investmentFit(800_000_000, 300_000_000, 1_000_000_000)).toEqual({ fit: 1, reason: '项目总投资 8 亿元，在计划投资 3–10 亿元之内' });
-    expect(investmentFit(1_500_000_000, 300_000_000, 1_000_000_000)).toMatchObject({ fit: 0.42, reason: '项目总投资 15 亿元，高于计划投资 3–10 亿元（接近上限）' });
+    expect(investmentFit(800_000_000, 300_000_000, 1_000_000_000)).toEqual({
+      fit: 1,
+      reason: '项目总投资 8 亿元，在计划投资 3–10 亿元之内',
+    });
+    expect(investmentFit(1_500_000_000, 300_000_000, 1_000_000_000)).toMatchObject({
+      fit: 0.42,
+      reason: '项目总投资 15 亿元，高于计划投资 3–10 亿元（接近上限）',
+    });
     expect(investmentFit(2_000_000_000, 300_000_000, 1_000_000_000).fit).toBe(0);
     expect(investmentFit(200_000_000, 300_000_000, 1_000_000_000)).toMatchObject({ fit: 0.42, reason: expect.stringContaining('低于') });
     expect(investmentFit(100_000_000, 300_000_000, 1_000_000_000)).toEqual({ fit: 0, reason: '项目总投资 1 亿元，低于计划投资 3–10 亿元' });
@@ -140,7 +184,12 @@ describe('the match score', () => {
     expect(m.breakdown.map((b) => b.factor)).toEqual([...FACTORS]);
     const sum = m.breakdown.reduce((s, b) => s + b.fit * b.weight, 0);
     expect(m.score).toBe(Math.round(sum));
-    expect(m.breakdown.find((b) => b.factor === 'industry')).toMatchObject({ fit: 1, weight: 30, points: 30, reason: '同为「A0313 猪的饲养」' });
+    expect(m.breakdown.find((b) => b.factor === 'industry')).toMatchObject({
+      fit: 1,
+      weight: 30,
+      points: 30,
+      reason: '同为「A0313 猪的饲养」',
+    });
     expect(m.breakdown.find((b) => b.factor === 'region')?.reason).toBe('项目位于意向投资地「河南省开封市尉氏县」');
     expect(m.reasons[0]).toBe('行业：同为「A0313 猪的饲养」');
     expect(isMatch(m, DEFAULT_SCORING)).toBe(true);
@@ -151,15 +200,21 @@ describe('the match score', () => {
     expect(m.eligibleIncentiveIds).toEqual([11]);
     expect(m.needsInfoIncentiveIds).toEqual([12]);
     const inc = m.breakdown.find((b) => b.factor === 'incentives')!;
-    expect(inc.reason).toBe('可享受 1 项扶持：「产教融合型企业项目审批“绿色通道”」；另有 1 项需补充信息（已申报高新技术企业，待主管部门核验）');
+    expect(inc.reason).toBe(
+      '可享受 1 项扶持：「产教融合型企业项目审批“绿色通道”」；另有 1 项需补充信息（已申报高新技术企业，待主管部门核验）',
+    );
     expect(inc.fit).toBeCloseTo(1 - 0.5 ** 1.5, 2);
     const none = scoreMatch({ ...pigFarm, verifiedCertifications: [], pendingCertifications: [] }, pigPark, ctx());
     expect(none.eligibleIncentiveIds).toEqual([]);
-    expect(none.breakdown.find((b) => b.factor === 'incentives')).toMatchObject({ fit: 0, reason: expect.stringContaining('暂不符合条件（需取得产教融合型企业认定）') });
+    expect(none.breakdown.find((b) => b.factor === 'incentives')).toMatchObject({
+      fit: 0,
+      reason: expect.stringContaining('暂不符合条件（需取得产教融合型企业认定）'),
+    });
   });
 
   it('ranks open projects over planned and signed ones, and never matches closed or unpublished ones', () => {
-    const at = (stage: MatchProject['stage'], status: MatchProject['status'] = 'published') => scoreMatch(pigFarm, { ...pigPark, stage, status }, ctx());
+    const at = (stage: MatchProject['stage'], status: MatchProject['status'] = 'published') =>
+      scoreMatch(pigFarm, { ...pigPark, stage, status }, ctx());
     expect(at('open').score).toBeGreaterThan(at('planning').score);
     expect(at('planning').score).toBeGreaterThan(at('signed').score);
     expect(at('closed').excluded).toEqual({ factor: 'stage', reason: '项目已关闭' });
@@ -202,7 +257,10 @@ describe('weights configuration', () => {
     expect(Object.values(n).reduce((a, b) => a + b, 0)).toBeCloseTo(100, 6);
   });
   it('comes from the environment, a bad value stopping the process with one line naming it', () => {
-    expect(scoringConfig(loadConfig({ MATCH_WEIGHTS: 'industry=40,text=5', MATCH_THRESHOLD: '60' }))).toMatchObject({ threshold: 60, weights: { industry: 40, text: 5, region: 20 } });
+    expect(scoringConfig(loadConfig({ MATCH_WEIGHTS: 'industry=40,text=5', MATCH_THRESHOLD: '60' }))).toMatchObject({
+      threshold: 60,
+      weights: { industry: 40, text: 5, region: 20 },
+    });
     expect(() => loadConfig({ MATCH_WEIGHTS: 'luck=5' })).toThrow(/^Configuration error: MATCH_WEIGHTS must be factor=weight pairs/);
     expect(() => loadConfig({ MATCH_THRESHOLD: '101' })).toThrow(/MATCH_THRESHOLD/);
   });
@@ -217,7 +275,12 @@ describe('weights configuration', () => {
 describe('the stored form (verdict)', () => {
   const readBack = (profile: ProjectProfile, e: MatchEnterprise) => {
     const ev = profile.evaluate(e);
-    const stored = { score: ev.score, verdict: profile.verdict(ev), eligibleIncentiveIds: ev.eligibleIncentiveIds, needsInfoIncentiveIds: ev.needsInfoIncentiveIds };
+    const stored = {
+      score: ev.score,
+      verdict: profile.verdict(ev),
+      eligibleIncentiveIds: ev.eligibleIncentiveIds,
+      needsInfoIncentiveIds: ev.needsInfoIncentiveIds,
+    };
     // read by a profile compiled afresh from the project, without its text, and the enterprise without its tokens
     const reader = new ProjectProfile(profile.project, ctx(), { tokens: [], renderMemo: false });
     return { fresh: profile.explain(ev), read: reader.explain(reader.revive(stored, { ...e, tokens: [] })!), bytes: stored.verdict.length };
@@ -259,10 +322,19 @@ describe('the stored form (verdict)', () => {
       text: ['生猪屠宰', '饲料'],
       stage: 'open' as const,
     });
-    for (const [e, p, ca] of [['A0313', 'A', 'A03'], ['C1351', 'C13', null], ['T', 'Z9', 'X-1']] as const) {
+    for (const [e, p, ca] of [
+      ['A0313', 'A', 'A03'],
+      ['C1351', 'C13', null],
+      ['T', 'Z9', 'X-1'],
+    ] as const) {
       const v = decodeVerdict(encodeVerdict({ fits: [0.75, 1, 0.45, 0, 0.33, 0.1], sections: sections(e, p, ca) }))!;
       expect(v.sections.industry).toEqual({ kind: 8, e, p, ca });
-      expect(v.sections).toMatchObject({ region: { at: '410223' }, incentives: { attached: 2, unmet: 77 }, text: ['生猪屠宰', '饲料'], stage: 'open' });
+      expect(v.sections).toMatchObject({
+        region: { at: '410223' },
+        incentives: { attached: 2, unmet: 77 },
+        text: ['生猪屠宰', '饲料'],
+        stage: 'open',
+      });
       expect(v.fits).toEqual([0.75, 1, 0.45, 0, 0.33, 0.1]);
     }
     // a row written when there were fewer factors: the ones it has read as stored, the new one is absent
@@ -279,7 +351,8 @@ describe('the stored form (verdict)', () => {
 
 describe('fingerprint', () => {
   it('is equal for equal results and changes with anything shown', () => {
-    const fp = (e: MatchEnterprise, p: MatchProject, config = DEFAULT_SCORING) => new ProjectProfile(p, ctx(config)).evaluate(e).fingerprint;
+    const fp = (e: MatchEnterprise, p: MatchProject, config = DEFAULT_SCORING) =>
+      new ProjectProfile(p, ctx(config)).evaluate(e).fingerprint;
     const a = fp(pigFarm, pigPark);
     expect(new ProjectProfile(pigPark, ctx()).evaluate(pigFarm).fingerprint).toBe(a);
     expect(fp(pigFarm, { ...pigPark, totalInvestmentYuan: 900_000_000 })).not.toBe(a);

@@ -1,4 +1,10 @@
-import { evaluateEligibility, missingInformation, type EligibilityResult, type EnterpriseFacts, type IncentiveFacts } from '../../policies/eligibility/evaluate.js';
+import {
+  evaluateEligibility,
+  missingInformation,
+  type EligibilityResult,
+  type EnterpriseFacts,
+  type IncentiveFacts,
+} from '../../policies/eligibility/evaluate.js';
 import type { ProjectStage, ProjectStatus } from '../../projects/project.vocabulary.js';
 import { formatYuan, formatYuanRange } from '../../platform/format/units.js';
 import type { RegionTree } from '../../reference/regions.js';
@@ -269,7 +275,9 @@ function regionReason(v: RegionVerdict, e: Pick<EnterpriseFacts, 'targetRegionCo
       return `项目所在地「${where}」与企业注册地同属「${r.fullName(v.at)}」（不在意向投资地区内）`;
     case RK.Elsewhere: {
       const targets = e.targetRegionCodes.map((c) => r.fullName(c)).join('、');
-      return targets ? `项目所在地「${where}」不在意向投资地区（${targets}）内` : `项目所在地「${where}」不在企业注册地附近，企业也未填写意向投资地区`;
+      return targets
+        ? `项目所在地「${where}」不在意向投资地区（${targets}）内`
+        : `项目所在地「${where}」不在企业注册地附近，企业也未填写意向投资地区`;
     }
   }
 }
@@ -300,7 +308,8 @@ function investmentReason(total: number, min: number | null, max: number | null,
   return `项目总投资 ${amount}，高于计划投资 ${range}${fit > 0 ? '（接近上限）' : ''}`;
 }
 
-const investmentHash = (min: number | null, max: number | null, fit: number) => mix(mix(min === null ? -1 : Math.round(min / 10_000), max === null ? -1 : Math.round(max / 10_000)), Math.round(fit * 100));
+const investmentHash = (min: number | null, max: number | null, fit: number) =>
+  mix(mix(min === null ? -1 : Math.round(min / 10_000), max === null ? -1 : Math.round(max / 10_000)), Math.round(fit * 100));
 
 export function investmentFit(total: number, min: number | null, max: number | null): Part {
   const fit = investmentScore(total, min, max);
@@ -328,7 +337,13 @@ interface IncentivePart extends Part {
   unmet: number;
 }
 
-const quoteList = (titles: string[]) => (titles.length > 3 ? `${titles.slice(0, 3).map((t) => `「${t}」`).join('')}等 ${titles.length} 项` : titles.map((t) => `「${t}」`).join(''));
+const quoteList = (titles: string[]) =>
+  titles.length > 3
+    ? `${titles
+        .slice(0, 3)
+        .map((t) => `「${t}」`)
+        .join('')}等 ${titles.length} 项`
+    : titles.map((t) => `「${t}」`).join('');
 
 /** The incentive factor's reason from what it found (shared by scoring and by reading a stored match). */
 function incentivesReason(attached: number, eligibleTitles: string[], needsInfoTitles: string[], missing: string, unmet: string): string {
@@ -344,7 +359,8 @@ function incentivesReason(attached: number, eligibleTitles: string[], needsInfoT
 const unmetReason = (r: EligibilityResult) => r.checks.find((c) => c.status === 'unmet')?.reason ?? '';
 
 function incentivesPart(e: EnterpriseFacts, p: MatchProject, ctx: ScoringContext): IncentivePart {
-  if (!p.incentives.length) return { fit: 0, reason: incentivesReason(0, [], [], '', ''), eligible: [], needsInfo: [], attached: 0, unmet: 0 };
+  if (!p.incentives.length)
+    return { fit: 0, reason: incentivesReason(0, [], [], '', ''), eligible: [], needsInfo: [], attached: 0, unmet: 0 };
   const eligible: MatchIncentive[] = [];
   const needsInfo: Array<{ i: MatchIncentive; missing: string[] }> = [];
   let firstUnmet = '';
@@ -364,7 +380,14 @@ function incentivesPart(e: EnterpriseFacts, p: MatchProject, ctx: ScoringContext
     needsInfo[0]?.missing[0] ?? '',
     firstUnmet,
   );
-  return { fit, reason, eligible: eligible.map((i) => i.id), needsInfo: needsInfo.map((x) => x.i.id), attached: p.incentives.length, unmet: eligible.length || needsInfo.length ? 0 : unmet };
+  return {
+    fit,
+    reason,
+    eligible: eligible.map((i) => i.id),
+    needsInfo: needsInfo.map((x) => x.i.id),
+    attached: p.incentives.length,
+    unmet: eligible.length || needsInfo.length ? 0 : unmet,
+  };
 }
 
 /**
@@ -372,7 +395,15 @@ function incentivesPart(e: EnterpriseFacts, p: MatchProject, ctx: ScoringContext
  * (as the project has them now), the missing information of the first needs-info one and the
  * unmet condition it quoted, evaluated for this enterprise by the same evaluator.
  */
-function revivedIncentives(fit: number, s: IncentivesSection, eligible: number[], needsInfo: number[], e: EnterpriseFacts, p: MatchProject, ctx: ScoringContext): IncentivePart {
+function revivedIncentives(
+  fit: number,
+  s: IncentivesSection,
+  eligible: number[],
+  needsInfo: number[],
+  e: EnterpriseFacts,
+  p: MatchProject,
+  ctx: ScoringContext,
+): IncentivePart {
   const byId = new Map(p.incentives.map((i) => [i.id, i]));
   const title = (id: number) => byId.get(id)?.title ?? '';
   const evaluate = (id: number) => {
@@ -381,7 +412,13 @@ function revivedIncentives(fit: number, s: IncentivesSection, eligible: number[]
   };
   const first = needsInfo.length ? evaluate(needsInfo[0]) : null;
   const unmet = s.unmet && !eligible.length && !needsInfo.length ? evaluate(s.unmet) : null;
-  const reason = incentivesReason(s.attached, eligible.map(title), needsInfo.map(title), first ? (missingInformation(first)[0] ?? '') : '', unmet ? unmetReason(unmet) : '');
+  const reason = incentivesReason(
+    s.attached,
+    eligible.map(title),
+    needsInfo.map(title),
+    first ? (missingInformation(first)[0] ?? '') : '',
+    unmet ? unmetReason(unmet) : '',
+  );
   return { fit, reason, eligible, needsInfo, attached: s.attached, unmet: s.unmet };
 }
 
@@ -421,7 +458,9 @@ interface FactKeys {
 const factKeys = new WeakMap<MatchEnterprise, FactKeys>();
 
 /** The memo key of what certification conditions read: the kinds held, awaited, and when they expire (today is in the other half of the key). */
-export function certificationsKey(e: Pick<EnterpriseFacts, 'verifiedCertifications' | 'pendingCertifications' | 'certificationsValidUntil'>): string {
+export function certificationsKey(
+  e: Pick<EnterpriseFacts, 'verifiedCertifications' | 'pendingCertifications' | 'certificationsValidUntil'>,
+): string {
   const key = `${e.verifiedCertifications.join(',')}/${e.pendingCertifications.join(',')}`;
   const until = e.certificationsValidUntil;
   for (const k in until) return `${key}/${JSON.stringify(until)}`;
@@ -547,7 +586,14 @@ export class ProjectProfile {
     const text = tf.fit ? round2(tf.fit) : 0;
     const stage = this.stagePart.fit;
     const w = this.points;
-    const score = Math.round(industry.fit * w.industry + region.fit * w.region + investment * w.investment + incentives.fit * w.incentives + text * w.text + stage * w.stage);
+    const score = Math.round(
+      industry.fit * w.industry +
+        region.fit * w.region +
+        investment * w.investment +
+        incentives.fit * w.incentives +
+        text * w.text +
+        stage * w.stage,
+    );
     let excluded = this.exclusion;
     if (!excluded && region.fit === 0) excluded = { factor: 'region', reason: '' }; // spelled out by explain
     if (!excluded && industry.fit < MIN_INDUSTRY_FIT) excluded = { factor: 'industry', reason: '' };
@@ -630,7 +676,10 @@ export class ProjectProfile {
    * verdict, the names and amounts its reasons quote from the rows. Null when the verdict's
    * layout is unknown (the caller scores afresh).
    */
-  revive(stored: { score: number; verdict: Uint8Array; eligibleIncentiveIds: number[]; needsInfoIncentiveIds: number[] }, e: MatchEnterprise): Evaluation | null {
+  revive(
+    stored: { score: number; verdict: Uint8Array; eligibleIncentiveIds: number[]; needsInfoIncentiveIds: number[] },
+    e: MatchEnterprise,
+  ): Evaluation | null {
     const v: Verdict | null = decodeVerdict(stored.verdict);
     if (!v) return null;
     const fit = (f: Factor) => v.fits[FACTORS.indexOf(f)] ?? 0;
@@ -646,7 +695,15 @@ export class ProjectProfile {
       industry: { fit: fits.industry, kind: ind.kind as IK, e: ind.e, p: ind.p, ca: ind.ca },
       region: { fit: fits.region, kind: reg.kind as RK, at: reg.at },
       incentives: s.incentives
-        ? revivedIncentives(fits.incentives, s.incentives, stored.eligibleIncentiveIds, stored.needsInfoIncentiveIds, e, this.project, this.ctx)
+        ? revivedIncentives(
+            fits.incentives,
+            s.incentives,
+            stored.eligibleIncentiveIds,
+            stored.needsInfoIncentiveIds,
+            e,
+            this.project,
+            this.ctx,
+          )
         : { ...PENDING, eligible: stored.eligibleIncentiveIds, needsInfo: stored.needsInfoIncentiveIds, attached: 0, unmet: 0 },
       sharedWords: s.text ?? [],
       stage: { fit: fits.stage, reason: stage.reason },
@@ -683,7 +740,12 @@ export class ProjectProfile {
           () => investmentReason(p.totalInvestmentYuan, e.investmentMinYuan, e.investmentMaxYuan, ev.fits.investment),
         ),
       incentives: () => ev.incentives.reason,
-      text: () => (ev.fits.text > 0 ? `共同关键词：${showShared(ev.sharedWords).map((w) => `「${w}」`).join('')}` : NO_TEXT.reason),
+      text: () =>
+        ev.fits.text > 0
+          ? `共同关键词：${showShared(ev.sharedWords)
+              .map((w) => `「${w}」`)
+              .join('')}`
+          : NO_TEXT.reason,
       stage: () => ev.stage.reason,
     };
   }

@@ -22,12 +22,14 @@ function subject(d: MatchDigestData, lang: MessageLanguage): string {
     return `Your ${d.period} matches: ${n} project${n > 1 ? 's' : ''}${k ? `, ${k} incentive${k > 1 ? 's' : ''}` : ''}`;
   }
   if (!n) return `贵企业已符合 ${k} 项免申即享政策`;
-  if (d.period === 'instant') return n === 1 ? `新的招商项目匹配：${d.matches[0].projectTitle}` : `新的招商项目匹配：${d.matches[0].projectTitle} 等 ${n} 个项目`;
+  if (d.period === 'instant')
+    return n === 1 ? `新的招商项目匹配：${d.matches[0].projectTitle}` : `新的招商项目匹配：${d.matches[0].projectTitle} 等 ${n} 个项目`;
   return `${d.period === 'daily' ? '每日' : '每周'}匹配汇总：${n} 个招商项目${k ? `，${k} 项免申即享政策` : ''}`;
 }
 
 const card = 'border:1px solid #e5e7eb;border-radius:8px;padding:14px 12px;margin:0 0 14px;';
-const button = 'display:inline-block;background:#b42318;color:#ffffff;text-decoration:none;padding:10px 18px;border-radius:6px;font-weight:600;font-size:15px;';
+const button =
+  'display:inline-block;background:#b42318;color:#ffffff;text-decoration:none;padding:10px 18px;border-radius:6px;font-weight:600;font-size:15px;';
 
 /** To an enterprise: new or materially better matches (score, reasons, incentives) and 免申即享 incentives. */
 export const matchDigestTemplate = defineTemplate<MatchDigestData>({

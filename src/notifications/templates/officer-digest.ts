@@ -5,7 +5,11 @@ import { defineTemplate } from './registry.js';
 function subject(d: OfficerDigestData, lang: MessageLanguage): string {
   const [i, n] = [d.interests.length, d.matches.length];
   if (lang === 'en') {
-    return [i ? `${i} enterprise${i > 1 ? 's' : ''} interested` : '', n ? `${n} new high-score match${n > 1 ? 'es' : ''}` : ''].filter(Boolean).join(', ') + (d.regionName ? ` in ${d.regionName}` : '');
+    return (
+      [i ? `${i} enterprise${i > 1 ? 's' : ''} interested` : '', n ? `${n} new high-score match${n > 1 ? 'es' : ''}` : '']
+        .filter(Boolean)
+        .join(', ') + (d.regionName ? ` in ${d.regionName}` : '')
+    );
   }
   const parts = [i ? `${i} 家企业表示感兴趣` : '', n ? `${n} 个高匹配度新匹配` : ''].filter(Boolean).join('，');
   return `${d.regionName ? d.regionName + '招商动态' : '招商动态'}：${parts}`;
@@ -15,7 +19,8 @@ type Interest = OfficerDigestData['interests'][number];
 type Match = OfficerDigestData['matches'][number];
 
 /** Officers' links open the console (never /portal, which is the enterprises' side). */
-const interestUrl = (x: Interest, _lang?: MessageLanguage) => (x.leadId ? `/console/leads/${x.leadId}` : `/console/projects/${x.projectId}#match-${x.id}`);
+const interestUrl = (x: Interest, _lang?: MessageLanguage) =>
+  x.leadId ? `/console/leads/${x.leadId}` : `/console/projects/${x.projectId}#match-${x.id}`;
 const matchUrl = (x: Match, _lang?: MessageLanguage) => `/console/projects/${x.projectId}#match-${x.id}`;
 
 const card = 'border:1px solid #e5e7eb;border-radius:8px;padding:12px;margin:0 0 12px;';

@@ -64,7 +64,12 @@ export const templateNames = (): string[] => [...templates.keys()].sort();
 /** Helpers every template can use (`it.fmt.yuan(…)` …). */
 const fmt = { yuan: formatYuan, yuanRange: formatYuanRange, mu: formatMu, date: shanghaiDate, dateTime: shanghaiDateTime };
 
-const oneLine = (s: string) => s.replace(/[\r\n\t]+/g, ' ').replace(/\s{2,}/g, ' ').trim().slice(0, 200);
+const oneLine = (s: string) =>
+  s
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim()
+    .slice(0, 200);
 
 /** Renders a message; throws for an unknown template or a template error (a permanent failure). */
 export function renderMessage(name: string, data: Record<string, unknown>, ctx: RenderContext): RenderedMessage {
@@ -72,7 +77,17 @@ export function renderMessage(name: string, data: Record<string, unknown>, ctx: 
   if (!def) throw new Error(`未知的邮件模板 "${name}"`);
   const lang: MessageLanguage = def.html[ctx.lang] && def.text[ctx.lang] ? ctx.lang : 'zh-CN';
   const helpers = Object.fromEntries(Object.entries(def.helpers ?? {}).map(([k, f]) => [k, (...a: unknown[]) => f(...a, lang)]));
-  const it = { ...data, ...helpers, data, lang, fmt, baseUrl: ctx.baseUrl, recipientName: ctx.recipientName ?? null, unsubscribeUrl: ctx.unsubscribeUrl ?? null, preferencesUrl: ctx.preferencesUrl ?? null };
+  const it = {
+    ...data,
+    ...helpers,
+    data,
+    lang,
+    fmt,
+    baseUrl: ctx.baseUrl,
+    recipientName: ctx.recipientName ?? null,
+    unsubscribeUrl: ctx.unsubscribeUrl ?? null,
+    preferencesUrl: ctx.preferencesUrl ?? null,
+  };
   const subject = oneLine(def.subject(data as never, lang));
   const htmlBody = htmlEta.render(`@${name}:${lang}`, it);
   const html = htmlEta.render('@layout', { ...it, subject, body: htmlBody });

@@ -5,9 +5,7 @@ import { parseNodes } from '../redis/redis-options.js';
  * All configuration comes from environment variables, parsed once at start into a typed object.
  * A missing or malformed variable stops the process with one line naming it (see ConfigError).
  */
-const bool = z
-  .enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'])
-  .transform((v) => ['true', '1', 'on', 'yes'].includes(v));
+const bool = z.enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no']).transform((v) => ['true', '1', 'on', 'yes'].includes(v));
 
 const url = (protocols: string[]) =>
   z.string().refine(
@@ -52,10 +50,16 @@ const schema = z
     /** BullMQ key prefix; on a cluster it becomes a hash tag ({im}) unless it holds one (see queuePrefix). */
     QUEUE_PREFIX: z
       .string()
-      .regex(/^(?:[a-zA-Z0-9_-]{1,40}|[a-zA-Z0-9_-]{0,20}\{[a-zA-Z0-9_-]{1,40}\}[a-zA-Z0-9_-]{0,20})$/, 'must be 1-40 letters, digits, _ or -, optionally one {hash tag}')
+      .regex(
+        /^(?:[a-zA-Z0-9_-]{1,40}|[a-zA-Z0-9_-]{0,20}\{[a-zA-Z0-9_-]{1,40}\}[a-zA-Z0-9_-]{0,20})$/,
+        'must be 1-40 letters, digits, _ or -, optionally one {hash tag}',
+      )
       .default('im'),
     /** This process's name in BullMQ (which worker ran a job); default host:pid. */
-    WORKER_NAME: z.string().regex(/^[a-zA-Z0-9_.:@-]{1,80}$/, 'must be 1-80 letters, digits or _ . : @ -').optional(),
+    WORKER_NAME: z
+      .string()
+      .regex(/^[a-zA-Z0-9_.:@-]{1,80}$/, 'must be 1-80 letters, digits or _ . : @ -')
+      .optional(),
     WORKERS: bool.default(true),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     /** Matching (src/matching): factor weights "industry=30,region=20,…", the score a stored match needs, what a material rise is. */
@@ -93,14 +97,27 @@ const schema = z
     NOTIFICATION_LINK_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     /** Leads and imports (src/leads, src/imports): the hour officers' reminders go out (Asia/Shanghai); upload limit; above this size an import runs as a job. */
     LEAD_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(8),
-    IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(64 * 1024 * 1024),
-    IMPORT_SYNC_MAX_BYTES: z.coerce.number().int().min(0).max(1024 * 1024 * 1024).default(256 * 1024),
+    IMPORT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(1024 * 1024 * 1024)
+      .default(64 * 1024 * 1024),
+    IMPORT_SYNC_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(1024 * 1024 * 1024)
+      .default(256 * 1024),
     /** Stored files (src/platform/storage): local disk (STORAGE_DIR) by default, or an S3-compatible bucket. */
     STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
     STORAGE_DIR: z.string().min(1).default('var/files'),
     S3_ENDPOINT: url(['http', 'https']).optional(),
     S3_REGION: z.string().min(1).max(40).default('us-east-1'),
-    S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name').optional(),
+    S3_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name')
+      .optional(),
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     /** Path-style URLs (http://host/bucket/key), which MinIO and most self-hosted stores need. */
@@ -141,9 +158,7 @@ export class ConfigError extends Error {
 
 /** Parses the environment; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const input = Object.fromEntries(
-    Object.entries(env).filter(([k, v]) => k in schema.shape && v !== undefined && v !== ''),
-  );
+  const input = Object.fromEntries(Object.entries(env).filter(([k, v]) => k in schema.shape && v !== undefined && v !== ''));
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -10,7 +10,11 @@ export type EntityList = NonNullable<DataSourceOptions['entities']>;
  * synchronizes. The entities are handed in by the composition root (src/entities.ts), so this
  * module names no domain module.
  */
-export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>, entities: EntityList, applicationName = 'investmatch'): DataSourceOptions {
+export function dataSourceOptions(
+  config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>,
+  entities: EntityList,
+  applicationName = 'investmatch',
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: config.DATABASE_URL,
@@ -27,6 +31,10 @@ export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'DATA
   };
 }
 
-export function createDataSource(config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>, entities: EntityList, applicationName?: string): DataSource {
+export function createDataSource(
+  config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>,
+  entities: EntityList,
+  applicationName?: string,
+): DataSource {
   return new DataSource(dataSourceOptions(config, entities, applicationName));
 }

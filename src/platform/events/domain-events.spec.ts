@@ -5,7 +5,7 @@ describe('DomainEvents', () => {
   const m = {} as EntityManager;
   const happened = defineEvent<{ id: number }>('test.happened');
 
-  it('runs every subscriber in order with the caller\'s manager', async () => {
+  it("runs every subscriber in order with the caller's manager", async () => {
     const events = new DomainEvents();
     const seen: string[] = [];
     events.on(happened, async (mm, p) => void seen.push(`a${p.id}${mm === m}`));
@@ -14,7 +14,7 @@ describe('DomainEvents', () => {
     expect(seen).toEqual(['a7true', 'b7']);
   });
 
-  it('refuses an event nobody subscribed to (a lost trigger), and passes a handler\'s failure on', async () => {
+  it("refuses an event nobody subscribed to (a lost trigger), and passes a handler's failure on", async () => {
     const events = new DomainEvents();
     await expect(events.emit(m, happened, { id: 1 })).rejects.toThrow(/test.happened has no subscriber/);
     events.on(happened, async () => {

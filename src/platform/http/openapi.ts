@@ -78,7 +78,11 @@ export function ZodResponse(schema: z.ZodType, opts: { status?: number | number[
     const ref = schemaRef(schema, `${operationName(target, key)}Response`);
     const metas: ZodResponseMeta[] = [];
     for (const status of statuses) {
-      ApiResponse({ status, description: opts.description ?? successText(status), content: { 'application/json': { schema: ref } } })(target, key, descriptor);
+      ApiResponse({ status, description: opts.description ?? successText(status), content: { 'application/json': { schema: ref } } })(
+        target,
+        key,
+        descriptor,
+      );
       metas.push({ status, schema });
     }
     SetMetadata(ZOD_RESPONSE, metas)(target, key, descriptor);

@@ -27,7 +27,10 @@ export const listParam = <T extends z.ZodType>(item: T, max = 20) =>
     (v) =>
       v === undefined || v === ''
         ? undefined
-        : (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean),
+        : (Array.isArray(v) ? v : [v])
+            .flatMap((s) => String(s).split(','))
+            .map((s) => s.trim())
+            .filter(Boolean),
     z.array(item).min(1).max(max).optional(),
   );
 

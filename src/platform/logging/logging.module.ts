@@ -15,7 +15,11 @@ export function loggingModule(config: AppConfig): DynamicModule {
     autoLogging: { ignore: (req: { url?: string }) => req.url === '/health' || (req.url ?? '').startsWith('/assets/') },
     redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     serializers: {
-      req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: redactUrl(String(req.url ?? '')) }),
+      req: (req: { method: string; url: string; id: unknown }) => ({
+        id: req.id,
+        method: req.method,
+        url: redactUrl(String(req.url ?? '')),
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     hooks: { streamWrite: redactLogLine },

@@ -13,9 +13,6 @@ export class OutboxService {
       const b = i * 5;
       return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}::jsonb, now() + make_interval(secs => $${b + 5}::int / 1000.0))`;
     });
-    await manager.query(
-      `INSERT INTO outbox (queue, job_name, job_id, payload, available_at) VALUES ${rows.join(', ')}`,
-      values,
-    );
+    await manager.query(`INSERT INTO outbox (queue, job_name, job_id, payload, available_at) VALUES ${rows.join(', ')}`, values);
   }
 }

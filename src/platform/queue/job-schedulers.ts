@@ -27,7 +27,11 @@ export class JobSchedulers implements OnApplicationBootstrap, OnApplicationShutd
   onApplicationBootstrap(): void {
     if (!this.config.WORKERS) return;
     const queueNames = new Set([...scheduleDefinitions().values()].map((s) => s.job.queue));
-    for (const name of queueNames) this.queues.queue(name).getBackend().on('ready', () => void this.registerAll());
+    for (const name of queueNames)
+      this.queues
+        .queue(name)
+        .getBackend()
+        .on('ready', () => void this.registerAll());
     void this.registerAll();
   }
 

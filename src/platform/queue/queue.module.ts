@@ -5,5 +5,9 @@ import { QueueService } from './queue.service.js';
 import { WorkerHost } from './worker-host.js';
 
 @Global()
-@Module({ imports: [DiscoveryModule], providers: [QueueService, WorkerHost, JobSchedulers], exports: [QueueService, WorkerHost, JobSchedulers] })
+@Module({
+  imports: [DiscoveryModule],
+  providers: [QueueService, WorkerHost, JobSchedulers],
+  exports: [QueueService, WorkerHost, JobSchedulers],
+})
 export class QueueModule {}

@@ -14,10 +14,38 @@ describe('Redis topology from the configuration', () => {
   });
 
   it('takes credentials and TLS for every cluster node and the Sentinel master from REDIS_URL', () => {
-    const cluster = redisTopology({ REDIS_URL: 'rediss://app:s%40cret@ignored:1/2', REDIS_CLUSTER_NODES: 'n1:7000,n2:7000', REDIS_SENTINEL_NAME: 'mymaster', QUEUE_PREFIX: 'im' });
-    expect(cluster).toEqual({ kind: 'cluster', nodes: [{ host: 'n1', port: 7000 }, { host: 'n2', port: 7000 }], redisOptions: { username: 'app', password: 's@cret', tls: {} } });
-    const sentinel = redisTopology({ REDIS_URL: 'redis://:pw@ignored/3', REDIS_SENTINELS: 's1:26379,s2:26379', REDIS_SENTINEL_NAME: 'im-master', QUEUE_PREFIX: 'im' });
-    expect(sentinel).toEqual({ kind: 'sentinel', options: { password: 'pw', db: 3, sentinels: [{ host: 's1', port: 26379 }, { host: 's2', port: 26379 }], name: 'im-master' } });
+    const cluster = redisTopology({
+      REDIS_URL: 'rediss://app:s%40cret@ignored:1/2',
+      REDIS_CLUSTER_NODES: 'n1:7000,n2:7000',
+      REDIS_SENTINEL_NAME: 'mymaster',
+      QUEUE_PREFIX: 'im',
+    });
+    expect(cluster).toEqual({
+      kind: 'cluster',
+      nodes: [
+        { host: 'n1', port: 7000 },
+        { host: 'n2', port: 7000 },
+      ],
+      redisOptions: { username: 'app', password: 's@cret', tls: {} },
+    });
+    const sentinel = redisTopology({
+      REDIS_URL: 'redis://:pw@ignored/3',
+      REDIS_SENTINELS: 's1:26379,s2:26379',
+      REDIS_SENTINEL_NAME: 'im-master',
+      QUEUE_PREFIX: 'im',
+    });
+    expect(sentinel).toEqual({
+      kind: 'sentinel',
+      options: {
+        password: 'pw',
+        db: 3,
+        sentinels: [
+          { host: 's1', port: 26379 },
+          { host: 's2', port: 26379 },
+        ],
+        name: 'im-master',
+      },
+    });
     expect(redisTopology({ REDIS_URL: 'redis://h:6380', REDIS_SENTINEL_NAME: 'mymaster', QUEUE_PREFIX: 'im' }).kind).toBe('single');
   });
 

@@ -66,7 +66,8 @@ export function redisTopology(c: RedisTopologyConfig): RedisTopology {
   const base = redisConnectionOptions(c.REDIS_URL);
   const { host: _h, port: _p, db, ...auth } = base;
   if (c.REDIS_CLUSTER_NODES) return { kind: 'cluster', nodes: parseNodes(c.REDIS_CLUSTER_NODES), redisOptions: { ...auth } };
-  if (c.REDIS_SENTINELS) return { kind: 'sentinel', options: { ...auth, db, sentinels: parseNodes(c.REDIS_SENTINELS), name: c.REDIS_SENTINEL_NAME } };
+  if (c.REDIS_SENTINELS)
+    return { kind: 'sentinel', options: { ...auth, db, sentinels: parseNodes(c.REDIS_SENTINELS), name: c.REDIS_SENTINEL_NAME } };
   return { kind: 'single', options: base };
 }
 

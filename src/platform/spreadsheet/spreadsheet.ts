@@ -38,7 +38,10 @@ export function readCsv(buf: Buffer): Table {
       }
       records = parsed.map((record, i) => ({ record, line: lines[i] }));
     } else {
-      const parsed = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+      const parsed = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as Array<{
+        record: string[];
+        info: { lines: number };
+      }>;
       records = parsed.map((r) => ({ record: r.record, line: r.info.lines }));
     }
   } catch (err) {
@@ -153,7 +156,11 @@ export async function writeXlsx(sheets: SheetOut[]): Promise<Buffer> {
   wb.creator = 'InvestMatch 招商撮合';
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = s.headers.map((h, i) => ({ header: h, key: String(i), width: s.widths?.[i] ?? Math.max(10, Math.min(40, h.length * 2 + 4)) }));
+    ws.columns = s.headers.map((h, i) => ({
+      header: h,
+      key: String(i),
+      width: s.widths?.[i] ?? Math.max(10, Math.min(40, h.length * 2 + 4)),
+    }));
     ws.getRow(1).font = { bold: true };
     for (const r of s.rows) ws.addRow(r.map((c) => (c === undefined ? null : c)));
     s.numFmts?.forEach((f, i) => {

@@ -29,7 +29,13 @@ describe('tables read row by row', () => {
   it('tells GBK from UTF-8 by the start of the file, also when cut inside a character', async () => {
     const gbk = iconv.encode('名称,代码\n河南牧丰农牧科技有限公司,1\n尉氏县,2\n', 'gbk');
     for (const size of [1, 3, 5, 1000]) {
-      expect(await collect(pieces(gbk, size), 'csv')).toEqual({ headers: ['名称', '代码'], rows: [{ line: 2, cells: ['河南牧丰农牧科技有限公司', '1'] }, { line: 3, cells: ['尉氏县', '2'] }] });
+      expect(await collect(pieces(gbk, size), 'csv')).toEqual({
+        headers: ['名称', '代码'],
+        rows: [
+          { line: 2, cells: ['河南牧丰农牧科技有限公司', '1'] },
+          { line: 3, cells: ['尉氏县', '2'] },
+        ],
+      });
     }
   });
 

@@ -132,7 +132,13 @@ async function csvStream(source: ByteSource): Promise<TableStream> {
 async function xlsxStream(source: ByteSource): Promise<TableStream> {
   let read = 0;
   const input = Readable.from(counted(source, (n) => (read += n)));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
   const fail = (err: unknown): never => {
     throw new UnreadableFile(`XLSX 文件无法读取：${(err as Error).message}`);
   };

@@ -1,6 +1,7 @@
 import { checkFile, sniffFileKind, uploadedFileName } from './file-kind.js';
 
-const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
+const bytes = (...parts: Array<string | number[]>) =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 
 describe('sniffFileKind: the type from the first bytes, whatever the name says', () => {
   it.each([
@@ -30,9 +31,15 @@ describe('checkFile', () => {
 
   it('refuses, in Chinese, an empty file, one over the limit, and one whose bytes are of another kind', () => {
     expect(checkFile(Buffer.alloc(0), certificate, 1024)).toMatchObject({ ok: false, problem: { code: 'empty' } });
-    expect(checkFile(Buffer.alloc(2048, 0x41), certificate, 1024)).toMatchObject({ ok: false, problem: { code: 'too_large', message: '文件过大（上限 1 KB）' } });
+    expect(checkFile(Buffer.alloc(2048, 0x41), certificate, 1024)).toMatchObject({
+      ok: false,
+      problem: { code: 'too_large', message: '文件过大（上限 1 KB）' },
+    });
     // text renamed to .pdf is still text
-    expect(checkFile(Buffer.from('not a pdf at all'), certificate, 1024)).toMatchObject({ ok: false, problem: { code: 'unsupported_type', message: expect.stringContaining('PDF') } });
+    expect(checkFile(Buffer.from('not a pdf at all'), certificate, 1024)).toMatchObject({
+      ok: false,
+      problem: { code: 'unsupported_type', message: expect.stringContaining('PDF') },
+    });
   });
 });
 

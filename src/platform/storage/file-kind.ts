@@ -13,7 +13,14 @@ export const CONTENT_TYPES: Record<FileKind, string> = {
   text: 'text/plain; charset=utf-8',
 };
 
-export const FILE_KIND_LABELS: Record<FileKind, string> = { pdf: 'PDF', png: 'PNG 图片', jpeg: 'JPEG 图片', webp: 'WebP 图片', docx: 'Word (.docx)', text: '文本 (.txt)' };
+export const FILE_KIND_LABELS: Record<FileKind, string> = {
+  pdf: 'PDF',
+  png: 'PNG 图片',
+  jpeg: 'JPEG 图片',
+  webp: 'WebP 图片',
+  docx: 'Word (.docx)',
+  text: '文本 (.txt)',
+};
 
 const starts = (b: Uint8Array, sig: number[], at = 0) => b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
@@ -33,17 +40,22 @@ export function sniffFileKind(bytes: Uint8Array): FileKind | null {
 }
 
 export type FileProblem =
-  | { code: 'empty'; message: string }
-  | { code: 'too_large'; message: string }
-  | { code: 'unsupported_type'; message: string };
+  { code: 'empty'; message: string } | { code: 'too_large'; message: string } | { code: 'unsupported_type'; message: string };
 
 /** The file's kind if it is non-empty, within `maxBytes` and of an allowed kind; else the problem, in Chinese. */
-export function checkFile(bytes: Uint8Array, allowed: readonly FileKind[], maxBytes: number): { ok: true; kind: FileKind } | { ok: false; problem: FileProblem } {
+export function checkFile(
+  bytes: Uint8Array,
+  allowed: readonly FileKind[],
+  maxBytes: number,
+): { ok: true; kind: FileKind } | { ok: false; problem: FileProblem } {
   if (bytes.length === 0) return { ok: false, problem: { code: 'empty', message: '文件为空' } };
   if (bytes.length > maxBytes) return { ok: false, problem: { code: 'too_large', message: `文件过大（上限 ${formatBytes(maxBytes)}）` } };
   const kind = sniffFileKind(bytes);
   if (!kind || !allowed.includes(kind)) {
-    return { ok: false, problem: { code: 'unsupported_type', message: `文件内容不是允许的类型（${allowed.map((k) => FILE_KIND_LABELS[k]).join('、')}）` } };
+    return {
+      ok: false,
+      problem: { code: 'unsupported_type', message: `文件内容不是允许的类型（${allowed.map((k) => FILE_KIND_LABELS[k]).join('、')}）` },
+    };
   }
   return { ok: true, kind };
 }

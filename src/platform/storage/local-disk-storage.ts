@@ -29,7 +29,10 @@ export class LocalDiskStorage extends FileStorage {
   async get(key: string): Promise<StoredFile | null> {
     const path = this.path(key);
     try {
-      const [bytes, contentType] = await Promise.all([readFile(path), readFile(`${path}.type`, 'utf8').catch(() => 'application/octet-stream')]);
+      const [bytes, contentType] = await Promise.all([
+        readFile(path),
+        readFile(`${path}.type`, 'utf8').catch(() => 'application/octet-stream'),
+      ]);
       return { bytes, contentType };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;

@@ -50,7 +50,11 @@ export const ZodParam =
   (name: string, schema: z.ZodType, description?: string, field = name): ParameterDecorator =>
   (target, key, index) => {
     Param(name, new ZodPipe(schema, field))(target, key, index);
-    ApiParam({ name, schema: openApiSchema(schema) as never, ...(description ? { description } : {}) })(target, key!, methodDescriptor(target, key));
+    ApiParam({ name, schema: openApiSchema(schema) as never, ...(description ? { description } : {}) })(
+      target,
+      key!,
+      methodDescriptor(target, key),
+    );
   };
 
 /** Query string validated by a zod object schema; each property documented as a query parameter. */
@@ -69,7 +73,11 @@ export const ZodQuery =
     }
   };
 
-const positiveId = z.coerce.number().int().min(1).max(2 ** 53 - 1);
+const positiveId = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(2 ** 53 - 1);
 
 /**
  * The pipe of every numeric path id: a non-numeric id is a 400 naming the parameter; a number no

@@ -14,7 +14,8 @@ export function fieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const iss of error.issues) {
     if (iss.code === 'unrecognized_keys') {
-      for (const key of iss.keys) out.push({ field: fieldPath([...iss.path, key], prefix), code: 'unknown_field', message: '不允许的字段' });
+      for (const key of iss.keys)
+        out.push({ field: fieldPath([...iss.path, key], prefix), code: 'unknown_field', message: '不允许的字段' });
     } else {
       // a custom rule may name its own code (`params: {code: 'uscc_check_digit'}`), so clients can tell rules apart
       const own = iss.code === 'custom' ? (iss.params as { code?: unknown } | undefined)?.code : undefined;
@@ -40,7 +41,8 @@ export function nulFieldErrors(input: unknown, prefix = ''): FieldError[] {
       v.forEach((x, i) => walk(x, [...path, i], depth + 1));
     } else if (v && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) {
-        if (k.includes('\u0000')) out.push({ field: fieldPath([...path, k.replaceAll('\u0000', '\\u0000')], prefix), code: 'nul_character', message: NUL_MESSAGE });
+        if (k.includes('\u0000'))
+          out.push({ field: fieldPath([...path, k.replaceAll('\u0000', '\\u0000')], prefix), code: 'nul_character', message: NUL_MESSAGE });
         else walk(x, [...path, k], depth + 1);
       }
     }

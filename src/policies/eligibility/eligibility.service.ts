@@ -22,7 +22,10 @@ import { ELIGIBILITY_STATUS_LABELS, evaluateEligibility, missingInformation, typ
 
 /** The calculator's verdicts: the evaluator's, and 已失效 for an incentive whose policy has expired. */
 export type CalculatorStatus = EligibilityStatus | 'expired';
-export const CALCULATOR_STATUS_LABELS: Record<CalculatorStatus, string> = { ...ELIGIBILITY_STATUS_LABELS, expired: POLICY_VALIDITY.expired };
+export const CALCULATOR_STATUS_LABELS: Record<CalculatorStatus, string> = {
+  ...ELIGIBILITY_STATUS_LABELS,
+  expired: POLICY_VALIDITY.expired,
+};
 const ORDER: Record<CalculatorStatus, number> = { eligible: 0, needs_info: 1, not_eligible: 2, expired: 3 };
 
 @Injectable()
@@ -34,7 +37,11 @@ export class EligibilityService {
   ) {}
 
   /** 政策计算器 for an enterprise the caller may see. */
-  async calculate(actor: Actor, enterpriseId: number, q: { page: number; pageSize: number; status?: CalculatorStatus; includeExpired?: boolean }) {
+  async calculate(
+    actor: Actor,
+    enterpriseId: number,
+    q: { page: number; pageSize: number; status?: CalculatorStatus; includeExpired?: boolean },
+  ) {
     await this.access.enterprise(actor, enterpriseId, 'read');
     return this.forEnterprise(enterpriseId, q);
   }
@@ -42,9 +49,18 @@ export class EligibilityService {
   /** Each incentive attached to a project, evaluated for this enterprise investing there (a match's page). */
   async forProject(enterprise: Enterprise, project: { regionCode: string; totalInvestmentYuan: number; incentiveIds: number[] }) {
     const incentives = project.incentiveIds.length
-      ? await this.dataSource.manager.find(Incentive, { where: { id: In(project.incentiveIds) }, relations: { policy: true }, order: { id: 'ASC' } })
+      ? await this.dataSource.manager.find(Incentive, {
+          where: { id: In(project.incentiveIds) },
+          relations: { policy: true },
+          order: { id: 'ASC' },
+        })
       : [];
-    const ctx = { regions: regions(), industries: industries(), today: this.today(), project: { regionCode: project.regionCode, totalInvestmentYuan: project.totalInvestmentYuan } };
+    const ctx = {
+      regions: regions(),
+      industries: industries(),
+      today: this.today(),
+      project: { regionCode: project.regionCode, totalInvestmentYuan: project.totalInvestmentYuan },
+    };
     return incentives.map((i) => {
       const result = evaluateEligibility(enterprise, i as Incentive & { policy: NonNullable<Incentive['policy']> }, ctx);
       const expired = policyValidity(i.policy!, ctx.today) === 'expired';
@@ -63,7 +79,11 @@ export class EligibilityService {
     const eligible = await query(sql.eligible).getCount();
     const possible = await query(sql.possible).getCount();
     const first = await query(sql.eligible).orderBy('e.id', 'ASC').limit(10).getMany();
-    return { eligible, needsInfo: possible - eligible, first: first.map((e) => ({ id: e.id, name: e.name, homeRegionCode: e.homeRegionCode })) };
+    return {
+      eligible,
+      needsInfo: possible - eligible,
+      first: first.map((e) => ({ id: e.id, name: e.name, homeRegionCode: e.homeRegionCode })),
+    };
   }
 
   /** One incentive evaluated for an enterprise the caller may see (the incentive readable by the caller too). */
@@ -135,7 +155,11 @@ export class EligibilityService {
     const incentive = await this.dataSource.manager.findOne(Incentive, { where: { id: incentiveId }, relations: { policy: true } });
     if (!incentive?.policy) throw notFound('扶持措施');
     const today = this.today();
-    const result = evaluateEligibility(e, incentive as Incentive & { policy: NonNullable<Incentive['policy']> }, { regions: regions(), industries: industries(), today });
+    const result = evaluateEligibility(e, incentive as Incentive & { policy: NonNullable<Incentive['policy']> }, {
+      regions: regions(),
+      industries: industries(),
+      today,
+    });
     return {
       enterprise: { id: e.id, name: e.name },
       incentive: incentiveView(incentive),
@@ -149,7 +173,11 @@ export class EligibilityService {
 
   /** 政策找企业: enterprises eligible for (or possibly eligible for) an incentive, selected in SQL. */
   /** `scope`: the enterprises the caller may see (AccessPolicy.enterpriseListScope), null for all. */
-  async eligibleEnterprises(incentiveId: number, q: EligibleEnterprisesQuery, scope: { where: string; params: Record<string, unknown> } | null = null) {
+  async eligibleEnterprises(
+    incentiveId: number,
+    q: EligibleEnterprisesQuery,
+    scope: { where: string; params: Record<string, unknown> } | null = null,
+  ) {
     const incentive = await this.dataSource.manager.findOne(Incentive, { where: { id: incentiveId }, relations: { policy: true } });
     if (!incentive?.policy) throw notFound('扶持措施');
     const policy = incentive.policy;
@@ -157,7 +185,8 @@ export class EligibilityService {
     const inForce = policy.validFrom <= today && (!policy.validTo || policy.validTo >= today);
     if (!inForce) return { ...toPage([], 0, q), policyInForce: false, today };
     const sql = eligibilitySql(incentive.conditions, policy.regionCode, regions(), today);
-    const matching = q.status === 'eligible' ? sql.eligible : q.status === 'needs_info' ? `(${sql.possible}) AND NOT (${sql.eligible})` : sql.possible;
+    const matching =
+      q.status === 'eligible' ? sql.eligible : q.status === 'needs_info' ? `(${sql.possible}) AND NOT (${sql.eligible})` : sql.possible;
     const where = scope ? `(${matching}) AND ${scope.where}` : matching;
     const params = scope ? { ...sql.params, ...scope.params } : sql.params;
     const total = await enterpriseQuery(this.dataSource.manager).where(where, params).getCount();
@@ -168,11 +197,19 @@ export class EligibilityService {
       .offset(offsetOf(q))
       .limit(q.pageSize)
       .getRawMany();
-    const rows = await findEnterprisesWithCertifications(this.dataSource.manager, ids.map((r) => r.id));
+    const rows = await findEnterprisesWithCertifications(
+      this.dataSource.manager,
+      ids.map((r) => r.id),
+    );
     const ctx = { regions: regions(), industries: industries(), today };
     const items = rows.map((e) => {
       const result = evaluateEligibility(e, incentive as Incentive & { policy: NonNullable<Incentive['policy']> }, ctx);
-      return { enterprise: enterpriseView(e, { contacts: false }), status: result.status, checks: result.checks, missing: missingInformation(result) };
+      return {
+        enterprise: enterpriseView(e, { contacts: false }),
+        status: result.status,
+        checks: result.checks,
+        missing: missingInformation(result),
+      };
     });
     return { ...toPage(items, total, q), policyInForce: true, today };
   }

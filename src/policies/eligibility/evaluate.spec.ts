@@ -19,7 +19,11 @@ const pigFarm: EnterpriseFacts = {
   needLandMu: 200,
 };
 
-const henan: { regionCode: string; validFrom: string; validTo: string | null } = { regionCode: '410000', validFrom: '2023-01-01', validTo: null };
+const henan: { regionCode: string; validFrom: string; validTo: string | null } = {
+  regionCode: '410000',
+  validFrom: '2023-01-01',
+  validTo: null,
+};
 const incentive = (conditions: Condition[], policy = henan) => ({ conditions, policy });
 
 describe('eligibility evaluator (政策计算器)', () => {
@@ -53,7 +57,10 @@ describe('eligibility evaluator (政策计算器)', () => {
     expect(none.status).toBe('not_eligible');
     expect(none.checks[2].reason).toBe('需取得专精特新“小巨人”企业认定');
 
-    const noSize = evaluateEligibility({ ...pigFarm, size: null }, incentive([{ type: 'enterpriseSize', anyOf: ['small', 'micro'] }]), { ...trees, today });
+    const noSize = evaluateEligibility({ ...pigFarm, size: null }, incentive([{ type: 'enterpriseSize', anyOf: ['small', 'micro'] }]), {
+      ...trees,
+      today,
+    });
     expect(noSize.status).toBe('needs_info');
     // one unmet condition decides, whatever else is unknown
     const mixed = evaluateEligibility(
@@ -69,7 +76,10 @@ describe('eligibility evaluator (政策计算器)', () => {
 
   it('counts an expired certificate (verified or claimed) as not held, saying until when it was valid', () => {
     const cert = (anyOf: Array<'industry_education_integration' | 'high_tech' | 'little_giant'>, until: Record<string, string>) =>
-      evaluateEligibility({ ...pigFarm, certificationsValidUntil: until }, incentive([{ type: 'certification', anyOf }]), { ...trees, today }).checks[2];
+      evaluateEligibility({ ...pigFarm, certificationsValidUntil: until }, incentive([{ type: 'certification', anyOf }]), {
+        ...trees,
+        today,
+      }).checks[2];
     expect(cert(['industry_education_integration'], { industry_education_integration: '2026-05-01' })).toEqual({
       condition: 'certification',
       status: 'unmet',
@@ -78,9 +88,14 @@ describe('eligibility evaluator (政策计算器)', () => {
     // valid through its last day
     expect(cert(['industry_education_integration'], { industry_education_integration: today }).status).toBe('met');
     // a claim awaiting review whose certificate already expired cannot become eligible
-    expect(cert(['high_tech'], { high_tech: '2026-01-31' })).toMatchObject({ status: 'unmet', reason: '高新技术企业证书已过期（有效期至2026-01-31）' });
+    expect(cert(['high_tech'], { high_tech: '2026-01-31' })).toMatchObject({
+      status: 'unmet',
+      reason: '高新技术企业证书已过期（有效期至2026-01-31）',
+    });
     // another kind that still holds decides
-    expect(cert(['industry_education_integration', 'high_tech'], { industry_education_integration: '2026-05-01' })).toMatchObject({ status: 'unknown' });
+    expect(cert(['industry_education_integration', 'high_tech'], { industry_education_integration: '2026-05-01' })).toMatchObject({
+      status: 'unknown',
+    });
     expect(cert(['little_giant'], { industry_education_integration: '2026-05-01' }).reason).toBe('需取得专精特新“小巨人”企业认定');
   });
 
@@ -95,18 +110,31 @@ describe('eligibility evaluator (政策计算器)', () => {
 
   it('uses the project for the location and size when one is given', () => {
     const inc = incentive([{ type: 'minInvestment', yuan: 200_000_000 }], { regionCode: '410200', validFrom: '2021-01-01', validTo: null });
-    const there = evaluateEligibility(pigFarm, inc, { ...trees, today, project: { regionCode: '410223', totalInvestmentYuan: 300_000_000 } });
+    const there = evaluateEligibility(pigFarm, inc, {
+      ...trees,
+      today,
+      project: { regionCode: '410223', totalInvestmentYuan: 300_000_000 },
+    });
     expect(there.status).toBe('eligible');
     expect(there.checks[1].reason).toBe('项目所在地「河南省开封市尉氏县」在政策适用地区「河南省开封市」内');
-    const elsewhere = evaluateEligibility(pigFarm, inc, { ...trees, today, project: { regionCode: '410305', totalInvestmentYuan: 300_000_000 } });
+    const elsewhere = evaluateEligibility(pigFarm, inc, {
+      ...trees,
+      today,
+      project: { regionCode: '410305', totalInvestmentYuan: 300_000_000 },
+    });
     expect(elsewhere.status).toBe('not_eligible');
-    const small = evaluateEligibility(pigFarm, inc, { ...trees, today, project: { regionCode: '410223', totalInvestmentYuan: 50_000_000 } });
+    const small = evaluateEligibility(pigFarm, inc, {
+      ...trees,
+      today,
+      project: { regionCode: '410223', totalInvestmentYuan: 50_000_000 },
+    });
     expect(small.checks[2].reason).toBe('项目总投资 5000 万元，低于 2 亿元');
   });
 
   it('covers a policy region through the home region, a target inside it, or a target containing it', () => {
     const policyIn = (regionCode: string, e: Partial<EnterpriseFacts>) =>
-      evaluateEligibility({ ...pigFarm, ...e }, incentive([], { regionCode, validFrom: '2020-01-01', validTo: null }), { ...trees, today }).checks[1];
+      evaluateEligibility({ ...pigFarm, ...e }, incentive([], { regionCode, validFrom: '2020-01-01', validTo: null }), { ...trees, today })
+        .checks[1];
     expect(policyIn('410223', {}).status).toBe('met');
     expect(policyIn('410300', { targetRegionCodes: ['410305'] }).status).toBe('met');
     expect(policyIn('410305', { targetRegionCodes: ['410000'] }).reason).toMatch(/包含政策适用地区/);
@@ -114,16 +142,23 @@ describe('eligibility evaluator (政策计算器)', () => {
   });
 
   it('respects the policy period', () => {
-    const expired = evaluateEligibility(pigFarm, incentive([], { regionCode: '410000', validFrom: '2020-01-01', validTo: '2025-12-31' }), { ...trees, today });
+    const expired = evaluateEligibility(pigFarm, incentive([], { regionCode: '410000', validFrom: '2020-01-01', validTo: '2025-12-31' }), {
+      ...trees,
+      today,
+    });
     expect(expired.status).toBe('not_eligible');
     expect(expired.checks[0].reason).toBe('政策有效期至 2025-12-31，已过期');
-    const future = evaluateEligibility(pigFarm, incentive([], { regionCode: '410000', validFrom: '2027-01-01', validTo: null }), { ...trees, today });
+    const future = evaluateEligibility(pigFarm, incentive([], { regionCode: '410000', validFrom: '2027-01-01', validTo: null }), {
+      ...trees,
+      today,
+    });
     expect(future.checks[0].reason).toMatch(/尚未生效/);
   });
 
   it('checks land needs for 标准地', () => {
     const land = (needLandMu: number | null, minMu?: number) =>
-      evaluateEligibility({ ...pigFarm, needLandMu }, incentive([{ type: 'needsLand', ...(minMu ? { minMu } : {}) }]), { ...trees, today }).status;
+      evaluateEligibility({ ...pigFarm, needLandMu }, incentive([{ type: 'needsLand', ...(minMu ? { minMu } : {}) }]), { ...trees, today })
+        .status;
     expect(land(200)).toBe('eligible');
     expect(land(200, 300)).toBe('not_eligible');
     expect(land(0)).toBe('not_eligible');

@@ -1,4 +1,9 @@
-import { CERTIFICATION_KINDS, ENTERPRISE_SIZES, type CertificationKind, type EnterpriseSize } from '../../enterprises/enterprise.vocabulary.js';
+import {
+  CERTIFICATION_KINDS,
+  ENTERPRISE_SIZES,
+  type CertificationKind,
+  type EnterpriseSize,
+} from '../../enterprises/enterprise.vocabulary.js';
 import { certificateExpired } from '../../enterprises/certification-claims.js';
 import { formatMu, formatYuan, formatYuanRange } from '../../platform/format/units.js';
 import type { RegionTree } from '../../reference/regions.js';
@@ -16,7 +21,11 @@ import type { Condition, ConditionType } from './conditions.js';
 export type CheckStatus = 'met' | 'unmet' | 'unknown';
 export type EligibilityStatus = 'eligible' | 'needs_info' | 'not_eligible';
 
-export const ELIGIBILITY_STATUS_LABELS: Record<EligibilityStatus, string> = { eligible: '符合条件', needs_info: '需补充信息', not_eligible: '暂不符合' };
+export const ELIGIBILITY_STATUS_LABELS: Record<EligibilityStatus, string> = {
+  eligible: '符合条件',
+  needs_info: '需补充信息',
+  not_eligible: '暂不符合',
+};
 
 export interface EligibilityCheck {
   condition: ConditionType | 'policyRegion' | 'policyValidity';
@@ -66,7 +75,10 @@ export function evaluateEligibility(
   incentive: IncentiveFacts,
   ctx: Trees & { today: string; project?: ProjectFacts },
 ): EligibilityResult {
-  const checks: EligibilityCheck[] = [validityCheck(incentive.policy, ctx.today), regionScopeCheck(enterprise, incentive.policy.regionCode, ctx)];
+  const checks: EligibilityCheck[] = [
+    validityCheck(incentive.policy, ctx.today),
+    regionScopeCheck(enterprise, incentive.policy.regionCode, ctx),
+  ];
   for (const c of incentive.conditions) checks.push(conditionCheck(c, enterprise, ctx));
   const status: EligibilityStatus = checks.some((c) => c.status === 'unmet')
     ? 'not_eligible'
@@ -77,8 +89,10 @@ export function evaluateEligibility(
 }
 
 function validityCheck(policy: IncentiveFacts['policy'], today: string): EligibilityCheck {
-  if (policy.validFrom > today) return { condition: 'policyValidity', status: 'unmet', reason: `政策自 ${policy.validFrom} 起施行，尚未生效` };
-  if (policy.validTo && policy.validTo < today) return { condition: 'policyValidity', status: 'unmet', reason: `政策有效期至 ${policy.validTo}，已过期` };
+  if (policy.validFrom > today)
+    return { condition: 'policyValidity', status: 'unmet', reason: `政策自 ${policy.validFrom} 起施行，尚未生效` };
+  if (policy.validTo && policy.validTo < today)
+    return { condition: 'policyValidity', status: 'unmet', reason: `政策有效期至 ${policy.validTo}，已过期` };
   return { condition: 'policyValidity', status: 'met', reason: policy.validTo ? `政策有效期至 ${policy.validTo}` : '政策长期有效' };
 }
 
@@ -92,13 +106,22 @@ function regionScopeCheck(e: EnterpriseFacts, scope: string, ctx: Trees & { proj
       : { condition: 'policyRegion', status: 'unmet', reason: `项目所在地「${where}」不在政策适用地区「${scopeName}」内` };
   }
   if (r.isWithin(e.homeRegionCode, scope)) {
-    return { condition: 'policyRegion', status: 'met', reason: `注册地「${r.fullName(e.homeRegionCode)}」在政策适用地区「${scopeName}」内` };
+    return {
+      condition: 'policyRegion',
+      status: 'met',
+      reason: `注册地「${r.fullName(e.homeRegionCode)}」在政策适用地区「${scopeName}」内`,
+    };
   }
   const inside = e.targetRegionCodes.find((t) => r.isWithin(t, scope));
-  if (inside) return { condition: 'policyRegion', status: 'met', reason: `投资意向地「${r.fullName(inside)}」在政策适用地区「${scopeName}」内` };
+  if (inside)
+    return { condition: 'policyRegion', status: 'met', reason: `投资意向地「${r.fullName(inside)}」在政策适用地区「${scopeName}」内` };
   const covering = e.targetRegionCodes.find((t) => r.isWithin(scope, t));
   if (covering) {
-    return { condition: 'policyRegion', status: 'met', reason: `投资意向地「${r.fullName(covering)}」包含政策适用地区「${scopeName}」（在该地区投资即可享受）` };
+    return {
+      condition: 'policyRegion',
+      status: 'met',
+      reason: `投资意向地「${r.fullName(covering)}」包含政策适用地区「${scopeName}」（在该地区投资即可享受）`,
+    };
   }
   return { condition: 'policyRegion', status: 'unmet', reason: `注册地和投资意向地都不在政策适用地区「${scopeName}」内` };
 }
@@ -113,7 +136,11 @@ function conditionCheck(c: Condition, e: EnterpriseFacts, ctx: Trees & { today: 
       if (pending) return { condition: c.type, status: 'unknown', reason: `已申报${certName(pending)}，待主管部门核验` };
       const lapsed = c.anyOf.find((k) => e.verifiedCertifications.includes(k) || e.pendingCertifications.includes(k));
       if (lapsed) {
-        return { condition: c.type, status: 'unmet', reason: `${certName(lapsed)}证书已过期（有效期至${e.certificationsValidUntil[lapsed]}）` };
+        return {
+          condition: c.type,
+          status: 'unmet',
+          reason: `${certName(lapsed)}证书已过期（有效期至${e.certificationsValidUntil[lapsed]}）`,
+        };
       }
       return { condition: c.type, status: 'unmet', reason: `需取得${orList(c.anyOf.map(certName))}认定` };
     }
@@ -122,16 +149,29 @@ function conditionCheck(c: Condition, e: EnterpriseFacts, ctx: Trees & { today: 
       if (!e.industryCodes.length) return { condition: c.type, status: 'unknown', reason: '未填写所属行业' };
       for (const code of e.industryCodes) {
         const within = c.anyOf.find((a) => t.isWithin(code, a));
-        if (within) return { condition: c.type, status: 'met', reason: `所属行业「${code} ${t.get(code)?.name}」属于「${within} ${t.get(within)?.name}」` };
+        if (within)
+          return {
+            condition: c.type,
+            status: 'met',
+            reason: `所属行业「${code} ${t.get(code)?.name}」属于「${within} ${t.get(within)?.name}」`,
+          };
       }
-      return { condition: c.type, status: 'unmet', reason: `所属行业不在适用范围（${orList(c.anyOf.map((a) => `${a} ${t.get(a)?.name ?? ''}`.trim()))}）` };
+      return {
+        condition: c.type,
+        status: 'unmet',
+        reason: `所属行业不在适用范围（${orList(c.anyOf.map((a) => `${a} ${t.get(a)?.name ?? ''}`.trim()))}）`,
+      };
     }
     case 'homeRegion': {
       const r = ctx.regions;
       const within = c.anyOf.find((a) => r.isWithin(e.homeRegionCode, a));
       return within
         ? { condition: c.type, status: 'met', reason: `注册地「${r.fullName(e.homeRegionCode)}」在「${r.fullName(within)}」内` }
-        : { condition: c.type, status: 'unmet', reason: `注册地「${r.fullName(e.homeRegionCode)}」不在${orList(c.anyOf.map((a) => `「${r.fullName(a)}」`))}内` };
+        : {
+            condition: c.type,
+            status: 'unmet',
+            reason: `注册地「${r.fullName(e.homeRegionCode)}」不在${orList(c.anyOf.map((a) => `「${r.fullName(a)}」`))}内`,
+          };
     }
     case 'minInvestment': {
       const need = formatYuan(c.yuan);

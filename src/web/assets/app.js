@@ -25,8 +25,13 @@
     for (var i = index + 1; i < levels.length; i++) resetSelect(levels[i]);
     var next = levels[index + 1];
     if (!select.value || !next) return;
-    fetch('/' + tree + '?parent=' + encodeURIComponent(select.value), { headers: { accept: 'application/json' }, credentials: 'same-origin' })
-      .then(function (r) { return r.ok ? r.json() : { items: [] }; })
+    fetch('/' + tree + '?parent=' + encodeURIComponent(select.value), {
+      headers: { accept: 'application/json' },
+      credentials: 'same-origin',
+    })
+      .then(function (r) {
+        return r.ok ? r.json() : { items: [] };
+      })
       .then(function (data) {
         if (select.value === '' || levels[index + 1] !== next) return;
         (data.items || []).forEach(function (item) {
@@ -37,7 +42,9 @@
         });
         next.disabled = next.options.length <= 1;
       })
-      .catch(function () { /* the no-JS button still works */ });
+      .catch(function () {
+        /* the no-JS button still works */
+      });
   }
 
   function deepest(picker) {
@@ -56,10 +63,17 @@
     if (!picker) return;
     event.preventDefault();
     var chosen = deepest(picker);
-    if (!chosen) { levelsOf(picker)[0].focus(); return; }
+    if (!chosen) {
+      levelsOf(picker)[0].focus();
+      return;
+    }
     var chips = fieldset.querySelector('.chips');
     var existing = chips.querySelector('input[value="' + chosen.code.replace(/"/g, '') + '"]');
-    if (existing) { existing.checked = true; existing.focus(); return; }
+    if (existing) {
+      existing.checked = true;
+      existing.focus();
+      return;
+    }
     var empty = chips.querySelector('.chip-empty');
     if (empty) empty.remove();
     var li = document.createElement('li');
@@ -96,7 +110,12 @@
 
   /* 万元 inputs echo the amount in 亿元 (or 元) as you type; 亩 inputs echo 公顷 / 平方米. */
   function plain(s) {
-    return String(s || '').replace(/[\uFF10-\uFF19]/g, function (d) { return String.fromCharCode(d.charCodeAt(0) - 0xfee0); }).replace(/[．。]/g, '.').replace(/[,，\s]/g, '');
+    return String(s || '')
+      .replace(/[\uFF10-\uFF19]/g, function (d) {
+        return String.fromCharCode(d.charCodeAt(0) - 0xfee0);
+      })
+      .replace(/[．。]/g, '.')
+      .replace(/[,，\s]/g, '');
   }
   function trimmed(n, digits) {
     return String(Number(n.toFixed(digits)));
@@ -135,9 +154,17 @@
           if (v) el.setAttribute(a, v.replace(/tranche-\d+-/, 'tranche-' + index + '-'));
         });
       });
-      Array.prototype.forEach.call(copy.querySelectorAll('input, select'), function (el) { el.value = ''; el.removeAttribute('aria-invalid'); el.removeAttribute('aria-describedby'); });
-      Array.prototype.forEach.call(copy.querySelectorAll('.field-error'), function (el) { el.remove(); });
-      Array.prototype.forEach.call(copy.querySelectorAll('output'), function (el) { el.textContent = ''; });
+      Array.prototype.forEach.call(copy.querySelectorAll('input, select'), function (el) {
+        el.value = '';
+        el.removeAttribute('aria-invalid');
+        el.removeAttribute('aria-describedby');
+      });
+      Array.prototype.forEach.call(copy.querySelectorAll('.field-error'), function (el) {
+        el.remove();
+      });
+      Array.prototype.forEach.call(copy.querySelectorAll('output'), function (el) {
+        el.textContent = '';
+      });
       var number = copy.querySelector('[data-row-number]');
       if (number) number.textContent = String(index + 1);
       last.parentNode.insertBefore(copy, last.nextSibling);
@@ -150,6 +177,8 @@
   var progress = document.querySelector('[data-refresh-seconds]');
   if (progress) {
     var seconds = Number(progress.getAttribute('data-refresh-seconds')) || 2;
-    setTimeout(function () { window.location.reload(); }, seconds * 1000);
+    setTimeout(function () {
+      window.location.reload();
+    }, seconds * 1000);
   }
 })();

@@ -3,7 +3,13 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ROLES } from '../../access/actor.js';
 import type { AuthedRequest } from '../../access/auth.guard.js';
-import { createBureauSchema, createUserSchema, listUsersQuery, updateBureauSchema, updateUserSchema } from '../../accounts/accounts.schemas.js';
+import {
+  createBureauSchema,
+  createUserSchema,
+  listUsersQuery,
+  updateBureauSchema,
+  updateUserSchema,
+} from '../../accounts/accounts.schemas.js';
 import { Roles } from '../../access/decorators.js';
 import { UserAdminService } from '../../accounts/user-admin.service.js';
 import { bureauView, userView } from '../../accounts/user.view.js';
@@ -56,12 +62,26 @@ export class ConsoleAdminController {
     const form = { email: field(body, 'email'), name: field(body, 'name'), role: field(body, 'role'), bureauId: field(body, 'bureauId') };
     const bureau = integer(form.bureauId);
     const password = typeof body.password === 'string' && body.password ? body.password : undefined;
-    const parsed = parseSafe(createUserSchema, { email: form.email, name: form.name, role: form.role, ...(password ? { password } : {}), bureauId: bureau.ok ? bureau.value : null, enterpriseId: null });
+    const parsed = parseSafe(createUserSchema, {
+      email: form.email,
+      name: form.name,
+      role: form.role,
+      ...(password ? { password } : {}),
+      bureauId: bureau.ok ? bureau.value : null,
+      enterpriseId: null,
+    });
     if (!parsed.ok) return this.renderUsers(req, res, form, errorMap(parsed.errors));
     try {
       await this.admin.createUser(req.actor!, parsed.value);
     } catch (err) {
-      if (err instanceof ProblemException && err.status < 500) return this.renderUsers(req, res, form, problemErrors(err, (f) => f), err.status);
+      if (err instanceof ProblemException && err.status < 500)
+        return this.renderUsers(
+          req,
+          res,
+          form,
+          problemErrors(err, (f) => f),
+          err.status,
+        );
       throw err;
     }
     this.pages.redirect(res, '/console/admin/users', 'created');
@@ -88,7 +108,13 @@ export class ConsoleAdminController {
     await this.renderBureaus(req, res, { name: '', regionCode: '', idleLimitDays: '14' }, {});
   }
 
-  private async renderBureaus(req: AuthedRequest, res: Response, form: { name: string; regionCode: string; idleLimitDays: string }, errors: ErrorMap, status?: number) {
+  private async renderBureaus(
+    req: AuthedRequest,
+    res: Response,
+    form: { name: string; regionCode: string; idleLimitDays: string },
+    errors: ErrorMap,
+    status?: number,
+  ) {
     const items = (await this.admin.bureaus(req.actor!)).map(bureauView);
     const counts = await this.admin.activeUsersPerBureau(req.actor!);
     this.pages.send(
@@ -103,11 +129,23 @@ export class ConsoleAdminController {
   @Post('bureaus')
   async createBureau(@Req() req: AuthedRequest, @Res() res: Response) {
     const body = req.body as FormBody;
-    const form = { name: field(body, 'name'), regionCode: pickFrom('regions', 'region', body), idleLimitDays: field(body, 'idleLimitDays') };
+    const form = {
+      name: field(body, 'name'),
+      regionCode: pickFrom('regions', 'region', body),
+      idleLimitDays: field(body, 'idleLimitDays'),
+    };
     if ((field(body, '_action') || 'save') !== 'save') return this.renderBureaus(req, res, form, {}, 200);
     const days = integer(form.idleLimitDays);
-    const parsed = parseSafe(createBureauSchema, { name: form.name, regionCode: form.regionCode || undefined, ...(days.ok && days.value != null ? { idleLimitDays: days.value } : {}) });
-    if (!parsed.ok || !days.ok) return this.renderBureaus(req, res, form, { ...(parsed.ok ? {} : errorMap(parsed.errors, { regionCode: 'region' })), ...(days.ok ? {} : { idleLimitDays: [days.message] }) });
+    const parsed = parseSafe(createBureauSchema, {
+      name: form.name,
+      regionCode: form.regionCode || undefined,
+      ...(days.ok && days.value != null ? { idleLimitDays: days.value } : {}),
+    });
+    if (!parsed.ok || !days.ok)
+      return this.renderBureaus(req, res, form, {
+        ...(parsed.ok ? {} : errorMap(parsed.errors, { regionCode: 'region' })),
+        ...(days.ok ? {} : { idleLimitDays: [days.message] }),
+      });
     await this.admin.createBureau(req.actor!, parsed.value);
     this.pages.redirect(res, '/console/admin/bureaus', 'created');
   }
@@ -118,7 +156,12 @@ export class ConsoleAdminController {
     const days = integer(field(req.body as FormBody, 'idleLimitDays'));
     const parsed = parseSafe(updateBureauSchema, { idleLimitDays: days.ok ? (days.value ?? undefined) : undefined });
     if (!parsed.ok || !days.ok) {
-      return this.renderBureaus(req, res, { name: '', regionCode: '', idleLimitDays: '14' }, { [`idle_${id}`]: days.ok ? (parsed.ok ? [] : parsed.errors.map((e) => e.message)) : [days.message] });
+      return this.renderBureaus(
+        req,
+        res,
+        { name: '', regionCode: '', idleLimitDays: '14' },
+        { [`idle_${id}`]: days.ok ? (parsed.ok ? [] : parsed.errors.map((e) => e.message)) : [days.message] },
+      );
     }
     await this.admin.updateBureau(req.actor!, id, parsed.value);
     this.pages.redirect(res, '/console/admin/bureaus', 'saved');

@@ -61,7 +61,11 @@ export class ConsoleBureauController {
         regionPicker: pickerModel('regions', 'ruleRegion', posted.ruleRegion ?? '', '地区（本局辖区内，可留空）'),
         industryPicker: pickerModel('industries', 'ruleIndustry', posted.ruleIndustry ?? '', '行业（可留空）'),
       },
-      { title: '本局管理', errors: withRequiredMessages(errors, { email: '请填写邮箱', name: '请填写姓名', userId: '请选择负责人' }), status },
+      {
+        title: '本局管理',
+        errors: withRequiredMessages(errors, { email: '请填写邮箱', name: '请填写姓名', userId: '请选择负责人' }),
+        status,
+      },
     );
   }
 
@@ -69,7 +73,14 @@ export class ConsoleBureauController {
   async settings(@Req() req: AuthedRequest, @Res() res: Response) {
     const days = integer(field(req.body as FormBody, 'idleLimitDays'));
     const parsed = parseSafe(updateOwnBureauSchema, { idleLimitDays: days.ok ? (days.value ?? undefined) : undefined });
-    if (!parsed.ok || !days.ok) return this.render(req, res, {}, { idleLimitDays: days.ok ? (parsed.ok ? [] : parsed.errors.map((e) => e.message)) : [days.message] }, 400);
+    if (!parsed.ok || !days.ok)
+      return this.render(
+        req,
+        res,
+        {},
+        { idleLimitDays: days.ok ? (parsed.ok ? [] : parsed.errors.map((e) => e.message)) : [days.message] },
+        400,
+      );
     await this.admin.updateOwnBureau(req.actor!, parsed.value);
     this.pages.redirect(res, '/console/bureau', 'saved');
   }
@@ -83,7 +94,14 @@ export class ConsoleBureauController {
     try {
       await this.admin.inviteOfficer(req.actor!, parsed.value);
     } catch (err) {
-      if (err instanceof ProblemException && err.status < 500 && err.status !== 403) return this.render(req, res, posted, problemErrors(err, (f) => f), err.status);
+      if (err instanceof ProblemException && err.status < 500 && err.status !== 403)
+        return this.render(
+          req,
+          res,
+          posted,
+          problemErrors(err, (f) => f),
+          err.status,
+        );
       throw err;
     }
     this.pages.redirect(res, '/console/bureau', 'created');
@@ -108,13 +126,18 @@ export class ConsoleBureauController {
     const posted = { ruleRegion: regionCode, ruleIndustry: industryCode, userId: field(b, 'userId') };
     if ((field(b, '_action') || 'save') !== 'save') return this.render(req, res, posted, {}, 200);
     const user = integer(posted.userId);
-    const parsed = parseSafe(assignmentRuleSchema, { ...(user.ok && user.value != null ? { userId: user.value } : {}), regionCode: regionCode || null, industryCode: industryCode || null });
+    const parsed = parseSafe(assignmentRuleSchema, {
+      ...(user.ok && user.value != null ? { userId: user.value } : {}),
+      regionCode: regionCode || null,
+      industryCode: industryCode || null,
+    });
     const fieldFor = (f: string) => (f === 'regionCode' ? 'ruleRegion' : f === 'industryCode' ? 'ruleIndustry' : f);
     if (!parsed.ok) return this.render(req, res, posted, errorMap(parsed.errors, fieldFor), 400);
     try {
       await this.assignment.createRule(req.actor!, parsed.value);
     } catch (err) {
-      if (err instanceof ProblemException && err.status < 500 && err.status !== 403) return this.render(req, res, posted, problemErrors(err, fieldFor), err.status);
+      if (err instanceof ProblemException && err.status < 500 && err.status !== 403)
+        return this.render(req, res, posted, problemErrors(err, fieldFor), err.status);
       throw err;
     }
     this.pages.redirect(res, '/console/bureau', 'created');

@@ -12,7 +12,15 @@ import { ChainsService } from '../../chains/chains.service.js';
 import { ProblemException } from '../../platform/http/problem.js';
 import { parseSafe } from '../../platform/validation/zod-validation.js';
 import { regions } from '../../reference/regions.js';
-import { CHAIN_REQUIRED, chainFieldFor, chainFormValues, chainFormView, emptyChainForm, readChainForm, type ChainFormValues } from '../forms/chain-form.js';
+import {
+  CHAIN_REQUIRED,
+  chainFieldFor,
+  chainFormValues,
+  chainFormView,
+  emptyChainForm,
+  readChainForm,
+  type ChainFormValues,
+} from '../forms/chain-form.js';
 import { errorMap, field, formAndSchemaErrors, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
 import { problemErrors } from '../forms/form-input.js';
 import { Pages } from '../pages.js';
@@ -25,7 +33,9 @@ const BOX_H = 64;
 const STATUS_COLOURS = { strong: '#2e7d32', weak: '#f9a825', gap: '#c62828' } as const;
 
 /** Boxes left to right, one per segment, with the arrow gaps between them (coordinates only; the view draws). */
-export function chainDiagram(segments: Array<{ id: number; name: string; status: keyof typeof STATUS_COLOURS; anchorEnterpriseIds: number[] }>) {
+export function chainDiagram(
+  segments: Array<{ id: number; name: string; status: keyof typeof STATUS_COLOURS; anchorEnterpriseIds: number[] }>,
+) {
   const boxes = segments.map((s, i) => ({
     ...s,
     x: 10 + i * (BOX_W + BOX_GAP),
@@ -76,7 +86,8 @@ export class ConsoleChainsController {
       const { id } = await this.chains.create(req.actor!, parsed.value);
       this.pages.redirect(res, `/console/chains/${id}`, 'created');
     } catch (err) {
-      if (err instanceof ProblemException && err.status < 500) return this.renderForm(req, res, form.values, problemErrors(err, chainFieldFor), null, err.status);
+      if (err instanceof ProblemException && err.status < 500)
+        return this.renderForm(req, res, form.values, problemErrors(err, chainFieldFor), null, err.status);
       throw err;
     }
   }
@@ -103,7 +114,8 @@ export class ConsoleChainsController {
     try {
       await this.chains.update(req.actor!, id, parsed.value);
     } catch (err) {
-      if (err instanceof ProblemException && err.status < 500 && err.status !== 404) return this.renderForm(req, res, form.values, problemErrors(err, chainFieldFor), id, err.status);
+      if (err instanceof ProblemException && err.status < 500 && err.status !== 404)
+        return this.renderForm(req, res, form.values, problemErrors(err, chainFieldFor), id, err.status);
       throw err;
     }
     this.pages.redirect(res, `/console/chains/${id}`, 'saved');
@@ -138,7 +150,14 @@ export class ConsoleChainsController {
     );
   }
 
-  private async renderForm(req: AuthedRequest, res: Response, values: ChainFormValues, errors: ErrorMap, id: number | null, status?: number) {
+  private async renderForm(
+    req: AuthedRequest,
+    res: Response,
+    values: ChainFormValues,
+    errors: ErrorMap,
+    id: number | null,
+    status?: number,
+  ) {
     const actor = req.actor!;
     const region = values.regionCode;
     const [leaders, anchors, found] = await Promise.all([
@@ -168,7 +187,10 @@ export class ConsoleChainsController {
   async createLead(@Req() req: AuthedRequest, @Res() res: Response) {
     const id = idOf(req.params.id as string, '产业链');
     const b = req.body as FormBody;
-    const parsed = parseSafe(chainLeadSchema, { enterpriseId: Number(field(b, 'enterpriseId')), ...(field(b, 'segmentId') ? { segmentId: Number(field(b, 'segmentId')) } : {}) });
+    const parsed = parseSafe(chainLeadSchema, {
+      enterpriseId: Number(field(b, 'enterpriseId')),
+      ...(field(b, 'segmentId') ? { segmentId: Number(field(b, 'segmentId')) } : {}),
+    });
     if (!parsed.ok) throw new ProblemException(400, 'validation-failed', '请选择一个招商目标');
     const lead = await this.chains.createLead(req.actor!, id, parsed.value);
     this.pages.redirect(res, `/console/leads/${lead.id}`, 'created');

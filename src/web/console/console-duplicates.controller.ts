@@ -48,12 +48,22 @@ export class ConsoleDuplicatesController {
     const id = idOf(req.params.id as string, '企业');
     const b = req.body as FormBody;
     const dup = integer(field(b, 'duplicateId'));
-    const parsed = parseSafe(mergeEnterpriseSchema, { ...(dup.ok && dup.value != null ? { duplicateId: dup.value } : {}), reason: field(b, 'reason') });
-    if (!parsed.ok) return this.listPage(req, res, withRequiredMessages(errorMap(parsed.errors), { reason: '请填写合并原因', duplicateId: '请选择要合并的记录' }), 400);
+    const parsed = parseSafe(mergeEnterpriseSchema, {
+      ...(dup.ok && dup.value != null ? { duplicateId: dup.value } : {}),
+      reason: field(b, 'reason'),
+    });
+    if (!parsed.ok)
+      return this.listPage(
+        req,
+        res,
+        withRequiredMessages(errorMap(parsed.errors), { reason: '请填写合并原因', duplicateId: '请选择要合并的记录' }),
+        400,
+      );
     try {
       await this.merges.merge(req.actor!, id, parsed.value.duplicateId, parsed.value.reason);
     } catch (err) {
-      if (err instanceof ProblemException && (err.status === 400 || err.status === 409)) return this.listPage(req, res, { _merge: [err.errors?.[0]?.message ?? err.message] }, err.status);
+      if (err instanceof ProblemException && (err.status === 400 || err.status === 409))
+        return this.listPage(req, res, { _merge: [err.errors?.[0]?.message ?? err.message] }, err.status);
       throw err;
     }
     this.pages.redirect(res, `/console/enterprises/${id}`, 'merged');

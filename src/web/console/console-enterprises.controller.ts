@@ -43,7 +43,9 @@ export class ConsoleEnterprisesController {
       pageSize: '20',
     });
     // the bureau's enterprises only (the API's rule), optionally those with claims awaiting review
-    const result = parsed.ok ? await this.enterprises.browse(req.actor!, parsed.value, { awaitingReview: pending }) : { items: [], total: 0, page: 1, pageSize: 20 };
+    const result = parsed.ok
+      ? await this.enterprises.browse(req.actor!, parsed.value, { awaitingReview: pending })
+      : { items: [], total: 0, page: 1, pageSize: 20 };
     this.pages.send(
       req,
       res,
@@ -68,7 +70,11 @@ export class ConsoleEnterprisesController {
 
   private async detailPage(req: AuthedRequest, res: Response, id: number, errors: ErrorMap, status?: number) {
     const { enterprise: e, ...access } = await this.enterprises.read(req.actor!, id);
-    const matches = await this.matches.forEnterprise(req.actor!, id, { page: 1, pageSize: 20, status: ['new', 'notified', 'viewed', 'interested', 'converted', 'dismissed'] });
+    const matches = await this.matches.forEnterprise(req.actor!, id, {
+      page: 1,
+      pageSize: 20,
+      status: ['new', 'notified', 'viewed', 'interested', 'converted', 'dismissed'],
+    });
     this.pages.send(req, res, 'console/enterprise', { e, access, matches }, { title: e.name, errors, status });
   }
 
@@ -85,7 +91,8 @@ export class ConsoleEnterprisesController {
       await this.enterprises.review(req.actor!, id, kind, decision === 'verify' ? 'verified' : 'rejected', parsed.value.note);
     } catch (err) {
       // 驳回 without a reason: the page again, the reason field marked.
-      if (err instanceof ProblemException && err.status === 400) return this.detailPage(req, res, id, { [`note_${kind}`]: (err.errors ?? []).map((e) => e.message) }, 400);
+      if (err instanceof ProblemException && err.status === 400)
+        return this.detailPage(req, res, id, { [`note_${kind}`]: (err.errors ?? []).map((e) => e.message) }, 400);
       throw err;
     }
     this.pages.redirect(res, `/console/enterprises/${id}`, decision === 'verify' ? 'verified' : 'rejected');

@@ -59,7 +59,10 @@ export class ConsoleHomeController {
       this.leads.followUpCounts(actor),
     ]);
     // 投资协议: warnings and tranches waiting (to do), the period's agreement figures (a card section of their own)
-    const [agreementTodo, agreementFigures] = await Promise.all([this.agreements.todo(actor), this.agreements.figures(actor, { from: d.period.from, to: d.period.to })]);
+    const [agreementTodo, agreementFigures] = await Promise.all([
+      this.agreements.todo(actor),
+      this.agreements.figures(actor, { from: d.period.from, to: d.period.to }),
+    ]);
     this.pages.send(
       req,
       res,
@@ -126,7 +129,11 @@ function charts(d: DashboardFigures) {
     monthlySvg: d.any
       ? barsSvg(
           `${period} 每月签约项目数`,
-          d.months.map((m) => ({ label: m.label, value: m.signed.projects, note: m.signed.amountYuan ? formatWan(m.signed.amountYuan) : undefined })),
+          d.months.map((m) => ({
+            label: m.label,
+            value: m.signed.projects,
+            note: m.signed.amountYuan ? formatWan(m.signed.amountYuan) : undefined,
+          })),
         )
       : null,
     leadFunnelSvg: funnelSvg(`${period} 线索漏斗（按线索）`, funnel),

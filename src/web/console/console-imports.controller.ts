@@ -33,10 +33,22 @@ export class ConsoleImportsController {
     await this.render(req, res, { kind: field(req.query as FormBody, 'kind') || 'enterprises', validOnly: false, mode: 'create' }, null);
   }
 
-  private async render(req: AuthedRequest, res: Response, form: { kind: string; validOnly: boolean; mode: string }, message: string | null, status?: number) {
+  private async render(
+    req: AuthedRequest,
+    res: Response,
+    form: { kind: string; validOnly: boolean; mode: string },
+    message: string | null,
+    status?: number,
+  ) {
     const page = await this.imports.list(req.actor!, { page: pageNo(req.query as FormBody), pageSize: 20 });
     const mine = toPage(page.items.map(importView), page.total, page);
-    this.pages.send(req, res, 'console/import', { kinds: Object.entries(IMPORT_KINDS), modes: Object.entries(IMPORT_MODES), form, mine, message }, { title: '批量导入', status, errors: message ? { file: [message] } : {} });
+    this.pages.send(
+      req,
+      res,
+      'console/import',
+      { kinds: Object.entries(IMPORT_KINDS), modes: Object.entries(IMPORT_MODES), form, mine, message },
+      { title: '批量导入', status, errors: message ? { file: [message] } : {} },
+    );
   }
 
   @Post()
@@ -51,7 +63,8 @@ export class ConsoleImportsController {
       const { job } = await this.imports.upload(req.actor!, kind as ImportKind, req.file, form.validOnly, mode as ImportMode);
       this.pages.redirect(res, `/console/import/${job.id}`);
     } catch (err) {
-      if (err instanceof ProblemException && err.status < 500) return this.render(req, res, form, err.errors?.[0]?.message ?? err.message, err.status);
+      if (err instanceof ProblemException && err.status < 500)
+        return this.render(req, res, form, err.errors?.[0]?.message ?? err.message, err.status);
       throw err;
     }
   }
@@ -60,8 +73,18 @@ export class ConsoleImportsController {
   async job(@Req() req: AuthedRequest, @Res() res: Response) {
     const id = idOf(req.params.id as string, '导入');
     const job = importView(await this.imports.get(req.actor!, id));
-    const fieldLabels = Object.fromEntries([...this.imports.handler(job.kind).spec.columns].reverse().map((c) => [c.field.replace(/\[\d+\].*$/, ''), c.header.replace(/（.*$/, '')]));
-    this.pages.send(req, res, 'console/import-job', { job, running: job.status === 'queued' || job.status === 'running', fieldLabels }, { title: `导入 #${job.id}` });
+    const fieldLabels = Object.fromEntries(
+      [...this.imports.handler(job.kind).spec.columns]
+        .reverse()
+        .map((c) => [c.field.replace(/\[\d+\].*$/, ''), c.header.replace(/（.*$/, '')]),
+    );
+    this.pages.send(
+      req,
+      res,
+      'console/import-job',
+      { job, running: job.status === 'queued' || job.status === 'running', fieldLabels },
+      { title: `导入 #${job.id}` },
+    );
   }
 }
 
@@ -79,7 +102,13 @@ export function importUploadMiddleware(maxBytes: number, pages: Pages) {
       const tooLarge = (err as { code?: string }).code === 'LIMIT_FILE_SIZE';
       const status = tooLarge ? 413 : 400;
       const detail = tooLarge ? `文件过大（上限 ${Math.round(maxBytes / 1024 / 1024)} MB）` : '上传的内容无法解析，请重新选择文件';
-      pages.send(req as AuthedRequest, res, 'errors/error', { status, heading: '无法上传', detail, fieldErrors: [], loginLink: null, retry: '/console/import' }, { title: '无法上传', status });
+      pages.send(
+        req as AuthedRequest,
+        res,
+        'errors/error',
+        { status, heading: '无法上传', detail, fieldErrors: [], loginLink: null, retry: '/console/import' },
+        { title: '无法上传', status },
+      );
     });
   };
 }

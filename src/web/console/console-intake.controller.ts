@@ -28,20 +28,36 @@ interface Segment {
 
 /** What a piece of evidence supports, as the review page says it. */
 const EVIDENCE_LABELS: Record<string, string> = {
-  title: '名称', investmentYuan: '投资额', regionCode: '地区', industryCodes: '行业', kind: '扶持措施', maxAmountYuan: '金额',
-  conditions: '适用条件', issuer: '发文单位',
+  title: '名称',
+  investmentYuan: '投资额',
+  regionCode: '地区',
+  industryCodes: '行业',
+  kind: '扶持措施',
+  maxAmountYuan: '金额',
+  conditions: '适用条件',
+  issuer: '发文单位',
 };
 
 /** The text cut at every evidence boundary, so each piece is highlighted with the drafts it supports. */
 export function segments(text: string, drafts: IntakeDraft[]): Segment[] {
   const cuts = new Set<number>([0, text.length]);
-  for (const d of drafts) for (const e of d.evidence) if (e.start >= 0 && e.end <= text.length && e.start < e.end) cuts.add(e.start).add(e.end);
+  for (const d of drafts)
+    for (const e of d.evidence) if (e.start >= 0 && e.end <= text.length && e.start < e.end) cuts.add(e.start).add(e.end);
   const points = [...cuts].sort((a, b) => a - b);
   const out: Segment[] = [];
   for (let i = 0; i < points.length - 1; i++) {
     const [a, b] = [points[i], points[i + 1]];
     const covering = drafts.filter((d) => d.status !== 'rejected' && d.evidence.some((e) => e.start <= a && e.end >= b));
-    out.push({ start: a, text: text.slice(a, b), drafts: covering.map((d) => d.id), fields: [...new Set(covering.flatMap((d) => d.evidence.filter((e) => e.start <= a && e.end >= b).map((e) => EVIDENCE_LABELS[e.field] ?? e.field)))] });
+    out.push({
+      start: a,
+      text: text.slice(a, b),
+      drafts: covering.map((d) => d.id),
+      fields: [
+        ...new Set(
+          covering.flatMap((d) => d.evidence.filter((e) => e.start <= a && e.end >= b).map((e) => EVIDENCE_LABELS[e.field] ?? e.field)),
+        ),
+      ],
+    });
   }
   return out;
 }
@@ -65,7 +81,9 @@ export function amountField(yuan: unknown): { number: string; unit: '万元' | '
 /** `?at=<start>&to=<end>`: the span a record's 来源 link points at (highlighted as current), or null. */
 function spanOf(q: FormBody): { start: number; end: number } | null {
   const [start, end] = [Number(field(q, 'at')), Number(field(q, 'to') || field(q, 'at'))];
-  return field(q, 'at') && Number.isSafeInteger(start) && Number.isSafeInteger(end) && start >= 0 ? { start, end: Math.max(end, start + 1) } : null;
+  return field(q, 'at') && Number.isSafeInteger(start) && Number.isSafeInteger(end) && start >= 0
+    ? { start, end: Math.max(end, start + 1) }
+    : null;
 }
 
 const FIELD_RENAME = (f: string) => (f.startsWith('industryCodes') ? 'industryCodes' : f === 'regionCode' ? 'region' : f);
@@ -100,12 +118,24 @@ export class ConsoleIntakeController {
       const { id } = req.file?.size
         ? await this.intake.upload(req.actor!, req.file, { title: values.title, regionCode: region, sourceUrl: values.sourceUrl })
         : values.text.trim()
-          ? await this.intake.submit(req.actor!, { title: values.title || values.text.trim().split('\n')[0].slice(0, 300), text: values.text, ...(region ? { regionCode: region } : {}), sourceUrl: values.sourceUrl })
+          ? await this.intake.submit(req.actor!, {
+              title: values.title || values.text.trim().split('\n')[0].slice(0, 300),
+              text: values.text,
+              ...(region ? { regionCode: region } : {}),
+              sourceUrl: values.sourceUrl,
+            })
           : await this.intake.upload(req.actor!, req.file, {});
       this.pages.redirect(res, `/console/intake/${id}`, 'created');
     } catch (err) {
       if (err instanceof ProblemException && err.status < 500) {
-        return this.renderIndex(req, res, values, region, err.errors?.length ? errorMap(err.errors, FIELD_RENAME) : { _form: [err.message] }, err.status);
+        return this.renderIndex(
+          req,
+          res,
+          values,
+          region,
+          err.errors?.length ? errorMap(err.errors, FIELD_RENAME) : { _form: [err.message] },
+          err.status,
+        );
       }
       throw err;
     }
@@ -169,7 +199,14 @@ export class ConsoleIntakeController {
     this.pages.redirect(res, `/console/intake/${documentId}`, 'draftRejected');
   }
 
-  private async renderIndex(req: AuthedRequest, res: Response, values: { title: string; text: string; sourceUrl: string }, region: string, errors: ErrorMap, status?: number) {
+  private async renderIndex(
+    req: AuthedRequest,
+    res: Response,
+    values: { title: string; text: string; sourceUrl: string },
+    region: string,
+    errors: ErrorMap,
+    status?: number,
+  ) {
     const documents = await this.intake.list(req.actor!, { page: pageNo(req.query as FormBody), pageSize: 20 });
     this.pages.send(
       req,
@@ -222,7 +259,9 @@ export class ConsoleIntakeController {
   private draftForm(d: IntakeDraft, posted: FormBody | null) {
     const f = d.fields as Record<string, any>;
     const amountYuan = d.kind === 'project' ? f.investmentYuan : f.maxAmountYuan;
-    const amount = posted ? { number: field(posted, 'amount'), unit: field(posted, 'amountUnit') === '亿元' ? '亿元' : '万元' } : amountField(amountYuan);
+    const amount = posted
+      ? { number: field(posted, 'amount'), unit: field(posted, 'amountUnit') === '亿元' ? '亿元' : '万元' }
+      : amountField(amountYuan);
     const region = posted ? pickFrom('regions', 'region', posted) : (f.regionCode ?? '');
     const industryCodes: string[] = posted ? fields(posted, 'industryCodes') : (f.industryCodes ?? []);
     const industry = posted ? pickFrom('industries', 'industry', posted) : '';

@@ -8,7 +8,15 @@ import { StaffOnly } from '../../access/decorators.js';
 import { activityView, leadListItem, leadView } from '../../leads/lead.view.js';
 import { LeadsQueries } from '../../leads/leads.queries.js';
 import { LeadsService } from '../../leads/leads.service.js';
-import { addActivitySchema, assignLeadSchema, changeLeadStageSchema, createLeadSchema, listLeadsQuery, reopenLeadSchema, updateLeadSchema } from '../../leads/lead.schemas.js';
+import {
+  addActivitySchema,
+  assignLeadSchema,
+  changeLeadStageSchema,
+  createLeadSchema,
+  listLeadsQuery,
+  reopenLeadSchema,
+  updateLeadSchema,
+} from '../../leads/lead.schemas.js';
 import { EnterprisesService } from '../../enterprises/enterprises.service.js';
 import { ProjectsService } from '../../projects/projects.service.js';
 import { listProjectsQuery } from '../../projects/project.schemas.js';
@@ -191,13 +199,25 @@ export class ConsoleLeadsController {
           },
         )
       : null;
-    const projectsQuery = parseSafe(listProjectsQuery, { ...(staffScope(actor) ? { region: staffScope(actor)! } : {}), includeDrafts: 'true', pageSize: '100' });
-    const projectChoices = projectsQuery.ok ? (await this.projects.browse(actor, projectsQuery.value)).items.map((p) => ({ id: p.id, title: p.title, code: p.code })) : [];
+    const projectsQuery = parseSafe(listProjectsQuery, {
+      ...(staffScope(actor) ? { region: staffScope(actor)! } : {}),
+      includeDrafts: 'true',
+      pageSize: '100',
+    });
+    const projectChoices = projectsQuery.ok
+      ? (await this.projects.browse(actor, projectsQuery.value)).items.map((p) => ({ id: p.id, title: p.title, code: p.code }))
+      : [];
     const mayAssign = actor.role === 'admin' || actor.role === 'bureau_lead';
     const owners = mayAssign ? await this.queries.ownerChoices(actor, staffScope(actor) ?? enterprise?.homeRegionCode ?? '410000') : [];
     const incentiveId = num('incentiveId');
     const matchId = num('matchId');
-    const source = matchId ? 'match' : incentiveId ? 'policy' : (STAFF_LEAD_SOURCES as readonly string[]).includes(field(v, 'source')) ? field(v, 'source') : 'manual';
+    const source = matchId
+      ? 'match'
+      : incentiveId
+        ? 'policy'
+        : (STAFF_LEAD_SOURCES as readonly string[]).includes(field(v, 'source'))
+          ? field(v, 'source')
+          : 'manual';
     this.pages.send(
       req,
       res,
@@ -248,7 +268,10 @@ export class ConsoleLeadsController {
         lead,
         agreementId: await this.agreements.idOfLead(req.actor!, lead.id),
         next: nextLeadStages(lead.stage).map((s) => ({ stage: s, label: LEAD_STAGES[s], milestone: isMilestone(s) })),
-        reopenStages: lead.stage === 'lost' ? PRE_SIGNING.filter((s) => !reopenProblem('lost', lead.lost?.fromStage ?? null, s)).map((s) => [s, LEAD_STAGES[s]]) : [],
+        reopenStages:
+          lead.stage === 'lost'
+            ? PRE_SIGNING.filter((s) => !reopenProblem('lost', lead.lost?.fromStage ?? null, s)).map((s) => [s, LEAD_STAGES[s]])
+            : [],
         kinds: Object.entries(WORK_ACTIVITY_KINDS),
         mayAssign,
         owners,
@@ -261,11 +284,33 @@ export class ConsoleLeadsController {
   }
 
   /** Runs one of the lead page's forms: parse with the API schema, call the API's method, or show the page again with the errors. */
-  private async submit(req: AuthedRequest, res: Response, form: LeadForm, input: Record<string, unknown>, preErrors: ErrorMap, call: (id: number, value: never) => Promise<unknown>, done: 'stage' | 'activity' | 'assigned' | 'saved') {
+  private async submit(
+    req: AuthedRequest,
+    res: Response,
+    form: LeadForm,
+    input: Record<string, unknown>,
+    preErrors: ErrorMap,
+    call: (id: number, value: never) => Promise<unknown>,
+    done: 'stage' | 'activity' | 'assigned' | 'saved',
+  ) {
     const id = idOf(req.params.id as string, '线索');
-    const schema = { stage: changeLeadStageSchema, activity: addActivitySchema, assign: assignLeadSchema, update: updateLeadSchema, reopen: reopenLeadSchema }[form];
+    const schema = {
+      stage: changeLeadStageSchema,
+      activity: addActivitySchema,
+      assign: assignLeadSchema,
+      update: updateLeadSchema,
+      reopen: reopenLeadSchema,
+    }[form];
     const parsed = parseSafe(schema, input);
-    const required = { stage: '请选择新的阶段', amountWan: '请填写金额', lostReason: '请填写流失原因', kind: '请选择类型', summary: '请填写跟进内容', ownerId: '请选择负责人', reopenReason: '请填写重新打开的原因' };
+    const required = {
+      stage: '请选择新的阶段',
+      amountWan: '请填写金额',
+      lostReason: '请填写流失原因',
+      kind: '请选择类型',
+      summary: '请填写跟进内容',
+      ownerId: '请选择负责人',
+      reopenReason: '请填写重新打开的原因',
+    };
     if (!parsed.ok || Object.keys(preErrors).length) {
       const errors = { ...(parsed.ok ? {} : errorMap(parsed.errors, fieldOf(form))), ...preErrors };
       // the API speaks of yuan; the page's amount inputs are in 万元
@@ -296,7 +341,15 @@ export class ConsoleLeadsController {
       ...(field(b, 'lostReason') ? { lostReason: field(b, 'lostReason') } : {}),
       note: field(b, 'stageNote'),
     };
-    await this.submit(req, res, 'stage', input, amount.ok ? {} : { amountWan: [amount.message] }, (id, v) => this.leads.changeStage(req.actor!, id, v), 'stage');
+    await this.submit(
+      req,
+      res,
+      'stage',
+      input,
+      amount.ok ? {} : { amountWan: [amount.message] },
+      (id, v) => this.leads.changeStage(req.actor!, id, v),
+      'stage',
+    );
   }
 
   @Post(':id/activities')
@@ -323,8 +376,19 @@ export class ConsoleLeadsController {
   async update(@Req() req: AuthedRequest, @Res() res: Response) {
     const b = req.body as FormBody;
     const expected = wanToYuan(field(b, 'expectedWan'));
-    const input = { nextFollowUpOn: field(b, 'nextFollowUpOn') || null, ...(expected.ok ? { expectedInvestmentYuan: expected.value } : {}) };
-    await this.submit(req, res, 'update', input, expected.ok ? {} : { expectedWan: [expected.message] }, (id, v) => this.leads.updateLead(req.actor!, id, v), 'saved');
+    const input = {
+      nextFollowUpOn: field(b, 'nextFollowUpOn') || null,
+      ...(expected.ok ? { expectedInvestmentYuan: expected.value } : {}),
+    };
+    await this.submit(
+      req,
+      res,
+      'update',
+      input,
+      expected.ok ? {} : { expectedWan: [expected.message] },
+      (id, v) => this.leads.updateLead(req.actor!, id, v),
+      'saved',
+    );
   }
 
   @Post(':id/reopen')

@@ -29,7 +29,16 @@ interface ArticleForm {
   publishedOn: string;
 }
 
-const emptyForm = (): ArticleForm => ({ title: '', summary: '', body: '', source: '', sourceUrl: '', author: '', tags: '', publishedOn: '' });
+const emptyForm = (): ArticleForm => ({
+  title: '',
+  summary: '',
+  body: '',
+  source: '',
+  sourceUrl: '',
+  author: '',
+  tags: '',
+  publishedOn: '',
+});
 const formOf = (a: Article): ArticleForm => ({
   title: a.title,
   summary: a.summary,
@@ -50,8 +59,15 @@ const readForm = (b: FormBody): ArticleForm => ({
   tags: field(b, 'tags'),
   publishedOn: field(b, 'publishedOn'),
 });
-const tagList = (s: string) => s.split(/[,，、\s]+/).map((t) => t.trim()).filter(Boolean);
-const ids = (b: FormBody, name: string) => fields(b, name).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+const tagList = (s: string) =>
+  s
+    .split(/[,，、\s]+/)
+    .map((t) => t.trim())
+    .filter(Boolean);
+const ids = (b: FormBody, name: string) =>
+  fields(b, name)
+    .map(Number)
+    .filter((n) => Number.isSafeInteger(n) && n > 0);
 const RENAME = { regionCode: 'region', 'industryCodes[0]': 'industry' };
 
 /** Console: the region's 招商资讯 — the moderation queue of 投稿, writing and editing articles, confirming suggestions. */
@@ -71,10 +87,20 @@ export class ConsoleNewsController {
   async list(@Req() req: AuthedRequest, @Res() res: Response) {
     const q = req.query as FormBody;
     const status = field(q, 'status');
-    const parsed = parseSafe(moderationQuery, { status: (articleStatuses as string[]).includes(status) ? status : undefined, page: String(pageNo(q)), pageSize: '20' });
+    const parsed = parseSafe(moderationQuery, {
+      status: (articleStatuses as string[]).includes(status) ? status : undefined,
+      page: String(pageNo(q)),
+      pageSize: '20',
+    });
     const result = parsed.ok ? await this.queries.forStaff(req.actor!, parsed.value) : { items: [], total: 0, page: 1, pageSize: 20 };
     const pending = await this.queries.pendingCount(req.actor!);
-    this.pages.send(req, res, 'console/news', { result, pending, status, statuses: Object.entries(ARTICLE_STATUSES), params: { status } }, { title: '招商资讯' });
+    this.pages.send(
+      req,
+      res,
+      'console/news',
+      { result, pending, status, statuses: Object.entries(ARTICLE_STATUSES), params: { status } },
+      { title: '招商资讯' },
+    );
   }
 
   @Get('new')
@@ -103,7 +129,8 @@ export class ConsoleNewsController {
       const a = await this.news.create(req.actor!, parsed.value);
       this.pages.redirect(res, `/console/news/${a.id}`, a.status === 'published' ? 'published' : 'created');
     } catch (err) {
-      if (err instanceof ProblemException && err.status < 500) return this.renderNew(req, res, values, region, industry, this.problemErrors(err), err.status);
+      if (err instanceof ProblemException && err.status < 500)
+        return this.renderNew(req, res, values, region, industry, this.problemErrors(err), err.status);
       throw err;
     }
   }
@@ -139,7 +166,8 @@ export class ConsoleNewsController {
     try {
       await this.news.update(req.actor!, id, parsed.value);
     } catch (err) {
-      if (err instanceof ProblemException && err.status < 500 && err.status !== 404) return this.renderArticle(req, res, current, values, this.problemErrors(err), err.status);
+      if (err instanceof ProblemException && err.status < 500 && err.status !== 404)
+        return this.renderArticle(req, res, current, values, this.problemErrors(err), err.status);
       throw err;
     }
     this.pages.redirect(res, `/console/news/${id}`, 'saved');
@@ -176,12 +204,24 @@ export class ConsoleNewsController {
     return err.errors?.length ? errorMap(err.errors, RENAME) : { _form: [err.message] };
   }
 
-  private renderNew(req: AuthedRequest, res: Response, values: ArticleForm, region: string, industry: string, errors: ErrorMap, status?: number) {
+  private renderNew(
+    req: AuthedRequest,
+    res: Response,
+    values: ArticleForm,
+    region: string,
+    industry: string,
+    errors: ErrorMap,
+    status?: number,
+  ) {
     this.pages.send(
       req,
       res,
       'console/news-new',
-      { values, regionPicker: pickerModel('regions', 'region', region, '所属地区（本辖区）'), industryPicker: pickerModel('industries', 'industry', industry, '行业（可选）') },
+      {
+        values,
+        regionPicker: pickerModel('regions', 'region', region, '所属地区（本辖区）'),
+        industryPicker: pickerModel('industries', 'industry', industry, '行业（可选）'),
+      },
       { title: '发布资讯', errors, status },
     );
   }
@@ -201,9 +241,24 @@ export class ConsoleNewsController {
         statusLabel: ARTICLE_STATUSES[a.status as ArticleStatus],
         moderatable: write && a.status === 'submitted' && a.confirmedAt !== null,
         awaitingConfirmation: a.status === 'submitted' && a.confirmedAt === null,
-        regionChoices: [...new Set([...a.regionCodes, ...(a.suggestions.regionCodes ?? [])])].map((c) => ({ code: c, checked: a.regionCodes.includes(c), owner: c === a.regionCode, suggested: !a.regionCodes.includes(c) })),
-        industryChoices: [...new Set([...a.industryCodes, ...(a.suggestions.industryCodes ?? [])])].map((c) => ({ code: c, checked: a.industryCodes.includes(c), suggested: !a.industryCodes.includes(c) })),
-        projectChoices: projects.map((p) => ({ id: p.id, title: p.title, regionCode: p.regionCode, checked: a.relatedProjectIds.includes(p.id), suggested: !a.relatedProjectIds.includes(p.id) })),
+        regionChoices: [...new Set([...a.regionCodes, ...(a.suggestions.regionCodes ?? [])])].map((c) => ({
+          code: c,
+          checked: a.regionCodes.includes(c),
+          owner: c === a.regionCode,
+          suggested: !a.regionCodes.includes(c),
+        })),
+        industryChoices: [...new Set([...a.industryCodes, ...(a.suggestions.industryCodes ?? [])])].map((c) => ({
+          code: c,
+          checked: a.industryCodes.includes(c),
+          suggested: !a.industryCodes.includes(c),
+        })),
+        projectChoices: projects.map((p) => ({
+          id: p.id,
+          title: p.title,
+          regionCode: p.regionCode,
+          checked: a.relatedProjectIds.includes(p.id),
+          suggested: !a.relatedProjectIds.includes(p.id),
+        })),
         suggestedTags: (a.suggestions.tags ?? []).filter((t) => !a.tags.includes(t)),
         industryPicker: pickerModel('industries', 'industry', '', '添加行业'),
       },

@@ -33,7 +33,12 @@ export class ConsoleNotificationsController {
   async list(@Req() req: AuthedRequest, @Res() res: Response) {
     const q = req.query as FormBody;
     const status = (notificationStatuses as string[]).includes(field(q, 'status')) ? field(q, 'status') : '';
-    const parsed = parseSafe(listNotificationsQuery, { page: String(pageNo(q)), pageSize: '30', ...(status ? { status } : {}), ...(field(q, 'email') ? { email: field(q, 'email') } : {}) });
+    const parsed = parseSafe(listNotificationsQuery, {
+      page: String(pageNo(q)),
+      pageSize: '30',
+      ...(status ? { status } : {}),
+      ...(field(q, 'email') ? { email: field(q, 'email') } : {}),
+    });
     const result = parsed.ok ? await this.notifications.list(req.actor!, parsed.value) : { items: [], total: 0, page: 1, pageSize: 30 };
     const failed = parsed.ok ? (await this.notifications.list(req.actor!, { page: 1, pageSize: 1, status: ['failed'] } as never)).total : 0;
     const prefs = await this.preferences.forUser(req.actor!.userId);

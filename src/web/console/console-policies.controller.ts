@@ -10,10 +10,33 @@ import { parseSafe } from '../../platform/validation/zod-validation.js';
 import { conditionsSchema } from '../../policies/eligibility/conditions.js';
 import { EligibilityService } from '../../policies/eligibility/eligibility.service.js';
 import { PoliciesService } from '../../policies/policies.service.js';
-import { createPolicySchema, eligibleEnterprisesQuery, incentiveSchema, listPoliciesQuery, updateIncentiveSchema, updatePolicySchema } from '../../policies/policy.schemas.js';
+import {
+  createPolicySchema,
+  eligibleEnterprisesQuery,
+  incentiveSchema,
+  listPoliciesQuery,
+  updateIncentiveSchema,
+  updatePolicySchema,
+} from '../../policies/policy.schemas.js';
 import { INCENTIVE_KINDS } from '../../policies/policy.vocabulary.js';
-import { errorMap, field, formAndSchemaErrors, mergeErrors, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
-import { emptyIncentiveForm, INCENTIVE_REQUIRED, incentiveFieldFor, incentiveFormValues, incentiveFormView, readIncentiveForm, type IncentiveFormValues } from '../forms/incentive-form.js';
+import {
+  errorMap,
+  field,
+  formAndSchemaErrors,
+  mergeErrors,
+  withRequiredMessages,
+  type ErrorMap,
+  type FormBody,
+} from '../forms/form-input.js';
+import {
+  emptyIncentiveForm,
+  INCENTIVE_REQUIRED,
+  incentiveFieldFor,
+  incentiveFormValues,
+  incentiveFormView,
+  readIncentiveForm,
+  type IncentiveFormValues,
+} from '../forms/incentive-form.js';
 import { pickerModel, pickFrom } from '../forms/tree-picker.js';
 import { Pages } from '../pages.js';
 import { idOf, pageNo } from '../page-params.js';
@@ -44,7 +67,15 @@ function readPolicyForm(body: FormBody): { values: PolicyFormValues; input: Reco
     sourceText: field(body, 'sourceText'),
     sourceUrl: field(body, 'sourceUrl'),
   };
-  return { values, input: { ...values, regionCode: values.regionCode || field(body, 'region1') || undefined, validFrom: values.validFrom || undefined, validTo: values.validTo || null } };
+  return {
+    values,
+    input: {
+      ...values,
+      regionCode: values.regionCode || field(body, 'region1') || undefined,
+      validFrom: values.validFrom || undefined,
+      validTo: values.validTo || null,
+    },
+  };
 }
 
 const policyFieldFor = (f: string) => (f === 'regionCode' ? 'region' : f);
@@ -95,7 +126,22 @@ export class ConsolePoliciesController {
 
   @Get('policies/new')
   newPolicy(@Req() req: AuthedRequest, @Res() res: Response) {
-    this.policyForm(req, res, null, { title: '', issuer: '', regionCode: staffScope(req.actor!) ?? '', documentNumber: '', validFrom: '', validTo: '', sourceText: '', sourceUrl: '' }, {});
+    this.policyForm(
+      req,
+      res,
+      null,
+      {
+        title: '',
+        issuer: '',
+        regionCode: staffScope(req.actor!) ?? '',
+        documentNumber: '',
+        validFrom: '',
+        validTo: '',
+        sourceText: '',
+        sourceUrl: '',
+      },
+      {},
+    );
   }
 
   @Post('policies/new')
@@ -109,7 +155,8 @@ export class ConsolePoliciesController {
       const p = await this.policies.draft(req.actor!, parsed.value);
       this.pages.redirect(res, `/console/policies/${p.id}`, 'created');
     } catch (err) {
-      if (err instanceof ProblemException && err.status < 500) return this.policyForm(req, res, null, form.values, problemErrors(err, policyFieldFor), err.status);
+      if (err instanceof ProblemException && err.status < 500)
+        return this.policyForm(req, res, null, form.values, problemErrors(err, policyFieldFor), err.status);
       throw err;
     }
   }
@@ -119,7 +166,9 @@ export class ConsolePoliciesController {
     const id = idOf(req.params.id as string, '政策');
     const p = await this.policies.read(req.actor!, id);
     const write = await this.policies.mayEdit(req.actor!, id);
-    const incentives = (p.incentives ?? []).sort((a, b) => a.id - b.id).map((i) => ({ i, conditions: i.conditions.map(describeCondition) }));
+    const incentives = (p.incentives ?? [])
+      .sort((a, b) => a.id - b.id)
+      .map((i) => ({ i, conditions: i.conditions.map(describeCondition) }));
     const source = await this.intake.sourceOf(req.actor!, 'policy', id);
     this.pages.send(req, res, 'console/policy', { p, write, incentives, source }, { title: p.title });
   }
@@ -128,7 +177,22 @@ export class ConsolePoliciesController {
   async editPolicy(@Req() req: AuthedRequest, @Res() res: Response) {
     const id = idOf(req.params.id as string, '政策');
     const p = await this.policies.forEdit(req.actor!, id);
-    this.policyForm(req, res, id, { title: p.title, issuer: p.issuer, regionCode: p.regionCode, documentNumber: p.documentNumber, validFrom: p.validFrom, validTo: p.validTo ?? '', sourceText: p.sourceText, sourceUrl: p.sourceUrl }, {});
+    this.policyForm(
+      req,
+      res,
+      id,
+      {
+        title: p.title,
+        issuer: p.issuer,
+        regionCode: p.regionCode,
+        documentNumber: p.documentNumber,
+        validFrom: p.validFrom,
+        validTo: p.validTo ?? '',
+        sourceText: p.sourceText,
+        sourceUrl: p.sourceUrl,
+      },
+      {},
+    );
   }
 
   @Post('policies/:id/edit')
@@ -143,7 +207,8 @@ export class ConsolePoliciesController {
     try {
       await this.policies.edit(req.actor!, id, parsed.value);
     } catch (err) {
-      if (err instanceof ProblemException && err.status < 500 && err.status !== 404) return this.policyForm(req, res, id, form.values, problemErrors(err, policyFieldFor), err.status);
+      if (err instanceof ProblemException && err.status < 500 && err.status !== 404)
+        return this.policyForm(req, res, id, form.values, problemErrors(err, policyFieldFor), err.status);
       throw err;
     }
     this.pages.redirect(res, `/console/policies/${id}`, 'saved');
@@ -188,7 +253,16 @@ export class ConsolePoliciesController {
     await this.policies.forEdit(req.actor!, policyId);
     const action = field(req.body as FormBody, '_action') || 'save';
     const form = readIncentiveForm(req.body as FormBody, action);
-    if (action !== 'save') return this.incentiveForm(req, res, { policyId, incentiveId: null }, form.values, {}, 200, action === 'preview' ? form.input.conditions : undefined);
+    if (action !== 'save')
+      return this.incentiveForm(
+        req,
+        res,
+        { policyId, incentiveId: null },
+        form.values,
+        {},
+        200,
+        action === 'preview' ? form.input.conditions : undefined,
+      );
     const parsed = parseSafe(incentiveSchema, form.input);
     const errors = formAndSchemaErrors(form.errors, parsed.ok ? {} : errorMap(parsed.errors, (f) => incentiveFieldFor(f, form.values)));
     if (!parsed.ok || Object.keys(errors).length) return this.incentiveForm(req, res, { policyId, incentiveId: null }, form.values, errors);
@@ -229,7 +303,16 @@ export class ConsolePoliciesController {
     const { policyId } = await this.policies.incentiveForEdit(req.actor!, id);
     const action = field(req.body as FormBody, '_action') || 'save';
     const form = readIncentiveForm(req.body as FormBody, action);
-    if (action !== 'save') return this.incentiveForm(req, res, { policyId, incentiveId: id }, form.values, {}, 200, action === 'preview' ? form.input.conditions : undefined);
+    if (action !== 'save')
+      return this.incentiveForm(
+        req,
+        res,
+        { policyId, incentiveId: id },
+        form.values,
+        {},
+        200,
+        action === 'preview' ? form.input.conditions : undefined,
+      );
     const parsed = parseSafe(updateIncentiveSchema, form.input);
     const errors = formAndSchemaErrors(form.errors, parsed.ok ? {} : errorMap(parsed.errors, (f) => incentiveFieldFor(f, form.values)));
     if (!parsed.ok || Object.keys(errors).length) return this.incentiveForm(req, res, { policyId, incentiveId: id }, form.values, errors);
@@ -267,7 +350,11 @@ export class ConsolePoliciesController {
         sizes: Object.entries(ENTERPRISE_SIZES),
         preview,
       },
-      { title: ids.incentiveId ? '编辑扶持措施' : '添加扶持措施', errors: withRequiredMessages(mergeErrors(errors, previewErrors), INCENTIVE_REQUIRED), status: status ?? (Object.keys(previewErrors).length ? 400 : undefined) },
+      {
+        title: ids.incentiveId ? '编辑扶持措施' : '添加扶持措施',
+        errors: withRequiredMessages(mergeErrors(errors, previewErrors), INCENTIVE_REQUIRED),
+        status: status ?? (Object.keys(previewErrors).length ? 400 : undefined),
+      },
     );
   }
 }

@@ -15,7 +15,15 @@ import { PROJECT_STAGES, projectStages, stageChangeProblem, type ProjectStage } 
 import { ProjectsService } from '../../projects/projects.service.js';
 import { PoliciesQueries } from '../../policies/policies.queries.js';
 import { errorMap, field, fields, formAndSchemaErrors, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
-import { emptyProjectForm, PROJECT_REQUIRED, projectFieldFor, projectFormValues, projectFormView, readProjectForm, type ProjectFormValues } from '../forms/project-form.js';
+import {
+  emptyProjectForm,
+  PROJECT_REQUIRED,
+  projectFieldFor,
+  projectFormValues,
+  projectFormView,
+  readProjectForm,
+  type ProjectFormValues,
+} from '../forms/project-form.js';
 import { pickerModel, pickFrom } from '../forms/tree-picker.js';
 import { Pages } from '../pages.js';
 import { idOf, pageNo } from '../page-params.js';
@@ -91,7 +99,8 @@ export class ConsoleProjectsController {
       const p = await this.projects.draft(req.actor!, parsed.value);
       this.pages.redirect(res, `/console/projects/${p.id}`, 'created');
     } catch (err) {
-      if (err instanceof ProblemException && err.status < 500) return this.renderForm(req, res, form.values, problemErrors(err, projectFieldFor), null, err.status);
+      if (err instanceof ProblemException && err.status < 500)
+        return this.renderForm(req, res, form.values, problemErrors(err, projectFieldFor), null, err.status);
       throw err;
     }
   }
@@ -113,7 +122,19 @@ export class ConsoleProjectsController {
       req,
       res,
       'console/project',
-      { p, write, matches, source, nextStages: nextStages(p.stage).map((s) => [s, PROJECT_STAGES[s]]), today: shanghaiDate(this.clock.now()), stageForm: { stage: field(req.body as FormBody, 'stage'), at: field(req.body as FormBody, 'at'), note: field(req.body as FormBody, 'note') } },
+      {
+        p,
+        write,
+        matches,
+        source,
+        nextStages: nextStages(p.stage).map((s) => [s, PROJECT_STAGES[s]]),
+        today: shanghaiDate(this.clock.now()),
+        stageForm: {
+          stage: field(req.body as FormBody, 'stage'),
+          at: field(req.body as FormBody, 'at'),
+          note: field(req.body as FormBody, 'note'),
+        },
+      },
       { title: p.title, errors, status },
     );
   }
@@ -139,7 +160,8 @@ export class ConsoleProjectsController {
     try {
       await this.projects.edit(req.actor!, id, parsed.value);
     } catch (err) {
-      if (err instanceof ProblemException && err.status < 500 && err.status !== 404) return this.renderForm(req, res, form.values, problemErrors(err, projectFieldFor), id, err.status);
+      if (err instanceof ProblemException && err.status < 500 && err.status !== 404)
+        return this.renderForm(req, res, form.values, problemErrors(err, projectFieldFor), id, err.status);
       throw err;
     }
     this.pages.redirect(res, `/console/projects/${id}`, 'saved');
@@ -163,26 +185,51 @@ export class ConsoleProjectsController {
   async stage(@Req() req: AuthedRequest, @Res() res: Response) {
     const id = idOf(req.params.id as string, '项目');
     const body = req.body as FormBody;
-    const parsed = parseSafe(changeStageSchema, { stage: field(body, 'stage'), ...(field(body, 'at') ? { at: field(body, 'at') } : {}), note: field(body, 'note') });
+    const parsed = parseSafe(changeStageSchema, {
+      stage: field(body, 'stage'),
+      ...(field(body, 'at') ? { at: field(body, 'at') } : {}),
+      note: field(body, 'note'),
+    });
     if (!parsed.ok) return this.detailPage(req, res, id, withRequiredMessages(errorMap(parsed.errors), { stage: '请选择新的阶段' }), 400);
     try {
       await this.projects.advanceStage(req.actor!, id, parsed.value);
     } catch (err) {
-      if (err instanceof ProblemException && err.status < 500 && err.status !== 404 && err.status !== 403) return this.detailPage(req, res, id, problemErrors(err, (f) => f), err.status);
+      if (err instanceof ProblemException && err.status < 500 && err.status !== 404 && err.status !== 403)
+        return this.detailPage(
+          req,
+          res,
+          id,
+          problemErrors(err, (f) => f),
+          err.status,
+        );
       throw err;
     }
     this.pages.redirect(res, `/console/projects/${id}`, 'stage');
   }
 
-  private async renderForm(req: AuthedRequest, res: Response, values: ProjectFormValues, errors: ErrorMap, id: number | null, status?: number) {
+  private async renderForm(
+    req: AuthedRequest,
+    res: Response,
+    values: ProjectFormValues,
+    errors: ErrorMap,
+    id: number | null,
+    status?: number,
+  ) {
     const choices = await this.policies.incentiveChoices(req.actor!, values.incentiveIds.map(Number).filter(Number.isInteger));
     this.pages.send(
       req,
       res,
       'console/project-form',
-      { form: projectFormView(values), id, choices, createStages: [['planning', PROJECT_STAGES.planning], ['open', PROJECT_STAGES.open]] },
+      {
+        form: projectFormView(values),
+        id,
+        choices,
+        createStages: [
+          ['planning', PROJECT_STAGES.planning],
+          ['open', PROJECT_STAGES.open],
+        ],
+      },
       { title: id ? '编辑项目' : '新建项目', errors: withRequiredMessages(errors, PROJECT_REQUIRED), status },
     );
   }
 }
-

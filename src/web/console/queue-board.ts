@@ -74,7 +74,20 @@ export function queueBoard(deps: { sessions: SessionsService; queues: QueueServi
   };
 
   function refuse(req: AuthedRequest, res: Response, status: number, detail: string) {
-    deps.pages.send(req, res, 'errors/error', { status, heading: status === 401 ? '请先登录' : '无权访问', detail, fieldErrors: [], loginLink: status === 401 ? '/login' : null, retry: null }, { title: '无权访问', status });
+    deps.pages.send(
+      req,
+      res,
+      'errors/error',
+      {
+        status,
+        heading: status === 401 ? '请先登录' : '无权访问',
+        detail,
+        fieldErrors: [],
+        loginLink: status === 401 ? '/login' : null,
+        retry: null,
+      },
+      { title: '无权访问', status },
+    );
   }
 }
 

@@ -35,10 +35,32 @@ function column(body: FormBody, name: string): string[] {
 }
 
 export function agreementFormValues(body: FormBody | null, defaults: { signedOn: string }): AgreementFormValues {
-  if (!body) return { signedOn: defaults.signedOn, investmentWan: '', landMu: '', intensityWan: '', taxWan: '', startBy: '', productionBy: '', reachOutputBy: '', jobs: '', tranches: Array.from({ length: BLANK_TRANCHES }, blankRow) };
-  const cols = { amountWan: column(body, 'trancheAmountWan'), incentiveId: column(body, 'trancheIncentiveId'), condition: column(body, 'trancheCondition'), dueOn: column(body, 'trancheDueOn') };
+  if (!body)
+    return {
+      signedOn: defaults.signedOn,
+      investmentWan: '',
+      landMu: '',
+      intensityWan: '',
+      taxWan: '',
+      startBy: '',
+      productionBy: '',
+      reachOutputBy: '',
+      jobs: '',
+      tranches: Array.from({ length: BLANK_TRANCHES }, blankRow),
+    };
+  const cols = {
+    amountWan: column(body, 'trancheAmountWan'),
+    incentiveId: column(body, 'trancheIncentiveId'),
+    condition: column(body, 'trancheCondition'),
+    dueOn: column(body, 'trancheDueOn'),
+  };
   const n = Math.min(50, Math.max(cols.amountWan.length, cols.incentiveId.length, cols.condition.length, cols.dueOn.length));
-  const tranches = Array.from({ length: n }, (_, i) => ({ amountWan: cols.amountWan[i] ?? '', incentiveId: cols.incentiveId[i] ?? '', condition: cols.condition[i] ?? '', dueOn: cols.dueOn[i] ?? '' }));
+  const tranches = Array.from({ length: n }, (_, i) => ({
+    amountWan: cols.amountWan[i] ?? '',
+    incentiveId: cols.incentiveId[i] ?? '',
+    condition: cols.condition[i] ?? '',
+    dueOn: cols.dueOn[i] ?? '',
+  }));
   const f = (name: string) => field(body, name);
   return {
     signedOn: f('signedOn'),
@@ -57,7 +79,11 @@ export function agreementFormValues(body: FormBody | null, defaults: { signedOn:
 const isBlank = (r: TrancheRow) => !r.amountWan && !r.incentiveId && !r.condition && !r.dueOn;
 
 /** The form's values as the API's body, with the form's own parse errors (an amount that is not a number) and how API paths map back to inputs. */
-export function agreementInput(v: AgreementFormValues): { input: Record<string, unknown>; errors: ErrorMap; fieldOf: (apiField: string) => string } {
+export function agreementInput(v: AgreementFormValues): {
+  input: Record<string, unknown>;
+  errors: ErrorMap;
+  fieldOf: (apiField: string) => string;
+} {
   const errors: ErrorMap = {};
   // an input the form cannot read gets its own message and a stand-in value, so the schema still checks the rest (its refinements run only on a well-formed body)
   const take = <T>(name: string, p: Parsed<T | null>, standIn: T): T | undefined => {
@@ -101,7 +127,12 @@ export function agreementInput(v: AgreementFormValues): { input: Record<string, 
     reachOutputBy: 'reachOutputBy',
     jobs: 'jobs',
   };
-  const TRANCHE_INPUTS: Record<string, string> = { amountYuan: 'amountWan', incentiveId: 'incentiveId', condition: 'condition', dueOn: 'dueOn' };
+  const TRANCHE_INPUTS: Record<string, string> = {
+    amountYuan: 'amountWan',
+    incentiveId: 'incentiveId',
+    condition: 'condition',
+    dueOn: 'dueOn',
+  };
   const fieldOf = (f: string): string => {
     const p = /^pledges\.(\w+)$/.exec(f);
     if (p) return PLEDGE_INPUTS[p[1]] ?? '_pledges';

@@ -34,7 +34,13 @@ export interface ChainFormValues {
 }
 
 const MAX_SEGMENTS = 30;
-export const emptySegment = (position: number): SegmentFormValues => ({ name: '', position: String(position), tier: '', industryCodes: [], keywords: '' });
+export const emptySegment = (position: number): SegmentFormValues => ({
+  name: '',
+  position: String(position),
+  tier: '',
+  industryCodes: [],
+  keywords: '',
+});
 
 export function emptyChainForm(regionCode = ''): ChainFormValues {
   return {
@@ -62,17 +68,38 @@ export function chainFormValues(d: ChainDetail): ChainFormValues {
     anchorEnterpriseIds: c.anchorEnterpriseIds.map(String),
     strongMin: String(c.strongMin),
     weakMin: String(c.weakMin),
-    segments: d.segments.map((s) => ({ name: s.name, position: String(s.position), tier: s.tier ?? '', industryCodes: [...s.industryCodes], keywords: s.keywords.join('、') })),
+    segments: d.segments.map((s) => ({
+      name: s.name,
+      position: String(s.position),
+      tier: s.tier ?? '',
+      industryCodes: [...s.industryCodes],
+      keywords: s.keywords.join('、'),
+    })),
   };
 }
 
 /** The template's segments, positions 1…n, as form values. */
 export function templateSegments(key: string): SegmentFormValues[] | null {
   const t = chainTemplate(key);
-  return t ? t.segments.map((s, i) => ({ name: s.name, position: String(i + 1), tier: s.tier, industryCodes: [...s.industryCodes], keywords: (s.keywords ?? []).join('、') })) : null;
+  return t
+    ? t.segments.map((s, i) => ({
+        name: s.name,
+        position: String(i + 1),
+        tier: s.tier,
+        industryCodes: [...s.industryCodes],
+        keywords: (s.keywords ?? []).join('、'),
+      }))
+    : null;
 }
 
-const splitKeywords = (s: string) => [...new Set(s.split(/[、，,;；\s]+/).map((k) => k.trim()).filter(Boolean))];
+const splitKeywords = (s: string) => [
+  ...new Set(
+    s
+      .split(/[、，,;；\s]+/)
+      .map((k) => k.trim())
+      .filter(Boolean),
+  ),
+];
 
 function readSegments(body: FormBody): SegmentFormValues[] {
   const out: SegmentFormValues[] = [];

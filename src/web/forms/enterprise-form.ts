@@ -1,5 +1,10 @@
 import type { Enterprise } from '../../enterprises/enterprise.entity.js';
-import { CERTIFICATION_KINDS, certificationKinds, notificationFrequencies, type CertificationKind } from '../../enterprises/enterprise.vocabulary.js';
+import {
+  CERTIFICATION_KINDS,
+  certificationKinds,
+  notificationFrequencies,
+  type CertificationKind,
+} from '../../enterprises/enterprise.vocabulary.js';
 import { checked, decimal, field, fields, integer, wanToYuan, yuanToWan, type ErrorMap, type FormBody } from './form-input.js';
 import { codeChip, pickerModel, pickFrom, type PickerModel, type PickerOption } from './tree-picker.js';
 
@@ -60,7 +65,15 @@ export function emptyEnterpriseForm(): EnterpriseFormValues {
     targetRegionCodes: [],
     investmentMinWan: '',
     investmentMaxWan: '',
-    certifications: certificationKinds.map((kind) => ({ kind, label: CERTIFICATION_KINDS[kind], claimed: false, certificateNo: '', validUntil: '', status: null, reviewNote: null })),
+    certifications: certificationKinds.map((kind) => ({
+      kind,
+      label: CERTIFICATION_KINDS[kind],
+      claimed: false,
+      certificateNo: '',
+      validUntil: '',
+      status: null,
+      reviewNote: null,
+    })),
     needLandMu: '',
     needWorkforce: '',
     needNotes: '',
@@ -77,7 +90,10 @@ const STATUS_LABELS = { claimed: '待核验', verified: '已核验', rejected: '
 export function enterpriseFormValues(e: Enterprise): EnterpriseFormValues {
   const v = emptyEnterpriseForm();
   const certs = new Map((e.certifications ?? []).map((c) => [c.kind, c]));
-  const contacts = [...e.contacts, ...Array.from({ length: CONTACT_ROWS }, () => ({ name: '' }))].slice(0, Math.max(CONTACT_ROWS, e.contacts.length));
+  const contacts = [...e.contacts, ...Array.from({ length: CONTACT_ROWS }, () => ({ name: '' }))].slice(
+    0,
+    Math.max(CONTACT_ROWS, e.contacts.length),
+  );
   return {
     ...v,
     uscc: e.uscc,
@@ -92,13 +108,25 @@ export function enterpriseFormValues(e: Enterprise): EnterpriseFormValues {
     certifications: v.certifications.map((c) => {
       const saved = certs.get(c.kind);
       return saved
-        ? { ...c, claimed: true, certificateNo: saved.certificateNo ?? '', validUntil: saved.validUntil ?? '', status: STATUS_LABELS[saved.status], reviewNote: saved.reviewNote }
+        ? {
+            ...c,
+            claimed: true,
+            certificateNo: saved.certificateNo ?? '',
+            validUntil: saved.validUntil ?? '',
+            status: STATUS_LABELS[saved.status],
+            reviewNote: saved.reviewNote,
+          }
         : c;
     }),
     needLandMu: e.needLandMu == null ? '' : String(e.needLandMu),
     needWorkforce: e.needWorkforce == null ? '' : String(e.needWorkforce),
     needNotes: e.needNotes,
-    contacts: contacts.map((c) => ({ name: c.name ?? '', title: (c as ContactValue).title ?? '', phone: (c as ContactValue).phone ?? '', email: (c as ContactValue).email ?? '' })),
+    contacts: contacts.map((c) => ({
+      name: c.name ?? '',
+      title: (c as ContactValue).title ?? '',
+      phone: (c as ContactValue).phone ?? '',
+      email: (c as ContactValue).email ?? '',
+    })),
     notificationFrequency: e.notificationFrequency,
   };
 }
@@ -179,15 +207,26 @@ export function readEnterpriseForm(body: FormBody, opts: { action: string; saved
     size: values.size || null,
     certifications: values.certifications
       .filter((c) => c.claimed)
-      .map((c) => ({ kind: c.kind, ...(c.certificateNo ? { certificateNo: c.certificateNo } : {}), ...(c.validUntil ? { validUntil: c.validUntil } : {}) })),
+      .map((c) => ({
+        kind: c.kind,
+        ...(c.certificateNo ? { certificateNo: c.certificateNo } : {}),
+        ...(c.validUntil ? { validUntil: c.validUntil } : {}),
+      })),
     needLandMu: land.ok ? land.value : undefined,
     needWorkforce: workforce.ok ? workforce.value : undefined,
     needNotes: values.needNotes,
     description: values.description,
     contacts: values.contacts
       .filter((c) => c.name || c.title || c.phone || c.email)
-      .map((c) => ({ name: c.name, ...(c.title ? { title: c.title } : {}), ...(c.phone ? { phone: c.phone } : {}), ...(c.email ? { email: c.email } : {}) })),
-    notificationFrequency: (notificationFrequencies as string[]).includes(values.notificationFrequency) ? values.notificationFrequency : 'daily',
+      .map((c) => ({
+        name: c.name,
+        ...(c.title ? { title: c.title } : {}),
+        ...(c.phone ? { phone: c.phone } : {}),
+        ...(c.email ? { email: c.email } : {}),
+      })),
+    notificationFrequency: (notificationFrequencies as string[]).includes(values.notificationFrequency)
+      ? values.notificationFrequency
+      : 'daily',
   };
   return { values, input, errors };
 }
@@ -232,7 +271,11 @@ export interface EnterpriseFormView {
 }
 
 /** Everything the enterprise-fields partial needs. */
-export function enterpriseFormView(values: EnterpriseFormValues, sizes: Record<string, string>, frequencies: Record<string, string>): EnterpriseFormView {
+export function enterpriseFormView(
+  values: EnterpriseFormValues,
+  sizes: Record<string, string>,
+  frequencies: Record<string, string>,
+): EnterpriseFormView {
   return {
     values,
     industryChips: values.industryCodes.filter((c) => c).map((c) => codeChip('industries', c)),

@@ -1,4 +1,17 @@
-import { checked, decimal, errorMap, field, fields, integer, mergeErrors, normalizeNumber, safeNext, wanToYuan, withRequiredMessages, yuanToWan } from './form-input.js';
+import {
+  checked,
+  decimal,
+  errorMap,
+  field,
+  fields,
+  integer,
+  mergeErrors,
+  normalizeNumber,
+  safeNext,
+  wanToYuan,
+  withRequiredMessages,
+  yuanToWan,
+} from './form-input.js';
 
 describe('form input helpers', () => {
   it('converts 万元 to whole yuan exactly (no floating point)', () => {
@@ -67,7 +80,10 @@ describe('form input helpers', () => {
     });
     expect(errorMap(errors, (f) => (f === 'q' ? 'keyword' : f))).toMatchObject({ keyword: ['太长'] });
     expect(mergeErrors({ a: ['x'] }, { a: ['x', 'y'], b: ['z'] })).toEqual({ a: ['x', 'y'], b: ['z'] });
-    expect(withRequiredMessages({ home: ['必填'], name: ['太长'] }, { home: '请选择注册地', name: '请填写企业名称' })).toEqual({ home: ['请选择注册地'], name: ['太长'] });
+    expect(withRequiredMessages({ home: ['必填'], name: ['太长'] }, { home: '请选择注册地', name: '请填写企业名称' })).toEqual({
+      home: ['请选择注册地'],
+      name: ['太长'],
+    });
   });
 
   it('only redirects to local paths after login', () => {
@@ -81,8 +97,11 @@ describe('form input helpers', () => {
 });
 
 describe('form and schema errors', () => {
-  it('keeps the form\'s own explanation of a field over the schema\'s consequential one', async () => {
+  it("keeps the form's own explanation of a field over the schema's consequential one", async () => {
     const { formAndSchemaErrors } = await import('./form-input.js');
-    expect(formAndSchemaErrors({ wan: ['金额不能为负数'] }, { wan: ['必填'], title: ['不能为空'] })).toEqual({ wan: ['金额不能为负数'], title: ['不能为空'] });
+    expect(formAndSchemaErrors({ wan: ['金额不能为负数'] }, { wan: ['必填'], title: ['不能为空'] })).toEqual({
+      wan: ['金额不能为负数'],
+      title: ['不能为空'],
+    });
   });
 });

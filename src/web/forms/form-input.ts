@@ -19,7 +19,10 @@ export function field(body: FormBody | undefined, name: string): string {
 export function fields(body: FormBody | undefined, name: string): string[] {
   const v = body?.[name];
   const all = Array.isArray(v) ? v : v === undefined ? [] : [v];
-  return all.filter((s): s is string => typeof s === 'string').map((s) => s.trim()).filter(Boolean);
+  return all
+    .filter((s): s is string => typeof s === 'string')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** A checkbox: present (any value but "false"/"0") means on. */
@@ -115,7 +118,8 @@ export function errorMap(errors: readonly FieldError[], rename: Record<string, s
 /** Merges error maps (form-level parse errors and schema errors). */
 export function mergeErrors(...maps: ErrorMap[]): ErrorMap {
   const out: ErrorMap = {};
-  for (const m of maps) for (const [k, v] of Object.entries(m)) out[k] = [...(out[k] ?? []), ...v.filter((x) => !(out[k] ?? []).includes(x))];
+  for (const m of maps)
+    for (const [k, v] of Object.entries(m)) out[k] = [...(out[k] ?? []), ...v.filter((x) => !(out[k] ?? []).includes(x))];
   return out;
 }
 

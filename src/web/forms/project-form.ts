@@ -19,7 +19,20 @@ export interface ProjectFormValues {
 }
 
 export function emptyProjectForm(regionCode = ''): ProjectFormValues {
-  return { code: '', title: '', description: '', regionCode, industryCodes: [], totalInvestmentWan: '', landAreaMu: '', contactInfo: '', incentiveIds: [], stage: 'open', stageSince: '', pickIndustry: '' };
+  return {
+    code: '',
+    title: '',
+    description: '',
+    regionCode,
+    industryCodes: [],
+    totalInvestmentWan: '',
+    landAreaMu: '',
+    contactInfo: '',
+    incentiveIds: [],
+    stage: 'open',
+    stageSince: '',
+    pickIndustry: '',
+  };
 }
 
 export function projectFormValues(p: Project): ProjectFormValues {

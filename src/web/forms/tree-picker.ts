@@ -81,13 +81,17 @@ export function pickerModel(kind: TreeKind, name: string, code: string | null | 
   const levels: PickerLevel[] = [];
   let parent: string | null = null;
   for (let level = 1; level <= depthOf(kind); level++) {
-    const options = (parent === null && level > 1 ? [] : tree.children(parent)).map((n) => ({ code: n.code, name: optionName(kind, n.code, n.name) }));
+    const options = (parent === null && level > 1 ? [] : tree.children(parent)).map((n) => ({
+      code: n.code,
+      name: optionName(kind, n.code, n.name),
+    }));
     const selected = path[level - 1] ?? '';
     levels.push({ field: `${name}${level}`, level, label: labels[level as keyof typeof labels], options, selected });
     parent = selected || null;
     if (!selected) {
       // deeper levels stay empty until this one is chosen
-      for (let l = level + 1; l <= depthOf(kind); l++) levels.push({ field: `${name}${l}`, level: l, label: labels[l as keyof typeof labels], options: [], selected: '' });
+      for (let l = level + 1; l <= depthOf(kind); l++)
+        levels.push({ field: `${name}${l}`, level: l, label: labels[l as keyof typeof labels], options: [], selected: '' });
       break;
     }
   }

@@ -34,7 +34,9 @@ describe('view helpers', () => {
   });
 
   it('explains eligibility conditions in words', () => {
-    expect(describeCondition({ type: 'certification', anyOf: ['industry_education_integration'] })).toBe('经认定为产教融合型企业，且已由主管部门核验');
+    expect(describeCondition({ type: 'certification', anyOf: ['industry_education_integration'] })).toBe(
+      '经认定为产教融合型企业，且已由主管部门核验',
+    );
     expect(describeCondition({ type: 'certification', anyOf: ['specialized_sme', 'little_giant'] })).toContain('（之一）');
     expect(describeCondition({ type: 'industry', anyOf: ['C13'] })).toBe('所属行业属于C13 农副食品加工业');
     expect(describeCondition({ type: 'homeRegion', anyOf: ['410200'] })).toBe('注册地在河南省开封市');

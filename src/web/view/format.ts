@@ -1,4 +1,9 @@
-import { CERTIFICATION_KINDS, CERTIFICATION_STATUSES, ENTERPRISE_SIZES, NOTIFICATION_FREQUENCIES } from '../../enterprises/enterprise.vocabulary.js';
+import {
+  CERTIFICATION_KINDS,
+  CERTIFICATION_STATUSES,
+  ENTERPRISE_SIZES,
+  NOTIFICATION_FREQUENCIES,
+} from '../../enterprises/enterprise.vocabulary.js';
 import { MATCH_STATUSES } from '../../matching/match.vocabulary.js';
 import { formatMu, formatWan, formatYuan, formatYuanRange, shanghaiDate, shanghaiDateTime } from '../../platform/format/units.js';
 import { CONDITION_LABELS } from '../../policies/eligibility/conditions.js';
@@ -12,8 +17,10 @@ import { regions } from '../../reference/regions.js';
  * Formatting used by the templates (`it.h` in every view): units officials use (万元/亿元, 亩),
  * Asia/Shanghai dates, Chinese labels for codes, URLs with query strings. Pure functions.
  */
-const label = <T extends Record<string, string>>(vocabulary: T) => (code: string | null | undefined) =>
-  code == null ? '—' : ((vocabulary as Record<string, string>)[code] ?? code);
+const label =
+  <T extends Record<string, string>>(vocabulary: T) =>
+  (code: string | null | undefined) =>
+    code == null ? '—' : ((vocabulary as Record<string, string>)[code] ?? code);
 
 export type QueryValue = string | number | boolean | null | undefined | ReadonlyArray<string | number>;
 

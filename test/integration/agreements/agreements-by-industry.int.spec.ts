@@ -33,7 +33,15 @@ describe('agreement figures by industry group', () => {
 
   it('counts each agreement in every group its industries fall under, with the region scope of the caller', async () => {
     const svc = t.get(AgreementsService);
-    const me: Actor = { userId: officer.userId, role: 'officer', email: officer.email, name: '尉氏专员', bureauId: officer.bureauId, regionScope: '410223', enterpriseId: null };
+    const me: Actor = {
+      userId: officer.userId,
+      role: 'officer',
+      email: officer.email,
+      name: '尉氏专员',
+      bureauId: officer.bureauId,
+      regionScope: '410223',
+      enterpriseId: null,
+    };
     const stored = await t.dataSource.query(`SELECT industry_path FROM agreement ORDER BY id`);
     expect(stored[0].industry_path).toEqual(expect.arrayContaining(['C', 'C36', 'C367', 'C3670']));
     const by = await svc.figuresByIndustries(me, {}, [

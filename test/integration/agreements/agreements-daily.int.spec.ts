@@ -61,11 +61,15 @@ describe('agreements: the daily evaluation', () => {
     return http(t.url, method, path, body, { authorization: `Bearer ${token}` });
   };
   const messages = async (id: number) =>
-    (await t.dataSource.query(`SELECT recipient_user_id AS "to", data->>'kind' AS kind FROM notification WHERE template = 'agreement.warning' AND (data->>'agreementId')::int = $1 ORDER BY id`, [id])).map(
-      (r: { to: number; kind: string }) => `${r.kind}→${r.to === officer.userId ? 'owner' : r.to === lead.userId ? 'lead' : r.to}`,
-    );
+    (
+      await t.dataSource.query(
+        `SELECT recipient_user_id AS "to", data->>'kind' AS kind FROM notification WHERE template = 'agreement.warning' AND (data->>'agreementId')::int = $1 ORDER BY id`,
+        [id],
+      )
+    ).map((r: { to: number; kind: string }) => `${r.kind}→${r.to === officer.userId ? 'owner' : r.to === lead.userId ? 'lead' : r.to}`);
   const warnings = async (q = '') => (await as(officer, 'GET', `/agreements/warnings${q}`)).body;
-  const actual = (id: number, b: Record<string, unknown>) => as(officer, 'POST', `/agreements/${id}/actuals`, { source: '现场核查', note: '核实', ...b });
+  const actual = (id: number, b: Record<string, unknown>) =>
+    as(officer, 'POST', `/agreements/${id}/actuals`, { source: '现场核查', note: '核实', ...b });
 
   it('registers a daily job scheduler', async () => {
     await t.get(JobSchedulers).registerAll();
@@ -89,7 +93,15 @@ describe('agreements: the daily evaluation', () => {
     day('2026-02-02');
     expect((await svc.runDaily()).raised).toBe(1);
     expect(await messages(ids.A)).toEqual(['not_started→owner', 'not_started→lead']);
-    expect((await warnings()).items).toEqual([expect.objectContaining({ agreementId: ids.A, leadId: expect.any(Number), kind: 'not_started', since: '2026-02-02', pledge: 'start' })]);
+    expect((await warnings()).items).toEqual([
+      expect.objectContaining({
+        agreementId: ids.A,
+        leadId: expect.any(Number),
+        kind: 'not_started',
+        since: '2026-02-02',
+        pledge: 'start',
+      }),
+    ]);
     day('2026-02-03');
     expect((await svc.runDaily()).raised).toBe(0);
     expect(await messages(ids.A)).toHaveLength(2);
@@ -116,18 +128,40 @@ describe('agreements: the daily evaluation', () => {
     expect(await messages(ids.C)).toEqual(['not_started→owner', 'not_started→lead']);
     let cc = (await as(officer, 'GET', `/agreements/${ids.C}`)).body;
     expect(cc.tranches.map((x: { state: string }) => x.state)).toEqual(['released', 'withheld', 'withheld']);
-    expect(cc.recoveryCase).toMatchObject({ step: 'opened', releasedYuan: 1_000_000, shortfall: 1, pledge: 'start', amountDueYuan: 1_000_000 });
+    expect(cc.recoveryCase).toMatchObject({
+      step: 'opened',
+      releasedYuan: 1_000_000,
+      shortfall: 1,
+      pledge: 'start',
+      amountDueYuan: 1_000_000,
+    });
     day('2026-03-03');
     expect((await svc.runDaily()).casesOpened).toBe(0);
-    expect(Number((await t.dataSource.query(`SELECT count(*) AS n FROM agreement_recovery_case WHERE agreement_id = $1`, [ids.C]))[0].n)).toBe(1);
+    expect(
+      Number((await t.dataSource.query(`SELECT count(*) AS n FROM agreement_recovery_case WHERE agreement_id = $1`, [ids.C]))[0].n),
+    ).toBe(1);
     // the case's steps, each with its reason, audited
     expect((await as(officer, 'POST', `/agreements/${ids.C}/recovery`, { step: 'agreed', reason: '跳步' })).status).toBe(409);
-    expect((await as(officer, 'POST', `/agreements/${ids.C}/recovery`, { step: 'notified', reason: '已送达追回告知书', document: '尉招〔2026〕3号' })).status).toBe(200);
-    expect((await as(officer, 'POST', `/agreements/${ids.C}/recovery`, { step: 'recovered', reason: '企业已退回', amountYuan: 1_000_000 })).status).toBe(200);
+    expect(
+      (
+        await as(officer, 'POST', `/agreements/${ids.C}/recovery`, {
+          step: 'notified',
+          reason: '已送达追回告知书',
+          document: '尉招〔2026〕3号',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await as(officer, 'POST', `/agreements/${ids.C}/recovery`, { step: 'recovered', reason: '企业已退回', amountYuan: 1_000_000 }))
+        .status,
+    ).toBe(200);
     cc = (await as(officer, 'GET', `/agreements/${ids.C}`)).body;
     expect(cc.recoveryCase).toMatchObject({ step: 'recovered', recoveredYuan: 1_000_000 });
     expect(cc.recoveryCase.steps.map((x: { step: string }) => x.step)).toEqual(['opened', 'notified', 'recovered']);
-    const audited = await t.dataSource.query(`SELECT action FROM audit_log WHERE target_type = 'agreement' AND target_id = $1 ORDER BY id`, [String(ids.C)]);
+    const audited = await t.dataSource.query(
+      `SELECT action FROM audit_log WHERE target_type = 'agreement' AND target_id = $1 ORDER BY id`,
+      [String(ids.C)],
+    );
     expect(audited.map((x: { action: string }) => x.action)).toEqual([
       'agreement.created',
       'agreement.release_requested',
@@ -145,7 +179,9 @@ describe('agreements: the daily evaluation', () => {
     day('2026-04-05');
     expect(await svc.runDaily()).toMatchObject({ raised: 1 });
     expect(await messages(ids.B)).toEqual(['capital_behind→owner', 'capital_behind→lead']);
-    expect((await warnings('?kind=capital_behind')).items).toEqual([expect.objectContaining({ agreementId: ids.B, since: '2026-04-05', pledge: 'investment' })]);
+    expect((await warnings('?kind=capital_behind')).items).toEqual([
+      expect.objectContaining({ agreementId: ids.B, since: '2026-04-05', pledge: 'investment' }),
+    ]);
     expect((await actual(ids.B, { kind: 'capital', occurredOn: '2026-04-05', amountYuan: 3_000_000 })).status).toBe(201);
     day('2026-04-06');
     expect(await svc.runDaily()).toMatchObject({ raised: 0 });

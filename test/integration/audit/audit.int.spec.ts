@@ -58,7 +58,7 @@ describe('audit log: append-only, transactional, with origin', () => {
     expect(e).toMatchObject({ ip: '198.51.100.4', userAgent: 'curl/8', actorUserId: null, regionCode: null, regionPath: [] });
   });
 
-  it('writes inside the caller\'s transaction: a rolled-back change leaves no entry', async () => {
+  it("writes inside the caller's transaction: a rolled-back change leaves no entry", async () => {
     await expect(
       t.dataSource.transaction(async (m) => {
         await audit.record(m, { actor, action: 'test.rolled_back' });
@@ -74,7 +74,13 @@ describe('audit log: append-only, transactional, with origin', () => {
     ).rejects.toThrow('work failed');
     const r = await audit.within(async (m) => {
       const [{ n }] = await m.query('SELECT 41 + 1 AS n');
-      return { result: n, audit: [{ actor, action: 'test.within' }, { actor, action: 'test.within' }] };
+      return {
+        result: n,
+        audit: [
+          { actor, action: 'test.within' },
+          { actor, action: 'test.within' },
+        ],
+      };
     });
     expect(r).toBe(42);
     expect(await entries('test.within')).toHaveLength(2);

@@ -19,13 +19,26 @@ describe('chain demo data', () => {
     expect(again).toEqual({ chains: { created: 0, existing: 3 }, enterprises: { created: 0, existing: first.enterprises.created } });
 
     const [admin] = await t.dataSource.query(`SELECT id, email, name FROM app_user WHERE role = 'admin' ORDER BY id LIMIT 1`);
-    const actor: Actor = { userId: admin.id, role: 'admin', email: admin.email, name: admin.name, bureauId: null, regionScope: null, enterpriseId: null };
+    const actor: Actor = {
+      userId: admin.id,
+      role: 'admin',
+      email: admin.email,
+      name: admin.name,
+      bureauId: null,
+      regionScope: null,
+      enterpriseId: null,
+    };
     const chains = t.get(ChainsService);
-    const rows: Array<{ id: number; name: string; region_code: string }> = await t.dataSource.query(`SELECT id, name, region_code FROM chain ORDER BY id`);
+    const rows: Array<{ id: number; name: string; region_code: string }> = await t.dataSource.query(
+      `SELECT id, name, region_code FROM chain ORDER BY id`,
+    );
     expect(rows.map((r) => r.name)).toEqual(demoChains.map((c) => c.name));
     for (const row of rows) {
       const map = await chains.map(actor, row.id);
-      expect({ chain: row.name, statuses: [...new Set(map.presence.map((p) => p.status))].sort() }).toEqual({ chain: row.name, statuses: ['gap', 'strong', 'weak'] });
+      expect({ chain: row.name, statuses: [...new Set(map.presence.map((p) => p.status))].sort() }).toEqual({
+        chain: row.name,
+        statuses: ['gap', 'strong', 'weak'],
+      });
       expect(map.anchors).toHaveLength(1);
       const targets = await chains.targets(actor, row.id, { page: 1, pageSize: 20 });
       expect(targets.total).toBeGreaterThan(0);

@@ -24,9 +24,16 @@ describe('chain figures', () => {
     const admin = await actor(t, 'admin');
     officer = await actor(t, 'officer', { region: '410223' });
     const ent = async (name: string, industryCodes: string[], home = '410102') =>
-      (await admin.call('POST', '/enterprises', enterpriseBody({ uscc: nextUscc(home), name, industryCodes, homeRegionCode: home, targetRegionCodes: ['410223'] }))).body.id as number;
+      (
+        await admin.call(
+          'POST',
+          '/enterprises',
+          enterpriseBody({ uscc: nextUscc(home), name, industryCodes, homeRegionCode: home, targetRegionCodes: ['410223'] }),
+        )
+      ).body.id as number;
     chainId = (await officer.call('POST', '/chains', { name: '汽车零部件', regionCode: '410223', segments })).body.id;
-    const sign = async (leadId: number, amountYuan: number) => expect((await officer.call('POST', `/leads/${leadId}/stage`, { stage: 'signed', amountYuan })).status).toBe(200);
+    const sign = async (leadId: number, amountYuan: number) =>
+      expect((await officer.call('POST', `/leads/${leadId}/stage`, { stage: 'signed', amountYuan })).status).toBe(200);
     // a paint maker (fits 涂料 and 化工), a car maker, a food company (outside the chain)
     const paint = await officer.call('POST', '/leads', { enterpriseId: await ent('郑州涂料有限公司', ['C2641']), regionCode: '410223' });
     const car = await officer.call('POST', '/leads', { enterpriseId: await ent('郑州整车有限公司', ['C3611']), regionCode: '410223' });
@@ -47,7 +54,13 @@ describe('chain figures', () => {
     expect(res.status).toBe(200);
     const f = res.body;
     const signed = (ms: Array<{ stage: string; projects: number; amountYuan: number }>) => ms.find((m) => m.stage === 'signed')!;
-    expect(f.segments.map((s: { name: string; milestones: never[] }) => [s.name, signed(s.milestones).projects, signed(s.milestones).amountYuan])).toEqual([
+    expect(
+      f.segments.map((s: { name: string; milestones: never[] }) => [
+        s.name,
+        signed(s.milestones).projects,
+        signed(s.milestones).amountYuan,
+      ]),
+    ).toEqual([
       ['涂料', 2, 50_000_000],
       ['化工', 2, 50_000_000],
       ['整车', 1, 500_000_000],
@@ -61,7 +74,9 @@ describe('chain figures', () => {
     const fromLeads = leadsFigures.body.total.funnel.find((s: { stage: string }) => s.stage === 'signed');
     expect([fromLeads.projects, fromLeads.amountYuan]).toEqual([signed(f.total).projects, signed(f.total).amountYuan]);
 
-    const csv = await fetch(`${t.url}/chains/${chainId}/figures/export?format=csv`, { headers: { authorization: `Bearer ${officer.token}` } });
+    const csv = await fetch(`${t.url}/chains/${chainId}/figures/export?format=csv`, {
+      headers: { authorization: `Bearer ${officer.token}` },
+    });
     expect(csv.status).toBe(200);
     const text = await csv.text();
     expect(text).toContain('涂料');
@@ -75,13 +90,30 @@ describe('chain figures', () => {
 
   it('tells the enterprise side which chain and segment a project of the region joins, why, and who the 链主 are', async () => {
     const admin = await actor(t, 'admin');
-    const anchor = (await admin.call('POST', '/enterprises', enterpriseBody({ uscc: nextUscc('410223'), name: '立邦汽车漆（尉氏）有限公司', industryCodes: ['C3611'], homeRegionCode: '410223' }))).body.id;
+    const anchor = (
+      await admin.call(
+        'POST',
+        '/enterprises',
+        enterpriseBody({
+          uscc: nextUscc('410223'),
+          name: '立邦汽车漆（尉氏）有限公司',
+          industryCodes: ['C3611'],
+          homeRegionCode: '410223',
+        }),
+      )
+    ).body.id;
     expect((await officer.call('PATCH', `/chains/${chainId}`, { anchorEnterpriseIds: [anchor] })).status).toBe(200);
     const chains = t.get(ChainsService);
     // 涂料: no local enterprise but the two paint leads signed above (weak): the project strengthens it; the enterprise's own industry lies in it
     const paint = await chains.forProject({ regionCode: '410223', industryCodes: ['C2641'] }, ['C2641', 'C1351']);
-    expect(paint.map((c) => [c.segmentName, c.status])).toEqual([['涂料', 'weak'], ['化工', 'weak']]);
-    expect(paint[0].reasons).toEqual(['本项目属于尉氏县汽车零部件产业链「涂料」环节（本地弱链，属强链项目）', '贵企业主营「涂料制造」，正属于该环节']);
+    expect(paint.map((c) => [c.segmentName, c.status])).toEqual([
+      ['涂料', 'weak'],
+      ['化工', 'weak'],
+    ]);
+    expect(paint[0].reasons).toEqual([
+      '本项目属于尉氏县汽车零部件产业链「涂料」环节（本地弱链，属强链项目）',
+      '贵企业主营「涂料制造」，正属于该环节',
+    ]);
     expect(paint[0].anchors).toEqual(['立邦汽车漆（尉氏）有限公司']);
     // 整车: the local anchor and the car lead (weak); an enterprise outside the segment gets no second reason
     const car = await chains.forProject({ regionCode: '410223', industryCodes: ['C3611'] }, ['C1351']);
@@ -90,8 +122,16 @@ describe('chain figures', () => {
     expect(await chains.forProject({ regionCode: '410302', industryCodes: ['C2641'] }, [])).toEqual([]);
     expect(await chains.forProject({ regionCode: '410223', industryCodes: ['C1351'] }, [])).toEqual([]);
     // a gap: a segment with nothing local
-    expect((await officer.call('PATCH', `/chains/${chainId}`, { segments: [...segments, { name: '电池', position: 4, industryCodes: ['C384'] }] })).status).toBe(200);
+    expect(
+      (
+        await officer.call('PATCH', `/chains/${chainId}`, {
+          segments: [...segments, { name: '电池', position: 4, industryCodes: ['C384'] }],
+        })
+      ).status,
+    ).toBe(200);
     const battery = await chains.forProject({ regionCode: '410223', industryCodes: ['C3841'] }, []);
-    expect(battery.map((c) => [c.segmentName, c.status, c.reasons])).toEqual([['电池', 'gap', ['本项目属于尉氏县汽车零部件产业链「电池」环节（本地缺链，属补链项目）']]]);
+    expect(battery.map((c) => [c.segmentName, c.status, c.reasons])).toEqual([
+      ['电池', 'gap', ['本项目属于尉氏县汽车零部件产业链「电池」环节（本地缺链，属补链项目）']],
+    ]);
   });
 });

@@ -16,7 +16,16 @@ describe('chain map and targets over generated data', () => {
   const r = regions();
   const ind = industries();
   const chainRegion = '410200'; // 开封市: its counties are local
-  const homes = [...r.children('410200').map((c) => c.code).slice(0, 3), '410302', '410102', '310101', '440305'];
+  const homes = [
+    ...r
+      .children('410200')
+      .map((c) => c.code)
+      .slice(0, 3),
+    '410302',
+    '410102',
+    '310101',
+    '440305',
+  ];
   const targetsPool: string[][] = [[], ['410223'], ['410200'], ['410000'], ['410300'], ['310000']];
   const codes = ['C2641', 'C2643', 'C3051', 'C3670', 'C2913', 'C3611', 'A0313', 'C1351', 'C264', 'C36'];
   const segments = [
@@ -62,14 +71,26 @@ describe('chain map and targets over generated data', () => {
   const local = (g: Gen) => r.isWithin(g.home, chainRegion);
 
   it('counts per segment what a brute force counts, and targets exactly the non-local enterprises fitting a gap or weak segment', async () => {
-    const created = await admin.call('POST', '/chains', { name: '汽车零部件', regionCode: chainRegion, segments, strongMin: 40, weakMin: 1 });
+    const created = await admin.call('POST', '/chains', {
+      name: '汽车零部件',
+      regionCode: chainRegion,
+      segments,
+      strongMin: 40,
+      weakMin: 1,
+    });
     expect(created.status).toBe(201);
     const map = (await admin.call('GET', `/chains/${created.body.id}/map`)).body;
     const expected = segments.map((s) => {
       const enterprises = gen.filter((g) => local(g) && fits(g, s.industryCodes)).length;
       return { name: s.name, enterprises, status: segmentStatus({ enterprises, landed: 0 }, { strongMin: 40, weakMin: 1 }) };
     });
-    expect(map.segments.map((s: { name: string; enterprises: number; status: string }) => ({ name: s.name, enterprises: s.enterprises, status: s.status }))).toEqual(expected);
+    expect(
+      map.segments.map((s: { name: string; enterprises: number; status: string }) => ({
+        name: s.name,
+        enterprises: s.enterprises,
+        status: s.status,
+      })),
+    ).toEqual(expected);
     // the generated data gives every status (otherwise the test proves less than it says)
     expect(new Set(expected.map((e) => e.status))).toEqual(new Set(['strong', 'weak', 'gap']));
 
@@ -96,7 +117,13 @@ describe('chain map and targets over generated data', () => {
     for (let page = 1; ; page++) {
       const res = (await admin.call('GET', `/chains/${created.body.id}/targets?page=${page}&pageSize=100`)).body;
       expect(res.total).toBe(want.length);
-      got.push(...res.items.map((x: { enterpriseId: number; segmentId: number; score: number }) => ({ enterpriseId: x.enterpriseId, segmentId: x.segmentId, score: x.score })));
+      got.push(
+        ...res.items.map((x: { enterpriseId: number; segmentId: number; score: number }) => ({
+          enterpriseId: x.enterpriseId,
+          segmentId: x.segmentId,
+          score: x.score,
+        })),
+      );
       if (res.items.length < 100) break;
     }
     expect(got).toEqual(want);

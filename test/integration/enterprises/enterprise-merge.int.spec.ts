@@ -54,7 +54,15 @@ describe('enterprise duplicates and merge', () => {
   });
 
   it('the SQL name and contact keys equal their TypeScript twins', async () => {
-    const names = ['河南 立邦（集团）股份有限公司', '河南立邦有限责任公司', 'ＡＢＣ　科技有限公司', 'abc科技股份公司', '郑州（集团）有限公司', ' 洛阳\t一拖 股份 ', '开封市(集团)'];
+    const names = [
+      '河南 立邦（集团）股份有限公司',
+      '河南立邦有限责任公司',
+      'ＡＢＣ　科技有限公司',
+      'abc科技股份公司',
+      '郑州（集团）有限公司',
+      ' 洛阳\t一拖 股份 ',
+      '开封市(集团)',
+    ];
     for (const n of names) {
       const [{ k }] = await t.dataSource.query(`SELECT enterprise_name_key($1) AS k`, [n]);
       expect({ n, k }).toEqual({ n, k: enterpriseNameKey(n) });
@@ -79,17 +87,29 @@ describe('enterprise duplicates and merge', () => {
     const list = await officer.call('GET', '/enterprises/duplicates');
     expect(list.status).toBe(200);
     expect(list.body.items).toEqual([
-      expect.objectContaining({ a: expect.objectContaining({ id: a }), b: expect.objectContaining({ id: b }), sameName: true, sharedContacts: [] }),
-      expect.objectContaining({ a: expect.objectContaining({ id: a }), b: expect.objectContaining({ id: c }), sameName: false, sharedContacts: ['e:zhang@libang.example'] }),
+      expect.objectContaining({
+        a: expect.objectContaining({ id: a }),
+        b: expect.objectContaining({ id: b }),
+        sameName: true,
+        sharedContacts: [],
+      }),
+      expect.objectContaining({
+        a: expect.objectContaining({ id: a }),
+        b: expect.objectContaining({ id: c }),
+        sameName: false,
+        sharedContacts: ['e:zhang@libang.example'],
+      }),
     ]);
     expect((await luoyang.call('GET', '/enterprises/duplicates')).body.items).toEqual([]);
     const plan = (
-      await t.dataSource.query(`EXPLAIN SELECT id FROM enterprise x WHERE enterprise_name_key(x.name::text) = enterprise_name_key('河南立邦有限公司')`)
+      await t.dataSource.query(
+        `EXPLAIN SELECT id FROM enterprise x WHERE enterprise_name_key(x.name::text) = enterprise_name_key('河南立邦有限公司')`,
+      )
     ).map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']);
     await t.dataSource.query('SET enable_seqscan = off');
-    const forced = (await t.dataSource.query(`EXPLAIN SELECT id FROM enterprise x WHERE enterprise_contact_keys(x.contacts) && ARRAY['p:13900000002']`)).map(
-      (r: { 'QUERY PLAN': string }) => r['QUERY PLAN'],
-    );
+    const forced = (
+      await t.dataSource.query(`EXPLAIN SELECT id FROM enterprise x WHERE enterprise_contact_keys(x.contacts) && ARRAY['p:13900000002']`)
+    ).map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']);
     await t.dataSource.query('SET enable_seqscan = on');
     expect(plan.join('\n') + forced.join('\n')).toMatch(/enterprise_contact_keys_gin/);
   });
@@ -134,27 +154,39 @@ describe('enterprise duplicates and merge', () => {
     expect(matches.map((x: { id: string }) => x.id)).not.toContain(aP1);
     const certs = await t.dataSource.query(`SELECT kind FROM enterprise_certification WHERE enterprise_id = $1 ORDER BY kind`, [a]);
     expect(certs.map((x: { kind: string }) => x.kind)).toEqual(['high_tech', 'industry_education_integration']);
-    const [{ enterprise_id: userEnterprise }] = await t.dataSource.query(`SELECT enterprise_id FROM app_user WHERE id = $1`, [entUser.userId]);
+    const [{ enterprise_id: userEnterprise }] = await t.dataSource.query(`SELECT enterprise_id FROM app_user WHERE id = $1`, [
+      entUser.userId,
+    ]);
     expect(userEnterprise).toBe(a);
     expect(await t.dataSource.query(`SELECT id FROM enterprise WHERE id = $1`, [b])).toEqual([]);
 
     const moved = await fetch(`${t.url}/enterprises/${b}`, { headers: { authorization: `Bearer ${officer.token}` }, redirect: 'manual' });
     expect(moved.status).toBe(308);
     expect(moved.headers.get('location')).toBe(`/enterprises/${a}`);
-    const page = await fetch(`${t.url}/console/enterprises/${b}`, { headers: { authorization: `Bearer ${officer.token}` }, redirect: 'manual' });
+    const page = await fetch(`${t.url}/console/enterprises/${b}`, {
+      headers: { authorization: `Bearer ${officer.token}` },
+      redirect: 'manual',
+    });
     expect(page.status).toBe(301);
     expect(page.headers.get('location')).toBe(`/console/enterprises/${a}`);
-    const outsider = await fetch(`${t.url}/enterprises/${b}`, { headers: { authorization: `Bearer ${luoyang.token}` }, redirect: 'manual' });
+    const outsider = await fetch(`${t.url}/enterprises/${b}`, {
+      headers: { authorization: `Bearer ${luoyang.token}` },
+      redirect: 'manual',
+    });
     expect(outsider.status).toBe(404); // the redirect tells no one what they may not read
     expect((await officer.call('POST', `/enterprises/${a}/merge`, { duplicateId: b, reason: '再次合并' })).status).toBe(400); // gone
 
-    const audit = await t.dataSource.query(`SELECT action, target_id, detail FROM audit_log WHERE action LIKE 'enterprise.merge%' ORDER BY id`);
+    const audit = await t.dataSource.query(
+      `SELECT action, target_id, detail FROM audit_log WHERE action LIKE 'enterprise.merge%' ORDER BY id`,
+    );
     expect(audit.map((x: { action: string; target_id: string }) => [x.action, Number(x.target_id)])).toEqual([
       ['enterprise.merged', a],
       ['enterprise.merged_away', b],
     ]);
     expect(audit[0].detail).toMatchObject({ mergedId: b, reason: '同一企业重复录入' });
-    const closed = await t.dataSource.query(`SELECT action FROM audit_log WHERE action = 'lead.stage_changed' AND target_id = $1`, [String(leadB)]);
+    const closed = await t.dataSource.query(`SELECT action FROM audit_log WHERE action = 'lead.stage_changed' AND target_id = $1`, [
+      String(leadB),
+    ]);
     expect(closed.length).toBeGreaterThan(0);
   });
 
@@ -164,7 +196,12 @@ describe('enterprise duplicates and merge', () => {
         WHERE table_schema = 'public' AND (column_name LIKE '%enterprise_id' OR column_name = 'anchor_enterprise_ids')
           AND table_name NOT IN ('matching_run_chunk', 'enterprise_redirect')`,
     );
-    const covered = new Set(t.get(EnterpriseMergeSteps).list().flatMap((s) => s.tables));
+    const covered = new Set(
+      t
+        .get(EnterpriseMergeSteps)
+        .list()
+        .flatMap((s) => s.tables),
+    );
     covered.add('enterprise_certification'); // the enterprises module's own
     expect(columns.map((x) => x.table_name).filter((n) => !covered.has(n))).toEqual([]);
   });

@@ -36,7 +36,7 @@ describe('lead sources, inquiries and contacts', () => {
     return t.get(PoliciesService).get(p.id);
   };
 
-  it('records 政策找企业 with the region narrowed to the officer\'s, and 手工录入 by default', async () => {
+  it("records 政策找企业 with the region narrowed to the officer's, and 手工录入 by default", async () => {
     const e = await fx.enterprise();
     const policy = await publishedPolicy();
     const incentiveId = policy.incentives![0].id;
@@ -52,8 +52,12 @@ describe('lead sources, inquiries and contacts', () => {
     expect(manual.body).toMatchObject({ source: 'manual', sourceLabel: '手工录入' });
 
     // a match's source cannot be claimed without the match; an unknown incentive names its field
-    expect((await officer.call('POST', '/leads', { enterpriseId: e.id, regionCode: '410223', source: 'match' })).body.errors).toEqual([expect.objectContaining({ field: 'source' })]);
-    expect((await officer.call('POST', '/leads', { enterpriseId: e.id, incentiveId: 999_999 })).body.errors).toEqual([expect.objectContaining({ field: 'incentiveId' })]);
+    expect((await officer.call('POST', '/leads', { enterpriseId: e.id, regionCode: '410223', source: 'match' })).body.errors).toEqual([
+      expect.objectContaining({ field: 'source' }),
+    ]);
+    expect((await officer.call('POST', '/leads', { enterpriseId: e.id, incentiveId: 999_999 })).body.errors).toEqual([
+      expect.objectContaining({ field: 'incentiveId' }),
+    ]);
   });
 
   it('lets an enterprise ask about a project or a policy: a 主动咨询 lead, who will call, and a message for the officer', async () => {
@@ -65,7 +69,12 @@ describe('lead sources, inquiries and contacts', () => {
     const before = await t.get(InboxService).unreadCount(officer.userId);
     const r = await owner.call('POST', '/leads/inquiries', { projectId: p.id, message: '想了解用地条件' });
     expect(r.status).toBe(201);
-    expect(r.body.contact).toEqual({ name: '测试officer', bureau: expect.stringContaining('测试招商局'), phone: '0371-27970002', email: officer.email });
+    expect(r.body.contact).toEqual({
+      name: '测试officer',
+      bureau: expect.stringContaining('测试招商局'),
+      phone: '0371-27970002',
+      email: officer.email,
+    });
     expect((await owner.call('POST', '/leads/inquiries', { projectId: p.id, message: '再问一次' })).status).toBe(200);
 
     const lead = (await officer.call('GET', `/leads/${r.body.id}`)).body;

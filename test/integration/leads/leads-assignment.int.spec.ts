@@ -28,7 +28,8 @@ describe('lead assignment', () => {
     await t?.close();
   });
 
-  const ownerOf = async (leadId: number, by: TestActor = lead) => (await by.call('GET', `/leads/${leadId}`)).body.owner?.id as number | undefined;
+  const ownerOf = async (leadId: number, by: TestActor = lead) =>
+    (await by.call('GET', `/leads/${leadId}`)).body.owner?.id as number | undefined;
   const create = async (body: Record<string, unknown>, by: TestActor = lead) => {
     const r = await by.call('POST', '/leads', body);
     expect(r.status).toBe(201);
@@ -37,12 +38,17 @@ describe('lead assignment', () => {
 
   it('round-robins among the officers, by id, and writes it on the timeline', async () => {
     const owners: number[] = [];
-    for (let i = 0; i < 6; i++) owners.push((await ownerOf(await create({ enterpriseId: (await fx.enterprise()).id, regionCode: '410223' })))!);
+    for (let i = 0; i < 6; i++)
+      owners.push((await ownerOf(await create({ enterpriseId: (await fx.enterprise()).id, regionCode: '410223' })))!);
     const ids = officers.map((o) => o.userId).sort((a, b) => a - b);
     expect(owners).toEqual([...ids, ...ids]);
     const id = await create({ enterpriseId: (await fx.enterprise()).id, regionCode: '410223' });
     const timeline = (await lead.call('GET', `/leads/${id}`)).body.timeline;
-    expect(timeline.find((a: { kind: string }) => a.kind === 'assignment')).toMatchObject({ by: null, toOwner: { id: ids[0] }, details: { automatic: true, bureauId } });
+    expect(timeline.find((a: { kind: string }) => a.kind === 'assignment')).toMatchObject({
+      by: null,
+      toOwner: { id: ids[0] },
+      details: { automatic: true, bureauId },
+    });
   });
 
   it('gives each of many concurrent leads to the next officer: an even split, nobody twice in a row out of turn', async () => {
@@ -54,17 +60,23 @@ describe('lead assignment', () => {
     for (const o of owners) count.set(o!, (count.get(o!) ?? 0) + 1);
     expect([...count.values()]).toEqual([4, 4, 4]);
     // in creation (id) order the owners still rotate strictly
-    const byId = ids.map((id, i) => [id, owners[i]!] as const).sort((a, b) => a[0] - b[0]).map(([, o]) => o);
+    const byId = ids
+      .map((id, i) => [id, owners[i]!] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, o]) => o);
     const sorted = officers.map((o) => o.userId).sort((a, b) => a - b);
     for (let i = 1; i < byId.length; i++) expect(byId[i]).toBe(sorted[(sorted.indexOf(byId[i - 1]) + 1) % sorted.length]);
   });
 
-  it('follows the bureau\'s rules: the most specific matching rule wins; no rule, everyone', async () => {
+  it("follows the bureau's rules: the most specific matching rule wins; no rule, everyone", async () => {
     const [a, b, c] = officers;
     expect((await lead.call('POST', '/lead-assignment-rules', { userId: a.userId, industryCode: 'C' })).status).toBe(201);
     expect((await lead.call('POST', '/lead-assignment-rules', { userId: b.userId, industryCode: 'C13' })).status).toBe(201);
     expect((await lead.call('POST', '/lead-assignment-rules', { userId: b.userId, industryCode: 'C13' })).status).toBe(409);
-    expect((await lead.call('POST', '/lead-assignment-rules', { userId: c.userId, regionCode: '410200' })).body.errors[0]).toMatchObject({ field: 'regionCode', code: 'outside_region' });
+    expect((await lead.call('POST', '/lead-assignment-rules', { userId: c.userId, regionCode: '410200' })).body.errors[0]).toMatchObject({
+      field: 'regionCode',
+      code: 'outside_region',
+    });
     expect((await officers[0].call('POST', '/lead-assignment-rules', { userId: c.userId, industryCode: 'A' })).status).toBe(403);
 
     const food = await fx.project({ industryCodes: ['C1351'] });
@@ -103,13 +115,15 @@ describe('lead assignment', () => {
     const o2 = await actor(t, 'officer', { bureauId: b.bureauId! });
     await t.dataSource.query(`UPDATE app_user SET active = false WHERE id = $1`, [o1.userId]);
     const owners = [];
-    for (let i = 0; i < 3; i++) owners.push(await ownerOf(await create({ enterpriseId: (await fx.enterprise()).id, regionCode: '410221' }, b), b));
+    for (let i = 0; i < 3; i++)
+      owners.push(await ownerOf(await create({ enterpriseId: (await fx.enterprise()).id, regionCode: '410221' }, b), b));
     expect(owners).toEqual([o2.userId, o2.userId, o2.userId]);
   });
 
   it('officers may take a lead themselves; only bureau leads assign to others and reassign (audited)', async () => {
     const [a, b] = officers;
-    const mine = (await a.call('POST', '/leads', { enterpriseId: (await fx.enterprise()).id, regionCode: '410223', ownerId: a.userId })).body;
+    const mine = (await a.call('POST', '/leads', { enterpriseId: (await fx.enterprise()).id, regionCode: '410223', ownerId: a.userId }))
+      .body;
     expect(mine.owner.id).toBe(a.userId);
     const refused = await a.call('POST', '/leads', { enterpriseId: (await fx.enterprise()).id, regionCode: '410223', ownerId: b.userId });
     expect(refused.status).toBe(403);
@@ -123,8 +137,17 @@ describe('lead assignment', () => {
     expect(moved.body.owner.id).toBe(b.userId);
     expect((await lead.call('POST', `/leads/${mine.id}/assign`, { ownerId: b.userId })).status).toBe(409);
     const timeline = (await lead.call('GET', `/leads/${mine.id}`)).body.timeline;
-    expect(timeline[0]).toMatchObject({ kind: 'assignment', by: { id: lead.userId }, fromOwner: { id: a.userId }, toOwner: { id: b.userId }, summary: '按产业链分工调整' });
-    const [audit] = await t.dataSource.query(`SELECT actor_user_id, detail FROM audit_log WHERE action = 'lead.reassigned' AND target_id = $1`, [String(mine.id)]);
+    expect(timeline[0]).toMatchObject({
+      kind: 'assignment',
+      by: { id: lead.userId },
+      fromOwner: { id: a.userId },
+      toOwner: { id: b.userId },
+      summary: '按产业链分工调整',
+    });
+    const [audit] = await t.dataSource.query(
+      `SELECT actor_user_id, detail FROM audit_log WHERE action = 'lead.reassigned' AND target_id = $1`,
+      [String(mine.id)],
+    );
     expect(audit).toMatchObject({ actor_user_id: lead.userId, detail: { fromOwnerId: a.userId, toOwnerId: b.userId } });
   });
 
@@ -133,11 +156,24 @@ describe('lead assignment', () => {
     const users = t.get(UsersService);
     const b = await users.createBureau({ name: '通许县招商局', regionCode: '410222', idleLimitDays: 14 });
     const ids: number[] = [];
-    for (let i = 0; i < 2; i++) ids.push((await users.createUser({ email: `tx-${i}-${Date.now()}@example.com`, name: `通许${i}`, role: 'officer', bureauId: b.id, enterpriseId: null })).id);
+    for (let i = 0; i < 2; i++)
+      ids.push(
+        (
+          await users.createUser({
+            email: `tx-${i}-${Date.now()}@example.com`,
+            name: `通许${i}`,
+            role: 'officer',
+            bureauId: b.id,
+            enterpriseId: null,
+          })
+        ).id,
+      );
     const owners: number[] = [];
     for (let i = 0; i < 4; i++) {
       const e = await fx.enterprise();
-      const r = await t.dataSource.transaction((m) => svc.insert(m, { enterpriseId: e.id, projectId: null, regionCode: '410222', source: 'manual', actor: null }));
+      const r = await t.dataSource.transaction((m) =>
+        svc.insert(m, { enterpriseId: e.id, projectId: null, regionCode: '410222', source: 'manual', actor: null }),
+      );
       const [row] = await t.dataSource.query(`SELECT owner_id, bureau_id FROM lead WHERE id = $1`, [r.id]);
       expect(row.bureau_id).toBe(b.id);
       owners.push(row.owner_id);

@@ -75,7 +75,8 @@ describe('三个一批 figures', () => {
     expect(r.status).toBe(200);
     return r.body;
   };
-  const stage = (f: { funnel: Array<{ stage: string }> }, s: string) => f.funnel.find((x) => x.stage === s) as Record<string, unknown> | undefined;
+  const stage = (f: { funnel: Array<{ stage: string }> }, s: string) =>
+    f.funnel.find((x) => x.stage === s) as Record<string, unknown> | undefined;
 
   it('counts the funnel, projects once and increases by their amount, for a city', async () => {
     const f = await figures(city, 'region=410200');
@@ -87,7 +88,7 @@ describe('三个一批 figures', () => {
     expect(stage(f.total, 'producing')).toMatchObject({ projects: 1, amountYuan: 400_000_000 });
   });
 
-  it('converts the period\'s new leads and measures the median days per stage', async () => {
+  it("converts the period's new leads and measures the median days per stage", async () => {
     const f = (await figures(city, 'region=410200')).total;
     expect(f.conversion).toEqual({
       cohort: 4,
@@ -104,14 +105,18 @@ describe('三个一批 figures', () => {
     });
   });
 
-  it('narrows to the caller\'s scope, an industry, an officer and a period', async () => {
+  it("narrows to the caller's scope, an industry, an officer and a period", async () => {
     const county = (await figures(a, '')).total; // 尉氏县 only: L1–L3
     expect(stage(county, 'new')).toMatchObject({ leads: 3 });
     expect(stage(county, 'signed')).toMatchObject({ projects: 1, increases: 1, amountYuan: 600_000_000 });
     // asking for the whole city from a county gives the county
     expect((await figures(a, 'region=410200')).scope.region.code).toBe('410223');
     expect(stage((await figures(city, 'industry=C13')).total, 'new')).toMatchObject({ leads: 2 });
-    expect(stage((await figures(city, `owner=${c.userId}`)).total, 'signed')).toMatchObject({ leads: 2, projects: 2, amountYuan: 250_000_000 });
+    expect(stage((await figures(city, `owner=${c.userId}`)).total, 'signed')).toMatchObject({
+      leads: 2,
+      projects: 2,
+      amountYuan: 250_000_000,
+    });
     const q1 = (await city.call('GET', '/leads/figures?region=410200&from=2026-01-01&to=2026-01-31')).body.total;
     expect(stage(q1, 'signed')).toMatchObject({ leads: 1, amountYuan: 50_000_000 });
     expect(stage(q1, 'lost')).toMatchObject({ leads: 1 });
@@ -134,7 +139,9 @@ describe('三个一批 figures', () => {
     expect(byIndustry.groups.map((g: { key: string; label: string }) => g.label)).toEqual(['A 农、林、牧、渔业', 'C 制造业']);
 
     const byOwner = await figures(city, 'region=410200&groupBy=owner');
-    const owners = Object.fromEntries(byOwner.groups.map((g: { key: string; funnel: Array<{ stage: string; leads: number }> }) => [g.key, stage(g, 'new')!.leads]));
+    const owners = Object.fromEntries(
+      byOwner.groups.map((g: { key: string; funnel: Array<{ stage: string; leads: number }> }) => [g.key, stage(g, 'new')!.leads]),
+    );
     expect(owners).toEqual({ [String(a.userId)]: 2, [String(b.userId)]: 1, [String(c.userId)]: 1 });
 
     const byMonth = await figures(city, 'region=410200&groupBy=month');
@@ -143,20 +150,38 @@ describe('三个一批 figures', () => {
     expect(signedByMonth['2026-02']).toMatchObject({ leads: 2, projects: 1, increases: 1, amountYuan: 600_000_000 });
     expect(signedByMonth['2026-03']).toMatchObject({ leads: 1, amountYuan: 200_000_000 });
     expect(signedByMonth['2026-06']).toMatchObject({ leads: 0 });
-    expect(stage(byMonth.groups.find((g: { key: string }) => g.key === '2026-06'), 'producing')).toMatchObject({ leads: 1, projects: 1, amountYuan: 400_000_000 });
+    expect(
+      stage(
+        byMonth.groups.find((g: { key: string }) => g.key === '2026-06'),
+        'producing',
+      ),
+    ).toMatchObject({ leads: 1, projects: 1, amountYuan: 400_000_000 });
   });
 
   it('exports the figures as CSV and XLSX (万元), and audits the export', async () => {
-    const csv = await fetch(`${t.url}/leads/figures/export?format=csv&region=410200&from=2026-01-01&to=2026-06-30&groupBy=region`, { headers: { authorization: `Bearer ${city.token}` } });
+    const csv = await fetch(`${t.url}/leads/figures/export?format=csv&region=410200&from=2026-01-01&to=2026-06-30&groupBy=region`, {
+      headers: { authorization: `Bearer ${city.token}` },
+    });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(csv.headers.get('content-disposition')).toContain(encodeURIComponent('三个一批'));
     const rows = parse(Buffer.from(await csv.arrayBuffer()).toString('utf8'), { bom: true }) as string[][];
-    expect(rows[0].slice(0, 8)).toEqual(['分组', '新增线索', '已接洽', '考察洽谈', '签约线索', '签约项目（个）', '增资（个）', '签约金额（万元）']);
+    expect(rows[0].slice(0, 8)).toEqual([
+      '分组',
+      '新增线索',
+      '已接洽',
+      '考察洽谈',
+      '签约线索',
+      '签约项目（个）',
+      '增资（个）',
+      '签约金额（万元）',
+    ]);
     expect(rows.map((r) => r[0])).toEqual(['分组', '河南省开封市杞县', '河南省开封市尉氏县', '合计']);
     expect(rows[3].slice(1, 8)).toEqual(['4', '5', '4', '4', '3', '1', '85000']);
 
-    const xlsx = await fetch(`${t.url}/leads/figures/export?format=xlsx&region=410200&from=2026-01-01&to=2026-06-30`, { headers: { authorization: `Bearer ${city.token}` } });
+    const xlsx = await fetch(`${t.url}/leads/figures/export?format=xlsx&region=410200&from=2026-01-01&to=2026-06-30`, {
+      headers: { authorization: `Bearer ${city.token}` },
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await xlsx.arrayBuffer()) as never);
     const ws = wb.worksheets[0];
@@ -165,8 +190,14 @@ describe('三个一批 figures', () => {
     expect(ws.getRow(2).getCell(8).value).toBe(85000);
     expect(ws.getRow(2).getCell(10).value).toBe(40000);
 
-    const audit = await t.dataSource.query(`SELECT actor_user_id, region_code, detail FROM audit_log WHERE action = 'lead.figures_exported' ORDER BY id`);
+    const audit = await t.dataSource.query(
+      `SELECT actor_user_id, region_code, detail FROM audit_log WHERE action = 'lead.figures_exported' ORDER BY id`,
+    );
     expect(audit).toHaveLength(2);
-    expect(audit[0]).toMatchObject({ actor_user_id: city.userId, region_code: '410200', detail: { format: 'csv', groupBy: 'region', period: { from: '2026-01-01', to: '2026-06-30' } } });
+    expect(audit[0]).toMatchObject({
+      actor_user_id: city.userId,
+      region_code: '410200',
+      detail: { format: 'csv', groupBy: 'region', period: { from: '2026-01-01', to: '2026-06-30' } },
+    });
   });
 });

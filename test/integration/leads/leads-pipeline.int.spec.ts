@@ -45,7 +45,9 @@ describe('lead pipeline', () => {
 
     // signing needs an amount; a future date is refused
     expect((await stage(lead.id, { stage: 'signed' })).body.errors).toEqual([expect.objectContaining({ field: 'amountYuan' })]);
-    expect((await stage(lead.id, { stage: 'signed', amountYuan: 300_000_000, at: '2026-03-11' })).body.errors).toEqual([expect.objectContaining({ field: 'at', code: 'future' })]);
+    expect((await stage(lead.id, { stage: 'signed', amountYuan: 300_000_000, at: '2026-03-11' })).body.errors).toEqual([
+      expect.objectContaining({ field: 'at', code: 'future' }),
+    ]);
     // skipping 考察洽谈 is allowed before signing
     const signed = await stage(lead.id, { stage: 'signed', amountYuan: 300_000_000, at: '2026-03-10', note: '签约仪式' });
     expect(signed.status).toBe(200);
@@ -59,9 +61,14 @@ describe('lead pipeline', () => {
     expect((await stage(lead.id, { stage: 'signed', amountYuan: 1 })).status).toBe(409);
 
     const detail = await officer.call('GET', `/leads/${lead.id}`);
-    const changes = detail.body.timeline.filter((a: { kind: string }) => a.kind === 'stage_change').map((a: { fromStage: string; toStage: string }) => `${a.fromStage}>${a.toStage}`);
+    const changes = detail.body.timeline
+      .filter((a: { kind: string }) => a.kind === 'stage_change')
+      .map((a: { fromStage: string; toStage: string }) => `${a.fromStage}>${a.toStage}`);
     expect(changes.sort()).toEqual(['contacted>signed', 'new>contacted', 'signed>started']);
-    const audit = await t.dataSource.query(`SELECT action, detail FROM audit_log WHERE target_type = 'lead' AND target_id = $1 ORDER BY id`, [String(lead.id)]);
+    const audit = await t.dataSource.query(
+      `SELECT action, detail FROM audit_log WHERE target_type = 'lead' AND target_id = $1 ORDER BY id`,
+      [String(lead.id)],
+    );
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['lead.stage_changed', 'lead.stage_changed', 'lead.stage_changed']);
     expect(audit[1].detail).toMatchObject({ from: 'contacted', to: 'signed', amountYuan: 300_000_000, signingKind: 'new' });
   });
@@ -98,8 +105,16 @@ describe('lead pipeline', () => {
     expect(reopened.status).toBe(200);
     expect(reopened.body).toMatchObject({ stage: 'negotiating', lost: null });
     const timeline = (await officer.call('GET', `/leads/${lead.id}`)).body.timeline;
-    expect(timeline[0]).toMatchObject({ kind: 'reopen', fromStage: 'lost', toStage: 'negotiating', summary: '企业回心转意', by: { id: officer.userId } });
-    const [entry] = await t.dataSource.query(`SELECT detail FROM audit_log WHERE action = 'lead.reopened' AND target_id = $1`, [String(lead.id)]);
+    expect(timeline[0]).toMatchObject({
+      kind: 'reopen',
+      fromStage: 'lost',
+      toStage: 'negotiating',
+      summary: '企业回心转意',
+      by: { id: officer.userId },
+    });
+    const [entry] = await t.dataSource.query(`SELECT detail FROM audit_log WHERE action = 'lead.reopened' AND target_id = $1`, [
+      String(lead.id),
+    ]);
     expect(entry.detail).toMatchObject({ reason: '企业回心转意', lostReason: '企业选择了外省园区' });
   });
 
@@ -133,7 +148,9 @@ describe('lead pipeline', () => {
     const kinds = results.map((r) => r.body.signingKind).sort();
     expect(kinds).toEqual(['increase', 'increase', 'increase', 'increase', 'increase', 'new']);
     const founder = results.find((r) => r.body.signingKind === 'new')!.body.id;
-    expect(new Set(results.filter((r) => r.body.signingKind === 'increase').map((r) => r.body.increaseOfLeadId))).toEqual(new Set([founder]));
+    expect(new Set(results.filter((r) => r.body.signingKind === 'increase').map((r) => r.body.increaseOfLeadId))).toEqual(
+      new Set([founder]),
+    );
   });
 
   it('without a project, an increase names the earlier signing of the same enterprise', async () => {
@@ -143,13 +160,18 @@ describe('lead pipeline', () => {
     const notYet = await newLead({ enterpriseId: other.id, regionCode: '410223' });
     await stage(base.id, { stage: 'signed', amountYuan: 50_000_000 });
     const plus = await newLead({ enterpriseId: e.id, regionCode: '410223' });
-    expect((await stage(plus.id, { stage: 'signed', amountYuan: 20_000_000, increaseOf: notYet.id })).body.errors[0]).toMatchObject({ field: 'increaseOf' });
+    expect((await stage(plus.id, { stage: 'signed', amountYuan: 20_000_000, increaseOf: notYet.id })).body.errors[0]).toMatchObject({
+      field: 'increaseOf',
+    });
     const r = await stage(plus.id, { stage: 'signed', amountYuan: 20_000_000, increaseOf: base.id });
     expect(r.body).toMatchObject({ signingKind: 'increase', increaseOfLeadId: base.id });
     // without increaseOf it would have been a project of its own
     const p = await fx.project();
     const projectLead = await newLead({ enterpriseId: e.id, projectId: p.id });
-    expect((await stage(projectLead.id, { stage: 'signed', amountYuan: 1, increaseOf: base.id })).body.errors[0]).toMatchObject({ field: 'increaseOf', code: 'not_applicable' });
+    expect((await stage(projectLead.id, { stage: 'signed', amountYuan: 1, increaseOf: base.id })).body.errors[0]).toMatchObject({
+      field: 'increaseOf',
+      code: 'not_applicable',
+    });
   });
 
   it('keeps one open lead per enterprise and project: creating it again returns the same lead (200)', async () => {
@@ -164,14 +186,25 @@ describe('lead pipeline', () => {
   it('logs activities (not in the future) and keeps the follow-up date', async () => {
     const e = await fx.enterprise();
     const lead = await newLead({ enterpriseId: e.id, regionCode: '410223' });
-    const future = await officer.call('POST', `/leads/${lead.id}/activities`, { kind: 'call', summary: '电话', at: '2026-03-10T12:00:00+08:00' });
+    const future = await officer.call('POST', `/leads/${lead.id}/activities`, {
+      kind: 'call',
+      summary: '电话',
+      at: '2026-03-10T12:00:00+08:00',
+    });
     expect(future.body.errors[0]).toMatchObject({ field: 'at', code: 'future' });
-    const r = await officer.call('POST', `/leads/${lead.id}/activities`, { kind: 'visit', summary: '上门走访，企业关注用地指标', nextFollowUpOn: '2026-03-12' });
+    const r = await officer.call('POST', `/leads/${lead.id}/activities`, {
+      kind: 'visit',
+      summary: '上门走访，企业关注用地指标',
+      nextFollowUpOn: '2026-03-12',
+    });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ kind: 'visit', kindLabel: '走访', by: { id: officer.userId } });
     const d = await officer.call('GET', `/leads/${lead.id}`);
     expect(d.body.nextFollowUpOn).toBe('2026-03-12');
-    expect((await officer.call('PATCH', `/leads/${lead.id}`, { nextFollowUpOn: '2026-03-01' })).body.errors[0]).toMatchObject({ field: 'nextFollowUpOn', code: 'past' });
+    expect((await officer.call('PATCH', `/leads/${lead.id}`, { nextFollowUpOn: '2026-03-01' })).body.errors[0]).toMatchObject({
+      field: 'nextFollowUpOn',
+      code: 'past',
+    });
     expect((await officer.call('POST', `/leads/${lead.id}/activities`, { kind: 'stage_change', summary: 'x' })).status).toBe(400);
   });
 

@@ -56,11 +56,11 @@ describe('lead reminders', () => {
   });
 
   const messages = async () =>
-    t.dataSource.query(`SELECT dedupe_key, template, category, recipient_user_id, data FROM notification WHERE category = 'reminder' ORDER BY id`) as Promise<
-      Array<{ dedupe_key: string; template: string; category: string; recipient_user_id: number; data: any }>
-    >;
+    t.dataSource.query(
+      `SELECT dedupe_key, template, category, recipient_user_id, data FROM notification WHERE category = 'reminder' ORDER BY id`,
+    ) as Promise<Array<{ dedupe_key: string; template: string; category: string; recipient_user_id: number; data: any }>>;
 
-  it('writes today\'s follow-ups, idle leads (by each bureau\'s limit) and one summary per officer', async () => {
+  it("writes today's follow-ups, idle leads (by each bureau's limit) and one summary per officer", async () => {
     const run = await t.get(LeadRemindersService).run();
     expect(run).toMatchObject({ date: '2026-03-02', followUps: 1, idle: 2, summaries: 2, created: 5 });
     const m = await messages();
@@ -90,7 +90,7 @@ describe('lead reminders', () => {
     expect(await messages()).toHaveLength(5);
   });
 
-  it('next day: tomorrow\'s follow-up and a new summary; an idle spell is not repeated until another limit has passed', async () => {
+  it("next day: tomorrow's follow-up and a new summary; an idle spell is not repeated until another limit has passed", async () => {
     clock.advance(DAY);
     const run = await t.get(LeadRemindersService).run();
     expect(run.date).toBe('2026-03-03');
@@ -112,7 +112,18 @@ describe('lead reminders', () => {
   });
 
   it('renders Chinese HTML and text, escaped', () => {
-    const data = { date: '2026-03-02', lead: { id: 7, enterpriseName: '<b>河南</b>牧丰', projectTitle: null, region: '河南省开封市尉氏县', stageLabel: '新线索', nextFollowUpOn: '2026-03-02', idleDays: 3 } };
+    const data = {
+      date: '2026-03-02',
+      lead: {
+        id: 7,
+        enterpriseName: '<b>河南</b>牧丰',
+        projectTitle: null,
+        region: '河南省开封市尉氏县',
+        stageLabel: '新线索',
+        nextFollowUpOn: '2026-03-02',
+        idleDays: 3,
+      },
+    };
     const msg = renderMessage('lead.follow-up-due', data, { lang: 'zh-CN', baseUrl: 'https://im.example.com' });
     expect(msg.subject).toBe('今日跟进提醒：<b>河南</b>牧丰');
     expect(msg.html).toContain('&lt;b&gt;河南&lt;/b&gt;牧丰');
@@ -121,8 +132,12 @@ describe('lead reminders', () => {
     expect(msg.text).toContain('https://im.example.com/leads/7');
   });
 
-  it('reaches the officer\'s mailbox through the notification pipeline', async () => {
-    await smtp.waitFor((r) => r.some((m) => m.subject.startsWith('今日跟进提醒')) && r.some((m) => m.subject.includes('线索日报')), 30_000, 'reminder mail');
+  it("reaches the officer's mailbox through the notification pipeline", async () => {
+    await smtp.waitFor(
+      (r) => r.some((m) => m.subject.startsWith('今日跟进提醒')) && r.some((m) => m.subject.includes('线索日报')),
+      30_000,
+      'reminder mail',
+    );
     const due = smtp.received.find((m) => m.subject.startsWith('今日跟进提醒'))!;
     expect(due.to).toEqual([weishi.email]);
     expect(due.text).toContain('您计划今天（2026-03-02）跟进以下线索');

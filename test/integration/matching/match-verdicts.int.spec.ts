@@ -2,7 +2,14 @@ import pg from 'pg';
 import { Rng, enterprise, insertEnterprises, insertPolicies, insertProjects, policies, project } from '../../../bench/matching-data.js';
 import { MatchExplanations } from '../../../src/matching/match-explanations.js';
 import { MatchingEngine } from '../../../src/matching/matching.engine.js';
-import { ENTERPRISE_COLUMNS, PROJECT_COLUMNS, PROJECT_INCENTIVES_SQL, toMatchEnterprise, toMatchIncentive, toMatchProject } from '../../../src/matching/rows.js';
+import {
+  ENTERPRISE_COLUMNS,
+  PROJECT_COLUMNS,
+  PROJECT_INCENTIVES_SQL,
+  toMatchEnterprise,
+  toMatchIncentive,
+  toMatchProject,
+} from '../../../src/matching/rows.js';
 import { isMatch, ProjectProfile } from '../../../src/matching/scoring/score.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 
@@ -24,8 +31,16 @@ describe('stored match verdicts', () => {
     await db.connect();
     const rng = new Rng(20261208);
     const incentives = await insertPolicies(db, policies(rng));
-    await insertProjects(db, rng, Array.from({ length: 400 }, (_, i) => project(rng, i)), incentives);
-    await insertEnterprises(db, Array.from({ length: 3000 }, (_, i) => enterprise(rng, i)));
+    await insertProjects(
+      db,
+      rng,
+      Array.from({ length: 400 }, (_, i) => project(rng, i)),
+      incentives,
+    );
+    await insertEnterprises(
+      db,
+      Array.from({ length: 3000 }, (_, i) => enterprise(rng, i)),
+    );
     await db.query('ANALYZE');
     const [{ lo, hi }] = (await db.query(`SELECT min(id) AS lo, max(id) AS hi FROM enterprise`)).rows;
     await t.get(MatchingEngine).matchEnterprises({ from: lo, to: hi });
@@ -45,10 +60,17 @@ describe('stored match verdicts', () => {
     expect(stored.length).toBeGreaterThan(1000);
     const read = await t.get(MatchExplanations).explain(stored);
 
-    const enterprises = new Map((await db.query(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e`)).rows.map((r) => [r.id, toMatchEnterprise(r)]));
+    const enterprises = new Map(
+      (await db.query(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e`)).rows.map((r) => [r.id, toMatchEnterprise(r)]),
+    );
     const projects = (await db.query(`SELECT ${PROJECT_COLUMNS} FROM project p`)).rows;
     const incs = (await db.query(PROJECT_INCENTIVES_SQL, [projects.map((p) => p.id)])).rows;
-    const profiles = new Map(projects.map((p) => [p.id, new ProjectProfile(toMatchProject(p, incs.filter((i) => i.project_id === p.id).map(toMatchIncentive)), ctx)]));
+    const profiles = new Map(
+      projects.map((p) => [
+        p.id,
+        new ProjectProfile(toMatchProject(p, incs.filter((i) => i.project_id === p.id).map(toMatchIncentive)), ctx),
+      ]),
+    );
 
     const seen = { incentiveReasons: new Set<string>(), industryKinds: new Set<string>(), regionKinds: new Set<string>(), withWords: 0 };
     stored.forEach((m, i) => {
@@ -72,7 +94,8 @@ describe('stored match verdicts', () => {
   }, 120_000);
 
   it('costs a few dozen bytes a match', async () => {
-    const [{ avg, max }] = (await db.query(`SELECT avg(octet_length(verdict))::float AS avg, max(octet_length(verdict)) AS max FROM match`)).rows;
+    const [{ avg, max }] = (await db.query(`SELECT avg(octet_length(verdict))::float AS avg, max(octet_length(verdict)) AS max FROM match`))
+      .rows;
     expect(avg).toBeLessThan(64);
     expect(max).toBeLessThan(126); // a one-byte varlena header: never TOASTed
   });

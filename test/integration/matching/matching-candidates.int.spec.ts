@@ -1,8 +1,20 @@
 import pg from 'pg';
 import { Rng, enterprise, insertEnterprises, insertPolicies, insertProjects, policies, project } from '../../../bench/matching-data.js';
-import { ENTERPRISE_CANDIDATES_WHERE, enterpriseCandidateParams, PROJECT_CANDIDATES_LATERAL, projectKeys } from '../../../src/matching/candidates.js';
+import {
+  ENTERPRISE_CANDIDATES_WHERE,
+  enterpriseCandidateParams,
+  PROJECT_CANDIDATES_LATERAL,
+  projectKeys,
+} from '../../../src/matching/candidates.js';
 import { MatchingEngine } from '../../../src/matching/matching.engine.js';
-import { ENTERPRISE_COLUMNS, PROJECT_COLUMNS, PROJECT_INCENTIVES_SQL, toMatchEnterprise, toMatchIncentive, toMatchProject } from '../../../src/matching/rows.js';
+import {
+  ENTERPRISE_COLUMNS,
+  PROJECT_COLUMNS,
+  PROJECT_INCENTIVES_SQL,
+  toMatchEnterprise,
+  toMatchIncentive,
+  toMatchProject,
+} from '../../../src/matching/rows.js';
 import { isMatch, ProjectProfile } from '../../../src/matching/scoring/score.js';
 import { regions } from '../../../src/reference/regions.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
@@ -26,8 +38,16 @@ describe('matching candidates and paths agree on generated data', () => {
     await db.connect();
     const rng = new Rng(7);
     const incentives = await insertPolicies(db, policies(rng));
-    projectIds = await insertProjects(db, rng, Array.from({ length: 200 }, (_, i) => project(rng, i)), incentives);
-    await insertEnterprises(db, Array.from({ length: 1500 }, (_, i) => enterprise(rng, i)));
+    projectIds = await insertProjects(
+      db,
+      rng,
+      Array.from({ length: 200 }, (_, i) => project(rng, i)),
+      incentives,
+    );
+    await insertEnterprises(
+      db,
+      Array.from({ length: 1500 }, (_, i) => enterprise(rng, i)),
+    );
     await db.query('ANALYZE');
     // every pair, scored: the reference
     const ctx = engine.context();
@@ -48,7 +68,13 @@ describe('matching candidates and paths agree on generated data', () => {
     await t?.close();
   });
 
-  const stored = async () => new Map<string, number>((await db.query('SELECT enterprise_id, project_id, score FROM match WHERE withdrawn_at IS NULL')).rows.map((r) => [`${r.enterprise_id}:${r.project_id}`, r.score]));
+  const stored = async () =>
+    new Map<string, number>(
+      (await db.query('SELECT enterprise_id, project_id, score FROM match WHERE withdrawn_at IS NULL')).rows.map((r) => [
+        `${r.enterprise_id}:${r.project_id}`,
+        r.score,
+      ]),
+    );
 
   it('generated a meaningful amount of matches', () => {
     expect(expected.size).toBeGreaterThan(500);
@@ -60,7 +86,12 @@ describe('matching candidates and paths agree on generated data', () => {
     for (const id of projectIds.slice(0, 30)) {
       const [row] = (await db.query(`SELECT ${PROJECT_COLUMNS} FROM project p WHERE id = $1`, [id])).rows;
       const p = toMatchProject(row, []);
-      const got = (await db.query(`SELECT e.id FROM enterprise e WHERE ${ENTERPRISE_CANDIDATES_WHERE} ORDER BY e.id`, enterpriseCandidateParams(projectKeys(p, regions())))).rows.map((x) => x.id);
+      const got = (
+        await db.query(
+          `SELECT e.id FROM enterprise e WHERE ${ENTERPRISE_CANDIDATES_WHERE} ORDER BY e.id`,
+          enterpriseCandidateParams(projectKeys(p, regions())),
+        )
+      ).rows.map((x) => x.id);
       const profile = new ProjectProfile(p, ctx);
       expect(got).toEqual(all.filter((e) => !profile.evaluate(e).excluded).map((e) => e.id));
     }
@@ -68,9 +99,13 @@ describe('matching candidates and paths agree on generated data', () => {
 
   it('the enterprise-side query (GIN on project arrays) returns exactly the pairs the scorer accepts', async () => {
     const ctx = engine.context();
-    const projects = (await db.query(`SELECT ${PROJECT_COLUMNS} FROM project p ORDER BY id`)).rows.map((p) => new ProjectProfile(toMatchProject(p, []), ctx));
+    const projects = (await db.query(`SELECT ${PROJECT_COLUMNS} FROM project p ORDER BY id`)).rows.map(
+      (p) => new ProjectProfile(toMatchProject(p, []), ctx),
+    );
     for (let id = 1; id <= 1500; id += 25) {
-      const got = (await db.query(`SELECT p.id FROM enterprise e ${PROJECT_CANDIDATES_LATERAL} WHERE e.id = $1 ORDER BY p.id`, [id])).rows.map((x) => x.id);
+      const got = (
+        await db.query(`SELECT p.id FROM enterprise e ${PROJECT_CANDIDATES_LATERAL} WHERE e.id = $1 ORDER BY p.id`, [id])
+      ).rows.map((x) => x.id);
       const [e] = (await db.query(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE id = $1`, [id])).rows.map(toMatchEnterprise);
       expect(got).toEqual(projects.filter((p) => !p.evaluate(e).excluded).map((p) => p.project.id));
     }

@@ -19,7 +19,15 @@ describe('matching engine', () => {
   let pigPark: number;
   let dataPark: number;
 
-  const enterpriseActor = (enterpriseId: number): Actor => ({ userId: 1, role: 'enterprise', email: 'e@example.com', name: 'e', bureauId: null, regionScope: null, enterpriseId });
+  const enterpriseActor = (enterpriseId: number): Actor => ({
+    userId: 1,
+    role: 'enterprise',
+    email: 'e@example.com',
+    name: 'e',
+    bureauId: null,
+    regionScope: null,
+    enterpriseId,
+  });
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -27,8 +35,17 @@ describe('matching engine', () => {
     f = matchingFixtures(t);
     cjrh = await f.policy({
       incentives: [
-        { kind: 'fast_track', title: '产教融合型企业项目审批“绿色通道”', conditions: [{ type: 'certification', anyOf: ['industry_education_integration'] }] },
-        { kind: 'credit', title: '产教融合纳入信用评价、提供融资增信', grantedWithoutApplication: true, conditions: [{ type: 'certification', anyOf: ['industry_education_integration'] }] },
+        {
+          kind: 'fast_track',
+          title: '产教融合型企业项目审批“绿色通道”',
+          conditions: [{ type: 'certification', anyOf: ['industry_education_integration'] }],
+        },
+        {
+          kind: 'credit',
+          title: '产教融合纳入信用评价、提供融资增信',
+          grantedWithoutApplication: true,
+          conditions: [{ type: 'certification', anyOf: ['industry_education_integration'] }],
+        },
         { kind: 'subsidy', title: '高新技术企业研发补贴', conditions: [{ type: 'certification', anyOf: ['high_tech'] }] },
       ],
     });
@@ -61,7 +78,13 @@ describe('matching engine', () => {
       totalInvestmentYuan: 800_000_000,
       incentiveIds: cjrh.incentiveIds,
     });
-    dataPark = await f.project({ title: '洛阳大数据产业园', description: '数据中心与云计算', regionCode: '410305', industryCodes: ['I6550'], totalInvestmentYuan: 500_000_000 });
+    dataPark = await f.project({
+      title: '洛阳大数据产业园',
+      description: '数据中心与云计算',
+      regionCode: '410305',
+      industryCodes: ['I6550'],
+      totalInvestmentYuan: 500_000_000,
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -69,14 +92,22 @@ describe('matching engine', () => {
 
   it('writes a trigger into the outbox in the transaction of each change', async () => {
     const jobs = await matchingOutbox(t.dataSource);
-    expect(jobs.filter((j) => j.job_name === 'matching.enterprise').map((j) => j.payload.enterpriseId)).toEqual(expect.arrayContaining([pigFarm, dataCo]));
-    expect(jobs.filter((j) => j.job_name === 'matching.project').map((j) => j.payload.projectId)).toEqual(expect.arrayContaining([pigPark, dataPark]));
+    expect(jobs.filter((j) => j.job_name === 'matching.enterprise').map((j) => j.payload.enterpriseId)).toEqual(
+      expect.arrayContaining([pigFarm, dataCo]),
+    );
+    expect(jobs.filter((j) => j.job_name === 'matching.project').map((j) => j.payload.projectId)).toEqual(
+      expect.arrayContaining([pigPark, dataPark]),
+    );
     expect(jobs.filter((j) => j.job_name === 'matching.policy').map((j) => j.payload.policyId)).toContain(cjrh.policyId);
     // one job per change: ids carry the transaction
-    expect(new Set(jobs.map((j) => j.job_id)).size).toBe(new Set(jobs.map((j) => `${j.job_name}${JSON.stringify(j.payload)}${j.job_id}`)).size);
+    expect(new Set(jobs.map((j) => j.job_id)).size).toBe(
+      new Set(jobs.map((j) => `${j.job_name}${JSON.stringify(j.payload)}${j.job_id}`)).size,
+    );
     // a refused change writes none
     const before = jobs.length;
-    await expect(f.enterprise({ uscc: (await t.dataSource.query('SELECT uscc FROM enterprise WHERE id = $1', [pigFarm]))[0].uscc })).rejects.toThrow();
+    await expect(
+      f.enterprise({ uscc: (await t.dataSource.query('SELECT uscc FROM enterprise WHERE id = $1', [pigFarm]))[0].uscc }),
+    ).rejects.toThrow();
     expect(await matchingOutbox(t.dataSource)).toHaveLength(before);
   });
 
@@ -84,14 +115,30 @@ describe('matching engine', () => {
     const stats = await engine.matchProject(pigPark);
     expect(stats).toMatchObject({ candidates: 1, matches: 1, written: 1, events: 1 });
     const [m] = await explainedMatchRows(t, 'project_id = $1', [pigPark]);
-    expect(m).toMatchObject({ enterprise_id: pigFarm, status: 'new', eligible_incentive_ids: cjrh.incentiveIds.slice(0, 2), needs_info_incentive_ids: [cjrh.incentiveIds[2]] });
+    expect(m).toMatchObject({
+      enterprise_id: pigFarm,
+      status: 'new',
+      eligible_incentive_ids: cjrh.incentiveIds.slice(0, 2),
+      needs_info_incentive_ids: [cjrh.incentiveIds[2]],
+    });
     expect(m.score).toBeGreaterThanOrEqual(80);
-    expect(m.breakdown.map((b: { factor: string }) => b.factor)).toEqual(['industry', 'region', 'investment', 'incentives', 'text', 'stage']);
+    expect(m.breakdown.map((b: { factor: string }) => b.factor)).toEqual([
+      'industry',
+      'region',
+      'investment',
+      'incentives',
+      'text',
+      'stage',
+    ]);
     expect(m.reasons[0]).toBe('行业：同为「A0313 猪的饲养」');
-    expect(await events(t.dataSource, 'match.new')).toEqual([expect.objectContaining({ enterprise_id: pigFarm, project_id: pigPark, match_id: m.id, score: m.score })]);
+    expect(await events(t.dataSource, 'match.new')).toEqual([
+      expect.objectContaining({ enterprise_id: pigFarm, project_id: pigPark, match_id: m.id, score: m.score }),
+    ]);
     // the data company wants 洛阳市: the data park (涧西区) is its one match
     expect(await engine.matchProject(dataPark)).toMatchObject({ candidates: 1, matches: 1, written: 1 });
-    expect((await matchRows(t.dataSource, 'enterprise_id = $1', [dataCo])).map((r: { project_id: number }) => r.project_id)).toEqual([dataPark]);
+    expect((await matchRows(t.dataSource, 'enterprise_id = $1', [dataCo])).map((r: { project_id: number }) => r.project_id)).toEqual([
+      dataPark,
+    ]);
   });
 
   it('finds the same matches from the enterprise side, and a re-run writes nothing', async () => {
@@ -111,7 +158,9 @@ describe('matching engine', () => {
     expect(await engine.matchEnterprises({ ids: [pigFarm] })).toMatchObject({ written: 1, events: 0 });
     const [lower] = await explainedMatchRows(t, 'project_id = $1', [pigPark]);
     expect(lower.score).toBeLessThan(before.score);
-    expect(lower.breakdown.find((b: { factor: string }) => b.factor === 'investment').reason).toBe('项目总投资 8 亿元，高于计划投资 5000 万元–5 亿元（接近上限）');
+    expect(lower.breakdown.find((b: { factor: string }) => b.factor === 'investment').reason).toBe(
+      '项目总投资 8 亿元，高于计划投资 5000 万元–5 亿元（接近上限）',
+    );
     // back: a rise of (before - lower) points over the announced score? no — announced is the first score
     await f.updateEnterprise(pigFarm, { investmentMinYuan: 300_000_000, investmentMaxYuan: 1_000_000_000 });
     expect(await engine.matchEnterprises({ ids: [pigFarm] })).toMatchObject({ written: 1, events: 0 });
@@ -148,7 +197,13 @@ describe('matching engine', () => {
   });
 
   it('withdraws matches of a closed project and never lists them; the row (and a dismissal) is kept', async () => {
-    const closedProject = await f.project({ title: '尉氏县肉制品加工项目', description: '生猪屠宰、肉制品加工', regionCode: '410223', industryCodes: ['C1351'], totalInvestmentYuan: 500_000_000 });
+    const closedProject = await f.project({
+      title: '尉氏县肉制品加工项目',
+      description: '生猪屠宰、肉制品加工',
+      regionCode: '410223',
+      industryCodes: ['C1351'],
+      totalInvestmentYuan: 500_000_000,
+    });
     await engine.matchProject(closedProject);
     const [m] = await matchRows(t.dataSource, 'project_id = $1', [closedProject]);
     expect(m.withdrawn_at).toBeNull();
@@ -173,7 +228,10 @@ describe('matching engine', () => {
   });
 
   it('stores enterprise × incentive eligibility and announces a 免申即享 grant once', async () => {
-    const rows = await t.dataSource.query(`SELECT incentive_id, status, missing, granted_at IS NOT NULL AS granted FROM enterprise_incentive WHERE enterprise_id = $1 ORDER BY incentive_id`, [pigFarm]);
+    const rows = await t.dataSource.query(
+      `SELECT incentive_id, status, missing, granted_at IS NOT NULL AS granted FROM enterprise_incentive WHERE enterprise_id = $1 ORDER BY incentive_id`,
+      [pigFarm],
+    );
     expect(rows).toEqual([
       { incentive_id: cjrh.incentiveIds[0], status: 'eligible', missing: [], granted: false },
       { incentive_id: cjrh.incentiveIds[1], status: 'eligible', missing: [], granted: true },
@@ -192,7 +250,9 @@ describe('matching engine', () => {
     const { stats, projectIds } = await engine.incentiveChanged(cjrh.incentiveIds[2]);
     expect(projectIds).toEqual([pigPark]);
     expect(stats.eligibilityWritten).toBe(1);
-    const rows = await t.dataSource.query(`SELECT incentive_id FROM enterprise_incentive WHERE enterprise_id = $1 ORDER BY incentive_id`, [pigFarm]);
+    const rows = await t.dataSource.query(`SELECT incentive_id FROM enterprise_incentive WHERE enterprise_id = $1 ORDER BY incentive_id`, [
+      pigFarm,
+    ]);
     expect(rows.map((r: { incentive_id: number }) => r.incentive_id)).toEqual(cjrh.incentiveIds.slice(0, 2));
     await engine.matchProject(pigPark);
     const [m] = await explainedMatchRows(t, 'project_id = $1', [pigPark]);
@@ -208,6 +268,8 @@ describe('matching engine', () => {
     const otherIndustry = await f.project({ title: '洛阳生猪养殖项目', regionCode: '410305', industryCodes: ['A0313'] });
     expect(await engine.matchProject(elsewhere)).toMatchObject({ candidates: 0 });
     expect(await engine.matchProject(otherIndustry)).toMatchObject({ candidates: 0 });
-    expect((await matchRows(t.dataSource, 'enterprise_id = $1', [dataCo])).map((r: { project_id: number }) => r.project_id)).toEqual([dataPark]);
+    expect((await matchRows(t.dataSource, 'enterprise_id = $1', [dataCo])).map((r: { project_id: number }) => r.project_id)).toEqual([
+      dataPark,
+    ]);
   });
 });

@@ -64,15 +64,18 @@ describe('matching quality on the demo data', () => {
     expect(new Set(matches.map((m) => m.enterprise_id)).size).toBeGreaterThan(demoEnterprises.length / 2);
   });
 
-  it.each(demoExpectations.map((x) => [x.expected, x.enterpriseUscc, x.projectCode, x.why] as const))('%s: %s ↔ %s (%s)', (expected, uscc, code) => {
-    const rank = ranking(ids.enterprise.get(uscc)!).indexOf(ids.project.get(code)!);
-    if (expected === 'top3') {
-      expect(rank).toBeGreaterThanOrEqual(0);
-      expect(rank).toBeLessThan(3);
-    } else {
-      expect(rank === -1 || rank >= 3).toBe(true);
-    }
-  });
+  it.each(demoExpectations.map((x) => [x.expected, x.enterpriseUscc, x.projectCode, x.why] as const))(
+    '%s: %s ↔ %s (%s)',
+    (expected, uscc, code) => {
+      const rank = ranking(ids.enterprise.get(uscc)!).indexOf(ids.project.get(code)!);
+      if (expected === 'top3') {
+        expect(rank).toBeGreaterThanOrEqual(0);
+        expect(rank).toBeLessThan(3);
+      } else {
+        expect(rank === -1 || rank >= 3).toBe(true);
+      }
+    },
+  );
 
   it('shows only true reasons', async () => {
     const r = regions();
@@ -144,8 +147,18 @@ describe('matching quality on the demo data', () => {
 
       // incentives: eligible / needs-info as the evaluator says on this project, and named by title
       const onProject = attached.filter((a: any) => a.project_id === p.id).map((a: any) => incentives.get(a.incentive_id));
-      const ctx = { regions: r, industries: t4754, today: '2026-06-01', project: { regionCode: p.region_code, totalInvestmentYuan: total } };
-      const status = (i: any) => evaluateEligibility(facts(e), { conditions: i.conditions, policy: { regionCode: i.region_code, validFrom: i.valid_from, validTo: i.valid_to } }, ctx).status;
+      const ctx = {
+        regions: r,
+        industries: t4754,
+        today: '2026-06-01',
+        project: { regionCode: p.region_code, totalInvestmentYuan: total },
+      };
+      const status = (i: any) =>
+        evaluateEligibility(
+          facts(e),
+          { conditions: i.conditions, policy: { regionCode: i.region_code, validFrom: i.valid_from, validTo: i.valid_to } },
+          ctx,
+        ).status;
       for (const id of m.eligible_incentive_ids) expect(status(incentives.get(id))).toBe('eligible');
       for (const id of m.needs_info_incentive_ids) expect(status(incentives.get(id))).toBe('needs_info');
       const others = onProject.filter((i: any) => !m.eligible_incentive_ids.includes(i.id) && !m.needs_info_incentive_ids.includes(i.id));
@@ -181,7 +194,9 @@ describe('matching quality on the demo data', () => {
   });
 
   it('never matches the demo projects that are drafts or closed', () => {
-    const hidden = demoProjects.filter((p) => !p.publish || p.stages.some((s) => s.stage === 'closed')).map((p) => ids.project.get(p.code)!);
+    const hidden = demoProjects
+      .filter((p) => !p.publish || p.stages.some((s) => s.stage === 'closed'))
+      .map((p) => ids.project.get(p.code)!);
     expect(hidden.length).toBeGreaterThan(0);
     expect(matches.filter((m) => hidden.includes(m.project_id))).toEqual([]);
   });

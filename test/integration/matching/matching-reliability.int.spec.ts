@@ -2,7 +2,14 @@ import pg from 'pg';
 import { Rng, enterprise, insertEnterprises, insertPolicies, insertProjects, policies, project } from '../../../bench/matching-data.js';
 import { FullRematchService } from '../../../src/matching/full-rematch.service.js';
 import { MatchingEngine } from '../../../src/matching/matching.engine.js';
-import { ENTERPRISE_COLUMNS, PROJECT_COLUMNS, PROJECT_INCENTIVES_SQL, toMatchEnterprise, toMatchIncentive, toMatchProject } from '../../../src/matching/rows.js';
+import {
+  ENTERPRISE_COLUMNS,
+  PROJECT_COLUMNS,
+  PROJECT_INCENTIVES_SQL,
+  toMatchEnterprise,
+  toMatchIncentive,
+  toMatchProject,
+} from '../../../src/matching/rows.js';
 import { isMatch, ProjectProfile } from '../../../src/matching/scoring/score.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { matchingFixtures, matchRows } from '../../support/matching-fixtures.js';
@@ -31,22 +38,38 @@ describe('matching under faults', () => {
 
     it('is matched after Redis is started again', async () => {
       const f = matchingFixtures(t);
-      const park = await f.project({ title: '尉氏县生猪现代农业产业园', regionCode: '410223', industryCodes: ['A0313'], totalInvestmentYuan: 500_000_000 });
-      await eventually(async () => (await t.dataSource.query(`SELECT 1 FROM outbox WHERE dispatched_at IS NULL`)).length === 0, 30_000, 'the project trigger to be dispatched');
+      const park = await f.project({
+        title: '尉氏县生猪现代农业产业园',
+        regionCode: '410223',
+        industryCodes: ['A0313'],
+        totalInvestmentYuan: 500_000_000,
+      });
+      await eventually(
+        async () => (await t.dataSource.query(`SELECT 1 FROM outbox WHERE dispatched_at IS NULL`)).length === 0,
+        30_000,
+        'the project trigger to be dispatched',
+      );
 
       await redis.stop();
       const farm = await f.enterprise({ industryCodes: ['A0313'], homeRegionCode: '410221', targetRegionCodes: ['410200'] });
       // committed, kept in the outbox, not matched
       await new Promise((r) => setTimeout(r, 3000));
-      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL AND payload->>'enterpriseId' = $1`, [String(farm)]);
+      const [{ n }] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL AND payload->>'enterpriseId' = $1`,
+        [String(farm)],
+      );
       expect(n).toBe(1);
       expect(await matchRows(t.dataSource, 'enterprise_id = $1', [farm])).toEqual([]);
 
       await redis.start();
-      const rows = await eventually(async () => {
-        const r = await matchRows(t.dataSource, 'enterprise_id = $1', [farm]);
-        return r.length ? r : null;
-      }, 60_000, 'the match after Redis came back');
+      const rows = await eventually(
+        async () => {
+          const r = await matchRows(t.dataSource, 'enterprise_id = $1', [farm]);
+          return r.length ? r : null;
+        },
+        60_000,
+        'the match after Redis came back',
+      );
       expect(rows.map((r: { project_id: number }) => r.project_id)).toEqual([park]);
     }, 120_000);
   });
@@ -64,8 +87,16 @@ describe('matching under faults', () => {
       await db.connect();
       const rng = new Rng(11);
       const incentives = await insertPolicies(db, policies(rng));
-      await insertProjects(db, rng, Array.from({ length: 300 }, (_, i) => project(rng, i)), incentives);
-      await insertEnterprises(db, Array.from({ length: 2400 }, (_, i) => enterprise(rng, i)));
+      await insertProjects(
+        db,
+        rng,
+        Array.from({ length: 300 }, (_, i) => project(rng, i)),
+        incentives,
+      );
+      await insertEnterprises(
+        db,
+        Array.from({ length: 2400 }, (_, i) => enterprise(rng, i)),
+      );
       await db.query('ANALYZE');
     }, 120_000);
     afterAll(async () => {
@@ -93,11 +124,15 @@ describe('matching under faults', () => {
       // kill it in the middle of a chunk's bulk write, some chunks already done: the test holds a
       // lock that lets the worker read but not write the match table, and kills it once its
       // upsert statement is waiting on that lock (sent, not committed)
-      await eventually(async () => {
-        const [r] = (await db.query(`SELECT chunks_done FROM matching_run WHERE id = $1`, [run.id])).rows;
-        const running = (await db.query(`SELECT 1 FROM matching_run_chunk WHERE run_id = $1 AND status = 'running'`, [run.id])).rows;
-        return r.chunks_done >= 2 && running.length > 0;
-      }, 120_000, 'the run to be under way');
+      await eventually(
+        async () => {
+          const [r] = (await db.query(`SELECT chunks_done FROM matching_run WHERE id = $1`, [run.id])).rows;
+          const running = (await db.query(`SELECT 1 FROM matching_run_chunk WHERE run_id = $1 AND status = 'running'`, [run.id])).rows;
+          return r.chunks_done >= 2 && running.length > 0;
+        },
+        120_000,
+        'the run to be under way',
+      );
       const locker = new pg.Client({ connectionString: t.db.url });
       await locker.connect();
       await locker.query('BEGIN');
@@ -115,19 +150,27 @@ describe('matching under faults', () => {
       await first.kill('SIGKILL');
       await locker.query('ROLLBACK');
       await locker.end();
-      const interrupted = (await db.query(`SELECT chunk_no FROM matching_run_chunk WHERE run_id = $1 AND status = 'running'`, [run.id])).rows.map((r) => r.chunk_no);
+      const interrupted = (
+        await db.query(`SELECT chunk_no FROM matching_run_chunk WHERE run_id = $1 AND status = 'running'`, [run.id])
+      ).rows.map((r) => r.chunk_no);
       const [mid] = (await db.query(`SELECT chunks_done, chunks_total FROM matching_run WHERE id = $1`, [run.id])).rows;
       expect(interrupted.length).toBeGreaterThan(0);
       expect(mid.chunks_done).toBeLessThan(mid.chunks_total);
 
       const second = await WorkerProcess.start(workerEnv());
       workers.push(second);
-      const done = await eventually(async () => {
-        const [r] = (await db.query(`SELECT status, chunks_done, chunks_total FROM matching_run WHERE id = $1`, [run.id])).rows;
-        return r.status === 'completed' ? r : null;
-      }, 150_000, 'the run to complete');
+      const done = await eventually(
+        async () => {
+          const [r] = (await db.query(`SELECT status, chunks_done, chunks_total FROM matching_run WHERE id = $1`, [run.id])).rows;
+          return r.status === 'completed' ? r : null;
+        },
+        150_000,
+        'the run to complete',
+      );
       expect(done.chunks_done).toBe(done.chunks_total);
-      const chunks = (await db.query(`SELECT chunk_no, status, attempts FROM matching_run_chunk WHERE run_id = $1 ORDER BY chunk_no`, [run.id])).rows;
+      const chunks = (
+        await db.query(`SELECT chunk_no, status, attempts FROM matching_run_chunk WHERE run_id = $1 ORDER BY chunk_no`, [run.id])
+      ).rows;
       expect(chunks.every((c) => c.status === 'done')).toBe(true);
       for (const no of interrupted) expect(chunks.find((c) => c.chunk_no === no).attempts).toBeGreaterThanOrEqual(2);
 
@@ -147,7 +190,9 @@ describe('matching under faults', () => {
       expect(new Set(stored)).toEqual(expected);
       // no duplicates: one row and one match.new event per pair
       const [{ events, pairs }] = (
-        await db.query(`SELECT count(*)::int AS events, count(DISTINCT (enterprise_id, project_id))::int AS pairs FROM notification_event WHERE type = 'match.new'`)
+        await db.query(
+          `SELECT count(*)::int AS events, count(DISTINCT (enterprise_id, project_id))::int AS pairs FROM notification_event WHERE type = 'match.new'`,
+        )
       ).rows;
       expect(events).toBe(expected.size);
       expect(pairs).toBe(expected.size);

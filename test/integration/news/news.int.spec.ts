@@ -34,7 +34,17 @@ describe('news: articles, search, subtree filters, submissions and moderation', 
     const a = await weishi.call('POST', '/articles', article());
     expect(a.status).toBe(201);
     expect(a.body.bodyHtml).toContain('生猪屠宰');
-    const b = await luoyang.call('POST', '/articles', article({ title: '洛阳市智能制造项目集中开工', summary: '', body: '洛阳市 智能制造 装备项目集中开工。', regionCode: '410300', industryCodes: ['C34'] }));
+    const b = await luoyang.call(
+      'POST',
+      '/articles',
+      article({
+        title: '洛阳市智能制造项目集中开工',
+        summary: '',
+        body: '洛阳市 智能制造 装备项目集中开工。',
+        regionCode: '410300',
+        industryCodes: ['C34'],
+      }),
+    );
     expect(b.status).toBe(201);
     const draft = await weishi.call('POST', '/articles', article({ title: '尉氏县草稿', status: 'draft' }));
     expect(draft.status).toBe(201);
@@ -58,15 +68,26 @@ describe('news: articles, search, subtree filters, submissions and moderation', 
   });
 
   it('suggests regions, amounts and the demo project the text names; the editor confirms them', async () => {
-    const p = await admin.call('POST', '/projects', projectBody({ code: 'NEWS-1', title: '尉氏县生猪屠宰及肉制品深加工项目', regionCode: '410223' }));
+    const p = await admin.call(
+      'POST',
+      '/projects',
+      projectBody({ code: 'NEWS-1', title: '尉氏县生猪屠宰及肉制品深加工项目', regionCode: '410223' }),
+    );
     expect(p.status).toBe(201);
     expect((await admin.call('POST', `/projects/${p.body.id}/publish`)).status).toBe(200);
-    const a = await weishi.call('POST', '/articles', article({ body: '尉氏县签约总投资14.85亿元的生猪屠宰及肉制品深加工项目，洛阳市也在推进同类项目。', status: 'draft' }));
+    const a = await weishi.call(
+      'POST',
+      '/articles',
+      article({ body: '尉氏县签约总投资14.85亿元的生猪屠宰及肉制品深加工项目，洛阳市也在推进同类项目。', status: 'draft' }),
+    );
     expect(a.status).toBe(201);
     expect(a.body.suggestions.projectIds).toEqual([p.body.id]);
     expect(a.body.suggestions.regionCodes).toContain('410300');
     expect(a.body.suggestions.amounts).toContainEqual({ text: '14.85亿元', yuan: 1_485_000_000 });
-    const confirmed = await weishi.call('PATCH', `/articles/${a.body.id}`, { relatedProjectIds: [p.body.id], regionCodes: ['410223', '410300'] });
+    const confirmed = await weishi.call('PATCH', `/articles/${a.body.id}`, {
+      relatedProjectIds: [p.body.id],
+      regionCodes: ['410223', '410300'],
+    });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.relatedProjectIds).toEqual([p.body.id]);
     expect(confirmed.body.suggestions.projectIds).toEqual([]);
@@ -75,7 +96,11 @@ describe('news: articles, search, subtree filters, submissions and moderation', 
 
   it('a submission is invisible until approved; a 开封 officer may moderate it, a 洛阳 officer gets 404', async () => {
     const enterpriseUser = await actor(t, 'officer', { region: '410100' }); // staff of another region submit like anyone
-    const s = await enterpriseUser.call('POST', '/articles/submissions', { title: '尉氏县投稿', body: '尉氏县 纺织服装 产业招商', regionCode: '410223' });
+    const s = await enterpriseUser.call('POST', '/articles/submissions', {
+      title: '尉氏县投稿',
+      body: '尉氏县 纺织服装 产业招商',
+      regionCode: '410223',
+    });
     expect(s.status).toBe(201);
     expect(s.body).toEqual({ id: expect.any(Number), status: 'submitted' });
     expect((await anon('GET', `/articles/${s.body.id}`)).status).toBe(404);
@@ -90,19 +115,32 @@ describe('news: articles, search, subtree filters, submissions and moderation', 
     expect(approved.body.status).toBe('published');
     expect((await anon('GET', `/articles/${s.body.id}`)).status).toBe(200);
     expect((await kaifeng.call('POST', `/articles/${s.body.id}/approve`)).status).toBe(409);
-    const audit = await t.dataSource.query(`SELECT action FROM audit_log WHERE target_type = 'article' AND target_id = $1 ORDER BY id`, [String(s.body.id)]);
+    const audit = await t.dataSource.query(`SELECT action FROM audit_log WHERE target_type = 'article' AND target_id = $1 ORDER BY id`, [
+      String(s.body.id),
+    ]);
     expect(audit.map((r: { action: string }) => r.action)).toEqual(['article.submitted', 'article.approved']);
-    const mail = await t.dataSource.query(`SELECT template, data->>'title' AS title FROM notification WHERE dedupe_key = $1`, [`article-approved:${s.body.id}`]);
+    const mail = await t.dataSource.query(`SELECT template, data->>'title' AS title FROM notification WHERE dedupe_key = $1`, [
+      `article-approved:${s.body.id}`,
+    ]);
     expect(mail).toEqual([{ template: 'notice', title: '您的投稿已发布' }]);
   });
 
   it('a guest submission waits for the e-mailed link; rejection carries the reason to the guest', async () => {
-    const s = await anon('POST', '/articles/submissions', { title: '访客投稿', body: '尉氏县 招商', regionCode: '410223', submitterName: '王五', submitterEmail: 'guest@example.com' });
+    const s = await anon('POST', '/articles/submissions', {
+      title: '访客投稿',
+      body: '尉氏县 招商',
+      regionCode: '410223',
+      submitterName: '王五',
+      submitterEmail: 'guest@example.com',
+    });
     expect(s.status).toBe(201);
-    const queue = async () => (await weishi.call('GET', '/articles/moderation?status=submitted')).body.items.map((i: { id: number }) => i.id);
+    const queue = async () =>
+      (await weishi.call('GET', '/articles/moderation?status=submitted')).body.items.map((i: { id: number }) => i.id);
     expect(await queue()).not.toContain(s.body.id);
     expect((await weishi.call('POST', `/articles/${s.body.id}/approve`)).status).toBe(409);
-    const [confirmMail] = await t.dataSource.query(`SELECT recipient_email, data FROM notification WHERE dedupe_key = $1`, [`article-confirm:${s.body.id}`]);
+    const [confirmMail] = await t.dataSource.query(`SELECT recipient_email, data FROM notification WHERE dedupe_key = $1`, [
+      `article-confirm:${s.body.id}`,
+    ]);
     expect(confirmMail.recipient_email).toBe('guest@example.com');
     const token = new URL(confirmMail.data.action.url).searchParams.get('token')!;
     expect((await anon('POST', '/articles/submissions/confirm', { token })).status).toBe(200);
@@ -113,11 +151,18 @@ describe('news: articles, search, subtree filters, submissions and moderation', 
     expect(r.status).toBe(200);
     expect(r.body.rejectionReason).toBe('内容与招商无关');
     expect((await anon('GET', `/articles/${s.body.id}`)).status).toBe(404);
-    const [mail] = await t.dataSource.query(`SELECT recipient_email, data FROM notification WHERE dedupe_key = $1`, [`article-rejected:${s.body.id}`]);
+    const [mail] = await t.dataSource.query(`SELECT recipient_email, data FROM notification WHERE dedupe_key = $1`, [
+      `article-rejected:${s.body.id}`,
+    ]);
     expect(mail.recipient_email).toBe('guest@example.com');
     expect(mail.data.paragraphs.join('')).toContain('内容与招商无关');
     // a guest must say who they are
-    const noEmail = await anon('POST', '/articles/submissions', { title: '无邮箱', body: '正文', regionCode: '410223', submitterName: '王五' });
+    const noEmail = await anon('POST', '/articles/submissions', {
+      title: '无邮箱',
+      body: '正文',
+      regionCode: '410223',
+      submitterName: '王五',
+    });
     expect(noEmail.status).toBe(400);
     expect(noEmail.body.errors.map((e: { field: string }) => e.field)).toEqual(['submitterEmail']);
   });

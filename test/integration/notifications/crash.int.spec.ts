@@ -87,10 +87,9 @@ describe('notifications: a worker killed mid-batch loses nothing and duplicates 
     const prefix = `imt-crash-${randomBytes(3).toString('hex')}`;
     const keys = await enqueueBatch(step);
     const ids = new Map<string, string>(
-      (await ds.query(`SELECT dedupe_key, message_id FROM notification WHERE dedupe_key = ANY ($1)`, [keys])).map((r: { dedupe_key: string; message_id: string }) => [
-        r.message_id,
-        r.dedupe_key,
-      ]),
+      (await ds.query(`SELECT dedupe_key, message_id FROM notification WHERE dedupe_key = ANY ($1)`, [keys])).map(
+        (r: { dedupe_key: string; message_id: string }) => [r.message_id, r.dedupe_key],
+      ),
     );
     const mine = () => sink.received.filter((m) => ids.has(m.messageId));
 
@@ -114,16 +113,24 @@ describe('notifications: a worker killed mid-batch loses nothing and duplicates 
       sink.onDataStart = () => undefined;
 
       // the window: rows still "sending" whose message the server had already accepted
-      const sending: Array<{ message_id: string }> = await ds.query(`SELECT message_id FROM notification WHERE dedupe_key = ANY ($1) AND status = 'sending'`, [keys]);
+      const sending: Array<{ message_id: string }> = await ds.query(
+        `SELECT message_id FROM notification WHERE dedupe_key = ANY ($1) AND status = 'sending'`,
+        [keys],
+      );
       const accepted = new Set(mine().map((m) => m.messageId));
-      const window = sending.map((r) => r.message_id).filter((id) => accepted.has(id)).sort();
+      const window = sending
+        .map((r) => r.message_id)
+        .filter((id) => accepted.has(id))
+        .sort();
       const before = mine().length;
 
       const second = worker(prefix);
 
       await sink.waitFor(() => new Set(mine().map((m) => m.messageId)).size === BATCH, 90_000, `all ${BATCH} messages of ${step}`);
       for (let i = 0; i < 200; i++) {
-        const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM notification WHERE dedupe_key = ANY ($1) AND status = 'sent'`, [keys]);
+        const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM notification WHERE dedupe_key = ANY ($1) AND status = 'sent'`, [
+          keys,
+        ]);
         if (n === BATCH) break;
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -131,13 +138,23 @@ describe('notifications: a worker killed mid-batch loses nothing and duplicates 
 
       const counts = new Map<string, number>();
       for (const m of mine()) counts.set(m.messageId, (counts.get(m.messageId) ?? 0) + 1);
-      const twice = [...counts].filter(([, n]) => n > 1).map(([id]) => id).sort();
+      const twice = [...counts]
+        .filter(([, n]) => n > 1)
+        .map(([id]) => id)
+        .sort();
       expect(counts.size).toBe(BATCH); // every message arrived
       expect([...counts.values()].every((n) => n <= 2)).toBe(true);
       expect(twice).toEqual(window); // …and only the accepted-but-unrecorded ones twice
-      const [{ n: sent }] = await ds.query(`SELECT count(*)::int AS n FROM notification WHERE dedupe_key = ANY ($1) AND status = 'sent'`, [keys]);
+      const [{ n: sent }] = await ds.query(`SELECT count(*)::int AS n FROM notification WHERE dedupe_key = ANY ($1) AND status = 'sent'`, [
+        keys,
+      ]);
       expect(sent).toBe(BATCH);
-      results[step] = { acceptedBeforeKill: before, window: window.length, duplicates: twice.length, duplicateKeys: twice.map((id) => ids.get(id)) };
+      results[step] = {
+        acceptedBeforeKill: before,
+        window: window.length,
+        duplicates: twice.length,
+        duplicateKeys: twice.map((id) => ids.get(id)),
+      };
       return { window, twice };
     } finally {
       await first.kill('SIGKILL');

@@ -74,7 +74,9 @@ describe('notifications: match events → digests → e-mail', () => {
     expect(mail.html).toContain('name="viewport"');
     expect(mail.text).toContain(`详情：https://zhaoshang.example.gov.cn/portal/matches/${m2}`);
     expect(mail.text).toContain('总投资 5 亿元');
-    expect(rawHeader(mail, 'List-Unsubscribe')).toMatch(/^<https:\/\/zhaoshang\.example\.gov\.cn\/notifications\/unsubscribe\?token=[\w-]+\.[\w-]+>$/);
+    expect(rawHeader(mail, 'List-Unsubscribe')).toMatch(
+      /^<https:\/\/zhaoshang\.example\.gov\.cn\/notifications\/unsubscribe\?token=[\w-]+\.[\w-]+>$/,
+    );
     expect(rawHeader(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     const [match] = await ds.query(`SELECT status, notified_score FROM match WHERE id = $1`, [m1]);
     expect(match).toEqual({ status: 'notified', notified_score: 86 });
@@ -167,7 +169,11 @@ describe('notifications: match events → digests → e-mail', () => {
   it("addresses an enterprise's accounts when it has any, each with its own preference", async () => {
     const e = await insertEnterprise(ds, { email: 'contact-only@example.com', frequency: 'instant' });
     const users = t.get(UsersService);
-    const u = await users.createUser({ email: 'boss@example.com', name: '王总', role: 'enterprise', password: 'Correct-Horse-9', bureauId: null, enterpriseId: e }, undefined, { emailVerified: true });
+    const u = await users.createUser(
+      { email: 'boss@example.com', name: '王总', role: 'enterprise', password: 'Correct-Horse-9', bureauId: null, enterpriseId: e },
+      undefined,
+      { emailVerified: true },
+    );
     await ds.query(`INSERT INTO notification_preference (user_id, match_frequency) VALUES ($1, 'weekly')`, [u.id]);
     const p = await insertProject(ds);
     const m = await insertMatch(ds, e, p, { score: 70 });
@@ -189,8 +195,30 @@ describe('notifications: match events → digests → e-mail', () => {
     const users = t.get(UsersService);
     const kaifeng = await users.createBureau({ name: '开封市投资促进局', regionCode: '410200', idleLimitDays: 14 });
     const luoyang = await users.createBureau({ name: '洛阳市投资促进局', regionCode: '410300', idleLimitDays: 14 });
-    const inRegion = await users.createUser({ email: 'officer.kf@example.com', name: '陈专员', role: 'officer', password: 'Correct-Horse-9', bureauId: kaifeng.id, enterpriseId: null }, undefined, { emailVerified: true });
-    await users.createUser({ email: 'officer.ly@example.com', name: '何专员', role: 'officer', password: 'Correct-Horse-9', bureauId: luoyang.id, enterpriseId: null }, undefined, { emailVerified: true });
+    const inRegion = await users.createUser(
+      {
+        email: 'officer.kf@example.com',
+        name: '陈专员',
+        role: 'officer',
+        password: 'Correct-Horse-9',
+        bureauId: kaifeng.id,
+        enterpriseId: null,
+      },
+      undefined,
+      { emailVerified: true },
+    );
+    await users.createUser(
+      {
+        email: 'officer.ly@example.com',
+        name: '何专员',
+        role: 'officer',
+        password: 'Correct-Horse-9',
+        bureauId: luoyang.id,
+        enterpriseId: null,
+      },
+      undefined,
+      { emailVerified: true },
+    );
     const e = await insertEnterprise(ds, { name: '郑州航空物流有限公司', frequency: 'off' });
     const high = await insertProject(ds, { title: '尉氏县纺织服装产业园' });
     const low = await insertProject(ds, { title: '尉氏县食品加工园' });

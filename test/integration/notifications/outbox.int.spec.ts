@@ -19,15 +19,31 @@ describe('notifications: the message outbox and the sender', () => {
     await sink?.close();
   });
 
-  const notice = (title: string) => ({ title, paragraphs: ['第一段', '<b>不是标签</b>'], action: { label: '查看', url: 'https://example.com/x' } });
+  const notice = (title: string) => ({
+    title,
+    paragraphs: ['第一段', '<b>不是标签</b>'],
+    action: { label: '查看', url: 'https://example.com/x' },
+  });
 
   it('sends a committed message once, with a Message-ID derived from the dedupe key; a second enqueue is a no-op', async () => {
     const ds = t.get(DataSource);
     const first = await ds.transaction((m) =>
-      svc.enqueue(m, { template: noticeTemplate, recipient: { email: 'Someone@Example.com', name: '张三' }, data: notice('你好'), dedupeKey: 'test:hello', category: 'transactional' }),
+      svc.enqueue(m, {
+        template: noticeTemplate,
+        recipient: { email: 'Someone@Example.com', name: '张三' },
+        data: notice('你好'),
+        dedupeKey: 'test:hello',
+        category: 'transactional',
+      }),
     );
     const second = await ds.transaction((m) =>
-      svc.enqueue(m, { template: 'notice', recipient: { email: 'someone@example.com' }, data: notice('又一次'), dedupeKey: 'test:hello', category: 'transactional' }),
+      svc.enqueue(m, {
+        template: 'notice',
+        recipient: { email: 'someone@example.com' },
+        data: notice('又一次'),
+        dedupeKey: 'test:hello',
+        category: 'transactional',
+      }),
     );
     expect(first.created).toBe(true);
     expect(second).toEqual({ id: first.id, created: false });
@@ -51,7 +67,13 @@ describe('notifications: the message outbox and the sender', () => {
     const ds = t.get(DataSource);
     await expect(
       ds.transaction(async (m) => {
-        await svc.enqueue(m, { template: noticeTemplate, recipient: { email: 'rb@example.com' }, data: notice('回滚'), dedupeKey: 'test:rollback', category: 'transactional' });
+        await svc.enqueue(m, {
+          template: noticeTemplate,
+          recipient: { email: 'rb@example.com' },
+          data: notice('回滚'),
+          dedupeKey: 'test:rollback',
+          category: 'transactional',
+        });
         throw new Error('rollback');
       }),
     ).rejects.toThrow('rollback');
@@ -62,10 +84,26 @@ describe('notifications: the message outbox and the sender', () => {
   it('refuses malformed input to enqueue before writing anything', async () => {
     const ds = t.get(DataSource);
     await expect(
-      ds.transaction((m) => svc.enqueue(m, { template: 'no-such-template', recipient: { email: 'a@example.com' }, data: {}, dedupeKey: 'k', category: 'match' })),
+      ds.transaction((m) =>
+        svc.enqueue(m, {
+          template: 'no-such-template',
+          recipient: { email: 'a@example.com' },
+          data: {},
+          dedupeKey: 'k',
+          category: 'match',
+        }),
+      ),
     ).rejects.toThrow(/Unknown notification template/);
     await expect(
-      ds.transaction((m) => svc.enqueue(m, { template: noticeTemplate, recipient: { email: 'not-an-address' }, data: notice('x'), dedupeKey: 'k2', category: 'match' })),
+      ds.transaction((m) =>
+        svc.enqueue(m, {
+          template: noticeTemplate,
+          recipient: { email: 'not-an-address' },
+          data: notice('x'),
+          dedupeKey: 'k2',
+          category: 'match',
+        }),
+      ),
     ).rejects.toThrow(/Invalid recipient/);
   });
 });

@@ -67,7 +67,12 @@ describe('notifications: temporary SMTP failures are retried with backoff, perma
     };
     const ids = await send('greylist', 10);
     const rs = await settle(ids);
-    expect(rs.every((r: { status: string; attempts: number; last_error: string | null }) => r.status === 'sent' && r.attempts === 4 && r.last_error === null)).toBe(true);
+    expect(
+      rs.every(
+        (r: { status: string; attempts: number; last_error: string | null }) =>
+          r.status === 'sent' && r.attempts === 4 && r.last_error === null,
+      ),
+    ).toBe(true);
     const got = sink.received.filter((m) => m.to[0].startsWith('greylist-'));
     expect(got).toHaveLength(10);
     expect(new Set(got.map((m) => m.messageId)).size).toBe(10);
@@ -81,7 +86,10 @@ describe('notifications: temporary SMTP failures are retried with backoff, perma
   });
 
   it('550 for one address: that message fails with the reason and is not retried; the others go', async () => {
-    sink.rcpt = (a) => (a === 'bounce-3@example.com' ? { code: 550, message: '5.1.1 <bounce-3@example.com>: Recipient address rejected: User unknown in virtual mailbox table' } : null);
+    sink.rcpt = (a) =>
+      a === 'bounce-3@example.com'
+        ? { code: 550, message: '5.1.1 <bounce-3@example.com>: Recipient address rejected: User unknown in virtual mailbox table' }
+        : null;
     const ids = await send('bounce', 8);
     const rs = await settle(ids);
     const failed = rs.filter((r: { status: string }) => r.status === 'failed');

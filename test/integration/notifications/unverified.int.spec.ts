@@ -79,11 +79,17 @@ describe('notifications: nothing but account mail before the address is verified
         category: 'reminder',
       }),
     );
-    await until('the notice held', async () => (await ds.query(`SELECT status FROM notification WHERE dedupe_key = $1`, [`test-notice:${user.id}`]))[0]?.status === 'held');
+    await until(
+      'the notice held',
+      async () =>
+        (await ds.query(`SELECT status FROM notification WHERE dedupe_key = $1`, [`test-notice:${user.id}`]))[0]?.status === 'held',
+    );
     await sink.waitFor((r) => r.some((m) => m.to.includes(address)), 30_000, 'the verification mail');
     await new Promise((r) => setTimeout(r, 1000));
     expect(sink.received.filter((m) => m.to.includes(address)).map((m) => m.subject)).toEqual([expect.stringMatching(/验证/)]);
-    const [{ match_id: matchId }] = await ds.query(`SELECT match_id FROM notification_item WHERE recipient_key = $1 AND kind = 'match'`, [`u:${user.id}`]);
+    const [{ match_id: matchId }] = await ds.query(`SELECT match_id FROM notification_item WHERE recipient_key = $1 AND kind = 'match'`, [
+      `u:${user.id}`,
+    ]);
     expect(Number(matchId)).toBeGreaterThan(0);
 
     // verification releases what waited: the held notice at once, the matches at the next digest pass
@@ -95,7 +101,9 @@ describe('notifications: nothing but account mail before the address is verified
     const mails = sink.received.filter((m) => m.to.includes(address));
     expect(mails).toHaveLength(3);
     expect(mails.find((m) => m.subject.startsWith('新的招商项目匹配'))!.html).toContain(`/portal/matches/${matchId}`);
-    const [notice] = await ds.query(`SELECT status, attempts - attempt_base AS counted FROM notification WHERE dedupe_key = $1`, [`test-notice:${user.id}`]);
+    const [notice] = await ds.query(`SELECT status, attempts - attempt_base AS counted FROM notification WHERE dedupe_key = $1`, [
+      `test-notice:${user.id}`,
+    ]);
     expect(notice).toEqual({ status: 'sent', counted: 1 });
     expect(enterprise.id).toBeGreaterThan(0);
   });

@@ -51,7 +51,9 @@ describe('notifications with the matching engine', () => {
       incentiveIds: cjrh.incentiveIds,
     });
     await t.get(MatchingEngine).matchProject(project);
-    const [match] = await t.get(DataSource).query(`SELECT id, score FROM match WHERE enterprise_id = $1 AND project_id = $2`, [farm, project]);
+    const [match] = await t
+      .get(DataSource)
+      .query(`SELECT id, score FROM match WHERE enterprise_id = $1 AND project_id = $2`, [farm, project]);
     expect(match).toBeDefined();
 
     await sink.waitFor((r) => r.some((m) => m.to.includes('wang.farm@example.com')), 30_000, 'the match mail');

@@ -87,7 +87,16 @@ describe('transactional job outbox and its relay', () => {
     expect(attempts).toBeGreaterThanOrEqual(1);
     expect(last_error).toBeTruthy();
     await redis.start();
-    for (let i = 0; i < 50 && !(await relay.drainOnce().then(() => true).catch(() => false)); i++) await new Promise((r) => setTimeout(r, 100));
+    for (
+      let i = 0;
+      i < 50 &&
+      !(await relay
+        .drainOnce()
+        .then(() => true)
+        .catch(() => false));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 100));
     expect(await pending()).toBe(0);
     expect((await inspect.getJob('ping-10'))?.data).toEqual({ thingId: 10 });
     expect((await inspect.getJob('ping-11'))?.data).toEqual({ thingId: 11 });

@@ -4,7 +4,14 @@ import pg from 'pg';
 import { enterprise, insertEnterprises, insertPolicies, insertProjects, policies, project, Rng } from '../../../bench/matching-data.js';
 import { FullRematchService } from '../../../src/matching/full-rematch.service.js';
 import { MatchingEngine } from '../../../src/matching/matching.engine.js';
-import { ENTERPRISE_COLUMNS, PROJECT_COLUMNS, PROJECT_INCENTIVES_SQL, toMatchEnterprise, toMatchIncentive, toMatchProject } from '../../../src/matching/rows.js';
+import {
+  ENTERPRISE_COLUMNS,
+  PROJECT_COLUMNS,
+  PROJECT_INCENTIVES_SQL,
+  toMatchEnterprise,
+  toMatchIncentive,
+  toMatchProject,
+} from '../../../src/matching/rows.js';
 import { isMatch, ProjectProfile } from '../../../src/matching/scoring/score.js';
 import { QueueService } from '../../../src/platform/queue/queue.service.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
@@ -53,7 +60,10 @@ describe('BullMQ on a Redis Cluster', () => {
   }, 180_000); // the workers finish what they hold first (slow on a loaded machine)
 
   it('needs the hash tag: an untagged prefix cannot even add a job on a cluster, the configured one is tagged', async () => {
-    const client = new Cluster(cluster.ports.map((port) => ({ host: '127.0.0.1', port })), { redisOptions: { maxRetriesPerRequest: null } });
+    const client = new Cluster(
+      cluster.ports.map((port) => ({ host: '127.0.0.1', port })),
+      { redisOptions: { maxRetriesPerRequest: null } },
+    );
     const q = new Queue('probe', { connection: client, prefix: 'untagged' });
     try {
       await expect(q.add('probe', {})).rejects.toThrow(/CROSSSLOT|same slot/i);
@@ -77,13 +87,35 @@ describe('BullMQ on a Redis Cluster', () => {
       notificationFrequency: 'instant',
     });
     // published through the service: its trigger goes outbox → relay → the cluster → a matching worker
-    const park = await f.project({ title: '尉氏县生猪现代农业产业园', regionCode: '410223', industryCodes: ['A0313', 'C1351'], totalInvestmentYuan: 800_000_000 });
-    const [match] = await eventually(async () => {
-      const rows = (await db.query(`SELECT id FROM match WHERE enterprise_id = $1 AND project_id = $2`, [farm, park])).rows;
-      return rows.length ? rows : null;
-    }, 60_000, 'the match written by a worker fed from the cluster');
-    await eventually(async () => (await db.query(`SELECT 1 FROM notification_event WHERE enterprise_id = $1 AND type = 'match.new' AND processed_at IS NOT NULL`, [farm])).rowCount, 30_000, 'the match.new event processed');
-    await sink.waitFor((r) => r.some((m) => m.to.includes('wang.cluster@example.com')), 60_000, 'the instant match mail (mail queue on the cluster)');
+    const park = await f.project({
+      title: '尉氏县生猪现代农业产业园',
+      regionCode: '410223',
+      industryCodes: ['A0313', 'C1351'],
+      totalInvestmentYuan: 800_000_000,
+    });
+    const [match] = await eventually(
+      async () => {
+        const rows = (await db.query(`SELECT id FROM match WHERE enterprise_id = $1 AND project_id = $2`, [farm, park])).rows;
+        return rows.length ? rows : null;
+      },
+      60_000,
+      'the match written by a worker fed from the cluster',
+    );
+    await eventually(
+      async () =>
+        (
+          await db.query(`SELECT 1 FROM notification_event WHERE enterprise_id = $1 AND type = 'match.new' AND processed_at IS NOT NULL`, [
+            farm,
+          ])
+        ).rowCount,
+      30_000,
+      'the match.new event processed',
+    );
+    await sink.waitFor(
+      (r) => r.some((m) => m.to.includes('wang.cluster@example.com')),
+      60_000,
+      'the instant match mail (mail queue on the cluster)',
+    );
     const mail = sink.received.find((m) => m.to.includes('wang.cluster@example.com'))!;
     expect(mail.html).toContain(`/portal/matches/${match.id}`);
 
@@ -96,15 +128,29 @@ describe('BullMQ on a Redis Cluster', () => {
   }, 120_000);
 
   it('a full re-match completes exactly when the master holding the queues is killed and started again mid-run', async () => {
-    await db.query(`TRUNCATE match, notification_event, enterprise_incentive, matching_run_chunk, matching_run, project_incentive, project, incentive, policy, enterprise CASCADE`);
+    await db.query(
+      `TRUNCATE match, notification_event, enterprise_incentive, matching_run_chunk, matching_run, project_incentive, project, incentive, policy, enterprise CASCADE`,
+    );
     const rng = new Rng(13);
     const incentives = await insertPolicies(db, policies(rng));
-    await insertProjects(db, rng, Array.from({ length: 200 }, (_, i) => project(rng, i)), incentives);
-    await insertEnterprises(db, Array.from({ length: 1500 }, (_, i) => enterprise(rng, i)));
+    await insertProjects(
+      db,
+      rng,
+      Array.from({ length: 200 }, (_, i) => project(rng, i)),
+      incentives,
+    );
+    await insertEnterprises(
+      db,
+      Array.from({ length: 1500 }, (_, i) => enterprise(rng, i)),
+    );
     await db.query('ANALYZE');
 
     const { run } = await t.get(FullRematchService).request(null);
-    await eventually(async () => (await db.query(`SELECT chunks_done FROM matching_run WHERE id = $1`, [run.id])).rows[0].chunks_done >= 2, 120_000, 'the run to be under way');
+    await eventually(
+      async () => (await db.query(`SELECT chunks_done FROM matching_run WHERE id = $1`, [run.id])).rows[0].chunks_done >= 2,
+      120_000,
+      'the run to be under way',
+    );
     const owner = await cluster.ownerOf(keySlot(t.get(QueueService).prefix));
     await cluster.killNode(owner);
     const [mid] = (await db.query(`SELECT chunks_done, chunks_total FROM matching_run WHERE id = $1`, [run.id])).rows;
@@ -113,10 +159,14 @@ describe('BullMQ on a Redis Cluster', () => {
     await cluster.startNode(owner);
     await cluster.waitHealthy();
 
-    const done = await eventually(async () => {
-      const [r] = (await db.query(`SELECT status, chunks_done, chunks_total FROM matching_run WHERE id = $1`, [run.id])).rows;
-      return r.status === 'completed' || r.status === 'failed' ? r : null;
-    }, 240_000, 'the run to complete after the restart');
+    const done = await eventually(
+      async () => {
+        const [r] = (await db.query(`SELECT status, chunks_done, chunks_total FROM matching_run WHERE id = $1`, [run.id])).rows;
+        return r.status === 'completed' || r.status === 'failed' ? r : null;
+      },
+      240_000,
+      'the run to complete after the restart',
+    );
     expect(done.status).toBe('completed');
     expect(done.chunks_done).toBe(done.chunks_total);
 
@@ -136,7 +186,9 @@ describe('BullMQ on a Redis Cluster', () => {
     expect(stored.length).toBe(expected.size);
     expect(new Set(stored)).toEqual(expected);
     const [{ events, pairs }] = (
-      await db.query(`SELECT count(*)::int AS events, count(DISTINCT (enterprise_id, project_id))::int AS pairs FROM notification_event WHERE type = 'match.new'`)
+      await db.query(
+        `SELECT count(*)::int AS events, count(DISTINCT (enterprise_id, project_id))::int AS pairs FROM notification_event WHERE type = 'match.new'`,
+      )
     ).rows;
     expect(events).toBe(expected.size);
     expect(pairs).toBe(expected.size);

@@ -18,7 +18,13 @@ const storages: S3Storage[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'im-s3rver-'));
-  server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dir, configureBuckets: [{ name: 'investmatch-test', configs: [] }] });
+  server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory: dir,
+    configureBuckets: [{ name: 'investmatch-test', configs: [] }],
+  });
   const { port } = (await server.run()) as { port: number };
   endpoint = `http://127.0.0.1:${port}`;
 });
@@ -29,7 +35,15 @@ afterAll(async () => {
 });
 
 const make = (prefix = '') => {
-  const s = new S3Storage({ bucket: 'investmatch-test', region: 'us-east-1', endpoint, accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', forcePathStyle: true, prefix });
+  const s = new S3Storage({
+    bucket: 'investmatch-test',
+    region: 'us-east-1',
+    endpoint,
+    accessKeyId: 'S3RVER',
+    secretAccessKey: 'S3RVER',
+    forcePathStyle: true,
+    prefix,
+  });
   storages.push(s);
   return s;
 };
@@ -46,7 +60,15 @@ describe('S3Storage', () => {
   });
 
   it('is what STORAGE_DRIVER=s3 selects, and a bucket is required for it', async () => {
-    const storage = storageFor(loadConfig({ STORAGE_DRIVER: 's3', S3_BUCKET: 'investmatch-test', S3_ENDPOINT: endpoint, S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER' }));
+    const storage = storageFor(
+      loadConfig({
+        STORAGE_DRIVER: 's3',
+        S3_BUCKET: 'investmatch-test',
+        S3_ENDPOINT: endpoint,
+        S3_ACCESS_KEY_ID: 'S3RVER',
+        S3_SECRET_ACCESS_KEY: 'S3RVER',
+      }),
+    );
     expect(storage).toBeInstanceOf(S3Storage);
     storages.push(storage as S3Storage);
     await storage.put('intake/config.txt', Buffer.from('一'), 'text/plain; charset=utf-8');

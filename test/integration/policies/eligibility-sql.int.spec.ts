@@ -9,7 +9,7 @@ import { createTestDatabase, openDataSource, type TestDatabase } from '../../sup
 
 /** A small deterministic PRNG, so a failure can be replayed. */
 function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 describe('政策找企业 SQL agrees with the evaluator', () => {
@@ -20,11 +20,13 @@ describe('政策找企业 SQL agrees with the evaluator', () => {
   const randUntil = rng(7);
   const today = '2026-01-01';
   const untilOf = (kinds: readonly string[]) =>
-    Object.fromEntries(kinds.flatMap((k) => {
-      const x = randUntil();
-      // a third expired (one the day before today), a third still valid (one ending today), a third without an end
-      return x < 0.33 ? [[k, x < 0.1 ? '2025-12-31' : '2024-05-01']] : x < 0.66 ? [[k, x < 0.43 ? today : '2027-06-30']] : [];
-    }));
+    Object.fromEntries(
+      kinds.flatMap((k) => {
+        const x = randUntil();
+        // a third expired (one the day before today), a third still valid (one ending today), a third without an end
+        return x < 0.33 ? [[k, x < 0.1 ? '2025-12-31' : '2024-05-01']] : x < 0.66 ? [[k, x < 0.43 ? today : '2027-06-30']] : [];
+      }),
+    );
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const r = regions();
   const t = industries();
@@ -62,8 +64,23 @@ describe('政策找企业 SQL agrees with the evaluator', () => {
            investment_min_yuan, investment_max_yuan, size, verified_certifications, pending_certifications, need_land_mu, contacts,
            certifications_valid_until)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, '[]', $15) RETURNING id`,
-        [makeUscc(home, n), `企业${n}`, codes, t.closure(codes), home, r.path(home), e.targetRegionCodes, r.closure(e.targetRegionCodes), min, max, e.size, verified, pending, e.needLandMu,
-         JSON.stringify(e.certificationsValidUntil)],
+        [
+          makeUscc(home, n),
+          `企业${n}`,
+          codes,
+          t.closure(codes),
+          home,
+          r.path(home),
+          e.targetRegionCodes,
+          r.closure(e.targetRegionCodes),
+          min,
+          max,
+          e.size,
+          verified,
+          pending,
+          e.needLandMu,
+          JSON.stringify(e.certificationsValidUntil),
+        ],
       );
       enterprises.push({ ...e, id });
     }
@@ -78,7 +95,14 @@ describe('政策找企业 SQL agrees with the evaluator', () => {
     ['高新 or 小巨人 (some certificates expired), 开封', '410200', [{ type: 'certification', anyOf: ['high_tech', 'little_giant'] }]],
     ['开封 big projects', '410200', [{ type: 'minInvestment', yuan: 200_000_000 }]],
     ['尉氏 标准地', '410223', [{ type: 'needsLand', minMu: 50 }]],
-    ['南阳 manufacturing', '411300', [{ type: 'industry', anyOf: ['C'] }, { type: 'enterpriseSize', anyOf: ['medium', 'large'] }]],
+    [
+      '南阳 manufacturing',
+      '411300',
+      [
+        { type: 'industry', anyOf: ['C'] },
+        { type: 'enterpriseSize', anyOf: ['medium', 'large'] },
+      ],
+    ],
     [
       'everything at once',
       '410000',
@@ -110,7 +134,11 @@ describe('政策找企业 SQL agrees with the evaluator', () => {
     const possible = await ids(sql.possible);
     const expected = { eligible: new Set<number>(), possible: new Set<number>() };
     for (const e of enterprises) {
-      const status = evaluateEligibility(e, { conditions, policy: { regionCode: policyRegion, validFrom: '2020-01-01', validTo: null } }, { regions: r, industries: t, today }).status;
+      const status = evaluateEligibility(
+        e,
+        { conditions, policy: { regionCode: policyRegion, validFrom: '2020-01-01', validTo: null } },
+        { regions: r, industries: t, today },
+      ).status;
       if (status === 'eligible') expected.eligible.add(e.id);
       if (status !== 'not_eligible') expected.possible.add(e.id);
     }
@@ -122,8 +150,13 @@ describe('政策找企业 SQL agrees with the evaluator', () => {
 
   it('generated data covers eligible, needs-info and ineligible outcomes', () => {
     const statuses = new Set(
-      enterprises.map((e) =>
-        evaluateEligibility(e, { conditions: cases[0][2], policy: { regionCode: '410000', validFrom: '2020-01-01', validTo: null } }, { regions: r, industries: t, today }).status,
+      enterprises.map(
+        (e) =>
+          evaluateEligibility(
+            e,
+            { conditions: cases[0][2], policy: { regionCode: '410000', validFrom: '2020-01-01', validTo: null } },
+            { regions: r, industries: t, today },
+          ).status,
       ),
     );
     expect([...statuses].sort()).toEqual(['eligible', 'needs_info', 'not_eligible']);
@@ -133,14 +166,22 @@ describe('政策找企业 SQL agrees with the evaluator', () => {
     const reasons = enterprises.flatMap((e) =>
       certs.map(
         (k) =>
-          evaluateEligibility(e, { conditions: [{ type: 'certification', anyOf: [k as 'high_tech'] }], policy: { regionCode: '410000', validFrom: '2020-01-01', validTo: null } }, { regions: r, industries: t, today })
-            .checks[2],
+          evaluateEligibility(
+            e,
+            {
+              conditions: [{ type: 'certification', anyOf: [k as 'high_tech'] }],
+              policy: { regionCode: '410000', validFrom: '2020-01-01', validTo: null },
+            },
+            { regions: r, industries: t, today },
+          ).checks[2],
       ),
     );
     const expired = (e: EnterpriseFacts, list: readonly string[]) => list.some((k) => (e.certificationsValidUntil[k] ?? '9999') < today);
     expect(enterprises.filter((e) => expired(e, e.verifiedCertifications)).length).toBeGreaterThan(10);
     expect(enterprises.filter((e) => expired(e, e.pendingCertifications)).length).toBeGreaterThan(5);
     expect(enterprises.filter((e) => Object.values(e.certificationsValidUntil).includes(today)).length).toBeGreaterThan(3);
-    expect(reasons.filter((c) => c.status === 'unmet' && /证书已过期（有效期至\d{4}-\d{2}-\d{2}）$/.test(c.reason)).length).toBeGreaterThan(15);
+    expect(reasons.filter((c) => c.status === 'unmet' && /证书已过期（有效期至\d{4}-\d{2}-\d{2}）$/.test(c.reason)).length).toBeGreaterThan(
+      15,
+    );
   });
 });
