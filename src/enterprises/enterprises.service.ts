@@ -10,7 +10,7 @@ import { matchesSearch, searchRank, tsQuery } from '../platform/database/search.
 import { searchText } from '../platform/text/segmenter.js';
 import { Clock } from '../platform/clock/clock.js';
 import { DomainEvents } from '../platform/events/domain-events.js';
-import { enterprisesChanged } from './enterprise.events.js';
+import { certificationReviewed, enterprisesChanged } from './enterprise.events.js';
 import { insertEnterprises, type EnterpriseRecord } from './enterprise-bulk.js';
 import { industries } from '../reference/industries.js';
 import { regions } from '../reference/regions.js';
@@ -21,8 +21,7 @@ import { restateClaim, validUntilByKind } from './certification-claims.js';
 import { EnterpriseCertification } from './enterprise-certification.entity.js';
 import { Enterprise } from './enterprise.entity.js';
 import type { ListEnterprisesQuery, RegisterEnterpriseInput, UpdateEnterpriseInput } from './enterprise.schemas.js';
-import { CERTIFICATION_KINDS, type CertificationKind } from './enterprise.vocabulary.js';
-import { enterpriseUserIds, notifyInApp } from '../notifications/inbox.js';
+import type { CertificationKind } from './enterprise.vocabulary.js';
 
 /** Certificates: PDF or image, at most 10 MB, the type read from the bytes. */
 export const EVIDENCE_KINDS: readonly FileKind[] = ['pdf', 'png', 'jpeg', 'webp'];
@@ -145,7 +144,7 @@ export class EnterprisesService {
       const reviewed = await this.reviewCertification(id, kind, decision, { note, reviewerId: actor.userId }, m);
       const target = { type: 'enterprise', id, region: reviewed.homeRegionCode };
       await this.audit.record(m, { actor, action: `certification.${decision}`, target, detail: { kind, note: note ?? null } });
-      await notifyCertificationReviewed(m, id, kind, decision, note);
+      await this.events.emit(m, certificationReviewed, { enterpriseId: id, kind, decision, note });
     });
     return this.get(id);
   }
@@ -441,27 +440,6 @@ export class EnterprisesService {
     }
     return toPage(items, total, q);
   }
-}
-
-/** 消息中心: the enterprise's accounts learn the outcome of an officer's review. */
-async function notifyCertificationReviewed(
-  m: EntityManager,
-  enterpriseId: number,
-  kind: CertificationKind,
-  decision: 'verified' | 'rejected',
-  note?: string,
-): Promise<void> {
-  const label = CERTIFICATION_KINDS[kind];
-  await notifyInApp(m, [
-    {
-      userIds: await enterpriseUserIds(m, enterpriseId),
-      kind: 'certification',
-      title: decision === 'verified' ? `认定已核验：${label}` : `认定被驳回：${label}`,
-      body: note ?? '',
-      link: '/portal/profile',
-      dedupeKey: `certification:${kind}:${decision}:${Date.now()}`,
-    },
-  ]);
 }
 
 /** Keeps the enterprise's verified/pending arrays (GIN-indexed, used by eligibility) and their validity in step with its certification rows. */

@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { User } from '../accounts/user.entity.js';
 import { BigIdColumn } from '../platform/database/big-id.js';
 import type { InboxKind } from './inbox.vocabulary.js';
 
@@ -16,9 +15,11 @@ export class InboxMessage {
   @BigIdColumn()
   id: number;
 
-  @ManyToOne(() => User, { nullable: false, onDelete: 'CASCADE' })
+  // named, not imported: accounts/ (the user table's owner) sends through notifications/, so
+  // notifications/ imports nothing from accounts/
+  @ManyToOne('User', { nullable: false, onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'inbox_message_user_fk' })
-  user?: User;
+  user?: { id: number };
 
   @Column({ type: 'int' })
   userId: number;

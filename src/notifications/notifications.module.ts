@@ -3,6 +3,7 @@ import { NotificationsEnterpriseMerge } from './notifications.enterprise-merge.j
 import { DigestBuilder } from './digest-builder.js';
 import { InboxController } from './inbox.controller.js';
 import { InboxService } from './inbox.service.js';
+import { InboxTriggers } from './inbox.triggers.js';
 import { NotificationLinks } from './links.js';
 import { MailTransport } from './mail-transport.js';
 import { NotificationEventProcessor } from './notification-events.processor.js';
@@ -33,6 +34,7 @@ import './templates/notice.js';
     DigestBuilder,
     NotificationEventProcessor,
     InboxService,
+    InboxTriggers,
   ],
   exports: [NotificationsService, NotificationsAdminService, NotificationLinks, NotificationPreferencesService, InboxService],
 })
