@@ -4,6 +4,7 @@ import { coversRegion, isStaff, type Actor } from '../access/actor.js';
 import { AuditService, type AuditRecord } from '../audit/audit.service.js';
 import { LeadsService } from '../leads/leads.service.js';
 import { regionLevels } from '../access/region-scope.js';
+import { notifyInApp } from '../notifications/inbox.js';
 import { NotificationsService, type EnqueueInput } from '../notifications/notifications.service.js';
 import { Clock } from '../platform/clock/clock.js';
 import { shanghaiDate } from '../platform/format/units.js';
@@ -548,7 +549,10 @@ export class AgreementsService {
     return { raised: raised.length, cleared: gone.length };
   }
 
-  /** Mail (category reminder) to the lead's owner and bureau lead(s); the dedupe key names the episode, so nothing is sent twice. */
+  /**
+   * Mail (category reminder) and a 消息中心 message to the lead's owner and bureau lead(s); the
+   * dedupe keys name the episode, so nothing is sent twice for the same state.
+   */
   private async notify(
     m: EntityManager,
     row: AgreementRow,
@@ -586,6 +590,20 @@ export class AgreementsService {
       })),
     );
     await this.notifications.enqueueMany(m, inputs as Array<EnqueueInput<unknown>>);
+    // and into their 消息中心 (the console's inbox), in the same transaction, keyed by the same episode
+    await notifyInApp(
+      m,
+      raised.map((w) => ({
+        userIds: recipients,
+        kind: 'agreement_warning' as const,
+        title: `项目预警：${h.enterprise_name} · ${WARNING_KINDS[w.kind]}`,
+        body:
+          `${h.project_title ? `项目「${h.project_title}」 · ` : ''}${regions().fullName(row.region_code)} · 相关承诺：${PLEDGE_KINDS[w.pledge]}` +
+          `${pl.due[w.pledge] ? `（约定 ${pl.due[w.pledge]}）` : ''}，自 ${w.since} 起`,
+        link: `/console/agreements/${row.id}`,
+        dedupeKey: `agreement-warning:${row.id}:${w.kind}:${w.episode}`,
+      })),
+    );
   }
 
   // ---------------------------------------------------------------- helpers

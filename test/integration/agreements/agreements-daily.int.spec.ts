@@ -67,6 +67,17 @@ describe('agreements: the daily evaluation', () => {
         [id],
       )
     ).map((r: { to: number; kind: string }) => `${r.kind}→${r.to === officer.userId ? 'owner' : r.to === lead.userId ? 'lead' : r.to}`);
+  /** The 消息中心 messages of an agreement's warnings: kind→recipient, with the link they open. */
+  const inbox = async (id: number) =>
+    (
+      await t.dataSource.query(
+        `SELECT user_id, title, link FROM inbox_message WHERE kind = 'agreement_warning' AND link = $1 ORDER BY id`,
+        [`/console/agreements/${id}`],
+      )
+    ).map(
+      (r: { user_id: number; title: string }) =>
+        `${r.title}→${r.user_id === officer.userId ? 'owner' : r.user_id === lead.userId ? 'lead' : r.user_id}`,
+    );
   const warnings = async (q = '') => (await as(officer, 'GET', `/agreements/warnings${q}`)).body;
   const actual = (id: number, b: Record<string, unknown>) =>
     as(officer, 'POST', `/agreements/${id}/actuals`, { source: '现场核查', note: '核实', ...b });
@@ -93,6 +104,14 @@ describe('agreements: the daily evaluation', () => {
     day('2026-02-02');
     expect((await svc.runDaily()).raised).toBe(1);
     expect(await messages(ids.A)).toEqual(['not_started→owner', 'not_started→lead']);
+    // the same two people find it in their 消息中心 (the console's inbox), once each
+    const aInbox = await inbox(ids.A);
+    expect(aInbox).toHaveLength(2);
+    expect(aInbox[0]).toMatch(/^项目预警：.+ · 签约未开工→owner$/);
+    expect(aInbox[1]).toMatch(/→lead$/);
+    const unread = await as(lead, 'GET', '/inbox?unread=true');
+    expect(unread.status).toBe(200);
+    expect(JSON.stringify(unread.body)).toContain(`/console/agreements/${ids.A}`);
     expect((await warnings()).items).toEqual([
       expect.objectContaining({
         agreementId: ids.A,
@@ -105,6 +124,7 @@ describe('agreements: the daily evaluation', () => {
     day('2026-02-03');
     expect((await svc.runDaily()).raised).toBe(0);
     expect(await messages(ids.A)).toHaveLength(2);
+    expect(await inbox(ids.A)).toHaveLength(2);
 
     day('2026-02-05');
     expect((await actual(ids.A, { kind: 'started', occurredOn: '2026-02-05' })).status).toBe(201);
@@ -186,6 +206,7 @@ describe('agreements: the daily evaluation', () => {
     day('2026-04-06');
     expect(await svc.runDaily()).toMatchObject({ raised: 0 });
     expect(await messages(ids.B)).toHaveLength(2);
+    expect((await inbox(ids.B)).map((x: string) => x.replace(/^.* · /, ''))).toEqual(['到资滞后→owner', '到资滞后→lead']);
     expect((await warnings()).total).toBe(1); // C's 签约未开工 still holds
     // the figures count it all once
     const f = (await as(officer, 'GET', '/agreements/figures?from=2026-01-01&to=2026-12-31')).body;
