@@ -74,6 +74,15 @@ export function chainFiguresView(f: ChainFigures) {
       pledgedYuan: f.agreements.investment.pledgedYuan,
       capitalYuan: f.agreements.investment.capitalYuan,
       capitalRate: f.agreements.investment.capitalRate,
+      byStatus: {
+        performing: f.agreements.agreements.performing,
+        at_risk: f.agreements.agreements.at_risk,
+        met: f.agreements.agreements.met,
+        breached: f.agreements.agreements.breached,
+      },
+      pledges: f.agreements.pledges,
+      tranches: f.agreements.tranches,
+      recovery: f.agreements.recovery,
     },
   };
 }

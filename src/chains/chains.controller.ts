@@ -15,6 +15,11 @@ import {
   chainFiguresExportQuery,
   chainFiguresQuery,
   chainFiguresSchema,
+  chainsFiguresExportQuery,
+  chainsFiguresQuery,
+  chainsFiguresSchema,
+  type ChainsFiguresExportQuery,
+  type ChainsFiguresQuery,
   type ChainFiguresExportQuery,
   type ChainFiguresQuery,
   chainLeadCreatedSchema,
@@ -46,6 +51,7 @@ const ChainTemplates = apiSchema('ChainTemplates', chainTemplateListSchema);
 const ChainCreated = apiSchema('ChainCreated', chainCreatedSchema);
 const ChainLeadCreated = apiSchema('ChainLeadCreated', chainLeadCreatedSchema);
 const ChainFiguresApi = apiSchema('ChainFigures', chainFiguresSchema);
+const ChainsFiguresApi = apiSchema('ChainsFigures', chainsFiguresSchema);
 
 /** 产业链招商: parse, one service call with the actor, view. */
 @ApiTags('chains 产业链招商')
@@ -68,6 +74,31 @@ export class ChainsController {
     const page = await this.chains.list(actor, q);
     const items = page.items.map((c) => ({ ...c, regionName: regions().fullName(c.regionCode) }));
     return toPage(items, page.total, q);
+  }
+
+  @Get('figures')
+  @ApiOperation({
+    summary:
+      "三个一批 by chain and segment for every chain of the region subtree (the caller's scope; default this year), with each chain's 补链 leads signed and agreements",
+  })
+  @ZodResponse(ChainsFiguresApi)
+  async figuresOverview(@ZodQuery(chainsFiguresQuery) q: ChainsFiguresQuery, @CurrentActor() actor: Actor) {
+    const o = await this.chains.figuresOverview(actor, q);
+    return { period: o.period, items: o.items.map(chainFiguresView), total: o.total };
+  }
+
+  @Get('figures/export')
+  @FileResponse(XLSX_TYPE, CSV_TYPE)
+  @ApiOperation({ summary: 'GET /chains/figures as XLSX or CSV (a row per segment and per chain); audited' })
+  async exportFiguresOverview(
+    @ZodQuery(chainsFiguresExportQuery) q: ChainsFiguresExportQuery,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { file, name } = await this.chains.exportFiguresOverview(actor, q);
+    res.setHeader('content-type', q.format === 'csv' ? CSV_TYPE : XLSX_TYPE);
+    res.setHeader('content-disposition', attachment(name));
+    return new StreamableFile(file);
   }
 
   @Post()

@@ -221,5 +221,33 @@ export const chainFiguresSchema = z.object({
   segments: z.array(z.object({ segmentId: z.number().int(), name: z.string(), milestones: z.array(milestoneSchema) })),
   /** 补链 leads (source 产业链招商) signed in the period. */
   chainLeadsSigned: z.number().int(),
-  agreements: z.object({ total: z.number().int(), pledgedYuan: z.number(), capitalYuan: z.number(), capitalRate: z.number().nullable() }),
+  /** The agreements of the chain's leads signed in the period (the agreements module's figures, one definition). */
+  agreements: z.object({
+    total: z.number().int(),
+    pledgedYuan: z.number(),
+    capitalYuan: z.number(),
+    capitalRate: z.number().nullable(),
+    byStatus: z.object({ performing: z.number().int(), at_risk: z.number().int(), met: z.number().int(), breached: z.number().int() }),
+    pledges: z.object({ met: z.number().int(), on_track: z.number().int(), at_risk: z.number().int(), breached: z.number().int() }),
+    tranches: z.object({ released: z.number().int(), releasedYuan: z.number(), withheld: z.number().int(), withheldYuan: z.number() }),
+    recovery: z.object({ cases: z.number().int(), dueYuan: z.number(), recoveredYuan: z.number() }),
+  }),
+});
+
+/** GET /chains/figures: every chain of the region subtree (within the caller's scope) for the period. */
+const chainsFiguresFields = { from: isoDate.optional(), to: isoDate.optional(), region: regionCode.optional() };
+export const chainsFiguresQuery = z
+  .strictObject(chainsFiguresFields)
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
+export type ChainsFiguresQuery = z.output<typeof chainsFiguresQuery>;
+export const chainsFiguresExportQuery = z
+  .strictObject({ ...chainsFiguresFields, format: z.enum(['csv', 'xlsx']).default('xlsx') })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
+export type ChainsFiguresExportQuery = z.output<typeof chainsFiguresExportQuery>;
+export const chainsFiguresSchema = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  /** The chains (by id; at most CHAINS_FIGURES_MAX), each with its segments. */
+  items: z.array(chainFiguresSchema),
+  /** Chains in the region subtree (more than items when capped). */
+  total: z.number().int(),
 });

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { industries } from '../reference/industries.js';
-import { AccessPolicy, staffScope } from '../access/access-policy.js';
+import { AccessPolicy, requireStaff, staffScope } from '../access/access-policy.js';
 import { coversRegion, isStaff, type Actor } from '../access/actor.js';
+import { effectiveRegion } from '../access/region-scope.js';
 import { AuditService } from '../audit/audit.service.js';
-import { writeCsv, writeXlsx } from '../platform/spreadsheet/spreadsheet.js';
+import { writeCsv, writeXlsx, type CellOut } from '../platform/spreadsheet/spreadsheet.js';
 import { chainLabel, SEGMENT_STATUSES, type SegmentStatus } from './chain.vocabulary.js';
 import { AgreementsService } from '../agreements/agreements.service.js';
 import type { AgreementFigures } from '../agreements/agreements.queries.js';
@@ -20,6 +21,8 @@ import type {
   ChainFiguresExportQuery,
   ChainFiguresQuery,
   ChainLeadInput,
+  ChainsFiguresExportQuery,
+  ChainsFiguresQuery,
   CreateChainInput,
   ListChainsQuery,
   TargetsExportQuery,
@@ -44,6 +47,31 @@ export interface ChainFigures {
   /** 补链 leads (source 产业链招商, an industry in the chain) signed in the period. */
   chainLeadsSigned: number;
   agreements: AgreementFigures;
+}
+
+/** The most chains GET /chains/figures (and the dashboard) shows. */
+export const CHAINS_FIGURES_MAX = 20;
+
+export interface ChainsFiguresOverview {
+  period: { from: string; to: string };
+  items: ChainFigures[];
+  total: number;
+}
+
+const CHAIN_FIGURE_HEADERS = [
+  '环节',
+  '签约项目',
+  '签约增资',
+  '签约金额（万元）',
+  '开工项目',
+  '开工金额（万元）',
+  '投产项目',
+  '投产金额（万元）',
+];
+/** A row of the chain figures sheets: the segment (or total) and its three milestones (amounts in 万元). */
+function chainFigureRow(name: string, ms: MilestoneFigures[]): CellOut[] {
+  const [s, st, p] = ms;
+  return [name, s.projects, s.increases, s.amountYuan / 10_000, st.projects, st.amountYuan / 10_000, p.projects, p.amountYuan / 10_000];
 }
 
 export interface ProjectChainInfo {
@@ -264,14 +292,58 @@ export class ChainsService {
     };
   }
 
+  /**
+   * GET /chains/figures (the dashboard's 三个一批 by chain and segment, and its export): each chain
+   * of the region subtree (within the caller's scope; first CHAINS_FIGURES_MAX by id) with the same
+   * figures as GET /chains/:id/figures — one definition, the leads module's.
+   */
+  async figuresOverview(actor: Actor, q: ChainsFiguresQuery): Promise<ChainsFiguresOverview> {
+    requireStaff(actor);
+    const scope = effectiveRegion(actor, q.region);
+    const page = await this.queries.list(scope, { page: 1, pageSize: CHAINS_FIGURES_MAX });
+    const period = { ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) };
+    const items = await Promise.all(page.items.map((c) => this.figures(actor, c.id, period)));
+    return { period: items[0]?.period ?? this.leadFigures.period(period), items, total: page.total };
+  }
+
+  /** GET /chains/figures/export: the overview, a row per segment and one per chain (with its 补链 leads and agreements); audited. */
+  async exportFiguresOverview(actor: Actor, q: ChainsFiguresExportQuery): Promise<{ file: Buffer; name: string }> {
+    const o = await this.figuresOverview(actor, q);
+    const headers = ['产业链', ...CHAIN_FIGURE_HEADERS, '补链线索签约', '投资协议', '承诺投资（万元）', '到位资金（万元）', '到资率'];
+    const rows: CellOut[][] = [];
+    for (const f of o.items) {
+      const label = chainLabel(regions().displayName(f.chain.regionCode), f.chain.name);
+      for (const s of f.segments) rows.push([label, ...chainFigureRow(s.segment.name, s.milestones)]);
+      const a = f.agreements;
+      rows.push([
+        label,
+        ...chainFigureRow('全链合计（每条线索只计一次）', f.total),
+        f.chainLeadsSigned,
+        a.agreements.total,
+        a.investment.pledgedYuan / 10_000,
+        a.investment.capitalYuan / 10_000,
+        a.investment.capitalRate,
+      ]);
+    }
+    const note: CellOut[][] = [[`${o.period.from} 至 ${o.period.to}`, `产业链 ${o.items.length} 条（共 ${o.total} 条）`]];
+    await this.audit.record(null, {
+      actor,
+      action: 'chain.figures_exported',
+      target: { type: 'chain', id: null, region: effectiveRegion(actor, q.region) },
+      detail: { ...q, chains: o.items.map((f) => f.chain.id), rows: rows.length },
+    });
+    const file =
+      q.format === 'csv'
+        ? writeCsv(headers, [...rows, ...note])
+        : await writeXlsx([{ name: '产业链三个一批', headers, rows: [...rows, ...note] }]);
+    return { file, name: `产业链三个一批_${o.period.from}_${o.period.to}.${q.format}` };
+  }
+
   /** GET /chains/:id/figures/export: the same figures, a row per segment and one for the chain; audited. */
   async exportFigures(actor: Actor, id: number, q: ChainFiguresExportQuery): Promise<{ file: Buffer; name: string }> {
     const f = await this.figures(actor, id, q);
-    const headers = ['环节', '签约项目', '签约增资', '签约金额（万元）', '开工项目', '开工金额（万元）', '投产项目', '投产金额（万元）'];
-    const row = (name: string, ms: MilestoneFigures[]) => {
-      const [s, st, p] = ms;
-      return [name, s.projects, s.increases, s.amountYuan / 10_000, st.projects, st.amountYuan / 10_000, p.projects, p.amountYuan / 10_000];
-    };
+    const headers = CHAIN_FIGURE_HEADERS;
+    const row = chainFigureRow;
     const rows = [...f.segments.map((s) => row(s.segment.name, s.milestones)), row('全链合计（每条线索只计一次）', f.total)];
     const note = [
       [

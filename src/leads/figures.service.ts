@@ -106,11 +106,15 @@ export class FiguresService {
     private readonly clock: Clock,
   ) {}
 
+  /** The figures' period: the dates given, by default from 1 January of this year to today (Asia/Shanghai). */
+  period(q: { from?: string; to?: string }): { from: string; to: string } {
+    const today = shanghaiDate(this.clock.now());
+    return { from: q.from ?? `${today.slice(0, 4)}-01-01`, to: q.to ?? today };
+  }
+
   /** `opts.source`: only leads of these sources (产业链招商's 补链 figures: `chain`). */
   async figures(actor: Actor, q: FiguresQuery, opts: { source?: string[] } = {}): Promise<FiguresResult> {
-    const today = shanghaiDate(this.clock.now());
-    const from = q.from ?? `${today.slice(0, 4)}-01-01`;
-    const to = q.to ?? today;
+    const { from, to } = this.period(q);
     if (from > to) throw validationFailed([{ field: 'from', code: 'after_to', message: '开始日期不能晚于结束日期' }]);
     const region = effectiveRegion(actor, q.region);
     const owner = q.owner === 'me' ? actor.userId : (q.owner ?? null);
@@ -163,10 +167,8 @@ export class FiguresService {
    */
   /** The dashboard's figures: this year so far by default, or a chosen period and region (within the caller's scope). */
   async dashboard(actor: Actor, filters: { from?: string; to?: string; region?: string } = {}): Promise<DashboardFigures> {
-    const today = shanghaiDate(this.clock.now());
     const q = figuresQuery.parse({
-      from: filters.from ?? `${today.slice(0, 4)}-01-01`,
-      to: filters.to ?? today,
+      ...this.period(filters),
       groupBy: 'month',
       ...(filters.region ? { region: filters.region } : {}),
     });

@@ -526,6 +526,9 @@ const ROUTES: Record<string, Case | Case[]> = {
     body: () => ({ name: '矩阵产业链', regionCode: '410223', segments: [{ name: '矩阵环节', position: 1, industryCodes: ['C13'] }] }),
     want: deny(403, 403, 403, 201),
   }),
+  // the region's chains by chain and segment: another region's officer gets their own (none of this chain's)
+  'GET /chains/figures': at('/chains/figures', { want: deny(403, 'ok') }),
+  'GET /chains/figures/export': at('/chains/figures/export?format=csv', { want: deny(403, 'ok') }),
   'GET /chains/:id': { path: (w) => `/chains/${w.chain}`, want: deny(403, 404) },
   'PATCH /chains/:id': { path: (w) => `/chains/${w.chain}`, body: () => ({ strongMin: 4 }), want: deny(403, 404) },
   'GET /chains/:id/map': { path: (w) => `/chains/${w.chain}/map`, want: deny(403, 404) },

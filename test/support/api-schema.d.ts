@@ -880,6 +880,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/chains/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 三个一批 by chain and segment for every chain of the region subtree (the caller's scope; default this year), with each chain's 补链 leads signed and agreements
+         * @description Roles: admin, bureau_lead, officer.
+         */
+        get: operations["ChainsController_figuresOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chains/figures/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET /chains/figures as XLSX or CSV (a row per segment and per chain); audited
+         * @description Roles: admin, bureau_lead, officer.
+         */
+        get: operations["ChainsController_exportFiguresOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/chains/templates": {
         parameters: {
             query?: never;
@@ -2522,10 +2562,33 @@ export interface components {
         };
         ChainFigures: {
             agreements: {
+                byStatus: {
+                    at_risk: number;
+                    breached: number;
+                    met: number;
+                    performing: number;
+                };
                 capitalRate: number | null;
                 capitalYuan: number;
                 pledgedYuan: number;
+                pledges: {
+                    at_risk: number;
+                    breached: number;
+                    met: number;
+                    on_track: number;
+                };
+                recovery: {
+                    cases: number;
+                    dueYuan: number;
+                    recoveredYuan: number;
+                };
                 total: number;
+                tranches: {
+                    released: number;
+                    releasedYuan: number;
+                    withheld: number;
+                    withheldYuan: number;
+                };
             };
             chainId: number;
             chainLeadsSigned: number;
@@ -2630,6 +2693,14 @@ export interface components {
             templateKey?: "auto-parts" | "meat-products" | "tea" | "beef-cattle" | "refractory" | "cross-border-ecommerce" | "tcm";
             /** @default 1 */
             weakMin: number;
+        };
+        ChainsFigures: {
+            items: components["schemas"]["ChainFigures"][];
+            period: {
+                from: string;
+                to: string;
+            };
+            total: number;
         };
         ChainsUpdateRequest: {
             anchorEnterpriseIds?: number[];
@@ -5856,6 +5927,62 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    ChainsController_figuresOverview: {
+        parameters: {
+            query?: {
+                from?: string;
+                region?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainsFigures"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    ChainsController_exportFiguresOverview: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+                from?: string;
+                region?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     ChainsController_templates: {

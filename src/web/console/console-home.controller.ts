@@ -2,6 +2,9 @@ import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AgreementsQueries } from '../../agreements/agreements.queries.js';
+import { chainFiguresView } from '../../chains/chain.view.js';
+import { chainLabel } from '../../chains/chain.vocabulary.js';
+import { ChainsService } from '../../chains/chains.service.js';
 import { staffScope } from '../../access/access-policy.js';
 import type { AuthedRequest } from '../../access/auth.guard.js';
 import { StaffOnly } from '../../access/decorators.js';
@@ -18,6 +21,7 @@ import { formatWan } from '../../platform/format/units.js';
 import { Pages } from '../pages.js';
 import { barsSvg, funnelSvg } from '../view/charts.js';
 import { regionName } from '../view/format.js';
+import { regions } from '../../reference/regions.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 
 const FUNNEL = ['new', 'contacted', 'negotiating', 'signed', 'started', 'producing'] as const;
@@ -38,6 +42,7 @@ export class ConsoleHomeController {
     private readonly matches: MatchCountsQueries,
     private readonly agreements: AgreementsQueries,
     private readonly leads: LeadsService,
+    private readonly chains: ChainsService,
     private readonly clock: Clock,
   ) {}
 
@@ -59,9 +64,12 @@ export class ConsoleHomeController {
       this.leads.followUpCounts(actor),
     ]);
     // 投资协议: warnings and tranches waiting (to do), the period's agreement figures (a card section of their own)
-    const [agreementTodo, agreementFigures] = await Promise.all([
+    // and by 产业链: the same 三个一批 per chain and segment (the leads figures with the segments' codes), the chains' agreements
+    const same = { from: d.period.from, to: d.period.to, ...(filters.region ? { region: filters.region } : {}) };
+    const [agreementTodo, agreementFigures, chainFigures] = await Promise.all([
       this.agreements.todo(actor),
-      this.agreements.figures(actor, { from: d.period.from, to: d.period.to }),
+      this.agreements.figures(actor, same),
+      this.chains.figuresOverview(actor, same),
     ]);
     this.pages.send(
       req,
@@ -75,6 +83,14 @@ export class ConsoleHomeController {
         periods: PERIODS,
         regionPicker: pickerModel('regions', 'region', region || scope, '地区'),
         agreementFigures,
+        chains: {
+          total: chainFigures.total,
+          exportQuery: same,
+          items: chainFigures.items.map((f) => ({
+            ...chainFiguresView(f),
+            label: chainLabel(regions().displayName(f.chain.regionCode), f.chain.name),
+          })),
+        },
         figures: d,
         charts: charts(d),
       },
