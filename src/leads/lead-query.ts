@@ -45,6 +45,8 @@ export function leadWhere(actor: Actor, f: LeadFilters, today: string): SqlWhere
     w.where.push(`(l.next_follow_up_on IS NULL OR l.next_follow_up_on > ${param(w, today)}::date)`);
   }
   if (f.overdue === true) w.where.push(`l.next_follow_up_on < ${param(w, today)}::date AND l.stage IN ('new', 'contacted', 'negotiating')`);
+  if (f.dueToday === true)
+    w.where.push(`l.next_follow_up_on = ${param(w, today)}::date AND l.stage IN ('new', 'contacted', 'negotiating')`);
   if (f.enterpriseId) w.where.push(`l.enterprise_id = ${param(w, f.enterpriseId)}`);
   if (f.projectId) w.where.push(`l.project_id = ${param(w, f.projectId)}`);
   if (f.q) {
@@ -120,6 +122,7 @@ export function countFromCounters(actor: Actor, f: LeadFilters, w: SqlWhere): st
     f.industry ||
     f.followUpDue !== undefined ||
     f.overdue !== undefined ||
+    f.dueToday !== undefined ||
     f.enterpriseId ||
     f.projectId ||
     f.q

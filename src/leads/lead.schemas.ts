@@ -173,6 +173,8 @@ export const leadFilterFields = {
   followUpDue: boolParam.optional(),
   /** Leads before signing whose next follow-up was before today (已逾期). */
   overdue: boolParam.optional(),
+  /** Leads before signing whose next follow-up is today (今日待跟进: the 工作台 card's count). */
+  dueToday: boolParam.optional(),
   enterpriseId: z.coerce
     .number()
     .int()

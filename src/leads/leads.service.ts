@@ -332,11 +332,9 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
     requireStaff(actor);
     const mine = actor.role === 'officer';
     const base = { page: 1, pageSize: 1, sort: 'recent', stage: [...PRE_SIGNING], ...(mine ? { owner: 'me' } : {}) } as ListLeadsQuery;
-    const [due, overdue] = await Promise.all([
-      this.list(actor, { ...base, followUpDue: true }),
-      this.list(actor, { ...base, overdue: true }),
-    ]);
-    return { dueToday: Math.max(0, due.total - overdue.total), overdue: overdue.total, mine };
+    // the same filters the card's links open on the board (dueToday=1, overdue=1), so the counts are what the board shows
+    const [due, overdue] = await Promise.all([this.list(actor, { ...base, dueToday: true }), this.list(actor, { ...base, overdue: true })]);
+    return { dueToday: due.total, overdue: overdue.total, mine };
   }
 
   /** The enterprise's own latest lead on a project (its 项目库 page shows where it stands and who to call), or null. */

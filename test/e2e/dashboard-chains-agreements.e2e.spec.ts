@@ -34,6 +34,7 @@ describe('console dashboard: 三个一批 by chain and segment, and the agreemen
   let luoyang: TestActor;
   let chainId: number;
   let luoyangChain: number;
+  const L: Record<string, number> = {};
   const clock = new FakeClock(midnight('2026-01-10'));
 
   const page = async (who: TestActor, query = '') => {
@@ -86,18 +87,28 @@ describe('console dashboard: 三个一批 by chain and segment, and the agreemen
         segments: [{ name: '耐材', position: 1, industryCodes: ['C308'] }],
       })
     ).body.id;
-    const lead = async (by: TestActor, enterpriseId: number, regionCode: string) => {
-      const r = await by.call('POST', '/leads', { enterpriseId, regionCode, ownerId: by.userId });
+    const lead = async (by: TestActor, enterpriseId: number, regionCode: string, nextFollowUpOn?: string) => {
+      const r = await by.call('POST', '/leads', {
+        enterpriseId,
+        regionCode,
+        ownerId: by.userId,
+        ...(nextFollowUpOn ? { nextFollowUpOn } : {}),
+      });
       expect(r.status).toBe(201);
       return r.body.id as number;
     };
-    const paint = await lead(officer, await ent('尉氏涂料有限公司', ['C2641']), '410223');
+    // 工作台: the paint lead's follow-up (01-20) passes before its signing, which clears it; two open leads, due today and overdue
+    const paint = await lead(officer, await ent('尉氏涂料有限公司', ['C2641']), '410223', '2026-01-20');
+    L.paint = paint;
+    L.dueToday = await lead(officer, await ent('尉氏今日跟进有限公司', ['C1351']), '410223', '2026-06-30');
+    L.overdue = await lead(officer, await ent('尉氏逾期跟进有限公司', ['C1351']), '410223', '2026-03-01');
     const car = await lead(officer, await ent('尉氏整车有限公司', ['C3611']), '410223');
     const food = await lead(officer, await ent('尉氏食品有限公司', ['C1351']), '410223');
     const ly = await lead(luoyang, await ent('洛阳耐材有限公司', ['C3089'], '410300'), '410300');
     const target = await ent('上海漆业有限公司', ['C2641'], '310101');
     const chainLead = await officer.call('POST', `/chains/${chainId}/leads`, { enterpriseId: target });
     expect(chainLead.status).toBe(201);
+    L.chain = chainLead.body.id;
 
     clock.set(midnight('2026-06-30'));
     const go = async (by: TestActor, id: number, body: Record<string, unknown>) =>
@@ -239,5 +250,38 @@ describe('console dashboard: 三个一批 by chain and segment, and the agreemen
     expect(chainRows(narrowed)[0].cells.slice(1, 3)).toEqual(['1', '20,000 万元']);
     const link = /<a id="agreements-export" href="([^"]+)"/.exec(narrowed)![1].replace(/&amp;/g, '&');
     expect(Object.fromEntries(new URL(link, t.url).searchParams)).toEqual({ format: 'xlsx', from: '2026-03-01', to: '2026-03-31' });
+  });
+
+  it('工作台: 今日待跟进 and 已逾期 count what the board they open shows; a signed lead is not overdue; 本局管理 shows each officer', async () => {
+    const html = await page(officer);
+    const todo = (name: string) => {
+      const m = new RegExp(`<a href="([^"]+)" data-todo="${name}"[^>]*><strong[^>]*>(\\d+)</strong>`).exec(html)!;
+      return { href: m[1].replace(/&amp;/g, '&'), n: Number(m[2]) };
+    };
+    expect(todo('due-today')).toEqual({ href: '/console/leads?dueToday=1&owner=me', n: 1 });
+    expect(todo('overdue')).toEqual({ href: '/console/leads?overdue=1&owner=me', n: 1 });
+    const board = async (href: string) => {
+      const res = await fetch(`${t.url}${href}`, { headers: { authorization: `Bearer ${officer.token}` } });
+      expect(res.status).toBe(200);
+      return [...new Set([...(await res.text()).matchAll(/href="\/console\/leads\/(\d+)"/g)].map((m) => Number(m[1])))];
+    };
+    expect(await board(todo('due-today').href)).toEqual([L.dueToday]);
+    expect(await board(todo('overdue').href)).toEqual([L.overdue]);
+    // the paint lead's follow-up was due before it signed: the signing was that follow-up
+    expect((await officer.call('GET', `/leads/${L.paint}`)).body.nextFollowUpOn).toBeNull();
+    expect((await officer.call('GET', '/leads?overdue=true&pageSize=100')).body.items.map((x: { id: number }) => x.id)).toEqual([
+      L.overdue,
+    ]);
+
+    // 本局管理: the bureau lead sees the officer's workload, the counts opening the same filtered board
+    const chief = await actor(t, 'bureau_lead', { bureauId: officer.bureauId! });
+    const res = await fetch(`${t.url}/console/bureau`, { headers: { authorization: `Bearer ${chief.token}` } });
+    expect(res.status).toBe(200);
+    const row = new RegExp(`<tr data-user="${officer.userId}">([\\s\\S]*?)</tr>`).exec(await res.text())![1];
+    const chainOwned = (await officer.call('GET', `/leads/${L.chain}`)).body.owner?.id === officer.userId ? 1 : 0;
+    // open: paint, car, food (signed/started), the two follow-up leads (new), and the 补链 lead if it is the officer's
+    expect(cells(row).slice(1)).toEqual([String(5 + chainOwned), '1', '1', String(3 + chainOwned)]);
+    expect(row).toContain(`href="/console/leads?owner=${officer.userId}&amp;dueToday=1"`);
+    expect(row).toContain(`href="/console/leads?owner=${officer.userId}&amp;overdue=1"`);
   });
 });

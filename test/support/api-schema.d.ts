@@ -7146,6 +7146,7 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string;
+                dueToday?: "0" | "1" | "true" | "false";
                 enterpriseId?: number;
                 followUpDue?: "0" | "1" | "true" | "false";
                 industry?: string[];
@@ -7422,6 +7423,7 @@ export interface operations {
     LeadsController_export: {
         parameters: {
             query?: {
+                dueToday?: "0" | "1" | "true" | "false";
                 enterpriseId?: number;
                 followUpDue?: "0" | "1" | "true" | "false";
                 format?: "csv" | "xlsx";

@@ -83,7 +83,14 @@ export class ConsoleLeadsController {
     // me, unassigned, or one officer (本局管理's workload links here)
     const owner = ['me', 'none'].includes(field(q, 'owner')) || /^\d{1,9}$/.test(field(q, 'owner')) ? field(q, 'owner') : '';
     const source = (leadSources as string[]).includes(field(q, 'source')) ? field(q, 'source') : '';
-    const filters = { q: field(q, 'q'), owner, source, followUpDue: field(q, 'followUpDue') === '1', overdue: field(q, 'overdue') === '1' };
+    const filters = {
+      q: field(q, 'q'),
+      owner,
+      source,
+      followUpDue: field(q, 'followUpDue') === '1',
+      overdue: field(q, 'overdue') === '1',
+      dueToday: field(q, 'dueToday') === '1',
+    };
     const enterpriseId = /^\d{1,9}$/.test(field(q, 'enterpriseId')) ? field(q, 'enterpriseId') : '';
     const base = {
       ...(enterpriseId ? { enterpriseId } : {}),
@@ -93,6 +100,7 @@ export class ConsoleLeadsController {
       ...(source ? { source } : {}),
       ...(filters.followUpDue ? { followUpDue: 'true' } : {}),
       ...(filters.overdue ? { overdue: 'true' } : {}),
+      ...(filters.dueToday ? { dueToday: 'true' } : {}),
       pageSize: '30',
     };
     let errors: ErrorMap = {};
@@ -115,7 +123,14 @@ export class ConsoleLeadsController {
         filters,
         regionPicker: pickerModel('regions', 'region', region || staffScope(req.actor!), '地区'),
         sources: Object.entries(LEAD_SOURCES),
-        params: { ...filters, followUpDue: filters.followUpDue ? '1' : '', overdue: filters.overdue ? '1' : '', region, enterpriseId },
+        params: {
+          ...filters,
+          followUpDue: filters.followUpDue ? '1' : '',
+          overdue: filters.overdue ? '1' : '',
+          dueToday: filters.dueToday ? '1' : '',
+          region,
+          enterpriseId,
+        },
         today: shanghaiDate(this.clock.now()),
       },
       { title: '线索', errors, status: 200 },
