@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { distinct, industryCode, regionCode } from '../reference/codes.js';
-import { pageQuery, listParam } from '../platform/http/pagination.js';
+import { orderParam, pageQuery, listParam } from '../platform/http/pagination.js';
 import { email, isoDate, mu, phone, requiredText, text, yuan } from '../platform/validation/common.js';
 import { certificationKinds, enterpriseSizes, LANGUAGES, notificationFrequencies } from './enterprise.vocabulary.js';
 import { normalizeUscc, usccProblem } from './uscc.js';
@@ -91,6 +91,10 @@ export const rejectCertificationSchema = z
   .strictObject({ note: requiredText(500).describe('the reason, shown to the enterprise') })
   .default({ note: '' });
 
+/** The columns the enterprise list sorts by (`order`), and their SQL. */
+export const ENTERPRISE_ORDER_SQL = { name: 'e.name', region: 'e.home_region_code', createdAt: 'e.created_at' } as const;
+const ENTERPRISE_ORDERS = ['name', 'region', 'createdAt'] as const;
+
 export const listEnterprisesQuery = z.strictObject({
   ...pageQuery,
   /** Registered in this region's subtree. */
@@ -101,5 +105,7 @@ export const listEnterprisesQuery = z.strictObject({
   certification: listParam(z.enum(certificationKinds)),
   size: listParam(z.enum(enterpriseSizes)),
   q: text(100).optional(),
+  /** Column sort: name, region, createdAt (`-` for descending); default: relevance with `q`, else newest. */
+  order: orderParam(ENTERPRISE_ORDERS),
 });
 export type ListEnterprisesQuery = z.output<typeof listEnterprisesQuery>;

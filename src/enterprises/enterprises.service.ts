@@ -4,7 +4,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { conflict, movedPermanently, notFound, ProblemException, validationFailed } from '../platform/http/problem.js';
 import { checkFile, uploadedFileName, type FileKind } from '../platform/storage/file-kind.js';
 import { FileStorage, type StoredFile } from '../platform/storage/file-storage.js';
-import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
+import { offsetOf, orderSql, toPage, type Page } from '../platform/http/pagination.js';
 import { isUniqueViolation } from '../platform/database/pg-errors.js';
 import { matchesSearch, searchRank, tsQuery } from '../platform/database/search.js';
 import { searchText } from '../platform/text/segmenter.js';
@@ -20,7 +20,12 @@ import type { Actor } from '../access/actor.js';
 import { restateClaim, validUntilByKind } from './certification-claims.js';
 import { EnterpriseCertification } from './enterprise-certification.entity.js';
 import { Enterprise } from './enterprise.entity.js';
-import type { ListEnterprisesQuery, RegisterEnterpriseInput, UpdateEnterpriseInput } from './enterprise.schemas.js';
+import {
+  ENTERPRISE_ORDER_SQL,
+  type ListEnterprisesQuery,
+  type RegisterEnterpriseInput,
+  type UpdateEnterpriseInput,
+} from './enterprise.schemas.js';
 import type { CertificationKind } from './enterprise.vocabulary.js';
 
 /** Certificates: PDF or image, at most 10 MB, the type read from the bytes. */
@@ -428,7 +433,10 @@ export class EnterprisesService {
     if (q.size) qb.andWhere('e.size = ANY(CAST(:sizes AS varchar[]))', { sizes: q.size });
     const tsq = tsQuery(q.q);
     if (q.q && !tsq) return toPage([], 0, q);
-    if (tsq) qb.andWhere(matchesSearch('e'), { tsq }).orderBy(searchRank('e'), 'DESC');
+    if (tsq) qb.andWhere(matchesSearch('e'), { tsq });
+    const order = orderSql(q.order, ENTERPRISE_ORDER_SQL);
+    if (order) qb.addOrderBy(order.expr, order.dir, 'NULLS LAST');
+    if (tsq) qb.addOrderBy(searchRank('e'), 'DESC');
     qb.addOrderBy('e.id', 'DESC').offset(offsetOf(q)).limit(q.pageSize);
     const [items, total] = await qb.getManyAndCount();
     if (items.length) {

@@ -2,7 +2,7 @@ import type { Actor } from '../access/actor.js';
 import { tsQuery } from '../platform/database/search.js';
 import { validationFailed } from '../platform/http/problem.js';
 import { effectiveRegion, levelColumn } from '../access/region-scope.js';
-import type { LeadFilters, LeadSort } from './lead.schemas.js';
+import type { LeadFilters, LeadSort, leadOrders } from './lead.schemas.js';
 import { OPEN_STAGES } from './lead.vocabulary.js';
 
 /** A WHERE clause with positional parameters. */
@@ -62,6 +62,18 @@ export const ORDER: Record<LeadSort, string> = {
   recent: 'l.last_activity_at DESC, l.id DESC',
   followUp: 'l.next_follow_up_on ASC NULLS LAST, l.id ASC',
   created: 'l.id DESC',
+};
+
+/** The list view's sortable columns (`order`), over a page's rows aliased `l`. */
+export const LEAD_ORDER_SQL: Record<(typeof leadOrders)[number], string> = {
+  enterprise: '(SELECT e.name FROM enterprise e WHERE e.id = l.enterprise_id)',
+  stage: `array_position(ARRAY['new','contacted','negotiating','signed','started','producing','lost']::varchar[], l.stage::varchar)`,
+  owner: '(SELECT u.name FROM app_user u WHERE u.id = l.owner_id)',
+  source: 'l.source',
+  followUp: 'l.next_follow_up_on',
+  lastActivity: 'l.last_activity_at',
+  createdAt: 'l.created_at',
+  expected: 'l.expected_investment_yuan',
 };
 
 /** The text of each sort's key, as stored in a cursor. */

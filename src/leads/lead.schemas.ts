@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boolParam, listParam, pageQuery } from '../platform/http/pagination.js';
+import { boolParam, listParam, orderParam, pageQuery } from '../platform/http/pagination.js';
 import { usccSchema } from '../enterprises/enterprise.schemas.js';
 import { projectCode } from '../projects/project.schemas.js';
 import { email, isoDate, requiredText, text, yuan } from '../platform/validation/common.js';
@@ -191,12 +191,17 @@ export const leadFilterFields = {
   q: text(100).optional(),
 };
 
+/** The list view's sortable columns (their SQL: LEAD_ORDER_SQL). */
+export const leadOrders = ['enterprise', 'stage', 'owner', 'source', 'followUp', 'lastActivity', 'createdAt', 'expected'] as const;
+
 export const listLeadsQuery = z.strictObject({
   ...pageQuery,
   ...leadFilterFields,
   /** Keyset paging: the `nextCursor` of the previous page (then `page` is ignored). Offset paging stops at 10,000 rows. */
   cursor: z.string().max(300).optional(),
   sort: z.enum(leadSorts).default('recent'),
+  /** Column sort of the list view (offset paging only, not with `cursor`): enterprise, stage, owner, source, followUp, lastActivity, createdAt, expected. */
+  order: orderParam(leadOrders),
 });
 export type ListLeadsQuery = z.output<typeof listLeadsQuery>;
 export type LeadFilters = Pick<ListLeadsQuery, keyof typeof leadFilterFields>;

@@ -13,7 +13,7 @@ import { Clock } from '../platform/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
 import { isUniqueViolation } from '../platform/database/pg-errors.js';
 import { shanghaiDate } from '../platform/format/units.js';
-import { offsetOf, type Page } from '../platform/http/pagination.js';
+import { offsetOf, orderSql, type Page } from '../platform/http/pagination.js';
 import { conflict, notFound, ProblemException, validationFailed } from '../platform/http/problem.js';
 import { searchText } from '../platform/text/segmenter.js';
 import { PoliciesService } from '../policies/policies.service.js';
@@ -22,7 +22,18 @@ import { industries } from '../reference/industries.js';
 import { regions } from '../reference/regions.js';
 import { AssignmentService, type Assignment } from './assignment.service.js';
 import { LeadActivity } from './lead-activity.entity.js';
-import { applyCursor, countFromCounters, encodeCursor, leadWhere, ORDER, param, SORT_KEY, whereSql, type SqlWhere } from './lead-query.js';
+import {
+  applyCursor,
+  countFromCounters,
+  encodeCursor,
+  LEAD_ORDER_SQL,
+  leadWhere,
+  ORDER,
+  param,
+  SORT_KEY,
+  whereSql,
+  type SqlWhere,
+} from './lead-query.js';
 import { assertMayAssign, assertMayRead, assertMayWork, regionLevels } from '../access/region-scope.js';
 import type {
   AddActivityInput,
@@ -578,17 +589,21 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
     const counters = countFromCounters(actor, q, w);
     const countSql = counters ?? `SELECT count(*)::int AS n FROM (SELECT 1 FROM lead l ${whereSql(w)} LIMIT ${COUNT_CAP + 1}) c`;
     const exactCount = counters !== null;
+    const order = orderSql(q.order, LEAD_ORDER_SQL);
+    if (order && q.cursor)
+      throw validationFailed([{ field: 'order', code: 'with_cursor', message: '按列排序时请用页码翻页（不能与 cursor 同用）' }]);
     if (q.cursor) applyCursor(w, q.sort, q.cursor);
+    const orderBy = order ? `${order.expr} ${order.dir} NULLS LAST, l.id DESC` : ORDER[q.sort];
     const limit = param(w, q.pageSize + 1);
     const skip = param(w, offset);
     // one statement, one round trip: the page by the list index (names looked up for its rows only),
     // with the total as an InitPlan
     const sql = `SELECT ${LEAD_LIST_COLUMNS}, l.sort_key, (${countSql}) AS total_count
-      FROM (SELECT ${LEAD_LIST_BASE}, ${SORT_KEY[q.sort]} AS sort_key FROM lead l ${whereSql(w)} ORDER BY ${ORDER[q.sort]} LIMIT ${limit}::int OFFSET ${skip}::int) l
-      ORDER BY ${ORDER[q.sort]}`;
+      FROM (SELECT ${LEAD_LIST_BASE}, ${SORT_KEY[q.sort]} AS sort_key FROM lead l ${whereSql(w)} ORDER BY ${orderBy} LIMIT ${limit}::int OFFSET ${skip}::int) l
+      ORDER BY ${orderBy}`;
     // the common shape (region, stage, source, follow-up due; by last activity or creation) plans once; filters whose
     // best plan depends on the value or on the page (words, industries, an owner, the follow-up order) plan per call
-    const generic = !q.q && !q.industry && q.owner === undefined && q.sort !== 'followUp';
+    const generic = !q.q && !q.industry && q.owner === undefined && q.sort !== 'followUp' && !order;
     const rows = await this.hotQuery<LeadListRow & { total_count: number }>(sql, w.params, generic);
     // past the last row there is no row to carry the total (on page 1 it is 0)
     if (!rows.length && (q.cursor || offset > 0)) {
@@ -609,7 +624,7 @@ export class LeadsService implements OnModuleInit, OnApplicationShutdown {
       totalExact: exactCount || n <= COUNT_CAP,
       page,
       pageSize: q.pageSize,
-      nextCursor: more && last ? encodeCursor(q.sort, last.sort_key ?? null, last.id) : null,
+      nextCursor: more && last && !order ? encodeCursor(q.sort, last.sort_key ?? null, last.id) : null,
     };
   }
 

@@ -11,7 +11,7 @@ import {
   type CertificationKind,
   type EnterpriseSize,
 } from '../enterprises/enterprise.vocabulary.js';
-import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
+import { offsetOf, orderSql, toPage, type Page } from '../platform/http/pagination.js';
 import { notFound, ProblemException } from '../platform/http/problem.js';
 import type { Incentive } from '../policies/incentive.entity.js';
 import { findIncentives } from '../policies/incentive.reads.js';
@@ -40,7 +40,17 @@ export interface MatchListQuery {
   minScore?: number;
   /** Also list matches that no longer hold (project closed or unpublished, profile changed). */
   includeWithdrawn?: boolean;
+  /** Column sort (orderParam over MATCH_ORDER_SQL); default: best score first. */
+  order?: string;
 }
+
+/** The columns a list of matches sorts by. */
+export const MATCH_ORDER_SQL = {
+  score: 'm.score',
+  enterprise: '(SELECT e.name FROM enterprise e WHERE e.id = m.enterprise_id)',
+  status: 'm.status',
+  matchedAt: 'm.created_at',
+};
 
 interface MatchRecord {
   id: string;
@@ -288,9 +298,10 @@ export class MatchesService {
       p,
     );
     p.push(q.pageSize, offsetOf(q));
+    const order = orderSql(q.order, MATCH_ORDER_SQL);
     const items: MatchRecord[] = await this.dataSource.query(
       `SELECT ${MATCH_COLUMNS} FROM match m JOIN project p ON p.id = m.project_id WHERE ${w.join(' AND ')}
-       ORDER BY m.score DESC, m.id DESC LIMIT $${p.length - 1} OFFSET $${p.length}`,
+       ORDER BY ${order ? `${order.expr} ${order.dir} NULLS LAST, ` : ''}m.score DESC, m.id DESC LIMIT $${p.length - 1} OFFSET $${p.length}`,
       p,
     );
     return { items, total: total as number, counts };

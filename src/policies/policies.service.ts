@@ -5,7 +5,7 @@ import { Clock } from '../platform/clock/clock.js';
 import { DomainEvents } from '../platform/events/domain-events.js';
 import { incentiveChanged, incentivesRemoving, policyChanged } from './policy.events.js';
 import { matchesSearch, searchRank, tsQuery } from '../platform/database/search.js';
-import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
+import { offsetOf, orderSql, toPage, type Page } from '../platform/http/pagination.js';
 import { conflict, notFound } from '../platform/http/problem.js';
 import { searchText } from '../platform/text/segmenter.js';
 import { regions } from '../reference/regions.js';
@@ -14,7 +14,14 @@ import { AccessPolicy, permits, requireStaff } from '../access/access-policy.js'
 import { isStaff, type Actor } from '../access/actor.js';
 import { Incentive } from './incentive.entity.js';
 import { Policy } from './policy.entity.js';
-import type { CreatePolicyInput, IncentiveInput, ListPoliciesQuery, UpdateIncentiveInput, UpdatePolicyInput } from './policy.schemas.js';
+import {
+  POLICY_ORDER_SQL,
+  type CreatePolicyInput,
+  type IncentiveInput,
+  type ListPoliciesQuery,
+  type UpdateIncentiveInput,
+  type UpdatePolicyInput,
+} from './policy.schemas.js';
 
 function policyDerived(
   p: Pick<Policy, 'regionCode' | 'title' | 'issuer' | 'sourceText' | 'documentNumber'>,
@@ -231,7 +238,10 @@ export class PoliciesService {
     }
     const tsq = tsQuery(q.q);
     if (q.q && !tsq) return toPage([], 0, q);
-    if (tsq) qb.andWhere(matchesSearch('p'), { tsq }).orderBy(searchRank('p'), 'DESC');
+    if (tsq) qb.andWhere(matchesSearch('p'), { tsq });
+    const order = orderSql(q.order, POLICY_ORDER_SQL);
+    if (order) qb.addOrderBy(order.expr, order.dir, 'NULLS LAST');
+    if (tsq) qb.addOrderBy(searchRank('p'), 'DESC');
     qb.addOrderBy('p.valid_from', 'DESC').addOrderBy('p.id', 'DESC').offset(offsetOf(q)).limit(q.pageSize);
     const [items, total] = await qb.getManyAndCount();
     if (items.length) {

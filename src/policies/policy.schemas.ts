@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boolParam, listParam, pageQuery } from '../platform/http/pagination.js';
+import { boolParam, listParam, orderParam, pageQuery } from '../platform/http/pagination.js';
 import { isoDate, requiredText, text, yuan } from '../platform/validation/common.js';
 import { regionCode } from '../reference/codes.js';
 import { conditionsSchema } from './eligibility/conditions.js';
@@ -57,6 +57,9 @@ export type CreatePolicyInput = z.output<typeof createPolicySchema>;
 export const updatePolicySchema = z.strictObject(policyFields).partial().superRefine(validity);
 export type UpdatePolicyInput = z.output<typeof updatePolicySchema>;
 
+/** The SQL of each `order` column of the policy list. */
+export const POLICY_ORDER_SQL = { title: 'p.title', region: 'p.region_code', validFrom: 'p.valid_from', validTo: 'p.valid_to' } as const;
+
 export const listPoliciesQuery = z.strictObject({
   ...pageQuery,
   /** Policies issued for this region's subtree. */
@@ -71,6 +74,8 @@ export const listPoliciesQuery = z.strictObject({
   includeDrafts: boolParam.optional(),
   /** Also policies whose validity ended before today (已失效; left out by default). */
   includeExpired: boolParam.optional(),
+  /** Column sort: title, region, validFrom, validTo (`-` descending); default: relevance with `q`, else newest in force. */
+  order: orderParam(['title', 'region', 'validFrom', 'validTo']),
 });
 export type ListPoliciesQuery = z.output<typeof listPoliciesQuery>;
 

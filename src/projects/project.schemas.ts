@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boolParam, listParam, pageQuery } from '../platform/http/pagination.js';
+import { boolParam, listParam, orderParam, pageQuery } from '../platform/http/pagination.js';
 import { dbId, isoDate, mu, requiredText, text, yuan } from '../platform/validation/common.js';
 import { incentiveKinds } from '../policies/policy.vocabulary.js';
 import { distinct, industryCode, regionCode } from '../reference/codes.js';
@@ -49,6 +49,15 @@ export const changeStageSchema = z.strictObject({
 });
 export type ChangeStageInput = z.output<typeof changeStageSchema>;
 
+/** The SQL of each `order` column of the project list. */
+export const PROJECT_ORDER_SQL = {
+  title: 'p.title',
+  region: 'p.region_code',
+  stage: 'p.stage',
+  investment: 'p.total_investment_yuan',
+  publishedAt: 'p.published_at',
+} as const;
+
 export const listProjectsQuery = z.strictObject({
   ...pageQuery,
   region: regionCode.optional(),
@@ -61,5 +70,7 @@ export const listProjectsQuery = z.strictObject({
   /** Staff only: include drafts. */
   includeDrafts: boolParam.optional(),
   sort: z.enum(['newest', 'investment']).default('newest'),
+  /** Column sort (the console's tables; before `sort`): title, region, stage, investment, publishedAt (`-` descending). */
+  order: orderParam(['title', 'region', 'stage', 'investment', 'publishedAt']),
 });
 export type ListProjectsQuery = z.output<typeof listProjectsQuery>;

@@ -6,7 +6,7 @@ import { DomainEvents } from '../platform/events/domain-events.js';
 import { projectChanged } from './project.events.js';
 import { matchesSearch, searchRank, tsQuery } from '../platform/database/search.js';
 import { isUniqueViolation } from '../platform/database/pg-errors.js';
-import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
+import { offsetOf, orderSql, toPage, type Page } from '../platform/http/pagination.js';
 import { conflict, notFound, ProblemException, validationFailed } from '../platform/http/problem.js';
 import { searchText } from '../platform/text/segmenter.js';
 import type { Incentive } from '../policies/incentive.entity.js';
@@ -19,7 +19,13 @@ import { AccessPolicy, permits, requireStaff } from '../access/access-policy.js'
 import { isStaff, type Actor } from '../access/actor.js';
 import { ProjectStageChange } from './project-stage-change.entity.js';
 import { Project } from './project.entity.js';
-import type { ChangeStageInput, CreateProjectInput, ListProjectsQuery, UpdateProjectInput } from './project.schemas.js';
+import {
+  PROJECT_ORDER_SQL,
+  type ChangeStageInput,
+  type CreateProjectInput,
+  type ListProjectsQuery,
+  type UpdateProjectInput,
+} from './project.schemas.js';
 import { stageChangeProblem } from './project.vocabulary.js';
 
 /**
@@ -318,7 +324,10 @@ export class ProjectsService {
     }
     const tsq = tsQuery(q.q);
     if (q.q && !tsq) return toPage([], 0, q);
-    if (tsq) qb.andWhere(matchesSearch('p'), { tsq }).orderBy(searchRank('p'), 'DESC');
+    if (tsq) qb.andWhere(matchesSearch('p'), { tsq });
+    const order = orderSql(q.order, PROJECT_ORDER_SQL);
+    if (order) qb.addOrderBy(order.expr, order.dir, 'NULLS LAST');
+    if (tsq) qb.addOrderBy(searchRank('p'), 'DESC');
     if (q.sort === 'investment') qb.addOrderBy('p.total_investment_yuan', 'DESC');
     qb.addOrderBy('p.published_at', 'DESC', 'NULLS LAST').addOrderBy('p.id', 'DESC').offset(offsetOf(q)).limit(q.pageSize);
     const [items, total] = await qb.getManyAndCount();

@@ -1,15 +1,13 @@
 import { isStaff, type Actor } from '../access/actor.js';
 import { notFound } from '../platform/http/problem.js';
 import { isDbId } from '../platform/validation/common.js';
-import { field, type FormBody } from './forms/form-input.js';
+import type { FormBody } from './forms/form-input.js';
+import { listState } from './list-view.js';
 
 /** Helpers every page controller shares: ids and page numbers from a URL, where a signed-in user starts. */
 
-/** A positive page number from the query (bad values fall back to 1 rather than failing a page). */
-export const pageNo = (q: FormBody) => {
-  const n = Number(field(q, 'page'));
-  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
-};
+/** A positive page number from the query (bad values fall back to 1 rather than failing a page): listState's rule. */
+export const pageNo = (q: FormBody) => listState(q).page;
 
 /** A numeric id from a path segment, or a 404 page (never a 400: a URL is not a form). */
 export function idOf(raw: string, what: string): number {

@@ -578,6 +578,47 @@ describe('web pages (HTTP, no JavaScript)', () => {
     expect(n.html).toContain('我的通知设置');
   });
 
+  it('console lists: sortable columns, page numbers and page size; the leads list view sorts by column', async () => {
+    const admin = await actor(t, 'admin');
+    const officer = await actor(t, 'officer', { region: '410203' });
+    for (const name of ['乙字测试排序企业', '甲字测试排序企业', '丙字测试排序企业'])
+      await admin.call('POST', '/enterprises', enterpriseBody({ uscc: nextUscc(), name, homeRegionCode: '410203' }));
+    const b = await login(officer.email);
+    const names = (html: string) => [...html.matchAll(/<a href="\/console\/enterprises\/\d+">([^<]*测试排序企业)<\/a>/g)].map((m) => m[1]);
+    const asc = await b.get('/console/enterprises?q=测试排序企业&order=name');
+    expect(asc.status).toBe(200);
+    expect(names(asc.html)).toEqual([...names(asc.html)].sort());
+    expect(asc.html).toMatch(
+      /<th scope="col" aria-sort="ascending"><a class="sort-link" href="\/console\/enterprises\?q=[^"]*&amp;order=-name"/,
+    );
+    const desc = await b.get('/console/enterprises?q=测试排序企业&order=-name');
+    expect(names(desc.html)).toEqual([...names(asc.html)].reverse());
+    // two per page: page numbers, the size kept by the links, the size chooser
+    const paged = await b.get('/console/enterprises?q=测试排序企业&order=name&pageSize=10');
+    expect(paged.html).toContain('<select name="pageSize" data-autosubmit>');
+    expect(paged.html).toMatch(/<option value="10" selected>10<\/option>/);
+    // junk order and size fall back to the defaults, never a 500
+    const junk = await b.get('/console/enterprises?order=drop%20table&pageSize=7&page=-1');
+    expect(junk.status).toBe(200);
+    expect((await officer.call('GET', '/enterprises?order=nope')).status).toBe(400);
+    // the leads list view: one table, sortable by column, paged by number
+    for (const e of (await admin.call('GET', '/enterprises?q=测试排序企业')).body.items)
+      expect(
+        (await officer.call('POST', '/leads', { enterpriseId: e.id, regionCode: '410203', expectedInvestmentYuan: 1_000_000 * e.id }))
+          .status,
+      ).toBe(201);
+    const list = await b.get('/console/leads?view=list&order=-expected');
+    expect(list.status).toBe(200);
+    expect(list.html).toContain('aria-sort="descending"');
+    const order = [...list.html.matchAll(/<a href="\/console\/leads\/\d+">([^<]*测试排序企业)<\/a>/g)].map((m) => m[1]);
+    expect(order).toEqual(['丙字测试排序企业', '甲字测试排序企业', '乙字测试排序企业']);
+    expect((await officer.call('GET', '/leads?order=stage&cursor=abc')).status).toBe(400);
+    // the board: filters fold away, every stage reachable from the jump links
+    const board = await b.get('/console/leads');
+    expect(board.html).toContain('<details class="board-filters"');
+    for (const stage of ['producing', 'lost']) expect(board.html).toContain(`href="#col-${stage}" data-board-jump`);
+  });
+
   it('console: works a lead without JavaScript — board, refused stage move with the reason next to the field, visit, signing, assignment', async () => {
     const lead = await actor(t, 'bureau_lead', { region: '410223' });
     const officer = await actor(t, 'officer', { bureauId: lead.bureauId! });

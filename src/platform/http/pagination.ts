@@ -36,3 +36,23 @@ export const listParam = <T extends z.ZodType>(item: T, max = 20) =>
 
 /** `true`/`false` query flags. */
 export const boolParam = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/**
+ * `?order=key` (ascending) or `?order=-key` (descending): one of a list's sortable columns. Every
+ * list that sorts by column takes this parameter; the service maps each key to its SQL (orderSql).
+ */
+export const orderParam = <K extends string>(keys: readonly [K, ...K[]]) =>
+  z
+    .string()
+    .refine((v) => (keys as readonly string[]).includes(v.replace(/^-/, '')), {
+      message: `排序只能是 ${keys.join('、')} 之一（前加 - 为降序）`,
+    })
+    .optional();
+
+/** The ORDER BY of an `order` value over a list's columns (key → SQL expression), or null for the list's default. */
+export function orderSql(order: string | undefined, columns: Record<string, string>): { expr: string; dir: 'ASC' | 'DESC' } | null {
+  if (!order) return null;
+  const desc = order.startsWith('-');
+  const expr = columns[desc ? order.slice(1) : order];
+  return expr ? { expr, dir: desc ? 'DESC' : 'ASC' } : null;
+}

@@ -173,6 +173,23 @@
     });
   }
 
+  /* Lists: a page-size select submits its form; "select all" checks every row of a bulk form. */
+  Array.prototype.forEach.call(document.querySelectorAll('select[data-autosubmit]'), function (select) {
+    select.addEventListener('change', function () {
+      if (select.form) select.form.submit();
+    });
+  });
+  Array.prototype.forEach.call(document.querySelectorAll('input[data-select-all]'), function (all) {
+    var form = document.getElementById(all.getAttribute('data-select-all'));
+    if (!form) return;
+    all.hidden = false;
+    all.addEventListener('change', function () {
+      Array.prototype.forEach.call(document.querySelectorAll('input[type="checkbox"][form="' + form.id + '"][name="ids"]'), function (box) {
+        box.checked = all.checked;
+      });
+    });
+  });
+
   /* Import progress: reload the page while a job is running (no-JS users press the refresh link). */
   var progress = document.querySelector('[data-refresh-seconds]');
   if (progress) {

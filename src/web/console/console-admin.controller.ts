@@ -19,7 +19,8 @@ import { parseSafe } from '../../platform/validation/zod-validation.js';
 import { checked, errorMap, field, integer, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
 import { pickerModel, pickFrom } from '../forms/tree-picker.js';
 import { Pages } from '../pages.js';
-import { idOf, pageNo } from '../page-params.js';
+import { idOf } from '../page-params.js';
+import { listQuery, listState } from '../list-view.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 import { problemErrors } from '../forms/form-input.js';
 
@@ -43,15 +44,18 @@ export class ConsoleAdminController {
 
   private async renderUsers(req: AuthedRequest, res: Response, form: Record<string, string>, errors: ErrorMap, status?: number) {
     const q = req.query as FormBody;
-    const parsed = parseSafe(listUsersQuery, { page: String(pageNo(q)), pageSize: '50', ...(field(q, 'q') ? { q: field(q, 'q') } : {}) });
-    const page = parsed.ok ? await this.admin.listUsers(req.actor!, parsed.value) : { items: [], total: 0, page: 1, pageSize: 50 };
+    const state = listState(q, { pageSize: 50 });
+    const parsed = parseSafe(listUsersQuery, { ...listQuery(state), ...(field(q, 'q') ? { q: field(q, 'q') } : {}) });
+    const page = parsed.ok
+      ? await this.admin.listUsers(req.actor!, parsed.value)
+      : { items: [], total: 0, page: 1, pageSize: state.pageSize };
     const result = toPage(page.items.map(userView), page.total, page);
     const bureaus = await this.admin.bureaus(req.actor!);
     this.pages.send(
       req,
       res,
       'console/admin-users',
-      { result, bureaus, roles: Object.entries(ROLES), form, q: field(q, 'q'), selfId: req.actor!.userId },
+      { result, listState: state, bureaus, roles: Object.entries(ROLES), form, q: field(q, 'q'), selfId: req.actor!.userId },
       { title: '用户管理', errors: withRequiredMessages(errors, USER_REQUIRED), status },
     );
   }

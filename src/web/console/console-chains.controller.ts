@@ -24,7 +24,8 @@ import {
 import { errorMap, field, formAndSchemaErrors, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
 import { problemErrors } from '../forms/form-input.js';
 import { Pages } from '../pages.js';
-import { idOf, pageNo } from '../page-params.js';
+import { idOf } from '../page-params.js';
+import { listState } from '../list-view.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 
 const BOX_W = 120;
@@ -63,9 +64,16 @@ export class ConsoleChainsController {
   @Get()
   async list(@Req() req: AuthedRequest, @Res() res: Response) {
     const q = req.query as FormBody;
-    const result = await this.chains.list(req.actor!, { page: pageNo(q), pageSize: 20 });
+    const state = listState(q);
+    const result = await this.chains.list(req.actor!, { page: state.page, pageSize: state.pageSize });
     const items = result.items.map((c) => ({ ...c, regionName: regions().fullName(c.regionCode) }));
-    this.pages.send(req, res, 'console/chains', { result: { ...result, items, page: pageNo(q), pageSize: 20 } }, { title: '产业链招商' });
+    this.pages.send(
+      req,
+      res,
+      'console/chains',
+      { result: { ...result, items, page: state.page, pageSize: state.pageSize }, listState: state },
+      { title: '产业链招商' },
+    );
   }
 
   @Get('new')
@@ -128,7 +136,8 @@ export class ConsoleChainsController {
     const map = chainMapView(await this.chains.map(req.actor!, id));
     const segmentId = Number(field(q, 'segment')) || undefined;
     const known = segmentId && map.segments.some((s) => s.id === segmentId) ? segmentId : undefined;
-    const targets = await this.chains.targets(req.actor!, id, { page: pageNo(q), pageSize: 20, segmentId: known });
+    const state = listState(q);
+    const targets = await this.chains.targets(req.actor!, id, { page: state.page, pageSize: state.pageSize, segmentId: known });
     const detail = await this.chains.read(req.actor!, id);
     const figures = chainFiguresView(await this.chains.figures(req.actor!, id, {}));
     this.pages.send(
@@ -142,7 +151,8 @@ export class ConsoleChainsController {
         diagram: chainDiagram(map.segments),
         tiers: SEGMENT_TIERS,
         statuses: SEGMENT_STATUSES,
-        targets: { ...targets, page: pageNo(q), pageSize: 20 },
+        targets: { ...targets, page: state.page, pageSize: state.pageSize },
+        listState: state,
         segmentId: known ?? '',
         params: { segment: known ? String(known) : '' },
       },

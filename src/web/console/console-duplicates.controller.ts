@@ -9,7 +9,8 @@ import { ProblemException } from '../../platform/http/problem.js';
 import { parseSafe } from '../../platform/validation/zod-validation.js';
 import { errorMap, field, integer, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
 import { Pages } from '../pages.js';
-import { idOf, pageNo } from '../page-params.js';
+import { idOf } from '../page-params.js';
+import { listQuery, listState } from '../list-view.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 
 /** Console: likely duplicate enterprises of the bureau's region, and merging two records (registered before the enterprise pages: /duplicates is no id). */
@@ -29,7 +30,8 @@ export class ConsoleDuplicatesController {
   }
 
   private async listPage(req: AuthedRequest, res: Response, errors: ErrorMap, status?: number) {
-    const parsed = parseSafe(listDuplicatesQuery, { page: String(pageNo(req.query as FormBody)), pageSize: '20' });
+    const state = listState(req.query as FormBody);
+    const parsed = parseSafe(listDuplicatesQuery, listQuery(state));
     const q = parsed.ok ? parsed.value : { page: 1, pageSize: 20 };
     const page = await this.merges.duplicates(req.actor!, q);
     const posted = (status ? req.body : {}) as FormBody;
@@ -37,7 +39,7 @@ export class ConsoleDuplicatesController {
       req,
       res,
       'console/enterprise-duplicates',
-      { list: { ...page, items: page.items.map(duplicatePairView) }, posted: (name: string) => field(posted, name) },
+      { list: { ...page, items: page.items.map(duplicatePairView) }, listState: state, posted: (name: string) => field(posted, name) },
       { title: '疑似重复企业', errors, status },
     );
   }

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../../access/auth.guard.js';
 import { StaffOnly } from '../../access/decorators.js';
-import { listEnterprisesQuery, reviewCertificationSchema } from '../../enterprises/enterprise.schemas.js';
+import { ENTERPRISE_ORDER_SQL, listEnterprisesQuery, reviewCertificationSchema } from '../../enterprises/enterprise.schemas.js';
 import { CERTIFICATION_KINDS, certificationKinds, type CertificationKind } from '../../enterprises/enterprise.vocabulary.js';
 import { EnterprisesService } from '../../enterprises/enterprises.service.js';
 import { MatchesService } from '../../matching/matches.service.js';
@@ -12,8 +12,11 @@ import { parseSafe } from '../../platform/validation/zod-validation.js';
 import { errorMap, field, type ErrorMap, type FormBody } from '../forms/form-input.js';
 import { pickerModel, pickFrom } from '../forms/tree-picker.js';
 import { Pages } from '../pages.js';
-import { idOf, pageNo } from '../page-params.js';
+import { idOf } from '../page-params.js';
+import { listQuery, listState } from '../list-view.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
+
+const ENTERPRISE_ORDERS = Object.keys(ENTERPRISE_ORDER_SQL);
 
 /** Console: the enterprises a bureau may see, with certification verification. */
 @ApiExcludeController()
@@ -34,24 +37,25 @@ export class ConsoleEnterprisesController {
     const industry = pickFrom('industries', 'industry', q);
     const certification = (certificationKinds as string[]).includes(field(q, 'certification')) ? field(q, 'certification') : '';
     const pending = field(q, 'pending') === '1';
+    const state = listState(q, { orders: ENTERPRISE_ORDERS });
     const parsed = parseSafe(listEnterprisesQuery, {
       q: field(q, 'q') || undefined,
       region: region || undefined,
       industry: industry || undefined,
       certification: certification || undefined,
-      page: String(pageNo(q)),
-      pageSize: '20',
+      ...listQuery(state),
     });
     // the bureau's enterprises only (the API's rule), optionally those with claims awaiting review
     const result = parsed.ok
       ? await this.enterprises.browse(req.actor!, parsed.value, { awaitingReview: pending })
-      : { items: [], total: 0, page: 1, pageSize: 20 };
+      : { items: [], total: 0, page: 1, pageSize: state.pageSize };
     this.pages.send(
       req,
       res,
       'console/enterprises',
       {
         result,
+        listState: state,
         filters: { q: field(q, 'q'), certification, pending },
         regionPicker: pickerModel('regions', 'region', region, '注册地'),
         industryPicker: pickerModel('industries', 'industry', industry, '所属行业'),

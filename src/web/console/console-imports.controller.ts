@@ -10,7 +10,8 @@ import { toPage } from '../../platform/http/pagination.js';
 import { ProblemException } from '../../platform/http/problem.js';
 import { checked, field, type FormBody } from '../forms/form-input.js';
 import { Pages } from '../pages.js';
-import { idOf, pageNo } from '../page-params.js';
+import { idOf } from '../page-params.js';
+import { listState } from '../list-view.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 
 /**
@@ -40,13 +41,14 @@ export class ConsoleImportsController {
     message: string | null,
     status?: number,
   ) {
-    const page = await this.imports.list(req.actor!, { page: pageNo(req.query as FormBody), pageSize: 20 });
+    const state = listState(req.query as FormBody);
+    const page = await this.imports.list(req.actor!, { page: state.page, pageSize: state.pageSize });
     const mine = toPage(page.items.map(importView), page.total, page);
     this.pages.send(
       req,
       res,
       'console/import',
-      { kinds: Object.entries(IMPORT_KINDS), modes: Object.entries(IMPORT_MODES), form, mine, message },
+      { kinds: Object.entries(IMPORT_KINDS), modes: Object.entries(IMPORT_MODES), form, mine, message, listState: state },
       { title: '批量导入', status, errors: message ? { file: [message] } : {} },
     );
   }

@@ -14,7 +14,8 @@ import { regions } from '../../reference/regions.js';
 import { errorMap, field, fields, type ErrorMap, type FormBody } from '../forms/form-input.js';
 import { codeChip, pickerModel, pickFrom } from '../forms/tree-picker.js';
 import { Pages } from '../pages.js';
-import { idOf, pageNo } from '../page-params.js';
+import { idOf } from '../page-params.js';
+import { listState } from '../list-view.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 
 /** One stretch of the document's text, and the drafts whose evidence covers it. */
@@ -207,12 +208,14 @@ export class ConsoleIntakeController {
     errors: ErrorMap,
     status?: number,
   ) {
-    const documents = await this.intake.list(req.actor!, { page: pageNo(req.query as FormBody), pageSize: 20 });
+    const state = listState(req.query as FormBody);
+    const documents = await this.intake.list(req.actor!, { page: state.page, pageSize: state.pageSize });
     this.pages.send(
       req,
       res,
       'console/intake',
       {
+        listState: state,
         values,
         regionPicker: pickerModel('regions', 'region', region, '文档所属地区（不选则按标题自动识别）'),
         documents,

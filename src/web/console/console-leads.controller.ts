@@ -13,6 +13,7 @@ import {
   assignLeadSchema,
   changeLeadStageSchema,
   createLeadSchema,
+  leadOrders,
   listLeadsQuery,
   reopenLeadSchema,
   updateLeadSchema,
@@ -41,6 +42,7 @@ import { errorMap, field, integer, safeNext, wanToYuan, withRequiredMessages, ty
 import { pickerModel, pickFrom } from '../forms/tree-picker.js';
 import { Pages } from '../pages.js';
 import { idOf } from '../page-params.js';
+import { listQuery, listState } from '../list-view.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 
 export const BOARD_STAGES: LeadStage[] = [...PIPELINE, 'lost'];
@@ -101,36 +103,56 @@ export class ConsoleLeadsController {
       ...(filters.followUpDue ? { followUpDue: 'true' } : {}),
       ...(filters.overdue ? { overdue: 'true' } : {}),
       ...(filters.dueToday ? { dueToday: 'true' } : {}),
-      pageSize: '30',
+    };
+    const view = field(q, 'view') === 'list' ? 'list' : 'board';
+    const stage = (BOARD_STAGES as string[]).includes(field(q, 'stage')) ? field(q, 'stage') : '';
+    const params = {
+      ...filters,
+      followUpDue: filters.followUpDue ? '1' : '',
+      overdue: filters.overdue ? '1' : '',
+      dueToday: filters.dueToday ? '1' : '',
+      region,
+      enterpriseId,
     };
     let errors: ErrorMap = {};
     const columns = [];
-    for (const stage of BOARD_STAGES) {
-      const parsed = parseSafe(listLeadsQuery, { ...base, stage });
-      if (!parsed.ok) {
-        errors = errorMap(parsed.errors);
-        break;
+    let list = null;
+    if (view === 'list') {
+      // the list view: one table over every stage (or one), sortable by column, paged by number
+      const state = listState(q, { orders: leadOrders, pageSize: 30 });
+      const parsed = parseSafe(listLeadsQuery, { ...base, ...(stage ? { stage } : {}), ...listQuery(state) });
+      if (!parsed.ok) errors = errorMap(parsed.errors);
+      else {
+        const page = await this.leads.list(req.actor!, parsed.value);
+        list = { ...page, items: page.items.map(leadListItem), state };
       }
-      const page = await this.leads.list(req.actor!, parsed.value);
-      columns.push({ stage, label: LEAD_STAGES[stage], total: page.total, exact: page.totalExact, items: page.items.map(leadListItem) });
+    } else {
+      for (const s of BOARD_STAGES) {
+        const parsed = parseSafe(listLeadsQuery, { ...base, stage: s, pageSize: '30' });
+        if (!parsed.ok) {
+          errors = errorMap(parsed.errors);
+          break;
+        }
+        const page = await this.leads.list(req.actor!, parsed.value);
+        columns.push({ stage: s, label: LEAD_STAGES[s], total: page.total, exact: page.totalExact, items: page.items.map(leadListItem) });
+      }
     }
+    const filtered = Object.values(params).some((v) => v !== '');
     this.pages.send(
       req,
       res,
       'console/leads',
       {
+        view,
+        stage,
         columns,
+        list,
         filters,
+        filtered,
         regionPicker: pickerModel('regions', 'region', region || staffScope(req.actor!), '地区'),
         sources: Object.entries(LEAD_SOURCES),
-        params: {
-          ...filters,
-          followUpDue: filters.followUpDue ? '1' : '',
-          overdue: filters.overdue ? '1' : '',
-          dueToday: filters.dueToday ? '1' : '',
-          region,
-          enterpriseId,
-        },
+        stages: BOARD_STAGES.map((s) => [s, LEAD_STAGES[s]]),
+        params,
         today: shanghaiDate(this.clock.now()),
       },
       { title: '线索', errors, status: 200 },

@@ -15,7 +15,8 @@ import { ProjectsService } from '../../projects/projects.service.js';
 import { errorMap, field, fields, type ErrorMap, type FormBody } from '../forms/form-input.js';
 import { pickerModel, pickFrom } from '../forms/tree-picker.js';
 import { Pages } from '../pages.js';
-import { idOf, pageNo } from '../page-params.js';
+import { idOf } from '../page-params.js';
+import { listQuery, listState } from '../list-view.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 
 interface ArticleForm {
@@ -87,18 +88,20 @@ export class ConsoleNewsController {
   async list(@Req() req: AuthedRequest, @Res() res: Response) {
     const q = req.query as FormBody;
     const status = field(q, 'status');
+    const state = listState(q);
     const parsed = parseSafe(moderationQuery, {
       status: (articleStatuses as string[]).includes(status) ? status : undefined,
-      page: String(pageNo(q)),
-      pageSize: '20',
+      ...listQuery(state),
     });
-    const result = parsed.ok ? await this.queries.forStaff(req.actor!, parsed.value) : { items: [], total: 0, page: 1, pageSize: 20 };
+    const result = parsed.ok
+      ? await this.queries.forStaff(req.actor!, parsed.value)
+      : { items: [], total: 0, page: 1, pageSize: state.pageSize };
     const pending = await this.queries.pendingCount(req.actor!);
     this.pages.send(
       req,
       res,
       'console/news',
-      { result, pending, status, statuses: Object.entries(ARTICLE_STATUSES), params: { status } },
+      { result, listState: state, pending, status, statuses: Object.entries(ARTICLE_STATUSES), params: { status } },
       { title: '招商资讯' },
     );
   }

@@ -14,7 +14,8 @@ import { parseSafe } from '../../platform/validation/zod-validation.js';
 import { errorMap, field, type FormBody } from '../forms/form-input.js';
 import { readPreferencesForm } from '../notification-pages.js';
 import { Pages } from '../pages.js';
-import { idOf, pageNo } from '../page-params.js';
+import { idOf } from '../page-params.js';
+import { listQuery, listState } from '../list-view.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 
 /** Console: messages sent for the bureau's region with their status and failures (admins resend), and one's own notification settings. */
@@ -33,13 +34,15 @@ export class ConsoleNotificationsController {
   async list(@Req() req: AuthedRequest, @Res() res: Response) {
     const q = req.query as FormBody;
     const status = (notificationStatuses as string[]).includes(field(q, 'status')) ? field(q, 'status') : '';
+    const state = listState(q, { pageSize: 50 });
     const parsed = parseSafe(listNotificationsQuery, {
-      page: String(pageNo(q)),
-      pageSize: '30',
+      ...listQuery(state),
       ...(status ? { status } : {}),
       ...(field(q, 'email') ? { email: field(q, 'email') } : {}),
     });
-    const result = parsed.ok ? await this.notifications.list(req.actor!, parsed.value) : { items: [], total: 0, page: 1, pageSize: 30 };
+    const result = parsed.ok
+      ? await this.notifications.list(req.actor!, parsed.value)
+      : { items: [], total: 0, page: 1, pageSize: state.pageSize };
     const failed = parsed.ok ? (await this.notifications.list(req.actor!, { page: 1, pageSize: 1, status: ['failed'] } as never)).total : 0;
     const prefs = await this.preferences.forUser(req.actor!.userId);
     this.pages.send(
@@ -48,6 +51,7 @@ export class ConsoleNotificationsController {
       'console/notifications',
       {
         result,
+        listState: state,
         failed,
         status,
         email: field(q, 'email'),

@@ -15,6 +15,7 @@ import {
   eligibleEnterprisesQuery,
   incentiveSchema,
   listPoliciesQuery,
+  POLICY_ORDER_SQL,
   updateIncentiveSchema,
   updatePolicySchema,
 } from '../../policies/policy.schemas.js';
@@ -39,7 +40,8 @@ import {
 } from '../forms/incentive-form.js';
 import { pickerModel, pickFrom } from '../forms/tree-picker.js';
 import { Pages } from '../pages.js';
-import { idOf, pageNo } from '../page-params.js';
+import { idOf } from '../page-params.js';
+import { listQuery, listState } from '../list-view.js';
 import { describeCondition, ELIGIBILITY_BADGE, ELIGIBILITY_LABELS } from '../view/conditions.js';
 import { IntakeService } from '../../intake/intake.service.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
@@ -100,21 +102,24 @@ export class ConsolePoliciesController {
     const scope = staffScope(req.actor!);
     const chosen = pickFrom('regions', 'region', q);
     const expired = field(q, 'expired') === '1';
+    const state = listState(q, { orders: Object.keys(POLICY_ORDER_SQL) });
     const parsed = parseSafe(listPoliciesQuery, {
       q: field(q, 'q') || undefined,
       region: chosen || scope || undefined,
       includeDrafts: 'true',
       includeExpired: expired ? 'true' : undefined,
-      page: String(pageNo(q)),
-      pageSize: '20',
+      ...listQuery(state),
     });
-    const result = parsed.ok ? await this.policies.browse(req.actor!, parsed.value) : { items: [], total: 0, page: 1, pageSize: 20 };
+    const result = parsed.ok
+      ? await this.policies.browse(req.actor!, parsed.value)
+      : { items: [], total: 0, page: 1, pageSize: state.pageSize };
     this.pages.send(
       req,
       res,
       'console/policies',
       {
         result,
+        listState: state,
         filters: { q: field(q, 'q'), expired },
         today: this.eligibility.today(),
         regionPicker: pickerModel('regions', 'region', chosen || scope, '发布地区'),
@@ -275,7 +280,8 @@ export class ConsolePoliciesController {
     const id = idOf(req.params.id as string, '扶持措施');
     const q = req.query as FormBody;
     const status = ['eligible', 'needs_info'].includes(field(q, 'status')) ? field(q, 'status') : 'eligible';
-    const query = parseSafe(eligibleEnterprisesQuery, { status, page: String(pageNo(q)), pageSize: '20' });
+    const state = listState(q);
+    const query = parseSafe(eligibleEnterprisesQuery, { status, ...listQuery(state) });
     if (!query.ok) throw new Error('internal query');
     // the same route as GET /incentives/:id/eligible-enterprises: read access and the bureau's enterprise scope
     const found = await this.eligibility.findEligible(req.actor!, id, query.value);
@@ -285,7 +291,16 @@ export class ConsolePoliciesController {
       req,
       res,
       'console/incentive',
-      { i, write, conditions: i.conditions.map(describeCondition), found, status, labels: ELIGIBILITY_LABELS, badges: ELIGIBILITY_BADGE },
+      {
+        i,
+        write,
+        conditions: i.conditions.map(describeCondition),
+        found,
+        status,
+        labels: ELIGIBILITY_LABELS,
+        badges: ELIGIBILITY_BADGE,
+        listState: state,
+      },
       { title: i.title },
     );
   }

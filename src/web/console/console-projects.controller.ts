@@ -5,12 +5,18 @@ import { staffScope } from '../../access/access-policy.js';
 import type { AuthedRequest } from '../../access/auth.guard.js';
 import { StaffOnly } from '../../access/decorators.js';
 import { IntakeService } from '../../intake/intake.service.js';
-import { MatchesService } from '../../matching/matches.service.js';
+import { MATCH_ORDER_SQL, MatchesService } from '../../matching/matches.service.js';
 import { Clock } from '../../platform/clock/clock.js';
 import { shanghaiDate } from '../../platform/format/units.js';
 import { ProblemException } from '../../platform/http/problem.js';
 import { parseSafe } from '../../platform/validation/zod-validation.js';
-import { changeStageSchema, createProjectSchema, listProjectsQuery, updateProjectSchema } from '../../projects/project.schemas.js';
+import {
+  changeStageSchema,
+  createProjectSchema,
+  listProjectsQuery,
+  PROJECT_ORDER_SQL,
+  updateProjectSchema,
+} from '../../projects/project.schemas.js';
 import { PROJECT_STAGES, projectStages, stageChangeProblem, type ProjectStage } from '../../projects/project.vocabulary.js';
 import { ProjectsService } from '../../projects/projects.service.js';
 import { PoliciesQueries } from '../../policies/policies.queries.js';
@@ -26,7 +32,8 @@ import {
 } from '../forms/project-form.js';
 import { pickerModel, pickFrom } from '../forms/tree-picker.js';
 import { Pages } from '../pages.js';
-import { idOf, pageNo } from '../page-params.js';
+import { idOf } from '../page-params.js';
+import { listQuery, listState } from '../list-view.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 import { problemErrors } from '../forms/form-input.js';
 
@@ -57,21 +64,22 @@ export class ConsoleProjectsController {
     // officers look inside their region; a region outside it simply finds nothing of theirs
     const region = chosen || scope || '';
     const stage = fields(q, 'stage').filter((s) => (projectStages as string[]).includes(s));
+    const state = listState(q, { orders: Object.keys(PROJECT_ORDER_SQL) });
     const parsed = parseSafe(listProjectsQuery, {
       q: field(q, 'q') || undefined,
       region: region || undefined,
       stage: stage.length ? stage : undefined,
       includeDrafts: 'true',
-      page: String(pageNo(q)),
-      pageSize: '20',
+      ...listQuery(state),
     });
-    const result = parsed.ok ? await this.projects.browse(actor, parsed.value) : { items: [], total: 0, page: 1, pageSize: 20 };
+    const result = parsed.ok ? await this.projects.browse(actor, parsed.value) : { items: [], total: 0, page: 1, pageSize: state.pageSize };
     this.pages.send(
       req,
       res,
       'console/projects',
       {
         result,
+        listState: state,
         filters: { q: field(q, 'q'), stage },
         regionPicker: pickerModel('regions', 'region', chosen || scope, '地区'),
         stages: Object.entries(PROJECT_STAGES),
@@ -116,7 +124,10 @@ export class ConsoleProjectsController {
     const p = await this.projects.read(actor, id);
     const write = await this.projects.mayEdit(actor, id);
     const q = req.query as FormBody;
-    const matches = write ? await this.matches.forProject(actor, id, { page: pageNo(q), pageSize: 20 }) : null;
+    const state = listState(q, { orders: Object.keys(MATCH_ORDER_SQL) });
+    const matches = write
+      ? await this.matches.forProject(actor, id, { page: state.page, pageSize: state.pageSize, order: state.order || undefined })
+      : null;
     const source = await this.intake.sourceOf(actor, 'project', id);
     this.pages.send(
       req,
@@ -127,6 +138,7 @@ export class ConsoleProjectsController {
         write,
         matches,
         source,
+        listState: state,
         nextStages: nextStages(p.stage).map((s) => [s, PROJECT_STAGES[s]]),
         today: shanghaiDate(this.clock.now()),
         stageForm: {

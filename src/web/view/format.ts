@@ -12,6 +12,7 @@ import { PROJECT_STAGES, PROJECT_STATUSES } from '../../projects/project.vocabul
 import { industries } from '../../reference/industries.js';
 import { yuanToWan } from '../forms/form-input.js';
 import { regions } from '../../reference/regions.js';
+import { listLink, listModel, pageNumbers, sortHeader } from '../list-view.js';
 
 /**
  * Formatting used by the templates (`it.h` in every view): units officials use (万元/亿元, 亩),
@@ -67,6 +68,11 @@ const escapeAttr = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 
 export const helpers = {
   url,
+  /** The shared pager and sortable headers (see list-view.ts). */
+  listLink,
+  listModel,
+  pageNumbers,
+  sortHeader,
   yuan: (y: number | null | undefined) => formatYuan(y),
   yuanRange: formatYuanRange,
   /** Whole yuan as a 万元 input value (exact). */
