@@ -6012,6 +6012,7 @@ export interface operations {
             query?: {
                 certification?: ("industry_education_integration" | "high_tech" | "specialized_sme" | "little_giant" | "tech_sme" | "agri_leading" | "listed_company" | "global_500")[];
                 industry?: string[];
+                order?: string;
                 page?: number;
                 pageSize?: number;
                 q?: string;
@@ -7150,6 +7151,7 @@ export interface operations {
                 enterpriseId?: number;
                 followUpDue?: "0" | "1" | "true" | "false";
                 industry?: string[];
+                order?: string;
                 overdue?: "0" | "1" | "true" | "false";
                 owner?: ("me" | "none") | number;
                 page?: number;
@@ -7979,6 +7981,7 @@ export interface operations {
                 incentiveKind?: ("fast_track" | "subsidy" | "loan" | "land" | "credit" | "tax" | "talent")[];
                 includeDrafts?: "0" | "1" | "true" | "false";
                 includeExpired?: "0" | "1" | "true" | "false";
+                order?: string;
                 page?: number;
                 pageSize?: number;
                 q?: string;
@@ -8197,6 +8200,7 @@ export interface operations {
                 industry?: string[];
                 maxInvestmentYuan?: number;
                 minInvestmentYuan?: number;
+                order?: string;
                 page?: number;
                 pageSize?: number;
                 q?: string;
