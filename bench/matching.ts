@@ -25,7 +25,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
-import { QueueEvents } from 'bullmq';
+import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -37,7 +37,7 @@ import { allEntities } from '../src/entities.js';
 import { ENTERPRISE_CANDIDATES_WHERE, enterpriseCandidateParams, projectKeys } from '../src/matching/candidates.js';
 import { FullRematchService } from '../src/matching/full-rematch.service.js';
 import { MatchingEngine } from '../src/matching/matching.engine.js';
-import { MATCHING_QUEUE } from '../src/matching/matching.jobs.js';
+import { MATCHING_FULL_QUEUE, MATCHING_QUEUE } from '../src/matching/matching.jobs.js';
 import { MATCH_INPUT, matchColumns, type MatchRow } from '../src/matching/match-writer.js';
 import {
   ENTERPRISE_COLUMNS,
@@ -63,6 +63,7 @@ import {
   project,
   Rng,
 } from './matching-data.js';
+import { BackendCpu, cpuSeconds, postgresAuxPids, rssMb } from './proc-stats.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const num = (name: string, dflt: number) => {
@@ -94,6 +95,16 @@ const PREFIX = `imbench-${randomBytes(3).toString('hex')}`;
 /** V8 options of the application processes (BENCH_NODE_OPTIONS; default none: Node's defaults, as `npm run start:worker` runs). */
 const APP_NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? '';
 const BATCH = 5000;
+/**
+ * Which parts run (BENCH_PHASES, comma-separated; default all): `one` (one worker from an empty
+ * match table, with the storage audit), `steady` (the same again, nothing changed), `two` (two
+ * workers from empty), `naive`, `publish` (grows the table to BENCH_ENTERPRISES). A part not run
+ * keeps its figures from the earlier bench/results/matching.json (marked `fromEarlierRun`).
+ */
+const PHASES = new Set((process.env.BENCH_PHASES ?? 'one,steady,two,naive,publish').split(',').map((x) => x.trim()));
+for (const p of PHASES) if (!['one', 'steady', 'two', 'naive', 'publish'].includes(p)) throw new Error(`BENCH_PHASES: unknown phase ${p}`);
+const RESULTS = new URL('./results/matching.json', import.meta.url);
+const earlier: Record<string, any> = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : {};
 
 const log = (...a: unknown[]) => console.log(`[${new Date().toISOString().slice(11, 19)}]`, ...a);
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
@@ -106,6 +117,13 @@ function machineLoad() {
   return { loadavg1: round(one), loadavg5: round(five), loadavg15: round(fifteen) };
 }
 
+/** CPU-seconds the whole machine has spent (every process, user + system + irq), from /proc/stat. */
+function machineCpuSeconds(): number {
+  const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const [user, nice, system, , , irq, softirq, steal] = f.map(Number);
+  return (user + nice + system + irq + softirq + steal) / 100;
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
@@ -115,16 +133,6 @@ function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
-}
-
-/** Resident set size of a process (VmRSS), or its high-water mark (VmHWM), in MB. */
-function rssMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
-  try {
-    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? round(Number(m[1]) / 1024, 1) : 0;
-  } catch {
-    return 0;
-  }
 }
 
 /** Every child this run started: never left behind (a stray relay on the same database would steal its outbox rows). */
@@ -343,33 +351,45 @@ async function main(): Promise<void> {
   await ctx.init();
   const engine = ctx.get(MatchingEngine);
 
-  const phase = async () => (await db.query(`SELECT value FROM bench_meta WHERE key = 'phase'`)).rows[0].value as string;
   const resetMatches = async () => {
     await db.query(`TRUNCATE match, notification_event, enterprise_incentive, matching_run_chunk, matching_run CASCADE`);
     await db.query('VACUUM ANALYZE match');
   };
 
   // ─── 1. full re-match ─────────────────────────────────────────────────────────────────────
+  const pgCpu = new BackendCpu((sql, params) => db.query(sql, params), DB);
+  const fullQueue = new Queue(MATCHING_FULL_QUEUE, { connection: redisConnectionOptions(REDIS_URL), prefix: PREFIX });
   const fullRun = async (workers: number, label: string) => {
     const procs = await Promise.all(
       Array.from({ length: workers }, () =>
         AppProcess.start('src/worker.js', { WORKERS: 'true', MATCHING_FULL_CONCURRENCY: '2' }, 'worker running'),
       ),
     );
+    await sleep(2000); // pools connected: their backends exist before the clock starts
     const idleRss = procs.map((p) => p.rssMb);
     const peakRss = procs.map(() => 0);
     const load = machineLoad();
+    const cpu0 = procs.map((p) => cpuSeconds(p.proc.pid!) ?? 0);
+    await pgCpu.begin();
+    const aux = new Map(postgresAuxPids(new Set()).map((pid) => [pid, cpuSeconds(pid) ?? 0]));
+    const machine0 = machineCpuSeconds();
     const { run } = await ctx.get(FullRematchService).request(null);
     let r: Record<string, any>;
+    let samples = 0;
     for (;;) {
       procs.forEach((p) => p.assertAlive());
       procs.forEach((p, i) => (peakRss[i] = Math.max(peakRss[i], p.rssMb)));
+      if (samples++ % 8 === 0) await pgCpu.sample();
       [r] = (
         await db.query(`SELECT *, extract(epoch FROM finished_at - created_at) AS seconds FROM matching_run WHERE id = $1`, [run.id])
       ).rows;
       if (r.status === 'completed' || r.status === 'failed') break;
       await sleep(250);
     }
+    await pgCpu.sample();
+    const workerCpu = procs.map((p, i) => round((cpuSeconds(p.proc.pid!) ?? 0) - cpu0[i]));
+    const postgresCpu = round(pgCpu.total());
+    const machineCpu = round(machineCpuSeconds() - machine0);
     const loadAfter = machineLoad();
     // the same processes turn the run's match.new events into digest items (the notifications
     // module); let them finish before the next phase so phases do not overlap
@@ -380,15 +400,42 @@ async function main(): Promise<void> {
     }
     const drained = round((performance.now() - drainStart) / 1000, 1);
     const hwm = procs.map((p) => p.peakRssMb);
+    const workerCpuInclDrain = procs.map((p, i) => round((cpuSeconds(p.proc.pid!) ?? 0) - cpu0[i]));
+    const auxCpu = round([...aux].reduce((s, [pid, c]) => s + (cpuSeconds(pid) ?? c) - c, 0));
     await Promise.all(procs.map((p) => p.stop()));
     if (r.status !== 'completed') throw new Error(`run failed: ${r.error}`);
+    // where a chunk's time goes: the phases each chunk job reported (BullMQ keeps the return values)
+    const jobs = (await fullQueue.getJobs(['completed'], 0, -1)).filter(
+      (j) => j.name === 'matching.full.chunk' && (j.data as { runId: number }).runId === run.id,
+    );
+    const jobMs = { read: 0, score: 0, write: 0, eligibility: 0 };
+    for (const j of jobs) {
+      const ms = (j.returnvalue as { ms?: typeof jobMs } | null)?.ms;
+      if (ms) for (const k of Object.keys(jobMs) as Array<keyof typeof jobMs>) jobMs[k] += ms[k];
+    }
+    const seconds = round(Number(r.seconds));
     const out = {
-      seconds: round(Number(r.seconds)),
+      seconds,
       chunks: r.chunks_total,
       pairsScored: Number(r.pairs_scored),
       matchesWritten: Number(r.matches_written),
       eventsWritten: Number(r.events_written),
       eligibilityWritten: Number(r.eligibility_written),
+      workerCpuSeconds: workerCpu,
+      postgresBackendCpuSeconds: postgresCpu,
+      postgresSharedProcessesCpuSeconds: auxCpu,
+      machineCpuSeconds: machineCpu,
+      /** of the machine's CPU-seconds in the window (2 cores × seconds): the share this run's processes got */
+      cpuShare: round((workerCpu.reduce((a, b) => a + b, 0) + postgresCpu) / (os.cpus().length * seconds), 3),
+      workerCpuSecondsInclNotificationDrain: workerCpuInclDrain,
+      chunkPhaseSeconds: {
+        read: round(jobMs.read / 1000, 1),
+        score: round(jobMs.score / 1000, 1),
+        write: round(jobMs.write / 1000, 1),
+        eligibility: round(jobMs.eligibility / 1000, 1),
+        chunksReported: jobs.length,
+        note: 'summed over chunks (two run at once per worker, so the sum exceeds the wall time)',
+      },
       workerIdleRssMb: idleRss,
       workerPeakRssMb: peakRss,
       workerHighWaterRssMbInclNotificationDrain: hwm,
@@ -400,321 +447,362 @@ async function main(): Promise<void> {
     return out;
   };
 
-  let full: Record<string, any> = {};
-  if (!reuse || (await phase()) === 'full') {
-    await resetMatches();
-    log(`full re-match ${SIZES.fullEnterprises} × ${published}, empty match table, 1 worker`);
-    const one = await fullRun(1, 'one worker');
-    // what a stored match costs: the match table with its TOAST and indexes, per row (written once, from empty)
-    const [size] = (
-      await db.query(`SELECT count(*)::int AS rows, pg_total_relation_size('match') AS total, pg_indexes_size('match') AS indexes,
-                             pg_total_relation_size('enterprise_incentive') AS ei, (SELECT count(*) FROM enterprise_incentive)::int AS ei_rows,
-                             pg_total_relation_size('notification_event') AS ne, (SELECT count(*) FROM notification_event)::int AS ne_rows FROM match`)
-    ).rows;
-    const storage = {
-      matches: size.rows,
-      bytesPerMatch: round(Number(size.total) / size.rows, 1),
-      indexBytesPerMatch: round(Number(size.indexes) / size.rows, 1),
-      enterpriseIncentiveBytesPerRow: round(Number(size.ei) / Math.max(1, size.ei_rows), 1),
-      notificationEventBytesPerRow: round(Number(size.ne) / Math.max(1, size.ne_rows), 1),
-      note: 'pg_total_relation_size (heap + TOAST + indexes) / rows, after the one-worker run from an empty table',
-    };
-    log('storage', storage);
-    const steady = await fullRun(1, 'one worker, nothing changed');
-    await resetMatches();
-    log('full re-match, empty match table, 2 workers');
-    const two = await fullRun(2, 'two workers');
-    const [{ matches }] = (await db.query(`SELECT count(*)::int AS matches FROM match`)).rows;
-    full = { one, steady, two, matchesStored: matches, projects: published, storage };
-    await db.query(`INSERT INTO bench_meta VALUES ('full', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [
-      JSON.stringify(full),
-    ]);
-  } else {
-    full = JSON.parse((await db.query(`SELECT value FROM bench_meta WHERE key = 'full'`)).rows[0].value);
-    log('full re-match figures reused from the earlier run', full);
+  const full: Record<string, any> = {
+    one: earlier.fullRematch?.oneWorker,
+    steady: earlier.fullRematch?.steadyState,
+    two: earlier.fullRematch?.twoWorkers,
+    storage: earlier.storage,
+    matchesStored: earlier.fullRematch?.matchesStored,
+  };
+  const fromEarlier = new Set<string>(['one', 'steady', 'two'].filter((p) => !PHASES.has(p) && full[p]));
+  if (PHASES.has('one') || PHASES.has('two') || PHASES.has('steady')) {
+    full.projects = published;
+    if (PHASES.has('one')) {
+      await resetMatches();
+      log(`full re-match ${SIZES.fullEnterprises} × ${published}, empty match table, 1 worker`);
+      full.one = await fullRun(1, 'one worker');
+      // what a stored match costs: the match table with its TOAST and indexes, per row (written once, from empty)
+      const [size] = (
+        await db.query(`SELECT count(*)::int AS rows, pg_total_relation_size('match') AS total, pg_indexes_size('match') AS indexes,
+                               pg_total_relation_size('enterprise_incentive') AS ei, (SELECT count(*) FROM enterprise_incentive)::int AS ei_rows,
+                               pg_total_relation_size('notification_event') AS ne, (SELECT count(*) FROM notification_event)::int AS ne_rows FROM match`)
+      ).rows;
+      full.storage = {
+        matches: size.rows,
+        bytesPerMatch: round(Number(size.total) / size.rows, 1),
+        indexBytesPerMatch: round(Number(size.indexes) / size.rows, 1),
+        enterpriseIncentiveBytesPerRow: round(Number(size.ei) / Math.max(1, size.ei_rows), 1),
+        enterpriseIncentiveRows: size.ei_rows,
+        notificationEventBytesPerRow: round(Number(size.ne) / Math.max(1, size.ne_rows), 1),
+        notificationEventRows: size.ne_rows,
+        note: 'pg_total_relation_size (heap + TOAST + indexes) / rows, after the one-worker run from an empty table',
+      };
+      log('storage', full.storage);
+      full.matchesStored = size.rows;
+    }
+    if (PHASES.has('steady')) {
+      if (!PHASES.has('one')) throw new Error('BENCH_PHASES: steady needs one (the matches it re-checks)');
+      full.steady = await fullRun(1, 'one worker, nothing changed');
+    }
+    if (PHASES.has('two')) {
+      await resetMatches();
+      log('full re-match, empty match table, 2 workers');
+      full.two = await fullRun(2, 'two workers');
+      const [{ matches }] = (await db.query(`SELECT count(*)::int AS matches FROM match`)).rows;
+      if (full.matchesStored !== undefined && PHASES.has('one') && matches !== full.matchesStored)
+        throw new Error(`two workers stored ${matches} matches, one worker ${full.matchesStored}`);
+      full.matchesStored ??= matches;
+    }
   }
+  await fullQueue.close();
 
   // ─── 2. naive all-pairs scorer on a sample ──────────────────────────────────────────────
-  log(`naive all-pairs scorer: ${SIZES.naiveSample} enterprises × ${published} projects`);
-  const naive = await (async () => {
-    const sctx = engine.context();
-    const projects = (await db.query(`SELECT ${PROJECT_COLUMNS} FROM project p WHERE status = 'published' AND stage <> 'closed'`)).rows;
-    const incs = (await db.query(PROJECT_INCENTIVES_SQL, [projects.map((p) => p.id)])).rows;
-    const byProject = new Map<number, typeof incs>();
-    for (const i of incs) byProject.set(i.project_id, [...(byProject.get(i.project_id) ?? []), i]);
-    const profiles = projects.map((p) => new ProjectProfile(toMatchProject(p, (byProject.get(p.id) ?? []).map(toMatchIncentive)), sctx));
-    const sample = (
-      await db.query(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE id <= $1 ORDER BY random() LIMIT $2`, [
-        SIZES.fullEnterprises,
-        SIZES.naiveSample,
-      ])
-    ).rows.map(toMatchEnterprise);
-    const load = machineLoad();
-    const t = performance.now();
-    let found = 0;
-    for (const e of sample) for (const p of profiles) if (isMatch(p.score(e), engine.scoring)) found++;
-    const seconds = (performance.now() - t) / 1000;
-    const pairs = sample.length * profiles.length;
-    const perPairMicros = (seconds / pairs) * 1e6;
-    const estimated = (perPairMicros / 1e6) * SIZES.fullEnterprises * profiles.length;
-    const out = {
-      sampleEnterprises: sample.length,
-      projects: profiles.length,
-      pairs,
-      seconds: round(seconds),
-      perPairMicros: round(perPairMicros, 3),
-      matchesFound: found,
-      estimatedSeconds: round(estimated, 0),
-      load,
-      excludes: 'writing the matches (the naive figure is a lower bound)',
-    };
-    log('naive', out);
-    return out;
-  })();
+  const naive = PHASES.has('naive')
+    ? await (async () => {
+        log(`naive all-pairs scorer: ${SIZES.naiveSample} enterprises × ${published} projects`);
+        const sctx = engine.context();
+        const projects = (await db.query(`SELECT ${PROJECT_COLUMNS} FROM project p WHERE status = 'published' AND stage <> 'closed'`)).rows;
+        const incs = (await db.query(PROJECT_INCENTIVES_SQL, [projects.map((p) => p.id)])).rows;
+        const byProject = new Map<number, typeof incs>();
+        for (const i of incs) byProject.set(i.project_id, [...(byProject.get(i.project_id) ?? []), i]);
+        const profiles = projects.map(
+          (p) => new ProjectProfile(toMatchProject(p, (byProject.get(p.id) ?? []).map(toMatchIncentive)), sctx),
+        );
+        const sample = (
+          await db.query(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE id <= $1 ORDER BY random() LIMIT $2`, [
+            SIZES.fullEnterprises,
+            SIZES.naiveSample,
+          ])
+        ).rows.map(toMatchEnterprise);
+        const load = machineLoad();
+        const t = performance.now();
+        let found = 0;
+        for (const e of sample) for (const p of profiles) if (isMatch(p.score(e), engine.scoring)) found++;
+        const seconds = (performance.now() - t) / 1000;
+        const pairs = sample.length * profiles.length;
+        const perPairMicros = (seconds / pairs) * 1e6;
+        const estimated = (perPairMicros / 1e6) * SIZES.fullEnterprises * profiles.length;
+        const out = {
+          sampleEnterprises: sample.length,
+          projects: profiles.length,
+          pairs,
+          seconds: round(seconds),
+          perPairMicros: round(perPairMicros, 3),
+          matchesFound: found,
+          estimatedSeconds: round(estimated, 0),
+          load,
+          excludes: 'writing the matches (the naive figure is a lower bound)',
+        };
+        log('naive', out);
+        return out;
+      })()
+    : earlier.fullRematch?.naive && {
+        ...earlier.fullRematch.naive,
+        fromEarlierRun: earlier.fullRematch.naive.fromEarlierRun ?? earlier.generatedAt,
+      };
 
+  const mark = (x: Record<string, unknown> | undefined, phase: string) =>
+    x && (fromEarlier.has(phase) ? { ...x, fromEarlierRun: x.fromEarlierRun ?? earlier.generatedAt } : x);
+  const oneSeconds = full.one?.seconds as number | undefined;
   results.fullRematch = {
     enterprises: SIZES.fullEnterprises,
     projects: full.projects ?? published,
-    seconds: full.one.seconds,
-    twoWorkersSeconds: full.two.seconds,
-    scaleOut: round(full.one.seconds / full.two.seconds),
-    steadyStateSeconds: full.steady.seconds,
-    naiveSecondsEstimated: naive.estimatedSeconds,
-    speedupVsNaive: round(naive.estimatedSeconds / full.one.seconds, 1),
+    seconds: oneSeconds,
+    twoWorkersSeconds: full.two?.seconds,
+    scaleOut: full.two && oneSeconds ? round(oneSeconds / full.two.seconds) : undefined,
+    steadyStateSeconds: full.steady?.seconds,
+    naiveSecondsEstimated: naive?.estimatedSeconds,
+    speedupVsNaive: naive && oneSeconds ? round(naive.estimatedSeconds / oneSeconds, 1) : undefined,
     matchesStored: full.matchesStored,
-    pairsScored: full.one.pairsScored,
-    oneWorker: full.one,
-    twoWorkers: full.two,
-    steadyState: full.steady,
+    pairsScored: full.one?.pairsScored,
+    oneWorker: mark(full.one, 'one'),
+    twoWorkers: mark(full.two, 'two'),
+    steadyState: mark(full.steady, 'steady'),
     naive,
-    note: 'from an empty match table (every match written, with its match.new event and stored eligibility); steadyStateSeconds: the same run again when nothing changed (writes nothing)',
+    note: 'from an empty match table (every match written, with its match.new event and stored eligibility); steadyStateSeconds: the same run again when nothing changed (writes nothing). CPU-seconds: utime + stime from /proc of the worker processes and of the PostgreSQL backends of the bench database over the run; cpuShare: what they got of the machine (cores × seconds); the rest went to other users of the shared machine',
   };
 
-  // ─── 3. publish one project against the full enterprise table ───────────────────────────
-  if ((await db.query(`SELECT count(*)::int AS n FROM enterprise`)).rows[0].n < SIZES.enterprises) {
-    log(`growing the enterprise table to ${SIZES.enterprises}`);
-    const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM enterprise`)).rows;
-    await loadEnterprises(n, SIZES.enterprises);
-    await db.query(`UPDATE bench_meta SET value = 'publish' WHERE key = 'phase'`);
-  }
-  await db.query(`INSERT INTO bench_meta VALUES ('phase', 'publish') ON CONFLICT (key) DO UPDATE SET value = 'publish'`);
+  if (PHASES.has('publish')) {
+    // ─── 3. publish one project against the full enterprise table ───────────────────────────
+    if ((await db.query(`SELECT count(*)::int AS n FROM enterprise`)).rows[0].n < SIZES.enterprises) {
+      log(`growing the enterprise table to ${SIZES.enterprises}`);
+      const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM enterprise`)).rows;
+      await loadEnterprises(n, SIZES.enterprises);
+      await db.query(`UPDATE bench_meta SET value = 'publish' WHERE key = 'phase'`);
+    }
+    await db.query(`INSERT INTO bench_meta VALUES ('phase', 'publish') ON CONFLICT (key) DO UPDATE SET value = 'publish'`);
 
-  // a draft project with enough candidates: Henan counties × popular industry classes
-  const target = await (async () => {
-    const existing = (await db.query(`SELECT id, region_code, industry_codes FROM project WHERE code = 'BENCH-PUBLISH'`)).rows[0];
-    const count = async (p: { regionCode: string; industryCodes: string[] }) =>
+    // a draft project with enough candidates: Henan counties × popular industry classes
+    const target = await (async () => {
+      const existing = (await db.query(`SELECT id, region_code, industry_codes FROM project WHERE code = 'BENCH-PUBLISH'`)).rows[0];
+      const count = async (p: { regionCode: string; industryCodes: string[] }) =>
+        (
+          await db.query(
+            `SELECT count(*)::int AS n FROM enterprise e WHERE ${ENTERPRISE_CANDIDATES_WHERE}`,
+            enterpriseCandidateParams(projectKeys(p, regions())),
+          )
+        ).rows[0].n as number;
+      if (existing)
+        return {
+          id: existing.id as number,
+          candidates: await count({ regionCode: existing.region_code, industryCodes: existing.industry_codes }),
+        };
+      const popular = (
+        await db.query(
+          `SELECT c, count(*) AS n FROM (SELECT unnest(industry_codes) AS c FROM enterprise WHERE id <= 20000) x GROUP BY c ORDER BY n DESC LIMIT 40`,
+        )
+      ).rows.map((r) => r.c as string);
+      const counties = (await db.query(`SELECT code FROM region WHERE level = 3 AND code LIKE '41%' ORDER BY code LIMIT 40`)).rows.map(
+        (r) => r.code as string,
+      );
+      for (let k = 0; k < 200; k++) {
+        const p = {
+          regionCode: counties[k % counties.length],
+          industryCodes: [popular[k % popular.length], popular[(k * 7 + 3) % popular.length]],
+        };
+        const n = await count(p);
+        if (n >= SIZES.minCandidates) {
+          const row = project(rng, SIZES.projects + 1, {
+            region: p.regionCode,
+            industries: [...new Set(p.industryCodes)],
+            status: 'draft',
+          });
+          row.code = 'BENCH-PUBLISH';
+          row.stage = 'open';
+          const incentives = (await db.query(`SELECT i.id, p.region_code FROM incentive i JOIN policy p ON p.id = i.policy_id`)).rows;
+          const [id] = await insertProjects(db, rng, [row], incentives);
+          return { id, candidates: n };
+        }
+      }
+      throw new Error(`no project with ${SIZES.minCandidates} candidates found; lower BENCH_MIN_CANDIDATES`);
+    })();
+    log(`publish target: project ${target.id} with ${target.candidates} candidates`);
+
+    const port = await freePort();
+    const api = await AppProcess.start('src/main.js', { WORKERS: 'true', PORT: String(port), HOST: '127.0.0.1' }, 'InvestMatch API on');
+    const users = ctx.get(UsersService);
+    const email = `bench-${randomBytes(4).toString('hex')}@example.com`;
+    const user = await users.createUser(
+      { email, name: '基准测试', role: 'admin', password: `Bench-${randomBytes(8).toString('hex')}`, bureauId: null, enterpriseId: null },
+      undefined,
+      { emailVerified: true },
+    );
+    const { token } = await ctx.get(SessionsService).create(user.id, 'api');
+    const events = new QueueEvents(MATCHING_QUEUE, { connection: redisConnectionOptions(REDIS_URL), prefix: PREFIX });
+    await events.waitUntilReady();
+
+    const publishOnce = async () => {
+      await db.query(`DELETE FROM notification_event WHERE project_id = $1`, [target.id]);
+      await db.query(`DELETE FROM match WHERE project_id = $1`, [target.id]);
+      await db.query(`UPDATE project SET status = 'draft', published_at = NULL WHERE id = $1`, [target.id]);
+      await db.query('VACUUM match');
+      await sleep(500);
+      const done = new Promise<{ at: number; stats: any }>((resolve) => {
+        const onDone = ({ jobId, returnvalue }: { jobId: string; returnvalue: unknown }) => {
+          if (!jobId.startsWith(`match-project-${target.id}-`)) return;
+          events.off('completed', onDone);
+          resolve({ at: performance.now(), stats: typeof returnvalue === 'string' ? JSON.parse(returnvalue) : returnvalue });
+        };
+        events.on('completed', onDone);
+      });
+      const load = machineLoad();
+      const t = performance.now();
+      const res = await fetch(`http://127.0.0.1:${port}/projects/${target.id}/publish`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (res.status !== 200) throw new Error(`publish answered ${res.status}: ${await res.text()}`);
+      const { at, stats } = await Promise.race([
+        done,
+        new Promise<never>((_, reject) => {
+          const check = setInterval(() => {
+            try {
+              api.assertAlive();
+            } catch (err) {
+              clearInterval(check);
+              reject(err);
+            }
+          }, 500);
+          void done.finally(() => clearInterval(check));
+        }),
+      ]);
+      const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM match WHERE project_id = $1`, [target.id])).rows;
+      if (n !== stats.matches) throw new Error(`persisted ${n} matches, the job reported ${stats.matches}`);
+      return { seconds: round((at - t) / 1000, 3), candidates: stats.candidates, matches: n, jobMs: stats.ms, load };
+    };
+
+    /**
+     * The physical floor: the same indexed query reading the candidates' rows, plus one INSERT of
+     * the very match rows the job wrote (scores, verdicts, incentive ids, fingerprints, as the job
+     * sends them) into an empty copy of the match table. No scoring, no upsert logic, no events.
+     * `path` is how the rows travel: column arrays read by unnest, or one JSON document read by
+     * json_to_recordset (what the jobs use) — the bulk paths compared.
+     */
+    const storedRows = async (): Promise<MatchRow[]> =>
       (
         await db.query(
-          `SELECT count(*)::int AS n FROM enterprise e WHERE ${ENTERPRISE_CANDIDATES_WHERE}`,
-          enterpriseCandidateParams(projectKeys(p, regions())),
-        )
-      ).rows[0].n as number;
-    if (existing)
-      return {
-        id: existing.id as number,
-        candidates: await count({ regionCode: existing.region_code, industryCodes: existing.industry_codes }),
-      };
-    const popular = (
-      await db.query(
-        `SELECT c, count(*) AS n FROM (SELECT unnest(industry_codes) AS c FROM enterprise WHERE id <= 20000) x GROUP BY c ORDER BY n DESC LIMIT 40`,
-      )
-    ).rows.map((r) => r.c as string);
-    const counties = (await db.query(`SELECT code FROM region WHERE level = 3 AND code LIKE '41%' ORDER BY code LIMIT 40`)).rows.map(
-      (r) => r.code as string,
-    );
-    for (let k = 0; k < 200; k++) {
-      const p = {
-        regionCode: counties[k % counties.length],
-        industryCodes: [popular[k % popular.length], popular[(k * 7 + 3) % popular.length]],
-      };
-      const n = await count(p);
-      if (n >= SIZES.minCandidates) {
-        const row = project(rng, SIZES.projects + 1, { region: p.regionCode, industries: [...new Set(p.industryCodes)], status: 'draft' });
-        row.code = 'BENCH-PUBLISH';
-        row.stage = 'open';
-        const incentives = (await db.query(`SELECT i.id, p.region_code FROM incentive i JOIN policy p ON p.id = i.policy_id`)).rows;
-        const [id] = await insertProjects(db, rng, [row], incentives);
-        return { id, candidates: n };
-      }
-    }
-    throw new Error(`no project with ${SIZES.minCandidates} candidates found; lower BENCH_MIN_CANDIDATES`);
-  })();
-  log(`publish target: project ${target.id} with ${target.candidates} candidates`);
-
-  const port = await freePort();
-  const api = await AppProcess.start('src/main.js', { WORKERS: 'true', PORT: String(port), HOST: '127.0.0.1' }, 'InvestMatch API on');
-  const users = ctx.get(UsersService);
-  const email = `bench-${randomBytes(4).toString('hex')}@example.com`;
-  const user = await users.createUser(
-    { email, name: '基准测试', role: 'admin', password: `Bench-${randomBytes(8).toString('hex')}`, bureauId: null, enterpriseId: null },
-    undefined,
-    { emailVerified: true },
-  );
-  const { token } = await ctx.get(SessionsService).create(user.id, 'api');
-  const events = new QueueEvents(MATCHING_QUEUE, { connection: redisConnectionOptions(REDIS_URL), prefix: PREFIX });
-  await events.waitUntilReady();
-
-  const publishOnce = async () => {
-    await db.query(`DELETE FROM notification_event WHERE project_id = $1`, [target.id]);
-    await db.query(`DELETE FROM match WHERE project_id = $1`, [target.id]);
-    await db.query(`UPDATE project SET status = 'draft', published_at = NULL WHERE id = $1`, [target.id]);
-    await db.query('VACUUM match');
-    await sleep(500);
-    const done = new Promise<{ at: number; stats: any }>((resolve) => {
-      const onDone = ({ jobId, returnvalue }: { jobId: string; returnvalue: unknown }) => {
-        if (!jobId.startsWith(`match-project-${target.id}-`)) return;
-        events.off('completed', onDone);
-        resolve({ at: performance.now(), stats: typeof returnvalue === 'string' ? JSON.parse(returnvalue) : returnvalue });
-      };
-      events.on('completed', onDone);
-    });
-    const load = machineLoad();
-    const t = performance.now();
-    const res = await fetch(`http://127.0.0.1:${port}/projects/${target.id}/publish`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-    });
-    if (res.status !== 200) throw new Error(`publish answered ${res.status}: ${await res.text()}`);
-    const { at, stats } = await Promise.race([
-      done,
-      new Promise<never>((_, reject) => {
-        const check = setInterval(() => {
-          try {
-            api.assertAlive();
-          } catch (err) {
-            clearInterval(check);
-            reject(err);
-          }
-        }, 500);
-        void done.finally(() => clearInterval(check));
-      }),
-    ]);
-    const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM match WHERE project_id = $1`, [target.id])).rows;
-    if (n !== stats.matches) throw new Error(`persisted ${n} matches, the job reported ${stats.matches}`);
-    return { seconds: round((at - t) / 1000, 3), candidates: stats.candidates, matches: n, jobMs: stats.ms, load };
-  };
-
-  /**
-   * The physical floor: the same indexed query reading the candidates' rows, plus one INSERT of
-   * the very match rows the job wrote (scores, verdicts, incentive ids, fingerprints, as the job
-   * sends them) into an empty copy of the match table. No scoring, no upsert logic, no events.
-   * `path` is how the rows travel: column arrays read by unnest, or one JSON document read by
-   * json_to_recordset (what the jobs use) — the bulk paths compared.
-   */
-  const storedRows = async (): Promise<MatchRow[]> =>
-    (
-      await db.query(
-        `SELECT enterprise_id, project_id, score, verdict, coalesce(eligible_incentive_ids, '{}') AS el, coalesce(needs_info_incentive_ids, '{}') AS ni, fingerprint
+          `SELECT enterprise_id, project_id, score, verdict, coalesce(eligible_incentive_ids, '{}') AS el, coalesce(needs_info_incentive_ids, '{}') AS ni, fingerprint
          FROM match WHERE project_id = $1`,
-        [target.id],
-      )
-    ).rows.map((r) => ({
-      enterpriseId: r.enterprise_id,
-      projectId: r.project_id,
-      score: r.score,
-      verdict: r.verdict,
-      eligibleIncentiveIds: r.el,
-      needsInfoIncentiveIds: r.ni,
-      fingerprint: r.fingerprint,
-    }));
-  const floorOnce = async (path: 'unnest' | 'json') => {
-    const [p] = (await db.query(`SELECT ${PROJECT_COLUMNS} FROM project p WHERE id = $1`, [target.id])).rows;
-    const written = await storedRows();
-    await db.query(`DROP TABLE IF EXISTS match_floor`);
-    await db.query(`CREATE TABLE match_floor (LIKE match INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING INDEXES)`);
-    const t = performance.now();
-    const rows = (
-      await db.query(
-        `SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE ${ENTERPRISE_CANDIDATES_WHERE}`,
-        enterpriseCandidateParams(projectKeys(toMatchProject(p, []), regions())),
-      )
-    ).rows;
-    const read = performance.now();
-    const columns = 'enterprise_id, project_id, score, verdict, eligible_incentive_ids, needs_info_incentive_ids, fingerprint';
-    let inserted;
-    let payloadMb;
-    if (path === 'unnest') {
-      const params = matchColumns(written);
-      payloadMb = written.reduce((n, r) => n + 40 + r.verdict.length * 2, 0) / 1e6;
-      inserted = await db.query(`INSERT INTO match_floor (${columns}) SELECT * FROM (${MATCH_INPUT}) x`, params);
-    } else {
-      let json = '[';
-      for (let i = 0; i < written.length; i++) {
-        const r = written[i];
-        json += `${i ? ',' : ''}{"e":${r.enterpriseId},"p":${r.projectId},"s":${r.score},"v":"${r.verdict.toString('hex')}","el":[${r.eligibleIncentiveIds.join(',')}],"ni":[${r.needsInfoIncentiveIds.join(',')}],"f":${r.fingerprint}}`;
-      }
-      json += ']';
-      payloadMb = Buffer.byteLength(json) / 1e6;
-      inserted = await db.query(
-        `INSERT INTO match_floor (${columns})
+          [target.id],
+        )
+      ).rows.map((r) => ({
+        enterpriseId: r.enterprise_id,
+        projectId: r.project_id,
+        score: r.score,
+        verdict: r.verdict,
+        eligibleIncentiveIds: r.el,
+        needsInfoIncentiveIds: r.ni,
+        fingerprint: r.fingerprint,
+      }));
+    const floorOnce = async (path: 'unnest' | 'json') => {
+      const [p] = (await db.query(`SELECT ${PROJECT_COLUMNS} FROM project p WHERE id = $1`, [target.id])).rows;
+      const written = await storedRows();
+      await db.query(`DROP TABLE IF EXISTS match_floor`);
+      await db.query(`CREATE TABLE match_floor (LIKE match INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING INDEXES)`);
+      const t = performance.now();
+      const rows = (
+        await db.query(
+          `SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE ${ENTERPRISE_CANDIDATES_WHERE}`,
+          enterpriseCandidateParams(projectKeys(toMatchProject(p, []), regions())),
+        )
+      ).rows;
+      const read = performance.now();
+      const columns = 'enterprise_id, project_id, score, verdict, eligible_incentive_ids, needs_info_incentive_ids, fingerprint';
+      let inserted;
+      let payloadMb;
+      if (path === 'unnest') {
+        const params = matchColumns(written);
+        payloadMb = written.reduce((n, r) => n + 40 + r.verdict.length * 2, 0) / 1e6;
+        inserted = await db.query(`INSERT INTO match_floor (${columns}) SELECT * FROM (${MATCH_INPUT}) x`, params);
+      } else {
+        let json = '[';
+        for (let i = 0; i < written.length; i++) {
+          const r = written[i];
+          json += `${i ? ',' : ''}{"e":${r.enterpriseId},"p":${r.projectId},"s":${r.score},"v":"${r.verdict.toString('hex')}","el":[${r.eligibleIncentiveIds.join(',')}],"ni":[${r.needsInfoIncentiveIds.join(',')}],"f":${r.fingerprint}}`;
+        }
+        json += ']';
+        payloadMb = Buffer.byteLength(json) / 1e6;
+        inserted = await db.query(
+          `INSERT INTO match_floor (${columns})
          SELECT e, p, s, decode(v, 'hex'), nullif(el, '{}'), nullif(ni, '{}'), f FROM json_to_recordset($1::json) AS x(e int, p int, s smallint, v text, el int[], ni int[], f int)`,
-        [json],
-      );
-    }
-    const seconds = (performance.now() - t) / 1000;
-    await db.query(`DROP TABLE match_floor`);
-    return {
-      path,
-      seconds: round(seconds, 3),
-      readSeconds: round((read - t) / 1000, 3),
-      writeSeconds: round(seconds - (read - t) / 1000, 3),
-      rowsRead: rows.length,
-      rowsInserted: inserted.rowCount,
-      payloadMb: round(payloadMb, 2),
+          [json],
+        );
+      }
+      const seconds = (performance.now() - t) / 1000;
+      await db.query(`DROP TABLE match_floor`);
+      return {
+        path,
+        seconds: round(seconds, 3),
+        readSeconds: round((read - t) / 1000, 3),
+        writeSeconds: round(seconds - (read - t) / 1000, 3),
+        rowsRead: rows.length,
+        rowsInserted: inserted.rowCount,
+        payloadMb: round(payloadMb, 2),
+      };
     };
-  };
 
-  log('publish: one warm-up, then the trials');
-  const warm = await publishOnce();
-  log('  warm-up', warm);
-  const trials = [];
-  for (let i = 0; i < SIZES.publishTrials; i++) {
-    trials.push(await publishOnce());
-    log('  trial', trials.at(-1));
+    log('publish: one warm-up, then the trials');
+    const warm = await publishOnce();
+    log('  warm-up', warm);
+    const trials = [];
+    for (let i = 0; i < SIZES.publishTrials; i++) {
+      trials.push(await publishOnce());
+      log('  trial', trials.at(-1));
+    }
+    const matchesPersisted = trials[0].matches;
+    // the bulk paths, alternately (so load drifts hit both), then the floor by the faster one
+    const pathTrials: Array<Awaited<ReturnType<typeof floorOnce>>> = [];
+    for (let i = 0; i < Math.max(3, SIZES.publishTrials); i++)
+      for (const path of ['json', 'unnest'] as const) pathTrials.push(await floorOnce(path));
+    const writeMedian = (path: string) => median(pathTrials.filter((x) => x.path === path).map((x) => x.writeSeconds));
+    const writePaths = {
+      unnestSeconds: writeMedian('unnest'),
+      jsonSeconds: writeMedian('json'),
+      trials: pathTrials,
+      note: 'median write time of the same rows into an empty copy of the match table; the jobs use json (the faster median on 2026-12-08)',
+    };
+    log('  write paths', writePaths);
+    const floors = pathTrials.filter((x) => x.path === (writePaths.unnestSeconds <= writePaths.jsonSeconds ? 'unnest' : 'json'));
+    log('  floor', floors);
+    const apiRss = api.peakRssMb;
+    await events.close();
+    await api.stop();
+
+    const publishSeconds = median(trials.map((x) => x.seconds));
+    const floorSeconds = median(floors.map((x) => x.seconds));
+    results.publishOneProject = {
+      enterprises: SIZES.enterprises,
+      candidates: target.candidates,
+      matches: matchesPersisted,
+      seconds: publishSeconds,
+      floorSeconds,
+      ratioToFloor: round(publishSeconds / floorSeconds),
+      trials,
+      floorTrials: floors,
+      writePaths,
+      warmUp: warm,
+      apiProcessPeakRssMb: apiRss,
+      note: 'wall time from POST /projects/:id/publish until the matching job that persisted every match completed (API process with in-process workers, through outbox → relay → BullMQ); median of the trials after a warm-up. Floor: the same indexed candidate query reading the same rows plus one INSERT of the same match rows (each with its own verdict) into an empty copy of the match table, by the faster bulk path (writePaths).',
+    };
   }
-  const matchesPersisted = trials[0].matches;
-  // the bulk paths, alternately (so load drifts hit both), then the floor by the faster one
-  const pathTrials: Array<Awaited<ReturnType<typeof floorOnce>>> = [];
-  for (let i = 0; i < Math.max(3, SIZES.publishTrials); i++)
-    for (const path of ['json', 'unnest'] as const) pathTrials.push(await floorOnce(path));
-  const writeMedian = (path: string) => median(pathTrials.filter((x) => x.path === path).map((x) => x.writeSeconds));
-  const writePaths = {
-    unnestSeconds: writeMedian('unnest'),
-    jsonSeconds: writeMedian('json'),
-    trials: pathTrials,
-    note: 'median write time of the same rows into an empty copy of the match table; the jobs use json (the faster median on 2026-12-08)',
-  };
-  log('  write paths', writePaths);
-  const floors = pathTrials.filter((x) => x.path === (writePaths.unnestSeconds <= writePaths.jsonSeconds ? 'unnest' : 'json'));
-  log('  floor', floors);
-  const apiRss = api.peakRssMb;
-  await events.close();
-  await api.stop();
-
-  const publishSeconds = median(trials.map((x) => x.seconds));
-  const floorSeconds = median(floors.map((x) => x.seconds));
-  results.publishOneProject = {
-    enterprises: SIZES.enterprises,
-    candidates: target.candidates,
-    matches: matchesPersisted,
-    seconds: publishSeconds,
-    floorSeconds,
-    ratioToFloor: round(publishSeconds / floorSeconds),
-    trials,
-    floorTrials: floors,
-    writePaths,
-    warmUp: warm,
-    apiProcessPeakRssMb: apiRss,
-    note: 'wall time from POST /projects/:id/publish until the matching job that persisted every match completed (API process with in-process workers, through outbox → relay → BullMQ); median of the trials after a warm-up. Floor: the same indexed candidate query reading the same rows plus one INSERT of the same match rows (each with its own verdict) into an empty copy of the match table, by the faster bulk path (writePaths).',
-  };
 
   results.storage = full.storage;
   results.bytesPerMatch = full.storage?.bytesPerMatch;
-  results.peakRssMb = Math.max(...full.one.workerPeakRssMb, ...full.two.workerPeakRssMb, ...(full.steady.workerPeakRssMb ?? []));
+  results.peakRssMb = Math.max(...[full.one, full.two, full.steady].flatMap((x) => (x?.workerPeakRssMb as number[] | undefined) ?? []));
   (results.machine as Record<string, unknown>).loadAtEnd = machineLoad();
 
+  // parts not run now: as the file has them at this moment (another run may have written it meanwhile)
+  const now: Record<string, any> = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : {};
+  const keep = (x: Record<string, unknown> | undefined) => x && { ...x, fromEarlierRun: x.fromEarlierRun ?? now.generatedAt };
+  if (!PHASES.has('publish') && now.publishOneProject) results.publishOneProject = keep(now.publishOneProject);
+  if (!['one', 'steady', 'two', 'naive'].some((p) => PHASES.has(p)) && now.fullRematch) {
+    results.fullRematch = keep(now.fullRematch);
+    results.storage = now.storage;
+    results.bytesPerMatch = now.bytesPerMatch;
+    results.peakRssMb = now.peakRssMb;
+  }
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-  writeFileSync(new URL('./results/matching.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
 
   const fr = results.fullRematch as Record<string, number>;
   const po = results.publishOneProject as Record<string, number>;

@@ -18,9 +18,9 @@
  * BENCH_SCALE_ISOLATION=process to skip netns, BENCH_DATABASE_URL / BENCH_REDIS_URL.
  */
 import 'reflect-metadata';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type Server } from 'node:net';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,7 @@ import { NestFactory } from '@nestjs/core';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { spawnOwned } from '../test/support/owned-process.js';
 import { allMigrations } from '../migrations/index.js';
 import { AppModule } from '../src/app.module.js';
 import { allEntities } from '../src/entities.js';
@@ -47,6 +48,7 @@ import {
   project,
   Rng,
 } from './matching-data.js';
+import { cpuSeconds, postgresAuxPids, rssMb } from './proc-stats.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const num = (name: string, dflt: number) => {
@@ -66,45 +68,10 @@ const withDb = (u: URL, db: string) => Object.assign(new URL(u.toString()), { pa
 const REDIS = new URL(process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 const PREFIX = `imscale-${randomBytes(3).toString('hex')}`;
 const IDLE_MS = 15_000;
-const TICK = 100; // USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s on Linux
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (...a: unknown[]) => console.log(`[bench:scale ${new Date().toISOString().slice(11, 19)}]`, ...a);
 const load = () => os.loadavg().map((x) => round(x));
-
-/** CPU-seconds (user + system) a process has used, from /proc/<pid>/stat; null once it is gone. */
-function cpuSeconds(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / TICK; // utime, stime (fields 14 and 15)
-  } catch {
-    return null;
-  }
-}
-
-function peakRssMb(pid: number): number {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? round(Number(m[1]) / 1024, 1) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** The machine's postgres processes that are not backends (checkpointer, walwriter …): shared by every database. */
-function postgresAuxPids(backends: Set<number>): number[] {
-  const out: number[] = [];
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres' && !backends.has(Number(d))) out.push(Number(d));
-    } catch {
-      /* gone */
-    }
-  }
-  return out;
-}
 
 // ─── hosts: network namespaces with a veth link and forwarders to PostgreSQL and Redis ─────────
 
@@ -225,7 +192,7 @@ class WorkerProc {
     const [cmd, ...args] = [...host.exec, 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...argv];
     const w = new WorkerProc(
       host,
-      spawn(cmd, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] }),
+      spawnOwned(cmd, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] }),
     );
     const started = Date.now();
     while (!w.output.includes('worker running')) {
@@ -233,7 +200,7 @@ class WorkerProc {
       if (Date.now() - started > 180_000) throw new Error(`worker on ${host.name} did not start: ${w.output}`);
       await sleep(200);
     }
-    // `ip netns exec` and `env` exec the program: the pid is node's own
+    // setpriv, `ip netns exec` and `env` exec the program: the pid is node's own
     const comm = readFileSync(`/proc/${w.proc.pid}/comm`, 'utf8').trim();
     if (comm !== 'node' && comm !== 'MainThread') throw new Error(`pid ${w.proc.pid} is ${comm}, not the worker`);
     return w;
@@ -242,7 +209,7 @@ class WorkerProc {
     return cpuSeconds(this.proc.pid!) ?? 0;
   }
   get peakRssMb(): number {
-    return peakRssMb(this.proc.pid!);
+    return rssMb(this.proc.pid!, 'VmHWM');
   }
   assertAlive(): void {
     if (this.proc.exitCode !== null || this.proc.signalCode !== null)

@@ -1,4 +1,5 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnOwned } from './owned-process.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,12 @@ async function clusterPort(taken: Set<number>): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Node directories of clusters not stopped yet: removed at exit too (the nodes die with this process, see owned-process.ts). */
+const liveDirs = new Set<string>();
+process.on('exit', () => {
+  for (const d of liveDirs) rmSync(d, { recursive: true, force: true });
+});
+
 /** CRC16/XMODEM, what Redis Cluster hashes keys with. */
 function crc16(buf: Buffer): number {
   let crc = 0;
@@ -52,7 +59,8 @@ export function keySlot(key: string): number {
  * A private Redis Cluster of three masters (no replicas) on spare loopback ports, each node a
  * `redis-server --cluster-enabled yes` of this test's own with its own directory (AOF on, fsync
  * always: a node killed and started again comes back with its data, as a production node with
- * persistence does). Only these processes are ever stopped; their directory is removed at the end.
+ * persistence does). Only these processes are ever stopped; they die with the process that started
+ * them, however it ends (owned-process.ts), and their directory is removed at the end or at exit.
  */
 export class PrivateRedisCluster {
   private readonly procs = new Map<number, ChildProcess>();
@@ -66,6 +74,7 @@ export class PrivateRedisCluster {
     const ports: number[] = [];
     for (let i = 0; i < masters; i++) ports.push(await clusterPort(taken));
     const c = new PrivateRedisCluster(ports, mkdtempSync(join(tmpdir(), 'im-redis-cluster-')));
+    liveDirs.add(c.dir);
     try {
       for (const p of ports) await c.startNode(p);
       const create = spawnSync(
@@ -91,7 +100,7 @@ export class PrivateRedisCluster {
   }
 
   async startNode(port: number): Promise<void> {
-    const proc = spawn(
+    const proc = spawnOwned(
       'redis-server',
       [
         '--port',
@@ -191,6 +200,7 @@ export class PrivateRedisCluster {
   async stop(): Promise<void> {
     for (const port of [...this.procs.keys()]) await this.killNode(port);
     rmSync(this.dir, { recursive: true, force: true });
+    liveDirs.delete(this.dir);
   }
 
   private async info(port: number): Promise<string | null> {

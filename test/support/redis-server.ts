@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
+import { spawnOwned } from './owned-process.js';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 
@@ -33,7 +34,7 @@ export class PrivateRedis {
   }
 
   async start(): Promise<void> {
-    this.proc = spawn(
+    this.proc = spawnOwned(
       'redis-server',
       ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
       {
