@@ -1,4 +1,5 @@
-# The InvestMatch app image (API by default; `node dist/src/worker.js` for a worker).
+# The InvestMatch app image (API by default; `node --max-old-space-size=384 dist/src/worker.js` for a worker, as
+# `npm run start:worker` and docker-compose.yml run it).
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:import-memory` — a worker's memory during a 64 MB import, with the settings a user
- * gets (no NODE_OPTIONS, Node's default heap limit): the built application (tsc, as `npm run build`)
- * runs `dist/src/worker.js` as its own process; this process uploads a CSV of BENCH_IMPORT_MB (63) MB
+ * gets (no NODE_OPTIONS; the node flags of `npm run start:worker`, i.e. its heap cap): the built application
+ * (tsc, as `npm run build`) runs `dist/src/worker.js` as its own process; this process uploads a CSV of BENCH_IMPORT_MB (63) MB
  * of enterprises through ImportsService (stored, then run by the worker's job: read from PostgreSQL
  * 1 MB at a time, streamed row by row) and samples the worker's resident set (VmRSS, and VmHWM at
  * the end). Writes bench/results/import-memory.json.
@@ -25,6 +25,7 @@ import { loadConfig } from '../src/platform/config/config.js';
 import { SnakeNamingStrategy } from '../src/platform/database/snake-naming.strategy.js';
 import { writeCsv } from '../src/platform/spreadsheet/spreadsheet.js';
 import { regions } from '../src/reference/regions.js';
+import { startWorkerNodeFlags } from './proc-stats.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const MB = Number(process.env.BENCH_IMPORT_MB ?? 63);
@@ -35,6 +36,8 @@ const PREFIX = `imimport-${randomBytes(3).toString('hex')}`;
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (...a: unknown[]) => console.log(`[bench:import-memory ${new Date().toISOString().slice(11, 19)}]`, ...a);
+/** As `npm run start:worker` starts a worker (its heap cap): the settings a user gets. */
+const WORKER_FLAGS = startWorkerNodeFlags();
 const children = new Set<ChildProcess>();
 process.on('exit', () => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
 
@@ -158,7 +161,7 @@ async function main(): Promise<void> {
   rows.length = 0;
   log(`CSV: ${(file.length / 2 ** 20).toFixed(1)} MiB`);
 
-  const worker = spawn(process.execPath, [`${dist}/src/worker.js`], {
+  const worker = spawn(process.execPath, [...WORKER_FLAGS, `${dist}/src/worker.js`], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -205,7 +208,9 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - t0) / 1000;
   const hwm = status(worker.pid!, 'VmHWM');
   const result = {
-    benchmark: 'a worker process (built dist/src/worker.js, default settings: no NODE_OPTIONS) running one CSV import job of enterprises',
+    benchmark:
+      'a worker process (built dist/src/worker.js, default settings: no NODE_OPTIONS, the node flags of npm run start:worker) running one CSV import job of enterprises',
+    workerNodeFlags: WORKER_FLAGS,
     fileMiB: round(file.length / 2 ** 20),
     rows: j.totalRows,
     status: j.status,

@@ -63,7 +63,7 @@ import {
   project,
   Rng,
 } from './matching-data.js';
-import { BackendCpu, cpuSeconds, postgresAuxPids, rssMb } from './proc-stats.js';
+import { BackendCpu, cpuSeconds, postgresAuxPids, rssMb, startWorkerNodeFlags } from './proc-stats.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const num = (name: string, dflt: number) => {
@@ -196,7 +196,9 @@ class AppProcess {
     proc.stderr!.on('data', collect);
   }
   static async start(entry: 'src/worker.js' | 'src/main.js', env: Record<string, string>, ready: string): Promise<AppProcess> {
-    const proc = spawn(process.execPath, [`${BUILD}/${entry}`], {
+    // a worker starts as `npm run start:worker` does (its node flags: the heap cap); the API as `npm start`
+    const flags = entry === 'src/worker.js' ? startWorkerNodeFlags() : [];
+    const proc = spawn(process.execPath, [...flags, `${BUILD}/${entry}`], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '',
@@ -257,6 +259,7 @@ async function main(): Promise<void> {
     sizes: { ...SIZES },
     processes: {
       nodeOptions: APP_NODE_OPTIONS,
+      workerNodeFlags: startWorkerNodeFlags(),
       matchingFullConcurrency: 2,
       note: 'worker and API processes run the built application (tsc, as npm run build), with these NODE_OPTIONS',
     },

@@ -1,6 +1,17 @@
 /** Per-process figures from /proc (Linux), shared by the benchmarks: CPU-seconds, resident memory, PostgreSQL's processes. */
 import { readdirSync, readFileSync } from 'node:fs';
 
+/**
+ * Node's options of a worker as a user starts it out of the box (`npm run start:worker`, the same in
+ * docker-compose.yml): the flags between `node` and the entry point of package.json's script.
+ */
+export function startWorkerNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+  const [node, ...rest] = pkg.scripts['start:worker'].split(/\s+/);
+  if (node !== 'node') throw new Error(`start:worker does not start node: ${pkg.scripts['start:worker']}`);
+  return rest.filter((x) => x.startsWith('--'));
+}
+
 const TICK = 100; // USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s on Linux
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
