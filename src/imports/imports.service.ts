@@ -26,6 +26,7 @@ import type { ImportContext, ImportKind, ParsedRow } from './kinds/kind.js';
 import { LeadImport } from './kinds/leads.js';
 import { ProjectImport } from './kinds/projects.js';
 import { formatOf, UnreadableFile } from '../platform/spreadsheet/spreadsheet.js';
+import { uploadedFileName } from '../platform/storage/file-kind.js';
 import { streamTable, type ByteSource, type TableRow, type TableStream } from '../platform/spreadsheet/table-stream.js';
 
 /** The error list kept with an import (the counts are always complete). */
@@ -109,7 +110,7 @@ export class ImportsService {
         [
           kind,
           format,
-          (file.originalname ?? '').slice(0, 200),
+          uploadedFileName(file.originalname).slice(0, 200),
           validOnly,
           mode,
           queued ? file.buffer : null,

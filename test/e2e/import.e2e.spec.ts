@@ -115,6 +115,8 @@ describe('imports: CSV and XLSX of enterprises, projects and leads', () => {
       const r = await upload(t, officer, 'enterprises', '企业台账.csv', file());
       expect(r.status).toBe(201);
       expect(r.body).toMatchObject({ status: 'rejected', created: 0, invalidRows: 7, progress: { totalRows: 8 } });
+      // the Chinese file name as the officer chose it (multipart sends UTF-8 bytes, read back from Latin-1)
+      expect(r.body.fileName).toBe('企业台账.csv');
       const by = (line: number) => r.body.errors.filter((e: { line: number }) => e.line === line);
       expect(by(2)).toEqual([]);
       expect(by(3)).toEqual([

@@ -613,6 +613,12 @@ describe('web pages (HTTP, no JavaScript)', () => {
     const order = [...list.html.matchAll(/<a href="\/console\/leads\/\d+">([^<]*测试排序企业)<\/a>/g)].map((m) => m[1]);
     expect(order).toEqual(['丙字测试排序企业', '甲字测试排序企业', '乙字测试排序企业']);
     expect((await officer.call('GET', '/leads?order=stage&cursor=abc')).status).toBe(400);
+    // the officer's lead page shows the enterprise's contacts (name, phone, e-mail)
+    const leadId = /href="\/console\/leads\/(\d+)"/.exec(list.html)![1];
+    const leadPage = await b.get(`/console/leads/${leadId}`);
+    expect(leadPage.html).toMatch(
+      /data-enterprise-contacts><ul class="plain"><li>王经理 · <a href="tel:13800138000">13800138000<\/a> · <a href="mailto:wang@example.com">wang@example.com<\/a>/,
+    );
     // the board: filters fold away, every stage reachable from the jump links
     const board = await b.get('/console/leads');
     expect(board.html).toContain('<details class="board-filters"');

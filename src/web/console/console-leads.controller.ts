@@ -297,12 +297,15 @@ export class ConsoleLeadsController {
     const mayAssign = actor.role === 'admin' || actor.role === 'bureau_lead';
     const owners = mayAssign ? await this.queries.ownerChoices(actor, lead.region.code) : [];
     const body = (form ? req.body : {}) as FormBody;
+    // the enterprise's contacts: a lead in the bureau's region is reason enough to see them (the access rule)
+    const { enterprise, contacts } = await this.enterprises.read(actor, lead.enterprise.id);
     this.pages.send(
       req,
       res,
       'console/lead',
       {
         lead,
+        contacts: contacts ? enterprise.contacts : null,
         agreementId: await this.agreements.idOfLead(req.actor!, lead.id),
         next: nextLeadStages(lead.stage).map((s) => ({ stage: s, label: LEAD_STAGES[s], milestone: isMilestone(s) })),
         reopenStages:
