@@ -23,6 +23,7 @@ import { CertificateEvidence1797400000001 } from './1797400000001-CertificateEvi
 import { AgreementIndustries1797600000000 } from './1797600000000-AgreementIndustries.js';
 import { EnterpriseDuplicates1797600000001 } from './1797600000001-EnterpriseDuplicates.js';
 import { Inbox1797700000000 } from './1797700000000-Inbox.js';
+import { ChainSegmentStatus1798300000000 } from './1798300000000-ChainSegmentStatus.js';
 
 /** Every migration, in order. A test checks this list against the files in this folder. */
 export const allMigrations = [
@@ -51,4 +52,5 @@ export const allMigrations = [
   AgreementIndustries1797600000000,
   EnterpriseDuplicates1797600000001,
   Inbox1797700000000,
+  ChainSegmentStatus1798300000000,
 ];

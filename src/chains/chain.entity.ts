@@ -11,6 +11,7 @@ import {
 } from 'typeorm';
 import { Region } from '../reference/region.entity.js';
 import type { SegmentTier } from './chain-templates.js';
+import type { SegmentStatus } from './chain.vocabulary.js';
 
 /**
  * An industrial chain (产业链) of a region: ordered segments, its 链长 (an officer) and its 链主
@@ -97,4 +98,12 @@ export class ChainSegment {
 
   @Column({ type: 'varchar', length: 20, array: true, default: () => "'{}'" })
   keywords: string[];
+
+  /** The status as last computed (ChainsService.refreshStatuses): what matching's chain factor reads. */
+  @Column({ type: 'varchar', length: 6, default: 'gap' })
+  status: SegmentStatus;
+
+  /** Local presence (enterprises + landed leads) when the status was computed. */
+  @Column({ type: 'int', default: 0 })
+  presence: number;
 }

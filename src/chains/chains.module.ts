@@ -4,6 +4,7 @@ import { AgreementsModule } from '../agreements/agreements.module.js';
 import { EnterprisesModule } from '../enterprises/enterprises.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { LeadsModule } from '../leads/leads.module.js';
+import { ChainStatuses } from './chain-statuses.js';
 import { ChainsController } from './chains.controller.js';
 import { ChainLookups, ChainsQueries } from './chains.queries.js';
 import { ChainsService } from './chains.service.js';
@@ -12,7 +13,7 @@ import { ChainsService } from './chains.service.js';
 @Module({
   imports: [LeadsModule, EnterprisesModule, ProjectsModule, AgreementsModule],
   controllers: [ChainsController],
-  providers: [ChainsEnterpriseMerge, ChainsService, ChainsQueries, ChainLookups],
+  providers: [ChainsEnterpriseMerge, ChainsService, ChainsQueries, ChainLookups, ChainStatuses],
   exports: [ChainsService, ChainsQueries],
 })
 export class ChainsModule {}

@@ -16,6 +16,7 @@ import { notFound, validationFailed, type FieldError } from '../platform/http/pr
 import { regions } from '../reference/regions.js';
 import { chainTemplate } from './chain-templates.js';
 import { Chain, ChainSegment } from './chain.entity.js';
+import { ChainStatuses } from './chain-statuses.js';
 import { ChainLookups, ChainsQueries, type ChainTarget, type SegmentPresence } from './chains.queries.js';
 import type {
   ChainFiguresExportQuery,
@@ -103,6 +104,7 @@ export class ChainsService {
     private readonly enterprises: EnterprisesService,
     private readonly leadFigures: FiguresService,
     private readonly agreements: AgreementsService,
+    private readonly statuses: ChainStatuses,
   ) {}
 
   /** POST /chains: staff of the region; own segments or a template's. */
@@ -133,6 +135,8 @@ export class ChainsService {
       });
       await m.insert(Chain, chain);
       await this.writeSegments(m, chain.id, segments);
+      await this.statuses.settle(m, chain);
+      await this.statuses.announce(m, chain);
       await this.audit.record(m, { actor, action: 'chain.created', target: { type: 'chain', id: chain.id, region: chain.regionCode } });
       return { id: chain.id };
     });
@@ -153,6 +157,8 @@ export class ChainsService {
         await m.delete(ChainSegment, { chainId: id });
         await this.writeSegments(m, id, segments);
       }
+      await this.statuses.settle(m, chain);
+      await this.statuses.announce(m, chain);
       await this.audit.record(m, {
         actor,
         action: 'chain.updated',

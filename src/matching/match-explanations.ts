@@ -48,7 +48,7 @@ export class MatchExplanations implements DigestMatchReasons {
   /** One explanation per row, in order (`m`: the caller's transaction, if any). */
   async explain(rows: readonly StoredMatch[], m: EntityManager = this.dataSource.manager): Promise<Explanation[]> {
     if (!rows.length) return [];
-    const ctx = this.engine.context();
+    const ctx = await this.engine.scoringContext();
     const enterpriseIds = [...new Set(rows.map((r) => r.enterprise_id))];
     const projectIds = [...new Set(rows.map((r) => r.project_id))];
     const enterprises: EnterpriseRow[] = await m.query(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE e.id = ANY($1::int[])`, [

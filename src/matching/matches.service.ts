@@ -107,7 +107,7 @@ export class MatchesService {
     if (!e) throw notFound('企业');
     if (!p) throw notFound('项目');
     const incentives: MatchIncentive[] = (await this.dataSource.query(PROJECT_INCENTIVES_SQL, [[projectId]])).map(toMatchIncentive);
-    const result = scoreMatch(toMatchEnterprise(e), toMatchProject(p, incentives), this.engine.context());
+    const result = scoreMatch(toMatchEnterprise(e), toMatchProject(p, incentives), await this.engine.scoringContext());
     const [stored] = await this.dataSource.query(
       `SELECT id::int, score, status, withdrawn_at IS NOT NULL AS withdrawn FROM match WHERE enterprise_id = $1 AND project_id = $2`,
       [enterpriseId, projectId],

@@ -38,6 +38,7 @@ import {
   type ProjectRow,
 } from './rows.js';
 import { DEFAULT_SCORING, parseWeights, type ScoringConfig } from './scoring/config.js';
+import { ChainFactsPort } from './chain-facts.port.js';
 import { isMatch, ProjectProfile, type MatchEnterprise, type ScoringContext } from './scoring/score.js';
 
 /** Rows fetched from a cursor at a time, and written per statement. */
@@ -128,12 +129,19 @@ export class MatchingEngine {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly chains: ChainFactsPort,
   ) {
     this.scoring = scoringConfig(config);
   }
 
+  /** The context without chains (what eligibility reads). */
   context(): ScoringContext {
     return { regions: regions(), industries: industries(), today: shanghaiDate(this.clock.now()), config: this.scoring };
+  }
+
+  /** The context scoring reads: with the chains and their segment statuses (through the chains module's port). */
+  async scoringContext(): Promise<ScoringContext> {
+    return { ...this.context(), chains: await this.chains.index() };
   }
 
   /** Runs `fn` in a read-only REPEATABLE READ transaction on its own connection; `basis` is taken before the snapshot. */
@@ -165,7 +173,7 @@ export class MatchingEngine {
   /** Matches one project against every enterprise that can match it (published or changed). */
   async matchProject(projectId: number): Promise<MatchStats> {
     const stats = emptyStats();
-    const ctx = this.context();
+    const ctx = await this.scoringContext();
     const started = performance.now();
     let writing = 0;
     await this.snapshot(async (q, basis) => {
@@ -242,7 +250,7 @@ export class MatchingEngine {
    */
   async matchEnterprises(sel: { ids: number[] } | { from: number; to: number }): Promise<MatchStats> {
     const stats = emptyStats();
-    const ctx = this.context();
+    const ctx = await this.scoringContext();
     const where = 'ids' in sel ? 'e.id = ANY($1::int[])' : 'e.id BETWEEN $1 AND $2';
     const params = 'ids' in sel ? [sel.ids] : [sel.from, sel.to];
     const ownWhere = where.replace('e.id', 'enterprise_id');
@@ -387,7 +395,7 @@ export class MatchingEngine {
       `SELECT (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM incentive) || '|' ||
               (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM policy) AS v`,
     );
-    const stamp = `${v}|${ctx.today}`;
+    const stamp = `${v}|${ctx.today}|${ctx.chains?.version ?? ''}`;
     if (stamp !== this.profilesStamp || this.profiles.size > PROFILE_CACHE_MAX) {
       this.profiles.clear();
       this.profilesStamp = stamp;

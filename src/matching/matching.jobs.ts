@@ -91,6 +91,20 @@ export async function triggerPolicyChanged(outbox: OutboxService, m: EntityManag
 }
 
 /**
+ * In the caller's transaction: a chain of the region changed (its segments' statuses, which the
+ * chain factor reads): re-match the published, open projects in the chain's region subtree.
+ */
+export async function triggerProjectsInRegion(outbox: OutboxService, m: EntityManager, regionCode: string): Promise<void> {
+  const rows: Array<{ id: number }> = await m.query(
+    `SELECT id FROM project WHERE region_path @> ARRAY[$1]::char(6)[] AND status = 'published' AND stage <> 'closed'`,
+    [regionCode],
+  );
+  if (!rows.length) return;
+  const tx = await txTag(m);
+  await outbox.enqueue(m, ...rows.map((r) => matchProjectJob.request({ projectId: r.id }, { jobId: `match-project-${r.id}-tx${tx}` })));
+}
+
+/**
  * In the caller's transaction, before incentives are deleted: re-match the projects they are
  * attached to (afterwards nothing would say which those were). Stored eligibility rows go with
  * the incentives (ON DELETE CASCADE).

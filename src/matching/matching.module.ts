@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { DIGEST_MATCH_REASONS } from '../notifications/digest-match-reasons.js';
 import { MatchingEnterpriseMerge } from './matching.enterprise-merge.js';
+import { ChainFactsPort } from './chain-facts.port.js';
 import { FullRematchService } from './full-rematch.service.js';
 import { MatchCountsQueries } from './match-counts.queries.js';
 import { MatchExplanations } from './match-explanations.js';
@@ -26,8 +27,9 @@ import { MatchingTriggers } from './matching.triggers.js';
     MatchesService,
     MatchCountsQueries,
     MatchExplanations,
+    ChainFactsPort,
     { provide: DIGEST_MATCH_REASONS, useExisting: MatchExplanations },
   ],
-  exports: [MatchingEngine, MatchesService, FullRematchService, MatchCountsQueries, MatchExplanations, DIGEST_MATCH_REASONS],
+  exports: [ChainFactsPort, MatchingEngine, MatchesService, FullRematchService, MatchCountsQueries, MatchExplanations, DIGEST_MATCH_REASONS],
 })
 export class MatchingModule {}

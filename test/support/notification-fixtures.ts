@@ -64,7 +64,7 @@ export async function insertMatch(
   o: { score?: number; incentiveIds?: number[] } = {},
 ): Promise<number> {
   const verdict = encodeVerdict({
-    fits: [1, 0.6, 0.5, 0, 0, 1],
+    fits: [1, 0.6, 0.5, 0, 0, 1, 0],
     sections: {
       industry: { kind: 3, e: 'A0313', p: 'A0313', ca: null }, // IK.Same
       region: { kind: 1, at: '410223' }, // RK.HomeCounty
@@ -72,6 +72,7 @@ export async function insertMatch(
       incentives: { attached: 0, unmet: 0 },
       text: [],
       stage: 'open',
+      chain: { kind: 0, segment: 0, e: '' }, // CK.NoOpenSegment
     },
   });
   const [r] = await db.query(

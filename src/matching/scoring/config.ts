@@ -4,7 +4,7 @@
  * notified one is announced again). Defaults here; MATCH_WEIGHTS / MATCH_THRESHOLD /
  * MATCH_MATERIAL_DELTA override them (see src/platform/config/config.ts).
  */
-export const FACTORS = ['industry', 'region', 'investment', 'incentives', 'text', 'stage'] as const;
+export const FACTORS = ['industry', 'region', 'investment', 'incentives', 'text', 'stage', 'chain'] as const;
 export type Factor = (typeof FACTORS)[number];
 
 export const FACTOR_LABELS: Record<Factor, string> = {
@@ -14,6 +14,7 @@ export const FACTOR_LABELS: Record<Factor, string> = {
   incentives: '扶持政策',
   text: '描述相关度',
   stage: '项目阶段',
+  chain: '产业链',
 };
 
 export type Weights = Readonly<Record<Factor, number>>;
@@ -25,6 +26,12 @@ export const DEFAULT_WEIGHTS: Weights = {
   incentives: 15,
   text: 10,
   stage: 10,
+  /**
+   * The enterprise would fill a gap (缺, fit 1) or strengthen a weak segment (弱, fit 0.6) of a chain
+   * of the project's region. It counts only for projects whose region has a gap or weak segment:
+   * elsewhere its weight is left out (the other factors share the 100 points as before).
+   */
+  chain: 10,
 };
 
 export interface ScoringConfig {
@@ -65,8 +72,11 @@ export function parseWeights(spec: string | undefined, base: Weights = DEFAULT_W
   return out;
 }
 
-/** Points each factor is worth, scaled so the weights sum to 100. */
-export function normalisedWeights(w: Weights): Weights {
+/** Points each factor is worth, scaled so the weights sum to 100; `without` factors count 0 (unless nothing would be left). */
+export function normalisedWeights(given: Weights, without: readonly Factor[] = []): Weights {
+  let w = given;
+  if (without.length && FACTORS.some((f) => !without.includes(f) && given[f] > 0))
+    w = Object.fromEntries(FACTORS.map((f) => [f, without.includes(f) ? 0 : given[f]])) as Record<Factor, number>;
   const total = FACTORS.reduce((s, f) => s + w[f], 0);
   return Object.fromEntries(FACTORS.map((f) => [f, (w[f] * 100) / total])) as Record<Factor, number>;
 }

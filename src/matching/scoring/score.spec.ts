@@ -321,29 +321,33 @@ describe('the stored form (verdict)', () => {
       incentives: { attached: 2, unmet: 77 },
       text: ['生猪屠宰', '饲料'],
       stage: 'open' as const,
+      chain: { kind: 2, segment: 4711, e: 'C2641' },
     });
     for (const [e, p, ca] of [
       ['A0313', 'A', 'A03'],
       ['C1351', 'C13', null],
       ['T', 'Z9', 'X-1'],
     ] as const) {
-      const v = decodeVerdict(encodeVerdict({ fits: [0.75, 1, 0.45, 0, 0.33, 0.1], sections: sections(e, p, ca) }))!;
+      const v = decodeVerdict(encodeVerdict({ fits: [0.75, 1, 0.45, 0, 0.33, 0.1, 1], sections: sections(e, p, ca) }))!;
       expect(v.sections.industry).toEqual({ kind: 8, e, p, ca });
       expect(v.sections).toMatchObject({
         region: { at: '410223' },
         incentives: { attached: 2, unmet: 77 },
         text: ['生猪屠宰', '饲料'],
         stage: 'open',
+        chain: { kind: 2, segment: 4711, e: 'C2641' },
       });
-      expect(v.fits).toEqual([0.75, 1, 0.45, 0, 0.33, 0.1]);
+      expect(v.fits).toEqual([0.75, 1, 0.45, 0, 0.33, 0.1, 1]);
     }
     // a row written when there were fewer factors: the ones it has read as stored, the new one is absent
-    const old = Buffer.from(encodeVerdict({ fits: [1, 1, 1, 1, 1, 1], sections: sections('A0313', 'A0313', null) }));
-    old[1] = 5; // "five factors stored" — drop the last fit and the stage section
-    const shorter = Buffer.concat([old.subarray(0, 7), old.subarray(8, old.length - 1)]);
+    const old = Buffer.from(encodeVerdict({ fits: [1, 1, 1, 1, 1, 1, 1], sections: sections('A0313', 'A0313', null) }));
+    const chainBytes = 1 + 2 + 3; // kind · segment 4711 (two varint bytes) · C2641 (three)
+    old[1] = 6; // "six factors stored" (before `chain`) — drop the last fit and the chain section
+    const shorter = Buffer.concat([old.subarray(0, 8), old.subarray(9, old.length - chainBytes)]);
     const v = decodeVerdict(shorter)!;
-    expect(v.fits).toEqual([1, 1, 1, 1, 1]);
-    expect(v.sections.stage).toBeUndefined();
+    expect(v.fits).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(v.sections.chain).toBeUndefined();
+    expect(v.sections.stage).toBe('open');
     expect(v.sections.text).toEqual(['生猪屠宰', '饲料']);
     expect(decodeVerdict(Buffer.from([2, 0]))).toBeNull(); // a layout this version does not know
   });

@@ -12,6 +12,7 @@ import type { CodeTree } from '../../reference/tree.js';
 import { indexTokens } from '../../platform/text/segmenter.js';
 import type { ScoreFactor } from '../match.entity.js';
 import { FACTOR_LABELS, FACTORS, MIN_INDUSTRY_FIT, normalisedWeights, type Factor, type ScoringConfig, type Weights } from './config.js';
+import { ChainIndex, type OpenSegment } from './chains.js';
 import { decodeVerdict, encodeVerdict, type IncentivesSection, type Verdict } from './stored.js';
 import { showShared, termTable, textFit, type TermTable } from './text.js';
 
@@ -53,6 +54,8 @@ export interface ScoringContext {
   /** Asia/Shanghai date (policy validity). */
   today: string;
   config: ScoringConfig;
+  /** The chains and their segment statuses (absent: no chains, the chain factor is left out). */
+  chains?: ChainIndex;
 }
 
 export interface MatchResult {
@@ -422,6 +425,64 @@ function revivedIncentives(
   return { fit, reason, eligible, needsInfo, attached: s.attached, unmet: s.unmet };
 }
 
+// ─── chain (产业链: the gaps and weak segments of the project's region) ────────────────────
+
+/** Stored in match verdicts (stored.ts): append new kinds, never renumber. */
+const enum CK {
+  /** the project's region (or a region above it) has no gap or weak segment in any chain */
+  NoOpenSegment,
+  /** it has, but none of the enterprise's industries lies in one */
+  NotInSegment,
+  Gap,
+  Weak,
+}
+
+interface ChainVerdict {
+  fit: number;
+  kind: CK;
+  /** the segment filled (0: none) */
+  segment: number;
+  /** the enterprise's code lying in it */
+  e: string;
+}
+
+export const CHAIN_FIT = { gap: 1, weak: 0.6 } as const;
+
+const NO_OPEN_SEGMENT: ChainVerdict = { fit: 0, kind: CK.NoOpenSegment, segment: 0, e: '' };
+const NOT_IN_SEGMENT: ChainVerdict = { fit: 0, kind: CK.NotInSegment, segment: 0, e: '' };
+
+/** The best open segment one of the enterprise's codes lies in (open: best first, so the first hit). */
+function chainVerdict(eCodes: readonly string[], ePaths: ReadonlyArray<readonly string[]>, open: readonly OpenSegment[]): ChainVerdict {
+  if (!open.length) return NO_OPEN_SEGMENT;
+  for (const { segment } of open) {
+    for (let i = 0; i < eCodes.length; i++) {
+      if (!segment.industryCodes.some((c) => ePaths[i].includes(c))) continue;
+      const gap = segment.status === 'gap';
+      return { fit: gap ? CHAIN_FIT.gap : CHAIN_FIT.weak, kind: gap ? CK.Gap : CK.Weak, segment: segment.id, e: eCodes[i] };
+    }
+  }
+  return NOT_IN_SEGMENT;
+}
+
+function chainReason(v: ChainVerdict, chains: ChainIndex, t: CodeTree): string {
+  switch (v.kind) {
+    case CK.NoOpenSegment:
+      return '项目所在地区的产业链暂无缺链、弱链环节';
+    case CK.NotInSegment:
+      return '企业所属行业不在项目所在地区产业链的缺链、弱链环节';
+    case CK.Gap:
+    case CK.Weak: {
+      const at = chains.segment(v.segment);
+      if (!at) return '产业链环节已调整，待重新计算';
+      return v.kind === CK.Gap
+        ? `企业主营「${industryName(t, v.e)}」，可补齐${at.chain.label}「${at.segment.name}」环节（本地缺链）`
+        : `企业主营「${industryName(t, v.e)}」，可强化${at.chain.label}「${at.segment.name}」环节（本地弱链）`;
+    }
+  }
+}
+
+const chainHash = (v: ChainVerdict) => mix(mix(v.kind + 1, v.segment), v.e ? codeHash(v.e) : 0);
+
 // ─── the compiled project ───────────────────────────────────────────────────────────────
 
 /** The per-factor results of one pair, before they are spelled out (cheap: mostly shared, memoised objects). */
@@ -435,6 +496,8 @@ export interface Evaluation {
   incentives: IncentivePart;
   sharedWords: readonly string[];
   stage: Part;
+  /** null: a match stored before the chain factor (the next re-match fills it in) */
+  chain: ChainVerdict | null;
   eligibleIncentiveIds: number[];
   needsInfoIncentiveIds: number[];
   excluded: MatchResult['excluded'];
@@ -507,6 +570,7 @@ function partHash(p: Part): number {
 
 const incentiveMemo = new Memo<IncentivePart>(50_000);
 const renderMemo = new Memo<string>(20_000);
+const chainMemo = new Memo<ChainVerdict>(50_000);
 let profiles = 0;
 /** Long signatures → short stable ids (per process), for memo keys. */
 const interned = new Map<string, number>();
@@ -542,6 +606,10 @@ export class ProjectProfile {
   private readonly totalHash: number;
   private readonly exclusion: MatchResult['excluded'];
   private readonly stagePart: Part;
+  /** The gap and weak segments of the chains over the project's region, best first. */
+  private readonly openSegments: readonly OpenSegment[];
+  /** Memo key prefix: those segments. */
+  private readonly chainKey: string;
 
   readonly project: MatchProject;
 
@@ -562,7 +630,12 @@ export class ProjectProfile {
     this.terms = termTable(opts.tokens ?? indexTokens(project.title, project.description), ctx.regions);
     // kept for the lifetime of a worker's cache: the texts are not needed any more
     this.project = { ...project, title: '', description: '' };
-    this.points = normalisedWeights(ctx.config.weights);
+    this.openSegments = (ctx.chains ?? ChainIndex.empty).openSegmentsOver(this.regionPath);
+    this.chainKey = String(
+      intern(this.openSegments.map((o) => `${o.segment.id}${o.segment.status[0]}${o.segment.industryCodes.join('+')}`).join(',')),
+    );
+    // the chain factor counts where the region has gaps or weak segments to fill (DEFAULT_WEIGHTS)
+    this.points = normalisedWeights(ctx.config.weights, this.openSegments.length ? [] : ['chain']);
     this.weightsHash = hash32(FACTORS.map((f) => this.points[f].toFixed(6)).join(','));
     this.incentiveKey = incentiveKeyFn(project.incentives);
     this.exclusion =
@@ -585,6 +658,9 @@ export class ProjectProfile {
     const tf = textFit(++k.uses > 1 ? (k.tokenSet ??= new Set(e.tokens)) : e.tokens, this.terms);
     const text = tf.fit ? round2(tf.fit) : 0;
     const stage = this.stagePart.fit;
+    const chain = this.openSegments.length
+      ? chainMemo.get(this.chainKey, k.industry, () => chainVerdict(e.industryCodes, k.industryPaths, this.openSegments))
+      : NO_OPEN_SEGMENT;
     const w = this.points;
     const score = Math.round(
       industry.fit * w.industry +
@@ -592,7 +668,8 @@ export class ProjectProfile {
         investment * w.investment +
         incentives.fit * w.incentives +
         text * w.text +
-        stage * w.stage,
+        stage * w.stage +
+        chain.fit * w.chain,
     );
     let excluded = this.exclusion;
     if (!excluded && region.fit === 0) excluded = { factor: 'region', reason: '' }; // spelled out by explain
@@ -604,18 +681,20 @@ export class ProjectProfile {
     h = mix(h, partHash(incentives));
     h = mix(h, tf.hash ^ Math.round(text * 100));
     h = mix(h, partHash(this.stagePart));
+    h = mix(h, chainHash(chain));
     for (const id of incentives.eligible) h = mix(h, id);
     h = mix(h, 0x7fff);
     for (const id of incentives.needsInfo) h = mix(h, id);
     return {
       score,
-      fits: { industry: industry.fit, region: region.fit, investment, incentives: incentives.fit, text, stage },
+      fits: { industry: industry.fit, region: region.fit, investment, incentives: incentives.fit, text, stage, chain: chain.fit },
       enterprise: e,
       industry,
       region,
       incentives,
       sharedWords: tf.shared,
       stage: this.stagePart,
+      chain,
       eligibleIncentiveIds: incentives.eligible,
       needsInfoIncentiveIds: incentives.needsInfo,
       excluded,
@@ -666,6 +745,7 @@ export class ProjectProfile {
         incentives: { attached: ev.incentives.attached, unmet: ev.incentives.unmet },
         text: ev.fits.text > 0 ? showShared(ev.sharedWords) : [],
         stage: this.project.stage,
+        chain: { kind: ev.chain?.kind ?? CK.NoOpenSegment, segment: ev.chain?.segment ?? 0, e: ev.chain?.e ?? '' },
       },
     });
   }
@@ -707,6 +787,7 @@ export class ProjectProfile {
         : { ...PENDING, eligible: stored.eligibleIncentiveIds, needsInfo: stored.needsInfoIncentiveIds, attached: 0, unmet: 0 },
       sharedWords: s.text ?? [],
       stage: { fit: fits.stage, reason: stage.reason },
+      chain: s.chain ? { fit: fits.chain, kind: s.chain.kind as CK, segment: s.chain.segment, e: s.chain.e } : null,
       eligibleIncentiveIds: stored.eligibleIncentiveIds,
       needsInfoIncentiveIds: stored.needsInfoIncentiveIds,
       excluded: null,
@@ -747,6 +828,7 @@ export class ProjectProfile {
               .join('')}`
           : NO_TEXT.reason,
       stage: () => ev.stage.reason,
+      chain: () => (ev.chain ? chainReason(ev.chain, ctx.chains ?? ChainIndex.empty, ctx.industries) : PENDING.reason),
     };
   }
 

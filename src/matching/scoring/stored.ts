@@ -22,6 +22,7 @@ import { FACTORS, type Factor } from './config.js';
  *     incentives  incentives attached · id of the first one not met (0: none)   (eligible / needs-info ids: their own columns)
  *     text        n · n × (length · UTF-16 code units, 2 bytes each)   the shared words shown (showShared's pick)
  *     stage       index in STAGES
+ *     chain       kind (CK in score.ts) · segment id (0: none) · code e (the enterprise's code inside the segment)
  *
  * To add a factor (say `chain`): append it to FACTORS (never reorder: positions are stored), add
  * its section to SECTIONS below (what its reason names, as codes) and its renderer in score.ts.
@@ -52,6 +53,13 @@ export interface IncentivesSection {
   unmet: number;
 }
 
+export interface ChainSection {
+  kind: number;
+  /** chain_segment id (names are read from the chains module's current facts) */
+  segment: number;
+  e: string;
+}
+
 export interface Sections {
   industry: IndustrySection;
   region: RegionSection;
@@ -59,6 +67,7 @@ export interface Sections {
   incentives: IncentivesSection;
   text: readonly string[];
   stage: ProjectStage;
+  chain: ChainSection;
 }
 
 export interface Verdict {
@@ -224,6 +233,18 @@ const SECTIONS: { [F in Factor]: { write(w: ByteWriter, s: Sections[F]): void; r
       w.uint(Math.max(0, STAGES.indexOf(s)));
     },
     read: (r) => STAGES[r.uint()] ?? 'open',
+  },
+  chain: {
+    write(w, s) {
+      w.uint(s.kind);
+      w.uint(s.segment);
+      writeCode(w, s.e);
+    },
+    read(r) {
+      const kind = r.uint();
+      const segment = r.uint();
+      return { kind, segment, e: readCode(r) };
+    },
   },
 };
 
