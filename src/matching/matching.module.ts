@@ -30,6 +30,14 @@ import { MatchingTriggers } from './matching.triggers.js';
     ChainFactsPort,
     { provide: DIGEST_MATCH_REASONS, useExisting: MatchExplanations },
   ],
-  exports: [ChainFactsPort, MatchingEngine, MatchesService, FullRematchService, MatchCountsQueries, MatchExplanations, DIGEST_MATCH_REASONS],
+  exports: [
+    ChainFactsPort,
+    MatchingEngine,
+    MatchesService,
+    FullRematchService,
+    MatchCountsQueries,
+    MatchExplanations,
+    DIGEST_MATCH_REASONS,
+  ],
 })
 export class MatchingModule {}

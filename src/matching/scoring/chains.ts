@@ -36,7 +36,9 @@ export class ChainIndex {
   constructor(readonly chains: readonly ChainFact[]) {
     for (const chain of chains) for (const segment of chain.segments) this.segments.set(segment.id, { segment, chain });
     this.version = chains
-      .map((c) => `${c.id}@${c.regionCode}:${c.label}:${c.segments.map((s) => `${s.id}${s.status[0]}${s.industryCodes.join('+')}`).join(',')}`)
+      .map(
+        (c) => `${c.id}@${c.regionCode}:${c.label}:${c.segments.map((s) => `${s.id}${s.status[0]}${s.industryCodes.join('+')}`).join(',')}`,
+      )
       .join(';');
   }
 

@@ -15,6 +15,7 @@ import {
   type MatchIncentive,
   type MatchProject,
 } from './score.js';
+import { ChainIndex, type ChainFact } from './chains.js';
 import { decodeVerdict, encodeVerdict } from './stored.js';
 import { isContentTerm, showShared, termTable, textFit } from './text.js';
 
@@ -248,6 +249,96 @@ describe('the match score', () => {
   });
 });
 
+describe('the chain factor (产业链)', () => {
+  // 尉氏县 肉制品 chain: 屠宰 is a gap, 肉制品加工 weak, 生猪养殖 strong; a 开封市 chain over it
+  const chains: ChainFact[] = [
+    {
+      id: 1,
+      regionCode: '410223',
+      label: '尉氏县肉制品产业链',
+      segments: [
+        { id: 101, name: '生猪养殖', position: 1, status: 'strong', industryCodes: ['A0313'] },
+        { id: 102, name: '屠宰', position: 2, status: 'gap', industryCodes: ['C1351'] },
+        { id: 103, name: '肉制品加工', position: 3, status: 'weak', industryCodes: ['C1353'] },
+      ],
+    },
+    {
+      id: 2,
+      regionCode: '410200',
+      label: '开封市汽车零部件产业链',
+      segments: [{ id: 201, name: '涂料', position: 1, status: 'gap', industryCodes: ['C264'] }],
+    },
+  ];
+  const withChains = (list: ChainFact[] = chains, config = DEFAULT_SCORING) => ({ ...ctx(config), chains: new ChainIndex(list) });
+  const factor = (m: ReturnType<typeof scoreMatch>) => m.breakdown.find((b) => b.factor === 'chain')!;
+
+  it('gives a gap full fit and a weak segment 0.6, naming the chain, the segment and the enterprise industry in it', () => {
+    const gap = scoreMatch(pigFarm, pigPark, withChains()); // C1351 lies in the gap 屠宰 (A0313 in the strong one does not count)
+    expect(factor(gap)).toMatchObject({
+      fit: 1,
+      reason: '企业主营「C1351 牲畜屠宰」，可补齐尉氏县肉制品产业链「屠宰」环节（本地缺链）',
+    });
+    const weak = scoreMatch({ ...pigFarm, industryCodes: ['C1353'] }, pigPark, withChains());
+    expect(factor(weak)).toMatchObject({
+      fit: 0.6,
+      reason: '企业主营「C1353 肉制品及副产品加工」，可强化尉氏县肉制品产业链「肉制品加工」环节（本地弱链）',
+    });
+    // a chain of a region above the project's counts too; a segment's code covers the codes below it
+    const paint = scoreMatch({ ...pigFarm, industryCodes: ['A0313', 'C2641'] }, { ...pigPark, industryCodes: ['A0313'] }, withChains());
+    expect(factor(paint).reason).toBe('企业主营「C2641 涂料制造」，可补齐开封市汽车零部件产业链「涂料」环节（本地缺链）');
+  });
+
+  it('ranks the enterprise that fills a gap above an otherwise equal one, and shows it among the highlights', () => {
+    const filler = scoreMatch(pigFarm, pigPark, withChains());
+    const other = scoreMatch({ ...pigFarm, industryCodes: ['A0313'] }, pigPark, withChains());
+    expect(factor(other)).toMatchObject({ fit: 0, reason: '企业所属行业不在项目所在地区产业链的缺链、弱链环节' });
+    expect(filler.score).toBeGreaterThan(other.score);
+    expect(filler.reasons).toContain(`产业链：${factor(filler).reason}`);
+    expect(factor(filler).weight).toBeCloseTo((10 * 100) / 110, 1); // DEFAULT_WEIGHTS: chain 10 of 110
+    expect(Math.abs(filler.breakdown.reduce((s, b) => s + b.fit * b.weight, 0) - filler.score)).toBeLessThanOrEqual(0.5);
+  });
+
+  it('leaves its weight out where the region has no gap or weak segment, so scores there are as without chains', () => {
+    const without = scoreMatch(pigFarm, pigPark, ctx());
+    const strongOnly = withChains([{ ...chains[0], segments: [chains[0].segments[0]] }]);
+    for (const c of [ctx(), strongOnly, withChains(chains.map((x) => ({ ...x, regionCode: '411300' })))]) {
+      const m = scoreMatch(pigFarm, pigPark, c);
+      expect(m.score).toBe(without.score);
+      expect(factor(m)).toMatchObject({ fit: 0, weight: 0, points: 0, reason: '项目所在地区的产业链暂无缺链、弱链环节' });
+    }
+    expect(factor(without).weight).toBe(0);
+    expect(scoreMatch(pigFarm, pigPark, withChains(chains, { ...DEFAULT_SCORING, weights: parseWeights('chain=0') })).score).toBe(
+      without.score,
+    );
+  });
+
+  it('stores the segment it found and reads it back word for word; a segment gone since reads as pending', () => {
+    const profile = new ProjectProfile(pigPark, withChains());
+    const ev = profile.evaluate(pigFarm);
+    const stored = {
+      score: ev.score,
+      verdict: profile.verdict(ev),
+      eligibleIncentiveIds: ev.eligibleIncentiveIds,
+      needsInfoIncentiveIds: ev.needsInfoIncentiveIds,
+    };
+    expect(decodeVerdict(stored.verdict)!.sections.chain).toEqual({ kind: 2, segment: 102, e: 'C1351' });
+    const reader = new ProjectProfile(profile.project, withChains(), { tokens: [], renderMemo: false });
+    expect(reader.explain(reader.revive(stored, { ...pigFarm, tokens: [] })!)).toEqual({ ...profile.explain(ev), excluded: null });
+    const edited = new ProjectProfile(profile.project, withChains([chains[1]]), { tokens: [], renderMemo: false });
+    expect(factor(edited.explain(edited.revive(stored, { ...pigFarm, tokens: [] })!)).reason).toBe('产业链环节已调整，待重新计算');
+  });
+
+  it('changes the fingerprint when a segment status changes (the re-match rewrites the pair)', () => {
+    const fp = (list: ChainFact[]) => new ProjectProfile(pigPark, withChains(list)).evaluate(pigFarm).fingerprint;
+    const weakened = [
+      { ...chains[0], segments: chains[0].segments.map((s) => (s.id === 102 ? { ...s, status: 'weak' as const } : s)) },
+      chains[1],
+    ];
+    expect(fp(weakened)).not.toBe(fp(chains));
+    expect(fp(chains)).toBe(fp(chains));
+  });
+});
+
 describe('weights configuration', () => {
   it('parses a subset and normalises to 100 points', () => {
     const w = parseWeights('industry=60');
@@ -268,7 +359,7 @@ describe('weights configuration', () => {
   it('refuses unknown factors and malformed parts', () => {
     expect(() => parseWeights('luck=5')).toThrow(/unknown factor "luck"/);
     expect(() => parseWeights('industry')).toThrow(/not factor=weight/);
-    expect(() => parseWeights('industry=0,region=0,investment=0,incentives=0,text=0,stage=0')).toThrow(/zero/);
+    expect(() => parseWeights('industry=0,region=0,investment=0,incentives=0,text=0,stage=0,chain=0')).toThrow(/zero/);
   });
 });
 

@@ -61,7 +61,7 @@ export interface ScoringContext {
 export interface MatchResult {
   score: number;
   breakdown: ScoreFactor[];
-  /** Up to three highlights, strongest first (`行业：…`). */
+  /** Up to three highlights, strongest first (`行业：…`), and the chain factor's when it holds (`产业链：…`). */
   reasons: string[];
   eligibleIncentiveIds: number[];
   needsInfoIncentiveIds: number[];
@@ -710,11 +710,12 @@ export class ProjectProfile {
       const fit = ev.fits[f];
       return { factor: f, fit, weight: Math.round(weight * 10) / 10, points: Math.round(fit * weight * 10) / 10, reason: reasons[f]() };
     });
-    const highlights = breakdown
-      .filter((b) => b.fit >= 0.5 && b.points > 0)
-      .sort((a, b) => b.points - a.points)
-      .slice(0, 3)
-      .map((b) => `${FACTOR_LABELS[b.factor as Factor]}：${b.reason}`);
+    const strong = breakdown.filter((b) => b.fit >= 0.5 && b.points > 0).sort((a, b) => b.points - a.points);
+    const top = strong.slice(0, 3);
+    // filling a gap of the region's chain is the point of 补链招商: always shown when it holds
+    const chain = strong.find((b) => b.factor === 'chain');
+    if (chain && !top.includes(chain)) top.push(chain);
+    const highlights = top.map((b) => `${FACTOR_LABELS[b.factor as Factor]}：${b.reason}`);
     let excluded = ev.excluded;
     if (excluded && !excluded.reason) {
       const why = breakdown.find((b) => b.factor === excluded!.factor)!.reason;

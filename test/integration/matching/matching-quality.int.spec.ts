@@ -1,5 +1,10 @@
 import { demoEnterprises, demoExpectations, demoProjects } from '../../../src/demo/demo-data.js';
 import { seedDemo } from '../../../src/demo/seed-demo.js';
+import { seedDemoChains } from '../../../src/demo/demo-chains.js';
+import type { Actor } from '../../../src/access/actor.js';
+import { createChainSchema } from '../../../src/chains/chains.schemas.js';
+import { ChainsService } from '../../../src/chains/chains.service.js';
+import { parseOrThrow } from '../../../src/platform/validation/zod-validation.js';
 import { FACTOR_LABELS, type Factor } from '../../../src/matching/scoring/config.js';
 import { MatchingEngine } from '../../../src/matching/matching.engine.js';
 import { MatchExplanations } from '../../../src/matching/match-explanations.js';
@@ -15,7 +20,8 @@ import { startTestApp, type TestApp } from '../../support/app.js';
 /**
  * The labelled set from the seed articles (src/demo/demo-data.ts `demoExpectations`): each
  * expected pair ranks in the enterprise's top 3, each non-pair does not; and every reason the
- * engine shows, for every stored match of the demo, is checked against the facts it names.
+ * engine shows, for every stored match of the demo, is checked against the facts it names
+ * (with the demo chains, so the chain factor's reasons are checked too).
  */
 describe('matching quality on the demo data', () => {
   let t: TestApp;
@@ -36,6 +42,19 @@ describe('matching quality on the demo data', () => {
   beforeAll(async () => {
     t = await startTestApp({ clock: new FakeClock(new Date('2026-06-01T02:00:00Z')) });
     await seedDemo(t.app);
+    await seedDemoChains(t.app); // the three demo chains …
+    // … and 开封市 adopting the 肉制品 template, over the demo's 尉氏 and 开封 food projects: the chain factor has gaps and weak segments to name
+    const [admin] = await t.dataSource.query(`SELECT id, email, name FROM app_user WHERE role = 'admin' ORDER BY id LIMIT 1`);
+    const admin_: Actor = {
+      userId: admin.id,
+      role: 'admin',
+      email: admin.email,
+      name: admin.name,
+      bureauId: null,
+      regionScope: null,
+      enterpriseId: null,
+    };
+    await t.get(ChainsService).create(admin_, parseOrThrow(createChainSchema, { regionCode: '410200', templateKey: 'meat-products' }));
     for (const r of await t.dataSource.query(`SELECT id, uscc FROM enterprise`)) ids.enterprise.set(r.uscc, r.id);
     for (const r of await t.dataSource.query(`SELECT id, code FROM project`)) ids.project.set(r.code, r.id);
     const engine = t.get(MatchingEngine);
@@ -101,7 +120,12 @@ describe('matching quality on the demo data', () => {
       certificationsValidUntil: e.certifications_valid_until,
       needLandMu: e.need_land_mu === null ? null : Number(e.need_land_mu),
     });
+    const chainRows = await t.dataSource.query(
+      `SELECT c.name AS chain, c.region_code, s.name, s.status, s.industry_codes FROM chain c JOIN chain_segment s ON s.chain_id = c.id`,
+    );
+    const open = (p: any) => chainRows.filter((s: any) => s.status !== 'strong' && r.path(p.region_code).includes(s.region_code));
     let checked = 0;
+    let chainReasons = 0;
     for (const m of matches) {
       const e = enterprises.get(m.enterprise_id);
       const p = projects.get(m.project_id);
@@ -125,7 +149,7 @@ describe('matching quality on the demo data', () => {
       const reg = factor('region').reason;
       const places = regionsIn(reg);
       expect(places[0]).toBe(r.fullName(p.region_code));
-      if (reg.includes('意向投资地')) {
+      if (reg.includes('意向投资地') && !reg.includes('不在意向投资地区内')) {
         const target = e.target_region_codes.find((c: string) => r.fullName(c) === (places[1] ?? places[0]));
         expect(target).toBeDefined();
         expect(r.isWithin(p.region_code, target)).toBe(true);
@@ -178,6 +202,32 @@ describe('matching quality on the demo data', () => {
       // stage: the project's
       expect(factor('stage').reason).toContain(PROJECT_STAGES[p.stage as keyof typeof PROJECT_STAGES]);
 
+      // chain: the segment named is a gap / weak one of a chain over the project's region, and the enterprise code named lies in it
+      const ch = factor('chain');
+      const segmentsHere = open(p);
+      const fitsIn = (s: any) => e.industry_codes.some((c: string) => s.industry_codes.some((sc: string) => t4754.isWithin(c, sc)));
+      if (ch.fit > 0) {
+        const [, code, , , label, segment, kind] =
+          /^企业主营「([A-T]\d{0,4}) ([^」]+)」，可(补齐|强化)(.+)「([^」]+)」环节（本地(缺链|弱链)）$/.exec(ch.reason)!;
+        expect(e.industry_codes).toContain(code);
+        const s = segmentsHere.find(
+          (x: any) => x.name === segment && label === `${r.displayName(x.region_code)}${x.chain}${x.chain.endsWith('链') ? '' : '产业链'}`,
+        );
+        expect(s).toBeDefined();
+        expect(s.status).toBe(kind === '缺链' ? 'gap' : 'weak');
+        expect(ch.fit).toBe(kind === '缺链' ? 1 : 0.6);
+        expect(s.industry_codes.some((sc: string) => t4754.isWithin(code, sc))).toBe(true);
+        // the best segment: a weak one only when no gap fits
+        if (kind === '弱链') expect(segmentsHere.filter((x: any) => x.status === 'gap').some(fitsIn)).toBe(false);
+        expect(m.reasons).toContain(`产业链：${ch.reason}`);
+        chainReasons++;
+      } else if (segmentsHere.length) {
+        expect(ch.reason).toBe('企业所属行业不在项目所在地区产业链的缺链、弱链环节');
+        expect(segmentsHere.some(fitsIn)).toBe(false);
+      } else {
+        expect(ch).toMatchObject({ reason: '项目所在地区的产业链暂无缺链、弱链环节', weight: 0 });
+      }
+
       // the highlights are the strongest factors, word for word
       for (const h of m.reasons) {
         const [label, ...rest] = h.split('：');
@@ -185,11 +235,14 @@ describe('matching quality on the demo data', () => {
         expect(factor(f).reason).toBe(rest.join('：'));
         expect(factor(f).fit).toBeGreaterThanOrEqual(0.5);
       }
-      // and the points add up
-      expect(Math.abs(m.breakdown.reduce((s, b) => s + b.fit * b.weight, 0) - m.score)).toBeLessThanOrEqual(0.5);
+      // and the points add up: the score is rounded (0.5), each shown weight too (0.05 each; 100/110 shares are not whole)
+      expect(Math.abs(m.breakdown.reduce((s, b) => s + b.fit * b.weight, 0) - m.score)).toBeLessThanOrEqual(
+        0.5 + 0.05 * m.breakdown.length,
+      );
       checked++;
     }
     expect(checked).toBe(matches.length);
+    expect(chainReasons).toBeGreaterThan(0);
     expect(checked).toBeGreaterThan(30);
   });
 
