@@ -24,6 +24,7 @@ import { AgreementIndustries1797600000000 } from './1797600000000-AgreementIndus
 import { EnterpriseDuplicates1797600000001 } from './1797600000001-EnterpriseDuplicates.js';
 import { Inbox1797700000000 } from './1797700000000-Inbox.js';
 import { ChainSegmentStatus1798300000000 } from './1798300000000-ChainSegmentStatus.js';
+import { ProjectChainSegment1798300000001 } from './1798300000001-ProjectChainSegment.js';
 
 /** Every migration, in order. A test checks this list against the files in this folder. */
 export const allMigrations = [
@@ -53,4 +54,5 @@ export const allMigrations = [
   EnterpriseDuplicates1797600000001,
   Inbox1797700000000,
   ChainSegmentStatus1798300000000,
+  ProjectChainSegment1798300000001,
 ];

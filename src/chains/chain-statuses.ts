@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { chainChanged, ChainFactsPort, type ChainFactsSource } from '../matching/chain-facts.port.js';
 import type { ChainFact, ChainSegmentStatus } from '../matching/scoring/chains.js';
 import { DomainEvents } from '../platform/events/domain-events.js';
+import { ChainSegmentsPort, type ChainSegmentRef, type ChainSegmentsSource } from '../projects/chain-segments.port.js';
 import { JobHandler } from '../platform/queue/job-handler.decorator.js';
 import { regions } from '../reference/regions.js';
 import { Chain, ChainSegment } from './chain.entity.js';
@@ -17,16 +18,18 @@ import { ChainsQueries } from './chains.queries.js';
  * `chainChanged`, in the transaction that stores it, so matching re-matches the region's projects.
  */
 @Injectable()
-export class ChainStatuses implements OnModuleInit, ChainFactsSource {
+export class ChainStatuses implements OnModuleInit, ChainFactsSource, ChainSegmentsSource {
   constructor(
     private readonly dataSource: DataSource,
     private readonly queries: ChainsQueries,
     private readonly events: DomainEvents,
     private readonly port: ChainFactsPort,
+    private readonly projectTags: ChainSegmentsPort,
   ) {}
 
   onModuleInit(): void {
     this.port.provide(this);
+    this.projectTags.provide(this);
   }
 
   /** In the caller's transaction: computes the chain's segment statuses and stores those that changed; true if any did. */
@@ -63,6 +66,23 @@ export class ChainStatuses implements OnModuleInit, ChainFactsSource {
       });
     }
     return { chains: ids.length, changed };
+  }
+
+  /** For the projects' port (补链 tags): segments by id with their chain's label and region. */
+  async segments(ids: readonly number[]): Promise<ChainSegmentRef[]> {
+    const rows: Array<{ id: number; chain_id: number; name: string; chain_name: string; region_code: string }> =
+      await this.dataSource.query(
+        `SELECT s.id, s.chain_id, s.name, c.name AS chain_name, c.region_code FROM chain_segment s JOIN chain c ON c.id = s.chain_id WHERE s.id = ANY($1::int[])`,
+        [ids],
+      );
+    const r = regions();
+    return rows.map((x) => ({
+      id: x.id,
+      chainId: x.chain_id,
+      name: x.name,
+      regionCode: x.region_code,
+      chainLabel: chainLabel(r.has(x.region_code) ? r.displayName(x.region_code) : '', x.chain_name),
+    }));
   }
 
   /** For matching's port: every chain with its segments and their stored statuses (one query over two small tables). */

@@ -154,8 +154,7 @@ export class ChainsService {
       Object.assign(chain, fields, { strongMin, weakMin });
       await m.save(Chain, chain);
       if (segments) {
-        await m.delete(ChainSegment, { chainId: id });
-        await this.writeSegments(m, id, segments);
+        await this.replaceSegments(m, id, segments);
       }
       await this.statuses.settle(m, chain);
       await this.statuses.announce(m, chain);
@@ -256,6 +255,37 @@ export class ChainsService {
     if (!q.trim() || !isStaff(actor) || !regions().has(regionCode) || !coversRegion(actor, regionCode)) return [];
     const page = await this.enterprises.browse(actor, { page: 1, pageSize: 10, region: regionCode, q: q.trim().slice(0, 100) });
     return page.items.map((e) => ({ id: e.id, name: e.name }));
+  }
+
+  /**
+   * The project form's 补链 choices: the chains in the caller's region subtree and those of the
+   * regions above it (a 尉氏县 project may serve a 开封市 chain), each with its segments in order.
+   */
+  async segmentChoices(
+    actor: Actor,
+  ): Promise<Array<{ chainLabel: string; segments: Array<{ id: number; name: string; status: SegmentStatus; statusLabel: string }> }>> {
+    if (!isStaff(actor)) return [];
+    const scope = staffScope(actor);
+    const chains = await this.dataSource.manager
+      .createQueryBuilder(Chain, 'c')
+      .where(scope ? '(c.region_path @> ARRAY[:scope]::char(6)[] OR c.region_code = ANY(:above))' : 'TRUE', {
+        scope,
+        above: scope ? [...regions().path(scope)] : [],
+      })
+      .orderBy('c.id')
+      .limit(100)
+      .getMany();
+    if (!chains.length) return [];
+    const segments = await this.dataSource.manager.find(ChainSegment, {
+      where: { chainId: In(chains.map((c) => c.id)) },
+      order: { position: 'ASC' },
+    });
+    return chains.map((c) => ({
+      chainLabel: chainLabel(regions().displayName(c.regionCode), c.name),
+      segments: segments
+        .filter((s) => s.chainId === c.id)
+        .map((s) => ({ id: s.id, name: s.name, status: s.status, statusLabel: `${SEGMENT_STATUSES[s.status]}链` })),
+    }));
   }
 
   /** Names of enterprises (the form's chosen 链主), in the order given; unknown ids are left out. */
@@ -434,6 +464,26 @@ export class ChainsService {
     const leader = chain.leaderUserId ? await this.lookups.staffUser(chain.leaderUserId) : null;
     const anchors = await this.lookups.enterprises(chain.anchorEnterpriseIds);
     return { chain, segments, leaderName: leader?.name ?? null, anchors };
+  }
+
+  /**
+   * A new segment list: a segment keeps its id where its position stays (so 补链 project tags and
+   * stored matches still name it), new positions are inserted, dropped ones deleted (their
+   * projects' tags cleared by the foreign key).
+   */
+  private async replaceSegments(m: EntityManager, chainId: number, segments: SegmentInput[]): Promise<void> {
+    const existing = new Map((await m.find(ChainSegment, { where: { chainId } })).map((s) => [s.position, s]));
+    const positions = new Set(segments.map((s) => s.position));
+    const gone = [...existing.values()].filter((s) => !positions.has(s.position)).map((s) => s.id);
+    if (gone.length) await m.delete(ChainSegment, { id: In(gone) });
+    const added: SegmentInput[] = [];
+    for (const s of segments) {
+      const old = existing.get(s.position);
+      if (!old) added.push(s);
+      else
+        await m.update(ChainSegment, { id: old.id }, { name: s.name, tier: s.tier, industryCodes: s.industryCodes, keywords: s.keywords });
+    }
+    if (added.length) await this.writeSegments(m, chainId, added);
   }
 
   private async writeSegments(m: EntityManager, chainId: number, segments: SegmentInput[]): Promise<void> {

@@ -1,3 +1,4 @@
+import type { ChainSegmentRef } from './chain-segments.port.js';
 import {
   Column,
   CreateDateColumn,
@@ -59,6 +60,13 @@ export class Project {
 
   @Column({ type: 'numeric', precision: 12, scale: 2, nullable: true, transformer: numericToNumber })
   landAreaMu: number | null;
+
+  /** 补链项目: the chain segment (src/chains) the project serves, checked through ChainSegmentsPort. */
+  @Column({ type: 'int', nullable: true })
+  chainSegmentId: number | null;
+
+  /** Not a column: the tagged segment's names, filled by ProjectsService when read. */
+  chainSegment?: ChainSegmentRef | null;
 
   @Column({ type: 'varchar', length: 12, default: 'planning' })
   stage: ProjectStage;

@@ -14,6 +14,8 @@ const projectFields = {
   landAreaMu: mu.nullable(),
   contactInfo: text(200),
   incentiveIds: z.array(dbId).max(50),
+  /** 补链项目: the chain segment the project serves (a segment of a chain of the project's region or a region above it). */
+  chainSegmentId: dbId.nullable(),
 };
 
 export const projectCode = z
@@ -31,6 +33,7 @@ export const createProjectSchema = z.strictObject({
   landAreaMu: projectFields.landAreaMu.default(null),
   contactInfo: projectFields.contactInfo.default(''),
   incentiveIds: projectFields.incentiveIds.default([]),
+  chainSegmentId: projectFields.chainSegmentId.default(null),
   stage: z.enum(['planning', 'open']).default('open'),
   /** Since when the project has been in that stage, if not today. */
   stageSince: isoDate.optional(),

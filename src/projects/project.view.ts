@@ -26,6 +26,9 @@ export function projectView(p: Project) {
     statusLabel: PROJECT_STATUSES[p.status],
     publishedAt: p.publishedAt,
     incentives: p.incentives?.map(incentiveSummary),
+    chainSegment: p.chainSegment
+      ? { id: p.chainSegment.id, chainId: p.chainSegment.chainId, chainLabel: p.chainSegment.chainLabel, name: p.chainSegment.name }
+      : null,
     contactInfo: p.contactInfo,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
@@ -64,6 +67,8 @@ export const projectResponse = apiSchema(
     statusLabel: z.string(),
     publishedAt: timestamp.nullable(),
     incentives: z.array(incentiveSummaryResponse).optional(),
+    /** 补链项目: the chain segment it serves, with the chain's label (e.g. 尉氏县汽车零部件产业链) and the segment's name. */
+    chainSegment: z.strictObject({ id: z.number().int(), chainId: z.number().int(), chainLabel: z.string(), name: z.string() }).nullable(),
     contactInfo: z.string(),
     createdAt: timestamp,
     updatedAt: timestamp,

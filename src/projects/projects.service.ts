@@ -17,6 +17,7 @@ import { regions } from '../reference/regions.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy, permits, requireStaff } from '../access/access-policy.js';
 import { isStaff, type Actor } from '../access/actor.js';
+import { ChainSegmentsPort } from './chain-segments.port.js';
 import { ProjectStageChange } from './project-stage-change.entity.js';
 import { Project } from './project.entity.js';
 import {
@@ -53,6 +54,7 @@ export class ProjectsService {
     private readonly events: DomainEvents,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
+    private readonly chainSegments: ChainSegmentsPort,
   ) {}
 
   // ── Operations (an actor's request: access check › one transaction › write › audit › events) ──
@@ -155,6 +157,7 @@ export class ProjectsService {
     const run = async (m: EntityManager) => {
       const { incentiveIds, stage, stageSince, ...fields } = input;
       const incentives = await this.incentivesById(m, incentiveIds);
+      await this.checkChainSegment(fields.chainSegmentId, fields.regionCode);
       const now = stageSince ? this.reachedAt(stageSince, 'stageSince') : this.clock.now();
       const p = m.create(Project, { ...fields, ...derived(fields), stage, stageChangedAt: now, status: 'draft' });
       try {
@@ -182,6 +185,7 @@ export class ProjectsService {
   async get(id: number, manager: EntityManager = this.dataSource.manager): Promise<Project> {
     const p = await manager.findOne(Project, { where: { id }, relations: { stageChanges: true, incentives: { policy: true } } });
     if (!p) throw notFound('项目');
+    await this.attachChainSegments([p]);
     return p;
   }
 
@@ -192,6 +196,7 @@ export class ProjectsService {
       const { incentiveIds, ...fields } = input;
       Object.assign(p, fields);
       Object.assign(p, derived(p));
+      if (fields.chainSegmentId !== undefined || fields.regionCode) await this.checkChainSegment(p.chainSegmentId, p.regionCode);
       await m.save(Project, p);
       if (incentiveIds) {
         const attached: Array<{ incentive_id: number }> = await m.query(
@@ -332,7 +337,25 @@ export class ProjectsService {
     qb.addOrderBy('p.published_at', 'DESC', 'NULLS LAST').addOrderBy('p.id', 'DESC').offset(offsetOf(q)).limit(q.pageSize);
     const [items, total] = await qb.getManyAndCount();
     await this.attachIncentives(items);
+    await this.attachChainSegments(items);
     return toPage(items, total, q);
+  }
+
+  /** 补链 tag: a segment of a chain whose region is the project's or lies above it; else a 400 naming `chainSegmentId`. */
+  private async checkChainSegment(segmentId: number | null | undefined, regionCode: string): Promise<void> {
+    if (!segmentId) return;
+    const s = (await this.chainSegments.byId([segmentId])).get(segmentId);
+    if (!s) throw validationFailed([{ field: 'chainSegmentId', code: 'unknown', message: '产业链环节不存在' }]);
+    if (!regions().isWithin(regionCode, s.regionCode))
+      throw validationFailed([
+        { field: 'chainSegmentId', code: 'outside_region', message: `「${s.chainLabel}」不属于项目所在地区，不能标为其补链项目` },
+      ]);
+  }
+
+  private async attachChainSegments(items: Project[]): Promise<void> {
+    const tagged = items.filter((p) => p.chainSegmentId);
+    const byId = await this.chainSegments.byId(tagged.map((p) => p.chainSegmentId!));
+    for (const p of items) p.chainSegment = p.chainSegmentId ? (byId.get(p.chainSegmentId) ?? null) : null;
   }
 
   private async attachIncentives(items: Project[]): Promise<void> {

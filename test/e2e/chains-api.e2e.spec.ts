@@ -231,6 +231,47 @@ describe('chains API', () => {
     expect(String(list.body)).toContain('汽车零部件');
   });
 
+  it('tags a project with the chain segment it serves (补链项目): shown on the project, checked against its region, kept across chain edits', async () => {
+    const chain = (await weishi.call('GET', `/chains/${chainId}`)).body;
+    const glass = chain.segments.find((s: { name: string }) => s.name === '汽车玻璃');
+    const created = await weishi.call(
+      'POST',
+      '/projects',
+      projectBody({ industryCodes: ['C3051'], title: '尉氏县汽车玻璃项目', chainSegmentId: glass.id }),
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.chainSegment).toEqual({ id: glass.id, chainId, chainLabel: '尉氏县汽车零部件产业链', name: '汽车玻璃' });
+    // a chain of another region is refused, naming the field; so is an unknown segment; nothing is written
+    const before = (await admin.call('GET', '/projects?includeDrafts=true&pageSize=100')).body.total;
+    const elsewhere = await admin.call('POST', '/projects', projectBody({ regionCode: '410302', chainSegmentId: glass.id }));
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body.errors).toEqual([expect.objectContaining({ field: 'chainSegmentId', code: 'outside_region' })]);
+    const unknown = await admin.call('POST', '/projects', projectBody({ chainSegmentId: 99_999_999 }));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'chainSegmentId', code: 'unknown' })]);
+    expect((await admin.call('GET', '/projects?includeDrafts=true&pageSize=100')).body.total).toBe(before);
+    // moving the project out of the chain's region while tagged is refused too
+    expect((await weishi.call('PATCH', `/projects/${created.body.id}`, { regionCode: '410221' })).status).toBe(400);
+    // editing the chain's segments keeps the ids of the positions that stay: the tag still names it
+    const edited = await weishi.call('PATCH', `/chains/${chainId}`, {
+      segments: [...segments, { name: '动力电池', position: 4, industryCodes: ['C3841'] }],
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.segments.find((s: { name: string }) => s.name === '汽车玻璃').id).toBe(glass.id);
+    const read = await weishi.call('GET', `/projects/${created.body.id}`);
+    expect(read.body.chainSegment).toMatchObject({ id: glass.id, name: '汽车玻璃' });
+    // untagging
+    expect((await weishi.call('PATCH', `/projects/${created.body.id}`, { chainSegmentId: null })).body.chainSegment).toBeNull();
+    // the console form offers the region's segments, and the project page shows the tag
+    await weishi.call('PATCH', `/projects/${created.body.id}`, { chainSegmentId: glass.id });
+    const form = await weishi.call('GET', `/console/projects/${created.body.id}/edit`);
+    expect(String(form.body)).toContain(`<option value="${glass.id}" selected>汽车玻璃（缺链）</option>`);
+    expect(String((await weishi.call('GET', `/console/projects/${created.body.id}`)).body)).toContain(
+      '尉氏县汽车零部件产业链「汽车玻璃」环节',
+    );
+    await weishi.call('PATCH', `/chains/${chainId}`, { segments });
+  });
+
   it('refuses enterprise users by role (403)', async () => {
     const ent = await actor(t, 'enterprise', { enterpriseId: ids['本地涂料'] });
     expect((await ent.call('GET', '/chains')).status).toBe(403);

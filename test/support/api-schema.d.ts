@@ -4142,6 +4142,12 @@ export interface components {
             type: string;
         };
         Project: {
+            chainSegment: {
+                chainId: number;
+                chainLabel: string;
+                id: number;
+                name: string;
+            } | null;
             code: string;
             contactInfo: string;
             /** Format: date-time */
@@ -4256,6 +4262,8 @@ export interface components {
             stage: "planning" | "open" | "signed" | "started" | "producing" | "closed";
         };
         ProjectsCreateRequest: {
+            /** @default null */
+            chainSegmentId: number | null;
             code: string;
             /** @default  */
             contactInfo: string;
@@ -4277,6 +4285,7 @@ export interface components {
             totalInvestmentYuan: number;
         };
         ProjectsUpdateRequest: {
+            chainSegmentId?: number | null;
             contactInfo?: string;
             description?: string;
             incentiveIds?: number[];

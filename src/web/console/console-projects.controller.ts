@@ -31,6 +31,7 @@ import {
   type ProjectFormValues,
 } from '../forms/project-form.js';
 import { pickerModel, pickFrom } from '../forms/tree-picker.js';
+import { ChainsService } from '../../chains/chains.service.js';
 import { Pages } from '../pages.js';
 import { idOf } from '../page-params.js';
 import { listQuery, listState } from '../list-view.js';
@@ -53,6 +54,7 @@ export class ConsoleProjectsController {
     private readonly matches: MatchesService,
     private readonly clock: Clock,
     private readonly intake: IntakeService,
+    private readonly chains: ChainsService,
   ) {}
 
   @Get()
@@ -228,6 +230,7 @@ export class ConsoleProjectsController {
     status?: number,
   ) {
     const choices = await this.policies.incentiveChoices(req.actor!, values.incentiveIds.map(Number).filter(Number.isInteger));
+    const chainChoices = await this.chains.segmentChoices(req.actor!);
     this.pages.send(
       req,
       res,
@@ -236,6 +239,7 @@ export class ConsoleProjectsController {
         form: projectFormView(values),
         id,
         choices,
+        chainChoices,
         createStages: [
           ['planning', PROJECT_STAGES.planning],
           ['open', PROJECT_STAGES.open],

@@ -13,6 +13,8 @@ export interface ProjectFormValues {
   landAreaMu: string;
   contactInfo: string;
   incentiveIds: string[];
+  /** 补链项目: the chain segment served ('' none) */
+  chainSegmentId: string;
   stage: string;
   stageSince: string;
   pickIndustry: string;
@@ -29,6 +31,7 @@ export function emptyProjectForm(regionCode = ''): ProjectFormValues {
     landAreaMu: '',
     contactInfo: '',
     incentiveIds: [],
+    chainSegmentId: '',
     stage: 'open',
     stageSince: '',
     pickIndustry: '',
@@ -46,6 +49,7 @@ export function projectFormValues(p: Project): ProjectFormValues {
     landAreaMu: p.landAreaMu == null ? '' : String(p.landAreaMu),
     contactInfo: p.contactInfo,
     incentiveIds: (p.incentives ?? []).map((i) => String(i.id)),
+    chainSegmentId: p.chainSegmentId ? String(p.chainSegmentId) : '',
     stage: p.stage,
     stageSince: '',
     pickIndustry: '',
@@ -68,6 +72,7 @@ export function readProjectForm(body: FormBody, opts: { action: string; create: 
     landAreaMu: field(body, 'landAreaMu'),
     contactInfo: field(body, 'contactInfo'),
     incentiveIds: fields(body, 'incentiveIds'),
+    chainSegmentId: field(body, 'chainSegmentId'),
     stage: field(body, 'stage') || 'open',
     stageSince: field(body, 'stageSince'),
     pickIndustry: adding ? '' : pickIndustry,
@@ -85,6 +90,7 @@ export function readProjectForm(body: FormBody, opts: { action: string; create: 
     landAreaMu: land.ok ? land.value : undefined,
     contactInfo: values.contactInfo,
     incentiveIds: values.incentiveIds.map(Number).filter((n) => Number.isInteger(n) && n > 0),
+    chainSegmentId: values.chainSegmentId ? Number(values.chainSegmentId) : null,
   };
   if (opts.create) {
     input.code = values.code;
