@@ -306,14 +306,24 @@ async function main() {
     const { c, segments } = await readChain();
     return queries.presence(c, segments);
   };
+  // as ChainsService: the ranking on the stored statuses, overlapped with counting the live presence (liveTargets)
   const targets = async () => {
     const { c, segments } = await readChain();
-    const presence = await queries.presence(c, segments);
-    return queries.targets(c, segments, presence, { page: 1, pageSize: 20 });
+    return queries.liveTargets(c, segments, { page: 1, pageSize: 20 });
   };
 
-  const { c, segments } = await readChain();
-  const presence = await queries.presence(c, segments);
+  const { c, segments: before } = await readChain();
+  const presence = await queries.presence(c, before);
+  // the stored statuses, as ChainStatuses.settle leaves them after the chain is written
+  for (const [i, s] of before.entries()) {
+    const p = presence[i];
+    await ds.manager.update(
+      ChainSegment,
+      { id: s.id },
+      { status: p.status, presence: p.enterprises + p.signedLeads + p.startedLeads + p.producingLeads },
+    );
+  }
+  const { segments } = await readChain();
   const firstPage = await queries.targets(c, segments, presence, { page: 1, pageSize: 20 });
   const open = segments.filter((s) => presence.find((p) => p.segmentId === s.id)!.status !== 'strong');
   const openCodes = [...new Set(open.flatMap((s) => s.industryCodes))];

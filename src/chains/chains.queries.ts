@@ -100,6 +100,28 @@ export class ChainsQueries {
   }
 
   /**
+   * The targets by the live segment statuses, at the cost of the slower of the two reads instead of
+   * their sum: the ranking runs on the stored statuses (ChainStatuses) while the presence is
+   * counted; when the count agrees — the usual case — that ranking is the answer, else it runs again
+   * on the live one.
+   */
+  async liveTargets(chain: Chain, segments: ChainSegment[], q: TargetsQuery, onlyEnterpriseId: number | null = null) {
+    const stored: SegmentPresence[] = segments.map((s) => ({
+      segmentId: s.id,
+      enterprises: s.presence,
+      openProjects: 0,
+      signedLeads: 0,
+      startedLeads: 0,
+      producingLeads: 0,
+      status: s.status,
+    }));
+    const [live, guess] = await Promise.all([this.presence(chain, segments), this.targets(chain, segments, stored, q, onlyEnterpriseId)]);
+    const count = (p: SegmentPresence) => p.enterprises + p.signedLeads + p.startedLeads + p.producingLeads;
+    const same = live.every((p, i) => p.status === stored[i].status && count(p) === count(stored[i]));
+    return same ? guess : this.targets(chain, segments, live, q, onlyEnterpriseId);
+  }
+
+  /**
    * Enterprises outside the chain's region whose industries fall in a gap or weak segment, each
    * under its best segment (gaps first, then left to right), ranked by score (FIT_POINTS +
    * OPENNESS_POINTS, equal to `targetScore`), then id.

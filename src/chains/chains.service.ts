@@ -191,8 +191,7 @@ export class ChainsService {
     if (q.segmentId && !segments.some((s) => s.id === q.segmentId)) {
       throw validationFailed([{ field: 'segmentId', code: 'unknown', message: '该产业链没有这个环节' }]);
     }
-    const presence = await this.queries.presence(chain, segments);
-    return { ...(await this.queries.targets(chain, segments, presence, q)), chain };
+    return { ...(await this.queries.liveTargets(chain, segments, q)), chain };
   }
 
   /** GET /chains/:id/targets/export: the ranked targets (first 5 000) as a sheet; audited. */
@@ -226,12 +225,11 @@ export class ChainsService {
    */
   async createLead(actor: Actor, id: number, input: ChainLeadInput): Promise<CreatedLead & { reasons: string[] }> {
     const { chain, segments } = await this.read(actor, id);
-    const presence = await this.queries.presence(chain, segments);
     const q = { page: 1, pageSize: 1, segmentId: input.segmentId };
     if (input.segmentId && !segments.some((s) => s.id === input.segmentId)) {
       throw validationFailed([{ field: 'segmentId', code: 'unknown', message: '该产业链没有这个环节' }]);
     }
-    const [target] = (await this.queries.targets(chain, segments, presence, q, input.enterpriseId)).items;
+    const [target] = (await this.queries.liveTargets(chain, segments, q, input.enterpriseId)).items;
     if (!target)
       throw validationFailed([{ field: 'enterpriseId', code: 'not_a_target', message: '该企业不是本产业链缺链、弱链环节的招商目标' }]);
     const note = [`产业链招商：${chain.name}「${target.segmentName}」`, ...target.reasons].join('；').slice(0, 2000);

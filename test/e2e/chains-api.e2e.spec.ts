@@ -251,7 +251,9 @@ describe('chains API', () => {
     expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'chainSegmentId', code: 'unknown' })]);
     expect((await admin.call('GET', '/projects?includeDrafts=true&pageSize=100')).body.total).toBe(before);
     // moving the project out of the chain's region while tagged is refused too
-    expect((await weishi.call('PATCH', `/projects/${created.body.id}`, { regionCode: '410221' })).status).toBe(400);
+    const moved = await kaifeng.call('PATCH', `/projects/${created.body.id}`, { regionCode: '410221' });
+    expect(moved.status).toBe(400);
+    expect(moved.body.errors).toEqual([expect.objectContaining({ field: 'chainSegmentId', code: 'outside_region' })]);
     // editing the chain's segments keeps the ids of the positions that stay: the tag still names it
     const edited = await weishi.call('PATCH', `/chains/${chainId}`, {
       segments: [...segments, { name: '动力电池', position: 4, industryCodes: ['C3841'] }],

@@ -91,7 +91,7 @@ describe('matching API', () => {
       stageLabel: '招商中',
     });
     expect(first.score).toBeGreaterThanOrEqual(second.score);
-    expect(first.breakdown).toHaveLength(6);
+    expect(first.breakdown).toHaveLength(7); // the six factors and 产业链 (weight 0: no chain in the region)
     expect(first.breakdown[0]).toMatchObject({
       factor: 'industry',
       label: '行业',

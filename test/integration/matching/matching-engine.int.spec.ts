@@ -129,6 +129,7 @@ describe('matching engine', () => {
       'incentives',
       'text',
       'stage',
+      'chain',
     ]);
     expect(m.reasons[0]).toBe('行业：同为「A0313 猪的饲养」');
     expect(await events(t.dataSource, 'match.new')).toEqual([
