@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import iconv from 'iconv-lite';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { actor, type TestActor } from '../support/auth.js';
@@ -10,12 +11,33 @@ const WEISHI = seed[2];
 const EDUCATION_TITLE = seed[29]; // 河南108家产教融合型企业入库培育 将获组合式政策支持
 const EDUCATION = seed[30];
 
+/**
+ * A multipart upload on a connection of its own. Through fetch's pool the request would go out on the socket the previous
+ * answer left idle; when the event loop (shared by this test and the server) stalls between two requests for longer
+ * than the client's reuse margin, the server's keep-alive timer closes that socket while a long body (the 50 MB case) is
+ * still being written — ECONNRESET instead of the answer. A fresh connection has no idle timer to race.
+ */
 async function upload(t: TestApp, by: TestActor, name: string, content: Buffer | string, fields: Record<string, string> = {}) {
   const form = new FormData();
   form.set('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), name);
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  const r = await fetch(`${t.url}/intake/documents`, { method: 'POST', headers: { authorization: `Bearer ${by.token}` }, body: form });
-  return { status: r.status, body: (await r.json()) as any };
+  const encoded = new Response(form);
+  const bytes = Buffer.from(await encoded.arrayBuffer());
+  const headers = {
+    authorization: `Bearer ${by.token}`,
+    'content-type': encoded.headers.get('content-type')!,
+    'content-length': bytes.length,
+  };
+  return new Promise<{ status: number; body: any }>((resolve, reject) => {
+    const req = request(`${t.url}/intake/documents`, { method: 'POST', agent: false, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(bytes);
+  });
 }
 
 async function ready(by: TestActor, id: number) {
