@@ -57,4 +57,18 @@ describe('extractDrafts', () => {
     expect(subsidy.kind === 'incentive' && subsidy.fields.conditions).toContainEqual({ type: 'minInvestment', yuan: 100_000_000 });
     expect(out.drafts[0]).toMatchObject({ kind: 'policy', fields: { regionCode: '410000' } });
   });
+
+  // Sentences written for these rules (not from the seeds or the eval fixtures).
+  it('keeps a later phase apart from the project it extends', () => {
+    const text = '汴西湖文旅小镇项目建成投产。持续推进汴西湖文旅小镇二期。';
+    const titles = extractDrafts({ title: '开封市政府工作报告', text }).drafts.map((d) => d.kind === 'project' && d.fields.title);
+    expect(titles).toEqual(['汴西湖文旅小镇项目', '汴西湖文旅小镇二期']);
+  });
+
+  it('takes the region from the site after the name and from the host of a signing, not from the partner', () => {
+    const region = (text: string) =>
+      extractDrafts({ title: '报告', text, regionCode: '410200' }).drafts.map((d) => d.kind === 'project' && d.fields.regionCode);
+    expect(region('投资30亿元的智能客车产业园项目落户郑州航空港经济综合实验区。')).toEqual(['410173']);
+    expect(region('通许县与上海一家企业签约年产8万吨食品加工项目。')).toEqual(['410222']);
+  });
 });

@@ -66,8 +66,14 @@ export function projectKey(title: string): string {
   return title.replace(/[“”"‘’《》（）()\s]/gu, '').replace(/(?:项目|工程|建设|厂)+$/u, '');
 }
 
+/** A phase or a line of one facility: "二期", "2号线" — two phases are two projects. */
+const PHASE = /[一二三四五六七八九十\d]+期|\d+号线/gu;
+const phasesOf = (key: string) => (key.match(PHASE) ?? []).join(',');
+
 function sameProject(a: string, b: string): boolean {
   if (a === b) return true;
+  // "华兰生物疫苗产业园项目建成投产" and "华兰生物疫苗产业园二期": the second phase is a project of its own.
+  if (phasesOf(a) !== phasesOf(b)) return false;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   return short.length >= 5 && long.includes(short);
 }
@@ -77,12 +83,40 @@ function yearOf(title: string, text: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-function projectRegion(m: ProjectMention, places: RegionMention[], documentRegion: string | null) {
+function projectRegion(text: string, m: ProjectMention, places: RegionMention[], documentRegion: string | null) {
   const tree = regions();
   // A place inside the name ("洛宁抽水蓄能电站"), else one just before it in the sentence ("濮阳市的东站项目").
+  // A place the partner comes from ("沈丘县与上海一家企业签约…") is not where the project is.
+  const partner = (p: RegionMention) =>
+    /(?:与|同|和|跟)$/u.test(text.slice(Math.max(0, p.start - 1), p.start)) ||
+    /^[^与同和跟，,。；;]{0,6}?(?:企业|公司|客商|集团|商会)/u.test(text.slice(p.end, p.end + 10));
+  // "禹州市与深圳一家新能源企业签约…项目": the place that signs with a partner hosts the project.
+  const hosts = places.filter(
+    (p) =>
+      p.end <= m.start &&
+      p.start >= m.sentence.start &&
+      /^(?:与|同)/u.test(text.slice(p.end, p.end + 1)) &&
+      /签约|签订|签署|合作|携手/u.test(text.slice(p.end, m.start)) &&
+      !/[，,；;]/u.test(text.slice(p.end, m.start)),
+  );
   const inside = places.filter((p) => p.start >= m.start && p.end <= m.end);
-  const before = places.filter((p) => p.end <= m.start && p.start >= Math.max(m.sentence.start, m.start - 12));
-  const pick = inside.length ? inside : before.length ? [before[before.length - 1]] : [];
+  const before = places.filter((p) => p.end <= m.start && p.start >= Math.max(m.sentence.start, m.start - 12) && !partner(p));
+  // "…产业园项目落户许昌经济技术开发区": the site the sentence gives right after the name.
+  const sited = places.filter(
+    (p) =>
+      p.start >= m.end &&
+      p.start - m.end <= 6 &&
+      /(?:落户|位于|落地|选址|坐落于|坐落在|建在|布局在|落户在)$/u.test(text.slice(m.end, p.start)),
+  );
+  const pick = inside.length
+    ? inside
+    : sited.length
+      ? [sited[0]]
+      : hosts.length
+        ? [hosts[0]]
+        : before.length
+          ? [before[before.length - 1]]
+          : [];
   if (pick.length) {
     const deepest = pick.reduce((a, b) => (tree.path(b.code).length > tree.path(a.code).length ? b : a));
     return { code: deepest.code, place: deepest as RegionMention | null };
@@ -108,7 +142,7 @@ function projectDrafts(input: ExtractionInput, documentRegion: string | null, ex
   const drafts: Array<{ key: string; draft: Extract<ExtractedDraft, { kind: 'project' }> }> = [];
   for (const m of findProjectMentions(text)) {
     if (m.kind !== 'project') continue;
-    const region = projectRegion(m, places, documentRegion);
+    const region = projectRegion(text, m, places, documentRegion);
     const industry = projectIndustries(text, m, extra);
     const evidence: Evidence[] = [ev(text, 'title', m.start, m.end)];
     if (m.amount) evidence.push(ev(text, 'investmentYuan', m.amount.start, m.amount.end));

@@ -42,4 +42,32 @@ describe('findProjectMentions', () => {
     const p = projects('计划投资5.5亿元,启动县妇幼保健院新院区建设,完成县人民医院病房综合楼和公共医学中心项目建设。');
     expect(p.every(([, amount]) => amount === null)).toBe(true);
   });
+
+  // Sentences written for these rules (not from the seeds or the eval fixtures).
+  it('leaves out groups named by status, date or sector, and the classes an incentive is granted to', () => {
+    expect(projects('提前谋划2023年新开工项目,对年底前应投产项目实行周调度。')).toEqual([]);
+    expect(projects('对新落户本市、固定资产投资3亿元以上的制造业项目,给予设备奖励。')).toEqual([]);
+    expect(projects('整合资金、土地等资源支持项目落地。')).toEqual([]);
+    expect(projects('为技术改造项目开辟审批绿色通道。')).toEqual([]);
+  });
+
+  it('counts partners apart from projects: "与…一家企业签约X项目" is one project', () => {
+    expect(projects('长葛市与苏州一家企业签约年产5万吨铝箔项目,总投资6亿元。')).toEqual([['年产5万吨铝箔项目', 600_000_000, '签约']]);
+  });
+
+  it('does not draft the parts a project consists of', () => {
+    expect(projects('中牟县汽车零部件产业园项目投资9亿元,主要建设冲压、焊装生产线。').map(([name, amount]) => [name, amount])).toEqual([
+      ['中牟县汽车零部件产业园项目', 900_000_000],
+    ]);
+  });
+
+  it('takes list items as one kind: a sibling of a project in "A、B等项目" is a project', () => {
+    expect(projects('华润“雪花”、中铝高端铝材等项目加快推进。').map((p) => p[0])).toEqual(['华润“雪花”', '中铝高端铝材']);
+  });
+
+  it('ends the name at its head before an adverb, an approval or its own amount', () => {
+    expect(projects('郑州商贸职业学院获批建设。').map((p) => p[0])).toEqual(['郑州商贸职业学院']);
+    expect(projects('推动连霍高速郑州段改扩建工程早日开工。').map((p) => p[0])).toEqual(['连霍高速郑州段改扩建工程']);
+    expect(projects('鄢陵县花木交易中心提升改造项目总投资3.6亿元。')).toEqual([['鄢陵县花木交易中心提升改造项目', 360_000_000, null]]);
+  });
 });

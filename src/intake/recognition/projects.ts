@@ -38,20 +38,22 @@ export interface ProjectMention {
 const HEAD =
   '项目|工程|产业园|工业园|园区|基地|电站|水库|水厂|处理厂|发电厂|电厂|工厂|厂区|生产线|医院|院区|学校|小学|中学|' +
   '综合体|小镇|大道|通道|枢纽|创新谷|科技城|物流园|中心|安置房|输变电|高铁|铁路|高速|机场|码头|港区|博物馆|体育馆|' +
-  '改扩建|迁建|扩建|号线|车场|幼儿园|图书馆|文化馆|体育场|科技馆';
+  '改扩建|迁建|扩建|号线|车场|幼儿园|图书馆|文化馆|体育场|科技馆|学院|大学';
 const ENDS_IN_HEAD = new RegExp(`(?:${HEAD})(?:[一二三四五六七八九]期(?:工程|项目)?)?$`, 'u');
 /** What a clause says about a project right after its name: "前坪水库下闸蓄水", "洛宁抽水蓄能电站全面转入…". */
 const PREDICATE =
   '建设|建成|开工|动工|完工|竣工|投产|投用|投入|通车|贯通|蓄水|下闸|试运行|运行|运营|转入|纳入|加快|全面|顺利|正式|成功|' +
-  '落地|签约|具备|启动|实施|推进|获批|开通|开行|开业|整体|已|即将|主体|批量|前期|完成|达产|上线|落户|正';
+  '落地|签约|具备|启动|实施|推进|获批|开通|开行|开业|整体|已|即将|主体|批量|前期|完成|达产|上线|落户|正|' +
+  // adverbs before the predicate, and the project's own figures: "…改扩建工程早日开工", "…项目投资18.5亿元", "…项目总投资3.6亿元"
+  '早日|尽快|如期|按期|按时|力争|预计|计划|投资|总投资|占地|位于|坐落|由|将|年内|于';
 /** Verbs inside a phrase: what precedes the last of them is the action, what follows the (candidate) name. */
 const INNER_VERB = new RegExp(
   '^.*(?:推进|谋划|实施|推动|开展|解决|支持|破解|梳理|包装|上传|吸引|紧盯|针对|围绕|协调|整合|构建|打造|引导|鼓励|申报|' +
-    '培育|聚焦|抓好|做好|强化|优化|加强|加快|提前|储备|布局|引进|落实|促进|带动|争取|突出|以(?![上下内来后前])|对|把|将)',
+    '培育|聚焦|抓好|做好|强化|优化|加强|加快|提前|储备|布局|引进|落实|促进|带动|争取|突出|签约|签订|签下|以(?![上下内来后前])|对|把|将)',
   'u',
 );
 /** After 等, a category rather than a kind of project: "文旅融合、物流仓储等领域项目", "…等省级以上试点示范项目". */
-const CATEGORY = /领域|方面|行业|类|环节|产业|业态|示范|试点|以上/u;
+const CATEGORY = /领域|方面|行业|类|环节|产业|业态|示范|试点|以上|资源|要素|方式|措施|手段|渠道|机制|政策|支持|保障/u;
 /** Names of activities, not of projects: "技术改造", "产能升级". */
 const ACTIVITY = /(?:改造|升级|提升|创新|转型|发展|融合|治理|整治|管理|服务|申报|建设)$/u;
 /** The name ends at the first project head followed by what is said about it (or by nothing). */
@@ -115,6 +117,7 @@ const LEADING = new RegExp(
       '开展',
       '布局',
       '筹建',
+      '开辟',
       '开建',
       '了',
       '的',
@@ -145,7 +148,7 @@ const LEADING = new RegExp(
 const TRAILING = /(?:项目建设|建设|等一批|等|工作)$/u;
 /** A phrase that opens with one of these is about doing something, not naming a project ("找准项目", "入选…产业园"). */
 const NOT_A_NAME =
-  /^(?:找准|围绕|符合|聚焦|依托|带动|提高|增强|坚持|坚决|查处|实现|利用|发挥|形成|包括|属于|通过|作为|成为|抓好|做好|提升|争创|创建|培育|鼓励|引导)|入选|荣获|获批|被评为|评为|晋升|产业中心$|之城$/u;
+  /^(?:找准|围绕|符合|聚焦|依托|带动|提高|增强|坚持|坚决|查处|实现|利用|发挥|形成|包括|属于|通过|作为|成为|抓好|做好|提升|争创|创建|培育|鼓励|引导)|入选|荣获|获批|被评为|评为|晋升|产业中心$|之城$|绿色通道|直通车|快车道|高地$|洼地$/u;
 
 /** Words that say what kind of project, not which one; a name made only of these names no project. */
 const GENERIC = new RegExp(
@@ -253,6 +256,28 @@ const GENERIC = new RegExp(
       '普惠性',
       '优质',
       '领域',
+      // a project's status or date says which group, not which project: "年底前应竣工项目", "2022年新开工项目", "新落户…项目"
+      '新开工',
+      '开工',
+      '竣工',
+      '投产',
+      '签约',
+      '落户',
+      '新落户',
+      '年底前',
+      '年内',
+      '当年',
+      '年度',
+      '今年',
+      '明年',
+      '列入',
+      '计划',
+      '应',
+      '拟',
+      '待',
+      // a sector names a class of projects: "制造业项目", "先进制造业项目"
+      '先进制造业',
+      '制造业',
       '全',
       '保障',
       '人民',
@@ -288,11 +313,20 @@ const GENERIC = new RegExp(
 
 /** A count or a collective: "98个项目", "一批", "307个亿元以上招商项目", "64个省市重点项目". */
 const COUNTED = /(?:\d+|[一二两三四五六七八九十百千]+)(?:个|项|批|家|所|座|条|套|处)|一批|多个|若干|一系列|系列|等\d+/u;
+/** A count of partners, not of projects: "与深圳一家新能源企业签约…项目", "联合3家高校共建…". */
+const PARTNER_COUNT = /(?:\d+|[一二两三四五六七八九十百千]+)家\p{Script=Han}{0,10}?(?:企业|公司|集团|单位|机构|银行|高校|院所|客商)/gu;
+const counts = (s: string) => COUNTED.test(s.replace(PARTNER_COUNT, ''));
 /** A count right after the name: "寄宿制学校98所". */
 const COUNT_AFTER =
   /^(?:落地|开工|签约|建成|投产|竣工|完成|实施|达到|共|累计)?(?:\d+|[一二两三四五六七八九十百千]+)(?:个|项|批|家|所|座|条|套|处)/u;
 /** Sums and statistics: the amount in such a sentence belongs to no one project. */
 const TOTALS = /累计|合计|共计|总计|完成投资|完成固定资产投资|占年计划|GDP|生产总值|增加值|税收|财政|预算|收入|扶贫资金|专项资金|资金\d/u;
+
+/** A clause that lists what a project consists of. */
+const COMPONENTS = /^(?:主要|重点)?(?:建设内容|建设规模|主要建设|主要包括|主要生产|主要产品|包括|涵盖|配套建设|分为)/u;
+/** A sentence that grants to a class ("对…的制造业项目…给予奖励"): the phrase after 对 names who may have it. */
+const ADDRESSEE = /^(?:对|针对|凡|对于)/u;
+const GRANTS = /给予|奖励|补助|补贴|贴息|奖补|实行|享受|开辟|优先|予以|免征|减免|挂图作战|明确/u;
 
 const ETC = new RegExp(`^(.*?)等(.{0,12}?(?:${HEAD}))`, 'u');
 
@@ -348,7 +382,7 @@ export function specificPart(name: string): string {
   let bare = name.replace(/[“”"‘’《》（）()]/gu, '');
   // Places say where, not which: "开封“8712”重点项目" is a programme of 开封.
   for (const place of recogniseRegions(bare).reverse()) bare = bare.slice(0, place.start) + bare.slice(place.end);
-  const rest = bare.replace(GENERIC, '');
+  const rest = bare.replace(/\d{2,4}年(?:[上下]半年|度)?/gu, '').replace(GENERIC, '');
   // Digits alone ("“8712”重点项目") name a programme, not a project; "220千伏胡陈" keeps its Han part.
   return /\p{Script=Han}{2}|[A-Za-z]{3}/u.test(rest) ? rest : '';
 }
@@ -400,7 +434,7 @@ function candidateIn(text: string, item: Piece): Candidate | null {
   let { name, cut } = strip(item.text.replace(/\s+$/u, ''));
   const headedName = headed(name);
   if (headedName !== null) name = headedName;
-  const countedWhole = COUNTED.test(name);
+  const countedWhole = counts(name);
   // "开封精准谋划储备项目", "符合…需要的重大项目", "濮阳市的东站项目": the name is what follows the last verb or 的.
   const inner = INNER_VERB.exec(name);
   const of = name.lastIndexOf('的');
@@ -418,7 +452,7 @@ function candidateIn(text: string, item: Piece): Candidate | null {
   }
   if (name.length < 2 || name.length > 40 || NOT_A_NAME.test(name)) return null;
   const start = item.start + cut;
-  const counted = countedWhole || COUNTED.test(name) || COUNT_AFTER.test(text.slice(start + name.length, start + name.length + 10));
+  const counted = countedWhole || counts(name) || COUNT_AFTER.test(text.slice(start + name.length, start + name.length + 10));
   const specific = specificPart(name);
   return {
     start,
@@ -443,6 +477,8 @@ export function findProjectMentions(text: string): ProjectMention[] {
     > = [];
     for (const c of s[0].matchAll(CLAUSE)) {
       const clause: Piece = { start: s.index + c.index, text: c[0] };
+      // "…项目投资18.5亿元，主要建设再生铝、再生铜生产线": the parts of the project just named, not projects.
+      if (COMPONENTS.test(clause.text)) continue;
       // "A、B等重大项目" / "A、B等204个项目开工建设": the items before 等 are the projects, with or without a head.
       const etc = ETC.exec(clause.text);
       // "A、B等全线贯通": a list before 等, each item still has to end like a project.
@@ -511,7 +547,7 @@ export function findProjectMentions(text: string): ProjectMention[] {
     }
     const projects = found.filter((f) => f.kind === 'project');
     const money = TOTALS.test(sentence.text) ? [] : moneyNear(sentence, amounts);
-    for (const f of found) {
+    const judged = found.map((f) => {
       let amount: AmountMention | null = null;
       if (f.kind === 'project') {
         // "总投资14.85亿元的X项目" / "X项目，总投资5亿元": the amount right next to the name is its own.
@@ -525,20 +561,37 @@ export function findProjectMentions(text: string): ProjectMention[] {
         // Otherwise a sentence with one project and one investment amount ("计划投资11亿元，开工建设三中迁建项目").
         const invested = money.filter((a) => /投资|资金|总额/u.test(text.slice(Math.max(sentence.start, a.start - 5), a.start)));
         // A sentence that also counts things ("新建14所中小学校") spends its amount on more than this one project.
-        const countsOthers = COUNTED.test(sentence.text.slice(0, f.start - sentence.start) + sentence.text.slice(f.end - sentence.start));
+        const countsOthers = counts(sentence.text.slice(0, f.start - sentence.start) + sentence.text.slice(f.end - sentence.start));
         amount = adjacent ?? (projects.length === 1 && invested.length === 1 && !countsOthers ? invested[0] : null);
       }
+      const clause = text.slice(f.clauseStart, f.clauseEnd);
+      // "对新落户郑州市、固定资产投资5亿元以上的制造业项目…给予奖励": a class the sentence grants to, not a project.
+      if (f.kind === 'project' && ADDRESSEE.test(clause) && GRANTS.test(sentence.text))
+        return { f, amount: null, verdict: { project: false, reason: 'addressee' } as const };
+      const verdict =
+        f.kind === 'project'
+          ? judgeProject({
+              name: f.name,
+              clause,
+              before: text.slice(f.clauseStart, f.start),
+              after: text.slice(f.end, f.clauseEnd),
+              hasAmount: amount !== null,
+              hasPlace: places.some((p) => p.start >= f.start && p.end <= f.end),
+            })
+          : null;
+      return { f, amount, verdict };
+    });
+    for (const { f, amount: own, verdict } of judged) {
+      let amount = own;
       let kind = f.kind;
-      if (kind === 'project') {
-        const verdict = judgeProject({
-          name: f.name,
-          clause: text.slice(f.clauseStart, f.clauseEnd),
-          before: text.slice(f.clauseStart, f.start),
-          after: text.slice(f.end, f.clauseEnd),
-          hasAmount: amount !== null,
-          hasPlace: places.some((p) => p.start >= f.start && p.end <= f.end),
-        });
-        if (!verdict.project) {
+      if (verdict && !verdict.project) {
+        // "凯盛“新洛玻”、忠旺高端铝精深加工等项目": items of one list are of one kind — a name the test cannot bound on its own
+        // is a project when a sibling in the same list is one.
+        const sibling =
+          verdict.reason === 'unbounded' &&
+          f.listed &&
+          judged.some((o) => o.f !== f && o.f.clauseStart === f.clauseStart && o.f.listed && o.verdict?.project === true);
+        if (!sibling) {
           kind = 'programme';
           amount = null;
         }
