@@ -144,7 +144,7 @@ export function findAmounts(text: string, options: { bare?: boolean } = {}): Amo
     if (value === null || value <= 0n || value > BigInt(Number.MAX_SAFE_INTEGER)) continue;
     const prefix = text.slice(Math.max(0, start - 8), start);
     const qualifier =
-      bound === '以上' || many1 || many2 || /(超过|超|逾|突破)$/.test(prefix)
+      bound === '以上' || many1 || many2 || /(?<!不)(超过|超|逾|突破)$/.test(prefix)
         ? 'over'
         : bound === '以内' || bound === '以下' || /(不超过|最高|最多|上限)[^，。；,;\d]{0,4}$/.test(prefix)
           ? 'under'

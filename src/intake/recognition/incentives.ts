@@ -3,6 +3,8 @@ import type { Condition } from '../../policies/eligibility/conditions.js';
 import type { IncentiveKind } from '../../policies/policy.vocabulary.js';
 import { findAmounts } from './amounts.js';
 import { industryCodesIn, type IndustryKeyword } from './industries.js';
+import { recogniseRegions } from './regions.js';
+import type { EnterpriseSize } from '../../enterprises/enterprise.vocabulary.js';
 
 /**
  * Incentive statements in policy texts and articles: "入库培育企业将在项目审批中享受“绿色通道”",
@@ -25,7 +27,7 @@ export interface IncentiveMention {
 
 /** Kind cues in order of precedence: the first that matches names the clause's kind. */
 const KINDS: Array<[IncentiveKind, RegExp]> = [
-  ['fast_track', /绿色通道|容缺|并联审批|简化审批|优化审批|审批流程|优先审批|全程代办|帮办代办/u],
+  ['fast_track', /绿色通道|容缺|并联审批|简化审批|优化审批|审批流程|优先审批|全程代办|帮办代办|审批模式|告知承诺|承诺制/u],
   ['credit', /信用|增信/u],
   ['loan', /贷款|贴息|信贷|融资|担保|基金/u],
   ['land', /用地|土地|标准地|厂房/u],
@@ -39,11 +41,22 @@ const GRANT = /给予|享受|享有|开辟|可申请|优先|提供|支持|设立
 /** A fund set up for enterprises is an offer even when the clause does not say to whom ("设立产业发展引导资金"). */
 const FUND = /(?:设立|建立|出资).{0,16}(?:资金|基金|资金池)/u;
 /** Past figures ("发放就业补贴2137万元", "累计…") are statistics, not offers. */
-const REPORTED = /发放|累计|共计|合计|完成|投入.{0,6}资金|兑现了|已|争取|了/u;
+const REPORTED = /发放|累计|共计|合计|完成|投入.{0,6}资金|兑现|惠及|已|争取|了/u;
 /** …unless the clause itself grants to someone: "对完成智能化改造…的企业给予资金奖补". */
 const ADDRESSED_GRANT = /给予|享受|可申请|开辟|对.{1,30}的/u;
 
 const CLAUSE = /[^。！？；;\n]+/gu;
+
+const LAND_PRICE = /工业用地|出让底价|出让价|地价/u;
+/** Words that settle an addressee in a place: "新落户郑州市", "在尉氏县注册", "入驻航空港区". */
+const SETTLED = /落户|注册|在|入驻|位于|迁入/u;
+/** Enterprise sizes (工信部联企业〔2011〕300号): 中小企业 are medium, small and micro ones. */
+const SIZES: Array<[RegExp, EnterpriseSize[]]> = [
+  [/中小微|中小/u, ['micro', 'small', 'medium']],
+  [/小微/u, ['micro', 'small']],
+  [/大型|大中型/u, ['large']],
+];
+const CERTIFIED_SME = /科技型中小企业|专精特新中小企业/gu;
 
 const CERTIFICATIONS = (Object.entries(CERTIFICATION_KINDS) as Array<[CertificationKind, string]>).map(([kind, label]) => ({
   kind,
@@ -87,9 +100,12 @@ export function findIncentives(
     const kind = KINDS.find(([, re]) => re.test(quote))?.[0];
     if (!kind || !GRANT.test(quote) || (REPORTED.test(quote) && !ADDRESSED_GRANT.test(quote))) continue;
     // A clause that only names a kind in passing ("加强政府信用建设") is not an offer: it must address enterprises or projects.
-    if (!/企业|项目|投资者|单位|人才|主体/u.test(quote) && !FUND.test(quote)) continue;
+    // (A land price rule addresses whoever buys the land: "工业用地可按…确定出让底价".)
+    if (!/企业|项目|投资者|单位|人才|主体/u.test(quote) && !FUND.test(quote) && !(kind === 'land' && LAND_PRICE.test(quote))) continue;
     const amounts = findAmounts(quote).filter((a) => a.currency === 'CNY');
-    const ceiling = amounts.find((a) => a.qualifier === 'under') ?? (amounts.length === 1 ? amounts[0] : undefined);
+    // The size of a fund ("设立总规模100亿元的…基金") is no one's ceiling.
+    const offered = amounts.filter((a) => !/规模$/u.test(quote.slice(Math.max(0, a.start - 3), a.start)));
+    const ceiling = offered.find((a) => a.qualifier === 'under') ?? (offered.length === 1 ? offered[0] : undefined);
     const conditions: Condition[] = [];
     const conditionEvidence: Array<{ start: number; end: number }> = [];
     const own = certificationsIn(quote);
@@ -109,6 +125,18 @@ export function findIncentives(
     const addressee = /对(.{2,30}?)(?:企业|项目)/u.exec(quote);
     const industries = addressee ? industryCodesIn(addressee[1], options.extraKeywords) : [];
     if (industries.length) conditions.push({ type: 'industry', anyOf: industries.slice(0, 10) });
+    // "对新落户郑州市…的项目", "对在尉氏县注册的企业": where the addressee is settled.
+    const settled = addressee
+      ? recogniseRegions(addressee[1]).filter((p) => SETTLED.test(addressee[1].slice(Math.max(0, p.start - 4), p.start)))
+      : [];
+    if (settled.length) {
+      conditions.push({ type: 'homeRegion', anyOf: [...new Set(settled.map((p) => p.code))] });
+      const at = start + (addressee?.index ?? 0) + 1;
+      for (const p of settled) conditionEvidence.push({ start: at + p.start, end: at + p.end });
+    }
+    // "对中小微制造业企业": the enterprise sizes (a certification such as 科技型中小企业 is not a size).
+    const size = addressee ? SIZES.find(([re]) => re.test(addressee[1].replace(CERTIFIED_SME, ''))) : undefined;
+    if (size) conditions.push({ type: 'enterpriseSize', anyOf: size[1] });
     if (kind === 'land' && /标准地|工业用地|用地/u.test(quote)) conditions.push({ type: 'needsLand' });
     const maxAmountYuan = ceiling && ceiling !== min ? ceiling.value : null;
     out.push({

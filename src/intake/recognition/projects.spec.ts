@@ -70,4 +70,16 @@ describe('findProjectMentions', () => {
     expect(projects('推动连霍高速郑州段改扩建工程早日开工。').map((p) => p[0])).toEqual(['连霍高速郑州段改扩建工程']);
     expect(projects('鄢陵县花木交易中心提升改造项目总投资3.6亿元。')).toEqual([['鄢陵县花木交易中心提升改造项目', 360_000_000, null]]);
   });
+
+  it('ends a name before "同日…", splits "二期和…", and keeps a new campus of one institution', () => {
+    expect(projects('兰考县与郑州一家物流公司合作建设的冷链物流园项目同日开工。').map((p) => p[0])).toEqual(['冷链物流园项目']);
+    expect(projects('推进食品产业园二期和陶瓷文化产业园项目建设。').map((p) => p[0])).toEqual(['食品产业园二期', '陶瓷文化产业园']);
+    expect(projects('县人民医院新院区主体封顶。').map((p) => p[0])).toEqual(['县人民医院新院区']);
+  });
+
+  it('spends a sum of its own clause only: "X项目总投资二十亿元，今年将完成投资8亿元" keeps the first', () => {
+    expect(projects('西平县新型建材产业园项目总投资二十亿元，今年将完成投资8亿元。')).toEqual([
+      ['西平县新型建材产业园项目', 2_000_000_000, null],
+    ]);
+  });
 });

@@ -45,7 +45,7 @@ const PREDICATE =
   '建设|建成|开工|动工|完工|竣工|投产|投用|投入|通车|贯通|蓄水|下闸|试运行|运行|运营|转入|纳入|加快|全面|顺利|正式|成功|' +
   '落地|签约|具备|启动|实施|推进|获批|开通|开行|开业|整体|已|即将|主体|批量|前期|完成|达产|上线|落户|正|' +
   // adverbs before the predicate, and the project's own figures: "…改扩建工程早日开工", "…项目投资18.5亿元", "…项目总投资3.6亿元"
-  '早日|尽快|如期|按期|按时|力争|预计|计划|投资|总投资|占地|位于|坐落|由|将|年内|于';
+  '早日|尽快|如期|按期|按时|力争|预计|计划|投资|总投资|占地|位于|坐落|由|将|年内|于|同日|同期|同步|当天|当日|陆续|相继|先后|均|也';
 /** Verbs inside a phrase: what precedes the last of them is the action, what follows the (candidate) name. */
 const INNER_VERB = new RegExp(
   '^.*(?:推进|谋划|实施|推动|开展|解决|支持|破解|梳理|包装|上传|吸引|紧盯|针对|围绕|协调|整合|构建|打造|引导|鼓励|申报|' +
@@ -378,7 +378,8 @@ function strip(name: string): { name: string; cut: number } {
 /** What is left of a name once the generic words are removed: the part that makes it one project. */
 export function specificPart(name: string): string {
   // A phase or a line of one facility is specific even when every word is generic: "机场二期改扩建", "地铁1号线".
-  if (/[一二三四五六七八九]期|\d+号线/u.test(name) && !/第.批/u.test(name)) return name;
+  // So is the new campus of one institution: "市中医院新院区", "县一中新校区".
+  if (/[一二三四五六七八九]期|\d+号线|新院区|新校区/u.test(name) && !/第.批/u.test(name)) return name;
   let bare = name.replace(/[“”"‘’《》（）()]/gu, '');
   // Places say where, not which: "开封“8712”重点项目" is a programme of 开封.
   for (const place of recogniseRegions(bare).reverse()) bare = bare.slice(0, place.start) + bare.slice(place.end);
@@ -399,7 +400,7 @@ function listItems(clause: Piece): Piece[] {
   const re = /(?:[“"‘][^”"’]*[”"’]|[^、“"‘])+/gu;
   for (const m of clause.text.matchAll(re)) {
     // "A和B" inside an item splits only when both sides end like a project.
-    const parts = m[0].split(/(?<=(?:项目|工程|厂|院|楼|园|中心|基地))(?:和|及|与)/u).flatMap(sharedHeadPair);
+    const parts = m[0].split(/(?<=(?:项目|工程|厂|院|楼|园|中心|基地|[一二三四五六七八九]期))(?:和|及|与)/u).flatMap(sharedHeadPair);
     let at = clause.start + m.index;
     for (const p of parts) {
       out.push({ start: at, text: p });
@@ -546,7 +547,11 @@ export function findProjectMentions(text: string): ProjectMention[] {
       }
     }
     const projects = found.filter((f) => f.kind === 'project');
-    const money = TOTALS.test(sentence.text) ? [] : moneyNear(sentence, amounts);
+    // Sums and statistics spend the amounts of their own clause: "X项目总投资二十亿元，今年将完成投资8亿元" keeps the first.
+    const totalled = [...sentence.text.matchAll(CLAUSE)]
+      .filter((c) => TOTALS.test(c[0]))
+      .map((c) => ({ start: sentence.start + c.index, end: sentence.start + c.index + c[0].length }));
+    const money = moneyNear(sentence, amounts).filter((a) => !totalled.some((c) => a.start >= c.start && a.end <= c.end));
     const judged = found.map((f) => {
       let amount: AmountMention | null = null;
       if (f.kind === 'project') {
