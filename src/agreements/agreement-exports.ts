@@ -1,10 +1,19 @@
 import { writeCsv, writeXlsx, type CellOut } from '../platform/spreadsheet/spreadsheet.js';
 import type { AgreementFigures } from './agreements.queries.js';
 
-/** The agreement figures as a sheet: one row per figure (amounts in 万元, exact), the same definitions as the dashboard. */
+/**
+ * The agreement figures as a sheet: one row per figure (amounts in 万元, exact), the same definitions as the
+ * dashboard; with groups (groupBy region / month / quarter) a column per group after the total.
+ */
 export function agreementFiguresTable(f: AgreementFigures): { headers: string[]; rows: CellOut[][] } {
+  const columns = [f, ...(f.groups ?? [])].map(figureColumn);
+  const rows = columns[0].map((r, i) => [r[0], ...columns.map((c) => c[i][1])]);
+  return { headers: ['指标', ...(f.groups ? ['合计', ...f.groups.map((g) => g.label)] : ['数值'])], rows };
+}
+
+function figureColumn(f: Omit<AgreementFigures, 'groups'>): CellOut[][] {
   const wan = (y: number) => y / 10_000;
-  const rows: CellOut[][] = [
+  return [
     ['协议数', f.agreements.total],
     ['履约中', f.agreements.performing],
     ['有风险', f.agreements.at_risk],
@@ -25,13 +34,18 @@ export function agreementFiguresTable(f: AgreementFigures): { headers: string[];
     ['应追回（万元）', wan(f.recovery.dueYuan)],
     ['已追回（万元）', wan(f.recovery.recoveredYuan)],
   ];
-  return { headers: ['指标', '数值'], rows };
 }
 
 export async function agreementFiguresFile(f: AgreementFigures, format: 'csv' | 'xlsx', title: string): Promise<Buffer> {
   const t = agreementFiguresTable(f);
   if (format === 'csv') return writeCsv(t.headers, t.rows);
   return writeXlsx([
-    { name: '投资协议履约', headers: t.headers, rows: [...t.rows, [], [title]], widths: [24, 16], numFmts: [undefined, '#,##0.####'] },
+    {
+      name: '投资协议履约',
+      headers: t.headers,
+      rows: [...t.rows, [], [title]],
+      widths: [24, ...t.headers.slice(1).map(() => 16)],
+      numFmts: [undefined, ...t.headers.slice(1).map(() => '#,##0.####')],
+    },
   ]);
 }

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor.js';
 import { effectiveRegion, levelColumn } from '../access/region-scope.js';
 import { offsetOf, toPage, type Page } from '../platform/http/pagination.js';
+import { regions } from '../reference/regions.js';
 import type {
   ActualKind,
   AgreementStatus,
@@ -215,49 +216,134 @@ export class AgreementsQueries {
       params.push(q.to);
       where += ` AND a.signed_on <= $${params.length}::date`;
     }
-    const [a] = await this.dataSource.query(
-      `SELECT count(*)::int AS agreements,
-         count(*) FILTER (WHERE a.status = 'performing')::int AS performing, count(*) FILTER (WHERE a.status = 'at_risk')::int AS at_risk,
-         count(*) FILTER (WHERE a.status = 'met')::int AS met, count(*) FILTER (WHERE a.status = 'breached')::int AS breached,
-         coalesce(sum(a.pledged_investment_yuan), 0)::text AS pledged, coalesce(sum(a.capital_yuan) FILTER (WHERE a.pledged_investment_yuan IS NOT NULL), 0)::text AS capital
-       FROM agreement a WHERE ${where}`,
-      params,
-    );
-    const pledges: Array<{ status: PledgeStatus; n: number }> = await this.dataSource.query(
-      `SELECT p.status, count(*)::int AS n FROM agreement_pledge p JOIN agreement a ON a.id = p.agreement_id WHERE ${where} GROUP BY p.status`,
-      params,
-    );
-    const [t] = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE t.state = 'released')::int AS released, coalesce(sum(t.released_yuan) FILTER (WHERE t.state = 'released'), 0)::text AS released_yuan,
-         count(*) FILTER (WHERE t.state = 'withheld')::int AS withheld, coalesce(sum(t.amount_yuan) FILTER (WHERE t.state = 'withheld'), 0)::text AS withheld_yuan
-       FROM agreement_tranche t JOIN agreement a ON a.id = t.agreement_id WHERE ${where}`,
-      params,
-    );
-    const [c] = await this.dataSource.query(
-      `SELECT count(*)::int AS cases, coalesce(sum(c.amount_due_yuan), 0)::text AS due, coalesce(sum(c.recovered_yuan), 0)::text AS recovered
-       FROM agreement_recovery_case c JOIN agreement a ON a.id = c.agreement_id WHERE ${where}`,
-      params,
-    );
-    const pledged = Number(a.pledged);
-    const capital = Number(a.capital);
-    const p = (st: PledgeStatus) => pledges.find((x) => x.status === st)?.n ?? 0;
-    return {
-      agreements: { total: a.agreements, performing: a.performing, at_risk: a.at_risk, met: a.met, breached: a.breached },
-      investment: {
-        pledgedYuan: pledged,
-        capitalYuan: capital,
-        capitalRate: pledged > 0 ? Math.round((capital / pledged) * 1000) / 1000 : null,
-      },
-      pledges: { met: p('met'), on_track: p('on_track'), at_risk: p('at_risk'), breached: p('breached') },
-      tranches: {
-        released: t.released,
-        releasedYuan: Number(t.released_yuan),
-        withheld: t.withheld,
-        withheldYuan: Number(t.withheld_yuan),
-      },
-      recovery: { cases: c.cases, dueYuan: Number(c.due), recoveredYuan: Number(c.recovered) },
-    };
+    const [total] = (await this.figureRows(`'all'::text`, where, params)).values();
+    const out: AgreementFigures = total ?? figuresOf(undefined, [], undefined, undefined);
+    const groupBy = q.groupBy ?? 'none';
+    if (groupBy === 'none') return out;
+    const scope = effectiveRegion(actor, q.region);
+    const key =
+      groupBy === 'month'
+        ? `to_char(a.signed_on, 'YYYY-MM')`
+        : groupBy === 'quarter'
+          ? `to_char(a.signed_on, 'YYYY-"Q"Q')`
+          : groupKeyOfRegion(scope && scope !== '000000' ? (regions().get(scope)?.level ?? 3) : 0);
+    const rows = await this.figureRows(key, where, params);
+    out.groups = [...rows.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, f]) => ({ key: k, label: groupBy === 'region' ? (regions().has(k) ? regions().fullName(k) : k) : k, ...f }));
+    return out;
   }
+
+  /**
+   * The figures per value of `key` (an SQL expression over the agreement \`a\`): agreements by
+   * status and investment, pledges by status, tranches released / withheld, recovery — four
+   * grouped scans, each agreement (pledge, tranche, case) counted once in its group.
+   */
+  private async figureRows(key: string, where: string, params: unknown[]): Promise<Map<string, AgreementFigures>> {
+    const [agreements, pledges, tranches, cases] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${key} AS key, count(*)::int AS agreements,
+           count(*) FILTER (WHERE a.status = 'performing')::int AS performing, count(*) FILTER (WHERE a.status = 'at_risk')::int AS at_risk,
+           count(*) FILTER (WHERE a.status = 'met')::int AS met, count(*) FILTER (WHERE a.status = 'breached')::int AS breached,
+           coalesce(sum(a.pledged_investment_yuan), 0)::text AS pledged, coalesce(sum(a.capital_yuan) FILTER (WHERE a.pledged_investment_yuan IS NOT NULL), 0)::text AS capital
+         FROM agreement a WHERE ${where} GROUP BY 1`,
+        params,
+      ) as Promise<AgreementRowSums[]>,
+      this.dataSource.query(
+        `SELECT ${key} AS key, p.status, count(*)::int AS n FROM agreement_pledge p JOIN agreement a ON a.id = p.agreement_id WHERE ${where} GROUP BY 1, 2`,
+        params,
+      ) as Promise<Array<{ key: string; status: PledgeStatus; n: number }>>,
+      this.dataSource.query(
+        `SELECT ${key} AS key, count(*) FILTER (WHERE t.state = 'released')::int AS released, coalesce(sum(t.released_yuan) FILTER (WHERE t.state = 'released'), 0)::text AS released_yuan,
+           count(*) FILTER (WHERE t.state = 'withheld')::int AS withheld, coalesce(sum(t.amount_yuan) FILTER (WHERE t.state = 'withheld'), 0)::text AS withheld_yuan
+         FROM agreement_tranche t JOIN agreement a ON a.id = t.agreement_id WHERE ${where} GROUP BY 1`,
+        params,
+      ) as Promise<TrancheSums[]>,
+      this.dataSource.query(
+        `SELECT ${key} AS key, count(*)::int AS cases, coalesce(sum(c.amount_due_yuan), 0)::text AS due, coalesce(sum(c.recovered_yuan), 0)::text AS recovered
+         FROM agreement_recovery_case c JOIN agreement a ON a.id = c.agreement_id WHERE ${where} GROUP BY 1`,
+        params,
+      ) as Promise<CaseSums[]>,
+    ]);
+    const out = new Map<string, AgreementFigures>();
+    for (const a of agreements) {
+      const k = String(a.key ?? '');
+      out.set(
+        k,
+        figuresOf(
+          a,
+          pledges.filter((p) => String(p.key ?? '') === k),
+          tranches.find((t) => String(t.key ?? '') === k),
+          cases.find((c) => String(c.key ?? '') === k),
+        ),
+      );
+    }
+    return out;
+  }
+}
+
+interface AgreementRowSums {
+  key: string | null;
+  agreements: number;
+  performing: number;
+  at_risk: number;
+  met: number;
+  breached: number;
+  pledged: string;
+  capital: string;
+}
+interface TrancheSums {
+  key: string | null;
+  released: number;
+  released_yuan: string;
+  withheld: number;
+  withheld_yuan: string;
+}
+interface CaseSums {
+  key: string | null;
+  cases: number;
+  due: string;
+  recovered: string;
+}
+
+/** The group of an agreement by region: the level below the scope (province › city › county). */
+function groupKeyOfRegion(level: number): string {
+  if (level === 0) return 'a.province_code';
+  if (level === 1) return 'coalesce(a.city_code, a.province_code)';
+  return 'a.region_code';
+}
+
+function figuresOf(
+  a: AgreementRowSums | undefined,
+  pledges: ReadonlyArray<{ status: PledgeStatus; n: number }>,
+  t: TrancheSums | undefined,
+  c: CaseSums | undefined,
+): AgreementFigures {
+  const pledged = Number(a?.pledged ?? 0);
+  const capital = Number(a?.capital ?? 0);
+  const p = (st: PledgeStatus) => pledges.find((x) => x.status === st)?.n ?? 0;
+  return {
+    agreements: {
+      total: a?.agreements ?? 0,
+      performing: a?.performing ?? 0,
+      at_risk: a?.at_risk ?? 0,
+      met: a?.met ?? 0,
+      breached: a?.breached ?? 0,
+    },
+    investment: {
+      pledgedYuan: pledged,
+      capitalYuan: capital,
+      capitalRate: pledged > 0 ? Math.round((capital / pledged) * 1000) / 1000 : null,
+    },
+    pledges: { met: p('met'), on_track: p('on_track'), at_risk: p('at_risk'), breached: p('breached') },
+    tranches: {
+      released: t?.released ?? 0,
+      releasedYuan: Number(t?.released_yuan ?? 0),
+      withheld: t?.withheld ?? 0,
+      withheldYuan: Number(t?.withheld_yuan ?? 0),
+    },
+    recovery: { cases: c?.cases ?? 0, dueYuan: Number(c?.due ?? 0), recoveredYuan: Number(c?.recovered ?? 0) },
+  };
 }
 
 export interface AgreementFigures {
@@ -267,4 +353,6 @@ export interface AgreementFigures {
   pledges: Record<PledgeStatus, number>;
   tranches: { released: number; releasedYuan: number; withheld: number; withheldYuan: number };
   recovery: { cases: number; dueYuan: number; recoveredYuan: number };
+  /** With groupBy region / month / quarter: the same figures per group (by signing date; region one level below the scope). */
+  groups?: Array<{ key: string; label: string } & Omit<AgreementFigures, 'groups'>>;
 }

@@ -131,6 +131,8 @@ export const agreementFiguresQuery = z.strictObject({
   region: regionCode.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+  /** Also the same figures per group: `region` (one level below the scope), `month` or `quarter` of the signing. */
+  groupBy: z.enum(['none', 'region', 'month', 'quarter']).optional(),
 });
 export type AgreementFiguresQuery = z.output<typeof agreementFiguresQuery>;
 

@@ -242,6 +242,30 @@ describe('console dashboard: 三个一批 by chain and segment, and the agreemen
       tranches: { released: 1, releasedYuan: 5_000_000, withheld: 1, withheldYuan: 3_000_000 },
       recovery: { cases: 0, dueYuan: 0, recoveredYuan: 0 },
     });
+    // by period and by region: each group the same definition, the groups summing to the total
+    const byMonth = (await city.call('GET', '/agreements/figures?from=2026-01-01&to=2026-06-30&groupBy=month')).body;
+    expect(byMonth.agreements.total).toBe(3);
+    expect(
+      byMonth.groups.map((g: { key: string; agreements: { total: number }; investment: { pledgedYuan: number } }) => [
+        g.key,
+        g.agreements.total,
+        g.investment.pledgedYuan,
+      ]),
+    ).toEqual([
+      ['2026-02', 1, 0],
+      ['2026-03', 2, 300_000_000],
+    ]);
+    const byRegion = (await city.call('GET', '/agreements/figures?groupBy=region')).body;
+    expect(
+      byRegion.groups.map((g: { key: string; label: string; agreements: { total: number } }) => [g.key, g.label, g.agreements.total]),
+    ).toEqual([['410223', '河南省开封市尉氏县', 3]]);
+    expect((await city.call('GET', '/agreements/figures?groupBy=week')).status).toBe(400);
+    const csv = await fetch(`${t.url}/agreements/figures/export?format=csv&groupBy=quarter&from=2026-01-01&to=2026-06-30`, {
+      headers: { authorization: `Bearer ${city.token}` },
+    });
+    const sheet: string[][] = parse((await csv.text()).replace(/^\uFEFF/, ''), { relax_column_count: true });
+    expect(sheet[0]).toEqual(['指标', '合计', '2026-Q1']);
+    expect(sheet.find((r) => r[0] === '协议数')).toEqual(['协议数', '3', '3']);
     // the region filter reaches the agreement figures: 杞县 (inside 开封) has none; a period before the signings neither
     expect(figure(await page(city, '?region=410221'), 'agreements')).toBe('0');
     expect(figure(await page(city, '?period=custom&from=2026-01-01&to=2026-01-31'), 'agreements')).toBe('0');

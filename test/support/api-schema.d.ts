@@ -4807,6 +4807,7 @@ export interface operations {
         parameters: {
             query?: {
                 from?: string;
+                groupBy?: "none" | "region" | "month" | "quarter";
                 region?: string;
                 to?: string;
             };
@@ -4832,6 +4833,7 @@ export interface operations {
             query?: {
                 format?: "csv" | "xlsx";
                 from?: string;
+                groupBy?: "none" | "region" | "month" | "quarter";
                 region?: string;
                 to?: string;
             };
