@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -72,6 +73,7 @@ export class Chain {
 
 /** A segment (环节) of a chain, left to right by `position`, made of GB/T 4754 codes (any level). */
 @Entity('chain_segment')
+@Check('chain_segment_status_check', "status IN ('strong', 'weak', 'gap')")
 @Index('chain_segment_position_key', ['chainId', 'position'], { unique: true })
 export class ChainSegment {
   @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' })

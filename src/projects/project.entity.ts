@@ -24,6 +24,7 @@ import type { ProjectStage, ProjectStatus } from './project.vocabulary.js';
 @Index('project_industry_path_gin', { synchronize: false })
 @Index('project_search_gin', { synchronize: false })
 @Index('project_published_idx', ['status', 'stage'])
+@Index('project_chain_segment_idx', { synchronize: false })
 export class Project {
   @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' })
   id: number;
@@ -64,6 +65,12 @@ export class Project {
   /** 补链项目: the chain segment (src/chains) the project serves, checked through ChainSegmentsPort. */
   @Column({ type: 'int', nullable: true })
   chainSegmentId: number | null;
+
+  // named, not imported: chains/ (the segment table's owner) reads projects, so projects/ imports
+  // nothing from chains/; a segment removed from its chain untags its projects (SET NULL)
+  @ManyToOne('ChainSegment', { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'chain_segment_id', foreignKeyConstraintName: 'project_chain_segment_fk' })
+  chainSegmentRow?: { id: number } | null;
 
   /** Not a column: the tagged segment's names, filled by ProjectsService when read. */
   chainSegment?: ChainSegmentRef | null;
