@@ -1,13 +1,15 @@
 import { MatchingEngine } from '../../src/matching/matching.engine.js';
 import { FullRematchService } from '../../src/matching/full-rematch.service.js';
-import { http, startTestApp, type TestApp } from '../support/app.js';
+import { answer, apiClient } from '../support/api-client.js';
+import { startTestApp, type TestApp } from '../support/app.js';
 import { actor, type TestActor } from '../support/auth.js';
 import { events, matchingFixtures } from '../support/matching-fixtures.js';
 
 /**
  * The matching API over HTTP: an enterprise's matches best first with breakdown and reasons, a
  * project's matched enterprises for the officers of its region, interest and dismissal, and the
- * admin's full re-match with its progress.
+ * admin's full re-match with its progress. Calls go through the generated client (each actor's
+ * `api`); only input the document forbids goes by hand (`call`).
  */
 describe('matching API', () => {
   let t: TestApp;
@@ -77,8 +79,18 @@ describe('matching API', () => {
     await t?.close();
   });
 
+  type MatchesQuery = { pageSize?: number; page?: number; minScore?: number; status?: Array<'new' | 'dismissed'> };
+  const matchesOf = (who: TestActor, id: number, query: MatchesQuery = {}) =>
+    answer(who.api.GET('/enterprises/{id}/matches', { params: { path: { id }, query } }));
+  const projectMatches = (who: TestActor, id: number) => answer(who.api.GET('/projects/{id}/matches', { params: { path: { id } } }));
+  const match = (who: TestActor, id: number) => answer(who.api.GET('/matches/{id}', { params: { path: { id } } }));
+  const interest = (who: TestActor, id: number) => answer(who.api.POST('/matches/{id}/interest', { params: { path: { id } } }));
+  const explain = (who: TestActor, id: number, projectId: number) =>
+    answer(who.api.GET('/enterprises/{id}/matches/explain', { params: { path: { id }, query: { projectId } } }));
+  const run = (id: number) => answer(admin.api.GET('/matching/runs/{id}', { params: { path: { id } } }));
+
   it("lists an enterprise's matches best first, paged, with breakdown, reasons and incentives", async () => {
-    const r = await farmUser.call('GET', `/enterprises/${farm}/matches?pageSize=2`);
+    const r = await matchesOf(farmUser, farm, { pageSize: 2 });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ total: 3, page: 1, pageSize: 2, counts: { new: 3, dismissed: 0 } });
     expect(r.body.items).toHaveLength(2);
@@ -105,24 +117,24 @@ describe('matching API', () => {
       expect.objectContaining({ title: '项目审批绿色通道', kind: 'fast_track', kindLabel: '审批绿色通道' }),
     ]);
     expect(first).toMatchObject({ status: 'new', statusLabel: '新匹配', withdrawn: false });
-    const page2 = await farmUser.call('GET', `/enterprises/${farm}/matches?pageSize=2&page=2`);
+    const page2 = await matchesOf(farmUser, farm, { pageSize: 2, page: 2 });
     expect(page2.body.items.map((i: { project: { id: number } }) => i.project.id)).toEqual([
       [projects.best, projects.second, projects.third].find((id) => ![first.project.id, second.project.id].includes(id)),
     ]);
-    const strong = await farmUser.call('GET', `/enterprises/${farm}/matches?minScore=${first.score}`);
+    const strong = await matchesOf(farmUser, farm, { minScore: first.score });
     expect(strong.body.items.every((i: { score: number }) => i.score >= first.score)).toBe(true);
   });
 
   it('shows an enterprise its own matches only, and staff those of their business', async () => {
-    expect((await http(t.url, 'GET', `/enterprises/${farm}/matches`)).status).toBe(401);
-    expect((await otherUser.call('GET', `/enterprises/${farm}/matches`)).status).toBe(404);
-    expect((await kaifengOfficer.call('GET', `/enterprises/${farm}/matches`)).body.total).toBe(3);
-    expect((await nanyangOfficer.call('GET', `/enterprises/${farm}/matches`)).status).toBe(404);
-    expect((await admin.call('GET', `/enterprises/${farm}/matches`)).status).toBe(200);
+    expect((await answer(apiClient(t.url).GET('/enterprises/{id}/matches', { params: { path: { id: farm } } }))).status).toBe(401);
+    expect((await matchesOf(otherUser, farm)).status).toBe(404);
+    expect((await matchesOf(kaifengOfficer, farm)).body.total).toBe(3);
+    expect((await matchesOf(nanyangOfficer, farm)).status).toBe(404);
+    expect((await matchesOf(admin, farm)).status).toBe(200);
   });
 
   it("lists a project's matched enterprises for the officers of its region", async () => {
-    const r = await kaifengOfficer.call('GET', `/projects/${projects.best}/matches`);
+    const r = await projectMatches(kaifengOfficer, projects.best);
     expect(r.status).toBe(200);
     expect(r.body.items.map((i: { enterprise: { id: number } }) => i.enterprise.id)).toEqual(expect.arrayContaining([farm, other]));
     expect(r.body.items[0].enterprise).toMatchObject({
@@ -132,11 +144,12 @@ describe('matching API', () => {
       certifications: [{ kind: 'industry_education_integration', label: '产教融合型企业' }],
     });
     expect(r.body.items[0].enterprise.contacts).toBeUndefined();
-    expect((await nanyangOfficer.call('GET', `/projects/${projects.best}/matches`)).status).toBe(403);
-    expect((await farmUser.call('GET', `/projects/${projects.best}/matches`)).status).toBe(403);
+    expect((await projectMatches(nanyangOfficer, projects.best)).status).toBe(403);
+    expect((await projectMatches(farmUser, projects.best)).status).toBe(403);
   });
 
   it('refuses malformed queries with a problem naming the field', async () => {
+    // values the document does not allow, by hand
     const r = await farmUser.call('GET', `/enterprises/${farm}/matches?pageSize=500&status=maybe`);
     expect(r.status).toBe(400);
     expect(r.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['pageSize', 'status[0]']);
@@ -144,40 +157,40 @@ describe('matching API', () => {
   });
 
   it('records interest once, with a match.interested event', async () => {
-    const list = await farmUser.call('GET', `/enterprises/${farm}/matches`);
+    const list = await matchesOf(farmUser, farm);
     const id = list.body.items[0].id;
-    const r = await farmUser.call('POST', `/matches/${id}/interest`);
+    const r = await interest(farmUser, id);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ id, status: 'interested', statusLabel: '感兴趣' });
-    expect((await farmUser.call('POST', `/matches/${id}/interest`)).status).toBe(200);
+    expect((await interest(farmUser, id)).status).toBe(200);
     expect((await events(t.dataSource, 'match.interested')).filter((e: { match_id: number }) => e.match_id === id)).toHaveLength(1);
-    expect((await otherUser.call('POST', `/matches/${id}/interest`)).status).toBe(404);
-    expect((await kaifengOfficer.call('POST', `/matches/${id}/interest`)).status).toBe(403);
+    expect((await interest(otherUser, id)).status).toBe(404);
+    expect((await interest(kaifengOfficer, id)).status).toBe(403);
   });
 
   it('hides a dismissed match from the default list; it stays dismissed on a re-match', async () => {
-    const list = await farmUser.call('GET', `/enterprises/${farm}/matches`);
+    const list = await matchesOf(farmUser, farm);
     const target = list.body.items.find((i: { status: string }) => i.status === 'new');
-    const r = await farmUser.call('POST', `/matches/${target.id}/dismiss`);
+    const r = await answer(farmUser.api.POST('/matches/{id}/dismiss', { params: { path: { id: target.id } } }));
     expect(r.body).toMatchObject({ status: 'dismissed', statusLabel: '不感兴趣' });
-    const after = await farmUser.call('GET', `/enterprises/${farm}/matches`);
+    const after = await matchesOf(farmUser, farm);
     expect(after.body.items.map((i: { id: number }) => i.id)).not.toContain(target.id);
     expect(after.body.counts.dismissed).toBe(1);
-    const dismissed = await farmUser.call('GET', `/enterprises/${farm}/matches?status=dismissed`);
+    const dismissed = await matchesOf(farmUser, farm, { status: ['dismissed'] });
     expect(dismissed.body.items.map((i: { id: number }) => i.id)).toEqual([target.id]);
     await t.get(MatchingEngine).matchEnterprises({ ids: [farm] });
-    expect((await farmUser.call('GET', `/matches/${target.id}`)).body.status).toBe('dismissed');
+    expect((await match(farmUser, target.id)).body.status).toBe('dismissed');
   });
 
   it('marks a match viewed when its enterprise opens it (not when staff do)', async () => {
-    const list = await farmUser.call('GET', `/enterprises/${farm}/matches?status=new`);
+    const list = await matchesOf(farmUser, farm, { status: ['new'] });
     const id = list.body.items[0].id;
-    expect((await kaifengOfficer.call('GET', `/matches/${id}`)).body.status).toBe('new');
-    expect((await farmUser.call('GET', `/matches/${id}`)).body).toMatchObject({ status: 'viewed', statusLabel: '已查看' });
+    expect((await match(kaifengOfficer, id)).body.status).toBe('new');
+    expect((await match(farmUser, id)).body).toMatchObject({ status: 'viewed', statusLabel: '已查看' });
   });
 
   it('explains why a project is, or is not, a match', async () => {
-    const yes = await farmUser.call('GET', `/enterprises/${farm}/matches/explain?projectId=${projects.best}`);
+    const yes = await explain(farmUser, farm, projects.best);
     expect(yes.status).toBe(200);
     expect(yes.body).toMatchObject({ isMatch: true, threshold: 50, excluded: null, stored: { status: expect.any(String) } });
     expect(yes.body.verdict).toMatch(/达到 50 分的匹配门槛/);
@@ -187,17 +200,17 @@ describe('matching API', () => {
       industryCodes: ['A0313'],
       totalInvestmentYuan: 500_000_000,
     });
-    const no = await farmUser.call('GET', `/enterprises/${farm}/matches/explain?projectId=${nanyang}`);
+    const no = await explain(farmUser, farm, nanyang);
     expect(no.body).toMatchObject({ isMatch: false, stored: null, excluded: { factor: 'region' } });
     expect(no.body.verdict).toBe('项目所在地「河南省南阳市宛城区」不在意向投资地区（河南省开封市）内');
     expect(no.body.breakdown.find((b: { factor: string }) => b.factor === 'industry')).toMatchObject({ fit: 1, label: '行业' });
-    expect((await otherUser.call('GET', `/enterprises/${farm}/matches/explain?projectId=${projects.best}`)).status).toBe(404);
-    expect((await farmUser.call('GET', `/enterprises/${farm}/matches/explain`)).status).toBe(400);
+    expect((await explain(otherUser, farm, projects.best)).status).toBe(404);
+    expect((await farmUser.call('GET', `/enterprises/${farm}/matches/explain`)).status).toBe(400); // projectId is required: by hand
   });
 
   it('lets an admin start a full re-match and follow its progress', async () => {
-    expect((await kaifengOfficer.call('POST', '/matching/rematch')).status).toBe(403);
-    const r = await admin.call('POST', '/matching/rematch');
+    expect((await answer(kaifengOfficer.api.POST('/matching/rematch'))).status).toBe(403);
+    const r = await answer(admin.api.POST('/matching/rematch'));
     expect(r.status).toBe(202);
     expect(r.body).toMatchObject({
       status: 'pending',
@@ -208,11 +221,11 @@ describe('matching API', () => {
     // workers are off in this test: run the start job and the chunk jobs by hand
     const runs = t.get(FullRematchService);
     await runs.start({ id: r.body.jobId, data: { runId: r.body.id } } as never).catch(() => undefined); // the flow needs Redis workers; chunks exist
-    const progress = await admin.call('GET', `/matching/runs/${r.body.id}`);
+    const progress = await run(r.body.id);
     expect(progress.body).toMatchObject({ status: 'running', chunks: { total: 1, done: 0 }, enterprises: 2, progress: 0 });
     await runs.chunk({ data: { runId: r.body.id, chunkNo: 0 }, opts: { attempts: 1 }, attemptsMade: 0 } as never);
-    const done = await admin.call('GET', `/matching/runs/${r.body.id}`);
+    const done = await run(r.body.id);
     expect(done.body).toMatchObject({ chunks: { total: 1, done: 1 }, progress: 100, pairsScored: 5, matchesWritten: 0 }); // 3 + 2 pairs, all already stored
-    expect((await admin.call('GET', '/matching/runs')).body.items[0].id).toBe(r.body.id);
+    expect((await answer(admin.api.GET('/matching/runs'))).body.items[0].id).toBe(r.body.id);
   });
 });

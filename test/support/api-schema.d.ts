@@ -2297,20 +2297,20 @@ export interface components {
         };
         AdminCreateBureauRequest: {
             /** @default 14 */
-            idleLimitDays: number;
+            idleLimitDays?: number;
             name: string;
             regionCode: string;
         };
         AdminCreateUserRequest: {
             /** @default null */
-            bureauId: number | null;
+            bureauId?: number | null;
             email: string;
             /** @default null */
-            enterpriseId: number | null;
+            enterpriseId?: number | null;
             name: string;
             password?: string;
             /** @default null */
-            phone: string | null;
+            phone?: string | null;
             /** @enum {string} */
             role: "admin" | "bureau_lead" | "officer" | "enterprise";
         };
@@ -2330,7 +2330,7 @@ export interface components {
         };
         AgreementsApproveReleaseRequest: {
             /** @default  */
-            note: string;
+            note?: string;
             releasedOn?: string;
         };
         AgreementsCreateRequest: {
@@ -2346,7 +2346,7 @@ export interface components {
             };
             signedOn: string;
             /** @default [] */
-            tranches: {
+            tranches?: {
                 amountYuan: number;
                 /** @enum {string} */
                 condition: "started" | "producing" | "reached_output" | "date";
@@ -2359,25 +2359,25 @@ export interface components {
             correctsId?: number;
             count?: number;
             /** @default  */
-            document: string;
+            document?: string;
             /** @enum {string} */
             kind: "capital" | "started" | "completed" | "producing" | "reached_output" | "annual_output" | "annual_tax" | "jobs";
             /** @default  */
-            note: string;
+            note?: string;
             occurredOn: string;
             source: string;
         };
         AgreementsRecoveryStepRequest: {
             amountYuan?: number;
             /** @default  */
-            document: string;
+            document?: string;
             reason: string;
             /** @enum {string} */
             step: "notified" | "agreed" | "recovered" | "waived";
         };
         AgreementsRequestReleaseRequest: {
             /** @default  */
-            note: string;
+            note?: string;
         };
         Article: {
             author: string;
@@ -2455,7 +2455,7 @@ export interface components {
             bureauId?: number;
             industryCode?: string | null;
             /** @default null */
-            regionCode: string | null;
+            regionCode?: string | null;
             userId: number;
         };
         AuditEntry: {
@@ -2673,7 +2673,7 @@ export interface components {
         ChainsCreateRequest: {
             anchorEnterpriseIds?: number[];
             /** @default null */
-            leaderUserId: number | null;
+            leaderUserId?: number | null;
             name?: string;
             regionCode: string;
             segments?: {
@@ -2685,14 +2685,14 @@ export interface components {
                  * @default null
                  * @enum {string|null}
                  */
-                tier: "upstream" | "midstream" | "downstream" | null;
+                tier?: "upstream" | "midstream" | "downstream" | null;
             }[];
             /** @default 3 */
-            strongMin: number;
+            strongMin?: number;
             /** @enum {string} */
             templateKey?: "auto-parts" | "meat-products" | "tea" | "beef-cattle" | "refractory" | "cross-border-ecommerce" | "tcm";
             /** @default 1 */
-            weakMin: number;
+            weakMin?: number;
         };
         ChainsFigures: {
             items: components["schemas"]["ChainFigures"][];
@@ -2715,7 +2715,7 @@ export interface components {
                  * @default null
                  * @enum {string|null}
                  */
-                tier: "upstream" | "midstream" | "downstream" | null;
+                tier?: "upstream" | "midstream" | "downstream" | null;
             }[];
             strongMin?: number;
             weakMin?: number;
@@ -2999,7 +2999,7 @@ export interface components {
         };
         EnterprisesRegisterRequest: {
             /** @default [] */
-            certifications: {
+            certifications?: {
                 certificateNo?: string;
                 /** @enum {string} */
                 kind: "industry_education_integration" | "high_tech" | "specialized_sme" | "little_giant" | "tech_sme" | "agri_leading" | "listed_company" | "global_500";
@@ -3012,35 +3012,35 @@ export interface components {
                 title?: string;
             }[];
             /** @default  */
-            description: string;
+            description?: string;
             homeRegionCode: string;
             industryCodes: string[];
             /** @default null */
-            investmentMaxYuan: number | null;
+            investmentMaxYuan?: number | null;
             /** @default null */
-            investmentMinYuan: number | null;
+            investmentMinYuan?: number | null;
             name: string;
             /** @default null */
-            needLandMu: number | null;
+            needLandMu?: number | null;
             /** @default  */
-            needNotes: string;
+            needNotes?: string;
             /** @default null */
-            needWorkforce: number | null;
+            needWorkforce?: number | null;
             /**
              * @default daily
              * @enum {string}
              */
-            notificationFrequency: "instant" | "daily" | "weekly" | "off";
+            notificationFrequency?: "instant" | "daily" | "weekly" | "off";
             /**
              * @default zh-CN
              * @enum {string}
              */
-            notificationLanguage: "zh-CN" | "en";
+            notificationLanguage?: "zh-CN" | "en";
             /**
              * @default null
              * @enum {string|null}
              */
-            size: "micro" | "small" | "medium" | "large" | null;
+            size?: "micro" | "small" | "medium" | "large" | null;
             targetRegionCodes?: string[];
             uscc: string;
         };
@@ -3655,7 +3655,7 @@ export interface components {
         };
         LeadsAssignRequest: {
             /** @default  */
-            note: string;
+            note?: string;
             ownerId: number;
         };
         LeadsChangeStageRequest: {
@@ -3664,7 +3664,7 @@ export interface components {
             increaseOf?: number;
             lostReason?: string;
             /** @default  */
-            note: string;
+            note?: string;
             /** @enum {string} */
             stage: "new" | "contacted" | "negotiating" | "signed" | "started" | "producing" | "lost";
         };
@@ -3868,26 +3868,26 @@ export interface components {
         };
         NewsCreateRequest: {
             /** @default  */
-            author: string;
+            author?: string;
             body: string;
             industryCodes?: string[];
             /** @default null */
-            publishedOn: string | null;
+            publishedOn?: string | null;
             regionCode: string;
             regionCodes?: string[];
             relatedPolicyIds?: number[];
             relatedProjectIds?: number[];
             /** @default  */
-            source: string;
+            source?: string;
             /** @default null */
-            sourceUrl: string | null;
+            sourceUrl?: string | null;
             /**
              * @default draft
              * @enum {string}
              */
-            status: "draft" | "published";
+            status?: "draft" | "published";
             /** @default  */
-            summary: string;
+            summary?: string;
             tags?: string[];
             title: string;
         };
@@ -3899,14 +3899,14 @@ export interface components {
             industryCodes?: string[];
             regionCode: string;
             /** @default  */
-            source: string;
+            source?: string;
             /** @default null */
-            sourceUrl: string | null;
+            sourceUrl?: string | null;
             submitterEmail?: string;
             /** @default  */
-            submitterName: string;
+            submitterName?: string;
             /** @default  */
-            summary: string;
+            summary?: string;
             title: string;
         };
         NewsSubmitResponse: {
@@ -4037,29 +4037,29 @@ export interface components {
                 type: "needsLand";
             })[];
             /** @default  */
-            description: string;
+            description?: string;
             /** @default false */
-            grantedWithoutApplication: boolean;
+            grantedWithoutApplication?: boolean;
             /** @enum {string} */
             kind: "fast_track" | "subsidy" | "loan" | "land" | "credit" | "tax" | "talent";
             /** @default null */
-            maxAmountYuan: number | null;
+            maxAmountYuan?: number | null;
             title: string;
         };
         PoliciesCreateRequest: {
             /** @default  */
-            documentNumber: string;
+            documentNumber?: string;
             incentives?: components["schemas"]["PoliciesAddIncentiveRequest"][];
             issuer: string;
             regionCode: string;
             /** @default  */
-            sourceText: string;
+            sourceText?: string;
             /** @default  */
-            sourceUrl: "" | string;
+            sourceUrl?: "" | string;
             title: string;
             validFrom: string;
             /** @default null */
-            validTo: string | null;
+            validTo?: string | null;
         };
         PoliciesUpdateRequest: {
             documentNumber?: string;
@@ -4257,7 +4257,7 @@ export interface components {
         ProjectsChangeStageRequest: {
             at?: string;
             /** @default  */
-            note: string;
+            note?: string;
             /** @enum {string} */
             stage: "planning" | "open" | "signed" | "started" | "producing" | "closed";
         };
@@ -4266,20 +4266,20 @@ export interface components {
             chainSegmentId: number | null;
             code: string;
             /** @default  */
-            contactInfo: string;
+            contactInfo?: string;
             /** @default  */
-            description: string;
+            description?: string;
             /** @default [] */
-            incentiveIds: number[];
+            incentiveIds?: number[];
             industryCodes: string[];
             /** @default null */
-            landAreaMu: number | null;
+            landAreaMu?: number | null;
             regionCode: string;
             /**
              * @default open
              * @enum {string}
              */
-            stage: "planning" | "open";
+            stage?: "planning" | "open";
             stageSince?: string;
             title: string;
             totalInvestmentYuan: number;

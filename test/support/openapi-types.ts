@@ -13,6 +13,7 @@ const HEADER = `/**
 
 /** The TypeScript types of an OpenAPI document, exactly as committed. */
 export async function apiTypesFrom(doc: Record<string, unknown>): Promise<string> {
-  const ast = await openapiTS(doc as never, { alphabetize: true });
+  // defaultNonNullable off: a request field with a default (note: '') may be left out, so it must stay optional
+  const ast = await openapiTS(doc as never, { alphabetize: true, defaultNonNullable: false });
   return HEADER + astToString(ast);
 }
