@@ -2,6 +2,7 @@ import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ChainsService } from '../chains/chains.service.js';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { Actor } from '../access/actor.js';
 import type { AuthedRequest } from '../access/auth.guard.js';
 import { Roles } from '../access/decorators.js';
 import { updateEnterpriseSchema } from '../enterprises/enterprise.schemas.js';
@@ -86,10 +87,17 @@ export class PortalController {
     this.pages.send(req, res, 'portal/matches', { result: page, tab, tabs: Object.entries(MATCH_TABS), enterprise }, { title: '我的匹配' });
   }
 
+  /**
+   * Mails carry `/portal/matches/:id` links, and officers are sent copies or follow them from the
+   * console: staff (who may read the match, region-scoped) land on the console's equivalent — the
+   * lead of that enterprise on that project, else the project's matched-enterprise row.
+   */
   @Get('matches/:id')
+  @Roles('enterprise', 'admin', 'bureau_lead', 'officer')
   async match(@Req() req: AuthedRequest, @Res() res: Response) {
     const id = idOf(req.params.id as string, '匹配');
     const m = await this.matches.get(req.actor!, id);
+    if (req.actor!.role !== 'enterprise') return res.redirect(303, await this.consoleMatchPath(req.actor!, m));
     const project = withPublishedIncentives(await this.projects.get(m.projectId));
     const enterprise = await this.enterprises.get(this.enterpriseId(req));
     // each incentive of the project, evaluated for this enterprise investing here
@@ -106,6 +114,12 @@ export class PortalController {
     );
     const chains = await this.chains.forProject(project, enterprise.industryCodes);
     this.pages.send(req, res, 'portal/match', { m, project, evaluated, chains }, { title: `匹配：${project.title}` });
+  }
+
+  private async consoleMatchPath(actor: Actor, m: { id: number; enterpriseId: number; projectId: number }): Promise<string> {
+    const q = listLeadsQuery.parse({ enterpriseId: m.enterpriseId, projectId: m.projectId, pageSize: 1 });
+    const [lead] = (await this.leadsService.list(actor, q)).items;
+    return lead ? `/console/leads/${lead.id}` : `/console/projects/${m.projectId}#match-${m.id}`;
   }
 
   @Post('matches/:id/interest')

@@ -707,7 +707,11 @@ const ROUTES: Record<string, Case | Case[]> = {
   },
   'GET /portal': at('/portal', { want: portal('redirect') }),
   'GET /portal/matches': at('/portal/matches', { want: portal('ok') }),
-  'GET /portal/matches/:id': { path: (w) => `/portal/matches/${w.match}`, want: portal(404) },
+  // old mails' links: staff who may read the match are sent to the console (303), others get 404 as from the API
+  'GET /portal/matches/:id': {
+    path: (w) => `/portal/matches/${w.match}`,
+    want: { anonymous: LOGIN, otherEnterprise: 404, otherOfficer: 404, otherLead: 404, admin: 'redirect' },
+  },
   'POST /portal/matches/:id/interest': {
     path: (w) => `/portal/matches/${w.match}/interest`,
     form: true,

@@ -1,3 +1,4 @@
+import { answer } from '../support/api-client.js';
 import { EnterprisesService } from '../../src/enterprises/enterprises.service.js';
 import { UsersService } from '../../src/accounts/users.service.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -342,6 +343,31 @@ describe('web pages (HTTP, no JavaScript)', () => {
     const r = await staff.get('/portal/matches');
     expect(r.status).toBe(403);
     expect(r.html).toContain('无权访问');
+  });
+
+  it("sends staff who open an old mail's /portal/matches/:id link to the console's equivalent; the enterprise keeps the page", async () => {
+    const [{ id }] = await t.dataSource.query(`INSERT INTO match (enterprise_id, project_id, score) VALUES ($1, $2, 70) RETURNING id`, [
+      enterpriseId,
+      projectId,
+    ]);
+    const officer = await actor(t, 'officer', { region: '410200' });
+    const staff = await login(officer.email);
+    const before = await staff.get(`/portal/matches/${id}`);
+    expect(before.status).toBe(303);
+    expect(before.headers.get('location')).toBe(`/console/projects/${projectId}#match-${id}`);
+    // once the match is a lead, the lead
+    const lead = await answer(officer.api.POST('/leads', { body: { matchId: Number(id) } }));
+    expect(lead.status).toBe(201);
+    const after = await staff.get(`/portal/matches/${id}`);
+    expect(after.status).toBe(303);
+    expect(after.headers.get('location')).toBe(`/console/leads/${lead.body.id}`);
+    // another city's officer may not read the match: 404, as the API answers
+    const luoyang = await login((await actor(t, 'officer', { region: '410300' })).email);
+    expect((await luoyang.get(`/portal/matches/${id}`)).status).toBe(404);
+    // the enterprise still gets its portal page
+    const own = await (await login(enterpriseEmail)).get(`/portal/matches/${id}`);
+    expect(own.status).toBe(200);
+    expect(own.html).toContain('尉氏县生猪现代农业产业园');
   });
 
   it('console: an officer creates a project through the form (errors first), edits, publishes and moves its stage', async () => {
