@@ -4263,7 +4263,7 @@ export interface components {
         };
         ProjectsCreateRequest: {
             /** @default null */
-            chainSegmentId: number | null;
+            chainSegmentId?: number | null;
             code: string;
             /** @default  */
             contactInfo?: string;
