@@ -38,7 +38,8 @@ import { ENTERPRISE_CANDIDATES_WHERE, enterpriseCandidateParams, projectKeys } f
 import { FullRematchService } from '../src/matching/full-rematch.service.js';
 import { MatchingEngine } from '../src/matching/matching.engine.js';
 import { MATCHING_FULL_QUEUE, MATCHING_QUEUE } from '../src/matching/matching.jobs.js';
-import { MATCH_INPUT, matchColumns, type MatchRow } from '../src/matching/match-writer.js';
+import { MATCH_INPUT, matchColumns, matchRowsTsv, type MatchRow } from '../src/matching/match-writer.js';
+import { copyInClient } from '../src/platform/database/copy-in.js';
 import {
   ENTERPRISE_COLUMNS,
   PROJECT_COLUMNS,
@@ -679,7 +680,7 @@ async function main(): Promise<void> {
      * the very match rows the job wrote (scores, verdicts, incentive ids, fingerprints, as the job
      * sends them) into an empty copy of the match table. No scoring, no upsert logic, no events.
      * `path` is how the rows travel: column arrays read by unnest, or one JSON document read by
-     * json_to_recordset (what the jobs use) — the bulk paths compared.
+     * json_to_recordset, or COPY into a staging table and one INSERT … SELECT (what the jobs use) — the bulk paths compared.
      */
     const storedRows = async (): Promise<MatchRow[]> =>
       (
@@ -697,7 +698,7 @@ async function main(): Promise<void> {
         needsInfoIncentiveIds: r.ni,
         fingerprint: r.fingerprint,
       }));
-    const floorOnce = async (path: 'unnest' | 'json') => {
+    const floorOnce = async (path: 'unnest' | 'json' | 'copy') => {
       const [p] = (await db.query(`SELECT ${PROJECT_COLUMNS} FROM project p WHERE id = $1`, [target.id])).rows;
       const written = await storedRows();
       await db.query(`DROP TABLE IF EXISTS match_floor`);
@@ -713,7 +714,16 @@ async function main(): Promise<void> {
       const columns = 'enterprise_id, project_id, score, verdict, eligible_incentive_ids, needs_info_incentive_ids, fingerprint';
       let inserted;
       let payloadMb;
-      if (path === 'unnest') {
+      if (path === 'copy') {
+        // as the jobs write: COPY into a staging table of the transaction, one INSERT … SELECT from it
+        const tsv = matchRowsTsv(written);
+        payloadMb = Buffer.byteLength(tsv) / 1e6;
+        await db.query('BEGIN');
+        await db.query(`CREATE TEMP TABLE floor_stage (e int, p int, s smallint, v bytea, el int[], ni int[], f int) ON COMMIT DROP`);
+        await copyInClient(db, 'COPY floor_stage FROM STDIN', tsv);
+        inserted = await db.query(`INSERT INTO match_floor (${columns}) SELECT * FROM floor_stage`);
+        await db.query('COMMIT');
+      } else if (path === 'unnest') {
         const params = matchColumns(written);
         payloadMb = written.reduce((n, r) => n + 40 + r.verdict.length * 2, 0) / 1e6;
         inserted = await db.query(`INSERT INTO match_floor (${columns}) SELECT * FROM (${MATCH_INPUT}) x`, params);
@@ -756,16 +766,18 @@ async function main(): Promise<void> {
     // the bulk paths, alternately (so load drifts hit both), then the floor by the faster one
     const pathTrials: Array<Awaited<ReturnType<typeof floorOnce>>> = [];
     for (let i = 0; i < Math.max(3, SIZES.publishTrials); i++)
-      for (const path of ['json', 'unnest'] as const) pathTrials.push(await floorOnce(path));
+      for (const path of ['copy', 'json', 'unnest'] as const) pathTrials.push(await floorOnce(path));
     const writeMedian = (path: string) => median(pathTrials.filter((x) => x.path === path).map((x) => x.writeSeconds));
     const writePaths = {
       unnestSeconds: writeMedian('unnest'),
       jsonSeconds: writeMedian('json'),
+      copySeconds: writeMedian('copy'),
       trials: pathTrials,
-      note: 'median write time of the same rows into an empty copy of the match table; the jobs use json (the faster median on 2026-12-08)',
+      note: 'median write time of the same rows into an empty copy of the match table; the jobs use copy (COPY into a staging table of the transaction + one merge)',
     };
     log('  write paths', writePaths);
-    const floors = pathTrials.filter((x) => x.path === (writePaths.unnestSeconds <= writePaths.jsonSeconds ? 'unnest' : 'json'));
+    const fastest = (['copy', 'json', 'unnest'] as const).reduce((a, b) => (writeMedian(b) < writeMedian(a) ? b : a));
+    const floors = pathTrials.filter((x) => x.path === fastest);
     log('  floor', floors);
     const apiRss = api.peakRssMb;
     await events.close();
