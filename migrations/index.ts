@@ -25,6 +25,7 @@ import { EnterpriseDuplicates1797600000001 } from './1797600000001-EnterpriseDup
 import { Inbox1797700000000 } from './1797700000000-Inbox.js';
 import { ChainSegmentStatus1798300000000 } from './1798300000000-ChainSegmentStatus.js';
 import { ProjectChainSegment1798300000001 } from './1798300000001-ProjectChainSegment.js';
+import { ConsentAndClaims1798600000000 } from './1798600000000-ConsentAndClaims.js';
 
 /** Every migration, in order. A test checks this list against the files in this folder. */
 export const allMigrations = [
@@ -55,4 +56,5 @@ export const allMigrations = [
   Inbox1797700000000,
   ChainSegmentStatus1798300000000,
   ProjectChainSegment1798300000001,
+  ConsentAndClaims1798600000000,
 ];

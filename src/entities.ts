@@ -9,6 +9,8 @@ import {
 } from './agreements/agreement.entity.js';
 import { AuditEntry } from './audit/audit-entry.entity.js';
 import { AccountToken } from './accounts/account-token.entity.js';
+import { EnterpriseClaim } from './accounts/enterprise-claim.entity.js';
+import { LegalDocument } from './accounts/legal-document.entity.js';
 import { Bureau } from './accounts/bureau.entity.js';
 import { Session } from './access/session.entity.js';
 import { User } from './accounts/user.entity.js';
@@ -78,6 +80,8 @@ export const allEntities = [
   LeadCount,
   ImportJob,
   AccountToken,
+  EnterpriseClaim,
+  LegalDocument,
   AuditEntry,
   Article,
   ArticleDelivery,

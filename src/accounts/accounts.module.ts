@@ -9,6 +9,8 @@ import { AuthService } from './auth.service.js';
 import { BureauController } from './bureau.controller.js';
 import { StaffQueries } from './staff.queries.js';
 import { UsersService } from './users.service.js';
+import { LegalDocumentsService } from './legal-documents.service.js';
+import { EnterpriseClaimsService } from './enterprise-claims.service.js';
 import { UserAdminService } from './user-admin.service.js';
 
 /**
@@ -20,7 +22,17 @@ import { UserAdminService } from './user-admin.service.js';
 @Module({
   imports: [EnterprisesModule],
   controllers: [AuthController, AccountsController, AdminController, BureauController],
-  providers: [AccountsEnterpriseMerge, AuthService, AccountsService, AccountTokensService, UsersService, UserAdminService, StaffQueries],
-  exports: [AuthService, AccountsService, UsersService, UserAdminService, StaffQueries],
+  providers: [
+    AccountsEnterpriseMerge,
+    AuthService,
+    AccountsService,
+    AccountTokensService,
+    UsersService,
+    UserAdminService,
+    StaffQueries,
+    LegalDocumentsService,
+    EnterpriseClaimsService,
+  ],
+  exports: [AuthService, AccountsService, UsersService, UserAdminService, StaffQueries, LegalDocumentsService, EnterpriseClaimsService],
 })
 export class AccountsModule {}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dbId, dbIdQuery, email, phone, requiredText } from '../platform/validation/common.js';
-import { registerEnterpriseSchema } from '../enterprises/enterprise.schemas.js';
+import { registerEnterpriseSchema, usccSchema } from '../enterprises/enterprise.schemas.js';
 import { regionCode } from '../reference/codes.js';
 import { passwordProblem } from './passwords.js';
 
@@ -103,8 +103,32 @@ export const signupSchema = z.strictObject({
   /** The account holder's name. */
   name: requiredText(50),
   enterprise: registerEnterpriseSchema,
+  /**
+   * The 用户协议 / 隐私政策 versions the applicant read and agreed to (GET /legal/terms, /legal/privacy);
+   * recorded with the account. The 企业入驻 page always sends them; a stale version is refused.
+   */
+  consent: z.strictObject({ termsVersion: z.number().int().min(1), privacyVersion: z.number().int().min(1) }).optional(),
 });
 export type SignupInput = z.output<typeof signupSchema>;
+
+/** 认领: sign-up for an enterprise already on record — the account only; the enterprise's record stays as staff keep it. */
+export const claimSchema = z.strictObject({
+  uscc: usccSchema,
+  email,
+  password,
+  name: requiredText(50),
+  consent: signupSchema.shape.consent,
+});
+export type ClaimInput = z.output<typeof claimSchema>;
+
+/** An officer's decision on a 认领 (a refusal says why; the applicant is told by mail). */
+export const claimDecisionSchema = z
+  .strictObject({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(500).default('') })
+  .superRefine((d, ctx) => {
+    if (d.decision === 'reject' && !d.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: '请填写拒绝的原因（会告知申请人）' });
+  });
+export type ClaimDecisionInput = z.output<typeof claimDecisionSchema>;
 
 export const tokenSchema = z.strictObject({ token: z.string().trim().min(10).max(100) });
 export const emailOnlySchema = z.strictObject({ email: z.string().trim().toLowerCase().min(3).max(254) });

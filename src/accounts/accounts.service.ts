@@ -16,6 +16,8 @@ import { hashPassword, verifyPassword } from './passwords.js';
 import { loginFailKey, RateLimits } from '../access/rate-limits.js';
 import { SessionsService, sha256 } from '../access/sessions.service.js';
 import { User } from './user.entity.js';
+import { LegalDocumentsService } from './legal-documents.service.js';
+import type { Consent } from './users.service.js';
 import { UsersService } from './users.service.js';
 
 /** Where the e-mailed links lead (pages of this API; see AccountsController). */
@@ -62,18 +64,20 @@ export class AccountsService {
     private readonly limits: RateLimits,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly legal: LegalDocumentsService,
   ) {}
 
   async signup(input: SignupInput, meta: RequestMeta): Promise<{ user: User; enterprise: Enterprise }> {
     await this.limits.consume('signup-ip', meta.ip);
     return this.dataSource.transaction(async (m) => {
+      const consent = await this.checkConsent(input.consent, m);
       const enterprise = await this.enterprises.register(input.enterprise, m).catch((err: unknown) => {
         throw underField(err, 'enterprise');
       });
       const user = await this.users.createUser(
         { email: input.email, name: input.name, role: 'enterprise', password: input.password, bureauId: null, enterpriseId: enterprise.id },
         m,
-        { emailVerified: false },
+        { emailVerified: false, consent },
       );
       await this.sendVerification(m, user);
       await this.audit.record(m, {
@@ -87,7 +91,20 @@ export class AccountsService {
     });
   }
 
-  private async sendVerification(m: EntityManager, user: User): Promise<void> {
+  /** The consent as sent, if it names the versions in force now; a stale one is refused (the text changed meanwhile). */
+  async checkConsent(consent: SignupInput['consent'], m: EntityManager): Promise<Consent | null> {
+    if (!consent) return null;
+    const now = await this.legal.currentVersions(m);
+    if (consent.termsVersion !== now.terms || consent.privacyVersion !== now.privacy)
+      throw validationFailed(
+        [{ field: 'consent', code: 'stale', message: '用户协议或隐私政策已更新，请阅读新版本后重新勾选同意' }],
+        '协议版本已更新',
+      );
+    return consent;
+  }
+
+  /** The verification link to a new account (sign-up, or a granted 认领). */
+  async sendVerification(m: EntityManager, user: User): Promise<void> {
     const t = await this.tokens.issue(m, user.id, 'verify_email');
     await this.notifications.enqueue(m, {
       template: verifyEmailTemplate,

@@ -53,6 +53,16 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
 
+  /** The 用户协议 / 隐私政策 versions the account agreed to at sign-up (null: created by staff or before consent was asked). */
+  @Column({ type: 'int', nullable: true })
+  termsVersion: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  privacyVersion: number | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  termsAcceptedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -16,6 +16,12 @@ import { Bureau } from './bureau.entity.js';
 import { hashPassword } from './passwords.js';
 import { User } from './user.entity.js';
 
+/** The 用户协议 / 隐私政策 versions an account agreed to. */
+export interface Consent {
+  termsVersion: number;
+  privacyVersion: number;
+}
+
 @Injectable()
 export class UsersService {
   constructor(private readonly dataSource: DataSource) {}
@@ -29,14 +35,17 @@ export class UsersService {
   async createUser(
     input: Omit<CreateUserInput, 'phone'> & { phone?: string | null },
     manager: EntityManager = this.dataSource.manager,
-    opts: { emailVerified?: boolean } = {},
+    opts: { emailVerified?: boolean; consent?: Consent | null; passwordHash?: string } = {},
   ): Promise<User> {
     await this.checkLinks(input, manager);
     const { password, ...fields } = input;
     const user = manager.create(User, {
       ...fields,
-      passwordHash: password ? await hashPassword(password) : null,
+      passwordHash: opts.passwordHash ?? (password ? await hashPassword(password) : null),
       emailVerifiedAt: opts.emailVerified ? new Date() : null,
+      termsVersion: opts.consent?.termsVersion ?? null,
+      privacyVersion: opts.consent?.privacyVersion ?? null,
+      termsAcceptedAt: opts.consent ? new Date() : null,
     });
     try {
       await manager.insert(User, user);

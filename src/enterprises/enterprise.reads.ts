@@ -19,3 +19,7 @@ export const findEnterprisesWithCertifications = (m: EntityManager, ids: readonl
     : Promise.resolve([]);
 
 export const enterpriseExists = (m: EntityManager, id: number): Promise<boolean> => m.exists(Enterprise, { where: { id } });
+
+/** By its 统一社会信用代码 (normalised, as stored). */
+export const findEnterpriseByUscc = (m: EntityManager, uscc: string): Promise<Enterprise | null> =>
+  m.findOne(Enterprise, { where: { uscc } });

@@ -7,6 +7,7 @@ export const INBOX_KINDS = {
   follow_up: '跟进到期',
   certification: '认定审核',
   agreement_warning: '项目预警',
+  claim: '企业认领申请',
 } as const;
 export type InboxKind = keyof typeof INBOX_KINDS;
 export const inboxKinds = Object.keys(INBOX_KINDS) as [InboxKind, ...InboxKind[]];

@@ -59,8 +59,10 @@ export const NOTICES: Record<string, string> = {
 export interface RenderOptions {
   status?: number;
   title: string;
-  /** Field errors to show next to inputs (and summarised at the top of the form). */
+  /** Field errors to show next to inputs (and summarised at the top of the form, in the map's order). */
   errors?: ErrorMap;
+  /** Field labels the summary puts before each message ("邮箱：必填"). */
+  errorLabels?: Record<string, string>;
   /** The page's meta description (default: the site's). */
   description?: string;
   /** The canonical path (default: the request path without its query). */
@@ -139,7 +141,13 @@ export class Pages {
         ['/console/notifications', '通知'],
       );
       if (actor.role === 'bureau_lead') items.push(['/console/bureau', '本局']);
-      if (isAdmin(actor)) items.push(['/console/admin/users', '用户'], ['/console/admin/bureaus', '招商局'], ['/console/queues', '队列']);
+      if (isAdmin(actor))
+        items.push(
+          ['/console/admin/users', '用户'],
+          ['/console/admin/bureaus', '招商局'],
+          ['/console/admin/legal', '协议'],
+          ['/console/queues', '队列'],
+        );
     } else {
       items.push(
         ['/', '首页'],
@@ -178,6 +186,7 @@ export class Pages {
         /** The header's 消息 badge (set by InboxBadgeInterceptor on pages of a signed-in user). */
         unread: (req as AuthedRequest & { inboxUnread?: number }).inboxUnread ?? null,
         errors: opts.errors ?? {},
+        errorLabels: opts.errorLabels ?? {},
         errorCount: Object.values(opts.errors ?? {}).reduce((n, xs) => n + xs.length, 0),
         baseUrl: this.config.PUBLIC_BASE_URL,
         /** Hour (Asia/Shanghai) of the daily/weekly match digests, for the pages that explain when mail comes. */

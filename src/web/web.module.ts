@@ -18,6 +18,7 @@ import { ConsoleAdminController } from './console/console-admin.controller.js';
 import { ConsoleBureauController } from './console/console-bureau.controller.js';
 import { ConsoleChainsController } from './console/console-chains.controller.js';
 import { ConsoleDuplicatesController } from './console/console-duplicates.controller.js';
+import { ConsoleClaimsController } from './console/console-claims.controller.js';
 import { ConsoleEnterprisesController } from './console/console-enterprises.controller.js';
 import { ConsoleHomeController } from './console/console-home.controller.js';
 import { ConsoleImportsController, importUploadMiddleware } from './console/console-imports.controller.js';
@@ -75,6 +76,7 @@ import { MessagesPagesController } from './messages-pages.controller.js';
     ConsoleProjectsController,
     ConsolePoliciesController,
     ConsoleDuplicatesController, // before the enterprise pages: /console/enterprises/duplicates is no id
+    ConsoleClaimsController, // likewise /console/enterprises/claims
     ConsoleEnterprisesController,
     ConsoleNotificationsController,
     ConsoleNewsController,

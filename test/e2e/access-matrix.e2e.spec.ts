@@ -689,6 +689,10 @@ const ROUTES: Record<string, Case | Case[]> = {
     massAssign: false,
   }),
   'GET /join/done': at('/join/done', { want: all('ok') }),
+  // 认领's mailed link: a made-up token is refused for everyone (the page says the link is invalid)
+  'GET /join/claim': at('/join/claim?token=made-up-token-000000000000', { want: all(400) }),
+  'POST /join/claim': at('/join/claim', { form: true, body: () => ({ token: 'x'.repeat(43) }), want: all(400), massAssign: false }),
+  'GET /legal/:kind': at('/legal/privacy', { want: all('ok') }),
   'GET /verify-email/resend': at('/verify-email/resend', { want: all('ok') }),
   'POST /verify-email/resend': {
     path: () => '/verify-email/resend',
@@ -853,6 +857,14 @@ const ROUTES: Record<string, Case | Case[]> = {
   },
   'GET /console/enterprises': page.staff(() => '/console/enterprises?region=410223'),
   'GET /console/enterprises/duplicates': page.staff(() => '/console/enterprises/duplicates'),
+  'GET /console/enterprises/claims': page.staff(() => '/console/enterprises/claims'),
+  // a claim nobody in scope has: staff and the admin alike learn nothing (404)
+  'POST /console/enterprises/claims/:id': at('/console/enterprises/claims/999999999', {
+    form: true,
+    body: () => ({ decision: 'approve' }),
+    want: consoleWrite(404, 404),
+    massAssign: false,
+  }),
   // the API row merged the pair already: the admin's page answer is the list again with the error (400)
   'POST /console/enterprises/:id/merge': {
     path: (w) => `/console/enterprises/${w.mergeWinner}/merge`,
@@ -1138,6 +1150,14 @@ const ROUTES: Record<string, Case | Case[]> = {
     want: consoleWrite(403),
   },
   'GET /console/admin/bureaus': at('/console/admin/bureaus', { want: { ...consoleReadOnly, admin: 'ok' } }),
+  'GET /console/admin/legal': at('/console/admin/legal', { want: { ...consoleReadOnly, admin: 'ok' } }),
+  // an empty text publishes nothing: the admin gets the form again with the error
+  'POST /console/admin/legal/:kind': at('/console/admin/legal/terms', {
+    form: true,
+    body: () => ({ body: '' }),
+    want: consoleWrite(403, 400),
+    massAssign: false,
+  }),
   'POST /console/admin/bureaus': at('/console/admin/bureaus', {
     form: true,
     body: () => ({ _action: 'refresh' }),

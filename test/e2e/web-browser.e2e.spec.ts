@@ -186,6 +186,8 @@ describe('web pages in a real browser (Chromium)', () => {
       await page.fill('#accountName', '王建业');
       await page.fill('#email', email);
       await page.fill('#password', password);
+      await page.fill('#passwordConfirm', password);
+      await page.check('#agree');
       await submitAndWait(page, 'button:has-text("提交入驻申请")', /\/join\/done/);
       await check(page, problems, 'join-done');
 

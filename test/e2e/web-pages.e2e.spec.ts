@@ -294,6 +294,10 @@ describe('web pages (HTTP, no JavaScript)', () => {
     const b = new NoJsBrowser(t.url);
     const form = await b.get('/join');
     expect(form.status).toBe(200);
+    // required fields are marked, and the consent names the versions in force
+    expect(form.html).toMatch(/<label for="email">[^<]*<span class="req" aria-hidden="true">\*<\/span><\/label>/);
+    expect(form.html).toContain('href="/legal/terms"');
+    expect(inputValue(form.html, 'termsVersion')).toBe('1');
     const uscc = nextUscc();
     const fields = {
       uscc,
@@ -305,18 +309,44 @@ describe('web pages (HTTP, no JavaScript)', () => {
       accountName: '李总',
       email: `li-${uscc.slice(-6).toLowerCase()}@example.com`,
       password: 'short',
+      passwordConfirm: 'short',
+      agree: '1',
+      termsVersion: inputValue(form.html, 'termsVersion')!,
+      privacyVersion: inputValue(form.html, 'privacyVersion')!,
     };
     const bad = await b.post('/join', { ...fields, uscc: uscc.slice(0, 17) + (uscc.endsWith('0') ? '1' : '0') });
     expect(bad.status).toBe(400);
     expect(fieldErrors(bad.html, 'uscc')).toEqual(['统一社会信用代码校验位错误']);
     expect(fieldErrors(bad.html, 'password')).toEqual(['密码至少 10 个字符']);
     expect(await t.get(EnterprisesService).findByUscc(uscc)).toBeNull();
-    const ok = await b.post('/join', { ...fields, password: 'Kaifeng-2026-ok' });
+    // an empty e-mail says 必填; the password twice; the consent box; the summary lists them in form order with their labels
+    const { agree: _agree, ...unticked } = fields;
+    const worse = await b.post('/join', {
+      ...unticked,
+      email: '',
+      password: 'Kaifeng-2026-ok',
+      passwordConfirm: 'Kaifeng-2026-no',
+      name: '',
+    });
+    expect(worse.status).toBe(400);
+    expect(fieldErrors(worse.html, 'email')).toEqual(['必填']);
+    expect(fieldErrors(worse.html, 'passwordConfirm')).toEqual(['两次输入的密码不一致']);
+    expect(fieldErrors(worse.html, 'consent')).toEqual(['请阅读并勾选同意用户协议和隐私政策']);
+    const summary = /<div class="notice notice-error" role="alert" id="form-errors">([\s\S]*?)<\/div>/.exec(worse.html)?.[1] ?? '';
+    const order = [...summary.matchAll(/href="#f-(\w+)"/g)].map((m) => m[1]);
+    expect(order).toEqual(['name', 'email', 'passwordConfirm', 'consent']);
+    expect(summary).toContain('邮箱：必填');
+    const ok = await b.post('/join', { ...fields, password: 'Kaifeng-2026-ok', passwordConfirm: 'Kaifeng-2026-ok' });
     expect(ok.status).toBe(303);
     expect(ok.location).toBe('/join/done');
     expect(await t.get(EnterprisesService).findByUscc(uscc)).not.toBeNull();
     const user = await t.get(UsersService).findForLogin(fields.email);
     expect(user?.emailVerifiedAt).toBeNull();
+    const [consent] = await t.dataSource.query(`SELECT terms_version, privacy_version, terms_accepted_at FROM app_user WHERE email = $1`, [
+      fields.email,
+    ]);
+    expect(consent).toMatchObject({ terms_version: 1, privacy_version: 1 });
+    expect(consent.terms_accepted_at).not.toBeNull();
     // until the e-mail is verified, login explains and offers to resend
     const login = await b.post('/login', { email: fields.email, password: 'Kaifeng-2026-ok' });
     expect(login.status).toBe(403);
@@ -329,10 +359,201 @@ describe('web pages (HTTP, no JavaScript)', () => {
       uscc: botUscc,
       email: 'bot@example.com',
       password: 'Kaifeng-2026-ok',
+      passwordConfirm: 'Kaifeng-2026-ok',
       website: 'http://spam.example.com',
     });
     expect(bot.status).toBe(303);
     expect(await t.get(EnterprisesService).findByUscc(botUscc)).toBeNull();
+  });
+
+  it('versions the 用户协议: an admin publishes an edit, sign-up with the old version is refused, the new one is recorded', async () => {
+    const admin = await login((await actor(t, 'admin')).email);
+    const page = await admin.get('/console/admin/legal');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('第 1 版');
+    const csrf = csrfOf(page.html)!;
+    expect((await admin.post('/console/admin/legal/terms', { _csrf: csrf, body: '   ' })).status).toBe(400);
+    const saved = await admin.post('/console/admin/legal/terms', { _csrf: csrf, body: '第二版用户协议。\n\n新增一条。' });
+    expect(saved.status).toBe(303);
+    const shown = await new NoJsBrowser(t.url).get('/legal/terms');
+    expect(shown.html).toContain('第 2 版');
+    expect(shown.html).toContain('<p>新增一条。</p>');
+    const [audit] = await t.dataSource.query(`SELECT detail FROM audit_log WHERE action = 'legal.published' ORDER BY id DESC LIMIT 1`);
+    expect(audit.detail).toMatchObject({ kind: 'terms', version: 2 });
+    // someone who read version 1 and submits after the change is asked to agree again
+    const b = new NoJsBrowser(t.url);
+    const uscc = nextUscc();
+    const fields = {
+      uscc,
+      name: '开封协议测试有限公司',
+      home1: '410000',
+      home2: '410200',
+      industryCodes: ['C38'],
+      contact0_name: '赵总',
+      accountName: '赵总',
+      email: `zhao-${uscc.slice(-6).toLowerCase()}@example.com`,
+      password: 'Kaifeng-2026-ok',
+      passwordConfirm: 'Kaifeng-2026-ok',
+      agree: '1',
+      termsVersion: '1',
+      privacyVersion: '1',
+    };
+    const stale = await b.post('/join', fields);
+    expect(stale.status).toBe(400);
+    expect(fieldErrors(stale.html, 'consent')[0]).toContain('已更新');
+    expect(inputValue(stale.html, 'termsVersion')).toBe('2');
+    expect((await b.post('/join', { ...fields, termsVersion: '2' })).status).toBe(303);
+    const [u] = await t.dataSource.query(`SELECT terms_version FROM app_user WHERE email = $1`, [fields.email]);
+    expect(u.terms_version).toBe(2);
+    // staff may not edit the texts
+    const officer = await login((await actor(t, 'officer', { region: '410200' })).email);
+    expect((await officer.get('/console/admin/legal')).status).toBe(403);
+  });
+
+  describe('认领: signing up for an enterprise already on record', () => {
+    // sign-ups are rate-limited per client: each post comes from a client of its own
+    let joinClient = 0;
+    const join = (b: NoJsBrowser, form: Record<string, string | string[]>) =>
+      b.post('/join', form, { 'x-forwarded-for': `203.0.113.${++joinClient % 250}` });
+    const claimFields = async (b: NoJsBrowser, uscc: string, email: string) => {
+      const form = await b.get('/join');
+      return {
+        uscc,
+        name: '随便填的名称',
+        accountName: '新来的钱经理',
+        email,
+        password: 'Claim-2026-ok',
+        passwordConfirm: 'Claim-2026-ok',
+        agree: '1',
+        termsVersion: inputValue(form.html, 'termsVersion')!,
+        privacyVersion: inputValue(form.html, 'privacyVersion')!,
+      };
+    };
+    const userOf = async (email: string) =>
+      (await t.dataSource.query(`SELECT id, enterprise_id, role FROM app_user WHERE email = $1`, [email]))[0] as
+        { id: number; enterprise_id: number; role: string } | undefined;
+
+    it('offers 认领 instead of a 409, and the link mailed to the contact on record opens the account (once)', async () => {
+      const officer = await actor(t, 'officer', { region: '410200' });
+      const e = (
+        await officer.call('POST', '/enterprises', enterpriseBody({ contacts: [{ name: '王经理', email: 'Wang.Record@example.com' }] }))
+      ).body;
+      const b = new NoJsBrowser(t.url);
+      const fields = await claimFields(b, e.uscc, `qian-${e.id}@example.com`);
+      const offered = await join(b, { ...fields, home1: '410000', industryCodes: ['C38'], contact0_name: '钱' });
+      expect(offered.status).toBe(409);
+      expect(offered.html).toContain('该企业已在平台登记，可以认领');
+      expect(offered.html).toContain('value="claim"');
+      const claimed = await join(b, { ...fields, _action: 'claim' });
+      expect(claimed.status).toBe(200);
+      expect(claimed.html).toContain('认领申请已提交');
+      expect(claimed.html).toContain('wa***@example.com');
+      expect(claimed.html).not.toContain('wang.record@example.com');
+      // no account until someone confirms
+      expect(await userOf(fields.email)).toBeUndefined();
+      const [mail] = await t.dataSource.query(
+        `SELECT recipient_email, data FROM notification WHERE template = 'account.claim-confirm' ORDER BY id DESC LIMIT 1`,
+      );
+      expect(mail.recipient_email).toBe('wang.record@example.com');
+      const path: string = mail.data.path;
+      expect(path).toMatch(/^\/join\/claim\?token=/);
+      // opening the link only shows what is asked; the button confirms
+      const shown = await b.get(path);
+      expect(shown.status).toBe(200);
+      expect(shown.html).toContain('新来的钱经理');
+      expect(await userOf(fields.email)).toBeUndefined();
+      const token = decodeURIComponent(path.split('token=')[1]);
+      const done = await b.post('/join/claim', { token });
+      expect(done.status).toBe(200);
+      expect(done.html).toContain('已确认认领');
+      const u = await userOf(fields.email);
+      expect(u).toMatchObject({ enterprise_id: e.id, role: 'enterprise' });
+      const [audit] = await t.dataSource.query(
+        `SELECT target_id, detail FROM audit_log WHERE action = 'auth.claim_confirmed' ORDER BY id DESC LIMIT 1`,
+      );
+      expect(audit.detail).toMatchObject({ userId: u!.id, confirmedBy: 'wang.record@example.com' });
+      // the applicant's own address is verified as at sign-up
+      const [verify] = await t.dataSource.query(
+        `SELECT 1 FROM notification WHERE template = 'account.verify-email' AND recipient_email = $1`,
+        [fields.email],
+      );
+      expect(verify).toBeTruthy();
+      // the link works once
+      expect((await b.post('/join/claim', { token })).status).toBe(400);
+      expect((await b.get(path)).html).toContain('链接无效');
+    });
+
+    it('an officer of the region approves a claim; officers elsewhere neither see nor decide it', async () => {
+      const officer = await actor(t, 'officer', { region: '410200' });
+      const e = (await officer.call('POST', '/enterprises', enterpriseBody({ contacts: [{ name: '无邮箱联系人', phone: '13900000000' }] })))
+        .body;
+      const b = new NoJsBrowser(t.url);
+      const fields = await claimFields(b, e.uscc, `sun-${e.id}@example.com`);
+      const claimed = await join(b, { ...fields, _action: 'claim' });
+      expect(claimed.status).toBe(200);
+      expect(claimed.html).toContain('没有登记联系人邮箱');
+      const [{ id: claimId }] = await t.dataSource.query(`SELECT id FROM enterprise_claim WHERE email = $1`, [fields.email]);
+      const [inbox] = await t.dataSource.query(`SELECT link FROM inbox_message WHERE user_id = $1 AND kind = 'claim'`, [officer.userId]);
+      expect(inbox.link).toBe('/console/enterprises/claims');
+
+      const elsewhere = await login((await actor(t, 'officer', { region: '110100' })).email);
+      const theirs = await elsewhere.get('/console/enterprises/claims');
+      expect(theirs.status).toBe(200);
+      expect(theirs.html).not.toContain(fields.email);
+      const refused = await elsewhere.post(`/console/enterprises/claims/${claimId}`, { _csrf: csrfOf(theirs.html)!, decision: 'approve' });
+      expect(refused.status).toBe(404);
+      expect(await userOf(fields.email)).toBeUndefined();
+
+      const staff = await login(officer.email);
+      const list = await staff.get('/console/enterprises/claims');
+      expect(list.html).toContain(fields.email);
+      const approved = await staff.post(`/console/enterprises/claims/${claimId}`, { _csrf: csrfOf(list.html)!, decision: 'approve' });
+      expect(approved.status).toBe(303);
+      expect(await userOf(fields.email)).toMatchObject({ enterprise_id: e.id });
+      const [audit] = await t.dataSource.query(
+        `SELECT actor_user_id FROM audit_log WHERE action = 'auth.claim_approved' ORDER BY id DESC LIMIT 1`,
+      );
+      expect(audit.actor_user_id).toBe(officer.userId);
+      // decided once
+      expect(
+        (await staff.post(`/console/enterprises/claims/${claimId}`, { _csrf: csrfOf(list.html)!, decision: 'reject', reason: '晚了' }))
+          .status,
+      ).toBe(409);
+    });
+
+    it('a refusal needs a reason, tells the applicant, and opens nothing; a made-up link opens nothing either', async () => {
+      const officer = await actor(t, 'officer', { region: '410200' });
+      const e = (await officer.call('POST', '/enterprises', enterpriseBody())).body;
+      const b = new NoJsBrowser(t.url);
+      const fields = await claimFields(b, e.uscc, `zhou-${e.id}@example.com`);
+      expect((await join(b, { ...fields, _action: 'claim' })).status).toBe(200);
+      const [{ id: claimId }] = await t.dataSource.query(`SELECT id FROM enterprise_claim WHERE email = $1`, [fields.email]);
+      const staff = await login(officer.email);
+      const list = await staff.get('/console/enterprises/claims');
+      const noReason = await staff.post(`/console/enterprises/claims/${claimId}`, { _csrf: csrfOf(list.html)!, decision: 'reject' });
+      expect(noReason.status).toBe(400);
+      expect(noReason.html).toContain('请填写拒绝的原因');
+      const rejected = await staff.post(`/console/enterprises/claims/${claimId}`, {
+        _csrf: csrfOf(list.html)!,
+        decision: 'reject',
+        reason: '企业联系人表示不认识申请人',
+      });
+      expect(rejected.status).toBe(303);
+      expect(await userOf(fields.email)).toBeUndefined();
+      const [mail] = await t.dataSource.query(
+        `SELECT data FROM notification WHERE template = 'account.claim-rejected' AND recipient_email = $1`,
+        [fields.email],
+      );
+      expect(mail.data.reason).toBe('企业联系人表示不认识申请人');
+      // the mailed link of a refused claim no longer works
+      expect((await b.post('/join/claim', { token: 'x'.repeat(43) })).status).toBe(400);
+      const [row] = await t.dataSource.query(`SELECT status, token_hash FROM enterprise_claim WHERE id = $1`, [claimId]);
+      expect(row).toEqual({ status: 'rejected', token_hash: null });
+      // an unknown USCC is no claim
+      const unknown = await join(b, { ...fields, uscc: nextUscc(), _action: 'claim' });
+      expect(unknown.status).toBe(400);
+      expect(fieldErrors(unknown.html, 'uscc')[0]).toContain('尚未登记');
+    });
   });
 
   it('keeps enterprises out of the console and staff out of the portal', async () => {

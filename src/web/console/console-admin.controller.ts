@@ -14,7 +14,8 @@ import { Roles } from '../../access/decorators.js';
 import { UserAdminService } from '../../accounts/user-admin.service.js';
 import { bureauView, userView } from '../../accounts/user.view.js';
 import { toPage } from '../../platform/http/pagination.js';
-import { ProblemException, validationFailed } from '../../platform/http/problem.js';
+import { notFound, ProblemException, validationFailed } from '../../platform/http/problem.js';
+import { isLegalKind, LEGAL_KINDS, LegalDocumentsService } from '../../accounts/legal-documents.service.js';
 import { parseSafe } from '../../platform/validation/zod-validation.js';
 import { checked, errorMap, field, integer, withRequiredMessages, type ErrorMap, type FormBody } from '../forms/form-input.js';
 import { pickerModel, pickFrom } from '../forms/tree-picker.js';
@@ -26,7 +27,7 @@ import { problemErrors } from '../forms/form-input.js';
 
 const USER_REQUIRED = { email: '请填写邮箱', name: '请填写姓名', role: '请选择角色' };
 
-/** Console for platform admins: users (create / invite, role, activation) and bureaus. */
+/** Console for platform admins: users (create / invite, role, activation), bureaus, and the 用户协议 / 隐私政策 texts. */
 @ApiExcludeController()
 @Controller('console/admin')
 @Roles('admin')
@@ -35,6 +36,7 @@ export class ConsoleAdminController {
   constructor(
     private readonly pages: Pages,
     private readonly admin: UserAdminService,
+    private readonly legalDocs: LegalDocumentsService,
   ) {}
 
   @Get('users')
@@ -169,5 +171,32 @@ export class ConsoleAdminController {
     }
     await this.admin.updateBureau(req.actor!, id, parsed.value);
     this.pages.redirect(res, '/console/admin/bureaus', 'saved');
+  }
+
+  // ——— 协议文本: the 用户协议 / 隐私政策 shown at 企业入驻 (each save publishes the next version) ———
+
+  @Get('legal')
+  async legal(@Req() req: AuthedRequest, @Res() res: Response) {
+    await this.renderLegal(req, res, {}, {});
+  }
+
+  private async renderLegal(req: AuthedRequest, res: Response, drafts: Partial<Record<string, string>>, errors: ErrorMap, status?: number) {
+    const docs = await Promise.all(LEGAL_KINDS.map((k) => this.legalDocs.current(k)));
+    this.pages.send(req, res, 'console/admin-legal', { docs, drafts }, { title: '协议文本', errors, status });
+  }
+
+  @Post('legal/:kind')
+  async publishLegal(@Req() req: AuthedRequest, @Res() res: Response) {
+    const kind = String(req.params.kind);
+    if (!isLegalKind(kind)) throw notFound('协议');
+    const body = typeof (req.body as FormBody).body === 'string' ? ((req.body as FormBody).body as string) : '';
+    try {
+      await this.legalDocs.publish(req.actor!, kind, body);
+    } catch (err) {
+      if (err instanceof ProblemException && err.status === 400)
+        return this.renderLegal(req, res, { [kind]: body }, { [`body_${kind}`]: err.errors?.map((e) => e.message) ?? [err.message] }, 400);
+      throw err;
+    }
+    this.pages.redirect(res, '/console/admin/legal', 'published');
   }
 }

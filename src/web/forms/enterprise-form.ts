@@ -296,6 +296,5 @@ export const ENTERPRISE_REQUIRED: Record<string, string> = {
   contacts: '请至少填写一位联系人',
   contact0_name: '请填写联系人姓名',
   accountName: '请填写您的姓名',
-  email: '请填写邮箱',
   password: '请设置密码',
 };

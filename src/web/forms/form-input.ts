@@ -156,3 +156,11 @@ export function formAndSchemaErrors(form: ErrorMap, schema: ErrorMap): ErrorMap 
 export function problemErrors(err: ProblemException, fieldFor: (f: string) => string): ErrorMap {
   return err.errors?.length ? errorMap(err.errors, fieldFor) : { _form: [err.message] };
 }
+
+/** The errors keyed in the form's order (the summary at the top lists them as the fields come); `_form` first, unknown names last. */
+export function inFormOrder(errors: ErrorMap, order: readonly string[]): ErrorMap {
+  const rank = (k: string) => (k === '_form' ? -1 : order.includes(k) ? order.indexOf(k) : order.length);
+  const out: ErrorMap = {};
+  for (const k of Object.keys(errors).sort((a, b) => rank(a) - rank(b))) out[k] = errors[k];
+  return out;
+}
