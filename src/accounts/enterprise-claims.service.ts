@@ -13,6 +13,7 @@ import { Clock } from '../platform/clock/clock.js';
 import { conflict, notFound, ProblemException, validationFailed } from '../platform/http/problem.js';
 import { regions } from '../reference/regions.js';
 import { AccountsService } from './accounts.service.js';
+import { usccSchema } from '../enterprises/enterprise.schemas.js';
 import type { ClaimDecisionInput, ClaimInput } from './accounts.schemas.js';
 import { EnterpriseClaim } from './enterprise-claim.entity.js';
 import { claimConfirmTemplate, claimRejectedTemplate } from './mail/claim.templates.js';
@@ -140,6 +141,12 @@ export class EnterpriseClaimsService {
       ]);
       return { claimId: id, enterpriseName: e.name, mailedTo: contactEmail ? maskEmail(contactEmail) : null };
     });
+  }
+
+  /** Whether a (well-formed) 统一社会信用代码 is on record already: 企业入驻 then offers 认领 before asking for the rest. */
+  async isOnRecord(uscc: string): Promise<boolean> {
+    const parsed = usccSchema.safeParse(uscc);
+    return parsed.success && !!(await findEnterpriseByUscc(this.dataSource.manager, parsed.data));
   }
 
   /** The claim a mailed link stands for, for its confirmation page (without using the link), or null. */

@@ -10,6 +10,22 @@ export const NOTIFICATION_CATEGORIES = {
 export type NotificationCategory = keyof typeof NOTIFICATION_CATEGORIES;
 export const notificationCategories = Object.keys(NOTIFICATION_CATEGORIES) as [NotificationCategory, ...NotificationCategory[]];
 
+/** What each mail template is, in words (the mail log shows these, not the template's code name). */
+export const TEMPLATE_LABELS: Record<string, string> = {
+  'account.verify-email': '验证邮箱',
+  'account.password-reset': '重置密码',
+  'account.invite': '账户邀请',
+  'account.claim-confirm': '认领确认（发给企业联系人）',
+  'account.claim-rejected': '认领未通过',
+  'match-digest': '匹配项目推送',
+  'officer-digest': '专员匹配汇总',
+  'lead.daily-summary': '线索每日汇总',
+  'lead.follow-up-due': '跟进到期提醒',
+  'lead.idle': '线索闲置提醒',
+  'agreement.warning': '项目预警',
+  notice: '项目/政策推送',
+};
+
 /**
  * pending › sending › sent; or failed (permanent SMTP rejection, bad address, retries exhausted)
  * or skipped (the recipient opted out or has no address — decided at send time); or held: not

@@ -176,6 +176,9 @@ export class JoinController {
       enterprise: { uscc: form.values.uscc, ...form.input },
       consent: consentOf(body, account),
     };
+    // an enterprise already on record (registered by staff or imported): offer 认领 before asking for the rest
+    if (await this.claims.isOnRecord(form.values.uscc))
+      return this.render(req, res, form.values, account, {}, { status: 409, claimable: true });
     const parsed = parseSafe(signupSchema, input);
     // the form's own account checks replace the schema's for the same field (an empty e-mail is 必填, not malformed)
     const errors = {

@@ -1,5 +1,6 @@
 import { Catch, Injectable, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
+import { homeOf } from './page-params.js';
 import type { AuthedRequest } from '../access/auth.guard.js';
 import { ProblemFilter } from '../platform/http/problem.filter.js';
 import { movedLocation } from '../platform/http/problem.js';
@@ -74,6 +75,7 @@ export class WebExceptionFilter implements ExceptionFilter {
           fieldErrors: problem.errors ?? [],
           loginLink: problem.status === 401 ? url('/login', { next: sameOriginPath(req) ?? undefined }) : null,
           retry: csrf ? sameOriginPath(req) : null,
+          home: req.actor ? homeOf(req.actor) : null,
         },
         { status: problem.status, title: csrf ? '页面已过期' : (TITLES[problem.status] ?? problem.title) },
       );

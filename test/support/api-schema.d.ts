@@ -2287,6 +2287,10 @@ export interface components {
             email: string;
         };
         AccountsSignupRequest: {
+            consent?: {
+                privacyVersion: number;
+                termsVersion: number;
+            };
             email: string;
             enterprise: components["schemas"]["EnterprisesRegisterRequest"];
             name: string;
@@ -3255,7 +3259,7 @@ export interface components {
             createdAt: string;
             id: number;
             /** @enum {string} */
-            kind: "match" | "interest" | "inquiry" | "assignment" | "follow_up" | "certification" | "agreement_warning";
+            kind: "match" | "interest" | "inquiry" | "assignment" | "follow_up" | "certification" | "agreement_warning" | "claim";
             kindLabel: string;
             /** @description a path inside the site */
             link: string;

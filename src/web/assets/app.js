@@ -190,6 +190,39 @@
     });
   });
 
+  /* Phones: every table reads as cards (each cell labelled by its column header); wide forms of filters fold behind a button. */
+  Array.prototype.forEach.call(document.querySelectorAll('.table-wrap > table'), function (table) {
+    var heads = Array.prototype.map.call(table.querySelectorAll('thead th'), function (th) {
+      return th.textContent.trim();
+    });
+    if (!heads.length) return;
+    Array.prototype.forEach.call(table.querySelectorAll('tbody tr'), function (tr) {
+      Array.prototype.forEach.call(tr.children, function (cell, i) {
+        if (heads[i] && !cell.hasAttribute('data-label')) cell.setAttribute('data-label', heads[i]);
+      });
+    });
+    table.classList.add('as-cards');
+  });
+  Array.prototype.forEach.call(document.querySelectorAll('form.filters'), function (form) {
+    if (form.closest('details')) return;
+    var chosen = Array.prototype.filter.call(form.elements, function (el) {
+      if (el.type === 'hidden' || el.type === 'submit' || !el.name || el.name === 'sort') return false;
+      if (el.type === 'checkbox' || el.type === 'radio') return el.checked;
+      return !!el.value;
+    }).length;
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'btn btn-ghost filters-toggle';
+    button.setAttribute('aria-expanded', 'false');
+    button.textContent = chosen ? '筛选条件（已选 ' + chosen + ' 项）' : '筛选条件';
+    button.addEventListener('click', function () {
+      var open = form.classList.toggle('filters-open');
+      button.setAttribute('aria-expanded', open ? 'true' : 'false');
+    });
+    form.insertBefore(button, form.firstChild);
+    form.classList.add('foldable');
+  });
+
   /* Import progress: reload the page while a job is running (no-JS users press the refresh link). */
   var progress = document.querySelector('[data-refresh-seconds]');
   if (progress) {

@@ -6,7 +6,12 @@ import type { AuthedRequest } from '../../access/auth.guard.js';
 import { Roles, StaffOnly } from '../../access/decorators.js';
 import { NOTIFICATION_FREQUENCIES } from '../../enterprises/enterprise.vocabulary.js';
 import { listNotificationsQuery, preferencesPatchSchema } from '../../notifications/notification.schemas.js';
-import { NOTIFICATION_CATEGORIES, NOTIFICATION_STATUSES, notificationStatuses } from '../../notifications/notification.vocabulary.js';
+import {
+  NOTIFICATION_CATEGORIES,
+  NOTIFICATION_STATUSES,
+  notificationStatuses,
+  TEMPLATE_LABELS,
+} from '../../notifications/notification.vocabulary.js';
 import { NotificationPreferencesService } from '../../notifications/notification-preferences.service.js';
 import { NotificationsAdminService } from '../../notifications/notifications-admin.service.js';
 import { validationFailed } from '../../platform/http/problem.js';
@@ -57,6 +62,7 @@ export class ConsoleNotificationsController {
         email: field(q, 'email'),
         statuses: Object.entries(NOTIFICATION_STATUSES),
         categories: NOTIFICATION_CATEGORIES,
+        templateLabels: TEMPLATE_LABELS,
         admin: isAdmin(req.actor),
         prefs,
         frequencies: Object.entries(NOTIFICATION_FREQUENCIES),
