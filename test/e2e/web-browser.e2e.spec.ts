@@ -116,14 +116,14 @@ describe('web pages in a real browser (Chromium)', () => {
 
       await page.goto(`${app.url}/library/projects`);
       await page.fill('#q', '生猪');
-      await submitAndWait(page, 'button:has-text("筛选")', /q=/);
+      await submitAndWait(page, 'form.filters button[type="submit"]:has-text("筛选")', /q=/);
       expect(await page.textContent('main')).toContain('尉氏县生猪现代农业产业园项目');
       await check(page, problems, 'public-projects');
 
       // the region picker cascades (app.js fills the next level from /regions)
       await page.goto(`${app.url}/library/projects`);
       await pick(page, 'form.filters', 'region', ['410000', '410200']);
-      await submitAndWait(page, 'button:has-text("筛选")', /region2=410200/);
+      await submitAndWait(page, 'form.filters button[type="submit"]:has-text("筛选")', /region2=410200/);
       const cards = await page.locator('.project-card').allTextContents();
       expect(cards.length).toBeGreaterThan(0);
       for (const c of cards) expect(c).toContain('开封市');
