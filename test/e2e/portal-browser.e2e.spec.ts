@@ -286,7 +286,7 @@ describe('pages that fit a laptop and a phone; the enterprise side in a browser'
       await page.goto(verify!);
       await signIn(first, 'Claim-Web-2026');
       await page.goto(`${app.url}/portal/profile`);
-      expect(await page.textContent('main')).toContain(rows[0].name);
+      expect(await page.inputValue('#name')).toBe(rows[0].name); // the claimed enterprise's own record, in its form
 
       // 2. an officer of the region approves
       const second = `claim-officer-${Date.now().toString(36)}@example.com`;
@@ -300,7 +300,10 @@ describe('pages that fit a laptop and a phone; the enterprise side in a browser'
       await mail.waitFor((m) => m.to.includes(second) && m.subject.includes('验证'), 'verification after the approval');
       const [account] = (await db.query(`SELECT enterprise_id FROM app_user WHERE email = $1`, [second])).rows;
       expect(account.enterprise_id).toBe(rows[1].id);
-      expect(problems).toEqual([]);
+      // the sign-up form answers a known USCC with 409 (offering 认领, once per claim above); nothing else went wrong
+      const conflict = /status of 409 \(Conflict\) \(http:\/\/127\.0\.0\.1:\d+\/join\)$/;
+      expect(problems.filter((p) => conflict.test(p))).toHaveLength(2);
+      expect(problems.filter((p) => !conflict.test(p))).toEqual([]);
     },
     LONG,
   );
